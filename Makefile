@@ -1,0 +1,115 @@
+# Career Kiosk. On a fresh Debian 12 machine `make test` and `make run`
+# are all a newcomer needs: both install missing packages first (make deps).
+# Local overrides (CC, CFLAGS, PREFIX...) go in config.mk, which git ignores.
+-include config.mk
+
+CC      ?= cc
+CLANG   ?= clang
+BUILD   ?= build/release
+SAN     ?= 0
+CFLAGS  ?= -O2 -g
+FUZZ_SECONDS ?= 60
+
+PKGS      := sqlite3 libqrencode inih
+TEST_PKGS := cmocka
+
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
+CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iapp -MMD -MP
+# A source checkout finds its assets and keeps its data beside the code.
+CPPFLAGS += -DCK_ASSETS_DIR='"$(CURDIR)/assets"' -DCK_DB_PATH='"$(CURDIR)/var/mentors.db"' \
+            -DCK_CONFIG_PATH='"$(CURDIR)/var/kiosk.conf"' -DCK_VERSION='"$(VERSION)"'
+VERSION  := 0.1.0
+
+ifeq ($(SAN),1)
+CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+# pkg-config runs when a rule needs it (deferred `=`), so `make deps` can
+# install the libraries first.
+LIB_CFLAGS  = $(shell pkg-config --cflags $(PKGS))
+LIB_LIBS    = $(shell pkg-config --libs $(PKGS))
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
+
+CORE_SRC  := $(wildcard app/core/*.c)
+APP_SRC   := app/store.c app/import.c app/qr.c app/config.c app/takeaway.c
+ADMIN_SRC := $(wildcard app/admin/*.c)
+TEST_SRC  := $(wildcard tests/test_*.c)
+
+LIB_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(APP_SRC))
+ADMIN_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ADMIN_SRC))
+TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+ADMIN     := $(BUILD)/career-kiosk-admin
+
+.PHONY: all deps test run demo bench fuzz fmt clean tests-build admin
+.DEFAULT_GOAL := all
+
+all: $(ADMIN)
+admin: $(ADMIN)
+
+deps:
+	@tools/deps.sh
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LIB_CFLAGS) -c $< -o $@
+
+$(BUILD)/libck.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(ADMIN): $(ADMIN_OBJ) $(BUILD)/libck.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+
+$(BUILD)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LIB_CFLAGS) $(TEST_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support.o $(BUILD)/libck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(TEST_LIBS)
+
+tests-build: $(ADMIN) $(TEST_BIN) $(BUILD)/gen-mentors
+
+$(BUILD)/gen-mentors: tools/gen_mentors.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $<
+
+# The whole suite, twice: a plain build and one under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Ends with "N passed, N failed".
+test: deps
+	@$(MAKE) --no-print-directory BUILD=build/release tests-build
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-build
+	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import; fi
+	@tests/run.sh build/release build/asan
+
+# libFuzzer target for the CSV import path; `make fuzz FUZZ_SECONDS=600`.
+FUZZ_SRC := tests/fuzz/fuzz_import.c $(CORE_SRC) $(APP_SRC)
+build/fuzz/fuzz_import: $(FUZZ_SRC)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) \
+	    -o $@ $(FUZZ_SRC) $(LIB_LIBS)
+
+fuzz: deps build/fuzz/fuzz_import
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    build/fuzz/corpus tests/fixtures
+
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=build/release $(BUILD)/career-kiosk-admin build/release/gen-mentors build/release/bench
+	@tools/bench.sh build/release
+
+build/release/bench: tests/bench/bench.c build/release/libck.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LIB_CFLAGS) -o $@ $^ $(LIB_LIBS)
+
+run: deps $(ADMIN)
+	@tools/run.sh $(BUILD)
+
+fmt:
+	clang-format -i $(CORE_SRC) $(APP_SRC) $(ADMIN_SRC) app/*.h app/core/*.h app/admin/*.h tests/*.c tests/*.h
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d)

@@ -1,0 +1,50 @@
+/* admin: shared state of career-kiosk-admin, the staff and scripting CLI,
+ * and its subcommands. Exit codes: 0 done, 1 done with rejected rows,
+ * 2 refused or failed (including bad usage). */
+#ifndef CK_ADMIN_H
+#define CK_ADMIN_H
+
+#include "config.h"
+#include "core/date.h"
+#include "store.h"
+
+#include <stdbool.h>
+
+enum { EXIT_DONE = 0, EXIT_REJECTED = 1, EXIT_FAILED = 2 };
+
+typedef struct {
+    Config cfg;
+    const char *db_path; /* --db, else the config's database */
+    bool json;           /* --json: machine-readable output */
+    Date today;          /* --today, else the local date */
+    char stamp[20];      /* UTC time now, "20261122T101500Z" */
+    char now_iso[32];    /* UTC time now, "2026-11-22T10:15:00Z" */
+    Store *store;        /* opened on first use by admin_store */
+} Admin;
+
+/* The directory, created from the sample on first use. NULL after
+ * printing why. */
+Store *admin_store(Admin *a);
+
+/* Closes the directory (before an import replaces it). */
+void admin_store_close(Admin *a);
+
+/* Prints an error (as {"error": ...} with --json) and returns EXIT_FAILED. */
+int admin_fail(Admin *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef int (*AdminCommand)(Admin *a, int argc, char **argv);
+
+int cmd_init(Admin *a, int argc, char **argv);
+int cmd_validate(Admin *a, int argc, char **argv);
+int cmd_import(Admin *a, int argc, char **argv);
+int cmd_rollback(Admin *a, int argc, char **argv);
+int cmd_stats(Admin *a, int argc, char **argv);
+int cmd_fields(Admin *a, int argc, char **argv);
+int cmd_search(Admin *a, int argc, char **argv);
+int cmd_show(Admin *a, int argc, char **argv);
+int cmd_questions(Admin *a, int argc, char **argv);
+int cmd_message(Admin *a, int argc, char **argv);
+int cmd_sheet(Admin *a, int argc, char **argv);
+int cmd_qr(Admin *a, int argc, char **argv);
+
+#endif

@@ -1,0 +1,641 @@
+/* Subcommands that do what a visitor does at the kiosk: search, show,
+ * questions, message, sheet and qr. Nothing here is recorded: previews
+ * from the CLI count no referrals and no stats. */
+#include "admin.h"
+
+#include "args.h"
+#include "core/message.h"
+#include "core/sheet.h"
+#include "core/text.h"
+#include "json.h"
+#include "qr.h"
+#include "takeaway.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int parse(Admin *a, Args *args, const OptSpec *spec, int n, int argc, char **argv,
+                 const char *usage, const char *about, int npos_min, int npos_max)
+{
+    char err[200];
+    if (!args_parse(args, spec, n, argc, argv, err, sizeof err))
+        return admin_fail(a, "%s", err);
+    if (args->help) {
+        args_usage(usage, about, spec, n);
+        return EXIT_DONE;
+    }
+    if (args->npos < npos_min || args->npos > npos_max)
+        return admin_fail(a, "usage: career-kiosk-admin %s", usage);
+    return -1;
+}
+
+static void mentor_json(Json *j, const Mentor *m)
+{
+    json_kv_string(j, "id", m->id);
+    json_kv_string(j, "first_name", m->first_name);
+    json_kv_string(j, "last_name", m->last_name);
+    json_kv_string(j, "title", m->title);
+    json_kv_string(j, "organization", m->organization);
+    json_kv_string(j, "field", m->field);
+    json_kv_int(j, "grad_year", m->grad_year);
+    json_kv_string(j, "major", m->major);
+    json_kv_string(j, "location", m->location);
+    json_kv_bool(j, "remote", m->remote);
+    json_kv_bool(j, "accepting", m->accepting);
+    json_kv_string(j, "contact_via", mentor_via_name(m->via));
+    json_kv_string(j, "contact", m->contact);
+    json_kv_string(j, "topics", m->topics);
+    json_kv_string(j, "languages", m->languages);
+}
+
+/* ---- search ---- */
+
+static const OptSpec search_opts[] = {
+    {"field", "FIELD", "only this career field (see `fields`)"},
+    {"from", "YEAR", "graduated in or after YEAR"},
+    {"to", "YEAR", "graduated in or before YEAR"},
+    {"via", "CHANNEL", "only mentors reached by email, phone, video, linkedin or office"},
+    {"language", "LANG", "only mentors who speak LANG"},
+    {"remote", NULL, "only mentors who meet remotely"},
+    {"accepting", NULL, "only mentors taking requests now"},
+    {"limit", "N", "show at most N results (default 20)"},
+};
+
+static bool search_filter(Admin *a, const Args *args, StoreFilter *f, int *limit)
+{
+    char err[200];
+    const char *via = args_get(args, "via");
+    ContactVia v;
+    *f = (StoreFilter){args_get(args, "field"), 0, 0, -1, args_get(args, "language"),
+                       args_has(args, "remote"), args_has(args, "accepting")};
+    if (!args_int(args, "from", 1900, 2200, 0, &f->year_from, err, sizeof err) ||
+        !args_int(args, "to", 1900, 2200, 0, &f->year_to, err, sizeof err) ||
+        !args_int(args, "limit", 1, 500, 20, limit, err, sizeof err)) {
+        admin_fail(a, "%s", err);
+        return false;
+    }
+    if (via) {
+        if (!mentor_via_parse(via, &v)) {
+            admin_fail(a, "--via should be email, phone, video, linkedin or office");
+            return false;
+        }
+        f->via = (int)v;
+    }
+    return true;
+}
+
+int cmd_search(Admin *a, int argc, char **argv)
+{
+    Args args;
+    StoreFilter f;
+    int limit;
+    char query[400] = "";
+    int rc = parse(a, &args, search_opts, 8, argc, argv, "search [QUERY] [filters]",
+                   "Searches as the kiosk does while a visitor types: each word is a prefix,\n"
+                   "accents are ignored (\"jose\" finds José). Results come by relevance, then\n"
+                   "fewer recent referrals first; mentors at their monthly cap are left out.",
+                   0, ARGS_MAX_POS);
+    if (rc >= 0)
+        return rc;
+    for (int i = 0; i < args.npos; i++)
+        snprintf(query + strlen(query), sizeof query - strlen(query), "%s%s", i ? " " : "",
+                 args.pos[i]);
+    if (!search_filter(a, &args, &f, &limit))
+        return EXIT_FAILED;
+    Store *s = admin_store(a);
+    if (!s)
+        return EXIT_FAILED;
+    StoreHit *hits = calloc((size_t)limit, sizeof *hits);
+    if (!hits)
+        return admin_fail(a, "out of memory");
+    int n = store_search(s, query, &f, a->today, hits, limit);
+    if (n < 0) {
+        free(hits);
+        return admin_fail(a, "search failed");
+    }
+    if (a->json) {
+        Json j;
+        json_init(&j, stdout);
+        json_begin_object(&j);
+        json_kv_string(&j, "query", query);
+        json_kv_int(&j, "count", n);
+        json_key(&j, "results");
+        json_begin_array(&j);
+        for (int i = 0; i < n; i++) {
+            json_begin_object(&j);
+            mentor_json(&j, &hits[i].mentor);
+            json_key(&j, "relevance");
+            json_double(&j, hits[i].relevance);
+            json_kv_int(&j, "recent_referrals", hits[i].recent);
+            json_end_object(&j);
+        }
+        json_end_array(&j);
+        json_end_object(&j);
+        json_finish(&j);
+    } else if (n == 0)
+        printf("No mentors match%s%s. Try fewer or shorter words, or remove a filter.\n",
+               *query ? " " : "", query);
+    else
+        for (int i = 0; i < n; i++) {
+            const Mentor *m = &hits[i].mentor;
+            printf("%-10s %s %s — %s, %s (%s, class of %d)%s\n", m->id, m->first_name,
+                   m->last_name, m->title, m->organization, m->field, m->grad_year,
+                   m->accepting ? "" : " [not taking requests]");
+        }
+    free(hits);
+    return EXIT_DONE;
+}
+
+/* ---- show ---- */
+
+int cmd_show(Admin *a, int argc, char **argv)
+{
+    Args args;
+    Mentor m;
+    int rc = parse(a, &args, NULL, 0, argc, argv, "show ID",
+                   "Shows one mentor as the kiosk shows them: only the contact channel they\n"
+                   "agreed to is stored or shown.",
+                   1, 1);
+    if (rc >= 0)
+        return rc;
+    Store *s = admin_store(a);
+    if (!s)
+        return EXIT_FAILED;
+    if (!store_mentor_get(s, args.pos[0], &m))
+        return admin_fail(a, "no mentor has the id \"%s\"", args.pos[0]);
+    int month = store_referral_count(s, m.id, date_month_start(a->today), a->today);
+    if (a->json) {
+        Json j;
+        json_init(&j, stdout);
+        json_begin_object(&j);
+        mentor_json(&j, &m);
+        json_kv_string(&j, "bio", m.bio);
+        json_kv_int(&j, "monthly_cap", m.monthly_cap);
+        json_kv_int(&j, "referrals_this_month", month);
+        json_kv_string(&j, "last_verified", m.last_verified);
+        json_end_object(&j);
+        json_finish(&j);
+        return EXIT_DONE;
+    }
+    printf("%s %s (%s)\n%s, %s\nField: %s; class of %d%s%s\n", m.first_name, m.last_name, m.id,
+           m.title, m.organization, m.field, m.grad_year, *m.major ? ", " : "", m.major);
+    printf("Location: %s%s\nLanguages: %s\nTopics: %s\n", *m.location ? m.location : "-",
+           m.remote ? " (meets remotely)" : "", m.languages, *m.topics ? m.topics : "-");
+    printf("Reach by: %s%s%s\n", mentor_via_label(m.via), *m.contact ? ": " : "", m.contact);
+    printf("Taking requests: %s; %d of %d referrals this month\n", m.accepting ? "yes" : "no",
+           month, m.monthly_cap);
+    if (*m.bio)
+        printf("\n%s\n", m.bio);
+    return EXIT_DONE;
+}
+
+/* ---- the visitor's choices, shared by questions, message, sheet, qr ---- */
+
+#define VISIT_OPTS                                                                            \
+    {"name", "NAME", "visitor's first name (optional)"},                                      \
+        {"status", "STATUS", "student, grad-student, alum, veteran or career-changer"},        \
+        {"program", "TEXT", "visitor's program or major"},                                    \
+        {"interest", "TEXT", "what the visitor is exploring"},                                \
+        {"found-via", "HOW", "directory (default), school or major"},                         \
+        {"minutes", "N", "time to ask for: 15, 20 (default) or 30; 0 to leave it out"},       \
+        {"format", "FORMAT", "phone, video (default), in-person or coffee"},                  \
+        {"channel", "CHANNEL", "email (default), linkedin, phone or thanks"},                 \
+        {"short", NULL, "LinkedIn note for free accounts (200 characters, not 300)"},         \
+    {                                                                                         \
+        "questions", "IDS", "comma-separated question ids instead of the suggested set"       \
+    }
+enum { NVISIT_OPTS = 10 };
+
+typedef struct {
+    Mentor mentor;
+    Visitor visitor;
+    MessageChannel channel;
+    size_t linkedin_limit;
+    Question bank[QUESTION_MAX];
+    int nbank;
+    size_t chosen[64];
+    size_t nchosen;
+    Message request; /* on the chosen channel */
+    Message email;   /* always composed, for the email-draft code */
+    Sheet sheet;
+} Visit;
+
+static bool visit_fail(Admin *a, const char *msg)
+{
+    admin_fail(a, "%s", msg);
+    return false;
+}
+
+static bool parse_visitor(Admin *a, const Args *args, Visit *v)
+{
+    const char *s;
+    char err[200];
+    visitor_init(&v->visitor);
+    text_copy(v->visitor.first_name, sizeof v->visitor.first_name,
+              (s = args_get(args, "name")) ? s : "");
+    text_copy(v->visitor.program, sizeof v->visitor.program,
+              (s = args_get(args, "program")) ? s : "");
+    text_copy(v->visitor.interest, sizeof v->visitor.interest,
+              (s = args_get(args, "interest")) ? s : "");
+    if ((s = args_get(args, "status")) && !visitor_status_parse(s, &v->visitor.status))
+        return visit_fail(a, "--status should be student, grad-student, alum, veteran or "
+                             "career-changer");
+    if ((s = args_get(args, "found-via")) && !visitor_found_parse(s, &v->visitor.found_via))
+        return visit_fail(a, "--found-via should be directory, school or major");
+    if ((s = args_get(args, "format")) && !visitor_format_parse(s, &v->visitor.format))
+        return visit_fail(a, "--format should be phone, video, in-person or coffee");
+    if (!args_int(args, "minutes", 0, 30, 20, &v->visitor.minutes, err, sizeof err))
+        return visit_fail(a, err);
+    if (v->visitor.minutes != 0 && v->visitor.minutes != 15 && v->visitor.minutes != 20 &&
+        v->visitor.minutes != 30)
+        return visit_fail(a, "--minutes should be 15, 20 or 30 (or 0 to leave it out)");
+    v->channel = CHANNEL_EMAIL;
+    if ((s = args_get(args, "channel")) && !message_channel_parse(s, &v->channel))
+        return visit_fail(a, "--channel should be email, linkedin, phone or thanks");
+    v->linkedin_limit = args_has(args, "short") ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS;
+    return true;
+}
+
+/* The chosen questions: --questions ids, else the suggested set. */
+static bool choose_questions(Admin *a, const Args *args, Visit *v)
+{
+    const char *ids = args_get(args, "questions");
+    if (!ids) {
+        v->nchosen = question_suggest(v->bank, (size_t)v->nbank, v->visitor.status,
+                                      v->mentor.grad_year, a->today.y,
+                                      v->visitor.minutes ? v->visitor.minutes : 20, v->chosen,
+                                      64);
+        return true;
+    }
+    for (const char *p = ids; *p && v->nchosen < 64;) {
+        size_t n = strcspn(p, ", ");
+        int k = 0;
+        while (k < v->nbank && !(strlen(v->bank[k].id) == n && strncmp(v->bank[k].id, p, n) == 0))
+            k++;
+        if (n > 0 && k == v->nbank) {
+            admin_fail(a, "no question has the id \"%.*s\" (see `questions`)", (int)n, p);
+            return false;
+        }
+        if (n > 0)
+            v->chosen[v->nchosen++] = (size_t)k;
+        p += n;
+        p += strspn(p, ", ");
+    }
+    return true;
+}
+
+static MessageContext message_ctx(const Admin *a)
+{
+    return (MessageContext){a->cfg.school, a->cfg.office};
+}
+
+/* Loads the mentor and builds everything a visitor would take away. */
+static Visit *visit_build(Admin *a, const Args *args, const char *id)
+{
+    Visit *v = calloc(1, sizeof *v);
+    MessageContext ctx = message_ctx(a);
+    Store *s = admin_store(a);
+    if (!v) {
+        admin_fail(a, "out of memory");
+        return NULL;
+    }
+    if (!s || !parse_visitor(a, args, v))
+        goto fail;
+    if (!store_mentor_get(s, id, &v->mentor)) {
+        admin_fail(a, "no mentor has the id \"%s\"", id);
+        goto fail;
+    }
+    v->nbank = store_questions_load(s, v->bank, QUESTION_MAX);
+    if (!choose_questions(a, args, v))
+        goto fail;
+    message_compose(v->channel, &v->visitor, &v->mentor, &ctx, v->linkedin_limit, &v->request);
+    message_compose(CHANNEL_EMAIL, &v->visitor, &v->mentor, &ctx, 0, &v->email);
+    SheetInput in = {&v->visitor, &v->mentor, &v->request, v->bank, v->chosen, v->nchosen,
+                     a->today, a->cfg.school, a->cfg.office, a->cfg.office_contact};
+    sheet_build(&v->sheet, &in);
+    return v;
+fail:
+    free(v);
+    return NULL;
+}
+
+static void visit_free(Visit *v)
+{
+    if (!v)
+        return;
+    visitor_wipe(&v->visitor);
+    free(v);
+}
+
+/* ---- questions ---- */
+
+static const OptSpec questions_opts[] = {
+    {"suggest", "ID", "mark the set suggested for a meeting with this mentor"},
+    {"status", "STATUS", "the visitor's status for the suggestion (default student)"},
+    {"minutes", "N", "meeting length for the suggestion: 15, 20 (default) or 30"},
+};
+
+int cmd_questions(Admin *a, int argc, char **argv)
+{
+    Args args;
+    Question *bank = calloc(QUESTION_MAX, sizeof *bank);
+    bool suggested[QUESTION_MAX] = {false};
+    size_t chosen[64], nchosen = 0;
+    char tags[96];
+    int rc = parse(a, &args, questions_opts, 3, argc, argv,
+                   "questions [--suggest ID [--status S] [--minutes N]]",
+                   "Lists the question bank by category, with minutes and tags. With\n"
+                   "--suggest, marks (*) the set the kiosk would pre-select.",
+                   0, 0);
+    Store *s = rc < 0 ? admin_store(a) : NULL;
+    if (rc >= 0 || !s || !bank) {
+        free(bank);
+        return rc >= 0 ? rc : EXIT_FAILED;
+    }
+    int n = store_questions_load(s, bank, QUESTION_MAX);
+    if (args_has(&args, "suggest")) {
+        Visit *v = visit_build(a, &args, args_get(&args, "suggest"));
+        if (!v) {
+            free(bank);
+            return EXIT_FAILED;
+        }
+        nchosen = v->nchosen;
+        memcpy(chosen, v->chosen, nchosen * sizeof *chosen);
+        visit_free(v);
+        for (size_t i = 0; i < nchosen; i++)
+            suggested[chosen[i]] = true;
+    }
+    Json j;
+    json_init(&j, stdout);
+    if (a->json) {
+        json_begin_object(&j);
+        json_kv_int(&j, "count", n);
+        json_kv_int(&j, "suggested_minutes", question_minutes(bank, chosen, nchosen));
+        json_key(&j, "questions");
+        json_begin_array(&j);
+    }
+    for (int c = 0; c < QCAT_COUNT; c++) {
+        if (!a->json)
+            printf("\n%s\n", question_category_label((QuestionCategory)c));
+        for (int i = 0; i < n; i++) {
+            if (bank[i].category != (QuestionCategory)c)
+                continue;
+            question_tags_format(bank[i].tags, tags, sizeof tags);
+            if (a->json) {
+                json_begin_object(&j);
+                json_kv_string(&j, "id", bank[i].id);
+                json_kv_string(&j, "category", question_category_name(bank[i].category));
+                json_kv_int(&j, "minutes", bank[i].minutes);
+                json_kv_string(&j, "tags", tags);
+                json_kv_string(&j, "text", bank[i].text);
+                json_kv_bool(&j, "suggested", suggested[i]);
+                json_end_object(&j);
+            } else
+                printf(" %c %-8s %2d min  %s  [%s]\n", suggested[i] ? '*' : ' ', bank[i].id,
+                       bank[i].minutes, bank[i].text, tags);
+        }
+    }
+    if (a->json) {
+        json_end_array(&j);
+        json_end_object(&j);
+        json_finish(&j);
+    } else if (nchosen)
+        printf("\n* suggested: %zu questions, %d minutes\n", nchosen,
+               question_minutes(bank, chosen, nchosen));
+    free(bank);
+    return EXIT_DONE;
+}
+
+/* ---- message ---- */
+
+static const OptSpec message_opts[] = {VISIT_OPTS};
+
+static void message_json(Json *j, const Message *m, unsigned warn)
+{
+    json_kv_string(j, "channel", message_channel_name(m->channel));
+    json_kv_string(j, "subject", m->subject);
+    json_kv_string(j, "body", m->body);
+    json_kv_int(j, "words", (long)m->words);
+    json_kv_int(j, "characters", (long)m->chars);
+    json_kv_int(j, "limit", (long)m->limit);
+    json_kv_string(j, "limit_unit", m->limit == 0 ? "" : m->limit_in_chars ? "characters" : "words");
+    json_key(j, "warnings");
+    json_begin_array(j);
+    for (unsigned bit = 1; bit <= WARN_TOO_LONG; bit <<= 1)
+        if (warn & bit) {
+            json_begin_object(j);
+            json_kv_string(j, "code", message_warning_name((MessageWarning)bit));
+            json_kv_string(j, "text", message_warning_text((MessageWarning)bit));
+            json_end_object(j);
+        }
+    json_end_array(j);
+}
+
+int cmd_message(Admin *a, int argc, char **argv)
+{
+    Args args;
+    int rc = parse(a, &args, message_opts, NVISIT_OPTS, argc, argv, "message ID [options]",
+                   "Composes the request to mentor ID on a channel: an email (at most 150\n"
+                   "words), a LinkedIn note (300 characters, or 200 with --short), a phone\n"
+                   "script, or the thank-you note for afterwards. Warns kindly about asking\n"
+                   "for a job, an internship or a resume review, or not saying how long.",
+                   1, 1);
+    if (rc >= 0)
+        return rc;
+    Visit *v = visit_build(a, &args, args.pos[0]);
+    if (!v)
+        return EXIT_FAILED;
+    const Message *m = &v->request;
+    unsigned warn = message_check(m, &v->visitor, &v->mentor);
+    if (a->json) {
+        Json j;
+        json_init(&j, stdout);
+        json_begin_object(&j);
+        message_json(&j, m, warn);
+        json_end_object(&j);
+        json_finish(&j);
+    } else {
+        if (*m->subject)
+            printf("Subject: %s\n\n", m->subject);
+        printf("%s\n\n", m->body);
+        if (m->limit)
+            printf("(%zu of %zu %s)\n", m->limit_in_chars ? m->chars : m->words, m->limit,
+                   m->limit_in_chars ? "characters" : "words");
+        for (unsigned bit = 1; bit <= WARN_TOO_LONG; bit <<= 1)
+            if (warn & bit)
+                printf("Note: %s\n", message_warning_text((MessageWarning)bit));
+    }
+    visit_free(v);
+    return EXIT_DONE;
+}
+
+/* ---- sheet ---- */
+
+static const OptSpec sheet_opts[] = {
+    VISIT_OPTS,
+    {"width", "N", "wrap text at N columns (default 78)"},
+    {"compact", NULL, "print the compact form carried by the prep-sheet QR code"},
+};
+
+static const char *line_kind(SheetLineKind k)
+{
+    static const char *const names[] = {"text", "keyval", "check", "bullet", "question", "dated"};
+    return names[k];
+}
+
+static void sheet_json(Json *j, const Sheet *s)
+{
+    json_kv_string(j, "title", s->title);
+    json_kv_string(j, "subtitle", s->subtitle);
+    json_kv_int(j, "minutes_asked", s->minutes_asked);
+    json_kv_int(j, "minutes_planned", s->minutes_planned);
+    json_key(j, "sections");
+    json_begin_array(j);
+    for (size_t i = 0; i < s->nsections; i++) {
+        const SheetSection *sec = &s->section[i];
+        json_begin_object(j);
+        json_kv_string(j, "title", sec->title);
+        json_key(j, "lines");
+        json_begin_array(j);
+        for (size_t k = 0; k < sec->count; k++) {
+            const SheetLine *l = &s->line[sec->first + k];
+            json_begin_object(j);
+            json_kv_string(j, "kind", line_kind(l->kind));
+            if (*l->aux)
+                json_kv_string(j, l->kind == LINE_DATED ? "when" : l->kind == LINE_QUESTION ? "category" : "key", l->aux);
+            json_kv_string(j, "text", l->text);
+            if (l->kind == LINE_QUESTION)
+                json_kv_int(j, "minutes", l->minutes);
+            json_end_object(j);
+        }
+        json_end_array(j);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+int cmd_sheet(Admin *a, int argc, char **argv)
+{
+    Args args;
+    char err[200];
+    int width;
+    int rc = parse(a, &args, sheet_opts, NVISIT_OPTS + 2, argc, argv, "sheet ID [options]",
+                   "Composes the prep sheet for a conversation with mentor ID: the contact,\n"
+                   "the message, homework, the questions with their minutes, reminders for\n"
+                   "the meeting and a dated follow-up plan.",
+                   1, 1);
+    if (rc >= 0)
+        return rc;
+    if (!args_int(&args, "width", 40, 200, 78, &width, err, sizeof err))
+        return admin_fail(a, "%s", err);
+    Visit *v = visit_build(a, &args, args.pos[0]);
+    if (!v)
+        return EXIT_FAILED;
+    size_t cap = 64 * 1024;
+    char *text = malloc(cap);
+    if (!text) {
+        visit_free(v);
+        return admin_fail(a, "out of memory");
+    }
+    if (args_has(&args, "compact")) {
+        Takeaway *t = calloc(1, sizeof *t);
+        TakeawayInput in = {&v->sheet, &v->email, &v->mentor, a->cfg.office, a->cfg.school,
+                            a->cfg.office_contact, a->today, a->stamp};
+        if (t) {
+            takeaway_build(t, &in);
+            text_copy(text, cap, t->payload[TAKE_SHEET]);
+            takeaway_free(t);
+            free(t);
+        }
+    } else
+        sheet_render_text(&v->sheet, width, text, cap);
+    if (a->json) {
+        Json j;
+        json_init(&j, stdout);
+        json_begin_object(&j);
+        sheet_json(&j, &v->sheet);
+        json_kv_string(&j, "text", text);
+        json_end_object(&j);
+        json_finish(&j);
+    } else
+        fputs(text, stdout);
+    free(text);
+    visit_free(v);
+    return EXIT_DONE;
+}
+
+/* ---- qr ---- */
+
+static const OptSpec qr_opts[] = {
+    VISIT_OPTS,
+    {"svg", "FILE", "write the code as an SVG image instead of printing it"},
+    {"scale", "N", "SVG pixels per module (default 8)"},
+    {"invert", NULL, "draw for a light terminal background"},
+    {"payload", NULL, "print the text the code carries instead of the code"},
+};
+
+int cmd_qr(Admin *a, int argc, char **argv)
+{
+    Args args;
+    TakeKind kind;
+    char err[200];
+    int scale, rc = parse(a, &args, qr_opts, NVISIT_OPTS + 4, argc, argv,
+                          "qr sheet|email|contact|reminders ID [options]",
+                          "Prints one take-away QR code in the terminal (Unicode blocks), or writes\n"
+                          "it as SVG: the compact prep sheet, the request as an email draft, the\n"
+                          "mentor's contact card, or the dated reminders.",
+                          2, 2);
+    if (rc >= 0)
+        return rc;
+    if (!takeaway_parse(args.pos[0], &kind))
+        return admin_fail(a, "the code is one of sheet, email, contact, reminders");
+    if (!args_int(&args, "scale", 1, 64, 8, &scale, err, sizeof err))
+        return admin_fail(a, "%s", err);
+    Visit *v = visit_build(a, &args, args.pos[1]);
+    Takeaway *t = v ? calloc(1, sizeof *t) : NULL;
+    if (!t) {
+        visit_free(v);
+        return v ? admin_fail(a, "out of memory") : EXIT_FAILED;
+    }
+    TakeawayInput in = {&v->sheet, &v->email, &v->mentor, a->cfg.office, a->cfg.school,
+                        a->cfg.office_contact, a->today, a->stamp};
+    takeaway_build(t, &in);
+    rc = EXIT_DONE;
+    if (!t->ok[kind])
+        rc = admin_fail(a, "the %s code cannot be made: %s", takeaway_label(kind), t->error[kind]);
+    else if (a->json) {
+        Json j;
+        json_init(&j, stdout);
+        json_begin_object(&j);
+        json_kv_string(&j, "kind", takeaway_name(kind));
+        json_kv_int(&j, "version", t->code[kind].version);
+        json_kv_int(&j, "modules", t->code[kind].width);
+        json_kv_int(&j, "bytes", (long)t->len[kind]);
+        json_kv_string(&j, "payload", t->payload[kind]);
+        json_end_object(&j);
+        json_finish(&j);
+    } else if (args_has(&args, "payload"))
+        printf("%s\n", t->payload[kind]);
+    else if (args_has(&args, "svg")) {
+        char *svg = qr_svg(&t->code[kind], scale);
+        FILE *f = svg ? fopen(args_get(&args, "svg"), "w") : NULL;
+        if (!f || fputs(svg, f) < 0 || fclose(f) != 0)
+            rc = admin_fail(a, "cannot write %s", args_get(&args, "svg"));
+        else
+            printf("Wrote %s (QR version %d, %zu bytes)\n", args_get(&args, "svg"),
+                   t->code[kind].version, t->len[kind]);
+        free(svg);
+    } else {
+        char *txt = qr_text(&t->code[kind], args_has(&args, "invert"));
+        if (txt)
+            fputs(txt, stdout);
+        printf("%s — QR version %d, %zu bytes\n", takeaway_label(kind), t->code[kind].version,
+               t->len[kind]);
+        free(txt);
+    }
+    takeaway_free(t);
+    free(t);
+    visit_free(v);
+    return rc;
+}

@@ -1,0 +1,186 @@
+/* career-kiosk-admin: staff and scripting CLI for the mentor directory.
+ * Global options come before or after the subcommand; each subcommand
+ * has its own --help. */
+#include "admin.h"
+
+#include "import.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#ifndef CK_ASSETS_DIR
+#define CK_ASSETS_DIR "/usr/local/share/career-kiosk"
+#endif
+#ifndef CK_DB_PATH
+#define CK_DB_PATH "/var/lib/career-kiosk/mentors.db"
+#endif
+#ifndef CK_CONFIG_PATH
+#define CK_CONFIG_PATH "/etc/career-kiosk/kiosk.conf"
+#endif
+#ifndef CK_VERSION
+#define CK_VERSION "dev"
+#endif
+
+static const struct {
+    const char *name;
+    AdminCommand fn;
+    const char *about;
+} commands[] = {
+    {"init", cmd_init, "create the directory from the built-in sample if there is none"},
+    {"validate", cmd_validate, "check a staff CSV export without changing anything"},
+    {"import", cmd_import, "replace the mentor list with a CSV export (atomic, with backup)"},
+    {"rollback", cmd_rollback, "put back the mentor list from before the last import"},
+    {"search", cmd_search, "search mentors as a visitor would, with filters"},
+    {"show", cmd_show, "show one mentor"},
+    {"fields", cmd_fields, "list career fields and how many mentors each has"},
+    {"questions", cmd_questions, "list the question bank, or a suggested set"},
+    {"message", cmd_message, "compose the request message for a mentor"},
+    {"sheet", cmd_sheet, "compose the prep sheet for a mentor"},
+    {"qr", cmd_qr, "print a take-away QR code in the terminal or write it as SVG"},
+    {"stats", cmd_stats, "anonymous usage counts and referrals per mentor"},
+};
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: career-kiosk-admin [--db PATH] [--config PATH] [--json] "
+               "[--today YYYY-MM-DD] COMMAND [ARGS]\n\ncommands:\n");
+    for (int i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].about);
+    fprintf(f, "\nRun `career-kiosk-admin COMMAND --help` for a command's options.\n"
+               "Exit codes: 0 done, 1 done but some rows were rejected, 2 refused or failed.\n");
+}
+
+int admin_fail(Admin *a, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (a->json) {
+        fputs("{\"error\":\"", stdout);
+        for (const char *p = msg; *p; p++) {
+            if (*p == '"' || *p == '\\')
+                fputc('\\', stdout);
+            if (*p == '\n')
+                fputs("\\n", stdout);
+            else
+                fputc(*p, stdout);
+        }
+        fputs("\"}\n", stdout);
+    }
+    fprintf(stderr, "career-kiosk-admin: %s\n", msg);
+    return EXIT_FAILED;
+}
+
+Store *admin_store(Admin *a)
+{
+    char err[600];
+    if (a->store)
+        return a->store;
+    ImportSeed seed = {a->cfg.sample, a->cfg.sample_referrals, a->cfg.questions};
+    if (!import_seed(a->db_path, &seed, a->today, err, sizeof err)) {
+        admin_fail(a, "%s", err);
+        return NULL;
+    }
+    a->store = store_open(a->db_path, err, sizeof err);
+    if (!a->store)
+        admin_fail(a, "%s", err);
+    else if (*store_notice(a->store))
+        fprintf(stderr, "career-kiosk-admin: %s\n", store_notice(a->store));
+    return a->store;
+}
+
+void admin_store_close(Admin *a)
+{
+    store_close(a->store);
+    a->store = NULL;
+}
+
+static void set_clock(Admin *a)
+{
+    time_t t = time(NULL);
+    struct tm local, utc;
+    localtime_r(&t, &local);
+    gmtime_r(&t, &utc);
+    a->today = (Date){local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+    strftime(a->stamp, sizeof a->stamp, "%Y%m%dT%H%M%SZ", &utc);
+    strftime(a->now_iso, sizeof a->now_iso, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+/* Takes the global options out of argv wherever they stand. */
+static bool globals(Admin *a, int *argc, char **argv, const char **config, const char **db)
+{
+    int out = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *s = argv[i];
+        bool has_next = i + 1 < *argc;
+        if (strcmp(s, "--json") == 0)
+            a->json = true;
+        else if ((strcmp(s, "--db") == 0 || strcmp(s, "--config") == 0 ||
+                  strcmp(s, "--today") == 0) && !has_next) {
+            fprintf(stderr, "career-kiosk-admin: %s needs a value\n", s);
+            return false;
+        } else if (strcmp(s, "--db") == 0)
+            *db = argv[++i];
+        else if (strcmp(s, "--config") == 0)
+            *config = argv[++i];
+        else if (strcmp(s, "--today") == 0) {
+            if (!date_parse(argv[++i], &a->today)) {
+                fprintf(stderr, "career-kiosk-admin: --today wants a date like 2026-11-22\n");
+                return false;
+            }
+        } else
+            argv[out++] = argv[i];
+    }
+    *argc = out;
+    return true;
+}
+
+static bool load_config(Admin *a, const char *path)
+{
+    ConfigProblem p[CONFIG_PROBLEMS];
+    int n;
+    config_defaults(&a->cfg, CK_ASSETS_DIR, CK_DB_PATH);
+    if (config_load(path, &a->cfg, p, CONFIG_PROBLEMS, &n))
+        return true;
+    for (int i = 0; i < n && i < CONFIG_PROBLEMS; i++)
+        fprintf(stderr, "%s:%d: %s\n", path, p[i].line, p[i].text);
+    fprintf(stderr, "career-kiosk-admin: %s has %d problem%s; fix %s first\n", path, n,
+            n == 1 ? "" : "s", n == 1 ? "it" : "them");
+    return false;
+}
+
+int main(int argc, char **argv)
+{
+    Admin a = {0};
+    const char *config = getenv("CAREER_KIOSK_CONFIG"), *db = NULL;
+    int rc = EXIT_FAILED;
+    set_clock(&a);
+    if (!globals(&a, &argc, argv, &config, &db))
+        return EXIT_FAILED;
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_FAILED : EXIT_DONE;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("career-kiosk-admin %s\n", CK_VERSION);
+        return EXIT_DONE;
+    }
+    if (!load_config(&a, config ? config : CK_CONFIG_PATH))
+        return EXIT_FAILED;
+    a.db_path = db ? db : a.cfg.database;
+    for (int i = 0; i < NCOMMANDS; i++)
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            rc = commands[i].fn(&a, argc - 2, argv + 2);
+            admin_store_close(&a);
+            return rc;
+        }
+    fprintf(stderr, "career-kiosk-admin: unknown command \"%s\"\n\n", argv[1]);
+    usage(stderr);
+    return EXIT_FAILED;
+}

@@ -1,0 +1,149 @@
+/* config: INI settings through inih. */
+#include "config.h"
+
+#include "core/text.h"
+
+#include <ini.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void config_defaults(Config *c, const char *assets_dir, const char *db_path)
+{
+    memset(c, 0, sizeof *c);
+    snprintf(c->office, sizeof c->office, "Career Center");
+    snprintf(c->school, sizeof c->school, "Northfield University");
+    snprintf(c->office_contact, sizeof c->office_contact,
+             "the front desk, or careers@northfield.example.org");
+    snprintf(c->database, sizeof c->database, "%s", db_path);
+    snprintf(c->sample, sizeof c->sample, "%s/mentors.sample.csv", assets_dir);
+    snprintf(c->sample_referrals, sizeof c->sample_referrals, "%s/referrals.sample.csv",
+             assets_dir);
+    snprintf(c->questions, sizeof c->questions, "%s/questions.csv", assets_dir);
+    c->idle_seconds = 90;
+    c->idle_countdown = 15;
+}
+
+typedef struct {
+    Config *c;
+    ConfigProblem *problems;
+    int cap, n;
+    int line; /* counted by read_line: Debian's inih does not pass it */
+    FILE *f;
+} Load;
+
+/* inih's line reader: fgets that counts lines. */
+static char *read_line(char *str, int num, void *stream)
+{
+    Load *l = stream;
+    char *s = fgets(str, num, l->f);
+    if (s)
+        l->line++;
+    return s;
+}
+
+static void problem(Load *l, int line, const char *fmt, const char *a, const char *b)
+{
+    if (l->n < l->cap) {
+        l->problems[l->n].line = line;
+        snprintf(l->problems[l->n].text, sizeof l->problems[l->n].text, fmt, a, b);
+    }
+    l->n++;
+}
+
+static bool set_text(char *dst, size_t cap, const char *v)
+{
+    return !text_copy(dst, cap, v) && text_utf8_valid(v, strlen(v));
+}
+
+static bool set_int(int *dst, const char *v, int lo, int hi)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (end == v || *end || n < lo || n > hi)
+        return false;
+    *dst = (int)n;
+    return true;
+}
+
+typedef enum { K_TEXT, K_INT } Kind;
+typedef struct {
+    const char *section, *name;
+    Kind kind;
+    size_t off;
+    size_t cap;
+    int lo, hi;
+    const char *expect;
+} Key;
+
+#define TEXT(sec, key, member, what)                                                            \
+    {sec, key, K_TEXT, offsetof(Config, member), sizeof(((Config *)0)->member), 0, 0, what}
+#define INT(sec, key, member, lo, hi, what)                                                     \
+    {sec, key, K_INT, offsetof(Config, member), 0, lo, hi, what}
+
+static const Key keys[] = {
+    TEXT("office", "name", office, "a name of up to 119 bytes"),
+    TEXT("office", "school", school, "a name of up to 119 bytes"),
+    TEXT("office", "contact", office_contact, "text of up to 119 bytes"),
+    TEXT("directory", "database", database, "a file path"),
+    TEXT("directory", "sample", sample, "a file path"),
+    TEXT("directory", "sample_referrals", sample_referrals, "a file path"),
+    TEXT("directory", "questions", questions, "a file path"),
+    INT("kiosk", "idle_seconds", idle_seconds, 20, 3600, "a number of seconds from 20 to 3600"),
+    INT("kiosk", "idle_countdown", idle_countdown, 5, 120, "a number of seconds from 5 to 120"),
+};
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+    Load *l = user;
+    int lineno = l->line;
+    bool known_section = false;
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        const Key *k = &keys[i];
+        if (strcmp(section, k->section) != 0)
+            continue;
+        known_section = true;
+        if (strcmp(name, k->name) != 0)
+            continue;
+        char *base = (char *)l->c + k->off;
+        bool ok = k->kind == K_TEXT ? set_text(base, k->cap, value)
+                                    : set_int((int *)(void *)base, value, k->lo, k->hi);
+        if (!ok)
+            problem(l, lineno, "%s should be %s", name, k->expect);
+        return 1;
+    }
+    if (known_section)
+        problem(l, lineno, "unknown setting \"%s\" in [%s]", name, section);
+    else
+        problem(l, lineno, "unknown section [%s] (setting \"%s\")", section, name);
+    return 1;
+}
+
+bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, int *nproblems)
+{
+    struct stat st;
+    Load l = {c, problems, cap, 0, 0, NULL};
+    *nproblems = 0;
+    if (stat(path, &st) != 0)
+        return true;
+    l.f = fopen(path, "r");
+    if (!l.f) {
+        problem(&l, 0, "cannot read %s%s", path, "");
+        *nproblems = l.n;
+        return false;
+    }
+    int rc = ini_parse_stream(read_line, &l, handler, &l);
+    fclose(l.f);
+    if (rc > 0) {
+        /* a syntax error: inih reports the first such line */
+        bool seen = false;
+        for (int i = 0; i < l.n && i < cap; i++)
+            seen |= problems[i].line == rc;
+        if (!seen)
+            problem(&l, rc, "this line is not \"name = value\" or a [section]%s%s", "", "");
+    }
+    *nproblems = l.n;
+    return l.n == 0;
+}

@@ -1,0 +1,39 @@
+/* config: the kiosk's settings from one INI file, read with inih (the only
+ * includer of ini.h). A missing file means defaults; a broken one is
+ * reported problem by problem with line numbers, and must not be used. */
+#ifndef CK_CONFIG_H
+#define CK_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { CONFIG_PATH_MAX = 512, CONFIG_TEXT_MAX = 120, CONFIG_PROBLEMS = 32 };
+
+typedef struct {
+    char office[CONFIG_TEXT_MAX];         /* [office] name */
+    char school[CONFIG_TEXT_MAX];         /* [office] school */
+    char office_contact[CONFIG_TEXT_MAX]; /* [office] contact: how to reach staff */
+    char database[CONFIG_PATH_MAX];       /* [directory] database */
+    char sample[CONFIG_PATH_MAX];         /* [directory] sample: first-run mentors */
+    char sample_referrals[CONFIG_PATH_MAX]; /* [directory] sample_referrals */
+    char questions[CONFIG_PATH_MAX];      /* [directory] questions: question bank */
+    int idle_seconds;                     /* [kiosk] idle_seconds */
+    int idle_countdown;                   /* [kiosk] idle_countdown */
+} Config;
+
+typedef struct {
+    int line;          /* 0 when the problem is not on one line */
+    char text[200];
+} ConfigProblem;
+
+/* Fills c with defaults: the built-in sample directory under assets_dir,
+ * the database at db_path. */
+void config_defaults(Config *c, const char *assets_dir, const char *db_path);
+
+/* Reads path over the values already in c. A file that does not exist
+ * leaves c as it is and succeeds. Otherwise every problem found (syntax,
+ * unknown section or key, bad value) is written to problems[0..cap) and
+ * counted in *nproblems; returns true only when there were none. */
+bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, int *nproblems);
+
+#endif

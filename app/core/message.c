@@ -1,0 +1,449 @@
+/* message: request and thank-you wording, fitted to each channel's limit.
+ *
+ * Every template says who the visitor is, why this mentor, a small fixed
+ * amount of time at the mentor's convenience, and that the visitor is
+ * gathering information. Each is tried from its fullest wording (level 0)
+ * to its most compact until it fits the channel's limit. */
+#include "message.h"
+
+#include "strbuf.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const channel_names[CHANNEL_COUNT] = {"email", "linkedin", "phone", "thanks"};
+static const char *const channel_labels[CHANNEL_COUNT] = {"Email", "LinkedIn note",
+                                                          "Phone script", "Thank-you note"};
+
+const char *message_channel_name(MessageChannel c)
+{
+    return c < CHANNEL_COUNT ? channel_names[c] : "?";
+}
+
+const char *message_channel_label(MessageChannel c)
+{
+    return c < CHANNEL_COUNT ? channel_labels[c] : "?";
+}
+
+bool message_channel_parse(const char *s, MessageChannel *out)
+{
+    char key[32];
+    text_fold_key(s, key, sizeof key);
+    for (int c = 0; c < CHANNEL_COUNT; c++)
+        if (strcmp(key, channel_names[c]) == 0) {
+            *out = (MessageChannel)c;
+            return true;
+        }
+    if (strcmp(key, "thankyou") == 0) {
+        *out = CHANNEL_THANKS;
+        return true;
+    }
+    return false;
+}
+
+/* Everything a template needs, resolved once. */
+typedef struct {
+    const Visitor *v;
+    const Mentor *m;
+    const char *school, *office;
+    MessageChannel ch;
+    int level;
+    size_t limit;
+} Ctx;
+
+/* "a video call", "a phone call", "a meeting in person", "a coffee" */
+static const char *format_phrase(MeetFormat f)
+{
+    static const char *const p[FORMAT_COUNT] = {"a phone call", "a video call",
+                                                "a meeting in person", "a coffee"};
+    return f < FORMAT_COUNT ? p[f] : "a conversation";
+}
+
+/* "20 minutes", or a gentle ask when no time was chosen. */
+static void add_time(StrBuf *sb, const Ctx *c, bool brief)
+{
+    if (c->v->minutes > 0)
+        strbuf_addf(sb, brief ? "%d min" : "%d minutes", c->v->minutes);
+    else
+        strbuf_add(sb, "a little time");
+}
+
+/* What the visitor is exploring: their words, else the mentor's field
+ * in lower case ("careers in data science"). */
+static void add_interest(StrBuf *sb, const Ctx *c)
+{
+    if (*c->v->interest) {
+        strbuf_add(sb, c->v->interest);
+        return;
+    }
+    strbuf_add(sb, "careers in ");
+    for (const char *p = c->m->field; *p; p++)
+        strbuf_addc(sb, (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
+}
+
+/* "a Mobile Developer", "an Engineering Manager", "an HR Generalist". */
+static void add_role(StrBuf *sb, const char *title)
+{
+    char c = title[0];
+    bool an = strchr("AEIOaeio", c) != NULL || strncmp(title, "HR", 2) == 0;
+    strbuf_addf(sb, "%s %s", an && c ? "an" : "a", title);
+}
+
+/* "a student at X studying Y" and the like. */
+static void add_desc(StrBuf *sb, const Ctx *c)
+{
+    const char *prog = c->v->program, *s = c->school;
+    switch (c->v->status) {
+    case STATUS_STUDENT:
+        strbuf_addf(sb, "a student at %s", s);
+        if (*prog)
+            strbuf_addf(sb, " studying %s", prog);
+        break;
+    case STATUS_GRAD_STUDENT:
+        strbuf_addf(sb, "a graduate student at %s", s);
+        if (*prog)
+            strbuf_addf(sb, " in %s", prog);
+        break;
+    case STATUS_ALUM:
+        strbuf_addf(sb, "a fellow %s graduate", s);
+        if (*prog)
+            strbuf_addf(sb, " (%s)", prog);
+        break;
+    case STATUS_VETERAN:
+        strbuf_addf(sb, "a veteran in the %s community", s);
+        if (*prog)
+            strbuf_addf(sb, ", studying %s", prog);
+        break;
+    default:
+        strbuf_addf(sb, "part of the %s community, considering a change of career", s);
+        if (*prog)
+            strbuf_addf(sb, " (my background is in %s)", prog);
+        break;
+    }
+}
+
+/* "a student at X" without the program. */
+static void add_desc_short(StrBuf *sb, const Ctx *c)
+{
+    static const char *const f[STATUS_COUNT] = {
+        "a %s student", "a %s graduate student", "a fellow %s alum",
+        "a veteran in the %s community", "a career changer from the %s community"};
+    strbuf_addf(sb, f[c->v->status < STATUS_COUNT ? c->v->status : 0], c->school);
+}
+
+/* Why this mentor in particular. */
+static void add_why(StrBuf *sb, const Ctx *c)
+{
+    const Mentor *m = c->m;
+    FoundVia via = c->v->found_via;
+    if (via == FOUND_MAJOR && !*m->major)
+        via = FOUND_SCHOOL;
+    if (via == FOUND_DIRECTORY)
+        strbuf_addf(sb, c->level == 0 ? "I found you in the %s's alumni directory, where you "
+                                        "offered to talk with people from %s."
+                                      : "I found you in the %s's alumni directory.",
+                    c->office, c->school);
+    else if (via == FOUND_SCHOOL)
+        strbuf_addf(sb, c->level == 0 ? "As a fellow %s graduate (class of %d), you seemed "
+                                        "the right person to ask."
+                                      : "We share %s (you are class of %d).",
+                    c->school, m->grad_year);
+    else
+        strbuf_addf(sb, c->level == 0 ? "We share a background in %s, and I am curious how "
+                                        "it led you to where you are now."
+                                      : "We share a background in %s.",
+                    m->major);
+}
+
+static void email_subject(Message *msg, const Ctx *c)
+{
+    static const char *const who[STATUS_COUNT] = {"Student", "Graduate student", "Fellow alum",
+                                                  "Veteran", "Career changer"};
+    StrBuf sb;
+    strbuf_init(&sb, msg->subject, sizeof msg->subject);
+    strbuf_addf(&sb, "%s from %s: ", who[c->v->status < STATUS_COUNT ? c->v->status : 0],
+                c->school);
+    if (c->v->minutes > 0)
+        strbuf_addf(&sb, "%d minutes to learn about your work?", c->v->minutes);
+    else
+        strbuf_add(&sb, "a short conversation about your work?");
+}
+
+static void add_signature(StrBuf *sb, const Ctx *c)
+{
+    strbuf_add(sb, "\n\nBest regards,");
+    if (*c->v->first_name)
+        strbuf_addf(sb, "\n%s", c->v->first_name);
+    if (c->level == 0) {
+        strbuf_addf(sb, "\n%s, %s", visitor_status_label(c->v->status), c->school);
+        if (*c->v->program)
+            strbuf_addf(sb, " (%s)", c->v->program);
+    }
+}
+
+static void email_body(StrBuf *sb, const Ctx *c)
+{
+    const Mentor *m = c->m;
+    strbuf_addf(sb, "Dear %s,\n\n", m->first_name);
+    if (*c->v->first_name)
+        strbuf_addf(sb, "My name is %s, and I am ", c->v->first_name);
+    else
+        strbuf_add(sb, "I am ");
+    if (c->level < 2)
+        add_desc(sb, c);
+    else
+        add_desc_short(sb, c);
+    strbuf_add(sb, ". ");
+    add_why(sb, c);
+    strbuf_add(sb, "\n\nI am exploring ");
+    add_interest(sb, c);
+    if (c->level < 2) {
+        strbuf_add(sb, ", and I would value hearing how you see your work as ");
+        add_role(sb, m->title);
+        strbuf_addf(sb, " at %s", m->organization);
+    }
+    strbuf_add(sb, ". Would you have ");
+    add_time(sb, c, false);
+    strbuf_addf(sb, " in the next few weeks for %s, at a time that suits you?", format_phrase(c->v->format));
+    if (c->level < 2)
+        strbuf_add(sb, " I am gathering information to decide on my direction, not asking "
+                       "for employment.");
+    else
+        strbuf_add(sb, " I am only hoping to learn from your experience.");
+    strbuf_add(sb, "\n\nThank you for considering it.");
+    add_signature(sb, c);
+}
+
+static void linkedin_body(StrBuf *sb, const Ctx *c)
+{
+    const Mentor *m = c->m;
+    strbuf_addf(sb, "Hi %s, ", m->first_name);
+    if (*c->v->first_name && c->level < 3)
+        strbuf_addf(sb, "I'm %s, ", c->v->first_name);
+    else
+        strbuf_add(sb, "I'm ");
+    add_desc_short(sb, c);
+    if (c->level == 0) {
+        strbuf_addf(sb, ". I found you in the %s's alumni directory and I'm exploring ",
+                    c->office);
+        add_interest(sb, c);
+    } else if (c->level < 3) {
+        strbuf_add(sb, ", exploring ");
+        add_interest(sb, c);
+    }
+    strbuf_add(sb, ". Would you have ");
+    add_time(sb, c, c->level >= 2);
+    if (c->level == 0)
+        strbuf_addf(sb, " for %s about your path in %s?", format_phrase(c->v->format),
+                    m->organization);
+    else if (c->level == 1)
+        strbuf_addf(sb, " for %s about your work at %s?", format_phrase(c->v->format),
+                    m->organization);
+    else
+        strbuf_add(sb, " to talk about your work?");
+    strbuf_add(sb, c->level < 3 ? " I'm only hoping to learn. Thank you!" : " Thank you!");
+}
+
+static void phone_body(StrBuf *sb, const Ctx *c)
+{
+    const Mentor *m = c->m;
+    const char *name = *c->v->first_name ? c->v->first_name : "[your name]";
+    strbuf_add(sb, "Before you call: have your questions, a pen and your calendar ready.\n\n");
+    strbuf_addf(sb, "Opening:\n\"Hello, is this %s %s? My name is %s, and I am ", m->first_name,
+                m->last_name, name);
+    add_desc(sb, c);
+    strbuf_add(sb, ". ");
+    add_why(sb, c);
+    strbuf_add(sb, " Is this a good moment for a quick word?\"\n\n");
+    strbuf_add(sb, "If yes:\n\"I am exploring ");
+    add_interest(sb, c);
+    strbuf_add(sb, ", and I would love to hear about your work as ");
+    add_role(sb, m->title);
+    strbuf_addf(sb, " at %s. Would you have ", m->organization);
+    add_time(sb, c, false);
+    strbuf_addf(sb, " for %s, now or at a time that suits you better? I am only hoping to "
+                    "learn from your experience.\"\n\n",
+                format_phrase(c->v->format));
+    strbuf_add(sb, "If it is not a good time:\n\"No problem at all. When would be better for "
+                   "me to call back, or would you prefer an email?\"\n\n");
+    strbuf_addf(sb, "If you reach voicemail:\n\"Hello %s, this is %s, ", m->first_name, name);
+    add_desc_short(sb, c);
+    strbuf_add(sb, ". I would value ");
+    add_time(sb, c, false);
+    strbuf_addf(sb, " of your advice about your work in %s. I will try you again later this "
+                    "week. Thank you!\"\n\n",
+                m->field);
+    strbuf_add(sb, "Afterwards: write down the day and time you agreed, and send a short "
+                   "confirmation.");
+}
+
+static void thanks_body(Message *msg, StrBuf *sb, const Ctx *c)
+{
+    const Mentor *m = c->m;
+    snprintf(msg->subject, sizeof msg->subject, "Thank you, %s", m->first_name);
+    strbuf_addf(sb, "Dear %s,\n\n", m->first_name);
+    strbuf_add(sb, "Thank you for taking the time to talk with me about your work as ");
+    add_role(sb, m->title);
+    strbuf_addf(sb, " at %s. I especially appreciated [one specific thing you learned], and "
+                    "it has given me a clearer picture of ",
+                m->organization);
+    add_interest(sb, c);
+    strbuf_add(sb, ".\n\nI plan to [the next step you will take] and will let you know how "
+                   "it goes.\n\nThank you again for your generosity.");
+    add_signature(sb, c);
+}
+
+static void compose_level(Message *msg, const Ctx *c)
+{
+    StrBuf sb;
+    msg->subject[0] = '\0';
+    strbuf_init(&sb, msg->body, sizeof msg->body);
+    switch (c->ch) {
+    case CHANNEL_EMAIL:
+        email_subject(msg, c);
+        email_body(&sb, c);
+        break;
+    case CHANNEL_LINKEDIN:
+        linkedin_body(&sb, c);
+        break;
+    case CHANNEL_PHONE:
+        phone_body(&sb, c);
+        break;
+    default:
+        thanks_body(msg, &sb, c);
+        break;
+    }
+    msg->words = text_words(msg->body);
+    msg->chars = text_chars(msg->body);
+}
+
+static bool fits(const Message *msg)
+{
+    if (msg->limit == 0)
+        return true;
+    return (msg->limit_in_chars ? msg->chars : msg->words) <= msg->limit;
+}
+
+bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m,
+                     const MessageContext *ctx, size_t linkedin_limit, Message *out)
+{
+    Ctx c = {v, m, ctx->school, ctx->office, ch, 0, 0};
+    memset(out, 0, sizeof *out);
+    out->channel = ch;
+    if (ch == CHANNEL_EMAIL)
+        out->limit = MESSAGE_EMAIL_WORDS;
+    else if (ch == CHANNEL_LINKEDIN) {
+        out->limit = linkedin_limit == MESSAGE_LINKEDIN_SHORT ? MESSAGE_LINKEDIN_SHORT
+                                                              : MESSAGE_LINKEDIN_CHARS;
+        out->limit_in_chars = true;
+    }
+    int levels = ch == CHANNEL_LINKEDIN ? 4 : ch == CHANNEL_EMAIL ? 3 : 1;
+    for (c.level = 0; c.level < levels; c.level++) {
+        compose_level(out, &c);
+        if (fits(out))
+            return true;
+    }
+    return false;
+}
+
+/* Phrases that turn a request for advice into a request for a job. */
+static const char *const job_phrases[] = {
+    "a job",       "job opening", "job openings", "any openings", "open position",
+    "open positions", "open role", "open roles", "hire me",     "are you hiring",
+    "get hired",   "refer me",    "referral",     "job offer",    "employ me",
+    "work for you", "job at",     "jobs at",      "job with",     "get me in",
+};
+static const char *const internship_phrases[] = {"internship", "internships", "intern",
+                                                 "co-op", "placement"};
+static const char *const resume_phrases[] = {"resume", "resumes", "cv", "cover letter",
+                                             "my portfolio"};
+
+static bool any_phrase(const char *folded, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (text_has_phrase(folded, list[i]))
+            return true;
+    return false;
+}
+
+/* Blanks the mentor's own words (a title like "Internship Coordinator")
+ * out of folded text, so only the visitor's words are judged. */
+static void blank_out(char *folded, const char *s)
+{
+    char f[MENTOR_TEXT_MAX * 2];
+    text_fold(s, f, sizeof f);
+    size_t n = strlen(f);
+    if (n == 0)
+        return;
+    for (char *p = strstr(folded, f); p; p = strstr(p + n, f))
+        memset(p, ' ', n);
+}
+
+unsigned message_check(const Message *msg, const Visitor *v, const Mentor *m)
+{
+    char folded[MESSAGE_BODY_MAX + 2 * VISITOR_TEXT_MAX + 8];
+    char text[sizeof folded];
+    unsigned w = 0;
+    StrBuf sb;
+    strbuf_init(&sb, text, sizeof text);
+    strbuf_add(&sb, msg->body);
+    strbuf_addf(&sb, "\n%s\n%s", v->interest, v->program);
+    text_fold(text, folded, sizeof folded);
+    if (m) {
+        const char *own[] = {m->title, m->organization, m->field, m->major, m->first_name,
+                             m->last_name};
+        for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+            blank_out(folded, own[i]);
+    }
+    if (any_phrase(folded, job_phrases, sizeof job_phrases / sizeof *job_phrases))
+        w |= WARN_ASKS_JOB;
+    if (any_phrase(folded, internship_phrases,
+                   sizeof internship_phrases / sizeof *internship_phrases))
+        w |= WARN_ASKS_INTERNSHIP;
+    if (any_phrase(folded, resume_phrases, sizeof resume_phrases / sizeof *resume_phrases))
+        w |= WARN_ASKS_RESUME;
+    if (v->minutes <= 0 && msg->channel != CHANNEL_THANKS)
+        w |= WARN_NO_TIME;
+    if (!fits(msg))
+        w |= WARN_TOO_LONG;
+    return w;
+}
+
+const char *message_warning_text(MessageWarning w)
+{
+    switch (w) {
+    case WARN_ASKS_JOB:
+        return "This reads a little like asking for a job. People say yes more often to a "
+               "request to learn; talk of openings can come later, if they raise it.";
+    case WARN_ASKS_INTERNSHIP:
+        return "It mentions an internship. Keep this first message to advice only; you can "
+               "ask about internships once you know each other.";
+    case WARN_ASKS_RESUME:
+        return "It mentions your resume. Bring one in case they ask, but a review is a "
+               "bigger favour than a conversation, so leave it out of the request.";
+    case WARN_NO_TIME:
+        return "Say how much time you are asking for: 15 to 30 minutes is easy to say yes "
+               "to.";
+    case WARN_TOO_LONG:
+        return "It is over the length limit. Shorter messages get more replies.";
+    }
+    return "";
+}
+
+const char *message_warning_name(MessageWarning w)
+{
+    switch (w) {
+    case WARN_ASKS_JOB:
+        return "asks-job";
+    case WARN_ASKS_INTERNSHIP:
+        return "asks-internship";
+    case WARN_ASKS_RESUME:
+        return "asks-resume";
+    case WARN_NO_TIME:
+        return "no-time";
+    case WARN_TOO_LONG:
+        return "too-long";
+    }
+    return "";
+}

@@ -1,0 +1,79 @@
+/* message: the request a visitor sends a mentor (email, LinkedIn note or
+ * phone script), the thank-you note for afterwards, and a kindly
+ * etiquette check. Pure: composes into the caller's Message. */
+#ifndef CK_MESSAGE_H
+#define CK_MESSAGE_H
+
+#include "mentor.h"
+#include "visitor.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum {
+    CHANNEL_EMAIL,
+    CHANNEL_LINKEDIN,
+    CHANNEL_PHONE,
+    CHANNEL_THANKS, /* thank-you email after the meeting */
+    CHANNEL_COUNT
+} MessageChannel;
+
+enum {
+    MESSAGE_EMAIL_WORDS = 150,     /* body limit for a first email */
+    MESSAGE_LINKEDIN_CHARS = 300,  /* connection note limit */
+    MESSAGE_LINKEDIN_SHORT = 200,  /* limit on free accounts */
+    MESSAGE_SUBJECT_MAX = 160,
+    MESSAGE_BODY_MAX = 3000,
+};
+
+/* Who the visitor comes through: the school and its career office. */
+typedef struct {
+    const char *school; /* "Northfield University" */
+    const char *office; /* "Career Center" */
+} MessageContext;
+
+typedef struct {
+    MessageChannel channel;
+    char subject[MESSAGE_SUBJECT_MAX]; /* email and thank-you; else empty */
+    char body[MESSAGE_BODY_MAX];
+    size_t words; /* in body */
+    size_t chars; /* code points in body */
+    size_t limit; /* words for email, characters for LinkedIn, 0 = none */
+    bool limit_in_chars;
+} Message;
+
+/* Channel names ("email", "linkedin", "phone", "thanks") and labels. */
+const char *message_channel_name(MessageChannel c);
+const char *message_channel_label(MessageChannel c);
+bool message_channel_parse(const char *s, MessageChannel *out);
+
+/* Composes the message for channel ch from the visitor's answers and the
+ * mentor. linkedin_limit is 300 or 200 (ignored for other channels).
+ * Picks the fullest wording that fits the channel's limit. Returns false
+ * only if even the shortest wording does not fit (then the longest
+ * attempt is left in *out). */
+bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m,
+                     const MessageContext *ctx, size_t linkedin_limit, Message *out);
+
+typedef enum {
+    WARN_ASKS_JOB = 1 << 0,
+    WARN_ASKS_INTERNSHIP = 1 << 1,
+    WARN_ASKS_RESUME = 1 << 2,
+    WARN_NO_TIME = 1 << 3,
+    WARN_TOO_LONG = 1 << 4,
+} MessageWarning;
+
+/* Checks a composed message and the visitor's own words in it: asking
+ * for a job, an internship or a résumé review, no time asked, over the
+ * limit. The mentor's own words (m may be NULL), such as a title
+ * "Internship Coordinator", are not held against the visitor.
+ * Returns MessageWarning bits (0 = fine). */
+unsigned message_check(const Message *msg, const Visitor *v, const Mentor *m);
+
+/* A kind sentence explaining one warning bit, for the visitor. */
+const char *message_warning_text(MessageWarning w);
+
+/* Short name of a warning bit for reports and JSON ("asks-job"). */
+const char *message_warning_name(MessageWarning w);
+
+#endif

@@ -1,0 +1,35 @@
+/* payload: the text formats carried by the take-away QR codes: an
+ * RFC 6068 mailto: draft, a vCard 3.0 contact card and an iCalendar
+ * (RFC 5545) reminder set. Each escapes and folds as its format requires.
+ * Pure: writes into the caller's buffer. Every function returns the
+ * length written, or 0 when the result does not fit in cap. */
+#ifndef CK_PAYLOAD_H
+#define CK_PAYLOAD_H
+
+#include "date.h"
+#include "mentor.h"
+
+#include <stddef.h>
+
+/* mailto:TO?subject=...&body=... with UTF-8 percent-encoding and CRLF
+ * line breaks. to may be empty (the visitor fills it in). */
+size_t payload_mailto(const char *to, const char *subject, const char *body, char *out,
+                      size_t cap);
+
+/* A vCard 3.0 for the mentor with only the channel they agreed to;
+ * note (may be empty) goes in NOTE. */
+size_t payload_vcard(const Mentor *m, const char *note, char *out, size_t cap);
+
+typedef struct {
+    Date date;               /* all-day event on this date */
+    const char *summary;
+    const char *description; /* may be empty */
+} PayloadEvent;
+
+/* A VCALENDAR of all-day VEVENTs, each with a morning alarm. uid_seed
+ * makes the UIDs unique (no visitor data); stamp is the UTC time of
+ * creation as "20261122T101500Z". */
+size_t payload_ical(const PayloadEvent *ev, size_t n, const char *uid_seed, const char *stamp,
+                    char *out, size_t cap);
+
+#endif

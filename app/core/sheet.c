@@ -1,0 +1,390 @@
+/* sheet: building the prep sheet and rendering it as text. */
+#include "sheet.h"
+
+#include "strbuf.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Copies formatted text into the sheet's arena; returns it. */
+static const char *keepf(Sheet *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *keepf(Sheet *s, const char *fmt, ...)
+{
+    char *dst = s->arena + s->used;
+    size_t room = SHEET_ARENA - s->used;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(dst, room, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= room) {
+        s->overflow = true;
+        return "";
+    }
+    s->used += (size_t)n + 1;
+    return dst;
+}
+
+static void section(Sheet *s, SheetSectionId id, const char *title)
+{
+    if (s->nsections >= SHEET_MAX_SECTIONS) {
+        s->overflow = true;
+        return;
+    }
+    SheetSection *sec = &s->section[s->nsections++];
+    sec->id = id;
+    sec->title = title;
+    sec->first = s->nlines;
+    sec->count = 0;
+}
+
+static void line_brief(Sheet *s, SheetLineKind kind, const char *aux, int minutes,
+                       const char *text, const char *brief)
+{
+    if (s->nlines >= SHEET_MAX_LINES || s->nsections == 0) {
+        s->overflow = true;
+        return;
+    }
+    SheetLine *l = &s->line[s->nlines++];
+    l->kind = kind;
+    l->text = text;
+    l->aux = aux ? aux : "";
+    l->brief = brief ? brief : "";
+    l->minutes = minutes;
+    s->section[s->nsections - 1].count++;
+}
+
+static void line(Sheet *s, SheetLineKind kind, const char *aux, int minutes, const char *text)
+{
+    line_brief(s, kind, aux, minutes, text, "");
+}
+
+static void build_contact(Sheet *s, const SheetInput *in)
+{
+    const Mentor *m = in->mentor;
+    section(s, SEC_CONTACT, "Your contact");
+    line(s, LINE_KEYVAL, "Name", 0, keepf(s, "%s %s", m->first_name, m->last_name));
+    line(s, LINE_KEYVAL, "Role", 0, keepf(s, "%s, %s", m->title, m->organization));
+    line(s, LINE_KEYVAL, "Field", 0,
+         keepf(s, "%s; class of %d%s%s", m->field, m->grad_year, *m->major ? ", " : "",
+               m->major));
+    if (*m->location)
+        line(s, LINE_KEYVAL, "Based in", 0,
+             keepf(s, "%s%s", m->location, m->remote ? " (meets remotely too)" : ""));
+    if (m->via == VIA_OFFICE)
+        line(s, LINE_KEYVAL, "Reach by", 0,
+             keepf(s, "an introduction from the %s: %s", in->office, in->office_contact));
+    else
+        line(s, LINE_KEYVAL, "Reach by", 0,
+             keepf(s, "%s: %s", mentor_via_label(m->via), m->contact));
+    if (*m->topics)
+        line(s, LINE_KEYVAL, "Happy to discuss", 0, keepf(s, "%s", m->topics));
+}
+
+static void build_message(Sheet *s, const SheetInput *in)
+{
+    const Message *msg = in->request;
+    section(s, SEC_MESSAGE, keepf(s, "Your message (%s)", message_channel_label(msg->channel)));
+    if (*msg->subject)
+        line(s, LINE_KEYVAL, "Subject", 0, keepf(s, "%s", msg->subject));
+    /* one line per paragraph, so renderers can space them */
+    const char *p = msg->body;
+    while (*p) {
+        const char *end = strstr(p, "\n\n");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        line(s, LINE_TEXT, "", 0, keepf(s, "%.*s", (int)n, p));
+        p += n;
+        while (*p == '\n')
+            p++;
+    }
+}
+
+static void build_homework(Sheet *s, const SheetInput *in)
+{
+    const Mentor *m = in->mentor;
+    section(s, SEC_HOMEWORK, "Homework before you meet");
+    line_brief(s, LINE_CHECK, "", 0,
+               keepf(s, "Research %s: what it does, its mission, and recent news.",
+                     m->organization),
+               keepf(s, "research %s", m->organization));
+    line_brief(s, LINE_CHECK, "", 0,
+               keepf(s, "Look up %s: their role, background, and anything they have written "
+                        "or presented.",
+                     m->first_name),
+               keepf(s, "look up %s", m->first_name));
+    line_brief(s, LINE_CHECK, "", 0,
+               keepf(s, "Practise a 30-second introduction: who you are, what you are "
+                        "exploring, and why you chose %s.",
+                     m->first_name),
+               "practise a 30-second intro");
+    line_brief(s, LINE_CHECK, "", 0,
+               "Optional: two or three short stories of things you did (situation, task, "
+               "action, result), in case they ask about you.",
+               "2-3 short stories of things you did");
+    line_brief(s, LINE_CHECK, "", 0,
+         in->visitor->format == FORMAT_IN_PERSON || in->visitor->format == FORMAT_COFFEE
+             ? "Write your questions in priority order in the notebook you bring, and dress "
+               "for a good first impression."
+             : "Write your questions in priority order in the notebook you bring, and test "
+               "your phone or video link beforehand.",
+         "questions in your notebook");
+}
+
+static void build_questions(Sheet *s, const SheetInput *in)
+{
+    s->minutes_planned = question_minutes(in->bank, in->chosen, in->nchosen);
+    section(s, SEC_QUESTIONS,
+            keepf(s, "Questions to ask (about %d of your %d minutes)", s->minutes_planned,
+                  s->minutes_asked));
+    for (size_t i = 0; i < in->nchosen; i++) {
+        const Question *q = &in->bank[in->chosen[i]];
+        line(s, LINE_QUESTION, question_category_label(q->category), q->minutes, q->text);
+    }
+}
+
+static void build_during(Sheet *s, const SheetInput *in)
+{
+    section(s, SEC_DURING, "During the meeting");
+    line_brief(s, LINE_BULLET, "", 0,
+               keepf(s, "Keep to the %d minutes you asked for; when time is up, offer to stop "
+                        "and carry on by email if they like.",
+                     s->minutes_asked),
+               keepf(s, "keep to %d min", s->minutes_asked));
+    line_brief(s, LINE_BULLET, "", 0, "Take notes, and ask before recording anything.",
+               "take notes, ask before recording");
+    line_brief(s, LINE_BULLET, "", 0,
+               "Listen more than you talk, and be ready to say a little about yourself if "
+               "asked.",
+               "listen more than you talk");
+    line_brief(s, LINE_BULLET, "", 0,
+               "Bring a resume only in case they ask for it; do not lead with it.",
+               "resume only if asked");
+    (void)in;
+}
+
+static void build_followup(Sheet *s, const SheetInput *in)
+{
+    char d1[32], d2[32];
+    date_human(in->today, d1, sizeof d1);
+    date_human(date_add_business_days(in->today, 7), d2, sizeof d2);
+    section(s, SEC_FOLLOWUP, "Follow-up plan");
+    line_brief(s, LINE_DATED, keepf(s, "%s", d1), 0, "Send your request.", "send request");
+    line_brief(s, LINE_DATED, keepf(s, "%s", d2), 0,
+               "No reply yet? Send one short, polite follow-up, then let it go.",
+               "no reply? one polite nudge");
+    line_brief(s, LINE_DATED, "Within a day of meeting", 0,
+               "Send a thank-you note that names something specific you learned.",
+               "thank-you note");
+    line_brief(s, LINE_DATED, "The same week", 0,
+               keepf(s, "Thank whoever pointed you to %s (the %s, a professor, a friend) and "
+                        "tell them how it went.",
+                     in->mentor->first_name, in->office),
+               "thank whoever referred you");
+    line_brief(s, LINE_DATED, "In a few months", 0,
+               "Keep in touch: tell them what you did with their advice.", "keep in touch");
+    line_brief(s, LINE_DATED, "One day", 0,
+               "Pay it forward when someone asks you for a conversation.", "pay it forward");
+}
+
+void sheet_build(Sheet *s, const SheetInput *in)
+{
+    memset(s, 0, sizeof *s);
+    s->minutes_asked = in->visitor->minutes > 0 ? in->visitor->minutes : 20;
+    s->title = keepf(s, "Prep sheet: a conversation with %s %s", in->mentor->first_name,
+                     in->mentor->last_name);
+    s->subtitle = keepf(s, "%s, %s", in->office, in->school);
+    build_contact(s, in);
+    build_message(s, in);
+    build_homework(s, in);
+    build_questions(s, in);
+    build_during(s, in);
+    build_followup(s, in);
+}
+
+const SheetSection *sheet_find(const Sheet *s, SheetSectionId id)
+{
+    for (size_t i = 0; i < s->nsections; i++)
+        if (s->section[i].id == id)
+            return &s->section[i];
+    return NULL;
+}
+
+/* Code points in the first n bytes of s. */
+static size_t chars_n(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Appends text word-wrapped at width columns; the first line starts with
+ * lead, the others with indent. Line breaks in text are kept. */
+static void wrap(StrBuf *sb, const char *lead, const char *indent, const char *text, int width)
+{
+    size_t indent_w = text_chars(indent), col = text_chars(lead), len = strlen(text);
+    bool fresh = true; /* no word on this line yet */
+    strbuf_add(sb, lead);
+    for (size_t i = 0; i < len;) {
+        if (text[i] == '\n' || text[i] == ' ') {
+            if (text[i] == '\n') {
+                strbuf_addf(sb, "\n%s", indent);
+                col = indent_w;
+                fresh = true;
+            }
+            i++;
+            continue;
+        }
+        size_t wlen = strcspn(text + i, " \n"), wchars = chars_n(text + i, wlen);
+        if (!fresh && col + 1 + wchars > (size_t)width) {
+            strbuf_addf(sb, "\n%s", indent);
+            col = indent_w;
+            fresh = true;
+        }
+        if (!fresh) {
+            strbuf_addc(sb, ' ');
+            col++;
+        }
+        strbuf_addn(sb, text + i, wlen);
+        col += wchars;
+        fresh = false;
+        i += wlen;
+    }
+    strbuf_addc(sb, '\n');
+}
+
+static void render_line(StrBuf *sb, const SheetLine *l, int n, int width)
+{
+    char lead[96];
+    switch (l->kind) {
+    case LINE_KEYVAL:
+        snprintf(lead, sizeof lead, "  %s: ", l->aux);
+        wrap(sb, lead, "    ", l->text, width);
+        break;
+    case LINE_CHECK:
+        wrap(sb, "  [ ] ", "      ", l->text, width);
+        break;
+    case LINE_BULLET:
+        wrap(sb, "  - ", "    ", l->text, width);
+        break;
+    case LINE_QUESTION:
+        snprintf(lead, sizeof lead, "  %2d. ", n);
+        wrap(sb, lead, "      ", l->text, width);
+        strbuf_addf(sb, "      (%d min, %s)\n", l->minutes, l->aux);
+        break;
+    case LINE_DATED:
+        snprintf(lead, sizeof lead, "  %s: ", l->aux);
+        wrap(sb, lead, "    ", l->text, width);
+        break;
+    default:
+        wrap(sb, "  ", "  ", l->text, width);
+        strbuf_addc(sb, '\n');
+        break;
+    }
+}
+
+size_t sheet_render_text(const Sheet *s, int width, char *out, size_t cap)
+{
+    StrBuf sb;
+    strbuf_init(&sb, out, cap);
+    strbuf_addf(&sb, "%s\n%s\n", s->title, s->subtitle);
+    for (size_t i = 0; i < s->nsections; i++) {
+        const SheetSection *sec = &s->section[i];
+        strbuf_addf(&sb, "\n%s\n", sec->title);
+        for (size_t k = 0; k < sec->count; k++)
+            render_line(&sb, &s->line[sec->first + k], (int)k + 1, width);
+    }
+    return sb.len;
+}
+
+/* Appends at most max characters of text (0 = all), cut at a word and
+ * marked with "...". */
+static void add_clipped(StrBuf *sb, const char *text, size_t max)
+{
+    char tmp[QUESTION_TEXT_MAX + 8];
+    if (max == 0 || text_chars(text) <= max) {
+        strbuf_add(sb, text);
+        return;
+    }
+    size_t bytes = 0, chars = 0, len = strlen(text);
+    while (bytes < len && chars < max - 3) {
+        text_utf8_next(text, len, &bytes);
+        chars++;
+    }
+    text_copy(tmp, bytes + 1 < sizeof tmp ? bytes + 1 : sizeof tmp, text);
+    char *sp = strrchr(tmp, ' ');
+    if (sp && sp > tmp + bytes / 2)
+        *sp = '\0';
+    strbuf_addf(sb, "%s...", tmp);
+}
+
+static const char *brief(const SheetLine *l)
+{
+    return *l->brief ? l->brief : l->text;
+}
+
+/* "Homework: a; b; c" from the briefs of a section. */
+static void compact_joined(StrBuf *sb, const Sheet *s, const SheetSection *sec,
+                           const char *label)
+{
+    strbuf_addf(sb, "%s: ", label);
+    for (size_t k = 0; k < sec->count; k++)
+        strbuf_addf(sb, "%s%s", k ? "; " : "", brief(&s->line[sec->first + k]));
+    strbuf_addc(sb, '\n');
+}
+
+static void compact_contact(StrBuf *sb, const Sheet *s, const SheetSection *sec, int level)
+{
+    for (size_t k = 0; k < sec->count; k++) {
+        const SheetLine *l = &s->line[sec->first + k];
+        bool essential = strcmp(l->aux, "Name") == 0 || strcmp(l->aux, "Role") == 0 ||
+                         strcmp(l->aux, "Reach by") == 0;
+        if (essential || (level == 0 && strcmp(l->aux, "Happy to discuss") != 0))
+            strbuf_addf(sb, "%s: %s\n", l->aux, l->text);
+    }
+}
+
+static void compact_questions(StrBuf *sb, const Sheet *s, const SheetSection *sec, int level)
+{
+    static const size_t clip[SHEET_COMPACT_LEVELS] = {0, 0, 0, 90, 60};
+    strbuf_addf(sb, "\nQuestions (%d of %d min)\n", s->minutes_planned, s->minutes_asked);
+    for (size_t k = 0; k < sec->count; k++) {
+        const SheetLine *l = &s->line[sec->first + k];
+        strbuf_addf(sb, "%zu. ", k + 1);
+        add_clipped(sb, l->text, clip[level]);
+        strbuf_addf(sb, " (%dm)\n", l->minutes);
+    }
+}
+
+static void compact_followup(StrBuf *sb, const Sheet *s, const SheetSection *sec)
+{
+    strbuf_add(sb, "\nFollow-up\n");
+    for (size_t k = 0; k < sec->count; k++) {
+        const SheetLine *l = &s->line[sec->first + k];
+        strbuf_addf(sb, "%s: %s\n", l->aux, brief(l));
+    }
+}
+
+size_t sheet_render_compact(const Sheet *s, int level, char *out, size_t cap)
+{
+    StrBuf sb;
+    const SheetSection *sec;
+    if (level < 0)
+        level = 0;
+    if (level >= SHEET_COMPACT_LEVELS)
+        level = SHEET_COMPACT_LEVELS - 1;
+    strbuf_init(&sb, out, cap);
+    strbuf_addf(&sb, "%s\n%s\n\n", s->title, s->subtitle);
+    if ((sec = sheet_find(s, SEC_CONTACT)))
+        compact_contact(&sb, s, sec, level);
+    if (level < 2 && (sec = sheet_find(s, SEC_HOMEWORK)))
+        compact_joined(&sb, s, sec, "Homework");
+    if ((sec = sheet_find(s, SEC_QUESTIONS)))
+        compact_questions(&sb, s, sec, level);
+    if (level == 0 && (sec = sheet_find(s, SEC_DURING)))
+        compact_joined(&sb, s, sec, "During");
+    if ((sec = sheet_find(s, SEC_FOLLOWUP)))
+        compact_followup(&sb, s, sec);
+    return sb.len;
+}

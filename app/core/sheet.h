@@ -1,0 +1,99 @@
+/* sheet: the prep sheet a visitor takes away, as a structured document
+ * (sections of typed lines), and its plain-text renderings. The screen,
+ * the printers and the QR payloads all draw this one structure.
+ * Pure: the Sheet holds all its text in its own fixed arena. */
+#ifndef CK_SHEET_H
+#define CK_SHEET_H
+
+#include "date.h"
+#include "mentor.h"
+#include "message.h"
+#include "question.h"
+#include "visitor.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum {
+    LINE_TEXT,     /* a paragraph */
+    LINE_KEYVAL,   /* aux: text, e.g. "Reach by: Email ..." */
+    LINE_CHECK,    /* a to-do with a box to tick */
+    LINE_BULLET,   /* a reminder */
+    LINE_QUESTION, /* numbered, with minutes */
+    LINE_DATED,    /* aux is the date or moment: "Tue 1 Dec 2026: ..." */
+} SheetLineKind;
+
+typedef struct {
+    SheetLineKind kind;
+    const char *text;
+    const char *aux;   /* key or date; "" when unused */
+    const char *brief; /* a short form for the QR code; "" to use text */
+    int minutes;       /* LINE_QUESTION only */
+} SheetLine;
+
+typedef enum {
+    SEC_CONTACT,
+    SEC_MESSAGE,
+    SEC_HOMEWORK,
+    SEC_QUESTIONS,
+    SEC_DURING,
+    SEC_FOLLOWUP,
+    SEC_COUNT
+} SheetSectionId;
+
+typedef struct {
+    SheetSectionId id;
+    const char *title;
+    size_t first, count; /* lines[first .. first+count) */
+} SheetSection;
+
+enum { SHEET_MAX_LINES = 96, SHEET_MAX_SECTIONS = 8, SHEET_ARENA = 16384 };
+
+typedef struct {
+    const char *title;
+    const char *subtitle;
+    SheetSection section[SHEET_MAX_SECTIONS];
+    size_t nsections;
+    SheetLine line[SHEET_MAX_LINES];
+    size_t nlines;
+    int minutes_asked, minutes_planned;
+    bool overflow; /* something did not fit (never with sane input) */
+    size_t used;
+    char arena[SHEET_ARENA];
+} Sheet;
+
+/* What goes into a sheet. */
+typedef struct {
+    const Visitor *visitor;
+    const Mentor *mentor;
+    const Message *request; /* the request message the visitor chose */
+    const Question *bank;
+    const size_t *chosen; /* indices into bank */
+    size_t nchosen;
+    Date today;
+    const char *school;
+    const char *office;
+    const char *office_contact; /* how to reach the office for intros */
+} SheetInput;
+
+/* Builds the sheet from in. Sections, in order: the contact, the
+ * message, homework, questions, during the meeting, the follow-up plan. */
+void sheet_build(Sheet *s, const SheetInput *in);
+
+/* Renders the whole sheet as plain text, wrapped at `width` columns.
+ * Returns the length written (cut short, still terminated, if cap is
+ * too small). */
+size_t sheet_render_text(const Sheet *s, int width, char *out, size_t cap);
+
+/* Renders a compact form for a QR code from the lines' brief forms. The
+ * message is left out (the email-draft code carries it). Level 0 keeps
+ * every section; each higher level, up to SHEET_COMPACT_LEVELS-1, drops
+ * more: the meeting reminders and contact details, then the homework,
+ * then it shortens long questions. Returns the length written. */
+enum { SHEET_COMPACT_LEVELS = 5 };
+size_t sheet_render_compact(const Sheet *s, int level, char *out, size_t cap);
+
+/* The section with this id; NULL if the sheet has none. */
+const SheetSection *sheet_find(const Sheet *s, SheetSectionId id);
+
+#endif

@@ -1,0 +1,62 @@
+/* text: UTF-8 validation and walking, folding for matching, word and
+ * character counts, and encoding detection for imported files.
+ * Pure functions over caller memory; no allocation, no locale. */
+#ifndef CK_TEXT_H
+#define CK_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, surrogates or
+ * code points past U+10FFFF). */
+bool text_utf8_valid(const char *s, size_t len);
+
+/* Decodes the code point at s[*i] and advances *i. Ill-formed bytes yield
+ * U+FFFD and advance by one byte. Requires *i < len. */
+uint32_t text_utf8_next(const char *s, size_t len, size_t *i);
+
+/* Writes the UTF-8 form of cp into out (room for 4 bytes); returns bytes. */
+size_t text_utf8_put(uint32_t cp, char *out);
+
+/* Number of code points in the NUL-terminated string s. */
+size_t text_chars(const char *s);
+
+/* Number of words (runs of non-space characters) in s. */
+size_t text_words(const char *s);
+
+/* Copies src into dst[cap], cutting at a character boundary.
+ * Returns true when src had to be cut. */
+bool text_copy(char *dst, size_t cap, const char *src);
+
+/* Trims ASCII white space at both ends of s in place; returns s. */
+char *text_trim(char *s);
+
+/* Folds s for matching into out[cap]: lower case, Latin accents removed
+ * ("Müller" -> "muller"), other scripts kept as they are. */
+void text_fold(const char *s, char *out, size_t cap);
+
+/* Folds a column heading for alias lookup: lower case letters and digits
+ * only ("E-mail " -> "email", "Grad_Year" -> "gradyear"). */
+void text_fold_key(const char *s, char *out, size_t cap);
+
+/* True when the folded text contains the folded phrase at word
+ * boundaries. Both must already be folded with text_fold. */
+bool text_has_phrase(const char *folded, const char *phrase);
+
+typedef enum {
+    TEXT_ENC_UTF8,     /* valid UTF-8, no byte-order mark */
+    TEXT_ENC_UTF8_BOM, /* UTF-8 starting with EF BB BF */
+    TEXT_ENC_UTF8_BAD, /* mostly UTF-8, with some ill-formed bytes */
+    TEXT_ENC_CP1252,   /* not UTF-8: read as Windows-1252 */
+} TextEncoding;
+
+/* Guesses the encoding of a file's bytes: a BOM or well-formed UTF-8 wins;
+ * otherwise UTF-8 when its multi-byte sequences outnumber stray high
+ * bytes, else Windows-1252 (what Excel writes for "CSV" on Windows). */
+TextEncoding text_detect_encoding(const char *s, size_t len);
+
+/* A short human name for an encoding, for reports. */
+const char *text_encoding_name(TextEncoding e);
+
+#endif

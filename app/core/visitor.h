@@ -1,0 +1,57 @@
+/* visitor: what a visitor may tell the kiosk about themselves and about
+ * the meeting they want. Everything here lives in memory only. */
+#ifndef CK_VISITOR_H
+#define CK_VISITOR_H
+
+#include <stdbool.h>
+
+typedef enum {
+    STATUS_STUDENT,
+    STATUS_GRAD_STUDENT,
+    STATUS_ALUM,
+    STATUS_VETERAN,
+    STATUS_CHANGER,
+    STATUS_COUNT
+} VisitorStatus;
+
+typedef enum { FORMAT_PHONE, FORMAT_VIDEO, FORMAT_IN_PERSON, FORMAT_COFFEE, FORMAT_COUNT } MeetFormat;
+
+typedef enum {
+    FOUND_DIRECTORY, /* the career office's alumni directory */
+    FOUND_SCHOOL,    /* the shared school */
+    FOUND_MAJOR,     /* the shared major or program */
+    FOUND_COUNT
+} FoundVia;
+
+enum { VISITOR_NAME_MAX = 40, VISITOR_TEXT_MAX = 80 };
+
+/* The visitor's answers; every string may be empty. */
+typedef struct {
+    char first_name[VISITOR_NAME_MAX + 1];
+    char program[VISITOR_TEXT_MAX + 1];  /* program or major */
+    char interest[VISITOR_TEXT_MAX + 1]; /* what they are exploring */
+    VisitorStatus status;
+    FoundVia found_via;
+    MeetFormat format;
+    int minutes; /* 15, 20 or 30; 0 when not chosen */
+} Visitor;
+
+/* Canonical names ("student", "career-changer") and parsing of them. */
+const char *visitor_status_name(VisitorStatus s);
+bool visitor_status_parse(const char *s, VisitorStatus *out);
+const char *visitor_status_label(VisitorStatus s); /* "Current student" */
+
+const char *visitor_format_name(MeetFormat f);
+bool visitor_format_parse(const char *s, MeetFormat *out);
+const char *visitor_format_label(MeetFormat f); /* "Video call" */
+
+const char *visitor_found_name(FoundVia f);
+bool visitor_found_parse(const char *s, FoundVia *out);
+
+/* A visitor with no answers yet: student, directory, video, 20 minutes. */
+void visitor_init(Visitor *v);
+
+/* Zeroes every byte the visitor gave us, in a way the compiler keeps. */
+void visitor_wipe(Visitor *v);
+
+#endif
