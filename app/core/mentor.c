@@ -2,6 +2,7 @@
 #include "mentor.h"
 
 #include "date.h"
+#include "strbuf.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -224,28 +225,34 @@ static bool parse_bool(const char *s, bool dflt, bool *out)
     return true;
 }
 
-/* Copies a list ("a; b, c" or "a|b") as "a; b; c". */
+/* Copies a list ("a; b, c" or "a|b") as "a; b; c": items trimmed,
+ * empty ones dropped, line breaks read as spaces. */
 static void copy_list(const char *s, char *out, size_t cap)
 {
-    size_t o = 0;
-    bool pending = false;
-    for (const char *p = s; *p && o + 3 < cap; p++) {
-        if (*p == ';' || *p == ',' || *p == '|') {
-            pending = o > 0;
-            continue;
+    StrBuf sb;
+    strbuf_init(&sb, out, cap);
+    while (*s) {
+        size_t n = strcspn(s, ";,|");
+        const char *end = s + n;
+        while (s < end && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r'))
+            s++;
+        const char *stop = end;
+        while (stop > s && (stop[-1] == ' ' || stop[-1] == '\n' || stop[-1] == '\t' ||
+                            stop[-1] == '\r'))
+            stop--;
+        if (stop > s) {
+            if (sb.len)
+                strbuf_add(&sb, "; ");
+            for (const char *p = s; p < stop; p++)
+                strbuf_addc(&sb, *p == '\n' || *p == '\r' ? ' ' : *p);
         }
-        if ((*p == ' ' || *p == '\n' || *p == '\t') && (o == 0 || pending))
-            continue;
-        if (pending) {
-            out[o++] = ';';
-            out[o++] = ' ';
-            pending = false;
-        }
-        out[o++] = *p == '\n' ? ' ' : *p;
+        s = *end ? end + 1 : end;
     }
-    while (o > 0 && out[o - 1] == ' ')
-        o--;
-    out[o] = '\0';
+    if (sb.overflow) { /* keep whole items only */
+        char *cut = strrchr(out, ';');
+        if (cut)
+            *cut = '\0';
+    }
 }
 
 static const char *val(const char *const v[MF_COUNT], MentorField f)

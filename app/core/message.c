@@ -235,7 +235,7 @@ static void linkedin_body(StrBuf *sb, const Ctx *c)
     strbuf_add(sb, ". Would you have ");
     add_time(sb, c, c->level >= 2);
     if (c->level == 0)
-        strbuf_addf(sb, " for %s about your path in %s?", format_phrase(c->v->format),
+        strbuf_addf(sb, " for %s about your path at %s?", format_phrase(c->v->format),
                     m->organization);
     else if (c->level == 1)
         strbuf_addf(sb, " for %s about your work at %s?", format_phrase(c->v->format),

@@ -129,31 +129,37 @@ static unsigned status_tags(VisitorStatus s)
     return 0;
 }
 
-/* Higher is a better fit; bank order breaks ties. */
-static int score(const Question *q, unsigned want, size_t pos)
+/* Higher is a better fit; bank order breaks ties. The first round opens
+ * with the essential (core) questions about their path and their work;
+ * everything else prefers what suits this visitor (status) and this
+ * mentor (career stage). */
+static int score(const Question *q, unsigned status, unsigned stage, int round, size_t pos)
 {
     int s = 0;
+    bool opener = round == 0 && (q->category == QCAT_PATH || q->category == QCAT_WORK);
     if (q->tags & QTAG_CORE)
-        s += 100;
-    if (q->tags & want)
-        s += 60;
+        s += opener ? 200 : 30;
+    if (q->tags & status)
+        s += 70;
+    if (q->tags & stage)
+        s += 40;
     if (q->tags & QTAG_ORGFIT)
         s += 10;
     return s * 1000 - (int)pos;
 }
 
-/* Index of the best unchosen question of category c that fits in room. */
+/* Index of the best unchosen question of category c that fits in room,
+ * never one meant for the other end of a career (avoid). */
 static long best_in(const Question *bank, size_t n, const bool *taken, QuestionCategory c,
-                    unsigned want, unsigned avoid, int room)
+                    unsigned status, unsigned stage, unsigned avoid, int round, int room)
 {
     long best = -1;
     int best_score = 0;
     for (size_t i = 0; i < n; i++) {
-        if (taken[i] || bank[i].category != c || bank[i].minutes > room)
+        if (taken[i] || bank[i].category != c || bank[i].minutes > room ||
+            (bank[i].tags & avoid))
             continue;
-        if (bank[i].tags & avoid && !(bank[i].tags & (want | QTAG_CORE)))
-            continue;
-        int sc = score(&bank[i], want, i);
+        int sc = score(&bank[i], status, stage, round, i);
         if (best < 0 || sc > best_score) {
             best = (long)i;
             best_score = sc;
@@ -181,13 +187,12 @@ size_t question_suggest(const Question *bank, size_t n, VisitorStatus status,
                         size_t cap)
 {
     bool taken[QUESTION_MAX] = {false};
-    unsigned prefer, avoid, want = status_tags(status);
+    unsigned stage, avoid, want = status_tags(status);
     int room = question_budget(minutes);
     size_t k = 0;
     if (n > QUESTION_MAX)
         n = QUESTION_MAX;
-    stage_tags(mentor_grad_year, this_year, &prefer, &avoid);
-    want |= prefer;
+    stage_tags(mentor_grad_year, this_year, &stage, &avoid);
     /* the bank's first closing question ("who else should I talk to?")
      * is always kept: it is how one conversation leads to the next */
     for (size_t i = 0; i < n && k < cap; i++)
@@ -199,16 +204,17 @@ size_t question_suggest(const Question *bank, size_t n, VisitorStatus status,
             }
             break;
         }
-    for (bool added = true; added && k < cap;) {
-        added = false;
+    for (int round = 0, added = 1; added && k < cap; round++) {
+        added = 0;
         for (int c = QCAT_PATH; c < QCAT_COUNT && k < cap; c++) {
-            long i = best_in(bank, n, taken, (QuestionCategory)c, want, avoid, room);
+            long i = best_in(bank, n, taken, (QuestionCategory)c, want, stage, avoid, round,
+                             room);
             if (i < 0)
                 continue;
             taken[i] = true;
             out[k++] = (size_t)i;
             room -= bank[i].minutes;
-            added = true;
+            added = 1;
         }
     }
     qsort(out, k, sizeof *out, cmp_size);

@@ -254,7 +254,9 @@ static void wrap(StrBuf *sb, const char *lead, const char *indent, const char *t
     strbuf_addc(sb, '\n');
 }
 
-static void render_line(StrBuf *sb, const SheetLine *l, int n, int width)
+/* Renders one line; `more_text` says a paragraph follows, so a blank
+ * line separates them. */
+static void render_line(StrBuf *sb, const SheetLine *l, int n, int width, bool more_text)
 {
     char lead[96];
     switch (l->kind) {
@@ -279,7 +281,8 @@ static void render_line(StrBuf *sb, const SheetLine *l, int n, int width)
         break;
     default:
         wrap(sb, "  ", "  ", l->text, width);
-        strbuf_addc(sb, '\n');
+        if (more_text)
+            strbuf_addc(sb, '\n');
         break;
     }
 }
@@ -293,7 +296,8 @@ size_t sheet_render_text(const Sheet *s, int width, char *out, size_t cap)
         const SheetSection *sec = &s->section[i];
         strbuf_addf(&sb, "\n%s\n", sec->title);
         for (size_t k = 0; k < sec->count; k++)
-            render_line(&sb, &s->line[sec->first + k], (int)k + 1, width);
+            render_line(&sb, &s->line[sec->first + k], (int)k + 1, width,
+                        k + 1 < sec->count && s->line[sec->first + k + 1].kind == LINE_TEXT);
     }
     return sb.len;
 }
@@ -347,7 +351,7 @@ static void compact_contact(StrBuf *sb, const Sheet *s, const SheetSection *sec,
 
 static void compact_questions(StrBuf *sb, const Sheet *s, const SheetSection *sec, int level)
 {
-    static const size_t clip[SHEET_COMPACT_LEVELS] = {0, 0, 0, 90, 60};
+    static const size_t clip[SHEET_COMPACT_LEVELS] = {0, 0, 0, 90, 60, 60, 45};
     strbuf_addf(sb, "\nQuestions (%d of %d min)\n", s->minutes_planned, s->minutes_asked);
     for (size_t k = 0; k < sec->count; k++) {
         const SheetLine *l = &s->line[sec->first + k];
@@ -357,10 +361,10 @@ static void compact_questions(StrBuf *sb, const Sheet *s, const SheetSection *se
     }
 }
 
-static void compact_followup(StrBuf *sb, const Sheet *s, const SheetSection *sec)
+static void compact_followup(StrBuf *sb, const Sheet *s, const SheetSection *sec, int level)
 {
     strbuf_add(sb, "\nFollow-up\n");
-    for (size_t k = 0; k < sec->count; k++) {
+    for (size_t k = 0; k < sec->count && (level < 5 || k < 2); k++) {
         const SheetLine *l = &s->line[sec->first + k];
         strbuf_addf(sb, "%s: %s\n", l->aux, brief(l));
     }
@@ -385,6 +389,6 @@ size_t sheet_render_compact(const Sheet *s, int level, char *out, size_t cap)
     if (level == 0 && (sec = sheet_find(s, SEC_DURING)))
         compact_joined(&sb, s, sec, "During");
     if ((sec = sheet_find(s, SEC_FOLLOWUP)))
-        compact_followup(&sb, s, sec);
+        compact_followup(&sb, s, sec, level);
     return sb.len;
 }

@@ -89,8 +89,9 @@ size_t sheet_render_text(const Sheet *s, int width, char *out, size_t cap);
  * message is left out (the email-draft code carries it). Level 0 keeps
  * every section; each higher level, up to SHEET_COMPACT_LEVELS-1, drops
  * more: the meeting reminders and contact details, then the homework,
- * then it shortens long questions. Returns the length written. */
-enum { SHEET_COMPACT_LEVELS = 5 };
+ * then it shortens long questions, keeps only the dated follow-ups, and
+ * shortens questions further. Returns the length written. */
+enum { SHEET_COMPACT_LEVELS = 7 };
 size_t sheet_render_compact(const Sheet *s, int level, char *out, size_t cap);
 
 /* The section with this id; NULL if the sheet has none. */

@@ -1,0 +1,131 @@
+/* support: test helpers; see support.h. */
+#define _XOPEN_SOURCE 700
+#include "support.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char admin_path[1024];
+
+void support_init(const char *argv0)
+{
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", argv0);
+    snprintf(admin_path, sizeof admin_path, "%s/../career-kiosk-admin", dirname(copy));
+}
+
+char *support_tmpdir(void)
+{
+    char tmpl[] = "/tmp/ck-test-XXXXXX";
+    char *d = mkdtemp(tmpl);
+    assert_non_null(d);
+    return strdup(d);
+}
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+void support_rmtree(const char *path)
+{
+    nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+const char *support_path(const char *dir, const char *name)
+{
+    static char buf[4][1024];
+    static int turn;
+    char *b = buf[turn++ % 4];
+    snprintf(b, 1024, "%s/%s", dir, name);
+    return b;
+}
+
+void support_write(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    if (len == (size_t)-1)
+        len = strlen(data);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+char *support_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    size_t got = fread(buf, 1, (size_t)n, f);
+    fclose(f);
+    buf[got] = '\0';
+    if (len)
+        *len = got;
+    return buf;
+}
+
+int support_admin(char **out, const char *fmt, ...)
+{
+    char args[4096], cmd[6000];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd, "%s %s 2>/dev/null", admin_path, args);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    for (size_t n; (n = fread(buf + len, 1, cap - len - 1, p)) > 0;) {
+        len += n;
+        if (cap - len < 1024)
+            buf = realloc(buf, cap *= 2);
+    }
+    buf[len] = '\0';
+    int status = pclose(p);
+    if (out)
+        *out = buf;
+    else
+        free(buf);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+void support_golden(const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "tests/golden/%s", name);
+    if (getenv("UPDATE_GOLDEN")) {
+        support_write(path, text, (size_t)-1);
+        return;
+    }
+    char *want = support_read(path, NULL);
+    if (!want)
+        fail_msg("missing golden file %s (run with UPDATE_GOLDEN=1 to create it)", path);
+    if (strcmp(want, text) != 0) {
+        fprintf(stderr, "---- expected (%s)\n%s\n---- got\n%s\n----\n", path, want, text);
+        free(want);
+        fail_msg("output differs from %s", path);
+    }
+    free(want);
+}
+
+bool support_have(const char *cmd)
+{
+    char line[300];
+    snprintf(line, sizeof line, "command -v %s >/dev/null 2>&1", cmd);
+    return system(line) == 0;
+}

@@ -1,0 +1,43 @@
+/* support: helpers shared by the tests: temporary folders, files, running
+ * the admin CLI, and golden-file comparison. */
+#ifndef CK_TEST_SUPPORT_H
+#define CK_TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+/* cmocka needs the headers above first */
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Remembers where the test binary is, to find the admin CLI beside it. */
+void support_init(const char *argv0);
+
+/* A new empty folder under /tmp; removed by support_rmtree. */
+char *support_tmpdir(void);
+void support_rmtree(const char *path);
+
+/* dir + "/" + name in a static rotating buffer. */
+const char *support_path(const char *dir, const char *name);
+
+/* Writes len bytes (or strlen when len is (size_t)-1) to path. */
+void support_write(const char *path, const char *data, size_t len);
+
+/* Reads a whole file (malloc'd, NUL-terminated); NULL if missing. */
+char *support_read(const char *path, size_t *len);
+
+/* Runs career-kiosk-admin with a shell-quoted argument string; returns
+ * its exit code and its stdout (malloc'd) in *out. */
+int support_admin(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Compares text with tests/golden/name; with UPDATE_GOLDEN=1 in the
+ * environment, writes it instead. Fails the test on a difference. */
+void support_golden(const char *name, const char *text);
+
+/* True when a command is on PATH. */
+bool support_have(const char *cmd);
+
+#endif

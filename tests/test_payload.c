@@ -1,0 +1,101 @@
+/* Tests for app/core/payload: mailto, vCard and iCalendar formats. */
+#include "support.h"
+
+#include "core/payload.h"
+#include "fixture_visit.h"
+
+/* True when no physical line is over 75 octets and every fold starts
+ * with a space, and no fold splits a UTF-8 sequence. */
+static void assert_folded(const char *s)
+{
+    const char *line = s;
+    for (const char *p = s; *p; p++) {
+        if (p[0] == '\r' && p[1] == '\n') {
+            assert_true(p - line <= 75);
+            if (p[2] == ' ')
+                assert_false((p[3] & 0xC0) == 0x80);
+            line = p + 2;
+        }
+        assert_false(*p == '\n' && (p == s || p[-1] != '\r')); /* CRLF only */
+    }
+}
+
+static void test_mailto_encoding(void **state)
+{
+    (void)state;
+    char out[512];
+    assert_true(payload_mailto("ana@example.org", "Hi & hello", "Line one\nJosé, 100%", out,
+                               sizeof out) > 0);
+    assert_string_equal(out, "mailto:ana@example.org?subject=Hi%20%26%20hello&body=Line%20one"
+                             "%0D%0AJos%C3%A9,%20100%25");
+    assert_true(payload_mailto("", "s", "b", out, sizeof out) > 0);
+    assert_string_equal(out, "mailto:?subject=s&body=b");
+    assert_int_equal(payload_mailto("a@b.org", "s", "a long body", out, 20), 0);
+}
+
+static void test_vcard_escaping_and_channel(void **state)
+{
+    (void)state;
+    Mentor m = fixture_mentor();
+    char out[2048];
+    strcpy(m.organization, "Marsh, Okafor; Partners");
+    assert_true(payload_vcard(&m, "Met through the Career Center.\nPrefers email.", out,
+                              sizeof out) > 0);
+    assert_non_null(strstr(out, "BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+    assert_non_null(strstr(out, "N:García;José;;;\r\n"));
+    assert_non_null(strstr(out, "ORG:Marsh\\, Okafor\\; Partners\r\n"));
+    assert_non_null(strstr(out, "EMAIL;TYPE=INTERNET:jose.garcia@example.org\r\n"));
+    assert_non_null(strstr(out, "Center.\\nPrefers"));
+    assert_null(strstr(out, "TEL"));
+    assert_folded(out);
+    m.via = VIA_OFFICE;
+    m.contact[0] = '\0';
+    payload_vcard(&m, "", out, sizeof out);
+    assert_null(strstr(out, "EMAIL"));
+    assert_null(strstr(out, "URL"));
+}
+
+static void test_long_values_fold(void **state)
+{
+    (void)state;
+    Mentor m = fixture_mentor();
+    char out[4096];
+    strcpy(m.title, "Directrice générale adjointe des programmes communautaires et éducatifs "
+                    "régionaux");
+    payload_vcard(&m, "", out, sizeof out);
+    assert_non_null(strstr(out, "\r\n "));
+    assert_folded(out);
+}
+
+static void test_ical_events(void **state)
+{
+    (void)state;
+    char out[4096];
+    PayloadEvent ev[2] = {
+        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org"},
+        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go."},
+    };
+    assert_true(payload_ical(ev, 2, "ck-2026-11-22-M1001", "20261122T101500Z", out, sizeof out) >
+                0);
+    assert_non_null(strstr(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert_non_null(strstr(out, "DTSTART;VALUE=DATE:20261122\r\nDTEND;VALUE=DATE:20261123\r\n"));
+    assert_non_null(strstr(out, "DTSTART;VALUE=DATE:20261201\r\n"));
+    assert_non_null(strstr(out, "SUMMARY:Follow up\\, once\r\n"));
+    assert_non_null(strstr(out, "nudge\\; then"));
+    assert_non_null(strstr(out, "UID:ck-2026-11-22-M1001-2@career-kiosk\r\n"));
+    assert_non_null(strstr(out, "END:VCALENDAR\r\n"));
+    assert_folded(out);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_mailto_encoding),
+        cmocka_unit_test(test_vcard_escaping_and_channel),
+        cmocka_unit_test(test_long_values_fold),
+        cmocka_unit_test(test_ical_events),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

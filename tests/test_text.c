@@ -1,0 +1,99 @@
+/* Tests for app/core/text and app/core/strbuf. */
+#include "support.h"
+
+#include "core/strbuf.h"
+#include "core/text.h"
+
+#include <string.h>
+
+static void test_utf8_validation(void **state)
+{
+    (void)state;
+    assert_true(text_utf8_valid("Müller 王伟 ليلى", strlen("Müller 王伟 ليلى")));
+    assert_false(text_utf8_valid("\xC3", 1));             /* truncated */
+    assert_false(text_utf8_valid("\xC0\xAF", 2));         /* overlong */
+    assert_false(text_utf8_valid("\xED\xA0\x80", 3));     /* surrogate */
+    assert_false(text_utf8_valid("\xF4\x90\x80\x80", 4)); /* past U+10FFFF */
+    assert_false(text_utf8_valid("caf\xE9", 4));          /* Latin-1 é */
+}
+
+static void test_counts(void **state)
+{
+    (void)state;
+    assert_int_equal(text_chars("José"), 4);
+    assert_int_equal(text_chars("王伟"), 2);
+    assert_int_equal(text_words("  two\nwords "), 2);
+    assert_int_equal(text_words(""), 0);
+}
+
+static void test_copy_cuts_at_character(void **state)
+{
+    (void)state;
+    char out[6];
+    assert_true(text_copy(out, sizeof out, "abcdé!")); /* é would straddle the end */
+    assert_string_equal(out, "abcd");
+    assert_false(text_copy(out, sizeof out, "abc"));
+    assert_string_equal(out, "abc");
+}
+
+static void test_fold(void **state)
+{
+    (void)state;
+    char out[64];
+    text_fold("Müller José ŁUKASZ Ørsted", out, sizeof out);
+    assert_string_equal(out, "muller jose lukasz orsted");
+    text_fold("I’m ÇA", out, sizeof out);
+    assert_string_equal(out, "i'm ca");
+    text_fold("Ольга", out, sizeof out); /* other scripts kept */
+    assert_string_equal(out, "Ольга");
+    text_fold_key(" E-mail_Address ", out, sizeof out);
+    assert_string_equal(out, "emailaddress");
+}
+
+static void test_phrase_at_word_boundaries(void **state)
+{
+    (void)state;
+    assert_true(text_has_phrase("can i get a job at acme", "a job"));
+    assert_false(text_has_phrase("a jobless summer", "a job"));
+    assert_false(text_has_phrase("internal tools", "intern"));
+    assert_true(text_has_phrase("an intern.", "intern"));
+}
+
+static void test_detect_encoding(void **state)
+{
+    (void)state;
+    assert_int_equal(text_detect_encoding("plain", 5), TEXT_ENC_UTF8);
+    assert_int_equal(text_detect_encoding("\xEF\xBB\xBFid", 5), TEXT_ENC_UTF8_BOM);
+    const char *cp = "Jos\xE9,M\xFCller,caf\xE9";
+    assert_int_equal(text_detect_encoding(cp, strlen(cp)), TEXT_ENC_CP1252);
+    const char *bad = "José,Müller,Zoë,\xFF";
+    assert_int_equal(text_detect_encoding(bad, strlen(bad)), TEXT_ENC_UTF8_BAD);
+}
+
+static void test_strbuf_overflow_is_safe(void **state)
+{
+    (void)state;
+    char buf[8];
+    StrBuf sb;
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, "abc");
+    strbuf_addf(&sb, "%d", 42);
+    assert_false(sb.overflow);
+    assert_string_equal(buf, "abc42");
+    strbuf_add(&sb, "éé");
+    assert_true(sb.overflow);
+    assert_string_equal(buf, "abc42é"); /* cut before the second é */
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_validation),   cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_copy_cuts_at_character), cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_phrase_at_word_boundaries), cmocka_unit_test(test_detect_encoding),
+        cmocka_unit_test(test_strbuf_overflow_is_safe),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
