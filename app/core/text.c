@@ -259,7 +259,9 @@ TextEncoding text_detect_encoding(const char *s, size_t len)
     }
     if (stray == 0)
         return TEXT_ENC_UTF8;
-    return multi > stray ? TEXT_ENC_UTF8_BAD : TEXT_ENC_CP1252;
+    /* Windows-1252 text almost never forms a well-formed multi-byte
+     * sequence by chance, so a few of them outweigh many stray bytes */
+    return multi > 0 && multi * 4 >= stray ? TEXT_ENC_UTF8_BAD : TEXT_ENC_CP1252;
 }
 
 const char *text_encoding_name(TextEncoding e)

@@ -52,8 +52,9 @@ typedef enum {
 } TextEncoding;
 
 /* Guesses the encoding of a file's bytes: a BOM or well-formed UTF-8 wins;
- * otherwise UTF-8 when its multi-byte sequences outnumber stray high
- * bytes, else Windows-1252 (what Excel writes for "CSV" on Windows). */
+ * otherwise UTF-8 when it has well-formed multi-byte sequences and no
+ * more than four stray high bytes for each, else Windows-1252 (what Excel
+ * writes for "CSV" on Windows). */
 TextEncoding text_detect_encoding(const char *s, size_t len);
 
 /* A short human name for an encoding, for reports. */

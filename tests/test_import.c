@@ -1,0 +1,388 @@
+/* Tests for app/import (with app/store underneath): what staff exports
+ * really look like, every rejection with its line, refusals that leave the
+ * directory alone, atomic replacement, backup and rollback. */
+#include "support.h"
+
+#include "core/strbuf.h"
+#include "import.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+
+#define HEADER                                                                                 \
+    "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,Major,City,Remote,E-mail,"  \
+    "Phone,LinkedIn,Preferred Contact,Topics,Bio,Languages,Accepting,Monthly Cap\n"
+
+typedef struct {
+    char *dir;
+    const char *db;
+    char csv[1024];
+} Fx;
+
+static int setup(void **state)
+{
+    Fx *fx = calloc(1, sizeof *fx);
+    fx->dir = support_tmpdir();
+    fx->db = strdup(support_path(fx->dir, "mentors.db"));
+    snprintf(fx->csv, sizeof fx->csv, "%s/export.csv", fx->dir);
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fx *fx = *state;
+    support_rmtree(fx->dir);
+    free(fx->dir);
+    free((char *)fx->db);
+    free(fx);
+    return 0;
+}
+
+/* A good row with id T<i>. */
+static void good_row(StrBuf *sb, int i)
+{
+    strbuf_addf(sb, "T%03d,Ana,Costa %d,Analyst,Example Org,Finance,2015,Economics,Chicago,yes,"
+                    "ana%d@example.org,(312) 555-0100,,email,budgets; audits,\"Says \"\"hi\"\", "
+                    "often\nand well\",English,yes,6\n",
+                i, i, i);
+}
+
+static ImportReport run(Fx *fx, const char *data, size_t len, bool apply, const char *report)
+{
+    ImportReport rep;
+    ImportOptions opt = {apply ? fx->db : NULL, report, NULL, 2026, "2026-11-22T10:00:00Z"};
+    support_write(fx->csv, data, len);
+    import_file(fx->csv, &opt, &rep);
+    return rep;
+}
+
+static int count(Fx *fx)
+{
+    char err[256];
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    int n = store_mentor_count(s);
+    store_close(s);
+    return n;
+}
+
+/* Imports n good rows so there is a live directory. */
+static void seed(Fx *fx, int n)
+{
+    char buf[65536];
+    StrBuf sb;
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < n; i++)
+        good_row(&sb, i);
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    import_report_free(&rep);
+    assert_int_equal(count(fx), n);
+}
+
+static const ImportRejection *rejection_at(const ImportReport *r, unsigned long line)
+{
+    for (int i = 0; i < r->nlisted; i++)
+        if (r->rejection[i].line == line)
+            return &r->rejection[i];
+    fail_msg("no rejection on line %lu", line);
+    return NULL;
+}
+
+static void test_good_file_with_quotes_and_aliases(void **state)
+{
+    Fx *fx = *state;
+    Mentor m;
+    char err[256];
+    seed(fx, 12);
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_true(store_mentor_get(s, "T003", &m));
+    assert_string_equal(m.bio, "Says \"hi\", often\nand well");
+    assert_string_equal(m.contact, "ana3@example.org");
+    assert_string_equal(m.topics, "budgets; audits");
+    assert_int_equal(m.monthly_cap, 6);
+    store_close(s);
+}
+
+static void test_excel_bom_and_crlf(void **state)
+{
+    Fx *fx = *state;
+    const char *data = "\xEF\xBB\xBF" "ID,First Name,Last Name,Title,Company,Field,Class of,"
+                       "Email,Contact via\r\n"
+                       "X1,Zoë,Müller,Editor,Quill Press,Media,2001,zoe@example.org,email\r\n"
+                       "X2,Ravi,Menon,Planner,City Hall,Government,1999,ravi@example.org,Email\r\n";
+    ImportReport rep = run(fx, data, strlen(data), true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    assert_int_equal(rep.accepted, 2);
+    assert_non_null(strstr(rep.encoding, "byte-order mark"));
+    import_report_free(&rep);
+    Mentor m;
+    char err[256];
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_true(store_mentor_get(s, "X1", &m)); /* the BOM did not stick to the id */
+    assert_string_equal(m.last_name, "Müller");
+    store_close(s);
+}
+
+static void test_windows_1252_is_converted(void **state)
+{
+    Fx *fx = *state;
+    const char *data = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\n"
+                       "W1,Jos\xE9,Garc\xED" "a,Analyst,Caf\xE9 Co,Finance,2010,jose@example.org,email\n"
+                       "W2,Ren\xE9" "e,Dubois,Editor,Les \x93Mots\x94,Media,2012,renee@example.org,"
+                       "email\n";
+    ImportReport rep = run(fx, data, strlen(data), true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    assert_non_null(strstr(rep.encoding, "Windows-1252"));
+    import_report_free(&rep);
+    Mentor m;
+    char err[256];
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_true(store_mentor_get(s, "W1", &m));
+    assert_string_equal(m.first_name, "José");
+    assert_true(store_mentor_get(s, "W2", &m));
+    assert_string_equal(m.organization, "Les \u201cMots\u201d");
+    store_close(s);
+}
+
+static void test_every_rejection_has_line_and_reason(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 24; i++) /* each good row takes two lines (the bio) */
+        good_row(&sb, i);
+    /* line 50 */ strbuf_add(&sb, "B1,Ana,,Analyst,Org,Finance,2015,,,,a@example.org,,,email,,,,,\n");
+    /* line 51 */ strbuf_add(&sb, "B2,Ana,Lee,Analyst,Org,Finance,2015,,,,not-an-email,,,email,,,,,\n");
+    /* line 52 */ strbuf_add(&sb, "B3,Ana,Lee,Analyst,Org,Finance,1890,,,,a@example.org,,,email,,,,,\n");
+    /* line 53 */ strbuf_add(&sb, "B4,Ana,Lee,Analyst,Org,Finance,2015,,,,a@example.org,,,fax,,,,,\n");
+    /* line 54 */ strbuf_add(&sb, "B5,Ana,Lee,Analyst,Org,Finance,2015,,,,a@example.org,,,phone,,,,,\n");
+    /* line 55 */ strbuf_add(&sb, "T007,Ana,Lee,Analyst,Org,Finance,2015,,,,a@example.org,,,email,,,,,\n");
+    ImportReport rep = run(fx, buf, sb.len, true, support_path(fx->dir, "rejected.csv"));
+    assert_int_equal(rep.outcome, IMPORT_PARTIAL);
+    assert_int_equal(rep.rows, 30);
+    assert_int_equal(rep.accepted, 24);
+    assert_int_equal(rep.rejected, 6);
+    assert_string_equal(rejection_at(&rep, 50)->column, "Last name");
+    assert_non_null(strstr(rejection_at(&rep, 50)->reason, "required"));
+    assert_non_null(strstr(rejection_at(&rep, 51)->reason, "not a valid address"));
+    assert_non_null(strstr(rejection_at(&rep, 52)->reason, "Grad year"));
+    assert_non_null(strstr(rejection_at(&rep, 53)->reason, "\"fax\""));
+    assert_non_null(strstr(rejection_at(&rep, 54)->reason, "agreed to be reached by phone"));
+    assert_non_null(strstr(rejection_at(&rep, 55)->reason, "already used on line 16"));
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 24);
+    char *csv = support_read(support_path(fx->dir, "rejected.csv"), NULL);
+    assert_non_null(csv);
+    assert_non_null(strstr(csv, "ID,First Name,Last Name"));
+    assert_non_null(strstr(csv, ",line,reason\r\n"));
+    assert_non_null(strstr(csv, "B2,Ana,Lee,Analyst,Org,Finance,2015,,,,not-an-email"));
+    assert_non_null(strstr(csv, ",51,"));
+    free(csv);
+}
+
+static void test_refusals_leave_the_directory_alone(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    ImportReport rep;
+    seed(fx, 5);
+    rep = run(fx, "", 0, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    assert_non_null(strstr(rep.refusal, "empty"));
+    import_report_free(&rep);
+    rep = run(fx, HEADER, strlen(HEADER), true, NULL);
+    assert_non_null(strstr(rep.refusal, "no mentor rows"));
+    import_report_free(&rep);
+    const char *no_via = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email\n"
+                         "Z1,A,B,C,D,E,2000,a@example.org\n";
+    rep = run(fx, no_via, strlen(no_via), true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    assert_non_null(strstr(rep.refusal, "required columns are missing: Contact via"));
+    import_report_free(&rep);
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 8; i++)
+        good_row(&sb, 100 + i);
+    for (int i = 0; i < 3; i++) /* 3 of 11 bad: 27% */
+        strbuf_add(&sb, "Q,Ana,Lee,Analyst,Org,Finance,2015,,,,bad,,,email,,,,,\n");
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    assert_non_null(strstr(rep.refusal, "3 of 11 rows (27%)"));
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 5); /* still the five from before */
+    const char *dup = "ID,Email,E-mail,First Name,Last Name,Title,Company,Field,Grad Year,Via\n";
+    rep = run(fx, dup, strlen(dup), true, NULL);
+    assert_non_null(strstr(rep.refusal, "both mean Email"));
+    import_report_free(&rep);
+}
+
+static void test_hostile_inputs(void **state)
+{
+    Fx *fx = *state;
+    size_t cap = 3 << 20;
+    char *buf = malloc(cap);
+    StrBuf sb;
+    ImportReport rep;
+    /* SQL-looking values are data, 1 MB field, NUL byte, quote left open */
+    strbuf_init(&sb, buf, cap);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 16; i++)
+        good_row(&sb, i);
+    strbuf_add(&sb, "S1,Robert'); DROP TABLE mentors;--,Tables,Analyst,\"Org\"\"; DELETE\","
+                    "Finance,2015,,,,bobby@example.org,,,email,,,,,\n"); /* line 34 */
+    strbuf_add(&sb, "S2,Big,Field,Analyst,Org,Finance,2015,,,,big@example.org,,,email,,\"");
+    for (int i = 0; i < (1 << 20); i++)
+        strbuf_addc(&sb, 'x');
+    strbuf_add(&sb, "\",,,\n"); /* line 35 */
+    size_t nul_at = sb.len;
+    strbuf_add(&sb, "S3,Nul,Byte,Analyst,Org,Finance,2015,,,,n@example.org,,,email,,X,,,\n");
+    buf[nul_at + 64] = '\0'; /* inside the bio, line 36 */
+    strbuf_add(&sb, "S4,Open,Quote,Analyst,Org,Finance,2015,,,,q@example.org,,,email,,\"never "
+                    "closed\n"); /* line 37 */
+    assert_false(sb.overflow);
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_PARTIAL);
+    assert_int_equal(rep.accepted, 17);
+    assert_non_null(strstr(rejection_at(&rep, 35)->reason, "longer than 65536 bytes"));
+    assert_string_equal(rejection_at(&rep, 35)->column, "Bio");
+    assert_non_null(strstr(rejection_at(&rep, 36)->reason, "NUL"));
+    assert_non_null(strstr(rejection_at(&rep, 37)->reason, "never closed"));
+    import_report_free(&rep);
+    Mentor m;
+    char err[256];
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_true(store_mentor_get(s, "S1", &m));
+    assert_string_equal(m.first_name, "Robert'); DROP TABLE mentors;--");
+    assert_string_equal(m.organization, "Org\"; DELETE");
+    assert_int_equal(store_mentor_count(s), 17);
+    store_close(s);
+    /* 5,000 columns: refused as the wrong file */
+    strbuf_init(&sb, buf, cap);
+    for (int i = 0; i < 5000; i++)
+        strbuf_addf(&sb, "col%d,", i);
+    strbuf_add(&sb, "\n1,2,3\n");
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    assert_non_null(strstr(rep.refusal, "5001 columns"));
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 17);
+    free(buf);
+}
+
+static void test_invalid_bytes_rejected_by_row(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 10; i++)
+        good_row(&sb, i);
+    /* Windows-1252 leaves 0x81 undefined: the row cannot be text */
+    strbuf_add(&sb, "C1,Jos\xE9,Ca\x81" ",Analyst,Org,Finance,2015,,,,c@example.org,,,email,,,,,\n");
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_PARTIAL);
+    assert_non_null(strstr(rep.encoding, "Windows-1252"));
+    assert_non_null(strstr(rejection_at(&rep, 22)->reason, "UTF-8"));
+    import_report_free(&rep);
+    /* a UTF-8 file with one stray byte */
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 10; i++)
+        good_row(&sb, i);
+    strbuf_add(&sb, "C2,Zoë,Bad\xFF,Analyst,Org,Finance,2015,,,,z@example.org,,,email,,,,,\n");
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_non_null(strstr(rep.encoding, "invalid bytes"));
+    assert_string_equal(rejection_at(&rep, 22)->column, "Last name");
+    import_report_free(&rep);
+}
+
+static void test_backup_rollback_and_counters_survive(void **state)
+{
+    Fx *fx = *state;
+    char err[256], bak[1100];
+    struct stat st;
+    seed(fx, 5);
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_true(store_referral_add(s, "T001", (Date){2026, 11, 20}));
+    assert_true(store_stat_add(s, (Date){2026, 11, 20}, "sessions", 7));
+    store_close(s);
+    seed(fx, 9); /* a new list replaces the old */
+    snprintf(bak, sizeof bak, "%s.bak", fx->db);
+    assert_int_equal(stat(bak, &st), 0);
+    s = store_open(fx->db, err, sizeof err);
+    assert_int_equal(store_referral_count(s, "T001", (Date){2026, 11, 1}, (Date){2026, 11, 30}),
+                     1);
+    store_close(s);
+    assert_true(store_rollback(fx->db, err, sizeof err));
+    assert_int_equal(count(fx), 5);
+    s = store_open(fx->db, err, sizeof err);
+    assert_int_equal(store_referral_count(s, "T001", (Date){2026, 11, 1}, (Date){2026, 11, 30}),
+                     1);
+    char source[300];
+    assert_true(store_meta_get(s, "import_source", source, sizeof source));
+    assert_non_null(strstr(source, "(restored)"));
+    store_close(s);
+    assert_true(store_rollback(fx->db, err, sizeof err)); /* undoes the rollback */
+    assert_int_equal(count(fx), 9);
+}
+
+static void test_validate_changes_nothing(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    seed(fx, 3);
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 7; i++)
+        good_row(&sb, 50 + i);
+    ImportReport rep = run(fx, buf, sb.len, false, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    assert_true(rep.validated_only);
+    assert_int_equal(rep.accepted, 7);
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 3);
+}
+
+static void test_interrupted_import_is_cleaned_up(void **state)
+{
+    Fx *fx = *state;
+    char err[256], stale[1100];
+    struct stat st;
+    seed(fx, 4);
+    snprintf(stale, sizeof stale, "%s.new", fx->db);
+    support_write(stale, "half a database", (size_t)-1);
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    assert_non_null(strstr(store_notice(s), "interrupted"));
+    assert_int_equal(store_mentor_count(s), 4);
+    store_close(s);
+    assert_int_not_equal(stat(stale, &st), 0);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_good_file_with_quotes_and_aliases, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_excel_bom_and_crlf, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_windows_1252_is_converted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_rejection_has_line_and_reason, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refusals_leave_the_directory_alone, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hostile_inputs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_bytes_rejected_by_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_backup_rollback_and_counters_survive, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_validate_changes_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interrupted_import_is_cleaned_up, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
