@@ -41,8 +41,6 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field, major,"
     " topics, location, content='', tokenize='unicode61 remove_diacritics 2',"
     " prefix='1 2 3');"
-    "INSERT INTO mentors_fts(mentors_fts, rank) VALUES('rank',"
-    " 'bm25(10.0, 4.0, 3.0, 3.0, 2.0, 2.0, 1.0)');"
     "CREATE TABLE referrals(mentor_id TEXT NOT NULL, day TEXT NOT NULL,"
     " count INTEGER NOT NULL, PRIMARY KEY(mentor_id, day)) WITHOUT ROWID;"
     "CREATE TABLE questions(id TEXT PRIMARY KEY, category TEXT NOT NULL,"
@@ -267,11 +265,9 @@ static bool fts_query(const char *text, char *out, size_t cap)
 
 enum { SEARCH_CANDIDATES = 160 };
 
-/* Binds the filter's parameters ?2..?8 and the month start ?9. */
-static void bind_filter(sqlite3_stmt *st, const StoreFilter *f, Date today)
+/* Binds the filter's parameters ?2..?8. */
+static void bind_filter(sqlite3_stmt *st, const StoreFilter *f)
 {
-    char month[11];
-    date_iso(date_month_start(today), month, sizeof month);
     if (f->field && *f->field)
         sqlite3_bind_text(st, 2, f->field, -1, SQLITE_TRANSIENT);
     if (f->year_from)
@@ -284,52 +280,88 @@ static void bind_filter(sqlite3_stmt *st, const StoreFilter *f, Date today)
         sqlite3_bind_text(st, 6, f->language, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 7, f->remote_only);
     sqlite3_bind_int(st, 8, f->accepting_only);
-    sqlite3_bind_text(st, 9, month, -1, SQLITE_TRANSIENT);
 }
 
 static const char filter_sql[] =
     " (?2 IS NULL OR m.field = ?2) AND (?3 IS NULL OR m.grad_year >= ?3)"
     " AND (?4 IS NULL OR m.grad_year <= ?4) AND (?5 IS NULL OR m.contact_via = ?5)"
     " AND (?6 IS NULL OR instr(lower('; ' || m.languages || ';'), lower('; ' || ?6 || ';')))"
-    " AND (?7 = 0 OR m.remote = 1) AND (?8 = 0 OR m.accepting = 1)"
-    " AND (SELECT coalesce(sum(r.count), 0) FROM referrals r"
-    "      WHERE r.mentor_id = m.id AND r.day >= ?9) < m.monthly_cap";
+    " AND (?7 = 0 OR m.remote = 1) AND (?8 = 0 OR m.accepting = 1)";
 
-/* Fetches candidate rowids and relevance, best matches first. With no
- * search text the candidates start at a place that moves each day. */
-static int candidates(Store *s, const char *match, const StoreFilter *f, Date today,
-                      sqlite3_int64 *rowid, double *rel, int cap)
+/* The candidates found so far, without repeats. */
+typedef struct {
+    sqlite3_int64 rowid[SEARCH_CANDIDATES];
+    int n;
+} Candidates;
+
+static bool seen(const Candidates *c, sqlite3_int64 rowid)
+{
+    for (int i = 0; i < c->n; i++)
+        if (c->rowid[i] == rowid)
+            return true;
+    return false;
+}
+
+/* Adds matches of `match` (NULL: every mentor) with rowid from `lo` up to
+ * `hi` (exclusive; 0 = no end), in rowid order, until c is full. LIMIT
+ * keeps this cheap however many mentors a short prefix matches. */
+static bool collect(Store *s, const char *match, const StoreFilter *f, sqlite3_int64 lo,
+                    sqlite3_int64 hi, Candidates *c)
 {
     char sql[1400];
     sqlite3_stmt *st;
-    int n = 0;
     if (match)
         snprintf(sql, sizeof sql,
-                 "SELECT m.rowid, -rank FROM mentors_fts JOIN mentors m"
-                 " ON m.rowid = mentors_fts.rowid WHERE mentors_fts MATCH ?1 AND %s"
-                 " ORDER BY rank LIMIT %d",
-                 filter_sql, cap);
+                 "SELECT m.rowid FROM mentors_fts JOIN mentors m"
+                 " ON m.rowid = mentors_fts.rowid WHERE mentors_fts MATCH ?1"
+                 " AND mentors_fts.rowid >= ?9 AND (?10 = 0 OR mentors_fts.rowid < ?10) AND %s"
+                 " LIMIT %d",
+                 filter_sql, SEARCH_CANDIDATES);
     else
         snprintf(sql, sizeof sql,
-                 "SELECT m.rowid, 0 FROM mentors m WHERE ?1 IS NULL AND %s"
-                 " ORDER BY (m.rowid >= ?10) DESC, m.rowid LIMIT %d",
-                 filter_sql, cap);
+                 "SELECT m.rowid FROM mentors m WHERE ?1 IS NULL AND m.rowid >= ?9"
+                 " AND (?10 = 0 OR m.rowid < ?10) AND %s ORDER BY m.rowid LIMIT %d",
+                 filter_sql, SEARCH_CANDIDATES);
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return -1;
+        return false;
     if (match)
         sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    bind_filter(st, f, today);
-    if (!match) {
-        long count = query_int(s->db, "SELECT max(rowid) FROM mentors", 1);
-        sqlite3_bind_int64(st, 10, 1 + (long)(rank_turn("", date_to_days(today)) % (unsigned long)(count > 0 ? count : 1)));
-    }
-    while (n < cap && sqlite3_step(st) == SQLITE_ROW) {
-        rowid[n] = sqlite3_column_int64(st, 0);
-        rel[n] = sqlite3_column_double(st, 1);
-        n++;
+    bind_filter(st, f);
+    sqlite3_bind_int64(st, 9, lo);
+    sqlite3_bind_int64(st, 10, hi);
+    while (c->n < SEARCH_CANDIDATES && sqlite3_step(st) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        if (seen(c, id))
+            continue;
+        c->rowid[c->n++] = id;
     }
     sqlite3_finalize(st);
-    return n;
+    return true;
+}
+
+/* Gathers candidates tier by tier: words in the name, then in the role,
+ * then anywhere (see rank.h). Each tier is read from a place in the list
+ * that moves every day, wrapping around, so which equals make the cut
+ * rotates too. With no search text, everyone is one tier. */
+static int candidates(Store *s, const char *match, const StoreFilter *f, Date today,
+                      Candidates *c)
+{
+    static const char *const scope[] = {"{name} : (%s)", "{name title organization field} : (%s)",
+                                        "%s"};
+    char q[700];
+    sqlite3_int64 top = query_int(s->db, "SELECT max(rowid) FROM mentors", 0);
+    sqlite3_int64 start = top > 0 ? 1 + (sqlite3_int64)(rank_turn("", date_to_days(today)) %
+                                                        (unsigned long)top)
+                                  : 1;
+    c->n = 0;
+    for (int t = 0; t < (match ? 3 : 1) && c->n < SEARCH_CANDIDATES; t++) {
+        if (match)
+            snprintf(q, sizeof q, scope[t], match);
+        if (!collect(s, match ? q : NULL, f, start, 0, c) ||
+            (c->n < SEARCH_CANDIDATES && !collect(s, match ? q : NULL, f, 1, start, c)))
+            return -1;
+    }
+    return c->n;
 }
 
 /* Fills a hit for rowid: the mentor and their referral counts. */
@@ -351,18 +383,20 @@ int store_search(Store *s, const char *text, const StoreFilter *f, Date today, S
                  int cap)
 {
     char match[600], sql[900], recent[11], month[11];
-    sqlite3_int64 rowid[SEARCH_CANDIDATES];
-    double rel[SEARCH_CANDIDATES];
+    static const StoreFilter none = {NULL, 0, 0, -1, NULL, false, false};
     RankItem items[SEARCH_CANDIDATES];
+    Candidates *c = malloc(sizeof *c);
     StoreHit *found = NULL;
     sqlite3_stmt *st = NULL;
-    StoreFilter none = {NULL, 0, 0, -1, NULL, false, false};
     int n, k = 0;
     bool has_text = text && fts_query(text, match, sizeof match);
-    n = candidates(s, has_text ? match : NULL, f ? f : &none, today, rowid, rel,
-                   SEARCH_CANDIDATES);
-    if (n <= 0)
+    if (!c)
+        return -1;
+    n = candidates(s, has_text ? match : NULL, f ? f : &none, today, c);
+    if (n <= 0) {
+        free(c);
         return n;
+    }
     date_iso(date_add_days(today, -29), recent, sizeof recent);
     date_iso(date_month_start(today), month, sizeof month);
     snprintf(sql, sizeof sql,
@@ -374,11 +408,16 @@ int store_search(Store *s, const char *text, const StoreFilter *f, Date today, S
     if (!found || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         goto fail;
     for (int i = 0; i < n; i++) {
-        if (!load_hit(st, rowid[i], &found[k]))
-            continue;
-        found[k].relevance = rel[i];
-        items[k] = (RankItem){(size_t)k, rel[i], found[k].recent,
-                              rank_turn(found[k].mentor.id, date_to_days(today)), 0};
+        StoreHit *h = &found[k];
+        if (!load_hit(st, c->rowid[i], h) || h->this_month >= h->mentor.monthly_cap)
+            continue; /* at their monthly cap: left out until next month */
+        char name[2 * MENTOR_NAME_MAX + 2];
+        mentor_full_name(&h->mentor, name, sizeof name);
+        h->tier = has_text ? rank_tier(text, name, h->mentor.title, h->mentor.organization,
+                                       h->mentor.field)
+                           : RANK_TIER_NAME;
+        items[k] = (RankItem){(size_t)k, h->tier, h->recent,
+                              rank_turn(h->mentor.id, date_to_days(today))};
         k++;
     }
     rank_order(items, (size_t)k);
@@ -387,10 +426,12 @@ int store_search(Store *s, const char *text, const StoreFilter *f, Date today, S
         hits[i] = found[items[i].index];
     sqlite3_finalize(st);
     free(found);
+    free(c);
     return n;
 fail:
     sqlite3_finalize(st);
     free(found);
+    free(c);
     return -1;
 }
 
@@ -750,16 +791,21 @@ static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t c
         set_err(err, cap, "could not write the new directory", db);
         return false;
     }
+    /* the file is sound, and holds every mentor accepted (a rollback
+     * copies them all, so it reports no count to compare) */
     char check[64] = "";
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK) {
         if (sqlite3_step(st) == SQLITE_ROW)
             text_copy(check, sizeof check, col_text(st, 0));
         sqlite3_finalize(st);
     }
-    if (strcmp(check, "ok") != 0 ||
-        exec(db, "INSERT INTO mentors_fts(mentors_fts) VALUES('integrity-check')") != SQLITE_OK) {
-        snprintf(err, cap, "the new directory failed its check (%s)", check);
+    long rows = query_int(db, "SELECT count(*) FROM mentors", -1);
+    long indexed = query_int(db, "SELECT count(*) FROM mentors_fts", -2);
+    if (strcmp(check, "ok") != 0 || rows != indexed ||
+        (info->rows_accepted > 0 && rows != info->rows_accepted)) {
+        snprintf(err, cap, "the new directory failed its check (%s; %ld rows, %ld indexed)",
+                 check, rows, indexed);
         return false;
     }
     return exec(db, "PRAGMA journal_mode=WAL") == SQLITE_OK;

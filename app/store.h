@@ -51,7 +51,7 @@ typedef struct {
 
 typedef struct {
     Mentor mentor;
-    double relevance; /* 0 when there was no search text */
+    int tier;         /* where the words matched: RANK_TIER_NAME/ROLE/OTHER */
     int recent;       /* referrals in the last 30 days */
     int this_month;   /* referrals this calendar month */
 } StoreHit;
@@ -59,8 +59,9 @@ typedef struct {
 /* Searches as a visitor types: every word of text is a prefix ("jo eng"),
  * accents ignored, over name, title, organization, field, major, topics
  * and location. Empty text lists everyone that passes the filter.
- * Mentors at their monthly referral cap are left out. Ordered by
- * relevance, then fewer recent referrals, then a daily rotation.
+ * Mentors at their monthly referral cap are left out. Ordered by where
+ * the words matched (name, then role, then elsewhere: see rank.h), then
+ * fewer recent referrals, then a daily rotation.
  * Writes up to cap hits; returns the count, or -1 on a database error. */
 int store_search(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
                  int cap);

@@ -107,8 +107,8 @@ static void report_text(const ImportReport *r, const char *file, const char *rej
         printf("Columns not used: %s\n", r->ignored);
     for (int i = 0; i < r->nlisted && i < 50; i++) {
         const ImportRejection *x = &r->rejection[i];
-        printf("  %s line %lu%s%s%s%s: %s\n", file, x->line, *x->id ? ", id " : "", x->id,
-               *x->column ? ", " : "", x->column, x->reason);
+        printf("  %s line %lu%s%s%s: %s\n", file, x->line, *x->id ? " (id " : "", x->id,
+               *x->id ? ")" : "", x->reason);
     }
     if (r->rejected > 50)
         printf("  ... and %d more%s\n", r->rejected - 50,

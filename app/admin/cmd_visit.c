@@ -125,8 +125,8 @@ int cmd_search(Admin *a, int argc, char **argv)
         for (int i = 0; i < n; i++) {
             json_begin_object(&j);
             mentor_json(&j, &hits[i].mentor);
-            json_key(&j, "relevance");
-            json_double(&j, hits[i].relevance);
+            static const char *const tiers[] = {"name", "role", "other"};
+            json_kv_string(&j, "matched", tiers[hits[i].tier]);
             json_kv_int(&j, "recent_referrals", hits[i].recent);
             json_end_object(&j);
         }

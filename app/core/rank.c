@@ -1,8 +1,19 @@
 /* rank: relevance bands, then fewest referrals, then a daily rotation. */
 #include "rank.h"
 
+#include "text.h"
+
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* Letters and digits in any script (bytes of multi-byte characters). */
+static bool is_word(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 unsigned rank_turn(const char *id, long day)
 {
@@ -16,11 +27,49 @@ unsigned rank_turn(const char *id, long day)
     return h;
 }
 
+/* True when a word of the folded hay starts with the folded word w. */
+static bool starts_a_word(const char *hay, const char *w, size_t n)
+{
+    for (const char *p = hay; *p; p++) {
+        bool at_start = p == hay || !is_word((unsigned char)p[-1]);
+        if (at_start && strncmp(p, w, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+int rank_tier(const char *query, const char *name, const char *title, const char *organization,
+              const char *field)
+{
+    char q[256], who[256], role[1024];
+    text_fold(query, q, sizeof q);
+    text_fold(name, who, sizeof who);
+    snprintf(role, sizeof role, "%s %s %s %s", name, title, organization, field);
+    text_fold(role, role, sizeof role);
+    bool in_name = true, in_role = true, any = false;
+    for (const char *p = q; *p;) {
+        while (*p && !is_word((unsigned char)*p))
+            p++;
+        size_t n = 0;
+        while (p[n] && is_word((unsigned char)p[n]))
+            n++;
+        if (n == 0)
+            break;
+        any = true;
+        in_name = in_name && starts_a_word(who, p, n);
+        in_role = in_role && starts_a_word(role, p, n);
+        p += n;
+    }
+    if (!any)
+        return RANK_TIER_NAME;
+    return in_name ? RANK_TIER_NAME : in_role ? RANK_TIER_ROLE : RANK_TIER_OTHER;
+}
+
 static int cmp(const void *a, const void *b)
 {
     const RankItem *x = a, *y = b;
-    if (x->band != y->band)
-        return x->band < y->band ? -1 : 1;
+    if (x->tier != y->tier)
+        return x->tier < y->tier ? -1 : 1;
     if (x->recent != y->recent)
         return x->recent < y->recent ? -1 : 1;
     if (x->turn != y->turn)
@@ -30,11 +79,5 @@ static int cmp(const void *a, const void *b)
 
 void rank_order(RankItem *items, size_t n)
 {
-    double best = 0;
-    for (size_t i = 0; i < n; i++)
-        if (items[i].relevance > best)
-            best = items[i].relevance;
-    for (size_t i = 0; i < n; i++)
-        items[i].band = best > 0 ? (int)((best - items[i].relevance) / (best * 0.25)) : 0;
     qsort(items, n, sizeof *items, cmp);
 }

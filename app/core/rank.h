@@ -1,22 +1,31 @@
 /* rank: ordering search results by relevance first and fairness second.
  *
- * Results whose relevance is within a quarter of each other count as
- * equals. Among equals, mentors with fewer recent referrals come first,
- * then a per-day rotation: the order is stable while a visitor types and
- * across the day, but changes from day to day, so the same few people
- * are not always on top. Pure. */
+ * Relevance is a tier: where every word the visitor typed matched (the
+ * name, then the role, organization or field, then anywhere else).
+ * Mentors in the same tier count as equals. Among equals, those with
+ * fewer recent referrals come first, then a per-day rotation: the order
+ * is stable while a visitor types and across the day, but changes from
+ * day to day, so the same few people are not always on top. Pure. */
 #ifndef CK_RANK_H
 #define CK_RANK_H
 
 #include <stddef.h>
 
+enum { RANK_TIER_NAME, RANK_TIER_ROLE, RANK_TIER_OTHER };
+
 typedef struct {
-    size_t index;     /* the caller's index of this result */
-    double relevance; /* higher is better; 0 for all when no query */
-    int recent;       /* referrals in the last 30 days */
-    unsigned turn;    /* from rank_turn() */
-    int band;         /* set by rank_order: 0 = as relevant as the best */
+    size_t index;  /* the caller's index of this result */
+    int tier;      /* from rank_tier(); 0 for all when there is no query */
+    int recent;    /* referrals in the last 30 days */
+    unsigned turn; /* from rank_turn() */
 } RankItem;
+
+/* The tier of a mentor for what the visitor typed: RANK_TIER_NAME when
+ * every word starts a word of the name, RANK_TIER_ROLE when every word
+ * starts a word of the name, title, organization or field, else
+ * RANK_TIER_OTHER. Accents and case are ignored. */
+int rank_tier(const char *query, const char *name, const char *title, const char *organization,
+              const char *field);
 
 /* A stable pseudo-random number for a mentor id on a given day. */
 unsigned rank_turn(const char *id, long day);

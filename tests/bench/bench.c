@@ -1,0 +1,167 @@
+/* bench: measured figures for the directory, printed as a table.
+ *   bench CSV WORKDIR
+ * 1. Import: the staff import of CSV (validation, index, checks, atomic
+ *    swap) against the sqlite3 CLI doing a plain `.import` of the same
+ *    file plus the same FTS5 build, each run three times in this process,
+ *    medians compared as a ratio (target: at most 1.5x).
+ * 2. Search as you type: 1,000 prefix queries (the first 1 to 4 letters of
+ *    words a visitor might type) against the imported directory; p50 and
+ *    p99 (target: p99 under 5 ms). */
+#include "import.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median3(double *v)
+{
+    qsort(v, 3, sizeof *v, cmp_double);
+    return v[1];
+}
+
+static double time_cli(const char *csv, const char *dir)
+{
+    char script[1200], cmd[2600], db[1100];
+    snprintf(db, sizeof db, "%s/cli.db", dir);
+    snprintf(script, sizeof script, "%s/cli.sql", dir);
+    FILE *f = fopen(script, "w");
+    if (!f)
+        return -1;
+    fprintf(f, ".mode csv\n.import %s mentors\n"
+               "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field,"
+               " major, topics, location, content='', tokenize='unicode61 remove_diacritics 2',"
+               " prefix='1 2 3');\n"
+               "INSERT INTO mentors_fts(rowid, name, title, organization, field, major, topics,"
+               " location) SELECT rowid, first_name || ' ' || last_name, title, organization,"
+               " field, major, topics, location FROM mentors;\n",
+            csv);
+    fclose(f);
+    unlink(db);
+    snprintf(cmd, sizeof cmd, "sqlite3 %s < %s", db, script);
+    double t0 = now_ms();
+    if (system(cmd) != 0)
+        return -1;
+    return now_ms() - t0;
+}
+
+static double time_import(const char *csv, const char *db, int *accepted)
+{
+    ImportOptions opt = {db, NULL, "bench", 2026, ""};
+    ImportReport rep;
+    double t0 = now_ms();
+    bool ok = import_file(csv, &opt, &rep);
+    double t = now_ms() - t0;
+    *accepted = rep.accepted;
+    if (!ok)
+        fprintf(stderr, "bench: import refused: %s\n", rep.refusal);
+    import_report_free(&rep);
+    return ok ? t : -1;
+}
+
+static const char *const words[] = {
+    "ana", "jose", "zoe", "mateo", "priya", "wei", "olga", "noa", "kwame", "ingrid", "liam",
+    "fatima", "hiroshi", "grace", "samuel", "lucia", "emma", "arjun", "mei", "tariq", "soren",
+    "chloe", "bjorn", "amara", "diego", "ayesha", "jonas", "elif", "rafael", "keiko", "garcia",
+    "muller", "okafor", "nguyen", "smith", "kowalski", "haddad", "cohen", "tanaka", "rossi",
+    "patel", "dubois", "mensah", "lund", "fernandez", "becker", "rahman", "silva", "moretti",
+    "iyer", "chen", "walker", "novak", "castillo", "abebe", "khan", "akesson", "software",
+    "data", "health", "nursing", "education", "finance", "law", "marketing", "journalism",
+    "environmental", "policy", "nonprofit", "architecture", "engineering", "biotech", "arts",
+    "consulting", "human", "analyst", "engineer", "manager", "director", "specialist",
+    "coordinator", "consultant", "scientist", "designer", "teacher", "nurse", "attorney",
+    "editor", "planner", "brightwater", "copperline", "harbor", "kestrel", "lumen", "meridian",
+    "northstar", "orchard", "pinecrest", "ridgeway", "tidewater", "greenline", "fieldstone",
+    "lakeport", "chicago", "toronto", "austin", "seattle", "berlin", "remote", "denver",
+    "research", "startups", "portfolios", "leadership", "fieldwork", "graduate", "careers",
+    "certifications", "first", "media", "policy", "design", "government", "social", "impact",
+    "culture", "resources", "science", "public", "school", "jobs", "work", "change", "partners",
+    "labs", "group", "systems", "foundation", "works", "jose gar", "ana costa", "data sci",
+    "nurse chic", "law berl", "software eng", "finance ana", "arts lake", "design rem",
+    "health man", "policy plan", "media edit", "research sci", "engineer ker", "teacher tor",
+    "consult mer", "human res", "biotech lab", "marketing man", "journalism edit",
+    "environmental sci", "nonprofit found", "architecture des", "public pol", "mei chen",
+    "liam walker", "olga", "zoe m", "priya p", "kwame m", "grace l", "samuel s", "emma j",
+    "arjun i", "tariq h", "soren l", "chloe d", "bjorn a", "amara n", "diego c", "ayesha k",
+    "jonas b", "elif d", "rafael s", "keiko i", "noa c", "wei w", "fatima a", "hiroshi t",
+    "lucia r", "ingrid h", "mateo f", "jose r", "ana s", "zoe b", "mateo g", "priya d",
+    "wei c", "olga s", "noa k", "kwame o", "ingrid l", "liam o", "fatima r", "hiroshi m",
+    "grace k", "samuel a", "lucia g", "emma r", "arjun p", "mei l", "tariq k", "soren n",
+    "chloe m", "bjorn h", "amara b", "diego h", "ayesha p", "jonas k", "elif y", "rafael l",
+    "keiko n", "ana m", "jose m", "zoe c", "mateo r", "priya s", "wei l", "olga p", "noa r",
+    "kwame a", "ingrid n", "liam b", "fatima o", "hiroshi k", "grace b", "samuel o",
+};
+
+static void search_bench(const char *db)
+{
+    enum { N = 1000 };
+    static double t[N];
+    static StoreHit hits[40];
+    char err[256], q[64];
+    Store *s = store_open(db, err, sizeof err);
+    StoreFilter any = {NULL, 0, 0, -1, NULL, false, false};
+    Date today = {2026, 11, 22};
+    size_t nw = sizeof words / sizeof *words;
+    long results = 0;
+    if (!s) {
+        fprintf(stderr, "bench: %s\n", err);
+        return;
+    }
+    /* as a visitor types: each word grows one letter at a time */
+    for (int i = 0; i < N; i++) {
+        const char *w = words[(size_t)(i / 4) % nw];
+        size_t len = strlen(w), cut = (size_t)(i % 4) + 1 + (strchr(w, ' ') ? 4 : 0);
+        snprintf(q, sizeof q, "%.*s", (int)(cut < len ? cut : len), w);
+        double t0 = now_ms();
+        results += store_search(s, q, &any, today, hits, 40);
+        t[i] = now_ms() - t0;
+    }
+    qsort(t, N, sizeof *t, cmp_double);
+    printf("| search as you type, 100k mentors | p50 %.2f ms | p99 %.2f ms | target p99 < 5 ms "
+           "| %s |\n",
+           t[N / 2], t[N * 99 / 100], t[N * 99 / 100] < 5 ? "met" : "NOT MET");
+    printf("| (1,000 prefix queries, %ld results in all, max %.2f ms) | | | | |\n", results,
+           t[N - 1]);
+    store_close(s);
+}
+
+int main(int argc, char **argv)
+{
+    char db[1100];
+    double cli[3], ours[3];
+    int accepted = 0;
+    if (argc != 3) {
+        fprintf(stderr, "usage: bench CSV WORKDIR\n");
+        return 2;
+    }
+    snprintf(db, sizeof db, "%s/mentors.db", argv[2]);
+    for (int i = 0; i < 3; i++) {
+        cli[i] = time_cli(argv[1], argv[2]);
+        ours[i] = time_import(argv[1], db, &accepted);
+        if (cli[i] < 0 || ours[i] < 0)
+            return 1;
+    }
+    double c = median3(cli), o = median3(ours);
+    printf("| what | measured | baseline (same run) | ratio / target | |\n");
+    printf("|---|---|---|---|---|\n");
+    printf("| import %d rows, validated + FTS5 + checks + atomic swap | %.0f ms | sqlite3 CLI "
+           ".import + FTS5: %.0f ms | %.2fx (target <= 1.5x) | %s |\n",
+           accepted, o, c, o / c, o / c <= 1.5 ? "met" : "NOT MET");
+    search_bench(db);
+    return 0;
+}

@@ -1,0 +1,314 @@
+/* Tests for app/store: search as you type over the sample directory,
+ * filters, fairness, referrals, stats, metadata and schema versions. */
+#define _GNU_SOURCE /* strcasestr */
+#include "support.h"
+
+#include "import.h"
+#include "store.h"
+
+static char *dir;
+static const char *db;
+static const Date today = {2026, 11, 22};
+
+static int setup(void **state)
+{
+    (void)state;
+    char err[512];
+    dir = support_tmpdir();
+    db = strdup(support_path(dir, "mentors.db"));
+    ImportSeed seed = {"assets/mentors.sample.csv", "assets/referrals.sample.csv",
+                       "assets/questions.csv"};
+    return import_seed(db, &seed, today, err, sizeof err) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    support_rmtree(dir);
+    free(dir);
+    free((char *)db);
+    return 0;
+}
+
+static Store *open_store(void)
+{
+    char err[256];
+    Store *s = store_open(db, err, sizeof err);
+    assert_non_null(s);
+    return s;
+}
+
+static const StoreFilter any = {NULL, 0, 0, -1, NULL, false, false};
+
+static bool found(const StoreHit *h, int n, const char *last_name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(h[i].mentor.last_name, last_name) == 0)
+            return true;
+    return false;
+}
+
+static void test_sample_directory(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    static StoreHit h[200];
+    int n = store_mentor_count(s);
+    assert_true(n >= 150);
+    n = store_search(s, "", &any, today, h, 200);
+    int via[VIA_COUNT] = {0}, closed = 0, remote = 0;
+    for (int i = 0; i < n; i++) {
+        via[h[i].mentor.via]++;
+        closed += !h[i].mentor.accepting;
+        remote += h[i].mentor.remote;
+        /* only the agreed channel's value, and none for office introductions */
+        assert_int_equal(*h[i].mentor.contact == '\0', h[i].mentor.via == VIA_OFFICE);
+    }
+    for (int v = 0; v < VIA_COUNT; v++)
+        assert_true(via[v] > 0);
+    assert_true(closed > 0);
+    assert_true(remote > 0);
+    assert_true(n < store_mentor_count(s)); /* some are at their monthly cap */
+    store_close(s);
+}
+
+static void count_field(void *ctx, const char *field, int count)
+{
+    (void)field;
+    (void)count;
+    (*(int *)ctx)++;
+}
+
+static void test_fields(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    int n = 0;
+    assert_true(store_fields(s, count_field, &n) >= 12);
+    assert_true(n >= 12);
+    store_close(s);
+}
+
+static void test_prefix_and_accents(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    StoreHit h[20];
+    int n = store_search(s, "jose", &any, today, h, 20);
+    assert_true(found(h, n, "García"));
+    n = store_search(s, "MULLER", &any, today, h, 20);
+    assert_true(found(h, n, "Müller"));
+    n = store_search(s, "wisn", &any, today, h, 20); /* Wiśniewski, as typed so far */
+    assert_true(found(h, n, "Wiśniewski"));
+    n = store_search(s, "Смир", &any, today, h, 20);
+    assert_true(found(h, n, "Смирнова"));
+    n = store_search(s, "zoe mull", &any, today, h, 20); /* every word must match */
+    assert_int_equal(n, 1);
+    n = store_search(s, "\"*) OR 1=1; --", &any, today, h, 20); /* no FTS syntax leaks */
+    assert_true(n >= 0);
+    n = store_search(s, "qqqzzz", &any, today, h, 20);
+    assert_int_equal(n, 0);
+    store_close(s);
+}
+
+static void test_searches_titles_orgs_and_topics(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    StoreHit h[50];
+    int n = store_search(s, "nurse", &any, today, h, 50);
+    assert_true(n > 0);
+    for (int i = 0; i < n; i++) {
+        const Mentor *m = &h[i].mentor;
+        bool hit = strcasestr(m->title, "nurs") || strcasestr(m->field, "nurs") ||
+                   strcasestr(m->topics, "nurs") || strcasestr(m->major, "nurs");
+        assert_true(hit);
+    }
+    n = store_search(s, "copperline", &any, today, h, 50);
+    assert_true(n > 0);
+    assert_non_null(strstr(h[0].mentor.organization, "Copperline"));
+    store_close(s);
+}
+
+static void test_filters(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    static StoreHit h[200];
+    StoreFilter f = any;
+    f.field = "Finance";
+    int n = store_search(s, "", &f, today, h, 200);
+    assert_true(n > 0);
+    for (int i = 0; i < n; i++)
+        assert_string_equal(h[i].mentor.field, "Finance");
+    f = any;
+    f.year_from = 2000;
+    f.year_to = 2010;
+    n = store_search(s, "", &f, today, h, 200);
+    assert_true(n > 0);
+    for (int i = 0; i < n; i++)
+        assert_true(h[i].mentor.grad_year >= 2000 && h[i].mentor.grad_year <= 2010);
+    f = any;
+    f.via = VIA_PHONE;
+    f.remote_only = true;
+    f.accepting_only = true;
+    n = store_search(s, "", &f, today, h, 200);
+    assert_true(n > 0);
+    for (int i = 0; i < n; i++)
+        assert_true(h[i].mentor.via == VIA_PHONE && h[i].mentor.remote && h[i].mentor.accepting);
+    f = any;
+    f.language = "spanish";
+    n = store_search(s, "", &f, today, h, 200);
+    assert_true(n > 0);
+    for (int i = 0; i < n; i++)
+        assert_non_null(strstr(h[i].mentor.languages, "Spanish"));
+    store_close(s);
+}
+
+static int position(const StoreHit *h, int n, const char *id)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(h[i].mentor.id, id) == 0)
+            return i;
+    return -1;
+}
+
+static void test_fairness_and_caps(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    static StoreHit h[200];
+    StoreFilter f = any;
+    f.field = "Law";
+    int n = store_search(s, "", &f, today, h, 200);
+    assert_true(n >= 3);
+    /* give the first mentor referrals: they drop behind their equals */
+    char first[MENTOR_ID_MAX + 1];
+    strcpy(first, h[0].mentor.id);
+    assert_true(store_referral_add(s, first, today));
+    n = store_search(s, "", &f, today, h, 200);
+    int at = position(h, n, first);
+    assert_int_equal(h[at].recent, 1);
+    for (int i = 0; i < n; i++) /* behind everyone with fewer referrals */
+        if (h[i].recent == 0)
+            assert_true(i < at);
+    assert_true(at > 0);
+    /* reaching the monthly cap leaves them out */
+    Mentor m;
+    assert_true(store_mentor_get(s, first, &m));
+    for (int i = 1; i < m.monthly_cap; i++)
+        store_referral_add(s, first, today);
+    int n2 = store_search(s, "", &f, today, h, 200);
+    assert_int_equal(n2, n - 1);
+    assert_int_equal(position(h, n2, first), -1);
+    /* next month they are back */
+    n2 = store_search(s, "", &f, (Date){2026, 12, 2}, h, 200);
+    assert_true(n2 >= n);
+    assert_true(position(h, n2, first) >= 0);
+    store_close(s);
+}
+
+static void test_order_stable_within_a_day_rotating_across_days(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    static StoreHit a[200], b[200];
+    StoreFilter f = any;
+    f.field = "Education";
+    int n = store_search(s, "", &f, today, a, 200);
+    int m = store_search(s, "", &f, today, b, 200);
+    assert_int_equal(n, m);
+    for (int i = 0; i < n; i++)
+        assert_string_equal(a[i].mentor.id, b[i].mentor.id);
+    bool differs = false;
+    for (int d = 1; d <= 3 && !differs; d++) {
+        m = store_search(s, "", &f, date_add_days(today, d), b, 200);
+        for (int i = 0; i < n && i < m; i++)
+            differs |= strcmp(a[i].mentor.id, b[i].mentor.id) != 0;
+    }
+    assert_true(differs);
+    store_close(s);
+}
+
+static void test_relevance_first(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    StoreHit h[50];
+    int n = store_search(s, "okafor", &any, today, h, 50);
+    assert_true(n >= 1);
+    /* a name match outranks mentors who only work at Marsh & Okafor LLP */
+    assert_string_equal(h[0].mentor.last_name, "Okafor");
+    store_close(s);
+}
+
+static void collect_stat(void *ctx, const char *day, const char *name, long value)
+{
+    (void)day;
+    if (strcmp(name, "sheets_printed") == 0)
+        *(long *)ctx += value;
+}
+
+static void test_stats_and_meta(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    long total = 0;
+    assert_true(store_stat_add(s, today, "sheets_printed", 2));
+    assert_true(store_stat_add(s, today, "sheets_printed", 3));
+    store_stats_each(s, date_add_days(today, -1), collect_stat, &total);
+    assert_int_equal(total, 5);
+    char v[64];
+    assert_true(store_meta_get(s, "schema_version", v, sizeof v));
+    assert_string_equal(v, "1");
+    assert_true(store_meta_set(s, "keep.note", "x"));
+    Question q[QUESTION_MAX];
+    assert_true(store_questions_load(s, q, QUESTION_MAX) >= 40);
+    store_close(s);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+    (void)state;
+    char err[256];
+    const char *other = support_path(dir, "future.db");
+    Store *s = store_open(other, err, sizeof err);
+    assert_non_null(s);
+    assert_true(store_meta_set(s, "schema_version", "99"));
+    store_close(s);
+    s = store_open(other, err, sizeof err);
+    assert_null(s);
+    assert_non_null(strstr(err, "newer Career Kiosk (schema 99"));
+}
+
+static void test_garbage_file_refused(void **state)
+{
+    (void)state;
+    char err[256];
+    const char *junk = support_path(dir, "junk.db");
+    support_write(junk, "this is not a database, just text that is long enough to look like one"
+                        " to a careless reader of files............", (size_t)-1);
+    Store *s = store_open(junk, err, sizeof err);
+    assert_null(s);
+    assert_non_null(strstr(err, "not a database"));
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sample_directory),
+        cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_prefix_and_accents),
+        cmocka_unit_test(test_searches_titles_orgs_and_topics),
+        cmocka_unit_test(test_filters),
+        cmocka_unit_test(test_fairness_and_caps),
+        cmocka_unit_test(test_order_stable_within_a_day_rotating_across_days),
+        cmocka_unit_test(test_relevance_first),
+        cmocka_unit_test(test_stats_and_meta),
+        cmocka_unit_test(test_newer_schema_refused),
+        cmocka_unit_test(test_garbage_file_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
