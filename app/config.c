@@ -78,10 +78,14 @@ typedef struct {
     const char *expect;
 } Key;
 
-#define TEXT(sec, key, member, what)                                                            \
-    {sec, key, K_TEXT, offsetof(Config, member), sizeof(((Config *)0)->member), 0, 0, what}
-#define INT(sec, key, member, lo, hi, what)                                                     \
-    {sec, key, K_INT, offsetof(Config, member), 0, lo, hi, what}
+#define TEXT(sec, key, member, what)                                                               \
+    {                                                                                              \
+        sec, key, K_TEXT, offsetof(Config, member), sizeof(((Config *)0)->member), 0, 0, what      \
+    }
+#define INT(sec, key, member, lo, hi, what)                                                        \
+    {                                                                                              \
+        sec, key, K_INT, offsetof(Config, member), 0, lo, hi, what                                 \
+    }
 
 static const Key keys[] = {
     TEXT("office", "name", office, "a name of up to 119 bytes"),

@@ -10,19 +10,19 @@
 enum { CONFIG_PATH_MAX = 512, CONFIG_TEXT_MAX = 120, CONFIG_PROBLEMS = 32 };
 
 typedef struct {
-    char office[CONFIG_TEXT_MAX];         /* [office] name */
-    char school[CONFIG_TEXT_MAX];         /* [office] school */
-    char office_contact[CONFIG_TEXT_MAX]; /* [office] contact: how to reach staff */
-    char database[CONFIG_PATH_MAX];       /* [directory] database */
-    char sample[CONFIG_PATH_MAX];         /* [directory] sample: first-run mentors */
+    char office[CONFIG_TEXT_MAX];           /* [office] name */
+    char school[CONFIG_TEXT_MAX];           /* [office] school */
+    char office_contact[CONFIG_TEXT_MAX];   /* [office] contact: how to reach staff */
+    char database[CONFIG_PATH_MAX];         /* [directory] database */
+    char sample[CONFIG_PATH_MAX];           /* [directory] sample: first-run mentors */
     char sample_referrals[CONFIG_PATH_MAX]; /* [directory] sample_referrals */
-    char questions[CONFIG_PATH_MAX];      /* [directory] questions: question bank */
-    int idle_seconds;                     /* [kiosk] idle_seconds */
-    int idle_countdown;                   /* [kiosk] idle_countdown */
+    char questions[CONFIG_PATH_MAX];        /* [directory] questions: question bank */
+    int idle_seconds;                       /* [kiosk] idle_seconds */
+    int idle_countdown;                     /* [kiosk] idle_countdown */
 } Config;
 
 typedef struct {
-    int line;          /* 0 when the problem is not on one line */
+    int line; /* 0 when the problem is not on one line */
     char text[200];
 } ConfigProblem;
 

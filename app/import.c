@@ -6,8 +6,8 @@
 #include "store.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <iconv.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +30,8 @@ static char *read_all(const char *path, size_t *len, char *err, size_t cap)
         goto done;
     }
     if (st.st_size > IMPORT_MAX_FILE) {
-        snprintf(err, cap, "%s is %lld MB; an export this large is not a mentor list",
-                 path, (long long)st.st_size >> 20);
+        snprintf(err, cap, "%s is %lld MB; an export this large is not a mentor list", path,
+                 (long long)st.st_size >> 20);
         goto done;
     }
     buf = malloc((size_t)st.st_size + 1);
@@ -161,9 +161,9 @@ typedef struct {
     const char *name;
     CsvReader csv;
     CsvRow row;
-    int col_of[MF_COUNT];      /* column index per field, -1 if absent */
+    int col_of[MF_COUNT]; /* column index per field, -1 if absent */
     size_t ncols;
-    char **heading;            /* header cells, for the rejected CSV */
+    char **heading; /* header cells, for the rejected CSV */
     IdSet ids;
     StoreStage *stage;
     FILE *rejected;
@@ -213,8 +213,8 @@ static void reject(Run *r, const char *id, const char *column, const char *reaso
     if (r->rejected) {
         char line[24];
         snprintf(line, sizeof line, "%lu", r->row.line);
-        write_csv_row(r->rejected, r->row.field, r->row.nfields < r->ncols ? r->row.nfields : r->ncols,
-                      line, reason);
+        write_csv_row(r->rejected, r->row.field,
+                      r->row.nfields < r->ncols ? r->row.nfields : r->ncols, line, reason);
     }
 }
 
@@ -230,8 +230,10 @@ static bool read_header(Run *r)
         return false;
     }
     if (r->row.flags & CSV_ROW_TOO_MANY_FIELDS) {
-        refuse(r, "%s line %lu has %zu columns; a mentor export has at most %d. Is this the "
-                  "right file?", r->name, r->row.line, r->row.nfields_all, IMPORT_MAX_COLUMNS);
+        refuse(r,
+               "%s line %lu has %zu columns; a mentor export has at most %d. Is this the "
+               "right file?",
+               r->name, r->row.line, r->row.nfields_all, IMPORT_MAX_COLUMNS);
         return false;
     }
     r->ncols = r->row.nfields;
@@ -263,8 +265,7 @@ static bool read_header(Run *r)
             snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s",
                      *missing ? ", " : "", mentor_field_label((MentorField)f));
     if (*missing) {
-        refuse(r, "%s line %lu: required columns are missing: %s", r->name, r->row.line,
-               missing);
+        refuse(r, "%s line %lu: required columns are missing: %s", r->name, r->row.line, missing);
         return false;
     }
     if (r->rejected)
@@ -278,8 +279,9 @@ static bool check_row_shape(Run *r)
     char why[240];
     CsvRow *row = &r->row;
     if (row->flags & CSV_ROW_OPEN_QUOTE) {
-        snprintf(why, sizeof why, "a quote opened in this row is never closed, so lines %lu to "
-                                  "%lu (the end of the file) were read as one row",
+        snprintf(why, sizeof why,
+                 "a quote opened in this row is never closed, so lines %lu to "
+                 "%lu (the end of the file) were read as one row",
                  row->line, row->end_line);
         reject(r, NULL, NULL, why);
         return false;
@@ -348,8 +350,9 @@ static bool judge(Run *r)
         return false;
     }
     if ((long)rep->rejected * 100 > (long)rep->rows * IMPORT_REFUSE_PERCENT) {
-        refuse(r, "%d of %d rows (%d%%) were rejected; more than %d%% usually means the wrong "
-                  "file or a changed export, so nothing was changed",
+        refuse(r,
+               "%d of %d rows (%d%%) were rejected; more than %d%% usually means the wrong "
+               "file or a changed export, so nothing was changed",
                rep->rejected, rep->rows, rep->rejected * 100 / rep->rows, IMPORT_REFUSE_PERCENT);
         return false;
     }
@@ -359,9 +362,8 @@ static bool judge(Run *r)
 
 static bool commit(Run *r)
 {
-    StoreImportInfo info = {r->opt->source_name ? r->opt->source_name : r->name,
-                            r->rep->encoding, r->rep->accepted, r->rep->rejected,
-                            r->opt->when ? r->opt->when : ""};
+    StoreImportInfo info = {r->opt->source_name ? r->opt->source_name : r->name, r->rep->encoding,
+                            r->rep->accepted, r->rep->rejected, r->opt->when ? r->opt->when : ""};
     char err[STORE_ERR];
     bool ok = store_stage_commit(r->stage, &info, err, sizeof err);
     r->stage = NULL;
@@ -504,8 +506,10 @@ int import_questions_file(const char *path, Question *out, int cap, char *err, s
     csv_next_row(&csv, &row); /* header: id,category,minutes,tags,text */
     while (csv_next_row(&csv, &row)) {
         if (row.nfields != 5 || row.flags) {
-            snprintf(err, err_cap, "%s line %lu: expected 5 columns (id, category, minutes, "
-                                   "tags, text)", path, row.line);
+            snprintf(err, err_cap,
+                     "%s line %lu: expected 5 columns (id, category, minutes, "
+                     "tags, text)",
+                     path, row.line);
             n = -1;
             break;
         }
@@ -514,8 +518,8 @@ int import_questions_file(const char *path, Question *out, int cap, char *err, s
             n = -1;
             break;
         }
-        if (!question_from_fields(field[0], field[1], field[2], field[3], field[4], &out[n],
-                                  why, sizeof why)) {
+        if (!question_from_fields(field[0], field[1], field[2], field[3], field[4], &out[n], why,
+                                  sizeof why)) {
             snprintf(err, err_cap, "%s line %lu: %s", path, row.line, why);
             n = -1;
             break;
@@ -570,8 +574,8 @@ static void seed_referrals(Store *s, const char *path, Date today)
     free(data);
 }
 
-static bool create_from_sample(const char *db_path, const ImportSeed *seed, Date today,
-                               char *err, size_t cap)
+static bool create_from_sample(const char *db_path, const ImportSeed *seed, Date today, char *err,
+                               size_t cap)
 {
     ImportOptions opt = {db_path, NULL, "built-in sample directory", today.y, ""};
     ImportReport rep;
@@ -585,8 +589,7 @@ static bool create_from_sample(const char *db_path, const ImportSeed *seed, Date
     return ok;
 }
 
-bool import_seed(const char *db_path, const ImportSeed *seed, Date today, char *err,
-                 size_t cap)
+bool import_seed(const char *db_path, const ImportSeed *seed, Date today, char *err, size_t cap)
 {
     struct stat st;
     Question *bank = NULL;

@@ -18,37 +18,37 @@
 #include <stddef.h>
 
 enum {
-    IMPORT_MAX_LISTED = 500,        /* rejections kept in the report */
+    IMPORT_MAX_LISTED = 500, /* rejections kept in the report */
     IMPORT_MAX_COLUMNS = 256,
-    IMPORT_MAX_FIELD = 65536,       /* bytes; longer fields are rejected */
-    IMPORT_MAX_FILE = 256 << 20,    /* bytes */
+    IMPORT_MAX_FIELD = 65536,    /* bytes; longer fields are rejected */
+    IMPORT_MAX_FILE = 256 << 20, /* bytes */
     IMPORT_REFUSE_PERCENT = 20,
 };
 
 typedef struct {
     unsigned long line; /* first line of the row in the file */
     char id[MENTOR_ID_MAX + 1];
-    char column[48];    /* the column at fault, as labelled, or "" */
+    char column[48]; /* the column at fault, as labelled, or "" */
     char reason[240];
 } ImportRejection;
 
 typedef enum {
-    IMPORT_DONE,     /* every row imported */
-    IMPORT_PARTIAL,  /* imported; some rows rejected */
-    IMPORT_REFUSED,  /* nothing changed */
+    IMPORT_DONE,    /* every row imported */
+    IMPORT_PARTIAL, /* imported; some rows rejected */
+    IMPORT_REFUSED, /* nothing changed */
 } ImportOutcome;
 
 typedef struct {
     ImportOutcome outcome;
-    char refusal[512];    /* why, when refused */
-    char encoding[64];    /* as detected */
-    char ignored[512];    /* headings we do not use, comma-separated */
-    int rows;             /* data rows read */
+    char refusal[512]; /* why, when refused */
+    char encoding[64]; /* as detected */
+    char ignored[512]; /* headings we do not use, comma-separated */
+    int rows;          /* data rows read */
     int accepted;
     int rejected;
     ImportRejection *rejection; /* the first IMPORT_MAX_LISTED */
     int nlisted;
-    bool validated_only;  /* true when no directory was changed by design */
+    bool validated_only; /* true when no directory was changed by design */
 } ImportReport;
 
 typedef struct {

@@ -44,8 +44,9 @@ bool qr_encode(const char *payload, QrLevel level, int max_version, QrCode *out,
     memset(out, 0, sizeof *out);
     c = QRcode_encodeData((int)len, (const unsigned char *)payload, 0, to_lib(level));
     if (!c || c->version > max_version) {
-        snprintf(err, cap, "the payload is %zu bytes; a QR code of version %d holds at most "
-                           "%d at this error-correction level",
+        snprintf(err, cap,
+                 "the payload is %zu bytes; a QR code of version %d holds at most "
+                 "%d at this error-correction level",
                  len, max_version, qr_capacity(max_version, level));
         QRcode_free(c);
         return false;
@@ -90,11 +91,11 @@ char *qr_text(const QrCode *q, bool invert)
     for (int y = 0; y < side; y += 2) {
         for (int x = 0; x < side; x++) {
             bool top = qr_dark(q, x - QR_QUIET, y - QR_QUIET) == invert;
-            bool bottom = y + 1 < side ? qr_dark(q, x - QR_QUIET, y + 1 - QR_QUIET) == invert
-                                       : false;
-            strbuf_add(&sb, top && bottom ? "\xe2\x96\x88"   /* full block */
-                            : top         ? "\xe2\x96\x80"   /* upper half */
-                            : bottom      ? "\xe2\x96\x84"   /* lower half */
+            bool bottom =
+                y + 1 < side ? qr_dark(q, x - QR_QUIET, y + 1 - QR_QUIET) == invert : false;
+            strbuf_add(&sb, top && bottom ? "\xe2\x96\x88" /* full block */
+                            : top         ? "\xe2\x96\x80" /* upper half */
+                            : bottom      ? "\xe2\x96\x84" /* lower half */
                                           : " ");
         }
         strbuf_addc(&sb, '\n');

@@ -18,8 +18,8 @@ enum {
 
 typedef struct {
     int version;
-    int width;              /* modules per side, without quiet zone */
-    unsigned char *module;  /* width*width bytes, 1 = dark; owned */
+    int width;             /* modules per side, without quiet zone */
+    unsigned char *module; /* width*width bytes, 1 = dark; owned */
 } QrCode;
 
 /* Encodes payload in the smallest version up to max_version. On failure

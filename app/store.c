@@ -82,8 +82,7 @@ static long schema_version(sqlite3 *db)
 {
     if (query_int(db, "SELECT count(*) FROM sqlite_master WHERE name='meta'", 0) == 0)
         return 0;
-    return query_int(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key='schema_version'",
-                     0);
+    return query_int(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key='schema_version'", 0);
 }
 
 /* Brings db up to STORE_SCHEMA_VERSION, one transaction per step. */
@@ -91,15 +90,16 @@ static bool migrate(sqlite3 *db, char *err, size_t cap)
 {
     long v = schema_version(db);
     if (v > STORE_SCHEMA_VERSION) {
-        snprintf(err, cap, "this directory was made by a newer Career Kiosk (schema %ld; "
-                           "this program knows up to %d)", v, STORE_SCHEMA_VERSION);
+        snprintf(err, cap,
+                 "this directory was made by a newer Career Kiosk (schema %ld; "
+                 "this program knows up to %d)",
+                 v, STORE_SCHEMA_VERSION);
         return false;
     }
     for (; v < STORE_SCHEMA_VERSION; v++) {
         char sql[96];
         snprintf(sql, sizeof sql,
-                 "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%ld')",
-                 v + 1);
+                 "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%ld')", v + 1);
         if (exec(db, "BEGIN") != SQLITE_OK || exec(db, migrations[v]) != SQLITE_OK ||
             exec(db, sql) != SQLITE_OK || exec(db, "COMMIT") != SQLITE_OK) {
             set_err(err, cap, "could not update the directory's schema", db);
@@ -148,8 +148,7 @@ Store *store_open(const char *path, char *err, size_t cap)
         set_err(err, cap, "cannot use the directory file", s->db);
         goto fail;
     }
-    if (query_int(s->db, "PRAGMA quick_check", -1) == -1 &&
-        sqlite3_errcode(s->db) != SQLITE_OK) {
+    if (query_int(s->db, "PRAGMA quick_check", -1) == -1 && sqlite3_errcode(s->db) != SQLITE_OK) {
         set_err(err, cap, "the directory file is damaged", s->db);
         goto fail;
     }
@@ -343,16 +342,14 @@ static bool collect(Store *s, const char *match, const StoreFilter *f, sqlite3_i
  * then anywhere (see rank.h). Each tier is read from a place in the list
  * that moves every day, wrapping around, so which equals make the cut
  * rotates too. With no search text, everyone is one tier. */
-static int candidates(Store *s, const char *match, const StoreFilter *f, Date today,
-                      Candidates *c)
+static int candidates(Store *s, const char *match, const StoreFilter *f, Date today, Candidates *c)
 {
     static const char *const scope[] = {"{name} : (%s)", "{name title organization field} : (%s)",
                                         "%s"};
     char q[700];
     sqlite3_int64 top = query_int(s->db, "SELECT max(rowid) FROM mentors", 0);
-    sqlite3_int64 start = top > 0 ? 1 + (sqlite3_int64)(rank_turn("", date_to_days(today)) %
-                                                        (unsigned long)top)
-                                  : 1;
+    sqlite3_int64 start =
+        top > 0 ? 1 + (sqlite3_int64)(rank_turn("", date_to_days(today)) % (unsigned long)top) : 1;
     c->n = 0;
     for (int t = 0; t < (match ? 3 : 1) && c->n < SEARCH_CANDIDATES; t++) {
         if (match)
@@ -416,8 +413,8 @@ int store_search(Store *s, const char *text, const StoreFilter *f, Date today, S
         h->tier = has_text ? rank_tier(text, name, h->mentor.title, h->mentor.organization,
                                        h->mentor.field)
                            : RANK_TIER_NAME;
-        items[k] = (RankItem){(size_t)k, h->tier, h->recent,
-                              rank_turn(h->mentor.id, date_to_days(today))};
+        items[k] =
+            (RankItem){(size_t)k, h->tier, h->recent, rank_turn(h->mentor.id, date_to_days(today))};
         k++;
     }
     rank_order(items, (size_t)k);
@@ -440,8 +437,8 @@ int store_fields(Store *s, StoreFieldFn fn, void *ctx)
     sqlite3_stmt *st;
     int n = 0;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT field, count(*) FROM mentors GROUP BY field ORDER BY field",
-                           -1, &st, NULL) != SQLITE_OK)
+                           "SELECT field, count(*) FROM mentors GROUP BY field ORDER BY field", -1,
+                           &st, NULL) != SQLITE_OK)
         return -1;
     while (sqlite3_step(st) == SQLITE_ROW) {
         fn(ctx, col_text(st, 0), sqlite3_column_int(st, 1));
@@ -552,8 +549,7 @@ static bool meta_get(sqlite3 *db, const char *key, char *out, size_t cap)
 {
     sqlite3_stmt *st;
     bool found = false;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &st, NULL) !=
-        SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &st, NULL) != SQLITE_OK)
         return false;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -568,8 +564,8 @@ static bool meta_set(sqlite3 *db, const char *key, const char *value)
 {
     sqlite3_stmt *st;
     bool ok;
-    if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)", -1,
-                           &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)", -1, &st,
+                           NULL) != SQLITE_OK)
         return false;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
@@ -599,8 +595,8 @@ int store_questions_load(Store *s, Question *out, int cap)
                            -1, &st, NULL) != SQLITE_OK)
         return 0;
     while (n < cap && sqlite3_step(st) == SQLITE_ROW)
-        if (question_from_fields(col_text(st, 0), col_text(st, 1), col_text(st, 2),
-                                 col_text(st, 3), col_text(st, 4), &out[n], why, sizeof why))
+        if (question_from_fields(col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
+                                 col_text(st, 4), &out[n], why, sizeof why))
             n++;
     sqlite3_finalize(st);
     return n;
@@ -708,8 +704,7 @@ fail:
 bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t cap)
 {
     sqlite3_stmt *q = st->insert;
-    const char *text[] = {m->id, m->first_name, m->last_name, m->title, m->organization,
-                          m->field};
+    const char *text[] = {m->id, m->first_name, m->last_name, m->title, m->organization, m->field};
     sqlite3_reset(q);
     for (int i = 0; i < 6; i++)
         sqlite3_bind_text(q, i + 1, text[i], -1, SQLITE_STATIC);
@@ -736,8 +731,8 @@ bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t cap)
 }
 
 /* Copies counters, questions and lasting metadata from the live file. */
-static bool carry_over(sqlite3 *db, const char *live, bool mentors_too, const char *from,
-                       char *err, size_t cap)
+static bool carry_over(sqlite3 *db, const char *live, bool mentors_too, const char *from, char *err,
+                       size_t cap)
 {
     sqlite3_stmt *st;
     bool ok;
@@ -804,8 +799,8 @@ static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t c
     long indexed = query_int(db, "SELECT count(*) FROM mentors_fts", -2);
     if (strcmp(check, "ok") != 0 || rows != indexed ||
         (info->rows_accepted > 0 && rows != info->rows_accepted)) {
-        snprintf(err, cap, "the new directory failed its check (%s; %ld rows, %ld indexed)",
-                 check, rows, indexed);
+        snprintf(err, cap, "the new directory failed its check (%s; %ld rows, %ld indexed)", check,
+                 rows, indexed);
         return false;
     }
     return exec(db, "PRAGMA journal_mode=WAL") == SQLITE_OK;
@@ -827,8 +822,9 @@ static bool quiesce_live(const char *live, char *err, size_t cap)
     sqlite3_close(db);
     snprintf(wal, sizeof wal, "%s-wal", live);
     if (file_exists(wal)) {
-        snprintf(err, cap, "the directory is open in another program (is the kiosk running?); "
-                           "import through the kiosk's staff screen or stop it first");
+        snprintf(err, cap,
+                 "the directory is open in another program (is the kiosk running?); "
+                 "import through the kiosk's staff screen or stop it first");
         return false;
     }
     return true;

@@ -51,9 +51,9 @@ typedef struct {
 
 typedef struct {
     Mentor mentor;
-    int tier;         /* where the words matched: RANK_TIER_NAME/ROLE/OTHER */
-    int recent;       /* referrals in the last 30 days */
-    int this_month;   /* referrals this calendar month */
+    int tier;       /* where the words matched: RANK_TIER_NAME/ROLE/OTHER */
+    int recent;     /* referrals in the last 30 days */
+    int this_month; /* referrals this calendar month */
 } StoreHit;
 
 /* Searches as a visitor types: every word of text is a prefix ("jo eng"),
@@ -107,7 +107,7 @@ typedef struct {
     const char *encoding; /* as detected */
     int rows_accepted;
     int rows_rejected;
-    const char *when;     /* ISO time of the import */
+    const char *when; /* ISO time of the import */
 } StoreImportInfo;
 
 /* Starts building a new directory beside live_path. */

@@ -2,6 +2,7 @@
 #include "takeaway.h"
 
 #include "core/payload.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -22,12 +23,11 @@ const char *takeaway_label(TakeKind k)
 
 bool takeaway_parse(const char *s, TakeKind *out)
 {
-    for (int k = 0; k < TAKE_COUNT; k++)
-        if (strcmp(s, names[k]) == 0) {
-            *out = (TakeKind)k;
-            return true;
-        }
-    return false;
+    int k = text_find_key(names, TAKE_COUNT, s);
+    if (k < 0)
+        return false;
+    *out = (TakeKind)k;
+    return true;
 }
 
 /* Encodes payload k no larger than max_version. */
@@ -36,8 +36,7 @@ static bool encode(Takeaway *t, TakeKind k, int max_version)
     t->ok[k] = t->len[k] > 0 && qr_encode(t->payload[k], QR_LEVEL_M, max_version, &t->code[k],
                                           t->error[k], sizeof t->error[k]);
     if (t->len[k] == 0 && !t->error[k][0])
-        snprintf(t->error[k], sizeof t->error[k], "the %s is too long to carry",
-                 labels[k]);
+        snprintf(t->error[k], sizeof t->error[k], "the %s is too long to carry", labels[k]);
     return t->ok[k];
 }
 
@@ -74,8 +73,8 @@ static void build_contact(Takeaway *t, const TakeawayInput *in)
     else
         snprintf(note, sizeof note, "%s alum, from the %s's alumni directory. Prefers: %s.",
                  in->school, in->office, mentor_via_label(in->mentor->via));
-    t->len[TAKE_CONTACT] = payload_vcard(in->mentor, note, t->payload[TAKE_CONTACT],
-                                         TAKE_PAYLOAD_MAX);
+    t->len[TAKE_CONTACT] =
+        payload_vcard(in->mentor, note, t->payload[TAKE_CONTACT], TAKE_PAYLOAD_MAX);
     encode(t, TAKE_CONTACT, QR_TARGET_VERSION);
 }
 
@@ -86,8 +85,10 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
     PayloadEvent ev[2];
     snprintf(send, sizeof send, "Send your request to %s %s", m->first_name, m->last_name);
     if (m->via == VIA_OFFICE)
-        snprintf(send_d, sizeof send_d, "Ask the %s for an introduction: %s. Your message is "
-                                        "on your prep sheet.", in->office, in->office_contact);
+        snprintf(send_d, sizeof send_d,
+                 "Ask the %s for an introduction: %s. Your message is "
+                 "on your prep sheet.",
+                 in->office, in->office_contact);
     else
         snprintf(send_d, sizeof send_d, "%s: %s. Your message is on your prep sheet.",
                  mentor_via_label(m->via), m->contact);

@@ -21,21 +21,21 @@ enum { TAKE_PAYLOAD_MAX = 4096 };
 typedef struct {
     char payload[TAKE_COUNT][TAKE_PAYLOAD_MAX];
     size_t len[TAKE_COUNT];
-    QrCode code[TAKE_COUNT];      /* encoded when ok[k] */
+    QrCode code[TAKE_COUNT]; /* encoded when ok[k] */
     bool ok[TAKE_COUNT];
-    char error[TAKE_COUNT][200];  /* why a payload has no code */
-    int sheet_level;              /* compactness the sheet needed, 0 = fullest */
+    char error[TAKE_COUNT][200]; /* why a payload has no code */
+    int sheet_level;             /* compactness the sheet needed, 0 = fullest */
 } Takeaway;
 
 typedef struct {
     const Sheet *sheet;
-    const Message *email;  /* the request composed as an email */
+    const Message *email; /* the request composed as an email */
     const Mentor *mentor;
     const char *office;
     const char *school;
     const char *office_contact;
     Date today;
-    const char *stamp;     /* UTC creation time, "20261122T101500Z" */
+    const char *stamp; /* UTC creation time, "20261122T101500Z" */
 } TakeawayInput;
 
 /* Builds every payload and its code. A payload that cannot be encoded

@@ -63,9 +63,8 @@ static inline int fixture_bank(Question *bank, int cap)
     csv_open(&r, data, len);
     csv_next_row(&r, &row);
     while (n < cap && csv_next_row(&r, &row))
-        if (row.nfields == 5 &&
-            question_from_fields(field[0], field[1], field[2], field[3], field[4], &bank[n], why,
-                                 sizeof why))
+        if (row.nfields == 5 && question_from_fields(field[0], field[1], field[2], field[3],
+                                                     field[4], &bank[n], why, sizeof why))
             n++;
         else
             return -(int)row.line;

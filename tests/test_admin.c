@@ -26,9 +26,9 @@ static int teardown(void **state)
 static void test_help_everywhere(void **state)
 {
     (void)state;
-    static const char *const cmds[] = {"init", "validate", "import", "rollback", "search",
-                                       "show", "fields", "questions", "message", "sheet",
-                                       "qr", "stats"};
+    static const char *const cmds[] = {"init",    "validate", "import", "rollback",
+                                       "search",  "show",     "fields", "questions",
+                                       "message", "sheet",    "qr",     "stats"};
     char *out;
     assert_int_equal(support_admin(&out, "--help"), 0);
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
@@ -64,8 +64,9 @@ static void test_messy_export_report(void **state)
     (void)state;
     char *out;
     const char *rej = support_path(dir, "rejected.csv");
-    assert_int_equal(support_admin(&out, "--db %s import tests/fixtures/messy_export.csv "
-                                         "--report %s",
+    assert_int_equal(support_admin(&out,
+                                   "--db %s import tests/fixtures/messy_export.csv "
+                                   "--report %s",
                                    db, rej),
                      1);
     assert_non_null(strstr(out, "Imported tests/fixtures/messy_export.csv: 40 rows, 36 "
@@ -128,28 +129,28 @@ static void test_visitor_commands(void **state)
     assert_non_null(strstr(out, "No mentors match xyzzyq. Try fewer"));
     free(out);
     assert_int_equal(support_admin(NULL, "--db %s show NOPE", db2), 2);
-    assert_int_equal(support_admin(&out, "--json --db %s message M1001 --channel linkedin --short "
-                                         "--name Sam",
+    assert_int_equal(support_admin(&out,
+                                   "--json --db %s message M1001 --channel linkedin --short "
+                                   "--name Sam",
                                    db2),
                      0);
     assert_non_null(strstr(out, "\"limit\":200"));
     assert_non_null(strstr(out, "\"warnings\":[]"));
     free(out);
-    assert_int_equal(support_admin(&out, "--json --db %s message M1001 --interest \"a job at your "
-                                         "company\"",
+    assert_int_equal(support_admin(&out,
+                                   "--json --db %s message M1001 --interest \"a job at your "
+                                   "company\"",
                                    db2),
                      0);
     assert_non_null(strstr(out, "\"code\":\"asks-job\""));
     free(out);
-    assert_int_equal(support_admin(&out, "--today 2026-11-22 --db %s sheet M1001 --minutes 30",
-                                   db2),
-                     0);
+    assert_int_equal(
+        support_admin(&out, "--today 2026-11-22 --db %s sheet M1001 --minutes 30", db2), 0);
     assert_non_null(strstr(out, "Follow-up plan"));
     assert_non_null(strstr(out, "Tue 1 Dec 2026"));
     assert_non_null(strstr(out, "of your 30 minutes"));
     free(out);
-    assert_int_equal(support_admin(&out, "--db %s questions --suggest M1001 --minutes 15", db2),
-                     0);
+    assert_int_equal(support_admin(&out, "--db %s questions --suggest M1001 --minutes 15", db2), 0);
     assert_non_null(strstr(out, "* suggested:"));
     free(out);
     assert_int_equal(support_admin(NULL, "--db %s message M1001 --minutes 25", db2), 2);

@@ -47,13 +47,13 @@ static void test_every_problem_with_its_line(void **state)
     ConfigProblem p[CONFIG_PROBLEMS];
     int n;
     support_write(path,
-                  "[office]\n"          /* 1 */
-                  "name = Careers\n"    /* 2 */
-                  "colour = teal\n"     /* 3: unknown key */
-                  "[kiosk]\n"           /* 4 */
-                  "idle_seconds = 5\n"  /* 5: out of range */
-                  "[printing]\n"        /* 6 */
-                  "printer = lp0\n",    /* 7: unknown section */
+                  "[office]\n"         /* 1 */
+                  "name = Careers\n"   /* 2 */
+                  "colour = teal\n"    /* 3: unknown key */
+                  "[kiosk]\n"          /* 4 */
+                  "idle_seconds = 5\n" /* 5: out of range */
+                  "[printing]\n"       /* 6 */
+                  "printer = lp0\n",   /* 7: unknown section */
                   (size_t)-1);
     config_defaults(&c, "a", "b");
     assert_false(config_load(path, &c, p, CONFIG_PROBLEMS, &n));

@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
-#define HEADER                                                                                 \
-    "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,Major,City,Remote,E-mail,"  \
+#define HEADER                                                                                     \
+    "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,Major,City,Remote,E-mail,"       \
     "Phone,LinkedIn,Preferred Contact,Topics,Bio,Languages,Accepting,Monthly Cap\n"
 
 typedef struct {
@@ -43,9 +43,10 @@ static int teardown(void **state)
 /* A good row with id T<i>. */
 static void good_row(StrBuf *sb, int i)
 {
-    strbuf_addf(sb, "T%03d,Ana,Costa %d,Analyst,Example Org,Finance,2015,Economics,Chicago,yes,"
-                    "ana%d@example.org,(312) 555-0100,,email,budgets; audits,\"Says \"\"hi\"\", "
-                    "often\nand well\",English,yes,6\n",
+    strbuf_addf(sb,
+                "T%03d,Ana,Costa %d,Analyst,Example Org,Finance,2015,Economics,Chicago,yes,"
+                "ana%d@example.org,(312) 555-0100,,email,budgets; audits,\"Says \"\"hi\"\", "
+                "often\nand well\",English,yes,6\n",
                 i, i, i);
 }
 
@@ -110,7 +111,8 @@ static void test_good_file_with_quotes_and_aliases(void **state)
 static void test_excel_bom_and_crlf(void **state)
 {
     Fx *fx = *state;
-    const char *data = "\xEF\xBB\xBF" "ID,First Name,Last Name,Title,Company,Field,Class of,"
+    const char *data = "\xEF\xBB\xBF"
+                       "ID,First Name,Last Name,Title,Company,Field,Class of,"
                        "Email,Contact via\r\n"
                        "X1,Zoë,Müller,Editor,Quill Press,Media,2001,zoe@example.org,email\r\n"
                        "X2,Ravi,Menon,Planner,City Hall,Government,1999,ravi@example.org,Email\r\n";
@@ -131,8 +133,10 @@ static void test_windows_1252_is_converted(void **state)
 {
     Fx *fx = *state;
     const char *data = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\n"
-                       "W1,Jos\xE9,Garc\xED" "a,Analyst,Caf\xE9 Co,Finance,2010,jose@example.org,email\n"
-                       "W2,Ren\xE9" "e,Dubois,Editor,Les \x93Mots\x94,Media,2012,renee@example.org,"
+                       "W1,Jos\xE9,Garc\xED"
+                       "a,Analyst,Caf\xE9 Co,Finance,2010,jose@example.org,email\n"
+                       "W2,Ren\xE9"
+                       "e,Dubois,Editor,Les \x93Mots\x94,Media,2012,renee@example.org,"
                        "email\n";
     ImportReport rep = run(fx, data, strlen(data), true, NULL);
     assert_int_equal(rep.outcome, IMPORT_DONE);
@@ -157,12 +161,18 @@ static void test_every_rejection_has_line_and_reason(void **state)
     strbuf_add(&sb, HEADER);
     for (int i = 0; i < 24; i++) /* each good row takes two lines (the bio) */
         good_row(&sb, i);
-    /* line 50 */ strbuf_add(&sb, "B1,Ana,,Analyst,Org,Finance,2015,,,,a@example.org,,,email,,,,,\n");
-    /* line 51 */ strbuf_add(&sb, "B2,Ana,Lee,Analyst,Org,Finance,2015,,,,not-an-email,,,email,,,,,\n");
-    /* line 52 */ strbuf_add(&sb, "B3,Ana,Lee,Analyst,Org,Finance,1890,,,,a@example.org,,,email,,,,,\n");
-    /* line 53 */ strbuf_add(&sb, "B4,Ana,Lee,Analyst,Org,Finance,2015,,,,a@example.org,,,fax,,,,,\n");
-    /* line 54 */ strbuf_add(&sb, "B5,Ana,Lee,Analyst,Org,Finance,2015,,,,a@example.org,,,phone,,,,,\n");
-    /* line 55 */ strbuf_add(&sb, "T007,Ana,Lee,Analyst,Org,Finance,2015,,,,a@example.org,,,email,,,,,\n");
+    /* line 50 */ strbuf_add(&sb,
+                             "B1,Ana,,Analyst,Org,Finance,2015,,,,a@example.org,,,email,,,,,\n");
+    /* line 51 */ strbuf_add(&sb,
+                             "B2,Ana,Lee,Analyst,Org,Finance,2015,,,,not-an-email,,,email,,,,,\n");
+    /* line 52 */ strbuf_add(&sb,
+                             "B3,Ana,Lee,Analyst,Org,Finance,1890,,,,a@example.org,,,email,,,,,\n");
+    /* line 53 */ strbuf_add(&sb,
+                             "B4,Ana,Lee,Analyst,Org,Finance,2015,,,,a@example.org,,,fax,,,,,\n");
+    /* line 54 */ strbuf_add(&sb,
+                             "B5,Ana,Lee,Analyst,Org,Finance,2015,,,,a@example.org,,,phone,,,,,\n");
+    /* line 55 */ strbuf_add(
+        &sb, "T007,Ana,Lee,Analyst,Org,Finance,2015,,,,a@example.org,,,email,,,,,\n");
     ImportReport rep = run(fx, buf, sb.len, true, support_path(fx->dir, "rejected.csv"));
     assert_int_equal(rep.outcome, IMPORT_PARTIAL);
     assert_int_equal(rep.rows, 30);
@@ -286,7 +296,8 @@ static void test_invalid_bytes_rejected_by_row(void **state)
     for (int i = 0; i < 10; i++)
         good_row(&sb, i);
     /* Windows-1252 leaves 0x81 undefined: the row cannot be text */
-    strbuf_add(&sb, "C1,Jos\xE9,Ca\x81" ",Analyst,Org,Finance,2015,,,,c@example.org,,,email,,,,,\n");
+    strbuf_add(&sb, "C1,Jos\xE9,Ca\x81"
+                    ",Analyst,Org,Finance,2015,,,,c@example.org,,,email,,,,,\n");
     ImportReport rep = run(fx, buf, sb.len, true, NULL);
     assert_int_equal(rep.outcome, IMPORT_PARTIAL);
     assert_non_null(strstr(rep.encoding, "Windows-1252"));
@@ -318,14 +329,12 @@ static void test_backup_rollback_and_counters_survive(void **state)
     snprintf(bak, sizeof bak, "%s.bak", fx->db);
     assert_int_equal(stat(bak, &st), 0);
     s = store_open(fx->db, err, sizeof err);
-    assert_int_equal(store_referral_count(s, "T001", (Date){2026, 11, 1}, (Date){2026, 11, 30}),
-                     1);
+    assert_int_equal(store_referral_count(s, "T001", (Date){2026, 11, 1}, (Date){2026, 11, 30}), 1);
     store_close(s);
     assert_true(store_rollback(fx->db, err, sizeof err));
     assert_int_equal(count(fx), 5);
     s = store_open(fx->db, err, sizeof err);
-    assert_int_equal(store_referral_count(s, "T001", (Date){2026, 11, 1}, (Date){2026, 11, 30}),
-                     1);
+    assert_int_equal(store_referral_count(s, "T001", (Date){2026, 11, 1}, (Date){2026, 11, 30}), 1);
     char source[300];
     assert_true(store_meta_get(s, "import_source", source, sizeof source));
     assert_non_null(strstr(source, "(restored)"));

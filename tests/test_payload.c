@@ -39,8 +39,8 @@ static void test_vcard_escaping_and_channel(void **state)
     Mentor m = fixture_mentor();
     char out[2048];
     strcpy(m.organization, "Marsh, Okafor; Partners");
-    assert_true(payload_vcard(&m, "Met through the Career Center.\nPrefers email.", out,
-                              sizeof out) > 0);
+    assert_true(
+        payload_vcard(&m, "Met through the Career Center.\nPrefers email.", out, sizeof out) > 0);
     assert_non_null(strstr(out, "BEGIN:VCARD\r\nVERSION:3.0\r\n"));
     assert_non_null(strstr(out, "N:García;José;;;\r\n"));
     assert_non_null(strstr(out, "ORG:Marsh\\, Okafor\\; Partners\r\n"));

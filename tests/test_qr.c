@@ -83,11 +83,17 @@ static void test_takeaway_codes_decode(void **state)
     char *dir = support_tmpdir();
     message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
     size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
-    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, ctx.school, ctx.office,
-                     "the front desk"};
+    SheetInput in = {
+        &v, &m, &msg, bank, chosen, k, {2026, 11, 22}, ctx.school, ctx.office, "the front desk"};
     sheet_build(sheet, &in);
-    TakeawayInput ti = {sheet, &msg, &m, ctx.office, ctx.school, "the front desk",
-                        {2026, 11, 22}, "20261122T101500Z"};
+    TakeawayInput ti = {sheet,
+                        &msg,
+                        &m,
+                        ctx.office,
+                        ctx.school,
+                        "the front desk",
+                        {2026, 11, 22},
+                        "20261122T101500Z"};
     takeaway_build(t, &ti);
     for (int kind = 0; kind < TAKE_COUNT; kind++) {
         assert_true(t->ok[kind]);

@@ -50,8 +50,8 @@ static void test_suggestion_fits_the_time(void **state)
     size_t idx[64];
     for (int minutes = 15; minutes <= 30; minutes += 5)
         for (int s = 0; s < STATUS_COUNT; s++) {
-            size_t k = question_suggest(bank, (size_t)nbank, (VisitorStatus)s, 2012, 2026,
-                                        minutes, idx, 64);
+            size_t k = question_suggest(bank, (size_t)nbank, (VisitorStatus)s, 2012, 2026, minutes,
+                                        idx, 64);
             int used = question_minutes(bank, idx, k);
             assert_true(k >= 4);
             assert_true(used <= question_budget(minutes));

@@ -25,8 +25,11 @@ static Fx *build(void)
     message_compose(CHANNEL_EMAIL, &fx->v, &fx->m, &ctx, 0, &fx->msg);
     size_t k = question_suggest(bank, (size_t)nbank, fx->v.status, fx->m.grad_year, 2026, 20,
                                 fx->chosen, 64);
-    SheetInput in = {&fx->v, &fx->m, &fx->msg, bank, fx->chosen, k, {2026, 11, 22},
-                     "Northfield University", "Career Center", "the front desk"};
+    SheetInput in = {&fx->v,          &fx->m,
+                     &fx->msg,        bank,
+                     fx->chosen,      k,
+                     {2026, 11, 22},  "Northfield University",
+                     "Career Center", "the front desk"};
     sheet_build(&fx->sheet, &in);
     return fx;
 }
@@ -42,8 +45,8 @@ static void test_sections_in_order(void **state)
 {
     (void)state;
     Fx *fx = build();
-    static const SheetSectionId want[] = {SEC_CONTACT, SEC_MESSAGE, SEC_HOMEWORK,
-                                          SEC_QUESTIONS, SEC_DURING, SEC_FOLLOWUP};
+    static const SheetSectionId want[] = {SEC_CONTACT,   SEC_MESSAGE, SEC_HOMEWORK,
+                                          SEC_QUESTIONS, SEC_DURING,  SEC_FOLLOWUP};
     assert_false(fx->sheet.overflow);
     assert_int_equal(fx->sheet.nsections, 6);
     for (int i = 0; i < 6; i++) {
@@ -109,8 +112,11 @@ static void test_office_channel_points_to_the_office(void **state)
     Fx *fx = build();
     fx->m.via = VIA_OFFICE;
     fx->m.contact[0] = '\0';
-    SheetInput in = {&fx->v, &fx->m, &fx->msg, bank, fx->chosen, 3, {2026, 11, 22},
-                     "Northfield University", "Career Center", "the front desk"};
+    SheetInput in = {&fx->v,          &fx->m,
+                     &fx->msg,        bank,
+                     fx->chosen,      3,
+                     {2026, 11, 22},  "Northfield University",
+                     "Career Center", "the front desk"};
     sheet_build(&fx->sheet, &in);
     static char text[32768];
     sheet_render_text(&fx->sheet, 78, text, sizeof text);

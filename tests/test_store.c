@@ -286,8 +286,10 @@ static void test_garbage_file_refused(void **state)
     (void)state;
     char err[256];
     const char *junk = support_path(dir, "junk.db");
-    support_write(junk, "this is not a database, just text that is long enough to look like one"
-                        " to a careless reader of files............", (size_t)-1);
+    support_write(junk,
+                  "this is not a database, just text that is long enough to look like one"
+                  " to a careless reader of files............",
+                  (size_t)-1);
     Store *s = store_open(junk, err, sizeof err);
     assert_null(s);
     assert_non_null(strstr(err, "not a database"));

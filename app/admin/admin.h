@@ -32,6 +32,15 @@ void admin_store_close(Admin *a);
 /* Prints an error (as {"error": ...} with --json) and returns EXIT_FAILED. */
 int admin_fail(Admin *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+struct Args;
+struct OptSpec;
+
+/* Parses a subcommand's arguments against spec[0..n) and prints its help
+ * when asked. Returns -1 to go on, else the exit code to return now
+ * (after --help, or a usage error already reported). */
+int admin_parse(Admin *a, struct Args *args, const struct OptSpec *spec, int n, int argc,
+                char **argv, const char *usage, const char *about, int npos_min, int npos_max);
+
 typedef int (*AdminCommand)(Admin *a, int argc, char **argv);
 
 int cmd_init(Admin *a, int argc, char **argv);

@@ -13,8 +13,7 @@ static int find(const OptSpec *spec, int n, const char *name, size_t len)
     return -1;
 }
 
-bool args_parse(Args *a, const OptSpec *spec, int n, int argc, char **argv, char *err,
-                size_t cap)
+bool args_parse(Args *a, const OptSpec *spec, int n, int argc, char **argv, char *err, size_t cap)
 {
     memset(a, 0, sizeof *a);
     a->spec = spec;

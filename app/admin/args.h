@@ -8,13 +8,13 @@
 
 enum { ARGS_MAX_OPTS = 32, ARGS_MAX_POS = 8 };
 
-typedef struct {
+typedef struct OptSpec {
     const char *name;  /* "field" for --field */
     const char *value; /* placeholder ("NAME"), or NULL for a flag */
     const char *help;
 } OptSpec;
 
-typedef struct {
+typedef struct Args {
     const OptSpec *spec;
     int nspec;
     const char *val[ARGS_MAX_OPTS]; /* value, or "" for a flag that is set */
@@ -27,8 +27,7 @@ typedef struct {
  * Accepts --name VALUE, --name=VALUE, flags and positionals; "--help"
  * sets help. Returns false with a reason in err for an unknown option,
  * a missing value or too many positionals. */
-bool args_parse(Args *a, const OptSpec *spec, int n, int argc, char **argv, char *err,
-                size_t cap);
+bool args_parse(Args *a, const OptSpec *spec, int n, int argc, char **argv, char *err, size_t cap);
 
 /* The value of --name, or NULL when not given. */
 const char *args_get(const Args *a, const char *name);

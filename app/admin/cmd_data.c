@@ -10,31 +10,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Parses a subcommand's options; returns -1 to go on, else an exit code. */
-static int parse(Admin *a, Args *args, const OptSpec *spec, int n, int argc, char **argv,
-                 const char *usage, const char *about, int npos_min, int npos_max)
-{
-    char err[200];
-    if (!args_parse(args, spec, n, argc, argv, err, sizeof err))
-        return admin_fail(a, "%s", err);
-    if (args->help) {
-        args_usage(usage, about, spec, n);
-        return EXIT_DONE;
-    }
-    if (args->npos < npos_min || args->npos > npos_max)
-        return admin_fail(a, "usage: career-kiosk-admin %s", usage);
-    return -1;
-}
-
 int cmd_init(Admin *a, int argc, char **argv)
 {
     Args args;
     struct stat st;
-    int rc = parse(a, &args, NULL, 0, argc, argv, "init",
-                   "Creates the mentor directory from the built-in sample (and the question\n"
-                   "bank from assets) if it does not exist yet. An existing directory is left\n"
-                   "as it is.",
-                   0, 0);
+    int rc =
+        admin_parse(a, &args, NULL, 0, argc, argv, "init",
+                    "Creates the mentor directory from the built-in sample (and the question\n"
+                    "bank from assets) if it does not exist yet. An existing directory is left\n"
+                    "as it is.",
+                    0, 0);
     if (rc >= 0)
         return rc;
     bool existed = stat(a->db_path, &st) == 0;
@@ -98,9 +83,8 @@ static void report_text(const ImportReport *r, const char *file, const char *rej
             printf("(%d rows read, %d would be accepted, %d rejected)\n", r->rows, r->accepted,
                    r->rejected);
     } else
-        printf("%s %s: %d rows, %d %s, %d rejected.\n",
-               r->validated_only ? "Checked" : "Imported", file, r->rows, r->accepted,
-               r->validated_only ? "good" : "imported", r->rejected);
+        printf("%s %s: %d rows, %d %s, %d rejected.\n", r->validated_only ? "Checked" : "Imported",
+               file, r->rows, r->accepted, r->validated_only ? "good" : "imported", r->rejected);
     if (*r->encoding)
         printf("Encoding: %s\n", r->encoding);
     if (*r->ignored)
@@ -125,17 +109,17 @@ static int run_import(Admin *a, int argc, char **argv, bool apply)
 {
     Args args;
     ImportReport rep;
-    int rc = parse(a, &args, import_opts, 1, argc, argv,
-                   apply ? "import FILE [--report rejected.csv]"
-                         : "validate FILE [--report rejected.csv]",
-                   apply ? "Replaces the mentor list with the rows of a staff CSV export. Bad rows\n"
-                           "are listed with their line and reason and left out. The whole file is\n"
-                           "refused, and nothing changes, when required columns are missing, it has\n"
-                           "no rows, or more than 20% of rows are bad. The previous directory is\n"
-                           "kept for `rollback`. Referral counts and stats are kept."
-                         : "Checks a staff CSV export exactly as import would, without changing\n"
-                           "the directory.",
-                   1, 1);
+    int rc = admin_parse(
+        a, &args, import_opts, 1, argc, argv,
+        apply ? "import FILE [--report rejected.csv]" : "validate FILE [--report rejected.csv]",
+        apply ? "Replaces the mentor list with the rows of a staff CSV export. Bad rows\n"
+                "are listed with their line and reason and left out. The whole file is\n"
+                "refused, and nothing changes, when required columns are missing, it has\n"
+                "no rows, or more than 20% of rows are bad. The previous directory is\n"
+                "kept for `rollback`. Referral counts and stats are kept."
+              : "Checks a staff CSV export exactly as import would, without changing\n"
+                "the directory.",
+        1, 1);
     if (rc >= 0)
         return rc;
     if (apply) {
@@ -143,16 +127,14 @@ static int run_import(Admin *a, int argc, char **argv, bool apply)
             return EXIT_FAILED;
         admin_store_close(a);
     }
-    ImportOptions opt = {apply ? a->db_path : NULL, args_get(&args, "report"), NULL,
-                         a->today.y, a->now_iso};
+    ImportOptions opt = {apply ? a->db_path : NULL, args_get(&args, "report"), NULL, a->today.y,
+                         a->now_iso};
     import_file(args.pos[0], &opt, &rep);
     if (a->json)
         report_json(&rep, args.pos[0]);
     else
         report_text(&rep, args.pos[0], opt.rejected_csv);
-    rc = rep.outcome == IMPORT_REFUSED ? EXIT_FAILED
-         : rep.rejected               ? EXIT_REJECTED
-                                      : EXIT_DONE;
+    rc = rep.outcome == IMPORT_REFUSED ? EXIT_FAILED : rep.rejected ? EXIT_REJECTED : EXIT_DONE;
     import_report_free(&rep);
     return rc;
 }
@@ -171,11 +153,11 @@ int cmd_rollback(Admin *a, int argc, char **argv)
 {
     Args args;
     char err[STORE_ERR], source[300] = "";
-    int rc = parse(a, &args, NULL, 0, argc, argv, "rollback",
-                   "Puts back the mentor list from before the last import (kept as\n"
-                   "<database>.bak). The current list becomes the backup, so a second\n"
-                   "rollback undoes the first. Referral counts and stats are kept.",
-                   0, 0);
+    int rc = admin_parse(a, &args, NULL, 0, argc, argv, "rollback",
+                         "Puts back the mentor list from before the last import (kept as\n"
+                         "<database>.bak). The current list becomes the backup, so a second\n"
+                         "rollback undoes the first. Referral counts and stats are kept.",
+                         0, 0);
     if (rc >= 0)
         return rc;
     if (!store_rollback(a->db_path, err, sizeof err))
@@ -194,8 +176,7 @@ int cmd_rollback(Admin *a, int argc, char **argv)
         json_end_object(&j);
         json_finish(&j);
     } else
-        printf("Rolled back: %d mentors from %s are live again.\n", store_mentor_count(s),
-               source);
+        printf("Rolled back: %d mentors from %s are live again.\n", store_mentor_count(s), source);
     return EXIT_DONE;
 }
 
@@ -220,8 +201,9 @@ int cmd_fields(Admin *a, int argc, char **argv)
 {
     Args args;
     Out o = {a, {0}};
-    int rc = parse(a, &args, NULL, 0, argc, argv, "fields",
-                   "Lists the career fields in the directory with their mentor counts.", 0, 0);
+    int rc =
+        admin_parse(a, &args, NULL, 0, argc, argv, "fields",
+                    "Lists the career fields in the directory with their mentor counts.", 0, 0);
     if (rc >= 0)
         return rc;
     Store *s = admin_store(a);
@@ -278,10 +260,10 @@ int cmd_stats(Admin *a, int argc, char **argv)
     Out o = {a, {0}};
     char err[200], last[64] = "never", source[300] = "";
     int days;
-    int rc = parse(a, &args, stats_opts, 1, argc, argv, "stats [--days N]",
-                   "Anonymous usage counts per day (sessions, sheets shown, printed) and\n"
-                   "referrals per mentor per day. Nothing here identifies a visitor.",
-                   0, 0);
+    int rc = admin_parse(a, &args, stats_opts, 1, argc, argv, "stats [--days N]",
+                         "Anonymous usage counts per day (sessions, sheets shown, printed) and\n"
+                         "referrals per mentor per day. Nothing here identifies a visitor.",
+                         0, 0);
     if (rc >= 0)
         return rc;
     if (!args_int(&args, "days", 1, 3660, 30, &days, err, sizeof err))

@@ -15,21 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int parse(Admin *a, Args *args, const OptSpec *spec, int n, int argc, char **argv,
-                 const char *usage, const char *about, int npos_min, int npos_max)
-{
-    char err[200];
-    if (!args_parse(args, spec, n, argc, argv, err, sizeof err))
-        return admin_fail(a, "%s", err);
-    if (args->help) {
-        args_usage(usage, about, spec, n);
-        return EXIT_DONE;
-    }
-    if (args->npos < npos_min || args->npos > npos_max)
-        return admin_fail(a, "usage: career-kiosk-admin %s", usage);
-    return -1;
-}
-
 static void mentor_json(Json *j, const Mentor *m)
 {
     json_kv_string(j, "id", m->id);
@@ -67,8 +52,9 @@ static bool search_filter(Admin *a, const Args *args, StoreFilter *f, int *limit
     char err[200];
     const char *via = args_get(args, "via");
     ContactVia v;
-    *f = (StoreFilter){args_get(args, "field"), 0, 0, -1, args_get(args, "language"),
-                       args_has(args, "remote"), args_has(args, "accepting")};
+    *f = (StoreFilter){
+        args_get(args, "field"),    0, 0, -1, args_get(args, "language"), args_has(args, "remote"),
+        args_has(args, "accepting")};
     if (!args_int(args, "from", 1900, 2200, 0, &f->year_from, err, sizeof err) ||
         !args_int(args, "to", 1900, 2200, 0, &f->year_to, err, sizeof err) ||
         !args_int(args, "limit", 1, 500, 20, limit, err, sizeof err)) {
@@ -91,11 +77,12 @@ int cmd_search(Admin *a, int argc, char **argv)
     StoreFilter f;
     int limit;
     char query[400] = "";
-    int rc = parse(a, &args, search_opts, 8, argc, argv, "search [QUERY] [filters]",
-                   "Searches as the kiosk does while a visitor types: each word is a prefix,\n"
-                   "accents are ignored (\"jose\" finds José). Results come by relevance, then\n"
-                   "fewer recent referrals first; mentors at their monthly cap are left out.",
-                   0, ARGS_MAX_POS);
+    int rc =
+        admin_parse(a, &args, search_opts, 8, argc, argv, "search [QUERY] [filters]",
+                    "Searches as the kiosk does while a visitor types: each word is a prefix,\n"
+                    "accents are ignored (\"jose\" finds José). Results come by relevance, then\n"
+                    "fewer recent referrals first; mentors at their monthly cap are left out.",
+                    0, ARGS_MAX_POS);
     if (rc >= 0)
         return rc;
     for (int i = 0; i < args.npos; i++)
@@ -139,8 +126,8 @@ int cmd_search(Admin *a, int argc, char **argv)
     else
         for (int i = 0; i < n; i++) {
             const Mentor *m = &hits[i].mentor;
-            printf("%-10s %s %s — %s, %s (%s, class of %d)%s\n", m->id, m->first_name,
-                   m->last_name, m->title, m->organization, m->field, m->grad_year,
+            printf("%-10s %s %s — %s, %s (%s, class of %d)%s\n", m->id, m->first_name, m->last_name,
+                   m->title, m->organization, m->field, m->grad_year,
                    m->accepting ? "" : " [not taking requests]");
         }
     free(hits);
@@ -153,10 +140,10 @@ int cmd_show(Admin *a, int argc, char **argv)
 {
     Args args;
     Mentor m;
-    int rc = parse(a, &args, NULL, 0, argc, argv, "show ID",
-                   "Shows one mentor as the kiosk shows them: only the contact channel they\n"
-                   "agreed to is stored or shown.",
-                   1, 1);
+    int rc = admin_parse(a, &args, NULL, 0, argc, argv, "show ID",
+                         "Shows one mentor as the kiosk shows them: only the contact channel they\n"
+                         "agreed to is stored or shown.",
+                         1, 1);
     if (rc >= 0)
         return rc;
     Store *s = admin_store(a);
@@ -192,18 +179,18 @@ int cmd_show(Admin *a, int argc, char **argv)
 
 /* ---- the visitor's choices, shared by questions, message, sheet, qr ---- */
 
-#define VISIT_OPTS                                                                            \
-    {"name", "NAME", "visitor's first name (optional)"},                                      \
-        {"status", "STATUS", "student, grad-student, alum, veteran or career-changer"},        \
-        {"program", "TEXT", "visitor's program or major"},                                    \
-        {"interest", "TEXT", "what the visitor is exploring"},                                \
-        {"found-via", "HOW", "directory (default), school or major"},                         \
-        {"minutes", "N", "time to ask for: 15, 20 (default) or 30; 0 to leave it out"},       \
-        {"format", "FORMAT", "phone, video (default), in-person or coffee"},                  \
-        {"channel", "CHANNEL", "email (default), linkedin, phone or thanks"},                 \
-        {"short", NULL, "LinkedIn note for free accounts (200 characters, not 300)"},         \
-    {                                                                                         \
-        "questions", "IDS", "comma-separated question ids instead of the suggested set"       \
+#define VISIT_OPTS                                                                                 \
+    {"name", "NAME", "visitor's first name (optional)"},                                           \
+        {"status", "STATUS", "student, grad-student, alum, veteran or career-changer"},            \
+        {"program", "TEXT", "visitor's program or major"},                                         \
+        {"interest", "TEXT", "what the visitor is exploring"},                                     \
+        {"found-via", "HOW", "directory (default), school or major"},                              \
+        {"minutes", "N", "time to ask for: 15, 20 (default) or 30; 0 to leave it out"},            \
+        {"format", "FORMAT", "phone, video (default), in-person or coffee"},                       \
+        {"channel", "CHANNEL", "email (default), linkedin, phone or thanks"},                      \
+        {"short", NULL, "LinkedIn note for free accounts (200 characters, not 300)"},              \
+    {                                                                                              \
+        "questions", "IDS", "comma-separated question ids instead of the suggested set"            \
     }
 enum { NVISIT_OPTS = 10 };
 
@@ -264,8 +251,7 @@ static bool choose_questions(Admin *a, const Args *args, Visit *v)
     if (!ids) {
         v->nchosen = question_suggest(v->bank, (size_t)v->nbank, v->visitor.status,
                                       v->mentor.grad_year, a->today.y,
-                                      v->visitor.minutes ? v->visitor.minutes : 20, v->chosen,
-                                      64);
+                                      v->visitor.minutes ? v->visitor.minutes : 20, v->chosen, 64);
         return true;
     }
     for (const char *p = ids; *p && v->nchosen < 64;) {
@@ -311,8 +297,8 @@ static Visit *visit_build(Admin *a, const Args *args, const char *id)
         goto fail;
     message_compose(v->channel, &v->visitor, &v->mentor, &ctx, v->linkedin_limit, &v->request);
     message_compose(CHANNEL_EMAIL, &v->visitor, &v->mentor, &ctx, 0, &v->email);
-    SheetInput in = {&v->visitor, &v->mentor, &v->request, v->bank, v->chosen, v->nchosen,
-                     a->today, a->cfg.school, a->cfg.office, a->cfg.office_contact};
+    SheetInput in = {&v->visitor, &v->mentor, &v->request,   v->bank,       v->chosen,
+                     v->nchosen,  a->today,   a->cfg.school, a->cfg.office, a->cfg.office_contact};
     sheet_build(&v->sheet, &in);
     return v;
 fail:
@@ -343,11 +329,11 @@ int cmd_questions(Admin *a, int argc, char **argv)
     bool suggested[QUESTION_MAX] = {false};
     size_t chosen[64], nchosen = 0;
     char tags[96];
-    int rc = parse(a, &args, questions_opts, 3, argc, argv,
-                   "questions [--suggest ID [--status S] [--minutes N]]",
-                   "Lists the question bank by category, with minutes and tags. With\n"
-                   "--suggest, marks (*) the set the kiosk would pre-select.",
-                   0, 0);
+    int rc = admin_parse(a, &args, questions_opts, 3, argc, argv,
+                         "questions [--suggest ID [--status S] [--minutes N]]",
+                         "Lists the question bank by category, with minutes and tags. With\n"
+                         "--suggest, marks (*) the set the kiosk would pre-select.",
+                         0, 0);
     Store *s = rc < 0 ? admin_store(a) : NULL;
     if (rc >= 0 || !s || !bank) {
         free(bank);
@@ -419,7 +405,10 @@ static void message_json(Json *j, const Message *m, unsigned warn)
     json_kv_int(j, "words", (long)m->words);
     json_kv_int(j, "characters", (long)m->chars);
     json_kv_int(j, "limit", (long)m->limit);
-    json_kv_string(j, "limit_unit", m->limit == 0 ? "" : m->limit_in_chars ? "characters" : "words");
+    json_kv_string(j, "limit_unit",
+                   m->limit == 0       ? ""
+                   : m->limit_in_chars ? "characters"
+                                       : "words");
     json_key(j, "warnings");
     json_begin_array(j);
     for (unsigned bit = 1; bit <= WARN_TOO_LONG; bit <<= 1)
@@ -435,12 +424,12 @@ static void message_json(Json *j, const Message *m, unsigned warn)
 int cmd_message(Admin *a, int argc, char **argv)
 {
     Args args;
-    int rc = parse(a, &args, message_opts, NVISIT_OPTS, argc, argv, "message ID [options]",
-                   "Composes the request to mentor ID on a channel: an email (at most 150\n"
-                   "words), a LinkedIn note (300 characters, or 200 with --short), a phone\n"
-                   "script, or the thank-you note for afterwards. Warns kindly about asking\n"
-                   "for a job, an internship or a resume review, or not saying how long.",
-                   1, 1);
+    int rc = admin_parse(a, &args, message_opts, NVISIT_OPTS, argc, argv, "message ID [options]",
+                         "Composes the request to mentor ID on a channel: an email (at most 150\n"
+                         "words), a LinkedIn note (300 characters, or 200 with --short), a phone\n"
+                         "script, or the thank-you note for afterwards. Warns kindly about asking\n"
+                         "for a job, an internship or a resume review, or not saying how long.",
+                         1, 1);
     if (rc >= 0)
         return rc;
     Visit *v = visit_build(a, &args, args.pos[0]);
@@ -503,7 +492,11 @@ static void sheet_json(Json *j, const Sheet *s)
             json_begin_object(j);
             json_kv_string(j, "kind", line_kind(l->kind));
             if (*l->aux)
-                json_kv_string(j, l->kind == LINE_DATED ? "when" : l->kind == LINE_QUESTION ? "category" : "key", l->aux);
+                json_kv_string(j,
+                               l->kind == LINE_DATED      ? "when"
+                               : l->kind == LINE_QUESTION ? "category"
+                                                          : "key",
+                               l->aux);
             json_kv_string(j, "text", l->text);
             if (l->kind == LINE_QUESTION)
                 json_kv_int(j, "minutes", l->minutes);
@@ -520,11 +513,11 @@ int cmd_sheet(Admin *a, int argc, char **argv)
     Args args;
     char err[200];
     int width;
-    int rc = parse(a, &args, sheet_opts, NVISIT_OPTS + 2, argc, argv, "sheet ID [options]",
-                   "Composes the prep sheet for a conversation with mentor ID: the contact,\n"
-                   "the message, homework, the questions with their minutes, reminders for\n"
-                   "the meeting and a dated follow-up plan.",
-                   1, 1);
+    int rc = admin_parse(a, &args, sheet_opts, NVISIT_OPTS + 2, argc, argv, "sheet ID [options]",
+                         "Composes the prep sheet for a conversation with mentor ID: the contact,\n"
+                         "the message, homework, the questions with their minutes, reminders for\n"
+                         "the meeting and a dated follow-up plan.",
+                         1, 1);
     if (rc >= 0)
         return rc;
     if (!args_int(&args, "width", 40, 200, 78, &width, err, sizeof err))
@@ -540,8 +533,9 @@ int cmd_sheet(Admin *a, int argc, char **argv)
     }
     if (args_has(&args, "compact")) {
         Takeaway *t = calloc(1, sizeof *t);
-        TakeawayInput in = {&v->sheet, &v->email, &v->mentor, a->cfg.office, a->cfg.school,
-                            a->cfg.office_contact, a->today, a->stamp};
+        TakeawayInput in = {&v->sheet,     &v->email,     &v->mentor,
+                            a->cfg.office, a->cfg.school, a->cfg.office_contact,
+                            a->today,      a->stamp};
         if (t) {
             takeaway_build(t, &in);
             text_copy(text, cap, t->payload[TAKE_SHEET]);
@@ -580,12 +574,14 @@ int cmd_qr(Admin *a, int argc, char **argv)
     Args args;
     TakeKind kind;
     char err[200];
-    int scale, rc = parse(a, &args, qr_opts, NVISIT_OPTS + 4, argc, argv,
-                          "qr sheet|email|contact|reminders ID [options]",
-                          "Prints one take-away QR code in the terminal (Unicode blocks), or writes\n"
-                          "it as SVG: the compact prep sheet, the request as an email draft, the\n"
-                          "mentor's contact card, or the dated reminders.",
-                          2, 2);
+    int scale,
+        rc =
+            admin_parse(a, &args, qr_opts, NVISIT_OPTS + 4, argc, argv,
+                        "qr sheet|email|contact|reminders ID [options]",
+                        "Prints one take-away QR code in the terminal (Unicode blocks), or writes\n"
+                        "it as SVG: the compact prep sheet, the request as an email draft, the\n"
+                        "mentor's contact card, or the dated reminders.",
+                        2, 2);
     if (rc >= 0)
         return rc;
     if (!takeaway_parse(args.pos[0], &kind))
@@ -598,8 +594,9 @@ int cmd_qr(Admin *a, int argc, char **argv)
         visit_free(v);
         return v ? admin_fail(a, "out of memory") : EXIT_FAILED;
     }
-    TakeawayInput in = {&v->sheet, &v->email, &v->mentor, a->cfg.office, a->cfg.school,
-                        a->cfg.office_contact, a->today, a->stamp};
+    TakeawayInput in = {&v->sheet,     &v->email,     &v->mentor,
+                        a->cfg.office, a->cfg.school, a->cfg.office_contact,
+                        a->today,      a->stamp};
     takeaway_build(t, &in);
     rc = EXIT_DONE;
     if (!t->ok[kind])

@@ -3,6 +3,7 @@
  * has its own --help. */
 #include "admin.h"
 
+#include "args.h"
 #include "import.h"
 
 #include <stdarg.h>
@@ -77,6 +78,21 @@ int admin_fail(Admin *a, const char *fmt, ...)
     return EXIT_FAILED;
 }
 
+int admin_parse(Admin *a, Args *args, const OptSpec *spec, int n, int argc, char **argv,
+                const char *usage, const char *about, int npos_min, int npos_max)
+{
+    char err[200];
+    if (!args_parse(args, spec, n, argc, argv, err, sizeof err))
+        return admin_fail(a, "%s", err);
+    if (args->help) {
+        args_usage(usage, about, spec, n);
+        return EXIT_DONE;
+    }
+    if (args->npos < npos_min || args->npos > npos_max)
+        return admin_fail(a, "usage: career-kiosk-admin %s", usage);
+    return -1;
+}
+
 Store *admin_store(Admin *a)
 {
     char err[600];
@@ -122,7 +138,8 @@ static bool globals(Admin *a, int *argc, char **argv, const char **config, const
         if (strcmp(s, "--json") == 0)
             a->json = true;
         else if ((strcmp(s, "--db") == 0 || strcmp(s, "--config") == 0 ||
-                  strcmp(s, "--today") == 0) && !has_next) {
+                  strcmp(s, "--today") == 0) &&
+                 !has_next) {
             fprintf(stderr, "career-kiosk-admin: %s needs a value\n", s);
             return false;
         } else if (strcmp(s, "--db") == 0)

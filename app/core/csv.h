@@ -33,18 +33,18 @@ enum {
 
 typedef struct {
     /* caller-provided storage */
-    char *buf;          /* field text, each NUL-terminated */
+    char *buf; /* field text, each NUL-terminated */
     size_t buf_cap;
     const char **field; /* field[i] points into buf */
     size_t field_cap;
-    size_t field_max;   /* longest field accepted, in bytes */
+    size_t field_max; /* longest field accepted, in bytes */
     /* results of csv_next_row */
-    size_t nfields;     /* fields stored (<= field_cap) */
-    size_t nfields_all; /* fields in the record, counting those not stored */
-    unsigned long line; /* first line of the record */
+    size_t nfields;         /* fields stored (<= field_cap) */
+    size_t nfields_all;     /* fields in the record, counting those not stored */
+    unsigned long line;     /* first line of the record */
     unsigned long end_line; /* last line of the record */
-    unsigned flags;     /* CSV_ROW_* */
-    size_t long_field;  /* index of the first field cut, if FIELD_TOO_LONG */
+    unsigned flags;         /* CSV_ROW_* */
+    size_t long_field;      /* index of the first field cut, if FIELD_TOO_LONG */
 } CsvRow;
 
 /* Starts reading data[0..len). The data must outlive the reader. */

@@ -38,10 +38,8 @@ static const FieldInfo fields[MF_COUNT] = {
                      "location|city|citystate|basedin|region"},
     [MF_REMOTE] = {"remote", "Remote", false, 8,
                    "remote|remoteok|opentoremote|virtual|meetsremotely"},
-    [MF_EMAIL] = {"email", "Email", false, 254,
-                  "email|emailaddress|mail|preferredemail"},
-    [MF_PHONE] = {"phone", "Phone", false, 32,
-                  "phone|phonenumber|mobile|cell|telephone|tel"},
+    [MF_EMAIL] = {"email", "Email", false, 254, "email|emailaddress|mail|preferredemail"},
+    [MF_PHONE] = {"phone", "Phone", false, 32, "phone|phonenumber|mobile|cell|telephone|tel"},
     [MF_VIDEO] = {"video", "Video link", false, 300,
                   "video|videolink|meetinglink|videocall|zoom|booking|bookinglink"},
     [MF_LINKEDIN] = {"linkedin", "LinkedIn", false, 300,
@@ -51,8 +49,7 @@ static const FieldInfo fields[MF_COUNT] = {
                         "contactmethod|preferredchannel|channel"},
     [MF_TOPICS] = {"topics", "Topics", false, MENTOR_TOPICS_MAX,
                    "topics|cantalkabout|expertise|interests|tags|keywords"},
-    [MF_BIO] = {"bio", "Bio", false, MENTOR_BIO_MAX,
-                "bio|about|biography|summary|profile"},
+    [MF_BIO] = {"bio", "Bio", false, MENTOR_BIO_MAX, "bio|about|biography|summary|profile"},
     [MF_LANGUAGES] = {"languages", "Languages", false, MENTOR_TEXT_MAX,
                       "languages|language|languagesspoken|speaks"},
     [MF_ACCEPTING] = {"accepting", "Accepting", false, 8,
@@ -151,8 +148,8 @@ bool mentor_email_valid(const char *s)
         return false;
     for (const char *p = s; *p; p++) {
         unsigned char c = (unsigned char)*p;
-        if (c <= ' ' || c == '"' || c == '(' || c == ')' || c == ',' || c == ':' ||
-            c == ';' || c == '<' || c == '>' || c == '[' || c == ']' || c == '\\')
+        if (c <= ' ' || c == '"' || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' ||
+            c == '<' || c == '>' || c == '[' || c == ']' || c == '\\')
             return false;
     }
     const char *dom = at + 1;
@@ -237,8 +234,8 @@ static void copy_list(const char *s, char *out, size_t cap)
         while (s < end && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r'))
             s++;
         const char *stop = end;
-        while (stop > s && (stop[-1] == ' ' || stop[-1] == '\n' || stop[-1] == '\t' ||
-                            stop[-1] == '\r'))
+        while (stop > s &&
+               (stop[-1] == ' ' || stop[-1] == '\n' || stop[-1] == '\t' || stop[-1] == '\r'))
             stop--;
         if (stop > s) {
             if (sb.len)
@@ -270,8 +267,7 @@ static bool check_shape(const char *const v[MF_COUNT], MentorError *err)
             return fail(err, (MentorField)f, "%s is required but empty", fields[f].label);
         if (!text_utf8_valid(s, n))
             return fail(err, (MentorField)f,
-                        "%s has characters that are not valid text (bad UTF-8)",
-                        fields[f].label);
+                        "%s has characters that are not valid text (bad UTF-8)", fields[f].label);
         if (n > fields[f].max) {
             err->field = (MentorField)f;
             snprintf(err->reason, sizeof err->reason, "%s is too long (%zu bytes, at most %zu)",
@@ -285,8 +281,8 @@ static bool check_shape(const char *const v[MF_COUNT], MentorError *err)
 static bool id_valid(const char *id)
 {
     for (const char *p = id; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-              (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.'))
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '-' || *p == '_' || *p == '.'))
             return false;
     return true;
 }
@@ -294,8 +290,7 @@ static bool id_valid(const char *id)
 /* Validates the agreed channel and keeps only its value. */
 static bool take_contact(const char *const v[MF_COUNT], Mentor *m, MentorError *err)
 {
-    static const MentorField col[VIA_COUNT] = {MF_EMAIL, MF_PHONE, MF_VIDEO, MF_LINKEDIN,
-                                               MF_COUNT};
+    static const MentorField col[VIA_COUNT] = {MF_EMAIL, MF_PHONE, MF_VIDEO, MF_LINKEDIN, MF_COUNT};
     const char *via = val(v, MF_CONTACT_VIA);
     if (!mentor_via_parse(via, &m->via))
         return fail(err, MF_CONTACT_VIA,
@@ -325,15 +320,13 @@ static bool take_contact(const char *const v[MF_COUNT], Mentor *m, MentorError *
     return true;
 }
 
-static bool take_numbers(const char *const v[MF_COUNT], int this_year, Mentor *m,
-                         MentorError *err)
+static bool take_numbers(const char *const v[MF_COUNT], int this_year, Mentor *m, MentorError *err)
 {
     const char *y = val(v, MF_GRAD_YEAR), *cap = val(v, MF_MONTHLY_CAP);
     char *end;
     long year = strtol(y, &end, 10);
     if (*end || end == y || year < 1940 || year > this_year)
-        return fail(err, MF_GRAD_YEAR, "Grad year \"%.10s\" is not a year between 1940 and now",
-                    y);
+        return fail(err, MF_GRAD_YEAR, "Grad year \"%.10s\" is not a year between 1940 and now", y);
     m->grad_year = (int)year;
     m->monthly_cap = MENTOR_DEFAULT_CAP;
     if (*cap) {
@@ -365,8 +358,7 @@ static bool take_flags(const char *const v[MF_COUNT], Mentor *m, MentorError *er
     return true;
 }
 
-bool mentor_from_fields(const char *const v[MF_COUNT], int this_year, Mentor *m,
-                        MentorError *err)
+bool mentor_from_fields(const char *const v[MF_COUNT], int this_year, Mentor *m, MentorError *err)
 {
     memset(m, 0, sizeof *m);
     if (!check_shape(v, err))
@@ -374,8 +366,7 @@ bool mentor_from_fields(const char *const v[MF_COUNT], int this_year, Mentor *m,
     if (!id_valid(val(v, MF_ID)))
         return fail(err, MF_ID, "ID \"%.40s\" may use only letters, digits, - _ and .",
                     val(v, MF_ID));
-    if (!take_numbers(v, this_year, m, err) || !take_contact(v, m, err) ||
-        !take_flags(v, m, err))
+    if (!take_numbers(v, this_year, m, err) || !take_contact(v, m, err) || !take_flags(v, m, err))
         return false;
     text_copy(m->id, sizeof m->id, val(v, MF_ID));
     text_copy(m->first_name, sizeof m->first_name, val(v, MF_FIRST_NAME));

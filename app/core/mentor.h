@@ -67,8 +67,8 @@ typedef struct {
     char contact[MENTOR_CONTACT_MAX + 1]; /* value for `via`; empty for office */
     char topics[MENTOR_TOPICS_MAX + 1];   /* "; "-separated */
     char bio[MENTOR_BIO_MAX + 1];
-    char languages[MENTOR_TEXT_MAX + 1];  /* "; "-separated */
-    char last_verified[11];               /* YYYY-MM-DD or empty */
+    char languages[MENTOR_TEXT_MAX + 1]; /* "; "-separated */
+    char last_verified[11];              /* YYYY-MM-DD or empty */
     int grad_year;
     ContactVia via;
     bool remote;

@@ -13,8 +13,8 @@
 #include <string.h>
 
 static const char *const channel_names[CHANNEL_COUNT] = {"email", "linkedin", "phone", "thanks"};
-static const char *const channel_labels[CHANNEL_COUNT] = {"Email", "LinkedIn note",
-                                                          "Phone script", "Thank-you note"};
+static const char *const channel_labels[CHANNEL_COUNT] = {"Email", "LinkedIn note", "Phone script",
+                                                          "Thank-you note"};
 
 const char *message_channel_name(MessageChannel c)
 {
@@ -28,18 +28,13 @@ const char *message_channel_label(MessageChannel c)
 
 bool message_channel_parse(const char *s, MessageChannel *out)
 {
-    char key[32];
-    text_fold_key(s, key, sizeof key);
-    for (int c = 0; c < CHANNEL_COUNT; c++)
-        if (strcmp(key, channel_names[c]) == 0) {
-            *out = (MessageChannel)c;
-            return true;
-        }
-    if (strcmp(key, "thankyou") == 0) {
-        *out = CHANNEL_THANKS;
-        return true;
-    }
-    return false;
+    int c = text_find_key(channel_names, CHANNEL_COUNT, s);
+    if (c < 0 && text_find_key(channel_labels + CHANNEL_THANKS, 1, s) == 0)
+        c = CHANNEL_THANKS; /* "Thank-you note" */
+    if (c < 0)
+        return false;
+    *out = (MessageChannel)c;
+    return true;
 }
 
 /* Everything a template needs, resolved once. */
@@ -126,9 +121,9 @@ static void add_desc(StrBuf *sb, const Ctx *c)
 /* "a student at X" without the program. */
 static void add_desc_short(StrBuf *sb, const Ctx *c)
 {
-    static const char *const f[STATUS_COUNT] = {
-        "a %s student", "a %s graduate student", "a fellow %s alum",
-        "a veteran in the %s community", "a career changer from the %s community"};
+    static const char *const f[STATUS_COUNT] = {"a %s student", "a %s graduate student",
+                                                "a fellow %s alum", "a veteran in the %s community",
+                                                "a career changer from the %s community"};
     strbuf_addf(sb, f[c->v->status < STATUS_COUNT ? c->v->status : 0], c->school);
 }
 
@@ -140,19 +135,22 @@ static void add_why(StrBuf *sb, const Ctx *c)
     if (via == FOUND_MAJOR && !*m->major)
         via = FOUND_SCHOOL;
     if (via == FOUND_DIRECTORY)
-        strbuf_addf(sb, c->level == 0 ? "I found you in the %s's alumni directory, where you "
-                                        "offered to talk with people from %s."
-                                      : "I found you in the %s's alumni directory.",
+        strbuf_addf(sb,
+                    c->level == 0 ? "I found you in the %s's alumni directory, where you "
+                                    "offered to talk with people from %s."
+                                  : "I found you in the %s's alumni directory.",
                     c->office, c->school);
     else if (via == FOUND_SCHOOL)
-        strbuf_addf(sb, c->level == 0 ? "As a fellow %s graduate (class of %d), you seemed "
-                                        "the right person to ask."
-                                      : "We share %s (you are class of %d).",
+        strbuf_addf(sb,
+                    c->level == 0 ? "As a fellow %s graduate (class of %d), you seemed "
+                                    "the right person to ask."
+                                  : "We share %s (you are class of %d).",
                     c->school, m->grad_year);
     else
-        strbuf_addf(sb, c->level == 0 ? "We share a background in %s, and I am curious how "
-                                        "it led you to where you are now."
-                                      : "We share a background in %s.",
+        strbuf_addf(sb,
+                    c->level == 0 ? "We share a background in %s, and I am curious how "
+                                    "it led you to where you are now."
+                                  : "We share a background in %s.",
                     m->major);
 }
 
@@ -205,7 +203,8 @@ static void email_body(StrBuf *sb, const Ctx *c)
     }
     strbuf_add(sb, ". Would you have ");
     add_time(sb, c, false);
-    strbuf_addf(sb, " in the next few weeks for %s, at a time that suits you?", format_phrase(c->v->format));
+    strbuf_addf(sb, " in the next few weeks for %s, at a time that suits you?",
+                format_phrase(c->v->format));
     if (c->level < 2)
         strbuf_add(sb, " I am gathering information to decide on my direction, not asking "
                        "for employment.");
@@ -225,8 +224,7 @@ static void linkedin_body(StrBuf *sb, const Ctx *c)
         strbuf_add(sb, "I'm ");
     add_desc_short(sb, c);
     if (c->level == 0) {
-        strbuf_addf(sb, ". I found you in the %s's alumni directory and I'm exploring ",
-                    c->office);
+        strbuf_addf(sb, ". I found you in the %s's alumni directory and I'm exploring ", c->office);
         add_interest(sb, c);
     } else if (c->level < 3) {
         strbuf_add(sb, ", exploring ");
@@ -262,8 +260,9 @@ static void phone_body(StrBuf *sb, const Ctx *c)
     add_role(sb, m->title);
     strbuf_addf(sb, " at %s. Would you have ", m->organization);
     add_time(sb, c, false);
-    strbuf_addf(sb, " for %s, now or at a time that suits you better? I am only hoping to "
-                    "learn from your experience.\"\n\n",
+    strbuf_addf(sb,
+                " for %s, now or at a time that suits you better? I am only hoping to "
+                "learn from your experience.\"\n\n",
                 format_phrase(c->v->format));
     strbuf_add(sb, "If it is not a good time:\n\"No problem at all. When would be better for "
                    "me to call back, or would you prefer an email?\"\n\n");
@@ -271,8 +270,9 @@ static void phone_body(StrBuf *sb, const Ctx *c)
     add_desc_short(sb, c);
     strbuf_add(sb, ". I would value ");
     add_time(sb, c, false);
-    strbuf_addf(sb, " of your advice about your work in %s. I will try you again later this "
-                    "week. Thank you!\"\n\n",
+    strbuf_addf(sb,
+                " of your advice about your work in %s. I will try you again later this "
+                "week. Thank you!\"\n\n",
                 m->field);
     strbuf_add(sb, "Afterwards: write down the day and time you agreed, and send a short "
                    "confirmation.");
@@ -285,8 +285,9 @@ static void thanks_body(Message *msg, StrBuf *sb, const Ctx *c)
     strbuf_addf(sb, "Dear %s,\n\n", m->first_name);
     strbuf_add(sb, "Thank you for taking the time to talk with me about your work as ");
     add_role(sb, m->title);
-    strbuf_addf(sb, " at %s. I especially appreciated [one specific thing you learned], and "
-                    "it has given me a clearer picture of ",
+    strbuf_addf(sb,
+                " at %s. I especially appreciated [one specific thing you learned], and "
+                "it has given me a clearer picture of ",
                 m->organization);
     add_interest(sb, c);
     strbuf_add(sb, ".\n\nI plan to [the next step you will take] and will let you know how "
@@ -349,13 +350,13 @@ bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m,
 
 /* Phrases that turn a request for advice into a request for a job. */
 static const char *const job_phrases[] = {
-    "a job",       "job opening", "job openings", "any openings", "open position",
-    "open positions", "open role", "open roles", "hire me",     "are you hiring",
-    "get hired",   "refer me",    "referral",     "job offer",    "employ me",
-    "work for you", "job at",     "jobs at",      "job with",     "get me in",
+    "a job",          "job opening", "job openings", "any openings", "open position",
+    "open positions", "open role",   "open roles",   "hire me",      "are you hiring",
+    "get hired",      "refer me",    "referral",     "job offer",    "employ me",
+    "work for you",   "job at",      "jobs at",      "job with",     "get me in",
 };
-static const char *const internship_phrases[] = {"internship", "internships", "intern",
-                                                 "co-op", "placement"};
+static const char *const internship_phrases[] = {"internship", "internships", "intern", "co-op",
+                                                 "placement"};
 static const char *const resume_phrases[] = {"resume", "resumes", "cv", "cover letter",
                                              "my portfolio"};
 
@@ -391,8 +392,8 @@ unsigned message_check(const Message *msg, const Visitor *v, const Mentor *m)
     strbuf_addf(&sb, "\n%s\n%s", v->interest, v->program);
     text_fold(text, folded, sizeof folded);
     if (m) {
-        const char *own[] = {m->title, m->organization, m->field, m->major, m->first_name,
-                             m->last_name};
+        const char *own[] = {m->title, m->organization, m->field,
+                             m->major, m->first_name,   m->last_name};
         for (size_t i = 0; i < sizeof own / sizeof *own; i++)
             blank_out(folded, own[i]);
     }

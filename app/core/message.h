@@ -19,9 +19,9 @@ typedef enum {
 } MessageChannel;
 
 enum {
-    MESSAGE_EMAIL_WORDS = 150,     /* body limit for a first email */
-    MESSAGE_LINKEDIN_CHARS = 300,  /* connection note limit */
-    MESSAGE_LINKEDIN_SHORT = 200,  /* limit on free accounts */
+    MESSAGE_EMAIL_WORDS = 150,    /* body limit for a first email */
+    MESSAGE_LINKEDIN_CHARS = 300, /* connection note limit */
+    MESSAGE_LINKEDIN_SHORT = 200, /* limit on free accounts */
     MESSAGE_SUBJECT_MAX = 160,
     MESSAGE_BODY_MAX = 3000,
 };

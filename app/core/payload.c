@@ -8,8 +8,8 @@
 
 static bool unreserved(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_' || c == '~';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
 
 /* Percent-encodes s; a lone \n becomes %0D%0A as RFC 6068 asks. The
@@ -28,8 +28,7 @@ static void pct(StrBuf *sb, const char *s, bool address)
     }
 }
 
-size_t payload_mailto(const char *to, const char *subject, const char *body, char *out,
-                      size_t cap)
+size_t payload_mailto(const char *to, const char *subject, const char *body, char *out, size_t cap)
 {
     StrBuf sb;
     strbuf_init(&sb, out, cap);

@@ -13,15 +13,14 @@
 
 /* mailto:TO?subject=...&body=... with UTF-8 percent-encoding and CRLF
  * line breaks. to may be empty (the visitor fills it in). */
-size_t payload_mailto(const char *to, const char *subject, const char *body, char *out,
-                      size_t cap);
+size_t payload_mailto(const char *to, const char *subject, const char *body, char *out, size_t cap);
 
 /* A vCard 3.0 for the mentor with only the channel they agreed to;
  * note (may be empty) goes in NOTE. */
 size_t payload_vcard(const Mentor *m, const char *note, char *out, size_t cap);
 
 typedef struct {
-    Date date;               /* all-day event on this date */
+    Date date; /* all-day event on this date */
     const char *summary;
     const char *description; /* may be empty */
 } PayloadEvent;

@@ -10,12 +10,15 @@
 
 static const char *const cat_names[QCAT_COUNT] = {"path",         "work",   "skills", "field",
                                                   "organization", "advice", "closing"};
-static const char *const cat_labels[QCAT_COUNT] = {
-    "How they got here",     "A day in the work",    "Skills and preparation",
-    "The field and its future", "The organization and its culture",
-    "Advice and resources",  "Closing"};
-static const char *const tag_names[] = {"core", "student", "changer", "alum",
-                                        "orgfit", "early", "senior"};
+static const char *const cat_labels[QCAT_COUNT] = {"How they got here",
+                                                   "A day in the work",
+                                                   "Skills and preparation",
+                                                   "The field and its future",
+                                                   "The organization and its culture",
+                                                   "Advice and resources",
+                                                   "Closing"};
+static const char *const tag_names[] = {"core",   "student", "changer", "alum",
+                                        "orgfit", "early",   "senior"};
 enum { NTAGS = sizeof tag_names / sizeof tag_names[0] };
 
 const char *question_category_name(QuestionCategory c)
@@ -30,14 +33,11 @@ const char *question_category_label(QuestionCategory c)
 
 bool question_category_parse(const char *s, QuestionCategory *out)
 {
-    char key[32];
-    text_fold_key(s, key, sizeof key);
-    for (int c = 0; c < QCAT_COUNT; c++)
-        if (strcmp(key, cat_names[c]) == 0) {
-            *out = (QuestionCategory)c;
-            return true;
-        }
-    return false;
+    int c = text_find_key(cat_names, QCAT_COUNT, s);
+    if (c < 0)
+        return false;
+    *out = (QuestionCategory)c;
+    return true;
 }
 
 bool question_tags_parse(const char *s, unsigned *out)
@@ -87,13 +87,17 @@ bool question_from_fields(const char *id, const char *category, const char *minu
     if (!*id || strlen(id) > QUESTION_ID_MAX)
         snprintf(why, why_cap, "id must be 1 to %d characters", QUESTION_ID_MAX);
     else if (!question_category_parse(category, &q->category))
-        snprintf(why, why_cap, "category \"%.30s\" is not one of path, work, skills, field, "
-                               "organization, advice, closing", category);
+        snprintf(why, why_cap,
+                 "category \"%.30s\" is not one of path, work, skills, field, "
+                 "organization, advice, closing",
+                 category);
     else if (end == minutes || *end || min < 1 || min > 10)
         snprintf(why, why_cap, "minutes \"%.10s\" must be a number from 1 to 10", minutes);
     else if (!question_tags_parse(tags, &q->tags))
-        snprintf(why, why_cap, "tags \"%.40s\" may only use core, student, changer, alum, "
-                               "orgfit, early, senior", tags);
+        snprintf(why, why_cap,
+                 "tags \"%.40s\" may only use core, student, changer, alum, "
+                 "orgfit, early, senior",
+                 tags);
     else if (!*text || strlen(text) > QUESTION_TEXT_MAX || !text_utf8_valid(text, strlen(text)))
         snprintf(why, why_cap, "text must be 1 to %d bytes of valid UTF-8", QUESTION_TEXT_MAX);
     else {
@@ -156,8 +160,7 @@ static long best_in(const Question *bank, size_t n, const bool *taken, QuestionC
     long best = -1;
     int best_score = 0;
     for (size_t i = 0; i < n; i++) {
-        if (taken[i] || bank[i].category != c || bank[i].minutes > room ||
-            (bank[i].tags & avoid))
+        if (taken[i] || bank[i].category != c || bank[i].minutes > room || (bank[i].tags & avoid))
             continue;
         int sc = score(&bank[i], status, stage, round, i);
         if (best < 0 || sc > best_score) {
@@ -182,9 +185,8 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-size_t question_suggest(const Question *bank, size_t n, VisitorStatus status,
-                        int mentor_grad_year, int this_year, int minutes, size_t *out,
-                        size_t cap)
+size_t question_suggest(const Question *bank, size_t n, VisitorStatus status, int mentor_grad_year,
+                        int this_year, int minutes, size_t *out, size_t cap)
 {
     bool taken[QUESTION_MAX] = {false};
     unsigned stage, avoid, want = status_tags(status);
@@ -207,8 +209,7 @@ size_t question_suggest(const Question *bank, size_t n, VisitorStatus status,
     for (int round = 0, added = 1; added && k < cap; round++) {
         added = 0;
         for (int c = QCAT_PATH; c < QCAT_COUNT && k < cap; c++) {
-            long i = best_in(bank, n, taken, (QuestionCategory)c, want, stage, avoid, round,
-                             room);
+            long i = best_in(bank, n, taken, (QuestionCategory)c, want, stage, avoid, round, room);
             if (i < 0)
                 continue;
             taken[i] = true;

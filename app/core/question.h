@@ -9,13 +9,13 @@
 #include <stddef.h>
 
 typedef enum {
-    QCAT_PATH,     /* how they got here */
-    QCAT_WORK,     /* a day in the work */
-    QCAT_SKILLS,   /* skills and preparation */
-    QCAT_FIELD,    /* the field and where it is going */
-    QCAT_ORG,      /* the organization and its culture */
-    QCAT_ADVICE,   /* advice and resources */
-    QCAT_CLOSING,  /* who else, may I mention your name */
+    QCAT_PATH,    /* how they got here */
+    QCAT_WORK,    /* a day in the work */
+    QCAT_SKILLS,  /* skills and preparation */
+    QCAT_FIELD,   /* the field and where it is going */
+    QCAT_ORG,     /* the organization and its culture */
+    QCAT_ADVICE,  /* advice and resources */
+    QCAT_CLOSING, /* who else, may I mention your name */
     QCAT_COUNT
 } QuestionCategory;
 
@@ -66,9 +66,8 @@ int question_budget(int minutes);
  * this_year. Always includes a closing "who else" question when the bank
  * has one. Writes bank indices, in category then bank order, into
  * out[cap]; returns how many. Their minutes never exceed the budget. */
-size_t question_suggest(const Question *bank, size_t n, VisitorStatus status,
-                        int mentor_grad_year, int this_year, int minutes, size_t *out,
-                        size_t cap);
+size_t question_suggest(const Question *bank, size_t n, VisitorStatus status, int mentor_grad_year,
+                        int this_year, int minutes, size_t *out, size_t cap);
 
 /* Sum of minutes of the questions bank[idx[0..k)]. */
 int question_minutes(const Question *bank, const size_t *idx, size_t k);

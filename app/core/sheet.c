@@ -39,8 +39,8 @@ static void section(Sheet *s, SheetSectionId id, const char *title)
     sec->count = 0;
 }
 
-static void line_brief(Sheet *s, SheetLineKind kind, const char *aux, int minutes,
-                       const char *text, const char *brief)
+static void line_brief(Sheet *s, SheetLineKind kind, const char *aux, int minutes, const char *text,
+                       const char *brief)
 {
     if (s->nlines >= SHEET_MAX_LINES || s->nsections == 0) {
         s->overflow = true;
@@ -67,8 +67,7 @@ static void build_contact(Sheet *s, const SheetInput *in)
     line(s, LINE_KEYVAL, "Name", 0, keepf(s, "%s %s", m->first_name, m->last_name));
     line(s, LINE_KEYVAL, "Role", 0, keepf(s, "%s, %s", m->title, m->organization));
     line(s, LINE_KEYVAL, "Field", 0,
-         keepf(s, "%s; class of %d%s%s", m->field, m->grad_year, *m->major ? ", " : "",
-               m->major));
+         keepf(s, "%s; class of %d%s%s", m->field, m->grad_year, *m->major ? ", " : "", m->major));
     if (*m->location)
         line(s, LINE_KEYVAL, "Based in", 0,
              keepf(s, "%s%s", m->location, m->remote ? " (meets remotely too)" : ""));
@@ -104,18 +103,20 @@ static void build_homework(Sheet *s, const SheetInput *in)
 {
     const Mentor *m = in->mentor;
     section(s, SEC_HOMEWORK, "Homework before you meet");
+    line_brief(
+        s, LINE_CHECK, "", 0,
+        keepf(s, "Research %s: what it does, its mission, and recent news.", m->organization),
+        keepf(s, "research %s", m->organization));
     line_brief(s, LINE_CHECK, "", 0,
-               keepf(s, "Research %s: what it does, its mission, and recent news.",
-                     m->organization),
-               keepf(s, "research %s", m->organization));
-    line_brief(s, LINE_CHECK, "", 0,
-               keepf(s, "Look up %s: their role, background, and anything they have written "
-                        "or presented.",
+               keepf(s,
+                     "Look up %s: their role, background, and anything they have written "
+                     "or presented.",
                      m->first_name),
                keepf(s, "look up %s", m->first_name));
     line_brief(s, LINE_CHECK, "", 0,
-               keepf(s, "Practise a 30-second introduction: who you are, what you are "
-                        "exploring, and why you chose %s.",
+               keepf(s,
+                     "Practise a 30-second introduction: who you are, what you are "
+                     "exploring, and why you chose %s.",
                      m->first_name),
                "practise a 30-second intro");
     line_brief(s, LINE_CHECK, "", 0,
@@ -123,12 +124,12 @@ static void build_homework(Sheet *s, const SheetInput *in)
                "action, result), in case they ask about you.",
                "2-3 short stories of things you did");
     line_brief(s, LINE_CHECK, "", 0,
-         in->visitor->format == FORMAT_IN_PERSON || in->visitor->format == FORMAT_COFFEE
-             ? "Write your questions in priority order in the notebook you bring, and dress "
-               "for a good first impression."
-             : "Write your questions in priority order in the notebook you bring, and test "
-               "your phone or video link beforehand.",
-         "questions in your notebook");
+               in->visitor->format == FORMAT_IN_PERSON || in->visitor->format == FORMAT_COFFEE
+                   ? "Write your questions in priority order in the notebook you bring, and dress "
+                     "for a good first impression."
+                   : "Write your questions in priority order in the notebook you bring, and test "
+                     "your phone or video link beforehand.",
+               "questions in your notebook");
 }
 
 static void build_questions(Sheet *s, const SheetInput *in)
@@ -147,8 +148,9 @@ static void build_during(Sheet *s, const SheetInput *in)
 {
     section(s, SEC_DURING, "During the meeting");
     line_brief(s, LINE_BULLET, "", 0,
-               keepf(s, "Keep to the %d minutes you asked for; when time is up, offer to stop "
-                        "and carry on by email if they like.",
+               keepf(s,
+                     "Keep to the %d minutes you asked for; when time is up, offer to stop "
+                     "and carry on by email if they like.",
                      s->minutes_asked),
                keepf(s, "keep to %d min", s->minutes_asked));
     line_brief(s, LINE_BULLET, "", 0, "Take notes, and ask before recording anything.",
@@ -177,8 +179,9 @@ static void build_followup(Sheet *s, const SheetInput *in)
                "Send a thank-you note that names something specific you learned.",
                "thank-you note");
     line_brief(s, LINE_DATED, "The same week", 0,
-               keepf(s, "Thank whoever pointed you to %s (the %s, a professor, a friend) and "
-                        "tell them how it went.",
+               keepf(s,
+                     "Thank whoever pointed you to %s (the %s, a professor, a friend) and "
+                     "tell them how it went.",
                      in->mentor->first_name, in->office),
                "thank whoever referred you");
     line_brief(s, LINE_DATED, "In a few months", 0,
@@ -329,8 +332,7 @@ static const char *brief(const SheetLine *l)
 }
 
 /* "Homework: a; b; c" from the briefs of a section. */
-static void compact_joined(StrBuf *sb, const Sheet *s, const SheetSection *sec,
-                           const char *label)
+static void compact_joined(StrBuf *sb, const Sheet *s, const SheetSection *sec, const char *label)
 {
     strbuf_addf(sb, "%s: ", label);
     for (size_t k = 0; k < sec->count; k++)

@@ -29,8 +29,7 @@ void strbuf_addn(StrBuf *sb, const char *s, size_t n);
 void strbuf_addc(StrBuf *sb, char c);
 
 /* Appends printf-style formatted text. */
-void strbuf_addf(StrBuf *sb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void strbuf_addf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Drops everything after the first n bytes (n <= len). */
 void strbuf_truncate(StrBuf *sb, size_t n);

@@ -63,8 +63,8 @@ uint32_t text_utf8_next(const char *s, size_t len, size_t *i)
     else if (n == 2)
         cp = (uint32_t)(u[*i] & 0x1F) << 6 | (u[*i + 1] & 0x3F);
     else if (n == 3)
-        cp = (uint32_t)(u[*i] & 0x0F) << 12 | (uint32_t)(u[*i + 1] & 0x3F) << 6 |
-             (u[*i + 2] & 0x3F);
+        cp =
+            (uint32_t)(u[*i] & 0x0F) << 12 | (uint32_t)(u[*i + 1] & 0x3F) << 6 | (u[*i + 2] & 0x3F);
     else
         cp = (uint32_t)(u[*i] & 0x07) << 18 | (uint32_t)(u[*i + 1] & 0x3F) << 12 |
              (uint32_t)(u[*i + 2] & 0x3F) << 6 | (u[*i + 3] & 0x3F);
@@ -221,10 +221,21 @@ void text_fold_key(const char *s, char *out, size_t cap)
     out[o] = '\0';
 }
 
+int text_find_key(const char *const *names, int n, const char *s)
+{
+    char key[64], want[64];
+    text_fold_key(s, key, sizeof key);
+    for (int i = 0; i < n; i++) {
+        text_fold_key(names[i], want, sizeof want);
+        if (strcmp(key, want) == 0)
+            return i;
+    }
+    return -1;
+}
+
 static bool is_word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
 bool text_has_phrase(const char *folded, const char *phrase)

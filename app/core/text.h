@@ -40,6 +40,10 @@ void text_fold(const char *s, char *out, size_t cap);
  * only ("E-mail " -> "email", "Grad_Year" -> "gradyear"). */
 void text_fold_key(const char *s, char *out, size_t cap);
 
+/* Index of s among names[0..n), compared as folded keys ("Grad student"
+ * finds "grad-student"), or -1. */
+int text_find_key(const char *const *names, int n, const char *s);
+
 /* True when the folded text contains the folded phrase at word
  * boundaries. Both must already be folded with text_fold. */
 bool text_has_phrase(const char *folded, const char *phrase);

@@ -5,27 +5,14 @@
 
 #include <string.h>
 
-static const char *const status_names[STATUS_COUNT] = {"student", "grad-student", "alum",
-                                                       "veteran", "career-changer"};
-static const char *const status_labels[STATUS_COUNT] = {
-    "Current student", "Graduate student", "Alum", "Veteran", "Career changer"};
+static const char *const status_names[STATUS_COUNT] = {"student", "grad-student", "alum", "veteran",
+                                                       "career-changer"};
+static const char *const status_labels[STATUS_COUNT] = {"Current student", "Graduate student",
+                                                        "Alum", "Veteran", "Career changer"};
 static const char *const format_names[FORMAT_COUNT] = {"phone", "video", "in-person", "coffee"};
 static const char *const format_labels[FORMAT_COUNT] = {"Phone call", "Video call", "In person",
                                                         "Over coffee"};
 static const char *const found_names[FOUND_COUNT] = {"directory", "school", "major"};
-
-/* Finds s among names, comparing folded keys ("Grad student" = "grad-student"). */
-static int lookup(const char *const *names, int n, const char *s)
-{
-    char key[40], want[40];
-    text_fold_key(s, key, sizeof key);
-    for (int i = 0; i < n; i++) {
-        text_fold_key(names[i], want, sizeof want);
-        if (strcmp(key, want) == 0)
-            return i;
-    }
-    return -1;
-}
 
 const char *visitor_status_name(VisitorStatus s)
 {
@@ -39,9 +26,9 @@ const char *visitor_status_label(VisitorStatus s)
 
 bool visitor_status_parse(const char *s, VisitorStatus *out)
 {
-    int i = lookup(status_names, STATUS_COUNT, s);
+    int i = text_find_key(status_names, STATUS_COUNT, s);
     if (i < 0)
-        i = lookup(status_labels, STATUS_COUNT, s);
+        i = text_find_key(status_labels, STATUS_COUNT, s);
     if (i < 0)
         return false;
     *out = (VisitorStatus)i;
@@ -60,7 +47,7 @@ const char *visitor_format_label(MeetFormat f)
 
 bool visitor_format_parse(const char *s, MeetFormat *out)
 {
-    int i = lookup(format_names, FORMAT_COUNT, s);
+    int i = text_find_key(format_names, FORMAT_COUNT, s);
     if (i < 0)
         return false;
     *out = (MeetFormat)i;
@@ -74,7 +61,7 @@ const char *visitor_found_name(FoundVia f)
 
 bool visitor_found_parse(const char *s, FoundVia *out)
 {
-    int i = lookup(found_names, FOUND_COUNT, s);
+    int i = text_find_key(found_names, FOUND_COUNT, s);
     if (i < 0)
         return false;
     *out = (FoundVia)i;

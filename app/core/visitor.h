@@ -14,7 +14,13 @@ typedef enum {
     STATUS_COUNT
 } VisitorStatus;
 
-typedef enum { FORMAT_PHONE, FORMAT_VIDEO, FORMAT_IN_PERSON, FORMAT_COFFEE, FORMAT_COUNT } MeetFormat;
+typedef enum {
+    FORMAT_PHONE,
+    FORMAT_VIDEO,
+    FORMAT_IN_PERSON,
+    FORMAT_COFFEE,
+    FORMAT_COUNT
+} MeetFormat;
 
 typedef enum {
     FOUND_DIRECTORY, /* the career office's alumni directory */
