@@ -36,13 +36,38 @@ int qr_capacity(int version, QrLevel level)
     return lo;
 }
 
+/* True when s has bytes outside ASCII. */
+static bool has_utf8(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return true;
+    return false;
+}
+
+/* Encodes in byte mode at the smallest version. Text with non-ASCII
+ * characters carries an ECI header naming UTF-8 (designator 26), so
+ * readers do not guess another encoding and show "José" as "Jos矇". */
+static QRcode *encode(const char *payload, size_t len, QrLevel level)
+{
+    QRinput *in = QRinput_new2(0, to_lib(level));
+    QRcode *c = NULL;
+    if (!in)
+        return NULL;
+    if ((!has_utf8(payload) || QRinput_appendECIheader(in, 26) == 0) &&
+        QRinput_append(in, QR_MODE_8, (int)len, (const unsigned char *)payload) == 0)
+        c = QRcode_encodeInput(in);
+    QRinput_free(in);
+    return c;
+}
+
 bool qr_encode(const char *payload, QrLevel level, int max_version, QrCode *out, char *err,
                size_t cap)
 {
     size_t len = strlen(payload);
     QRcode *c;
     memset(out, 0, sizeof *out);
-    c = QRcode_encodeData((int)len, (const unsigned char *)payload, 0, to_lib(level));
+    c = len ? encode(payload, len, level) : NULL;
     if (!c || c->version > max_version) {
         snprintf(err, cap,
                  "the payload is %zu bytes; a QR code of version %d holds at most "
@@ -116,7 +141,8 @@ char *qr_svg(const QrCode *q, int scale)
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 "viewBox=\"0 0 %d %d\" shape-rendering=\"crispEdges\">\n"
-                "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n<path fill=\"#000000\" d=\"",
+                "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n<path fill=\"#000000\" "
+                "stroke=\"none\" d=\"",
                 side * scale, side * scale, side, side, side, side);
     for (int y = 0; y < q->width; y++)
         for (int x = 0; x < q->width; x++) {
