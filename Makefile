@@ -11,10 +11,11 @@ CFLAGS  ?= -O2 -g
 FUZZ_SECONDS ?= 60
 
 PKGS      := sqlite3 libqrencode inih
+UI_PKGS   := sdl2 SDL2_ttf fontconfig zlib
 TEST_PKGS := cmocka
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
-CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iapp -MMD -MP
+CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iapp -Iplatform -MMD -MP
 # A source checkout finds its assets and keeps its data beside the code.
 CPPFLAGS += -DCK_ASSETS_DIR='"$(CURDIR)/assets"' -DCK_DB_PATH='"$(CURDIR)/var/mentors.db"' \
             -DCK_CONFIG_PATH='"$(CURDIR)/var/kiosk.conf"' -DCK_VERSION='"$(VERSION)"'
@@ -29,23 +30,29 @@ endif
 # install the libraries first.
 LIB_CFLAGS  = $(shell pkg-config --cflags $(PKGS))
 LIB_LIBS    = $(shell pkg-config --libs $(PKGS))
+UI_CFLAGS   = $(shell pkg-config --cflags $(UI_PKGS))
+UI_LIBS     = $(shell pkg-config --libs $(UI_PKGS)) -lm
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 
 CORE_SRC  := $(wildcard app/core/*.c)
 APP_SRC   := app/store.c app/import.c app/qr.c app/config.c app/takeaway.c
 ADMIN_SRC := $(wildcard app/admin/*.c)
+KIOSK_SRC := app/kiosk_main.c app/kiosk.c app/session.c app/script.c $(wildcard app/ui/*.c)
+PLAT_SRC  := $(wildcard platform/*.c)
 TEST_SRC  := $(wildcard tests/test_*.c)
 
 LIB_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(APP_SRC))
 ADMIN_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ADMIN_SRC))
+KIOSK_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(KIOSK_SRC) $(PLAT_SRC))
 TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 ADMIN     := $(BUILD)/career-kiosk-admin
+KIOSK     := $(BUILD)/career-kiosk
 
 .PHONY: all deps test run demo bench fuzz fmt clean tests-build admin
 .DEFAULT_GOAL := all
 
-all: $(ADMIN)
+all: $(ADMIN) $(KIOSK)
 admin: $(ADMIN)
 
 deps:
@@ -62,6 +69,14 @@ $(BUILD)/libck.a: $(LIB_OBJ)
 $(ADMIN): $(ADMIN_OBJ) $(BUILD)/libck.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
 
+# The touch app: platform/ (SDL, SDL_ttf, fontconfig, zlib) and app/ui.
+$(BUILD)/obj/platform/%.o: platform/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(UI_CFLAGS) -c $< -o $@
+
+$(KIOSK): $(KIOSK_OBJ) $(BUILD)/libck.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(UI_LIBS)
+
 $(BUILD)/obj/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LIB_CFLAGS) $(TEST_CFLAGS) -c $< -o $@
@@ -70,7 +85,7 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support.o $(BUILD)/l
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(TEST_LIBS)
 
-tests-build: $(ADMIN) $(TEST_BIN) $(BUILD)/gen-mentors
+tests-build: $(ADMIN) $(KIOSK) $(TEST_BIN) $(BUILD)/gen-mentors
 
 $(BUILD)/gen-mentors: tools/gen_mentors.c
 	@mkdir -p $(dir $@)
@@ -103,13 +118,21 @@ bench: deps
 build/release/bench: tests/bench/bench.c build/release/libck.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LIB_CFLAGS) -o $@ $^ $(LIB_LIBS)
 
-run: deps $(ADMIN)
+run: deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD) all
 	@tools/run.sh $(BUILD)
 
+# The real app, headless, through a whole visitor walk at three sizes:
+# a PNG of every screen in docs/screens/.
+demo: deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD) all
+	@tools/demo.sh $(BUILD)
+
 fmt:
-	clang-format -i $(CORE_SRC) $(APP_SRC) $(ADMIN_SRC) app/*.h app/core/*.h app/admin/*.h tests/*.c tests/*.h
+	clang-format -i $(CORE_SRC) $(APP_SRC) $(ADMIN_SRC) $(KIOSK_SRC) $(PLAT_SRC) app/*.h app/core/*.h \
+	    app/admin/*.h app/ui/*.h platform/*.h tests/*.c tests/*.h
 
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(KIOSK_OBJ:.o=.d)

@@ -10,7 +10,9 @@ libqrencode-dev
 libinih-dev
 libcmocka-dev
 clang libclang-rt-14-dev
-zbar-tools"
+libsdl2-dev libsdl2-ttf-dev libfontconfig-dev zlib1g-dev
+fonts-noto-core fonts-droid-fallback
+zbar-tools imagemagick xvfb xauth xdotool"
 
 missing=""
 for p in $PACKAGES; do

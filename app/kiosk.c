@@ -1,0 +1,313 @@
+/* kiosk: navigation, timers and the input/draw cycle of the touch app. */
+#include "kiosk.h"
+
+#include "core/text.h"
+#include "import.h"
+#include "ui/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+static void collect_field(void *ctx, const char *field, int count)
+{
+    App *a = ctx;
+    (void)count;
+    if (a->nfields < KIOSK_FIELDS)
+        text_copy(a->field[a->nfields++], sizeof a->field[0], field);
+}
+
+static Date local_today(void)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return (Date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
+{
+    ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions};
+    a->platform = p;
+    a->cfg = *cfg;
+    if (!a->fixed_date)
+        a->today = local_today();
+    if (!import_seed(cfg->database, &seed, a->today, err, cap))
+        return false;
+    a->store = store_open(cfg->database, err, cap);
+    if (!a->store)
+        return false;
+    a->nbank = store_questions_load(a->store, a->bank, QUESTION_MAX);
+    store_fields(a->store, collect_field, a);
+    a->s = calloc(1, sizeof *a->s);
+    if (!a->s) {
+        snprintf(err, cap, "out of memory");
+        return false;
+    }
+    session_init(a->s);
+    a->last_input = platform_now(p);
+    a->dirty = true;
+    return true;
+}
+
+void kiosk_close(App *a)
+{
+    if (a->s) {
+        session_wipe(a->s);
+        free(a->s);
+    }
+    store_close(a->store);
+    memset(a, 0, sizeof *a);
+}
+
+uint64_t kiosk_idle_after(const App *a)
+{
+    return (uint64_t)a->cfg.idle_seconds * 1000;
+}
+
+uint64_t kiosk_idle_countdown(const App *a)
+{
+    return (uint64_t)a->cfg.idle_countdown * 1000;
+}
+
+void kiosk_go(App *a, ScreenId to)
+{
+    a->s->screen = to;
+    a->s->confirm_restart = false;
+    a->ui.focus = 0;
+    a->ui.focus_buf = NULL;
+    for (int i = 0; i < UI_SCROLLS; i++)
+        a->ui.scroll[i] = (UiScroll){0};
+    platform_text_input(a->platform, false);
+    if (to == SCREEN_SEARCH)
+        kiosk_refresh_search(a);
+    if (to == SCREEN_MESSAGE)
+        kiosk_compose(a);
+    if (to == SCREEN_QUESTIONS && !a->s->questions_edited)
+        kiosk_suggest_questions(a); /* follows the minutes asked for */
+    a->dirty = true;
+}
+
+void kiosk_start(App *a)
+{
+    store_stat_add(a->store, a->today, "sessions", 1);
+    kiosk_go(a, SCREEN_ABOUT);
+}
+
+/* Clears the visitor's session and the visitor's display settings. */
+void kiosk_finish(App *a)
+{
+    session_wipe(a->s);
+    a->ui.large_text = a->ui.high_contrast = false;
+    a->ui.shift = a->ui.accents = false;
+    a->idle_warning = false;
+    kiosk_go(a, SCREEN_WELCOME);
+}
+
+void kiosk_refresh_search(App *a)
+{
+    Session *s = a->s;
+    char key[sizeof s->searched];
+    snprintf(key, sizeof key, "%s|%d|%d|%d", s->query, s->field, s->remote_only,
+             s->accepting_only);
+    if (strcmp(key, s->searched) == 0 && s->nhits >= 0)
+        return;
+    StoreFilter f = {s->field >= 0 && s->field < a->nfields ? a->field[s->field] : NULL,
+                     0,
+                     0,
+                     -1,
+                     NULL,
+                     s->remote_only,
+                     s->accepting_only};
+    s->nhits = store_search(a->store, s->query, &f, a->today, s->hits, SESSION_HITS);
+    if (s->nhits < 0)
+        s->nhits = 0;
+    text_copy(s->searched, sizeof s->searched, key);
+    ui_scroll_reset(&a->ui, ui_id("results"));
+    a->dirty = true;
+}
+
+void kiosk_suggest_questions(App *a)
+{
+    size_t idx[64];
+    Session *s = a->s;
+    size_t n = question_suggest(a->bank, (size_t)a->nbank, s->visitor.status, s->mentor.grad_year,
+                                a->today.y, s->visitor.minutes ? s->visitor.minutes : 20, idx, 64);
+    memset(s->chosen, 0, sizeof s->chosen);
+    for (size_t i = 0; i < n; i++)
+        s->chosen[idx[i]] = true;
+    a->dirty = true;
+}
+
+void kiosk_choose_mentor(App *a, const Mentor *m)
+{
+    a->s->mentor = *m;
+    a->s->visitor.found_via = FOUND_DIRECTORY;
+    kiosk_suggest_questions(a);
+    kiosk_go(a, SCREEN_DETAIL);
+}
+
+void kiosk_compose(App *a)
+{
+    Session *s = a->s;
+    MessageContext ctx = {a->cfg.school, a->cfg.office};
+    message_compose(s->channel, &s->visitor, &s->mentor, &ctx,
+                    s->linkedin_short ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS,
+                    &s->request);
+    message_compose(CHANNEL_EMAIL, &s->visitor, &s->mentor, &ctx, 0, &s->email);
+    a->dirty = true;
+}
+
+/* Builds the sheet and the codes; counts a sheet and a referral. */
+static void build_takeaway(App *a)
+{
+    Session *s = a->s;
+    size_t idx[QUESTION_MAX], n = 0;
+    char stamp[20];
+    time_t t = time(NULL);
+    struct tm utc;
+    gmtime_r(&t, &utc);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    for (int i = 0; i < a->nbank; i++)
+        if (s->chosen[i])
+            idx[n++] = (size_t)i;
+    kiosk_compose(a);
+    SheetInput in = {&s->visitor, &s->mentor, &s->request, a->bank, idx, n,
+                     a->today, a->cfg.school, a->cfg.office, a->cfg.office_contact};
+    sheet_build(&s->sheet, &in);
+    takeaway_free(&s->takeaway);
+    TakeawayInput ti = {&s->sheet, &s->email, &s->mentor, a->cfg.office, a->cfg.school,
+                        a->cfg.office_contact, a->today, stamp};
+    takeaway_build(&s->takeaway, &ti);
+    if (!s->takeaway_ready) {
+        store_referral_add(a->store, s->mentor.id, a->today);
+        store_stat_add(a->store, a->today, "sheets_shown", 1);
+    }
+    s->takeaway_ready = true;
+}
+
+/* One pass of the current screen: draws when d is set. */
+static void pass(App *a, Draw *d)
+{
+    int w, h;
+    platform_size(a->platform, &w, &h);
+    ui_begin(&a->ui, d, platform_frame_begin(a->platform), w, h, platform_now(a->platform));
+    ScreenId before = a->s->screen;
+    screens_run(a);
+    if (a->s->screen == SCREEN_TAKEAWAY && (before != SCREEN_TAKEAWAY || !a->s->takeaway_ready))
+        build_takeaway(a);
+    if (a->s->screen != before)
+        a->dirty = true;
+    ui_after_pass(&a->ui);
+}
+
+void kiosk_input(App *a, const Input *in)
+{
+    Ui *ui = &a->ui;
+    uint64_t now = platform_now(a->platform);
+    switch (in->kind) {
+    case INPUT_DOWN:
+        ui_pointer_down(ui, in->x, in->y);
+        break;
+    case INPUT_MOVE:
+        ui_pointer_move(ui, in->x, in->y, now);
+        break;
+    case INPUT_UP:
+        ui_pointer_up(ui, in->x, in->y);
+        break;
+    case INPUT_WHEEL:
+        ui_pointer_wheel(ui, in->x, in->y, in->key);
+        break;
+    case INPUT_TEXT:
+        text_copy(ui->typed, sizeof ui->typed, in->text);
+        break;
+    case INPUT_KEY:
+        ui->key = in->key == KEY_BACKSPACE ? '\b' : in->key == KEY_ENTER ? 13 : 0;
+        break;
+    case INPUT_QUIT:
+        a->quit = true;
+        return;
+    case INPUT_RESIZE:
+        a->dirty = true;
+        return;
+    default:
+        return;
+    }
+    a->last_input = now;
+    if (a->idle_warning) { /* any touch answers "Still there?" */
+        a->idle_warning = false;
+        a->dirty = true;
+        if (in->kind == INPUT_DOWN) {
+            ui->down = false;
+            return;
+        }
+    }
+    pass(a, NULL);
+    if (ui_typing(ui) != (in->kind == INPUT_NONE))
+        platform_text_input(a->platform, ui_typing(ui));
+    a->dirty = true;
+}
+
+void kiosk_tick(App *a)
+{
+    uint64_t now = platform_now(a->platform), idle = now - a->last_input;
+    if (a->s->screen == SCREEN_WELCOME) {
+        a->idle_warning = false;
+        if (idle / 6000 != (idle - 1) / 6000 || a->ui.animating)
+            a->dirty = true; /* the rotating tip */
+        return;
+    }
+    if (idle >= kiosk_idle_after(a) + kiosk_idle_countdown(a)) {
+        kiosk_finish(a);
+        a->last_input = now;
+        return;
+    }
+    if (idle >= kiosk_idle_after(a)) {
+        a->idle_warning = true;
+        a->dirty = true; /* the countdown moves every second */
+    }
+    if (a->ui.animating)
+        a->dirty = true;
+}
+
+int kiosk_wait_ms(const App *a)
+{
+    uint64_t now = platform_now(a->platform), idle = now - a->last_input;
+    if (a->ui.animating)
+        return 16;
+    if (a->s->screen == SCREEN_WELCOME)
+        return (int)(6000 - idle % 6000);
+    if (a->idle_warning)
+        return (int)(1000 - idle % 1000);
+    uint64_t due = kiosk_idle_after(a);
+    return idle >= due ? 0 : (int)(due - idle);
+}
+
+void kiosk_render(App *a, bool force)
+{
+    if (!a->dirty && !force)
+        return;
+    Draw *d = platform_frame_begin(a->platform);
+    draw_clear(d, a->ui.high_contrast ? ui_rgb(0) : ui_rgb(0xF5F2EB));
+    pass(a, d);
+    platform_frame_end(a->platform);
+    a->frames++;
+    a->dirty = a->ui.animating;
+}
+
+bool kiosk_tap_label(App *a, const char *label)
+{
+    kiosk_render(a, true); /* the widgets as the visitor sees them now */
+    for (int i = 0; i < a->ui.nitems; i++)
+        if (strcasecmp(a->ui.item[i].label, label) == 0) {
+            Rect r = a->ui.item[i].r;
+            Input in = {INPUT_DOWN, r.x + r.w / 2, r.y + r.h / 2, 0, ""};
+            kiosk_input(a, &in);
+            in.kind = INPUT_UP;
+            kiosk_input(a, &in);
+            return true;
+        }
+    return false;
+}

@@ -1,0 +1,19 @@
+/* script: drives the real app headless from a text file, one command a
+ * line, for tests, `make demo` and the soak:
+ *   tap LABEL | tap X Y        type TEXT          key backspace|enter
+ *   drag X1 Y1 X2 Y2           wait MS            screenshot NAME
+ *   expect screen NAME         expect text LABEL  expect no-text LABEL
+ *   repeat N ... end           report             # comment
+ * LABEL may be quoted. Screenshots go to DIR/NAME.png. */
+#ifndef CK_SCRIPT_H
+#define CK_SCRIPT_H
+
+#include "kiosk.h"
+
+#include <stdbool.h>
+
+/* Runs the script at path; false (after saying where and why on stderr)
+ * when a command fails or an expectation does not hold. */
+bool script_run(App *a, const char *path, const char *shots);
+
+#endif

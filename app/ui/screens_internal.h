@@ -1,0 +1,17 @@
+/* The screen functions, called by screens_run. Internal to app/ui. */
+#ifndef CK_SCREENS_INTERNAL_H
+#define CK_SCREENS_INTERNAL_H
+
+#include "kiosk.h"
+
+void screen_welcome(App *a);
+void screen_about(App *a);
+void screen_search(App *a);
+void screen_detail(App *a);
+/* The field picker, over the Find screen. */
+void screen_field_picker(App *a);
+void screen_message(App *a);
+void screen_questions(App *a);
+void screen_takeaway(App *a);
+
+#endif

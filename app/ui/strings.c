@@ -1,0 +1,119 @@
+/* strings: the English table. */
+#include "strings.h"
+
+#include <string.h>
+
+static const char *const en[S_COUNT] = {
+    [S_TOUCH_TO_START] = "Touch to start",
+    [S_WELCOME_HEADLINE] = "Talk with someone who does the work you're curious about",
+    [S_WELCOME_SUB] = "Find an alum, get a ready-to-send note asking for a short conversation, "
+                      "and leave with a prep sheet. About three minutes, no account.",
+    [S_WELCOME_PROMISE] = "Nothing you type here is saved.",
+    [S_WELCOME_TIP] = "A question you could ask:",
+    [S_LARGER_TEXT] = "Larger text",
+    [S_HIGH_CONTRAST] = "High contrast",
+    [S_BACK] = "Back",
+    [S_START_OVER] = "Start over",
+    [S_SKIP] = "Skip this step",
+    [S_NEXT] = "Next",
+    [S_STEP_ABOUT] = "You",
+    [S_STEP_FIND] = "Find",
+    [S_STEP_MESSAGE] = "Message",
+    [S_STEP_QUESTIONS] = "Questions",
+    [S_STEP_TAKEAWAY] = "Take away",
+    [S_ABOUT_TITLE] = "A little about you",
+    [S_ABOUT_SUB] = "Optional. It makes your message sound like you. Skip anything you like.",
+    [S_FIRST_NAME] = "Your first name",
+    [S_FIRST_NAME_HINT] = "For example: Sam",
+    [S_PROGRAM] = "Your program or major",
+    [S_PROGRAM_HINT] = "For example: Biology",
+    [S_INTEREST] = "What are you exploring?",
+    [S_INTEREST_HINT] = "For example: careers in public health",
+    [S_YOU_ARE] = "You are",
+    [S_NEXT_FIND] = "Next: find someone",
+    [S_FIND_TITLE] = "Find someone to talk to",
+    [S_SEARCH_HINT] = "Search by name, job, company, field or city",
+    [S_ALL_FIELDS] = "All fields",
+    [S_REMOTE_OK] = "Meets remotely",
+    [S_TAKING_REQUESTS] = "Taking requests",
+    [S_ANY_CHANNEL] = "Any contact way",
+    [S_ANY_LANGUAGE] = "Any language",
+    [S_RESULTS_COUNT] = "%d people",
+    [S_RESULTS_ONE] = "1 person",
+    [S_RESULTS_MORE] = "Showing the first %d. Type or pick a field to narrow it down.",
+    [S_NO_RESULTS] = "No one matches that yet",
+    [S_NO_RESULTS_TIPS] = "Try a shorter word, check the spelling, pick \"All fields\", or turn "
+                          "off a filter. Staff at the desk can also suggest people.",
+    [S_CLASS_OF] = "Class of %d",
+    [S_PREFERS] = "Prefers: %s",
+    [S_MEETS_REMOTELY] = "Meets remotely",
+    [S_NOT_TAKING] = "Not taking requests right now",
+    [S_DETAIL_TOPICS] = "Happy to talk about",
+    [S_DETAIL_REACH] = "How to reach them",
+    [S_DETAIL_REACH_NOTE] = "It goes on your prep sheet and in the QR codes.",
+    [S_DETAIL_LANGUAGES] = "Speaks",
+    [S_CHOOSE] = "Choose %s",
+    [S_MESSAGE_TITLE] = "Your message to %s",
+    [S_CHANNEL] = "Send it as",
+    [S_HOW_LONG] = "Ask for",
+    [S_MINUTES_N] = "%d minutes",
+    [S_HOW_MEET] = "Meet by",
+    [S_FOUND_VIA] = "You found them through",
+    [S_FOUND_DIRECTORY] = "Alumni directory",
+    [S_FOUND_SCHOOL] = "Same school",
+    [S_FOUND_MAJOR] = "Same major",
+    [S_FREE_ACCOUNT] = "Free LinkedIn (200 characters)",
+    [S_PREVIEW] = "Preview",
+    [S_SUBJECT] = "Subject:",
+    [S_COUNT_WORDS] = "%d of %d words",
+    [S_COUNT_CHARS] = "%d of %d characters",
+    [S_LOOKS_GOOD] = "Short, specific and polite. Good to send.",
+    [S_NEXT_QUESTIONS] = "Next: pick questions",
+    [S_QUESTIONS_TITLE] = "Questions to ask",
+    [S_QUESTIONS_SUB] = "We picked a set that fits your time. Tap to add or remove.",
+    [S_TIME_PLANNED] = "%d of %d minutes planned",
+    [S_TIME_OVER] = "That is more than fits. Keep a few minutes for hellos and thanks.",
+    [S_TIME_WHY] = "You asked for %d minutes; about 5 are for hellos and thanks.",
+    [S_SUGGESTED] = "Use the suggested set",
+    [S_N_MIN] = "%d min",
+    [S_NEXT_TAKEAWAY] = "Next: take it with you",
+    [S_TAKEAWAY_TITLE] = "Your prep sheet",
+    [S_SCAN_HINT] = "Point your phone's camera here",
+    [S_QR_SHEET_ABOUT] = "The whole plan: contact, questions, follow-up dates",
+    [S_QR_EMAIL_ABOUT] = "Your message, ready in your email app",
+    [S_QR_CONTACT_ABOUT] = "Save the contact to your phone",
+    [S_QR_REMINDERS_ABOUT] = "Calendar reminders: send today, follow up once",
+    [S_QR_TOO_BIG] = "This one is too long for a code. Ask at the desk for a printout.",
+    [S_PRINT] = "Print",
+    [S_PRINT_NOT_SET_UP] = "Printing is not set up at this kiosk. Scan the codes instead.",
+    [S_FINISH] = "Finish and clear",
+    [S_STILL_THERE] = "Still there?",
+    [S_STILL_THERE_SUB] = "To keep your details private, this kiosk clears itself in",
+    [S_MORE_TIME] = "I need more time",
+    [S_RESTART_TITLE] = "Start over?",
+    [S_RESTART_SUB] = "Everything you entered will be cleared.",
+    [S_KEEP_GOING] = "Keep going",
+    [S_KEY_SHIFT] = "Shift",
+    [S_KEY_ACCENTS] = "àéü",
+    [S_KEY_LETTERS] = "abc",
+    [S_KEY_SPACE] = "Space",
+    [S_KEY_DELETE] = "Delete",
+    [S_KEY_DONE] = "Done",
+    [S_PRIVACY_NOTE] = "Cleared when you finish or walk away.",
+};
+
+static const char *const *current = en;
+
+const char *str(StrId id)
+{
+    return id < S_COUNT && current[id] ? current[id] : "";
+}
+
+int strings_set_language(const char *code)
+{
+    if (strcmp(code, "en") == 0) {
+        current = en;
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,553 @@
+/* ui: widgets, input handling and layout metrics. */
+#include "ui.h"
+
+#include "core/text.h"
+#include "strings.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+uint32_t ui_id(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h ? h : 1;
+}
+
+Color ui_rgb(uint32_t rgb)
+{
+    return (Color){(uint8_t)(rgb >> 16), (uint8_t)(rgb >> 8), (uint8_t)rgb, 255};
+}
+
+Color ui_alpha(Color c, uint8_t a)
+{
+    c.a = a;
+    return c;
+}
+
+static Theme theme(bool high_contrast)
+{
+    Theme t;
+    if (high_contrast) {
+        t = (Theme){ui_rgb(0x000000), ui_rgb(0x000000), ui_rgb(0x1A1A1A), ui_rgb(0xFFFFFF),
+                    ui_rgb(0xFFFFFF), ui_rgb(0xFFE14D), ui_rgb(0x000000), ui_rgb(0xFFE14D),
+                    ui_rgb(0xFFFFFF), ui_rgb(0x000000), ui_rgb(0xFFE14D), ui_rgb(0x7CFF9B),
+                    ui_alpha(ui_rgb(0x000000), 220), ui_rgb(0x000000), ui_rgb(0xFFFFFF),
+                    ui_rgb(0x4DD2FF)};
+    } else {
+        t = (Theme){ui_rgb(0xF5F2EB), ui_rgb(0xFFFFFF), ui_rgb(0xEDE8DD), ui_rgb(0x1C2433),
+                    ui_rgb(0x556070), ui_rgb(0x0F5C6E), ui_rgb(0xFFFFFF), ui_rgb(0xE9A23B),
+                    ui_rgb(0xD8D2C4), ui_rgb(0xFFF3D6), ui_rgb(0x6A4A00), ui_rgb(0x1E6B3A),
+                    ui_alpha(ui_rgb(0x1C2433), 150), ui_rgb(0xEAE5D9), ui_rgb(0x1C2433),
+                    ui_rgb(0x2A8FB0)};
+    }
+    return t;
+}
+
+void ui_begin(Ui *ui, Draw *d, Draw *measure, int w, int h, uint64_t now)
+{
+    int shortest = w < h ? w : h;
+    ui->d = d;
+    ui->measuring = 0;
+    ui->measure = measure;
+    ui->w = w;
+    ui->h = h;
+    ui->now = now;
+    ui->landscape = w > h;
+    ui->u = shortest / 108;
+    if (ui->u < 6)
+        ui->u = 6;
+    float scale = ui->large_text ? 1.25f : 1.0f;
+    ui->body = (int)lroundf((float)shortest * 0.028f * scale);
+    ui->small = (int)lroundf((float)shortest * 0.022f * scale);
+    ui->title = (int)lroundf((float)shortest * 0.042f * scale);
+    ui->huge = (int)lroundf((float)shortest * 0.06f * scale);
+    if (ui->small < 16)
+        ui->small = 16;
+    ui->th = theme(ui->high_contrast);
+    ui->nitems = 0;
+    ui->animating = false;
+}
+
+void ui_pointer_down(Ui *ui, int x, int y)
+{
+    ui->down = ui->pressed = true;
+    ui->dragged = false;
+    ui->x = ui->down_x = x;
+    ui->y = ui->down_y = y;
+    ui->last_y = y;
+    ui->drag_speed = 0;
+    for (int i = 0; i < UI_SCROLLS; i++) { /* a touch stops momentum */
+        ui->scroll[i].velocity = 0;
+        ui->scroll[i].grab = ui->scroll[i].offset;
+    }
+}
+
+void ui_pointer_move(Ui *ui, int x, int y, uint64_t now)
+{
+    int slop = ui->u * 2 > 12 ? ui->u * 2 : 12;
+    if (!ui->down)
+        return;
+    ui->x = x;
+    ui->y = y;
+    if (abs(x - ui->down_x) > slop || abs(y - ui->down_y) > slop)
+        ui->dragged = true; /* a tap that became a drag presses nothing */
+    uint64_t dt = now > ui->last_move ? now - ui->last_move : 1;
+    ui->drag_speed = 0.7f * ui->drag_speed + 0.3f * (float)(ui->last_y - y) / (float)dt;
+    ui->last_y = y;
+    ui->last_move = now;
+}
+
+void ui_pointer_up(Ui *ui, int x, int y)
+{
+    ui->x = x;
+    ui->y = y;
+    ui->released = true;
+}
+
+void ui_pointer_wheel(Ui *ui, int x, int y, int dir)
+{
+    for (int i = 0; i < UI_SCROLLS; i++)
+        if (ui->scroll[i].id)
+            ui->scroll[i].velocity = 0;
+    ui->x = x;
+    ui->y = y;
+    ui->key = dir > 0 ? -1 : -2; /* read by the scroll area under the pointer */
+}
+
+void ui_after_pass(Ui *ui)
+{
+    if (ui->released) {
+        ui->down = false;
+        ui->released = false;
+    }
+    ui->pressed = false;
+    ui->typed[0] = '\0';
+    ui->key = 0;
+}
+
+bool ui_contains(Rect r, int x, int y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+void ui_measure_begin(Ui *ui)
+{
+    if (ui->measuring++ == 0) {
+        ui->saved_d = ui->d;
+        ui->d = NULL;
+    }
+}
+
+void ui_measure_end(Ui *ui)
+{
+    if (--ui->measuring == 0)
+        ui->d = ui->saved_d;
+}
+
+void ui_record(Ui *ui, const char *label, Rect r)
+{
+    if (ui->measuring || ui->nitems >= UI_ITEMS || !label || !*label)
+        return;
+    UiItem *it = &ui->item[ui->nitems++];
+    text_copy(it->label, sizeof it->label, label);
+    it->r = r;
+}
+
+bool ui_tapped(Ui *ui, Rect r)
+{
+    return !ui->measuring && ui->released && !ui->dragged && ui_contains(r, ui->x, ui->y) &&
+           ui_contains(r, ui->down_x, ui->down_y);
+}
+
+int ui_width(Ui *ui, const char *s, int px, Weight w)
+{
+    return draw_text_width(ui->measure, s, px, w);
+}
+
+/* Fits s into max_w, cutting at a character and adding "...". */
+static void ellipsize(Ui *ui, const char *s, int px, Weight w, int max_w, char *out, size_t cap)
+{
+    text_copy(out, cap, s);
+    if (max_w <= 0 || ui_width(ui, out, px, w) <= max_w)
+        return;
+    size_t n = strlen(out);
+    while (n > 0) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80);
+        out[n] = '\0';
+        char tmp[512];
+        snprintf(tmp, sizeof tmp, "%s...", out);
+        if (ui_width(ui, tmp, px, w) <= max_w) {
+            text_copy(out, cap, tmp);
+            return;
+        }
+    }
+}
+
+int ui_text(Ui *ui, int x, int y, const char *s, int px, Weight w, Color c, int max_w)
+{
+    char buf[512];
+    ellipsize(ui, s, px, w, max_w, buf, sizeof buf);
+    if (!ui->d)
+        return ui_width(ui, buf, px, w);
+    return draw_text(ui->d, buf, x, y, px, w, c);
+}
+
+/* Draws (or measures) one paragraph; returns its height. */
+static int wrap_para(Ui *ui, Rect box, const char *s, size_t len, int px, Weight w, Color c)
+{
+    int lh = draw_line_height(ui->measure, px), y = box.y;
+    char line[600], trial[600];
+    size_t i = 0;
+    line[0] = '\0';
+    while (i < len) {
+        size_t start = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        snprintf(trial, sizeof trial, "%s%s%.*s", line, *line ? " " : "", (int)(i - start),
+                 s + start);
+        if (*line && ui_width(ui, trial, px, w) > box.w) {
+            if (ui->d)
+                draw_text(ui->d, line, box.x, y, px, w, c);
+            y += lh;
+            snprintf(line, sizeof line, "%.*s", (int)(i - start), s + start);
+        } else
+            text_copy(line, sizeof line, trial);
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+    if (ui->d && *line)
+        draw_text(ui->d, line, box.x, y, px, w, c);
+    return y - box.y + lh;
+}
+
+int ui_wrap(Ui *ui, Rect box, const char *s, int px, Weight w, Color c)
+{
+    int y = box.y;
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        if (n == 0)
+            y += draw_line_height(ui->measure, px) / 2; /* a blank line: half a line */
+        else
+            y += wrap_para(ui, (Rect){box.x, y, box.w, box.h}, s, n, px, w, c);
+        s += n + (nl != NULL);
+    }
+    return y - box.y;
+}
+
+void ui_panel(Ui *ui, Rect r, Color c)
+{
+    if (ui->d)
+        draw_round(ui->d, r, ui->u * 2, c);
+}
+
+/* Colours of a button style: fill, text, border. */
+static void style_colors(const Ui *ui, ButtonStyle s, Color *fill, Color *text, Color *border)
+{
+    const Theme *t = &ui->th;
+    *border = ui_alpha(t->border, 0);
+    switch (s) {
+    case BTN_PRIMARY:
+        *fill = t->primary;
+        *text = t->on_primary;
+        break;
+    case BTN_SECONDARY:
+        *fill = t->surface;
+        *text = t->primary;
+        *border = t->primary;
+        break;
+    case BTN_GHOST:
+        *fill = ui_alpha(t->surface, 0);
+        *text = t->primary;
+        *border = t->border;
+        break;
+    case BTN_CHIP_ON:
+        *fill = t->primary;
+        *text = t->on_primary;
+        break;
+    case BTN_KEY:
+        *fill = t->surface;
+        *text = t->text;
+        *border = t->border;
+        break;
+    case BTN_DISABLED:
+        *fill = t->sunken;
+        *text = t->muted;
+        break;
+    default:
+        *fill = t->chip;
+        *text = t->chip_text;
+        *border = ui->high_contrast ? t->border : ui_alpha(t->border, 0);
+        break;
+    }
+}
+
+bool ui_button2(Ui *ui, Rect r, const char *label, const char *sub, ButtonStyle style)
+{
+    Color fill, text, border;
+    bool held = ui->down && !ui->dragged && ui_contains(r, ui->x, ui->y) &&
+                ui_contains(r, ui->down_x, ui->down_y);
+    ui_record(ui, label, r);
+    if (ui->d) {
+        style_colors(ui, style, &fill, &text, &border);
+        int radius = style == BTN_CHIP || style == BTN_CHIP_ON ? r.h / 2 : ui->u * 2;
+        if (held && style != BTN_DISABLED)
+            fill = style == BTN_PRIMARY || style == BTN_CHIP_ON ? ui->th.focus : ui->th.sunken;
+        draw_round(ui->d, r, radius, fill);
+        if (border.a)
+            draw_round_outline(ui->d, r, radius, ui->high_contrast ? 3 : 2, border);
+        int px = style == BTN_KEY ? ui->title * 8 / 10 : ui->body;
+        Weight w = style == BTN_KEY ? WEIGHT_REGULAR : WEIGHT_BOLD;
+        int lh = draw_line_height(ui->d, px), sh = sub ? draw_line_height(ui->d, ui->small) : 0;
+        int tw = ui_width(ui, label, px, w);
+        int max = r.w - ui->u * 2;
+        int y = r.y + (r.h - lh - sh) / 2;
+        ui_text(ui, r.x + (r.w - (tw < max ? tw : max)) / 2, y, label, px, w, text, max);
+        if (sub) {
+            int sw = ui_width(ui, sub, ui->small, WEIGHT_REGULAR);
+            ui_text(ui, r.x + (r.w - (sw < max ? sw : max)) / 2, y + lh, sub, ui->small,
+                    WEIGHT_REGULAR, ui_alpha(text, 220), max);
+        }
+    }
+    return style != BTN_DISABLED && ui_tapped(ui, r);
+}
+
+bool ui_button(Ui *ui, Rect r, const char *label, ButtonStyle style)
+{
+    return ui_button2(ui, r, label, NULL, style);
+}
+
+bool ui_typing(const Ui *ui)
+{
+    return ui->focus != 0;
+}
+
+/* Applies typed text and physical keys to the focused buffer. */
+static void edit(Ui *ui, char *buf, size_t cap)
+{
+    if (ui->typed[0]) {
+        size_t n = strlen(buf), add = strlen(ui->typed);
+        if (n + add < cap && text_chars(buf) < cap - 1) {
+            memcpy(buf + n, ui->typed, add + 1);
+        }
+        ui->typed[0] = '\0';
+    }
+    if (ui->key == '\b') {
+        size_t n = strlen(buf);
+        while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+            n--;
+        if (n > 0)
+            n--;
+        buf[n] = '\0';
+        ui->key = 0;
+    }
+}
+
+bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *placeholder,
+              const char *name)
+{
+    bool focused = ui->focus == id;
+    ui_record(ui, name, r);
+    if (ui_tapped(ui, r)) {
+        ui->focus = id;
+        focused = true;
+        ui->shift = buf[0] == '\0';
+    }
+    if (focused && !ui->measuring) {
+        ui->focus_buf = buf;
+        ui->focus_cap = cap;
+        edit(ui, buf, cap);
+    }
+    if (ui->d) {
+        const Theme *t = &ui->th;
+        draw_round(ui->d, r, ui->u * 2, t->surface);
+        draw_round_outline(ui->d, r, ui->u * 2, focused ? 4 : 2, focused ? t->focus : t->border);
+        int lh = draw_line_height(ui->d, ui->body), pad = ui->u * 2;
+        int ty = r.y + (r.h - lh) / 2, max = r.w - 2 * pad;
+        int tw = 0;
+        if (*buf) {
+            /* keep the end of long text (where the caret is) in view */
+            const char *show = buf;
+            while (*show && ui_width(ui, show, ui->body, WEIGHT_REGULAR) > max - ui->u)
+                show++;
+            while (((unsigned char)*show & 0xC0) == 0x80)
+                show++;
+            tw = draw_text(ui->d, show, r.x + pad, ty, ui->body, WEIGHT_REGULAR, t->text);
+        } else
+            ui_text(ui, r.x + pad, ty, placeholder, ui->body, WEIGHT_REGULAR, t->muted, max);
+        if (focused)
+            draw_rect(ui->d, (Rect){r.x + pad + tw + 2, ty + lh / 8, 3, lh * 3 / 4}, t->focus);
+    }
+    return focused;
+}
+
+int ui_keyboard_height(const Ui *ui)
+{
+    int h = ui->landscape ? ui->h * 42 / 100 : ui->h * 30 / 100;
+    int key_min = ui->u * 7 * 5 + ui->u * 7; /* five rows of at least 7u keys */
+    return h > key_min ? h : key_min;
+}
+
+/* Letters and accents, row by row; a space in a row string separates keys. */
+static const char *const letters[4] = {"1 2 3 4 5 6 7 8 9 0", "q w e r t y u i o p",
+                                       "a s d f g h j k l '", "z x c v b n m - . @"};
+static const char *const accents[4] = {"á à â ä ã å æ ç", "é è ê ë í ì î ï",
+                                       "ñ ó ò ô ö õ ø œ", "ú ù û ü ý ÿ ß ł"};
+
+/* Upper case of a one-character key (ASCII and Latin-1 letters). */
+static void key_text(const char *k, bool shift, char *out, size_t cap)
+{
+    text_copy(out, cap, k);
+    if (!shift)
+        return;
+    if (out[0] >= 'a' && out[0] <= 'z' && out[1] == '\0')
+        out[0] = (char)(out[0] - 32);
+    else if ((unsigned char)out[0] == 0xC3 && (unsigned char)out[1] >= 0xA0 &&
+             (unsigned char)out[1] != 0xB7 && (unsigned char)out[1] != 0x9F)
+        out[1] = (char)((unsigned char)out[1] - 0x20);
+}
+
+static void type_text(Ui *ui, const char *s)
+{
+    if (!ui->focus_buf)
+        return;
+    size_t n = strlen(ui->focus_buf), add = strlen(s);
+    if (n + add < ui->focus_cap)
+        memcpy(ui->focus_buf + n, s, add + 1);
+    ui->shift = false;
+}
+
+/* One row of keys spread across r; returns nothing, types what is hit. */
+static void key_row(Ui *ui, Rect r, const char *row, int gap)
+{
+    char keys[16][8];
+    int n = 0;
+    for (const char *p = row; *p && n < 16;) {
+        size_t len = strcspn(p, " ");
+        snprintf(keys[n++], sizeof keys[0], "%.*s", (int)len, p);
+        p += len;
+        p += strspn(p, " ");
+    }
+    int kw = (r.w - gap * (n - 1)) / n;
+    for (int i = 0; i < n; i++) {
+        char label[8];
+        key_text(keys[i], ui->shift, label, sizeof label);
+        Rect k = {r.x + i * (kw + gap), r.y, kw, r.h};
+        if (ui_button(ui, k, label, BTN_KEY))
+            type_text(ui, label);
+    }
+}
+
+bool ui_keyboard(Ui *ui, Rect r)
+{
+    int gap = ui->u, rows = 5;
+    int kh = (r.h - gap * (rows + 1)) / rows;
+    int maxw = ui->landscape ? ui->h * 16 / 10 : r.w; /* not too wide on wide screens */
+    int w = r.w - 2 * gap < maxw ? r.w - 2 * gap : maxw;
+    int x = r.x + (r.w - w) / 2;
+    bool done = false;
+    if (ui->d)
+        draw_rect(ui->d, r, ui->th.sunken);
+    const char *const *set = ui->accents ? accents : letters;
+    for (int row = 0; row < 4; row++)
+        key_row(ui, (Rect){x, r.y + gap + row * (kh + gap), w, kh}, set[row], gap);
+    int y = r.y + gap + 4 * (kh + gap), unit = (w - 4 * gap) / 10;
+    Rect shift = {x, y, unit * 2, kh}, acc = {x + unit * 2 + gap, y, unit * 1 + unit / 2, kh};
+    Rect space = {acc.x + acc.w + gap, y, unit * 3 + unit / 2, kh};
+    Rect del = {space.x + space.w + gap, y, unit * 3 / 2, kh};
+    Rect ok = {del.x + del.w + gap, y, x + w - (del.x + del.w + gap), kh};
+    if (ui_button(ui, shift, str(S_KEY_SHIFT), ui->shift ? BTN_CHIP_ON : BTN_KEY))
+        ui->shift = !ui->shift;
+    if (ui_button(ui, acc, str(ui->accents ? S_KEY_LETTERS : S_KEY_ACCENTS),
+                  ui->accents ? BTN_CHIP_ON : BTN_KEY))
+        ui->accents = !ui->accents;
+    if (ui_button(ui, space, str(S_KEY_SPACE), BTN_KEY))
+        type_text(ui, " ");
+    if (ui_button(ui, del, str(S_KEY_DELETE), BTN_KEY) && ui->focus_buf) {
+        ui->key = '\b';
+        edit(ui, ui->focus_buf, ui->focus_cap);
+    }
+    if (ui_button(ui, ok, str(S_KEY_DONE), BTN_PRIMARY) || ui->key == 13) {
+        ui->focus = 0;
+        ui->focus_buf = NULL;
+        ui->accents = false;
+        done = true;
+    }
+    return done;
+}
+
+static UiScroll *scroll_of(Ui *ui, uint32_t id)
+{
+    UiScroll *free_slot = NULL;
+    for (int i = 0; i < UI_SCROLLS; i++) {
+        if (ui->scroll[i].id == id)
+            return &ui->scroll[i];
+        if (!ui->scroll[i].id && !free_slot)
+            free_slot = &ui->scroll[i];
+    }
+    if (!free_slot)
+        free_slot = &ui->scroll[id % UI_SCROLLS];
+    memset(free_slot, 0, sizeof *free_slot);
+    free_slot->id = id;
+    return free_slot;
+}
+
+void ui_scroll_reset(Ui *ui, uint32_t id)
+{
+    UiScroll *s = scroll_of(ui, id);
+    s->offset = s->velocity = s->grab = 0;
+}
+
+int ui_scroll_begin(Ui *ui, uint32_t id, Rect view, int content_h)
+{
+    UiScroll *s = scroll_of(ui, id);
+    s->max = content_h > view.h ? content_h - view.h : 0;
+    bool mine = ui_contains(view, ui->down_x, ui->down_y);
+    if (ui->down && ui->dragged && mine) {
+        s->offset = s->grab - (float)(ui->y - ui->down_y);
+        if (ui->released)
+            s->velocity = ui->drag_speed;
+    } else if (s->velocity != 0 && !ui->down) {
+        s->offset += s->velocity * 16.0f;
+        s->velocity *= 0.92f;
+        if (fabsf(s->velocity) < 0.02f)
+            s->velocity = 0;
+        ui->animating = ui->animating || s->velocity != 0;
+    }
+    if (ui->key < 0 && ui_contains(view, ui->x, ui->y)) /* mouse wheel */
+        s->offset += (ui->key == -1 ? -1.0f : 1.0f) * (float)ui->u * 12;
+    if (s->offset < 0)
+        s->offset = 0, s->velocity = 0;
+    if (s->offset > (float)s->max)
+        s->offset = (float)s->max, s->velocity = 0;
+    if (!ui->down)
+        s->grab = s->offset;
+    s->view = view;
+    s->content = content_h;
+    ui->current = s;
+    if (ui->d)
+        draw_clip(ui->d, &view);
+    return (int)s->offset;
+}
+
+void ui_scroll_end(Ui *ui)
+{
+    UiScroll *s = ui->current;
+    if (!ui->d || !s)
+        return;
+    draw_clip(ui->d, NULL);
+    if (s->max > 0) { /* a slim bar says there is more */
+        Rect v = s->view;
+        int bar = v.h * v.h / s->content;
+        int y = v.y + (int)((float)(v.h - bar) * s->offset / (float)s->max);
+        draw_round(ui->d, (Rect){v.x + v.w - ui->u, y, ui->u * 2 / 3 + 2, bar}, 3,
+                   ui_alpha(ui->th.muted, 140));
+    }
+    ui->current = NULL;
+}

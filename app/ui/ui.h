@@ -1,0 +1,158 @@
+/* ui: an immediate-mode toolkit for the kiosk's screens. Screens call
+ * widget functions every pass; a pass either draws (d set) or only
+ * handles input (d NULL), so a quick tap between two frames still lands on
+ * the widget it started on. Sizes come from the surface, so layouts adapt
+ * to landscape and portrait rather than just scaling. */
+#ifndef CK_UI_H
+#define CK_UI_H
+
+#include "draw.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    Color bg, surface, sunken, text, muted, primary, on_primary, accent, border, warn_bg,
+        warn_text, ok_text, overlay, chip, chip_text, focus;
+} Theme;
+
+typedef enum {
+    BTN_PRIMARY,
+    BTN_SECONDARY,
+    BTN_GHOST,
+    BTN_CHIP,    /* a choice that is off */
+    BTN_CHIP_ON, /* a choice that is on */
+    BTN_KEY,     /* an on-screen keyboard key */
+    BTN_DISABLED,
+} ButtonStyle;
+
+enum { UI_ITEMS = 400, UI_SCROLLS = 8, UI_LABEL = 96 };
+
+/* What a pass showed, for scripts that tap by label. */
+typedef struct {
+    char label[UI_LABEL];
+    Rect r;
+} UiItem;
+
+typedef struct {
+    uint32_t id;
+    float offset, velocity;
+    float grab; /* offset when the drag began */
+    int max, content;
+    Rect view;
+} UiScroll;
+
+typedef struct {
+    /* set by ui_begin */
+    Draw *d;       /* NULL on an input-only pass */
+    Draw *measure; /* always usable for measuring text */
+    int w, h;
+    int u; /* layout unit: 1/108 of the short side, larger with large text */
+    int body, small, title, huge; /* text sizes in px */
+    bool landscape;
+    Theme th;
+    uint64_t now;
+    /* settings the visitor can change */
+    bool large_text, high_contrast;
+    /* pointer */
+    bool down, pressed, released, dragged;
+    int x, y, down_x, down_y;
+    uint64_t last_move;
+    float drag_speed; /* px per ms, for momentum */
+    int last_y;
+    /* keyboard and text entry */
+    uint32_t focus;
+    char *focus_buf;
+    size_t focus_cap;
+    char typed[32];
+    int key; /* a physical key this pass, or 0 */
+    bool shift, accents;
+    /* results of the pass */
+    bool animating;
+    UiItem item[UI_ITEMS];
+    int nitems;
+    UiScroll scroll[UI_SCROLLS];
+    UiScroll *current; /* between ui_scroll_begin and ui_scroll_end */
+    int measuring;     /* > 0: widgets neither draw, take input nor record */
+    Draw *saved_d;
+} Ui;
+
+/* A stable id for a string (FNV-1a). */
+uint32_t ui_id(const char *s);
+
+/* Starts a pass over a w x h surface at time now. d is NULL for input
+ * only; measure is always the platform's Draw, for text sizes. */
+void ui_begin(Ui *ui, Draw *d, Draw *measure, int w, int h, uint64_t now);
+
+/* Input for the next pass (pointer in pixels). */
+void ui_pointer_down(Ui *ui, int x, int y);
+void ui_pointer_move(Ui *ui, int x, int y, uint64_t now);
+void ui_pointer_up(Ui *ui, int x, int y);
+void ui_pointer_wheel(Ui *ui, int x, int y, int dir);
+/* Clears one-pass events (pressed, released, typed text, key). */
+void ui_after_pass(Ui *ui);
+
+/* Records a labelled widget for scripts and accessibility checks. */
+void ui_record(Ui *ui, const char *label, Rect r);
+
+/* True when the finger went down and up on r without dragging. */
+bool ui_tapped(Ui *ui, Rect r);
+
+bool ui_contains(Rect r, int x, int y);
+
+/* A button with a centred label; true when tapped. */
+bool ui_button(Ui *ui, Rect r, const char *label, ButtonStyle style);
+
+/* The same with a second, smaller line under the label. */
+bool ui_button2(Ui *ui, Rect r, const char *label, const char *sub, ButtonStyle style);
+
+/* A filled, rounded panel. */
+void ui_panel(Ui *ui, Rect r, Color c);
+
+/* One line of text; returns its width. Clipped with "..." to max_w
+ * (0 = no limit). */
+int ui_text(Ui *ui, int x, int y, const char *s, int px, Weight w, Color c, int max_w);
+
+/* Text wrapped into box.w, drawn from box.y; returns the height used
+ * (also when not drawing). Paragraph breaks (\n) are kept. */
+int ui_wrap(Ui *ui, Rect box, const char *s, int px, Weight w, Color c);
+
+/* Width of one line of text. */
+int ui_width(Ui *ui, const char *s, int px, Weight w);
+
+/* A text field named `name` (for scripts and screen readers); a tap
+ * focuses it (and opens the keyboard). Typing edits buf. Returns true
+ * when this field has the focus. */
+bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *placeholder,
+              const char *name);
+
+/* True when a text field has the focus. */
+bool ui_typing(const Ui *ui);
+
+/* Height the on-screen keyboard takes at the bottom. */
+int ui_keyboard_height(const Ui *ui);
+
+/* The on-screen keyboard for the focused field, in r. Returns true when
+ * Done was pressed (the focus is then released). */
+bool ui_keyboard(Ui *ui, Rect r);
+
+/* A vertical scroll area: returns the offset to subtract from content y,
+ * and clips drawing to view until ui_scroll_end. content_h is the height
+ * of everything inside. Drag to scroll, with momentum. */
+int ui_scroll_begin(Ui *ui, uint32_t id, Rect view, int content_h);
+void ui_scroll_end(Ui *ui);
+
+/* Resets a scroll area to its top. */
+void ui_scroll_reset(Ui *ui, uint32_t id);
+
+/* Between these, widgets only measure: nothing is drawn, tapped or
+ * recorded. For laying out before drawing. Calls may nest. */
+void ui_measure_begin(Ui *ui);
+void ui_measure_end(Ui *ui);
+
+/* Color helpers. */
+Color ui_rgb(uint32_t rgb);
+Color ui_alpha(Color c, uint8_t a);
+
+#endif

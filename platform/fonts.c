@@ -1,0 +1,62 @@
+/* fonts: the font fallback chain, found through fontconfig (the only
+ * includer of fontconfig.h). */
+#include "internal.h"
+
+#include <fontconfig/fontconfig.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Families in fallback order: the first covers Latin, Greek and Cyrillic;
+ * the rest add scripts it lacks. Names in our sample directory use all. */
+static const char *const families[] = {
+    "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari",
+    "Droid Sans Fallback", "Noto Sans CJK SC", "DejaVu Sans",
+};
+
+/* The file of family at weight, when fontconfig has that very family. */
+static bool match(const char *family, int weight, char *out, size_t cap)
+{
+    FcPattern *pat = FcPatternCreate(), *font;
+    FcResult res;
+    FcChar8 *file = NULL, *got = NULL;
+    bool ok = false;
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+    FcPatternAddInteger(pat, FC_WEIGHT, weight);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    font = FcFontMatch(NULL, pat, &res);
+    if (font && FcPatternGetString(font, FC_FAMILY, 0, &got) == FcResultMatch &&
+        strcmp((const char *)got, family) == 0 &&
+        FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) {
+        int w = 0;
+        FcPatternGetInteger(font, FC_WEIGHT, 0, &w);
+        /* a bold request answered with a regular face is no bold face */
+        ok = weight < FC_WEIGHT_BOLD || w >= FC_WEIGHT_DEMIBOLD;
+        if (ok)
+            snprintf(out, cap, "%s", (const char *)file);
+    }
+    FcPatternDestroy(font);
+    FcPatternDestroy(pat);
+    return ok;
+}
+
+bool fonts_find(FontFiles *out, char *err, size_t cap)
+{
+    memset(out, 0, sizeof *out);
+    if (!FcInit()) {
+        snprintf(err, cap, "fontconfig could not start");
+        return false;
+    }
+    for (size_t i = 0; i < sizeof families / sizeof *families && out->n < FONTS_MAX; i++) {
+        if (!match(families[i], FC_WEIGHT_REGULAR, out->path[out->n], sizeof out->path[0]))
+            continue;
+        if (!match(families[i], FC_WEIGHT_BOLD, out->bold[out->n], sizeof out->bold[0]))
+            out->bold[out->n][0] = '\0';
+        out->n++;
+    }
+    if (out->n == 0) {
+        snprintf(err, cap, "no usable font found (install fonts-noto-core)");
+        return false;
+    }
+    return true;
+}

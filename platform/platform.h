@@ -1,0 +1,102 @@
+/* platform: the kiosk's window, input, clock and screenshots, behind our
+ * own types. Only files in platform/ include SDL, SDL_ttf, fontconfig or
+ * zlib; app/ sees this header and draw.h.
+ *
+ * Input is translated once: fingers, mouse and keyboard all become an
+ * Input in pixels of the drawing surface. Headless mode draws the same
+ * way into an offscreen software surface, with a clock that moves only
+ * when told to, so scripted runs are repeatable. */
+#ifndef CK_PLATFORM_H
+#define CK_PLATFORM_H
+
+#include "draw.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct Platform Platform;
+
+typedef enum {
+    PLATFORM_WINDOWED, /* a desktop window; closing it quits */
+    PLATFORM_KIOSK,    /* fullscreen, no cursor, cannot be closed */
+    PLATFORM_HEADLESS, /* offscreen software rendering, virtual clock */
+} PlatformMode;
+
+typedef struct {
+    PlatformMode mode;
+    int width, height; /* headless and windowed; kiosk uses the display */
+    const char *title;
+} PlatformOptions;
+
+typedef enum {
+    INPUT_NONE,
+    INPUT_DOWN,   /* a finger or the mouse button went down at x, y */
+    INPUT_MOVE,   /* it moved (only while down) */
+    INPUT_UP,     /* it lifted */
+    INPUT_KEY,    /* a physical key: key */
+    INPUT_TEXT,   /* typed text, UTF-8 */
+    INPUT_RESIZE, /* the surface changed size */
+    INPUT_WHEEL,  /* a mouse wheel turned at x, y: key is +1 up, -1 down */
+    INPUT_QUIT,   /* the window was closed (windowed mode only) or SIGTERM */
+    INPUT_TIMEOUT,
+} InputKind;
+
+enum {
+    KEY_BACKSPACE = 8,
+    KEY_TAB = 9,
+    KEY_ENTER = 13,
+    KEY_ESCAPE = 27,
+    KEY_LEFT = 1000,
+    KEY_RIGHT,
+    KEY_UP,
+    KEY_DOWN,
+    KEY_PAGE_UP,
+    KEY_PAGE_DOWN,
+};
+
+typedef struct {
+    InputKind kind;
+    int x, y;
+    int key;
+    char text[32];
+} Input;
+
+/* Opens the display (or the offscreen surface). NULL with a reason in err:
+ * "no display" when there is none. Free with platform_close. */
+Platform *platform_open(const PlatformOptions *o, char *err, size_t err_cap);
+void platform_close(Platform *p);
+
+/* Size of the drawing surface in pixels. */
+void platform_size(const Platform *p, int *w, int *h);
+
+/* Waits up to timeout_ms (-1: forever) for the next input. Returns false
+ * and INPUT_TIMEOUT when none came. Never blocks in headless mode. */
+bool platform_next(Platform *p, Input *in, int timeout_ms);
+
+/* Milliseconds on the platform's clock (virtual when headless). */
+uint64_t platform_now(const Platform *p);
+
+/* Moves the headless clock forward; no effect otherwise. */
+void platform_advance(Platform *p, uint64_t ms);
+
+/* Starts a frame: the Draw to draw it with. */
+Draw *platform_frame_begin(Platform *p);
+
+/* Shows the frame. */
+void platform_frame_end(Platform *p);
+
+/* Saves what was last drawn as a PNG. */
+bool platform_screenshot(Platform *p, const char *path, char *err, size_t err_cap);
+
+/* Turns the OS text input (physical keyboards, IMEs) on or off. */
+void platform_text_input(Platform *p, bool on);
+
+/* Counters for leak checks: live text textures and cached entries. */
+typedef struct {
+    int textures;
+    int widths;
+} PlatformStats;
+PlatformStats platform_stats(const Platform *p);
+
+#endif

@@ -1,0 +1,528 @@
+/* sdl: the window (or offscreen surface), input translation and the draw
+ * functions, on SDL2. See platform.h for the contract. */
+#include "internal.h"
+#include "platform.h"
+
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { RINGS = 32 };
+
+typedef struct {
+    int radius, thickness;
+    SDL_Texture *tex;
+} Ring;
+
+struct Platform {
+    PlatformMode mode;
+    SDL_Window *win;
+    SDL_Renderer *r;
+    SDL_Surface *surface; /* headless target */
+    Draw draw;
+    Ring ring[RINGS];
+    int w, h;
+    uint64_t clock_ms; /* headless */
+    bool finger_down, mouse_down;
+    SDL_FingerID finger;
+};
+
+static volatile sig_atomic_t terminate_asked;
+
+static void on_term(int sig)
+{
+    (void)sig;
+    terminate_asked = 1;
+}
+
+static void catch_term(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_term;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+static void update_size(Platform *p)
+{
+    if (p->mode == PLATFORM_HEADLESS) {
+        p->w = p->surface->w;
+        p->h = p->surface->h;
+    } else
+        SDL_GetRendererOutputSize(p->r, &p->w, &p->h);
+}
+
+static bool open_window(Platform *p, const PlatformOptions *o, char *err, size_t cap)
+{
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); /* a finger is not also a mouse */
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        snprintf(err, cap, "no display: %s", SDL_GetError());
+        return false;
+    }
+    if (o->mode == PLATFORM_KIOSK)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    else
+        flags |= SDL_WINDOW_RESIZABLE;
+    p->win = SDL_CreateWindow(o->title ? o->title : "Career Kiosk", SDL_WINDOWPOS_CENTERED,
+                              SDL_WINDOWPOS_CENTERED, o->width, o->height, flags);
+    if (!p->win) {
+        snprintf(err, cap, "no display: %s", SDL_GetError());
+        return false;
+    }
+    p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!p->r)
+        p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!p->r) {
+        snprintf(err, cap, "cannot draw in the window: %s", SDL_GetError());
+        return false;
+    }
+    SDL_DisableScreenSaver();
+    if (o->mode == PLATFORM_KIOSK)
+        SDL_ShowCursor(SDL_DISABLE);
+    return true;
+}
+
+static bool open_offscreen(Platform *p, const PlatformOptions *o, char *err, size_t cap)
+{
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    if (SDL_Init(0) != 0) {
+        snprintf(err, cap, "SDL: %s", SDL_GetError());
+        return false;
+    }
+    p->surface =
+        SDL_CreateRGBSurfaceWithFormat(0, o->width, o->height, 32, SDL_PIXELFORMAT_ARGB8888);
+    p->r = p->surface ? SDL_CreateSoftwareRenderer(p->surface) : NULL;
+    if (!p->r) {
+        snprintf(err, cap, "cannot make a %dx%d offscreen surface: %s", o->width, o->height,
+                 SDL_GetError());
+        return false;
+    }
+    return true;
+}
+
+Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
+{
+    Platform *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    p->mode = o->mode;
+    catch_term();
+    if (!(o->mode == PLATFORM_HEADLESS ? open_offscreen(p, o, err, cap)
+                                       : open_window(p, o, err, cap)))
+        goto fail;
+    SDL_SetRenderDrawBlendMode(p->r, SDL_BLENDMODE_BLEND);
+    p->draw.r = p->r;
+    p->draw.text = text_open(p->r, err, cap);
+    if (!p->draw.text)
+        goto fail;
+    update_size(p);
+    return p;
+fail:
+    platform_close(p);
+    return NULL;
+}
+
+void platform_close(Platform *p)
+{
+    if (!p)
+        return;
+    text_close(p->draw.text);
+    for (int i = 0; i < 64; i++)
+        if (p->draw.corner[i])
+            SDL_DestroyTexture(p->draw.corner[i]);
+    for (int i = 0; i < RINGS; i++)
+        if (p->ring[i].tex)
+            SDL_DestroyTexture(p->ring[i].tex);
+    if (p->r)
+        SDL_DestroyRenderer(p->r);
+    if (p->surface)
+        SDL_FreeSurface(p->surface);
+    if (p->win)
+        SDL_DestroyWindow(p->win);
+    SDL_Quit();
+    free(p);
+}
+
+void platform_size(const Platform *p, int *w, int *h)
+{
+    *w = p->w;
+    *h = p->h;
+}
+
+static int map_key(SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_BACKSPACE:
+        return KEY_BACKSPACE;
+    case SDLK_TAB:
+        return KEY_TAB;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return KEY_ENTER;
+    case SDLK_ESCAPE:
+        return KEY_ESCAPE;
+    case SDLK_LEFT:
+        return KEY_LEFT;
+    case SDLK_RIGHT:
+        return KEY_RIGHT;
+    case SDLK_UP:
+        return KEY_UP;
+    case SDLK_DOWN:
+        return KEY_DOWN;
+    case SDLK_PAGEUP:
+        return KEY_PAGE_UP;
+    case SDLK_PAGEDOWN:
+        return KEY_PAGE_DOWN;
+    default:
+        return 0;
+    }
+}
+
+/* Window coordinates to drawing-surface pixels (they differ on HiDPI). */
+static void to_pixels(Platform *p, int wx, int wy, int *x, int *y)
+{
+    int ww, wh;
+    SDL_GetWindowSize(p->win, &ww, &wh);
+    *x = ww > 0 ? wx * p->w / ww : wx;
+    *y = wh > 0 ? wy * p->h / wh : wy;
+}
+
+/* Turns one SDL event into an Input; false when it means nothing to us. */
+static bool translate(Platform *p, const SDL_Event *e, Input *in)
+{
+    memset(in, 0, sizeof *in);
+    switch (e->type) {
+    case SDL_QUIT:
+        /* the kiosk cannot be closed; only staff or SIGTERM end it */
+        in->kind = INPUT_QUIT;
+        return p->mode != PLATFORM_KIOSK;
+    case SDL_WINDOWEVENT:
+        if (e->window.event != SDL_WINDOWEVENT_SIZE_CHANGED &&
+            e->window.event != SDL_WINDOWEVENT_EXPOSED)
+            return false;
+        update_size(p);
+        in->kind = INPUT_RESIZE;
+        return true;
+    case SDL_FINGERDOWN:
+        if (p->finger_down || p->mouse_down)
+            return false; /* one finger at a time */
+        p->finger_down = true;
+        p->finger = e->tfinger.fingerId;
+        in->kind = INPUT_DOWN;
+        break;
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP:
+        if (!p->finger_down || e->tfinger.fingerId != p->finger)
+            return false;
+        in->kind = e->type == SDL_FINGERUP ? INPUT_UP : INPUT_MOVE;
+        p->finger_down = e->type != SDL_FINGERUP;
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT ||
+            p->finger_down)
+            return false;
+        p->mouse_down = e->type == SDL_MOUSEBUTTONDOWN;
+        in->kind = p->mouse_down ? INPUT_DOWN : INPUT_UP;
+        to_pixels(p, e->button.x, e->button.y, &in->x, &in->y);
+        return true;
+    case SDL_MOUSEMOTION:
+        if (!p->mouse_down || e->motion.which == SDL_TOUCH_MOUSEID)
+            return false;
+        in->kind = INPUT_MOVE;
+        to_pixels(p, e->motion.x, e->motion.y, &in->x, &in->y);
+        return true;
+    case SDL_MOUSEWHEEL: {
+        int mx, my;
+        SDL_GetMouseState(&mx, &my);
+        in->kind = INPUT_WHEEL;
+        to_pixels(p, mx, my, &in->x, &in->y);
+        in->key = e->wheel.y > 0 ? 1 : -1;
+        return e->wheel.y != 0;
+    }
+    case SDL_KEYDOWN:
+        in->kind = INPUT_KEY;
+        in->key = map_key(e->key.keysym.sym);
+        return in->key != 0;
+    case SDL_TEXTINPUT:
+        in->kind = INPUT_TEXT;
+        snprintf(in->text, sizeof in->text, "%s", e->text.text);
+        return true;
+    default:
+        return false;
+    }
+    /* finger positions are 0..1 of the window */
+    in->x = (int)lroundf(e->tfinger.x * (float)p->w);
+    in->y = (int)lroundf(e->tfinger.y * (float)p->h);
+    return true;
+}
+
+bool platform_next(Platform *p, Input *in, int timeout_ms)
+{
+    SDL_Event e;
+    memset(in, 0, sizeof *in);
+    if (p->mode == PLATFORM_HEADLESS) {
+        in->kind = INPUT_TIMEOUT;
+        return false;
+    }
+    /* wake at least once a second to notice SIGTERM */
+    int wait = timeout_ms < 0 || timeout_ms > 1000 ? 1000 : timeout_ms;
+    Uint32 until = SDL_GetTicks() + (Uint32)(timeout_ms < 0 ? 0x7FFFFFFF : timeout_ms);
+    for (;;) {
+        if (terminate_asked) {
+            in->kind = INPUT_QUIT;
+            return true;
+        }
+        if (SDL_WaitEventTimeout(&e, wait)) {
+            if (translate(p, &e, in))
+                return true;
+            continue;
+        }
+        if (timeout_ms >= 0 && SDL_TICKS_PASSED(SDL_GetTicks(), until))
+            break;
+    }
+    in->kind = INPUT_TIMEOUT;
+    return false;
+}
+
+uint64_t platform_now(const Platform *p)
+{
+    return p->mode == PLATFORM_HEADLESS ? p->clock_ms : SDL_GetTicks64();
+}
+
+void platform_advance(Platform *p, uint64_t ms)
+{
+    p->clock_ms += ms;
+}
+
+Draw *platform_frame_begin(Platform *p)
+{
+    return &p->draw;
+}
+
+void platform_frame_end(Platform *p)
+{
+    SDL_RenderPresent(p->r);
+    text_frame_done(p->draw.text);
+}
+
+bool platform_screenshot(Platform *p, const char *path, char *err, size_t cap)
+{
+    int pitch = p->w * 3;
+    unsigned char *rgb = malloc((size_t)pitch * (size_t)p->h);
+    bool ok;
+    if (!rgb) {
+        snprintf(err, cap, "out of memory");
+        return false;
+    }
+    if (SDL_RenderReadPixels(p->r, NULL, SDL_PIXELFORMAT_RGB24, rgb, pitch) != 0) {
+        snprintf(err, cap, "cannot read the screen: %s", SDL_GetError());
+        free(rgb);
+        return false;
+    }
+    ok = png_write(path, rgb, p->w, p->h, pitch, err, cap);
+    free(rgb);
+    return ok;
+}
+
+void platform_text_input(Platform *p, bool on)
+{
+    if (p->mode == PLATFORM_HEADLESS)
+        return;
+    if (on)
+        SDL_StartTextInput();
+    else
+        SDL_StopTextInput();
+}
+
+PlatformStats platform_stats(const Platform *p)
+{
+    PlatformStats s;
+    text_counts(p->draw.text, &s.textures, &s.widths);
+    return s;
+}
+
+/* ---- draw ---- */
+
+static void set_color(SDL_Renderer *r, Color c)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+}
+
+void draw_clear(Draw *d, Color c)
+{
+    set_color(d->r, c);
+    SDL_RenderClear(d->r);
+}
+
+void draw_rect(Draw *d, Rect r, Color c)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    set_color(d->r, c);
+    SDL_RenderFillRect(d->r, &(SDL_Rect){r.x, r.y, r.w, r.h});
+}
+
+/* Alpha of a quarter annulus between radii inner and outer at pixel
+ * (x, y) of an r x r square, sampled 4x4 for smooth edges. */
+static Uint8 coverage(int x, int y, int r, float inner)
+{
+    int in = 0;
+    for (int sy = 0; sy < 4; sy++)
+        for (int sx = 0; sx < 4; sx++) {
+            float dx = (float)r - (x + (sx + 0.5f) / 4), dy = (float)r - (y + (sy + 0.5f) / 4);
+            float d2 = dx * dx + dy * dy;
+            in += d2 <= (float)r * r && d2 >= inner * inner;
+        }
+    return (Uint8)(in * 255 / 16);
+}
+
+/* A white top-left quarter disc (thickness 0) or ring, r x r. */
+static SDL_Texture *corner_texture(SDL_Renderer *rend, int r, int thickness)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, r, r, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Texture *t;
+    if (!s)
+        return NULL;
+    float inner = thickness > 0 ? (float)(r - thickness) : 0;
+    for (int y = 0; y < r; y++)
+        for (int x = 0; x < r; x++)
+            ((Uint32 *)s->pixels)[y * (s->pitch / 4) + x] =
+                (Uint32)coverage(x, y, r, inner) << 24 | 0xFFFFFF;
+    t = SDL_CreateTextureFromSurface(rend, s);
+    SDL_FreeSurface(s);
+    if (t)
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    return t;
+}
+
+/* Draws the four corners of r from a top-left corner texture. */
+static void corners(Draw *d, SDL_Texture *t, Rect r, int rad, Color c)
+{
+    static const SDL_RendererFlip flips[4] = {SDL_FLIP_NONE, SDL_FLIP_HORIZONTAL,
+                                              SDL_FLIP_VERTICAL,
+                                              SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL};
+    SDL_Rect at[4] = {{r.x, r.y, rad, rad},
+                      {r.x + r.w - rad, r.y, rad, rad},
+                      {r.x, r.y + r.h - rad, rad, rad},
+                      {r.x + r.w - rad, r.y + r.h - rad, rad, rad}};
+    SDL_SetTextureColorMod(t, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(t, c.a);
+    for (int i = 0; i < 4; i++)
+        SDL_RenderCopyEx(d->r, t, NULL, &at[i], 0, NULL, flips[i]);
+}
+
+static int clamp_radius(Rect r, int rad)
+{
+    if (rad > r.w / 2)
+        rad = r.w / 2;
+    if (rad > r.h / 2)
+        rad = r.h / 2;
+    return rad < 0 ? 0 : rad > 63 ? 63 : rad;
+}
+
+void draw_round(Draw *d, Rect r, int radius, Color c)
+{
+    int rad = clamp_radius(r, radius);
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    if (rad < 2) {
+        draw_rect(d, r, c);
+        return;
+    }
+    if (!d->corner[rad])
+        d->corner[rad] = corner_texture(d->r, rad, 0);
+    draw_rect(d, (Rect){r.x + rad, r.y, r.w - 2 * rad, r.h}, c);
+    draw_rect(d, (Rect){r.x, r.y + rad, rad, r.h - 2 * rad}, c);
+    draw_rect(d, (Rect){r.x + r.w - rad, r.y + rad, rad, r.h - 2 * rad}, c);
+    if (d->corner[rad])
+        corners(d, d->corner[rad], r, rad, c);
+}
+
+void draw_round_outline(Draw *d, Rect r, int radius, int thickness, Color c)
+{
+    Platform *p = (Platform *)((char *)d - offsetof(Platform, draw));
+    int rad = clamp_radius(r, radius);
+    if (rad < thickness + 1)
+        rad = thickness + 1 <= 63 ? thickness + 1 : 63;
+    Ring *slot = NULL;
+    for (int i = 0; i < RINGS && !slot; i++)
+        if (!p->ring[i].tex || (p->ring[i].radius == rad && p->ring[i].thickness == thickness))
+            slot = &p->ring[i];
+    if (slot && !slot->tex) {
+        slot->radius = rad;
+        slot->thickness = thickness;
+        slot->tex = corner_texture(d->r, rad, thickness);
+    }
+    draw_rect(d, (Rect){r.x + rad, r.y, r.w - 2 * rad, thickness}, c);
+    draw_rect(d, (Rect){r.x + rad, r.y + r.h - thickness, r.w - 2 * rad, thickness}, c);
+    draw_rect(d, (Rect){r.x, r.y + rad, thickness, r.h - 2 * rad}, c);
+    draw_rect(d, (Rect){r.x + r.w - thickness, r.y + rad, thickness, r.h - 2 * rad}, c);
+    if (slot && slot->tex)
+        corners(d, slot->tex, r, rad, c);
+}
+
+int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
+{
+    int tw = 0, th = 0;
+    bool temporary;
+    SDL_Texture *t = text_texture(d->text, s, px, w, (SDL_Color){c.r, c.g, c.b, c.a}, &tw, &th,
+                                  &temporary);
+    if (!t)
+        return 0;
+    SDL_RenderCopy(d->r, t, NULL, &(SDL_Rect){x, y, tw, th});
+    if (temporary)
+        SDL_DestroyTexture(t);
+    return tw;
+}
+
+int draw_text_width(Draw *d, const char *s, int px, Weight w)
+{
+    return text_width(d->text, s, px, w);
+}
+
+int draw_line_height(Draw *d, int px)
+{
+    return text_line_height(d->text, px);
+}
+
+void draw_qr(Draw *d, const unsigned char *m, int width, int x, int y, int scale)
+{
+    int side = (width + 8) * scale;
+    SDL_Rect *runs = malloc(sizeof *runs * (size_t)width * (size_t)width);
+    int n = 0;
+    draw_rect(d, (Rect){x, y, side, side}, (Color){255, 255, 255, 255});
+    if (!runs)
+        return;
+    for (int my = 0; my < width; my++)
+        for (int mx = 0; mx < width; mx++) {
+            if (!m[my * width + mx])
+                continue;
+            int run = 1;
+            while (mx + run < width && m[my * width + mx + run])
+                run++;
+            runs[n++] = (SDL_Rect){x + (mx + 4) * scale, y + (my + 4) * scale, run * scale, scale};
+            mx += run - 1;
+        }
+    SDL_SetRenderDrawColor(d->r, 0, 0, 0, 255);
+    SDL_RenderFillRects(d->r, runs, n);
+    free(runs);
+}
+
+void draw_clip(Draw *d, const Rect *r)
+{
+    if (r)
+        SDL_RenderSetClipRect(d->r, &(SDL_Rect){r->x, r->y, r->w, r->h});
+    else
+        SDL_RenderSetClipRect(d->r, NULL);
+}

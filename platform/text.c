@@ -1,0 +1,390 @@
+/* text: lines of UTF-8 text drawn with SDL_ttf through a font fallback
+ * chain, cached as white textures (tinted when drawn, so one texture
+ * serves every colour). A line is split into runs, each in the first font
+ * of the chain that has its characters; Arabic and Hebrew runs are shaped
+ * right to left. Nothing renders as a box while some font has the glyph. */
+#include "internal.h"
+
+#include <SDL_ttf.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { OPEN_FONTS = 48, CACHE_SLOTS = 4096, CACHE_KEEP = 1200, MAX_RUNS = 64 };
+
+typedef struct {
+    int face; /* index in the chain */
+    int px;
+    Weight w;
+    TTF_Font *font;
+    unsigned long used;
+} OpenFont;
+
+typedef struct {
+    char *s; /* NULL: empty slot */
+    int px;
+    Weight w;
+    uint32_t hash;
+    SDL_Texture *tex; /* NULL until drawn (width-only entries) */
+    int width, height;
+    unsigned long used;
+} Entry;
+
+struct Text {
+    SDL_Renderer *r;
+    FontFiles files;
+    TTF_Font *probe[FONTS_MAX]; /* for glyph coverage only */
+    OpenFont open[OPEN_FONTS];
+    Entry slot[CACHE_SLOTS];
+    int count, textures;
+    unsigned long frame, tick;
+};
+
+typedef struct {
+    int face;
+    size_t start, len;
+} Run;
+
+Text *text_open(SDL_Renderer *r, char *err, size_t cap)
+{
+    Text *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    t->r = r;
+    if (TTF_Init() != 0) {
+        snprintf(err, cap, "SDL_ttf: %s", TTF_GetError());
+        free(t);
+        return NULL;
+    }
+    if (!fonts_find(&t->files, err, cap)) {
+        text_close(t);
+        return NULL;
+    }
+    for (int i = 0; i < t->files.n; i++)
+        t->probe[i] = TTF_OpenFont(t->files.path[i], 16);
+    if (!t->probe[0]) {
+        snprintf(err, cap, "cannot open %s: %s", t->files.path[0], TTF_GetError());
+        text_close(t);
+        return NULL;
+    }
+    return t;
+}
+
+static void entry_free(Text *t, Entry *e)
+{
+    if (e->tex) {
+        SDL_DestroyTexture(e->tex);
+        t->textures--;
+    }
+    free(e->s);
+    memset(e, 0, sizeof *e);
+}
+
+void text_close(Text *t)
+{
+    if (!t)
+        return;
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        if (t->slot[i].s)
+            entry_free(t, &t->slot[i]);
+    for (int i = 0; i < OPEN_FONTS; i++)
+        if (t->open[i].font)
+            TTF_CloseFont(t->open[i].font);
+    for (int i = 0; i < FONTS_MAX; i++)
+        if (t->probe[i])
+            TTF_CloseFont(t->probe[i]);
+    TTF_Quit();
+    free(t);
+}
+
+/* The chain's font `face` at px and weight, opened on demand. */
+static TTF_Font *font_at(Text *t, int face, int px, Weight w)
+{
+    int victim = 0;
+    for (int i = 0; i < OPEN_FONTS; i++) {
+        OpenFont *o = &t->open[i];
+        if (o->font && o->face == face && o->px == px && o->w == w) {
+            o->used = ++t->tick;
+            return o->font;
+        }
+        if (!o->font || o->used < t->open[victim].used)
+            victim = i;
+    }
+    OpenFont *o = &t->open[victim];
+    if (o->font)
+        TTF_CloseFont(o->font);
+    const char *file = w == WEIGHT_BOLD && t->files.bold[face][0] ? t->files.bold[face]
+                                                                 : t->files.path[face];
+    o->font = TTF_OpenFont(file, px);
+    if (o->font && w == WEIGHT_BOLD && !t->files.bold[face][0])
+        TTF_SetFontStyle(o->font, TTF_STYLE_BOLD);
+    if (o->font)
+        TTF_SetFontHinting(o->font, TTF_HINTING_LIGHT);
+    o->face = face;
+    o->px = px;
+    o->w = w;
+    o->used = ++t->tick;
+    return o->font;
+}
+
+static uint32_t next_cp(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t c = u[*i];
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (*i + (size_t)n > len) {
+        (*i)++;
+        return 0xFFFD;
+    }
+    if (n == 1)
+        (*i)++;
+    else {
+        c &= (uint32_t)(0x7F >> n);
+        for (int k = 1; k < n; k++)
+            c = c << 6 | (u[*i + (size_t)k] & 0x3F);
+        *i += (size_t)n;
+    }
+    return c;
+}
+
+static bool provides(Text *t, int face, uint32_t cp)
+{
+    return t->probe[face] && TTF_GlyphIsProvided32(t->probe[face], cp);
+}
+
+/* Splits s into runs of one font each; returns how many. */
+static int split(Text *t, const char *s, size_t len, Run *runs)
+{
+    int n = 0, cur = -1;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t cp = next_cp(s, len, &i);
+        int face = cur;
+        if (cur < 0 || !provides(t, cur, cp)) {
+            face = 0;
+            for (int f = 0; f < t->files.n; f++)
+                if (provides(t, f, cp)) {
+                    face = f;
+                    break;
+                }
+            if (cur >= 0 && face == 0 && !provides(t, 0, cp))
+                face = cur; /* nobody has it: keep the run whole */
+        }
+        if (face != cur || n == 0) {
+            if (n == MAX_RUNS) {
+                runs[n - 1].len = len - runs[n - 1].start;
+                return n;
+            }
+            runs[n++] = (Run){face, at, 0};
+            cur = face;
+        }
+        runs[n - 1].len = i - runs[n - 1].start;
+    }
+    return n;
+}
+
+/* Sets the direction and script of font for the run's first letter. */
+static void shape_for(TTF_Font *f, const char *s, size_t len)
+{
+    size_t i = 0;
+    uint32_t cp = 0;
+    while (i < len && (cp = next_cp(s, len, &i)) < 0x80)
+        ;
+    bool arabic = (cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+                  (cp >= 0xFB50 && cp <= 0xFEFF);
+    bool hebrew = cp >= 0x590 && cp <= 0x5FF;
+    TTF_SetFontDirection(f, arabic || hebrew ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    TTF_SetFontScriptName(f, arabic ? "Arab" : hebrew ? "Hebr" : cp >= 0x900 && cp <= 0x97F ? "Deva" : "Latn");
+}
+
+/* Renders one line into a new white surface. */
+static SDL_Surface *render(Text *t, const char *s, int px, Weight w)
+{
+    Run runs[MAX_RUNS];
+    SDL_Surface *part[MAX_RUNS] = {0}, *out = NULL;
+    TTF_Font *font[MAX_RUNS];
+    size_t len = strlen(s);
+    int n = split(t, s, len, runs), width = 0, asc = 0, desc = 0;
+    SDL_Color white = {255, 255, 255, 255};
+    char buf[1024];
+    for (int i = 0; i < n; i++) {
+        font[i] = font_at(t, runs[i].face, px, w);
+        if (!font[i])
+            goto done;
+        size_t k = runs[i].len < sizeof buf - 1 ? runs[i].len : sizeof buf - 1;
+        memcpy(buf, s + runs[i].start, k);
+        buf[k] = '\0';
+        shape_for(font[i], buf, k);
+        part[i] = TTF_RenderUTF8_Blended(font[i], buf, white);
+        if (part[i])
+            width += part[i]->w;
+        if (TTF_FontAscent(font[i]) > asc)
+            asc = TTF_FontAscent(font[i]);
+        if (-TTF_FontDescent(font[i]) > desc)
+            desc = -TTF_FontDescent(font[i]);
+    }
+    out = SDL_CreateRGBSurfaceWithFormat(0, width > 0 ? width : 1, asc + desc, 32,
+                                         SDL_PIXELFORMAT_ARGB8888);
+    for (int i = 0, x = 0; out && i < n; i++) {
+        if (!part[i])
+            continue;
+        SDL_Rect at = {x, asc - TTF_FontAscent(font[i]), part[i]->w, part[i]->h};
+        SDL_SetSurfaceBlendMode(part[i], SDL_BLENDMODE_NONE);
+        SDL_BlitSurface(part[i], NULL, out, &at);
+        x += part[i]->w;
+    }
+done:
+    for (int i = 0; i < n; i++)
+        SDL_FreeSurface(part[i]);
+    return out;
+}
+
+static uint32_t hash(const char *s, int px, Weight w)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)(px * 31 + (int)w);
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The cache entry for (s, px, w), made if missing; NULL when full. */
+static Entry *lookup(Text *t, const char *s, int px, Weight w)
+{
+    uint32_t h = hash(s, px, w);
+    for (uint32_t i = 0; i < CACHE_SLOTS; i++) {
+        Entry *e = &t->slot[(h + i) & (CACHE_SLOTS - 1)];
+        if (!e->s) {
+            if (t->count >= CACHE_SLOTS * 3 / 4)
+                return NULL;
+            e->s = strdup(s);
+            if (!e->s)
+                return NULL;
+            e->px = px;
+            e->w = w;
+            e->hash = h;
+            e->width = -1;
+            t->count++;
+            e->used = t->frame;
+            return e;
+        }
+        if (e->hash == h && e->px == px && e->w == w && strcmp(e->s, s) == 0) {
+            e->used = t->frame;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+int text_width(Text *t, const char *s, int px, Weight w)
+{
+    if (!*s)
+        return 0;
+    Entry *e = lookup(t, s, px, w);
+    if (e && e->width >= 0)
+        return e->width;
+    Run runs[MAX_RUNS];
+    char buf[1024];
+    size_t len = strlen(s);
+    int n = split(t, s, len, runs), width = 0;
+    for (int i = 0; i < n; i++) {
+        TTF_Font *f = font_at(t, runs[i].face, px, w);
+        int rw = 0;
+        size_t k = runs[i].len < sizeof buf - 1 ? runs[i].len : sizeof buf - 1;
+        memcpy(buf, s + runs[i].start, k);
+        buf[k] = '\0';
+        if (f) {
+            shape_for(f, buf, k);
+            TTF_SizeUTF8(f, buf, &rw, NULL);
+        }
+        width += rw;
+    }
+    if (e)
+        e->width = width;
+    return width;
+}
+
+SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c, int *tw,
+                          int *th, bool *temporary)
+{
+    Entry *e;
+    SDL_Texture *tex;
+    *temporary = false;
+    if (!*s)
+        return NULL;
+    e = lookup(t, s, px, w);
+    if (e && e->tex)
+        tex = e->tex;
+    else {
+        SDL_Surface *surf = render(t, s, px, w);
+        if (!surf)
+            return NULL;
+        tex = SDL_CreateTextureFromSurface(t->r, surf);
+        if (tex)
+            SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+        if (e && tex) {
+            e->tex = tex;
+            e->width = surf->w;
+            e->height = surf->h;
+            t->textures++;
+        }
+        *tw = surf->w;
+        *th = surf->h;
+        SDL_FreeSurface(surf);
+        if (!e && tex) { /* the cache is full: draw once, the caller frees it */
+            *temporary = true;
+            SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
+            SDL_SetTextureAlphaMod(tex, c.a);
+            return tex;
+        }
+        if (!tex)
+            return NULL;
+    }
+    *tw = e->width;
+    *th = e->height;
+    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(tex, c.a);
+    return tex;
+}
+
+int text_line_height(Text *t, int px)
+{
+    TTF_Font *f = font_at(t, 0, px, WEIGHT_REGULAR);
+    return f ? TTF_FontLineSkip(f) : px * 4 / 3;
+}
+
+/* Rebuilds the table without entries unused for a while. */
+void text_frame_done(Text *t)
+{
+    t->frame++;
+    if (t->count < CACHE_KEEP)
+        return;
+    static Entry keep[CACHE_SLOTS];
+    int n = 0;
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        Entry *e = &t->slot[i];
+        if (!e->s)
+            continue;
+        if (e->used + 2 >= t->frame)
+            keep[n++] = *e;
+        else
+            entry_free(t, e);
+        memset(e, 0, sizeof *e);
+    }
+    t->count = 0;
+    for (int k = 0; k < n; k++) {
+        uint32_t i = keep[k].hash;
+        while (t->slot[i & (CACHE_SLOTS - 1)].s)
+            i++;
+        t->slot[i & (CACHE_SLOTS - 1)] = keep[k];
+        t->count++;
+    }
+}
+
+void text_counts(const Text *t, int *textures, int *widths)
+{
+    *textures = t->textures;
+    *widths = t->count;
+}
