@@ -81,6 +81,7 @@ void kiosk_go(App *a, ScreenId to)
     for (int i = 0; i < UI_SCROLLS; i++)
         a->ui.scroll[i] = (UiScroll){0};
     platform_text_input(a->platform, false);
+    a->text_input = false;
     if (to == SCREEN_SEARCH)
         kiosk_refresh_search(a);
     if (to == SCREEN_MESSAGE)
@@ -245,8 +246,10 @@ void kiosk_input(App *a, const Input *in)
         }
     }
     pass(a, NULL);
-    if (ui_typing(ui) != (in->kind == INPUT_NONE))
-        platform_text_input(a->platform, ui_typing(ui));
+    if (ui_typing(ui) != a->text_input) { /* physical keyboards type into the field */
+        a->text_input = ui_typing(ui);
+        platform_text_input(a->platform, a->text_input);
+    }
     a->dirty = true;
 }
 

@@ -32,6 +32,7 @@ typedef struct {
     uint64_t last_input; /* platform clock */
     bool idle_warning;
     bool dirty;      /* something changed: draw a frame */
+    bool text_input; /* the OS text input is on */
     bool quit;
     long frames;
 } App;

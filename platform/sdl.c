@@ -63,8 +63,26 @@ static bool open_window(Platform *p, const PlatformOptions *o, char *err, size_t
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); /* a finger is not also a mouse */
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* choose the display from the environment unless told which */
+    if (!getenv("SDL_VIDEODRIVER")) {
+        if (getenv("WAYLAND_DISPLAY"))
+            SDL_SetHint(SDL_HINT_VIDEODRIVER, "wayland,x11");
+        else if (getenv("DISPLAY"))
+            SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11");
+        else {
+            snprintf(err, cap, "no display (neither WAYLAND_DISPLAY nor DISPLAY is set)");
+            return false;
+        }
+    }
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         snprintf(err, cap, "no display: %s", SDL_GetError());
+        return false;
+    }
+    /* SDL falls back to drivers that draw nowhere; for a window that is
+     * no display at all */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (!driver || strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) {
+        snprintf(err, cap, "no display (SDL video driver: %s)", driver ? driver : "none");
         return false;
     }
     if (o->mode == PLATFORM_KIOSK)

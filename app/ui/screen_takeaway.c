@@ -7,72 +7,71 @@
 static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT,
                                              S_QR_CONTACT_ABOUT, S_QR_REMINDERS_ABOUT};
 
-/* The tabs: a column beside the code in landscape, a row above it in
- * portrait. Returns the rectangle left for the code. */
-static Rect tabs(App *a, Rect r)
+/* The tab buttons in a column (landscape) or a row (portrait) inside r;
+ * returns the height they took. */
+static int tabs(App *a, Rect r, bool column)
 {
     Ui *ui = &a->ui;
     Session *s = a->s;
-    int bh = ui->u * 9, gap = ui->u * 2;
-    if (ui->landscape) {
-        int tw = r.w * 34 / 100;
+    int bh = ui->u * 8, gap = ui->u * 2, h;
+    if (column) {
         for (int k = 0; k < TAKE_COUNT; k++) {
-            Rect b = {r.x, r.y + k * (bh + gap), tw, bh};
+            Rect b = {r.x, r.y + k * (bh + gap), r.w, bh};
             if (ui_button(ui, b, takeaway_label((TakeKind)k),
                           k == s->qr_tab ? BTN_CHIP_ON : BTN_CHIP)) {
                 s->qr_tab = k;
                 a->dirty = true;
             }
         }
-        return (Rect){r.x + tw + gap * 2, r.y, r.w - tw - gap * 2, r.h};
+        return TAKE_COUNT * (bh + gap);
     }
     const char *labels[TAKE_COUNT];
     for (int k = 0; k < TAKE_COUNT; k++)
         labels[k] = takeaway_label((TakeKind)k);
-    int h, hit = chrome_chips(a, r.x, r.y, r.w, labels, TAKE_COUNT, s->qr_tab, &h);
+    int hit = chrome_chips(a, r.x, r.y, r.w, labels, TAKE_COUNT, s->qr_tab, &h);
     if (hit >= 0) {
         s->qr_tab = hit;
         a->dirty = true;
     }
-    return (Rect){r.x, r.y + h + gap, r.w, r.h - h - gap};
+    return h + gap;
 }
 
-/* The code at a whole number of pixels per module, at least 4, with its
- * quiet zone, and what it holds under it. */
-static void codes(App *a, Rect r)
+/* What the code holds and how to use it, wrapped in w; returns height. */
+static int captions(App *a, int x, int y, int w)
 {
     Ui *ui = &a->ui;
-    Session *s = a->s;
-    Takeaway *t = &s->takeaway;
-    Rect c = tabs(a, r);
-    int ls = draw_line_height(ui->measure, ui->small), lb = draw_line_height(ui->measure, ui->body);
-    int below = lb + ls * 3 + ui->u * 3;
-    int room = c.h - below, side = room < c.w ? room : c.w, y = c.y;
-    TakeKind k = (TakeKind)s->qr_tab;
-    if (t->ok[k]) {
-        int modules = t->code[k].width + 8, scale = side / modules;
-        if (scale < 4)
-            scale = 4; /* phones need at least 4 px a module: never smaller */
-        int px = modules * scale;
-        int x = c.x + (c.w - px) / 2;
-        if (ui->d)
-            draw_qr(ui->d, t->code[k].module, t->code[k].width, x, y, scale);
-        ui_record(ui, "QR code", (Rect){x, y, px, px});
-        y += px + ui->u * 2;
-    } else
-        y += ui_wrap(ui, (Rect){c.x, y + ui->u * 4, c.w, 0}, str(S_QR_TOO_BIG), ui->body,
-                     WEIGHT_REGULAR, ui->th.warn_text) + ui->u * 8;
-    int cw = ui_width(ui, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD);
-    ui_text(ui, c.x + (c.w - (cw < c.w ? cw : c.w)) / 2, y, str(S_SCAN_HINT), ui->body,
-            WEIGHT_BOLD, ui->th.text, c.w);
-    y += lb;
-    int aw = ui_width(ui, str(about_code[k]), ui->small, WEIGHT_REGULAR);
-    ui_text(ui, c.x + (c.w - (aw < c.w ? aw : c.w)) / 2, y, str(about_code[k]), ui->small,
-            WEIGHT_REGULAR, ui->th.muted, c.w);
-    y += ls + ui->u;
+    int y0 = y;
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text);
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, str(about_code[a->s->qr_tab]), ui->small,
+                 WEIGHT_REGULAR, ui->th.muted) + ui->u * 2;
     /* printing arrives with the printer work; say so plainly */
-    ui_wrap(ui, (Rect){c.x, y, c.w, 0}, str(S_PRINT_NOT_SET_UP), ui->small, WEIGHT_REGULAR,
-            ui->th.muted);
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_PRINT_NOT_SET_UP), ui->small, WEIGHT_REGULAR,
+                 ui->th.muted);
+    return y - y0;
+}
+
+/* The largest whole number of pixels per module that fits w x h, but
+ * never under 4: below that phones struggle. */
+static int code_scale(const Takeaway *t, int k, int w, int h)
+{
+    int modules = t->code[k].width + 8, side = w < h ? w : h, scale = side / modules;
+    return scale < 4 ? 4 : scale;
+}
+
+/* Draws code k with its quiet zone at x, y; returns its side in px. */
+static int code(App *a, int k, int x, int y, int scale)
+{
+    Ui *ui = &a->ui;
+    const Takeaway *t = &a->s->takeaway;
+    if (!t->ok[k]) {
+        return ui_wrap(ui, (Rect){x, y, ui->u * 40, 0}, str(S_QR_TOO_BIG), ui->body,
+                       WEIGHT_REGULAR, ui->th.warn_text);
+    }
+    int px = (t->code[k].width + 8) * scale;
+    if (ui->d)
+        draw_qr(ui->d, t->code[k].module, t->code[k].width, x, y, scale);
+    ui_record(ui, "QR code", (Rect){x, y, px, px});
+    return px;
 }
 
 static void sheet(App *a, Rect r)
@@ -94,21 +93,36 @@ static void sheet(App *a, Rect r)
 void screen_takeaway(App *a)
 {
     Ui *ui = &a->ui;
+    Session *s = a->s;
+    const Takeaway *t = &s->takeaway;
     Rect body = chrome_top(a, 4);
     BarAction act =
         chrome_bottom2(a, &body, str(S_FINISH), BTN_PRIMARY, str(S_PRINT), BTN_DISABLED);
-    int p = pad(ui), gap = ui->u * 4;
-    if (!a->s->takeaway_ready)
+    int p = pad(ui), gap = ui->u * 3, k = s->qr_tab;
+    body.h -= ui->u * 2;
+    if (!s->takeaway_ready)
         return; /* built right after this pass; drawn on the next */
     if (ui->landscape) {
-        int cw = (ui->w - 2 * p - gap) * 52 / 100;
-        Rect code = {ui->w - p - cw, body.y, cw, body.h - ui->u};
-        sheet(a, (Rect){p, body.y, ui->w - 2 * p - gap - cw, body.h - ui->u * 2});
-        codes(a, code);
+        /* sheet | tabs and hints | the code, as large as the height allows */
+        int scale = code_scale(t, k, ui->w * 45 / 100, body.h);
+        int side = t->ok[k] ? (t->code[k].width + 8) * scale : ui->u * 40;
+        int tw = ui->u * 30, cx = ui->w - p - side, tx = cx - gap - tw;
+        sheet(a, (Rect){p, body.y, tx - gap - p, body.h});
+        int th = tabs(a, (Rect){tx, body.y, tw, 0}, true);
+        captions(a, tx, body.y + th + ui->u * 2, tw);
+        code(a, k, cx, body.y + (body.h - side) / 2 > body.y ? body.y + (body.h - side) / 2
+                                                             : body.y,
+             scale);
     } else {
-        int ch = body.h * 58 / 100;
-        codes(a, (Rect){p, body.y, ui->w - 2 * p, ch});
-        sheet(a, (Rect){p, body.y + ch + ui->u * 2, ui->w - 2 * p, body.h - ch - ui->u * 4});
+        int w = ui->w - 2 * p;
+        int th = tabs(a, (Rect){p, body.y, w, 0}, false);
+        int room = body.h * 55 / 100 - th;
+        int scale = code_scale(t, k, w, room);
+        int side = t->ok[k] ? (t->code[k].width + 8) * scale : 0;
+        int y = body.y + th;
+        y += code(a, k, p + (w - side) / 2, y, scale) + ui->u * 2;
+        y += captions(a, p, y, w) + ui->u * 2;
+        sheet(a, (Rect){p, y, w, body.y + body.h - y});
     }
     if (act == BAR_BACK)
         kiosk_go(a, SCREEN_QUESTIONS);

@@ -1,0 +1,15 @@
+#!/bin/sh
+# make demo: the real app, headless, walks a visitor through every screen
+# at the three screen sizes we support, and saves a PNG of each screen in
+# docs/screens/<size>/. A fresh directory each time, so every run is alike.
+set -eu
+build=$1
+for size in 1920x1080 1080x1920 1280x800; do
+    out=docs/screens/$size
+    work=$(mktemp -d)
+    mkdir -p "$out"
+    "$build/career-kiosk" --headless --size "$size" --today 2026-11-22 \
+        --db "$work/mentors.db" --script tests/scripts/walkthrough.txt --screenshots "$out"
+    rm -rf "$work"
+    echo "docs/screens/$size: $(ls "$out" | wc -l) screens"
+done
