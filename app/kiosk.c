@@ -237,15 +237,10 @@ void kiosk_input(App *a, const Input *in)
         return;
     }
     a->last_input = now;
-    if (a->idle_warning) { /* any touch answers "Still there?" */
-        a->idle_warning = false;
-        a->dirty = true;
-        if (in->kind == INPUT_DOWN) {
-            ui->down = false;
-            return;
-        }
-    }
-    pass(a, NULL);
+    bool warned = a->idle_warning;
+    pass(a, NULL); /* the overlay, if up, takes the whole tap */
+    if (warned && a->idle_warning && in->kind == INPUT_UP)
+        a->idle_warning = false; /* a tap anywhere means "I need more time" */
     if (ui_typing(ui) != a->text_input) { /* physical keyboards type into the field */
         a->text_input = ui_typing(ui);
         platform_text_input(a->platform, a->text_input);

@@ -133,6 +133,8 @@ static bool command(Script *s, int ln)
         sscanf(arg, "%31s%n", what, &m);
         char want[200];
         arg_of(arg + m, want, sizeof want);
+        if (strcmp(what, "field") == 0) /* NAME = VALUE: quotes belong to each side */
+            text_copy(want, sizeof want, arg + m + strspn(arg + m, " "));
         if (strcmp(what, "screen") == 0) {
             ScreenId id;
             if (!session_screen_parse(want, &id))
@@ -146,6 +148,32 @@ static bool command(Script *s, int ln)
         } else if (strcmp(what, "text") == 0) {
             if (!has_label(a, want))
                 return fail(s, ln, "expected on screen:", want);
+        } else if (strcmp(what, "field") == 0) {
+            /* expect field NAME = VALUE */
+            char *eq = strstr(want, " = ");
+            if (!eq)
+                return fail(s, ln, "expect field wants NAME = VALUE", NULL);
+            *eq = '\0';
+            char value[128], name[128];
+            arg_of(eq + 3, value, sizeof value);
+            arg_of(want, name, sizeof name);
+            text_copy(want, sizeof want, name);
+            kiosk_render(a, true);
+            int i = 0;
+            while (i < a->ui.nitems && strcasecmp(a->ui.item[i].label, want) != 0)
+                i++;
+            if (i == a->ui.nitems)
+                return fail(s, ln, "no field on screen named", want);
+            if (strcmp(a->ui.item[i].value, value) != 0) {
+                char msg[300];
+                snprintf(msg, sizeof msg, "field %s holds \"%s\", not", want, a->ui.item[i].value);
+                return fail(s, ln, msg, value);
+            }
+        } else if (strcmp(what, "glyphs") == 0) {
+            /* expect glyphs TEXT: every character has a font */
+            int missing = platform_missing_glyphs(a->platform, want);
+            if (missing)
+                return fail(s, ln, "no font draws some characters of", want);
         } else if (strcmp(what, "no-text") == 0) {
             if (has_label(a, want))
                 return fail(s, ln, "did not expect on screen:", want);
@@ -153,6 +181,15 @@ static bool command(Script *s, int ln)
             return fail(s, ln, "expect screen|text|no-text, not", what);
     } else if (strcmp(word, "report") == 0)
         report(a);
+    else if (strcmp(word, "dump") == 0) {
+        kiosk_render(a, true);
+        for (int i = 0; i < a->ui.nitems; i++) {
+            const UiItem *it = &a->ui.item[i];
+            printf("item %d %d %d %d %s\n", it->r.x, it->r.y, it->r.w, it->r.h, it->label);
+        }
+        printf("screen %s\n", session_screen_name(a->s->screen));
+        fflush(stdout);
+    }
     else
         return fail(s, ln, "unknown command", word);
     settle(a);

@@ -3,7 +3,8 @@
  *   tap LABEL | tap X Y        type TEXT          key backspace|enter
  *   drag X1 Y1 X2 Y2           wait MS            screenshot NAME
  *   expect screen NAME         expect text LABEL  expect no-text LABEL
- *   repeat N ... end           report             # comment
+ *   expect field NAME = VALUE  expect glyphs TEXT
+ *   repeat N ... end           report             dump       # comment
  * LABEL may be quoted. Screenshots go to DIR/NAME.png. */
 #ifndef CK_SCRIPT_H
 #define CK_SCRIPT_H

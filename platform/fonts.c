@@ -7,10 +7,12 @@
 #include <string.h>
 
 /* Families in fallback order: the first covers Latin, Greek and Cyrillic;
- * the rest add scripts it lacks. Names in our sample directory use all. */
+ * the rest add Arabic, Hebrew, Devanagari, Chinese and Japanese (Droid
+ * Sans Fallback) and Korean (NanumGothic: Debian's Droid has no Hangul).
+ * Names in our sample directory use all of them. */
 static const char *const families[] = {
     "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari",
-    "Droid Sans Fallback", "Noto Sans CJK SC", "DejaVu Sans",
+    "Droid Sans Fallback", "NanumGothic", "Noto Sans CJK SC", "DejaVu Sans",
 };
 
 /* The file of family at weight, when fontconfig has that very family. */

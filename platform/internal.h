@@ -31,6 +31,7 @@ int text_width(Text *t, const char *s, int px, Weight w);
 int text_line_height(Text *t, int px);
 void text_frame_done(Text *t); /* evicts what has not been used lately */
 void text_counts(const Text *t, int *textures, int *widths);
+int text_missing(Text *t, const char *s);
 
 /* png.c: writes 8-bit RGB rows as a PNG file. */
 bool png_write(const char *path, const unsigned char *rgb, int w, int h, int pitch, char *err,

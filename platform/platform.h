@@ -92,6 +92,10 @@ bool platform_screenshot(Platform *p, const char *path, char *err, size_t err_ca
 /* Turns the OS text input (physical keyboards, IMEs) on or off. */
 void platform_text_input(Platform *p, bool on);
 
+/* How many characters of s no font in the fallback chain can draw
+ * (0: nothing shows as a box). */
+int platform_missing_glyphs(Platform *p, const char *s);
+
 /* Counters for leak checks: live text textures and cached entries. */
 typedef struct {
     int textures;

@@ -363,6 +363,11 @@ void platform_text_input(Platform *p, bool on)
         SDL_StopTextInput();
 }
 
+int platform_missing_glyphs(Platform *p, const char *s)
+{
+    return text_missing(p->draw.text, s);
+}
+
 PlatformStats platform_stats(const Platform *p)
 {
     PlatformStats s;

@@ -388,3 +388,17 @@ void text_counts(const Text *t, int *textures, int *widths)
     *textures = t->textures;
     *widths = t->count;
 }
+
+int text_missing(Text *t, const char *s)
+{
+    size_t len = strlen(s);
+    int missing = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = next_cp(s, len, &i);
+        bool any = cp < 0x20 || cp == ' ';
+        for (int f = 0; f < t->files.n && !any; f++)
+            any = provides(t, f, cp);
+        missing += !any;
+    }
+    return missing;
+}

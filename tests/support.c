@@ -12,13 +12,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static char admin_path[1024];
+static char admin_path[1024], kiosk_path[1024];
 
 void support_init(const char *argv0)
 {
     char copy[1024];
     snprintf(copy, sizeof copy, "%s", argv0);
     snprintf(admin_path, sizeof admin_path, "%s/../career-kiosk-admin", dirname(copy));
+    snprintf(copy, sizeof copy, "%s", argv0);
+    snprintf(kiosk_path, sizeof kiosk_path, "%s/../career-kiosk", dirname(copy));
 }
 
 char *support_tmpdir(void)
@@ -78,14 +80,9 @@ char *support_read(const char *path, size_t *len)
     return buf;
 }
 
-int support_admin(char **out, const char *fmt, ...)
+/* Runs cmd through the shell, collecting its output. */
+static int run_cmd(char **out, const char *cmd)
 {
-    char args[4096], cmd[6000];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof cmd, "%s %s 2>/dev/null", admin_path, args);
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     size_t cap = 1 << 16, len = 0;
@@ -102,6 +99,38 @@ int support_admin(char **out, const char *fmt, ...)
     else
         free(buf);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+int support_admin(char **out, const char *fmt, ...)
+{
+    char args[4096], cmd[6000];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd, "%s %s 2>/dev/null", admin_path, args);
+    return run_cmd(out, cmd);
+}
+
+int support_kiosk(char **out, const char *fmt, ...)
+{
+    char args[4096], cmd[6000];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd, "%s %s 2>&1", kiosk_path, args);
+    return run_cmd(out, cmd);
+}
+
+int support_sh(char **out, const char *fmt, ...)
+{
+    char cmd[6000];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    return run_cmd(out, cmd);
 }
 
 void support_golden(const char *name, const char *text)

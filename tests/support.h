@@ -33,6 +33,13 @@ char *support_read(const char *path, size_t *len);
  * its exit code and its stdout (malloc'd) in *out. */
 int support_admin(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Runs career-kiosk (beside the test binary) with arguments; stdout and
+ * stderr together in *out. Returns the exit code. */
+int support_kiosk(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Runs a shell command; its output in *out (may be NULL). */
+int support_sh(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Compares text with tests/golden/name; with UPDATE_GOLDEN=1 in the
  * environment, writes it instead. Fails the test on a difference. */
 void support_golden(const char *name, const char *text);

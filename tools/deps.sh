@@ -11,7 +11,7 @@ libinih-dev
 libcmocka-dev
 clang libclang-rt-14-dev
 libsdl2-dev libsdl2-ttf-dev libfontconfig-dev zlib1g-dev
-fonts-noto-core fonts-droid-fallback
+fonts-noto-core fonts-droid-fallback fonts-nanum
 zbar-tools imagemagick xvfb xauth xdotool"
 
 missing=""

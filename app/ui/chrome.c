@@ -63,17 +63,20 @@ static void progress(App *a, Rect r, int step)
     for (int i = 0; i < n; i++) {
         int cx = r.x + each * i + each / 2, cy = r.y;
         bool done = i < step, now = i == step;
-        Color c = done || now ? ui->th.primary : ui->th.border;
+        Color c = done || now ? ui->th.primary : ui->th.sunken;
         if (i > 0) /* the line from the previous step */
             draw_rect(ui->d, (Rect){cx - each + dot / 2 + ui->u, cy + dot / 2 - 2,
                                     each - dot - 2 * ui->u, 4},
                       i <= step ? ui->th.primary : ui->th.border);
         draw_round(ui->d, (Rect){cx - dot / 2, cy, dot, dot}, dot / 2, c);
+        if (!done && !now)
+            draw_round_outline(ui->d, (Rect){cx - dot / 2, cy, dot, dot}, dot / 2, 2,
+                               ui->th.border);
         char num[4];
         snprintf(num, sizeof num, "%d", i + 1);
         int nw = ui_width(ui, num, ui->small, WEIGHT_BOLD);
         draw_text(ui->d, num, cx - nw / 2, cy + (dot - draw_line_height(ui->d, ui->small)) / 2,
-                  ui->small, WEIGHT_BOLD, done || now ? ui->th.on_primary : ui->th.muted);
+                  ui->small, WEIGHT_BOLD, done || now ? ui->th.on_primary : ui->th.text);
         const char *label = str(steps[i]);
         int lw = ui_width(ui, label, ui->small, now ? WEIGHT_BOLD : WEIGHT_REGULAR);
         ui_text(ui, cx - lw / 2, cy + dot + ui->u / 2, label, ui->small,
@@ -289,6 +292,7 @@ static int modal(App *a, const char *title, const char *sub, const char *big, co
             draw_round_outline(ui->d, card, ui->u * 3, 4, ui->th.border);
     }
     int y = card.y + p;
+    ui_record(ui, title, (Rect){card.x + p, y, w - 2 * p, th});
     y += ui_wrap(ui, (Rect){card.x + p, y, w - 2 * p, 0}, title, ui->title, WEIGHT_BOLD,
                  ui->th.text) + ui->u * 2;
     y += ui_wrap(ui, (Rect){card.x + p, y, w - 2 * p, 0}, sub, ui->body, WEIGHT_REGULAR,
@@ -316,9 +320,14 @@ void chrome_overlays(App *a)
         uint64_t left_ms = kiosk_idle_after(a) + kiosk_idle_countdown(a) - idle;
         char secs[8];
         snprintf(secs, sizeof secs, "%d", (int)((left_ms + 999) / 1000));
-        if (modal(a, str(S_STILL_THERE), str(S_STILL_THERE_SUB), secs, str(S_START_OVER),
-                  BTN_SECONDARY, str(S_MORE_TIME), BTN_PRIMARY) == 1)
+        int r = modal(a, str(S_STILL_THERE), str(S_STILL_THERE_SUB), secs, str(S_START_OVER),
+                      BTN_SECONDARY, str(S_MORE_TIME), BTN_PRIMARY);
+        if (r == 1)
             kiosk_finish(a);
+        else if (r == 2) {
+            a->idle_warning = false;
+            a->dirty = true;
+        }
         return;
     }
     if (s->confirm_restart) {

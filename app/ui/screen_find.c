@@ -114,6 +114,7 @@ static void empty(App *a, Rect r)
 {
     Ui *ui = &a->ui;
     int w = r.w * 8 / 10, x = r.x + (r.w - w) / 2, y = r.y + ui->u * 6;
+    ui_record(ui, str(S_NO_RESULTS), (Rect){x, y, w, ui->u * 8});
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_NO_RESULTS), ui->title, WEIGHT_BOLD, ui->th.text);
     ui_wrap(ui, (Rect){x, y + ui->u * 2, w, 0}, str(S_NO_RESULTS_TIPS), ui->body,
             WEIGHT_REGULAR, ui->th.muted);
@@ -162,9 +163,10 @@ void screen_search(App *a)
     y = ui->landscape ? y + (fh > filt ? fh : filt) : fy + filt;
     kiosk_refresh_search(a);
     y += ui->u * 2;
-    ui_text(ui, x, y, s->nhits == 1 ? str(S_RESULTS_ONE) : fmt_int(S_RESULTS_COUNT, s->nhits),
-            ui->small, WEIGHT_BOLD,
-            ui->th.muted, 0);
+    if (s->nhits > 0)
+        ui_text(ui, x, y,
+                s->nhits == 1 ? str(S_RESULTS_ONE) : fmt_int(S_RESULTS_COUNT, s->nhits),
+                ui->small, WEIGHT_BOLD, ui->th.muted, 0);
     y += draw_line_height(ui->measure, ui->small) + ui->u;
     Rect list = {x, y, w, body.y + body.h - y - ui->u};
     if (s->nhits == 0)

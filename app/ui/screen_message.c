@@ -4,17 +4,16 @@
 
 #include <string.h>
 
-/* One labelled row of chips; returns the y after it. */
+/* One labelled row of chips; sets *value to a tapped chip and returns
+ * the y after the row. */
 static int choice(App *a, int x, int y, int w, StrId caption, const char *const *labels, int n,
                   int *value)
 {
     int h;
     y += chrome_caption(a, x, y, str(caption));
     int hit = chrome_chips(a, x, y, w, labels, n, *value, &h);
-    if (hit >= 0 && hit != *value) {
+    if (hit >= 0)
         *value = hit;
-        kiosk_compose(a);
-    }
     return y + h + a->ui.u * 3;
 }
 
@@ -35,6 +34,8 @@ static int controls(App *a, int x, int y, int w)
         formats[i] = visitor_format_label((MeetFormat)i);
     int ch = (int)s->channel, minute = v->minutes == 15 ? 0 : v->minutes == 30 ? 2 : 1;
     int fmt = (int)v->format, via = (int)v->found_via;
+    Visitor before = *v;
+    MessageChannel was = s->channel;
     y = choice(a, x, y, w, S_CHANNEL, channels, 3, &ch);
     s->channel = (MessageChannel)ch;
     if (s->channel == CHANNEL_LINKEDIN) {
@@ -52,6 +53,10 @@ static int controls(App *a, int x, int y, int w)
     v->format = (MeetFormat)fmt;
     y = choice(a, x, y, w, S_FOUND_VIA, found, FOUND_COUNT, &via);
     v->found_via = (FoundVia)via;
+    /* compose again only once every choice is in place */
+    if (s->channel != was || v->minutes != before.minutes || v->format != before.format ||
+        v->found_via != before.found_via)
+        kiosk_compose(a);
     return y;
 }
 
@@ -63,6 +68,7 @@ static int hints(App *a, int x, int y, int w)
     unsigned warn = message_check(&s->request, &s->visitor, &s->mentor);
     int y0 = y, p = ui->u * 2;
     if (!warn) {
+        ui_record(ui, str(S_LOOKS_GOOD), (Rect){x, y, w, ui->u * 4});
         return ui_wrap(ui, (Rect){x, y, w, 0}, str(S_LOOKS_GOOD), ui->small, WEIGHT_BOLD,
                        ui->th.ok_text);
     }
@@ -70,6 +76,7 @@ static int hints(App *a, int x, int y, int w)
         if (!(warn & bit))
             continue;
         const char *t = message_warning_text((MessageWarning)bit);
+        ui_record(ui, message_warning_name((MessageWarning)bit), (Rect){x, y, w, ui->u * 4});
         ui_measure_begin(ui);
         int h = ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR,
                         ui->th.warn_text);
@@ -93,6 +100,11 @@ static void preview(App *a, Rect r)
     if (ui->d)
         draw_round_outline(ui->d, r, ui->u * 2, 2, ui->th.border);
     ui_text(ui, r.x + p, r.y + p, str(S_PREVIEW), ui->small, WEIGHT_BOLD, ui->th.muted, 0);
+    char what[64];
+    snprintf(what, sizeof what, "Preview: %s", message_channel_name(m->channel));
+    ui_record(ui, what, r);
+    if (*m->subject)
+        ui_record(ui, "Subject", r);
     if (m->limit) {
         const char *count = m->limit_in_chars
                                 ? fmt_int2(S_COUNT_CHARS, (int)m->chars, (int)m->limit)

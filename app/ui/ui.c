@@ -154,6 +154,7 @@ void ui_record(Ui *ui, const char *label, Rect r)
         return;
     UiItem *it = &ui->item[ui->nitems++];
     text_copy(it->label, sizeof it->label, label);
+    it->value[0] = '\0';
     it->r = r;
 }
 
@@ -354,6 +355,8 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
 {
     bool focused = ui->focus == id;
     ui_record(ui, name, r);
+    if (!ui->measuring && ui->nitems > 0 && strcmp(ui->item[ui->nitems - 1].label, name) == 0)
+        text_copy(ui->item[ui->nitems - 1].value, UI_LABEL, buf);
     if (ui_tapped(ui, r)) {
         ui->focus = id;
         focused = true;

@@ -32,6 +32,7 @@ enum { UI_ITEMS = 400, UI_SCROLLS = 8, UI_LABEL = 96 };
 /* What a pass showed, for scripts that tap by label. */
 typedef struct {
     char label[UI_LABEL];
+    char value[UI_LABEL]; /* a text field's content, for scripted checks */
     Rect r;
 } UiItem;
 

@@ -1,0 +1,366 @@
+/* Tests for the touch app, run as visitors use it: the real career-kiosk,
+ * headless, driven by scripts, at the three screen sizes we support. The
+ * QR codes are read back from its screenshots by zbarimg. */
+#include "support.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+
+static char *dir;
+
+static int setup(void **state)
+{
+    (void)state;
+    dir = support_tmpdir();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    support_rmtree(dir);
+    free(dir);
+    return 0;
+}
+
+/* Runs script text at size with a fresh directory; returns the exit code
+ * and the output in *out (NULL: discard). Screenshots go to dir/shots. */
+static int run(char **out, const char *size, const char *script)
+{
+    static int turn;
+    char path[1100], db[1100], shots[1100];
+    snprintf(path, sizeof path, "%s/script%d.txt", dir, ++turn);
+    snprintf(db, sizeof db, "%s/run%d.db", dir, turn);
+    snprintf(shots, sizeof shots, "%s/shots", dir);
+    mkdir(shots, 0755);
+    support_write(path, script, (size_t)-1);
+    return support_kiosk(out, "--headless --size %s --today 2026-11-22 --db %s --script %s "
+                              "--screenshots %s",
+                         size, db, path, shots);
+}
+
+/* What zbarimg reads in dir/shots/name.png, optionally at half size. */
+static char *decode(const char *name, bool half)
+{
+    char *out;
+    const char *img = support_path(dir, "shots");
+    if (half) {
+        assert_int_equal(support_sh(NULL, "convert %s/%s.png -resize 50%% %s/half.png", img,
+                                    name, dir),
+                         0);
+        support_sh(&out, "zbarimg --quiet --raw %s/half.png 2>/dev/null", dir);
+    } else
+        support_sh(&out, "zbarimg --quiet --raw %s/%s.png 2>/dev/null", img, name);
+    return out;
+}
+
+static void walk(const char *size)
+{
+    char *out, *script = support_read("tests/scripts/walkthrough.txt", NULL);
+    assert_non_null(script);
+    int rc = run(&out, size, script);
+    if (rc != 0)
+        fail_msg("walkthrough at %s failed: %s", size, out);
+    free(out);
+    free(script);
+    static const struct {
+        const char *shot, *want;
+    } codes[] = {
+        {"11-takeaway", "Prep sheet: a conversation with José García"},
+        {"11-takeaway", "1. How did you come to be in your"}, /* long sheets clip */
+        {"12-takeaway-email", "mailto:jose.garcia@example.org?subject="},
+        {"12-takeaway-email", "My%20name%20is%20Sam"},
+        {"13-takeaway-contact", "FN:José García"},
+        {"14-takeaway-reminders", "SUMMARY:Send your request to José García"},
+    };
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        for (int half = 0; half < 2; half++) {
+            char *got = decode(codes[i].shot, half);
+            if (!strstr(got, codes[i].want))
+                fail_msg("%s %s%s: \"%s\" not in what zbarimg read:\n%.300s", size,
+                         codes[i].shot, half ? " at half size" : "", codes[i].want, got);
+            free(got);
+        }
+}
+
+static void test_walk_1920x1080(void **state)
+{
+    (void)state;
+    walk("1920x1080");
+}
+
+static void test_walk_1080x1920(void **state)
+{
+    (void)state;
+    walk("1080x1920");
+}
+
+static void test_walk_1280x800(void **state)
+{
+    (void)state;
+    walk("1280x800");
+}
+
+static void test_script_failures_are_reported(void **state)
+{
+    (void)state;
+    char *out;
+    assert_int_equal(run(&out, "1280x800", "expect screen welcome\nexpect screen questions\n"),
+                     1);
+    assert_non_null(strstr(out, "script2.txt:2: expected screen questions, but it is welcome") ||
+                            strstr(out, ":2: expected screen questions, but it is welcome")
+                        ? "ok"
+                        : NULL);
+    free(out);
+    assert_int_equal(run(&out, "1280x800", "tap \"No such button\"\n"), 1);
+    assert_non_null(strstr(out, ":1: nothing on screen is labelled No such button"));
+    free(out);
+}
+
+static const char *start = "tap \"Touch to start\"\n"
+                           "tap \"Your first name\"\ntype Zephyrine\ntap Done\n"
+                           "tap \"What are you exploring?\"\ntype quokka ecology\ntap Done\n";
+
+static void test_idle_warns_then_wipes(void **state)
+{
+    (void)state;
+    char script[2000], *out;
+    snprintf(script, sizeof script,
+             "%s"
+             "expect field \"Your first name\" = Zephyrine\n"
+             "wait 85000\nexpect no-text \"Still there?\"\n"
+             "wait 6000\nexpect text \"Still there?\"\nscreenshot idle\n"
+             "wait 16000\nexpect screen welcome\n"
+             "tap \"Touch to start\"\nexpect field \"Your first name\" = \"\"\n"
+             "expect field \"What are you exploring?\" = \"\"\n",
+             start);
+    int rc = run(&out, "1920x1080", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+static void test_more_time_keeps_the_session(void **state)
+{
+    (void)state;
+    char script[2000], *out;
+    snprintf(script, sizeof script,
+             "%s"
+             "wait 92000\nexpect text \"Still there?\"\ntap \"I need more time\"\n"
+             "expect no-text \"Still there?\"\nexpect screen about\n"
+             "expect field \"Your first name\" = Zephyrine\n",
+             start);
+    int rc = run(&out, "1280x800", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+static void test_start_over_asks_once(void **state)
+{
+    (void)state;
+    char script[2000], *out;
+    snprintf(script, sizeof script,
+             "%s"
+             "tap \"Start over\"\nexpect text \"Start over?\"\ntap \"Keep going\"\n"
+             "expect screen about\nexpect field \"Your first name\" = Zephyrine\n"
+             "tap \"Start over\"\ntap \"Start over\"\nexpect screen welcome\n"
+             "tap \"Touch to start\"\nexpect field \"Your first name\" = \"\"\n",
+             start);
+    int rc = run(&out, "1080x1920", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+static void test_back_on_every_step(void **state)
+{
+    (void)state;
+    char *out;
+    const char *script = "tap \"Touch to start\"\ntap \"Skip this step\"\nexpect screen search\n"
+                         "tap Search\ntype müller\ntap Done\ntap \"Zoë Müller\"\n"
+                         "expect screen detail\ntap \"Choose Zoë\"\nexpect screen message\n"
+                         "tap \"Next: pick questions\"\ntap \"Next: take it with you\"\n"
+                         "expect screen takeaway\n"
+                         "tap Back\nexpect screen questions\ntap Back\nexpect screen message\n"
+                         "tap Back\nexpect screen detail\ntap Back\nexpect screen search\n"
+                         "tap Back\nexpect screen about\ntap Back\nexpect screen welcome\n";
+    int rc = run(&out, "1920x1080", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+static void test_on_screen_keyboard(void **state)
+{
+    (void)state;
+    char *out;
+    const char *script = "tap \"Touch to start\"\ntap \"Your first name\"\n"
+                         "tap S\ntap a\ntap m\ntap àéü\ntap é\ntap abc\n"
+                         "expect field \"Your first name\" = Samé\n"
+                         "tap Delete\ntap Space\ntap Shift\ntap j\n"
+                         "expect field \"Your first name\" = \"Sam J\"\n"
+                         "key backspace\nkey backspace\n"
+                         "expect field \"Your first name\" = Sam\n"
+                         "tap Done\nexpect text \"Next: find someone\"\n";
+    int rc = run(&out, "1280x800", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+static void test_empty_search_explains(void **state)
+{
+    (void)state;
+    char *out;
+    const char *script = "tap \"Touch to start\"\ntap \"Skip this step\"\n"
+                         "tap Search\ntype xylophonist\ntap Done\n"
+                         "expect text \"No one matches that yet\"\nscreenshot empty\n";
+    int rc = run(&out, "1920x1080", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+static void test_every_script_has_a_font(void **state)
+{
+    (void)state;
+    char *out;
+    /* names from the sample directory in seven scripts, and a search that
+     * finds one of them */
+    const char *script = "expect glyphs \"Ольга Смирнова Ελένη ليلى حداد נועה כהן\"\n"
+                         "expect glyphs \"王伟 佐藤美咲 김민준 प्रिया शर्मा Łukasz Søren\"\n"
+                         "tap \"Touch to start\"\ntap \"Skip this step\"\n"
+                         "tap Search\ntype Ольга\ntap Done\nexpect text \"Ольга Смирнова\"\n"
+                         "tap \"Ольга Смирнова\"\nscreenshot cyrillic\n";
+    int rc = run(&out, "1280x800", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+/* The colour of one pixel of a screenshot, as ImageMagick writes it. */
+static char *pixel(const char *shot, int x, int y)
+{
+    char *out;
+    support_sh(&out, "convert %s/shots/%s.png -format '%%[pixel:p{%d,%d}]' info:", dir, shot, x,
+               y);
+    return out;
+}
+
+static void test_large_text_and_high_contrast(void **state)
+{
+    (void)state;
+    char *out;
+    const char *script = "tap \"Touch to start\"\nscreenshot plain\n"
+                         "tap \"High contrast\"\nscreenshot contrast\n"
+                         "tap \"Larger text\"\nscreenshot large\n"
+                         "tap \"Skip this step\"\nexpect text \"Larger text\"\n"
+                         "expect text \"High contrast\"\n"
+                         "tap \"Start over\"\ntap \"Start over\"\n"
+                         "tap \"Touch to start\"\nscreenshot reset\n";
+    int rc = run(&out, "1920x1080", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+    char *plain = pixel("plain", 960, 1000), *contrast = pixel("contrast", 960, 1000);
+    char *reset = pixel("reset", 960, 1000);
+    assert_string_equal(contrast, "srgb(0,0,0)");
+    assert_string_not_equal(plain, contrast);
+    assert_string_equal(plain, reset); /* the next visitor starts plain */
+    free(plain);
+    free(contrast);
+    free(reset);
+    /* larger text: the title takes more room */
+    support_sh(&out, "compare -metric AE %s/shots/contrast.png %s/shots/large.png null: 2>&1",
+               dir, dir);
+    assert_true(atol(out) > 10000);
+    free(out);
+}
+
+/* Choosing a channel shows that channel's message at once. */
+static void test_channel_changes_the_preview(void **state)
+{
+    (void)state;
+    char *out;
+    const char *script = "tap \"Touch to start\"\ntap \"Skip this step\"\n"
+                         "tap Search\ntype jose\ntap Done\ntap \"José García\"\n"
+                         "tap \"Choose José\"\nexpect text \"Preview: email\"\n"
+                         "expect text Subject\n"
+                         "tap \"Phone script\"\nexpect text \"Preview: phone\"\n"
+                         "expect no-text Subject\n"
+                         "tap \"LinkedIn note\"\nexpect text \"Preview: linkedin\"\n";
+    int rc = run(&out, "1920x1080", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+static void test_kind_hint_for_asking_a_job(void **state)
+{
+    (void)state;
+    char *out;
+    const char *script = "tap \"Touch to start\"\ntap \"What are you exploring?\"\n"
+                         "type a summer internship at your company\ntap Done\n"
+                         "tap \"Next: find someone\"\ntap Search\ntype jose\ntap Done\n"
+                         "tap \"José García\"\ntap \"Choose José\"\n"
+                         "expect text asks-internship\nexpect no-text \"Short, specific and "
+                         "polite. Good to send.\"\nscreenshot hint\n";
+    int rc = run(&out, "1920x1080", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+/* Nothing a visitor types reaches a file: the directory, its journal, or
+ * anything else the app writes. */
+static void test_visitor_words_never_reach_disk(void **state)
+{
+    (void)state;
+    char script[3000], *out;
+    snprintf(script, sizeof script,
+             "%s"
+             "tap \"Next: find someone\"\ntap Search\ntype jose\ntap Done\n"
+             "tap \"José García\"\ntap \"Choose José\"\ntap \"Next: pick questions\"\n"
+             "tap \"Next: take it with you\"\nexpect screen takeaway\n"
+             "tap \"Finish and clear\"\nexpect screen welcome\n",
+             start);
+    assert_int_equal(run(&out, "1280x800", script), 0);
+    free(out);
+    int rc = support_sh(&out, "grep -rlaE 'Zephyrine|quokka' %s --exclude='*.txt'", dir);
+    if (rc == 0)
+        fail_msg("visitor words found on disk in: %s", out);
+    free(out);
+    /* what was counted is anonymous */
+    assert_int_equal(support_sh(&out, "sqlite3 %s/run*.db 'SELECT name, value FROM stats "
+                                      "ORDER BY name' | tr '\\n' ' '",
+                                dir),
+                     0);
+    assert_non_null(strstr(out, "sessions|1"));
+    assert_non_null(strstr(out, "sheets_shown|1"));
+    free(out);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_walk_1920x1080, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_1080x1920, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_1280x800, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_script_failures_are_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_idle_warns_then_wipes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_more_time_keeps_the_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_start_over_asks_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_back_on_every_step, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_on_screen_keyboard, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_search_explains, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_script_has_a_font, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_large_text_and_high_contrast, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_channel_changes_the_preview, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kind_hint_for_asking_a_job, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_visitor_words_never_reach_disk, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
