@@ -112,7 +112,7 @@ fuzz: deps build/fuzz/fuzz_import
 	    build/fuzz/corpus tests/fixtures
 
 bench: deps
-	@$(MAKE) --no-print-directory BUILD=build/release $(BUILD)/career-kiosk-admin build/release/gen-mentors build/release/bench
+	@$(MAKE) --no-print-directory BUILD=build/release build/release/career-kiosk-admin build/release/career-kiosk build/release/gen-mentors build/release/bench
 	@tools/bench.sh build/release
 
 build/release/bench: tests/bench/bench.c build/release/libck.a

@@ -111,8 +111,7 @@ void kiosk_refresh_search(App *a)
 {
     Session *s = a->s;
     char key[sizeof s->searched];
-    snprintf(key, sizeof key, "%s|%d|%d|%d", s->query, s->field, s->remote_only,
-             s->accepting_only);
+    snprintf(key, sizeof key, "%s|%d|%d|%d", s->query, s->field, s->remote_only, s->accepting_only);
     if (strcmp(key, s->searched) == 0 && s->nhits >= 0)
         return;
     StoreFilter f = {s->field >= 0 && s->field < a->nfields ? a->field[s->field] : NULL,
@@ -175,12 +174,13 @@ static void build_takeaway(App *a)
         if (s->chosen[i])
             idx[n++] = (size_t)i;
     kiosk_compose(a);
-    SheetInput in = {&s->visitor, &s->mentor, &s->request, a->bank, idx, n,
-                     a->today, a->cfg.school, a->cfg.office, a->cfg.office_contact};
+    SheetInput in = {&s->visitor, &s->mentor, &s->request,   a->bank,       idx,
+                     n,           a->today,   a->cfg.school, a->cfg.office, a->cfg.office_contact};
     sheet_build(&s->sheet, &in);
     takeaway_free(&s->takeaway);
-    TakeawayInput ti = {&s->sheet, &s->email, &s->mentor, a->cfg.office, a->cfg.school,
-                        a->cfg.office_contact, a->today, stamp};
+    TakeawayInput ti = {&s->sheet,     &s->email,     &s->mentor,
+                        a->cfg.office, a->cfg.school, a->cfg.office_contact,
+                        a->today,      stamp};
     takeaway_build(&s->takeaway, &ti);
     if (!s->takeaway_ready) {
         store_referral_add(a->store, s->mentor.id, a->today);
@@ -240,7 +240,7 @@ void kiosk_input(App *a, const Input *in)
     bool warned = a->idle_warning;
     pass(a, NULL); /* the overlay, if up, takes the whole tap */
     if (warned && a->idle_warning && in->kind == INPUT_UP)
-        a->idle_warning = false; /* a tap anywhere means "I need more time" */
+        a->idle_warning = false;          /* a tap anywhere means "I need more time" */
     if (ui_typing(ui) != a->text_input) { /* physical keyboards type into the field */
         a->text_input = ui_typing(ui);
         platform_text_input(a->platform, a->text_input);
@@ -283,6 +283,13 @@ int kiosk_wait_ms(const App *a)
     return idle >= due ? 0 : (int)(due - idle);
 }
 
+double kiosk_clock_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
 void kiosk_render(App *a, bool force)
 {
     if (!a->dirty && !force)
@@ -291,7 +298,8 @@ void kiosk_render(App *a, bool force)
     draw_clear(d, a->ui.high_contrast ? ui_rgb(0) : ui_rgb(0xF5F2EB));
     pass(a, d);
     platform_frame_end(a->platform);
-    a->frames++;
+    if (a->frames++ == 0)
+        a->first_frame_ms = kiosk_clock_ms();
     a->dirty = a->ui.animating;
 }
 

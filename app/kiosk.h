@@ -27,7 +27,7 @@ typedef struct {
     int nbank;
     char field[KIOSK_FIELDS][MENTOR_NAME_MAX + 1];
     int nfields;
-    Date today;      /* fixed by --today, else the local date */
+    Date today; /* fixed by --today, else the local date */
     bool fixed_date;
     uint64_t last_input; /* platform clock */
     bool idle_warning;
@@ -35,6 +35,8 @@ typedef struct {
     bool text_input; /* the OS text input is on */
     bool quit;
     long frames;
+    double started_ms;     /* process clock when main began */
+    double first_frame_ms; /* when the first frame was shown, or 0 */
 } App;
 
 /* Opens the directory (created from the sample on first use) and the
@@ -50,6 +52,9 @@ void kiosk_tick(App *a);
 
 /* Draws a frame when something changed (or always, with force). */
 void kiosk_render(App *a, bool force);
+
+/* A monotonic clock in milliseconds, for measurements. */
+double kiosk_clock_ms(void);
 
 /* How long the main loop may sleep before kiosk_tick has work: -1 for
  * as long as it likes. */

@@ -55,8 +55,8 @@ static bool parse(int argc, char **argv, Options *o)
             fprintf(stderr, "career-kiosk: %s needs a value\n", s);
             return false;
         } else if (strcmp(s, "--size") == 0) {
-            if (sscanf(v, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 320 ||
-                o->w > 8192 || o->h > 8192) {
+            if (sscanf(v, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 320 || o->w > 8192 ||
+                o->h > 8192) {
                 fprintf(stderr, "career-kiosk: --size wants WIDTHxHEIGHT, like 1920x1080\n");
                 return false;
             }
@@ -125,6 +125,7 @@ int main(int argc, char **argv)
     App app = {0};
     char err[600];
     int rc = 0;
+    app.started_ms = kiosk_clock_ms();
     if (!parse(argc, argv, &o) || !load_config(&o, &cfg))
         return 2;
     if (o.today) {

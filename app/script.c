@@ -59,6 +59,46 @@ static bool has_label(App *a, const char *label)
     return false;
 }
 
+/* Proportional set size in kB, from smaps_rollup. */
+static long pss_kb(void)
+{
+    char line[256];
+    long pss = 0;
+    FILE *f = fopen("/proc/self/smaps_rollup", "r");
+    if (!f)
+        return 0;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "Pss: %ld", &pss) == 1)
+            break;
+    fclose(f);
+    return pss;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Draws the current screen n times; prints the median and p99. */
+static void measure(App *a, const char *name, int n)
+{
+    double *t = malloc(sizeof *t * (size_t)(n > 0 ? n : 1));
+    if (!t || n <= 0) {
+        free(t);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        double t0 = kiosk_clock_ms();
+        kiosk_render(a, true);
+        t[i] = kiosk_clock_ms() - t0;
+    }
+    qsort(t, (size_t)n, sizeof *t, cmp_double);
+    printf("frame %s median_ms=%.2f p99_ms=%.2f\n", name, t[n / 2], t[n * 99 / 100]);
+    fflush(stdout);
+    free(t);
+}
+
 static void report(App *a)
 {
     PlatformStats st = platform_stats(a->platform);
@@ -71,8 +111,8 @@ static void report(App *a)
             rss = pages * 4;
         fclose(f);
     }
-    printf("report frames=%ld textures=%d cache=%d rss_kb=%ld\n", a->frames, st.textures,
-           st.widths, rss);
+    printf("report frames=%ld textures=%d cache=%d rss_kb=%ld pss_kb=%ld\n", a->frames, st.textures,
+           st.widths, rss, pss_kb());
     fflush(stdout);
 }
 
@@ -181,7 +221,14 @@ static bool command(Script *s, int ln)
             return fail(s, ln, "expect screen|text|no-text, not", what);
     } else if (strcmp(word, "report") == 0)
         report(a);
-    else if (strcmp(word, "dump") == 0) {
+    else if (strcmp(word, "startup") == 0)
+        printf("startup_ms=%.1f\n", a->first_frame_ms - a->started_ms);
+    else if (strcmp(word, "measure") == 0) {
+        char name[64] = "screen";
+        int times = 50;
+        sscanf(arg, "%63s %d", name, &times);
+        measure(a, name, times);
+    } else if (strcmp(word, "dump") == 0) {
         kiosk_render(a, true);
         for (int i = 0; i < a->ui.nitems; i++) {
             const UiItem *it = &a->ui.item[i];
@@ -189,8 +236,7 @@ static bool command(Script *s, int ln)
         }
         printf("screen %s\n", session_screen_name(a->s->screen));
         fflush(stdout);
-    }
-    else
+    } else
         return fail(s, ln, "unknown command", word);
     settle(a);
     return true;

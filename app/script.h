@@ -5,6 +5,7 @@
  *   expect screen NAME         expect text LABEL  expect no-text LABEL
  *   expect field NAME = VALUE  expect glyphs TEXT
  *   repeat N ... end           report             dump       # comment
+ *   startup                    measure NAME N (render N frames, print median/p99)
  * LABEL may be quoted. Screenshots go to DIR/NAME.png. */
 #ifndef CK_SCRIPT_H
 #define CK_SCRIPT_H

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-static const char *const names[SCREEN_COUNT] = {"welcome",  "about",     "search",  "detail",
-                                                "message",  "questions", "takeaway"};
+static const char *const names[SCREEN_COUNT] = {"welcome", "about",     "search",  "detail",
+                                                "message", "questions", "takeaway"};
 
 const char *session_screen_name(ScreenId s)
 {

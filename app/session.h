@@ -31,7 +31,7 @@ typedef struct {
     Visitor visitor;
     /* finding */
     char query[64];
-    int field;          /* index into the app's field list, -1 for all */
+    int field; /* index into the app's field list, -1 for all */
     bool remote_only;
     bool accepting_only;
     bool picking_field; /* the field picker is open */

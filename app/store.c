@@ -264,9 +264,12 @@ static bool fts_query(const char *text, char *out, size_t cap)
 
 enum { SEARCH_CANDIDATES = 160 };
 
-/* Binds the filter's parameters ?2..?8. */
-static void bind_filter(sqlite3_stmt *st, const StoreFilter *f)
+/* Binds the filter's parameters ?2..?8 and the month start ?11. */
+static void bind_filter(sqlite3_stmt *st, const StoreFilter *f, Date today)
 {
+    char month[11];
+    date_iso(date_month_start(today), month, sizeof month);
+    sqlite3_bind_text(st, 11, month, -1, SQLITE_TRANSIENT);
     if (f->field && *f->field)
         sqlite3_bind_text(st, 2, f->field, -1, SQLITE_TRANSIENT);
     if (f->year_from)
@@ -285,7 +288,11 @@ static const char filter_sql[] =
     " (?2 IS NULL OR m.field = ?2) AND (?3 IS NULL OR m.grad_year >= ?3)"
     " AND (?4 IS NULL OR m.grad_year <= ?4) AND (?5 IS NULL OR m.contact_via = ?5)"
     " AND (?6 IS NULL OR instr(lower('; ' || m.languages || ';'), lower('; ' || ?6 || ';')))"
-    " AND (?7 = 0 OR m.remote = 1) AND (?8 = 0 OR m.accepting = 1)";
+    " AND (?7 = 0 OR m.remote = 1) AND (?8 = 0 OR m.accepting = 1)"
+    /* at the monthly cap: not a candidate at all, so capped mentors never
+     * crowd out the ones a visitor can still be sent to */
+    " AND (SELECT coalesce(sum(r.count), 0) FROM referrals r"
+    "      WHERE r.mentor_id = m.id AND r.day >= ?11) < m.monthly_cap";
 
 /* The candidates found so far, without repeats. */
 typedef struct {
@@ -304,7 +311,7 @@ static bool seen(const Candidates *c, sqlite3_int64 rowid)
 /* Adds matches of `match` (NULL: every mentor) with rowid from `lo` up to
  * `hi` (exclusive; 0 = no end), in rowid order, until c is full. LIMIT
  * keeps this cheap however many mentors a short prefix matches. */
-static bool collect(Store *s, const char *match, const StoreFilter *f, sqlite3_int64 lo,
+static bool collect(Store *s, const char *match, const StoreFilter *f, Date today, sqlite3_int64 lo,
                     sqlite3_int64 hi, Candidates *c)
 {
     char sql[1400];
@@ -325,7 +332,7 @@ static bool collect(Store *s, const char *match, const StoreFilter *f, sqlite3_i
         return false;
     if (match)
         sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    bind_filter(st, f);
+    bind_filter(st, f, today);
     sqlite3_bind_int64(st, 9, lo);
     sqlite3_bind_int64(st, 10, hi);
     while (c->n < SEARCH_CANDIDATES && sqlite3_step(st) == SQLITE_ROW) {
@@ -354,8 +361,8 @@ static int candidates(Store *s, const char *match, const StoreFilter *f, Date to
     for (int t = 0; t < (match ? 3 : 1) && c->n < SEARCH_CANDIDATES; t++) {
         if (match)
             snprintf(q, sizeof q, scope[t], match);
-        if (!collect(s, match ? q : NULL, f, start, 0, c) ||
-            (c->n < SEARCH_CANDIDATES && !collect(s, match ? q : NULL, f, 1, start, c)))
+        if (!collect(s, match ? q : NULL, f, today, start, 0, c) ||
+            (c->n < SEARCH_CANDIDATES && !collect(s, match ? q : NULL, f, today, 1, start, c)))
             return -1;
     }
     return c->n;

@@ -11,8 +11,8 @@
  * Sans Fallback) and Korean (NanumGothic: Debian's Droid has no Hangul).
  * Names in our sample directory use all of them. */
 static const char *const families[] = {
-    "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari",
-    "Droid Sans Fallback", "NanumGothic", "Noto Sans CJK SC", "DejaVu Sans",
+    "Noto Sans",           "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari",
+    "Droid Sans Fallback", "NanumGothic",      "Noto Sans CJK SC", "DejaVu Sans",
 };
 
 /* The file of family at weight, when fontconfig has that very family. */
@@ -61,4 +61,9 @@ bool fonts_find(FontFiles *out, char *err, size_t cap)
         return false;
     }
     return true;
+}
+
+void fonts_done(void)
+{
+    FcFini();
 }

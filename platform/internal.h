@@ -20,6 +20,9 @@ typedef struct {
  * Hebrew, Devanagari and CJK. False when not even the first exists. */
 bool fonts_find(FontFiles *out, char *err, size_t cap);
 
+/* Releases what fonts_find had fontconfig load. */
+void fonts_done(void);
+
 /* text.c: text rendered with SDL_ttf, cached as textures. */
 typedef struct Text Text;
 Text *text_open(SDL_Renderer *r, char *err, size_t cap);
@@ -40,7 +43,6 @@ bool png_write(const char *path, const unsigned char *rgb, int w, int h, int pit
 struct Draw {
     SDL_Renderer *r;
     Text *text;
-    SDL_Texture *corner[64]; /* anti-aliased quarter discs by radius */
 };
 
 #endif

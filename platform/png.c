@@ -24,7 +24,8 @@ static bool chunk(FILE *f, const char *type, const unsigned char *data, size_t n
     if (n > 0) /* crc32 with no data returns its initial value, not c */
         c = crc32(c, data, (uInt)n);
     put32(crc, c);
-    return fwrite(head, 1, 8, f) == 8 && fwrite(data, 1, n, f) == n && fwrite(crc, 1, 4, f) == 4;
+    return fwrite(head, 1, 8, f) == 8 && (n == 0 || fwrite(data, 1, n, f) == n) &&
+           fwrite(crc, 1, 4, f) == 4;
 }
 
 bool png_write(const char *path, const unsigned char *rgb, int w, int h, int pitch, char *err,

@@ -9,12 +9,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { RINGS = 32 };
+enum { CORNERS = 96, QRS = 4 };
 
+/* A QR code drawn once into a texture: redrawing thousands of module
+ * runs every frame costs more than the rest of the screen. */
+typedef struct {
+    uint32_t hash;
+    int width, scale;
+    SDL_Texture *tex;
+    unsigned long used;
+} QrTexture;
+
+/* A quarter disc or ring in one colour; colour is baked in for the same
+ * reason text is (see text.c). */
 typedef struct {
     int radius, thickness;
-    SDL_Texture *tex;
-} Ring;
+    Color c;
+    SDL_Texture *tex[4]; /* top-left, top-right, bottom-left, bottom-right */
+    unsigned long used;
+} Corner;
 
 struct Platform {
     PlatformMode mode;
@@ -22,7 +35,9 @@ struct Platform {
     SDL_Renderer *r;
     SDL_Surface *surface; /* headless target */
     Draw draw;
-    Ring ring[RINGS];
+    Corner corner[CORNERS];
+    QrTexture qr[QRS];
+    unsigned long tick;
     int w, h;
     uint64_t clock_ms; /* headless */
     bool finger_down, mouse_down;
@@ -155,12 +170,13 @@ void platform_close(Platform *p)
     if (!p)
         return;
     text_close(p->draw.text);
-    for (int i = 0; i < 64; i++)
-        if (p->draw.corner[i])
-            SDL_DestroyTexture(p->draw.corner[i]);
-    for (int i = 0; i < RINGS; i++)
-        if (p->ring[i].tex)
-            SDL_DestroyTexture(p->ring[i].tex);
+    for (int i = 0; i < CORNERS; i++)
+        for (int k = 0; k < 4; k++)
+            if (p->corner[i].tex[k])
+                SDL_DestroyTexture(p->corner[i].tex[k]);
+    for (int i = 0; i < QRS; i++)
+        if (p->qr[i].tex)
+            SDL_DestroyTexture(p->qr[i].tex);
     if (p->r)
         SDL_DestroyRenderer(p->r);
     if (p->surface)
@@ -377,8 +393,11 @@ PlatformStats platform_stats(const Platform *p)
 
 /* ---- draw ---- */
 
+/* Opaque colours fill plainly; blending every pixel of an opaque rectangle
+ * is the software renderer's slow path. */
 static void set_color(SDL_Renderer *r, Color c)
 {
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 }
 
@@ -410,39 +429,73 @@ static Uint8 coverage(int x, int y, int r, float inner)
     return (Uint8)(in * 255 / 16);
 }
 
-/* A white top-left quarter disc (thickness 0) or ring, r x r. */
-static SDL_Texture *corner_texture(SDL_Renderer *rend, int r, int thickness)
+/* The four corners of a disc (thickness 0) or ring of radius r in colour
+ * c, each its own texture: flipping one texture at draw time takes the
+ * software renderer's slow transform path. */
+static void corner_textures(SDL_Renderer *rend, int r, int thickness, Color c, SDL_Texture *out[4])
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, r, r, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Texture *t;
-    if (!s)
-        return NULL;
     float inner = thickness > 0 ? (float)(r - thickness) : 0;
-    for (int y = 0; y < r; y++)
-        for (int x = 0; x < r; x++)
-            ((Uint32 *)s->pixels)[y * (s->pitch / 4) + x] =
-                (Uint32)coverage(x, y, r, inner) << 24 | 0xFFFFFF;
-    t = SDL_CreateTextureFromSurface(rend, s);
-    SDL_FreeSurface(s);
-    if (t)
-        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
-    return t;
+    for (int k = 0; k < 4; k++) {
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, r, r, 32, SDL_PIXELFORMAT_ARGB8888);
+        out[k] = NULL;
+        if (!s)
+            continue;
+        for (int y = 0; y < r; y++)
+            for (int x = 0; x < r; x++) {
+                int sx = k & 1 ? r - 1 - x : x, sy = k & 2 ? r - 1 - y : y;
+                ((Uint32 *)s->pixels)[y * (s->pitch / 4) + x] =
+                    (Uint32)(coverage(sx, sy, r, inner) * c.a / 255) << 24 | (Uint32)c.r << 16 |
+                    (Uint32)c.g << 8 | c.b;
+            }
+        out[k] = SDL_CreateTextureFromSurface(rend, s);
+        SDL_FreeSurface(s);
+        if (out[k])
+            SDL_SetTextureBlendMode(out[k], SDL_BLENDMODE_BLEND);
+    }
 }
 
-/* Draws the four corners of r from a top-left corner texture. */
-static void corners(Draw *d, SDL_Texture *t, Rect r, int rad, Color c)
+static Platform *owner(Draw *d)
 {
-    static const SDL_RendererFlip flips[4] = {SDL_FLIP_NONE, SDL_FLIP_HORIZONTAL,
-                                              SDL_FLIP_VERTICAL,
-                                              SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL};
+    return (Platform *)((char *)d - offsetof(Platform, draw));
+}
+
+/* The corner textures for (radius, thickness, colour), made on demand;
+ * the least recently used set makes room. */
+static SDL_Texture **corner_for(Draw *d, int rad, int thickness, Color c)
+{
+    Platform *p = owner(d);
+    Corner *victim = &p->corner[0];
+    for (int i = 0; i < CORNERS; i++) {
+        Corner *k = &p->corner[i];
+        if (k->tex[0] && k->radius == rad && k->thickness == thickness && k->c.r == c.r &&
+            k->c.g == c.g && k->c.b == c.b && k->c.a == c.a) {
+            k->used = ++p->tick;
+            return k->tex;
+        }
+        if (!k->tex[0] || k->used < victim->used)
+            victim = k;
+    }
+    for (int k = 0; k < 4; k++)
+        if (victim->tex[k])
+            SDL_DestroyTexture(victim->tex[k]);
+    victim->radius = rad;
+    victim->thickness = thickness;
+    victim->c = c;
+    victim->used = ++p->tick;
+    corner_textures(d->r, rad, thickness, c, victim->tex);
+    return victim->tex;
+}
+
+/* Draws the four corners of r. */
+static void corners(Draw *d, SDL_Texture **t, Rect r, int rad)
+{
     SDL_Rect at[4] = {{r.x, r.y, rad, rad},
                       {r.x + r.w - rad, r.y, rad, rad},
                       {r.x, r.y + r.h - rad, rad, rad},
                       {r.x + r.w - rad, r.y + r.h - rad, rad, rad}};
-    SDL_SetTextureColorMod(t, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(t, c.a);
     for (int i = 0; i < 4; i++)
-        SDL_RenderCopyEx(d->r, t, NULL, &at[i], 0, NULL, flips[i]);
+        if (t[i])
+            SDL_RenderCopy(d->r, t[i], NULL, &at[i]);
 }
 
 static int clamp_radius(Rect r, int rad)
@@ -463,44 +516,34 @@ void draw_round(Draw *d, Rect r, int radius, Color c)
         draw_rect(d, r, c);
         return;
     }
-    if (!d->corner[rad])
-        d->corner[rad] = corner_texture(d->r, rad, 0);
+    SDL_Texture **t = corner_for(d, rad, 0, c);
     draw_rect(d, (Rect){r.x + rad, r.y, r.w - 2 * rad, r.h}, c);
     draw_rect(d, (Rect){r.x, r.y + rad, rad, r.h - 2 * rad}, c);
     draw_rect(d, (Rect){r.x + r.w - rad, r.y + rad, rad, r.h - 2 * rad}, c);
-    if (d->corner[rad])
-        corners(d, d->corner[rad], r, rad, c);
+    if (t)
+        corners(d, t, r, rad);
 }
 
 void draw_round_outline(Draw *d, Rect r, int radius, int thickness, Color c)
 {
-    Platform *p = (Platform *)((char *)d - offsetof(Platform, draw));
     int rad = clamp_radius(r, radius);
     if (rad < thickness + 1)
         rad = thickness + 1 <= 63 ? thickness + 1 : 63;
-    Ring *slot = NULL;
-    for (int i = 0; i < RINGS && !slot; i++)
-        if (!p->ring[i].tex || (p->ring[i].radius == rad && p->ring[i].thickness == thickness))
-            slot = &p->ring[i];
-    if (slot && !slot->tex) {
-        slot->radius = rad;
-        slot->thickness = thickness;
-        slot->tex = corner_texture(d->r, rad, thickness);
-    }
+    SDL_Texture **t = corner_for(d, rad, thickness, c);
     draw_rect(d, (Rect){r.x + rad, r.y, r.w - 2 * rad, thickness}, c);
     draw_rect(d, (Rect){r.x + rad, r.y + r.h - thickness, r.w - 2 * rad, thickness}, c);
     draw_rect(d, (Rect){r.x, r.y + rad, thickness, r.h - 2 * rad}, c);
     draw_rect(d, (Rect){r.x + r.w - thickness, r.y + rad, thickness, r.h - 2 * rad}, c);
-    if (slot && slot->tex)
-        corners(d, slot->tex, r, rad, c);
+    if (t)
+        corners(d, t, r, rad);
 }
 
 int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
 {
     int tw = 0, th = 0;
     bool temporary;
-    SDL_Texture *t = text_texture(d->text, s, px, w, (SDL_Color){c.r, c.g, c.b, c.a}, &tw, &th,
-                                  &temporary);
+    SDL_Texture *t =
+        text_texture(d->text, s, px, w, (SDL_Color){c.r, c.g, c.b, c.a}, &tw, &th, &temporary);
     if (!t)
         return 0;
     SDL_RenderCopy(d->r, t, NULL, &(SDL_Rect){x, y, tw, th});
@@ -519,27 +562,58 @@ int draw_line_height(Draw *d, int px)
     return text_line_height(d->text, px);
 }
 
-void draw_qr(Draw *d, const unsigned char *m, int width, int x, int y, int scale)
+static uint32_t modules_hash(const unsigned char *m, int width)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)width;
+    for (int i = 0; i < width * width; i++)
+        h = (h ^ (m[i] != 0)) * 16777619u;
+    return h;
+}
+
+/* Paints the code with its quiet zone into a new opaque texture. */
+static SDL_Texture *qr_texture(SDL_Renderer *r, const unsigned char *m, int width, int scale)
 {
     int side = (width + 8) * scale;
-    SDL_Rect *runs = malloc(sizeof *runs * (size_t)width * (size_t)width);
-    int n = 0;
-    draw_rect(d, (Rect){x, y, side, side}, (Color){255, 255, 255, 255});
-    if (!runs)
-        return;
-    for (int my = 0; my < width; my++)
-        for (int mx = 0; mx < width; mx++) {
-            if (!m[my * width + mx])
-                continue;
-            int run = 1;
-            while (mx + run < width && m[my * width + mx + run])
-                run++;
-            runs[n++] = (SDL_Rect){x + (mx + 4) * scale, y + (my + 4) * scale, run * scale, scale};
-            mx += run - 1;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, side, side, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Texture *t;
+    if (!s)
+        return NULL;
+    for (int y = 0; y < side; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        int my = y / scale - 4;
+        for (int x = 0; x < side; x++) {
+            int mx = x / scale - 4;
+            bool dark = mx >= 0 && my >= 0 && mx < width && my < width && m[my * width + mx];
+            row[x] = dark ? 0xFF000000u : 0xFFFFFFFFu;
         }
-    SDL_SetRenderDrawColor(d->r, 0, 0, 0, 255);
-    SDL_RenderFillRects(d->r, runs, n);
-    free(runs);
+    }
+    t = SDL_CreateTextureFromSurface(r, s);
+    SDL_FreeSurface(s);
+    return t;
+}
+
+void draw_qr(Draw *d, const unsigned char *m, int width, int x, int y, int scale)
+{
+    Platform *p = owner(d);
+    uint32_t h = modules_hash(m, width);
+    QrTexture *hit = NULL, *victim = &p->qr[0];
+    for (int i = 0; i < QRS && !hit; i++) {
+        QrTexture *q = &p->qr[i];
+        if (q->tex && q->hash == h && q->width == width && q->scale == scale)
+            hit = q;
+        else if (!q->tex || q->used < victim->used)
+            victim = q;
+    }
+    if (!hit) {
+        if (victim->tex)
+            SDL_DestroyTexture(victim->tex);
+        *victim = (QrTexture){h, width, scale, qr_texture(d->r, m, width, scale), 0};
+        hit = victim;
+    }
+    hit->used = ++p->tick;
+    int side = (width + 8) * scale;
+    if (hit->tex)
+        SDL_RenderCopy(d->r, hit->tex, NULL, &(SDL_Rect){x, y, side, side});
 }
 
 void draw_clip(Draw *d, const Rect *r)

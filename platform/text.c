@@ -1,6 +1,7 @@
 /* text: lines of UTF-8 text drawn with SDL_ttf through a font fallback
- * chain, cached as white textures (tinted when drawn, so one texture
- * serves every colour). A line is split into runs, each in the first font
+ * chain, cached as textures per colour: tinting a white texture at draw
+ * time sends SDL's software renderer down its slow generic blit, three
+ * times the cost of a plain alpha blend. A line is split into runs, each in the first font
  * of the chain that has its characters; Arabic and Hebrew runs are shaped
  * right to left. Nothing renders as a box while some font has the glyph. */
 #include "internal.h"
@@ -25,6 +26,7 @@ typedef struct {
     char *s; /* NULL: empty slot */
     int px;
     Weight w;
+    uint32_t color; /* RGBA; 0 for width-only entries */
     uint32_t hash;
     SDL_Texture *tex; /* NULL until drawn (width-only entries) */
     int width, height;
@@ -97,6 +99,7 @@ void text_close(Text *t)
         if (t->probe[i])
             TTF_CloseFont(t->probe[i]);
     TTF_Quit();
+    fonts_done();
     free(t);
 }
 
@@ -116,8 +119,8 @@ static TTF_Font *font_at(Text *t, int face, int px, Weight w)
     OpenFont *o = &t->open[victim];
     if (o->font)
         TTF_CloseFont(o->font);
-    const char *file = w == WEIGHT_BOLD && t->files.bold[face][0] ? t->files.bold[face]
-                                                                 : t->files.path[face];
+    const char *file =
+        w == WEIGHT_BOLD && t->files.bold[face][0] ? t->files.bold[face] : t->files.path[face];
     o->font = TTF_OpenFont(file, px);
     if (o->font && w == WEIGHT_BOLD && !t->files.bold[face][0])
         TTF_SetFontStyle(o->font, TTF_STYLE_BOLD);
@@ -197,18 +200,21 @@ static void shape_for(TTF_Font *f, const char *s, size_t len)
                   (cp >= 0xFB50 && cp <= 0xFEFF);
     bool hebrew = cp >= 0x590 && cp <= 0x5FF;
     TTF_SetFontDirection(f, arabic || hebrew ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-    TTF_SetFontScriptName(f, arabic ? "Arab" : hebrew ? "Hebr" : cp >= 0x900 && cp <= 0x97F ? "Deva" : "Latn");
+    TTF_SetFontScriptName(f, arabic                       ? "Arab"
+                             : hebrew                     ? "Hebr"
+                             : cp >= 0x900 && cp <= 0x97F ? "Deva"
+                                                          : "Latn");
 }
 
-/* Renders one line into a new white surface. */
-static SDL_Surface *render(Text *t, const char *s, int px, Weight w)
+/* Renders one line in colour c into a new surface. */
+static SDL_Surface *render(Text *t, const char *s, int px, Weight w, SDL_Color c)
 {
     Run runs[MAX_RUNS];
     SDL_Surface *part[MAX_RUNS] = {0}, *out = NULL;
     TTF_Font *font[MAX_RUNS];
     size_t len = strlen(s);
     int n = split(t, s, len, runs), width = 0, asc = 0, desc = 0;
-    SDL_Color white = {255, 255, 255, 255};
+    SDL_Color ink = {c.r, c.g, c.b, 255};
     char buf[1024];
     for (int i = 0; i < n; i++) {
         font[i] = font_at(t, runs[i].face, px, w);
@@ -218,7 +224,7 @@ static SDL_Surface *render(Text *t, const char *s, int px, Weight w)
         memcpy(buf, s + runs[i].start, k);
         buf[k] = '\0';
         shape_for(font[i], buf, k);
-        part[i] = TTF_RenderUTF8_Blended(font[i], buf, white);
+        part[i] = TTF_RenderUTF8_Blended(font[i], buf, ink);
         if (part[i])
             width += part[i]->w;
         if (TTF_FontAscent(font[i]) > asc)
@@ -242,18 +248,19 @@ done:
     return out;
 }
 
-static uint32_t hash(const char *s, int px, Weight w)
+static uint32_t hash(const char *s, int px, Weight w, uint32_t color)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)(px * 31 + (int)w);
+    uint32_t h = (2166136261u ^ (uint32_t)(px * 31 + (int)w)) * 16777619u ^ color;
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 16777619u;
     return h;
 }
 
-/* The cache entry for (s, px, w), made if missing; NULL when full. */
-static Entry *lookup(Text *t, const char *s, int px, Weight w)
+/* The cache entry for (s, px, w, color), made if missing; NULL when
+ * full. color 0 is for widths only. */
+static Entry *lookup(Text *t, const char *s, int px, Weight w, uint32_t color)
 {
-    uint32_t h = hash(s, px, w);
+    uint32_t h = hash(s, px, w, color);
     for (uint32_t i = 0; i < CACHE_SLOTS; i++) {
         Entry *e = &t->slot[(h + i) & (CACHE_SLOTS - 1)];
         if (!e->s) {
@@ -264,13 +271,14 @@ static Entry *lookup(Text *t, const char *s, int px, Weight w)
                 return NULL;
             e->px = px;
             e->w = w;
+            e->color = color;
             e->hash = h;
             e->width = -1;
             t->count++;
             e->used = t->frame;
             return e;
         }
-        if (e->hash == h && e->px == px && e->w == w && strcmp(e->s, s) == 0) {
+        if (e->hash == h && e->px == px && e->w == w && e->color == color && strcmp(e->s, s) == 0) {
             e->used = t->frame;
             return e;
         }
@@ -282,7 +290,7 @@ int text_width(Text *t, const char *s, int px, Weight w)
 {
     if (!*s)
         return 0;
-    Entry *e = lookup(t, s, px, w);
+    Entry *e = lookup(t, s, px, w, 0);
     if (e && e->width >= 0)
         return e->width;
     Run runs[MAX_RUNS];
@@ -306,19 +314,20 @@ int text_width(Text *t, const char *s, int px, Weight w)
     return width;
 }
 
-SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c, int *tw,
-                          int *th, bool *temporary)
+SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c, int *tw, int *th,
+                          bool *temporary)
 {
     Entry *e;
     SDL_Texture *tex;
+    uint32_t color = (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | 0xFF;
     *temporary = false;
     if (!*s)
         return NULL;
-    e = lookup(t, s, px, w);
+    e = lookup(t, s, px, w, color);
     if (e && e->tex)
         tex = e->tex;
     else {
-        SDL_Surface *surf = render(t, s, px, w);
+        SDL_Surface *surf = render(t, s, px, w, c);
         if (!surf)
             return NULL;
         tex = SDL_CreateTextureFromSurface(t->r, surf);
@@ -335,8 +344,8 @@ SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c,
         SDL_FreeSurface(surf);
         if (!e && tex) { /* the cache is full: draw once, the caller frees it */
             *temporary = true;
-            SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
-            SDL_SetTextureAlphaMod(tex, c.a);
+            if (c.a != 255)
+                SDL_SetTextureAlphaMod(tex, c.a);
             return tex;
         }
         if (!tex)
@@ -344,8 +353,7 @@ SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c,
     }
     *tw = e->width;
     *th = e->height;
-    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(tex, c.a);
+    SDL_SetTextureAlphaMod(tex, c.a); /* 255 almost always: the fast path */
     return tex;
 }
 

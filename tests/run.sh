@@ -17,7 +17,7 @@ for build in "$@"; do
     for t in "$build"/tests/test_*; do
         [ -x "$t" ] || continue
         name="$(basename "$build")/$(basename "$t")"
-        "$t" >"$log" 2>&1
+        CK_BUILD_DIR="$build/tests" "$t" >"$log" 2>&1
         rc=$?
         ok=$(count '^\[       OK \]')
         run=$(count '^\[ RUN      \]')

@@ -34,8 +34,9 @@ static int run(char **out, const char *size, const char *script)
     snprintf(shots, sizeof shots, "%s/shots", dir);
     mkdir(shots, 0755);
     support_write(path, script, (size_t)-1);
-    return support_kiosk(out, "--headless --size %s --today 2026-11-22 --db %s --script %s "
-                              "--screenshots %s",
+    return support_kiosk(out,
+                         "--headless --size %s --today 2026-11-22 --db %s --script %s "
+                         "--screenshots %s",
                          size, db, path, shots);
 }
 
@@ -45,9 +46,8 @@ static char *decode(const char *name, bool half)
     char *out;
     const char *img = support_path(dir, "shots");
     if (half) {
-        assert_int_equal(support_sh(NULL, "convert %s/%s.png -resize 50%% %s/half.png", img,
-                                    name, dir),
-                         0);
+        assert_int_equal(
+            support_sh(NULL, "convert %s/%s.png -resize 50%% %s/half.png", img, name, dir), 0);
         support_sh(&out, "zbarimg --quiet --raw %s/half.png 2>/dev/null", dir);
     } else
         support_sh(&out, "zbarimg --quiet --raw %s/%s.png 2>/dev/null", img, name);
@@ -77,8 +77,8 @@ static void walk(const char *size)
         for (int half = 0; half < 2; half++) {
             char *got = decode(codes[i].shot, half);
             if (!strstr(got, codes[i].want))
-                fail_msg("%s %s%s: \"%s\" not in what zbarimg read:\n%.300s", size,
-                         codes[i].shot, half ? " at half size" : "", codes[i].want, got);
+                fail_msg("%s %s%s: \"%s\" not in what zbarimg read:\n%.300s", size, codes[i].shot,
+                         half ? " at half size" : "", codes[i].want, got);
             free(got);
         }
 }
@@ -105,8 +105,7 @@ static void test_script_failures_are_reported(void **state)
 {
     (void)state;
     char *out;
-    assert_int_equal(run(&out, "1280x800", "expect screen welcome\nexpect screen questions\n"),
-                     1);
+    assert_int_equal(run(&out, "1280x800", "expect screen welcome\nexpect screen questions\n"), 1);
     assert_non_null(strstr(out, "script2.txt:2: expected screen questions, but it is welcome") ||
                             strstr(out, ":2: expected screen questions, but it is welcome")
                         ? "ok"
@@ -243,8 +242,7 @@ static void test_every_script_has_a_font(void **state)
 static char *pixel(const char *shot, int x, int y)
 {
     char *out;
-    support_sh(&out, "convert %s/shots/%s.png -format '%%[pixel:p{%d,%d}]' info:", dir, shot, x,
-               y);
+    support_sh(&out, "convert %s/shots/%s.png -format '%%[pixel:p{%d,%d}]' info:", dir, shot, x, y);
     return out;
 }
 
@@ -272,8 +270,8 @@ static void test_large_text_and_high_contrast(void **state)
     free(contrast);
     free(reset);
     /* larger text: the title takes more room */
-    support_sh(&out, "compare -metric AE %s/shots/contrast.png %s/shots/large.png null: 2>&1",
-               dir, dir);
+    support_sh(&out, "compare -metric AE %s/shots/contrast.png %s/shots/large.png null: 2>&1", dir,
+               dir);
     assert_true(atol(out) > 10000);
     free(out);
 }
@@ -332,8 +330,9 @@ static void test_visitor_words_never_reach_disk(void **state)
         fail_msg("visitor words found on disk in: %s", out);
     free(out);
     /* what was counted is anonymous */
-    assert_int_equal(support_sh(&out, "sqlite3 %s/run*.db 'SELECT name, value FROM stats "
-                                      "ORDER BY name' | tr '\\n' ' '",
+    assert_int_equal(support_sh(&out,
+                                "sqlite3 %s/run*.db 'SELECT name, value FROM stats "
+                                "ORDER BY name' | tr '\\n' ' '",
                                 dir),
                      0);
     assert_non_null(strstr(out, "sessions|1"));

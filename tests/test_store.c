@@ -208,6 +208,30 @@ static void test_fairness_and_caps(void **state)
     store_close(s);
 }
 
+/* Capped mentors must not take the places of those still available,
+ * however many are capped: the results fill from the others. */
+static void test_caps_never_empty_the_results(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    static StoreHit h[200];
+    int total = store_search(s, "", &any, today, h, 200);
+    assert_true(total > 100);
+    /* cap everyone in the first results */
+    for (int round = 0; round < 2; round++) {
+        int n = store_search(s, "", &any, today, h, 40);
+        assert_int_equal(n, 40);
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < h[i].mentor.monthly_cap; k++)
+                store_referral_add(s, h[i].mentor.id, today);
+    }
+    int n = store_search(s, "", &any, today, h, 40);
+    assert_int_equal(n, 40);
+    for (int i = 0; i < n; i++)
+        assert_true(h[i].this_month < h[i].mentor.monthly_cap);
+    store_close(s);
+}
+
 static void test_order_stable_within_a_day_rotating_across_days(void **state)
 {
     (void)state;
@@ -311,6 +335,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_stats_and_meta),
         cmocka_unit_test(test_newer_schema_refused),
         cmocka_unit_test(test_garbage_file_refused),
+        cmocka_unit_test(test_caps_never_empty_the_results), /* last: it caps many */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

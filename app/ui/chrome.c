@@ -65,14 +65,15 @@ static void progress(App *a, Rect r, int step)
         bool done = i < step, now = i == step;
         Color c = done || now ? ui->th.primary : ui->th.sunken;
         if (i > 0) /* the line from the previous step */
-            draw_rect(ui->d, (Rect){cx - each + dot / 2 + ui->u, cy + dot / 2 - 2,
-                                    each - dot - 2 * ui->u, 4},
-                      i <= step ? ui->th.primary : ui->th.border);
+            draw_rect(
+                ui->d,
+                (Rect){cx - each + dot / 2 + ui->u, cy + dot / 2 - 2, each - dot - 2 * ui->u, 4},
+                i <= step ? ui->th.primary : ui->th.border);
         draw_round(ui->d, (Rect){cx - dot / 2, cy, dot, dot}, dot / 2, c);
         if (!done && !now)
             draw_round_outline(ui->d, (Rect){cx - dot / 2, cy, dot, dot}, dot / 2, 2,
                                ui->th.border);
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", i + 1);
         int nw = ui_width(ui, num, ui->small, WEIGHT_BOLD);
         draw_text(ui->d, num, cx - nw / 2, cy + (dot - draw_line_height(ui->d, ui->small)) / 2,
@@ -200,8 +201,8 @@ static void checkbox(Ui *ui, int x, int y, int size, bool on)
             draw_rect(ui->d, (Rect){x + size / 5 + i, y + size / 2 + i - t / 2, t, t},
                       ui->th.on_primary);
         for (int i = 0; i < size / 2; i++)
-            draw_rect(ui->d, (Rect){x + size / 5 + size / 3 + i, y + size / 2 + size / 3 - i - t,
-                                    t, t},
+            draw_rect(ui->d,
+                      (Rect){x + size / 5 + size / 3 + i, y + size / 2 + size / 3 - i - t, t, t},
                       ui->th.on_primary);
     } else
         draw_round_outline(ui->d, (Rect){x, y, size, size}, size / 5, 3, ui->th.muted);
@@ -217,8 +218,8 @@ static int sheet_line(Ui *ui, Rect r, const SheetLine *l, int n)
     case LINE_KEYVAL: {
         snprintf(lead, sizeof lead, "%s:", l->aux);
         int kw = ui_text(ui, r.x, r.y, lead, ui->small, WEIGHT_BOLD, ui->th.text, 0) + ui->u;
-        return ui_wrap(ui, (Rect){r.x + kw, r.y, r.w - kw, 0}, l->text, ui->small,
-                       WEIGHT_REGULAR, ui->th.text);
+        return ui_wrap(ui, (Rect){r.x + kw, r.y, r.w - kw, 0}, l->text, ui->small, WEIGHT_REGULAR,
+                       ui->th.text);
     }
     case LINE_CHECK:
         checkbox(ui, r.x, r.y + lh / 6, lh * 2 / 3, false);
@@ -252,13 +253,11 @@ int chrome_sheet(App *a, Rect r, const Sheet *s)
     Ui *ui = &a->ui;
     int y = r.y;
     y += ui_wrap(ui, (Rect){r.x, y, r.w, 0}, s->title, ui->body, WEIGHT_BOLD, ui->th.text);
-    y += ui_wrap(ui, (Rect){r.x, y, r.w, 0}, s->subtitle, ui->small, WEIGHT_REGULAR,
-                 ui->th.muted);
+    y += ui_wrap(ui, (Rect){r.x, y, r.w, 0}, s->subtitle, ui->small, WEIGHT_REGULAR, ui->th.muted);
     for (size_t i = 0; i < s->nsections; i++) {
         const SheetSection *sec = &s->section[i];
         y += ui->u * 2;
-        y += ui_wrap(ui, (Rect){r.x, y, r.w, 0}, sec->title, ui->body, WEIGHT_BOLD,
-                     ui->th.primary);
+        y += ui_wrap(ui, (Rect){r.x, y, r.w, 0}, sec->title, ui->body, WEIGHT_BOLD, ui->th.primary);
         y += ui->u / 2;
         for (size_t k = 0; k < sec->count; k++)
             y += sheet_line(ui, (Rect){r.x, y, r.w, 0}, &s->line[sec->first + k], (int)k + 1) +
@@ -294,7 +293,8 @@ static int modal(App *a, const char *title, const char *sub, const char *big, co
     int y = card.y + p;
     ui_record(ui, title, (Rect){card.x + p, y, w - 2 * p, th});
     y += ui_wrap(ui, (Rect){card.x + p, y, w - 2 * p, 0}, title, ui->title, WEIGHT_BOLD,
-                 ui->th.text) + ui->u * 2;
+                 ui->th.text) +
+         ui->u * 2;
     y += ui_wrap(ui, (Rect){card.x + p, y, w - 2 * p, 0}, sub, ui->body, WEIGHT_REGULAR,
                  ui->th.text);
     if (big) {

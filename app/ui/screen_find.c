@@ -101,8 +101,8 @@ void screen_field_picker(App *a)
     }
     int hit = chrome_chips(a, card.x + p, card.y + p, w - 2 * p, labels, a->nfields + 1,
                            s->field + 1, &h);
-    if (hit >= 0 || (ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}) &&
-                     !ui_contains(card, ui->x, ui->y))) {
+    if (hit >= 0 ||
+        (ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}) && !ui_contains(card, ui->x, ui->y))) {
         if (hit >= 0)
             s->field = hit - 1;
         s->picking_field = false;
@@ -116,8 +116,8 @@ static void empty(App *a, Rect r)
     int w = r.w * 8 / 10, x = r.x + (r.w - w) / 2, y = r.y + ui->u * 6;
     ui_record(ui, str(S_NO_RESULTS), (Rect){x, y, w, ui->u * 8});
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_NO_RESULTS), ui->title, WEIGHT_BOLD, ui->th.text);
-    ui_wrap(ui, (Rect){x, y + ui->u * 2, w, 0}, str(S_NO_RESULTS_TIPS), ui->body,
-            WEIGHT_REGULAR, ui->th.muted);
+    ui_wrap(ui, (Rect){x, y + ui->u * 2, w, 0}, str(S_NO_RESULTS_TIPS), ui->body, WEIGHT_REGULAR,
+            ui->th.muted);
 }
 
 static void results(App *a, Rect r)
@@ -164,8 +164,7 @@ void screen_search(App *a)
     kiosk_refresh_search(a);
     y += ui->u * 2;
     if (s->nhits > 0)
-        ui_text(ui, x, y,
-                s->nhits == 1 ? str(S_RESULTS_ONE) : fmt_int(S_RESULTS_COUNT, s->nhits),
+        ui_text(ui, x, y, s->nhits == 1 ? str(S_RESULTS_ONE) : fmt_int(S_RESULTS_COUNT, s->nhits),
                 ui->small, WEIGHT_BOLD, ui->th.muted, 0);
     y += draw_line_height(ui->measure, ui->small) + ui->u;
     Rect list = {x, y, w, body.y + body.h - y - ui->u};
@@ -214,8 +213,8 @@ static int fact(App *a, int x, int y, int w, const char *caption, const char *va
 {
     Ui *ui = &a->ui;
     int h = chrome_caption(a, x, y, caption);
-    return h + ui_wrap(ui, (Rect){x, y + h, w, 0}, value, ui->body, WEIGHT_REGULAR,
-                       ui->th.text) + ui->u * 2;
+    return h + ui_wrap(ui, (Rect){x, y + h, w, 0}, value, ui->body, WEIGHT_REGULAR, ui->th.text) +
+           ui->u * 2;
 }
 
 /* Lays out (and on drawing passes draws) the contact from y; returns
@@ -267,10 +266,9 @@ void screen_detail(App *a)
     Ui *ui = &a->ui;
     const Mentor *m = &a->s->mentor;
     Rect body = chrome_top(a, 1);
-    BarAction act = chrome_bottom(a, &body,
-                                  m->accepting ? fmt_str(S_CHOOSE, m->first_name)
-                                               : str(S_NOT_TAKING),
-                                  m->accepting ? BTN_PRIMARY : BTN_DISABLED, NULL);
+    BarAction act =
+        chrome_bottom(a, &body, m->accepting ? fmt_str(S_CHOOSE, m->first_name) : str(S_NOT_TAKING),
+                      m->accepting ? BTN_PRIMARY : BTN_DISABLED, NULL);
     int p = pad(ui), x = p, w = ui->w - 2 * p;
     ui_measure_begin(ui); /* measure, then draw */
     int content = detail_body(a, x, 0, w);

@@ -78,8 +78,8 @@ static int hints(App *a, int x, int y, int w)
         const char *t = message_warning_text((MessageWarning)bit);
         ui_record(ui, message_warning_name((MessageWarning)bit), (Rect){x, y, w, ui->u * 4});
         ui_measure_begin(ui);
-        int h = ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR,
-                        ui->th.warn_text);
+        int h =
+            ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR, ui->th.warn_text);
         ui_measure_end(ui);
         ui_panel(ui, (Rect){x, y, w, h + 2 * p}, ui->th.warn_bg);
         ui_wrap(ui, (Rect){x + p, y + p, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR,
@@ -118,16 +118,17 @@ static void preview(App *a, Rect r)
     char subject[MESSAGE_SUBJECT_MAX + 16];
     snprintf(subject, sizeof subject, "%s %s", str(S_SUBJECT), m->subject);
     ui_measure_begin(ui);
-    int content = (*m->subject ? ui_wrap(ui, view, subject, ui->body, WEIGHT_BOLD, ui->th.text) +
-                                     ui->u * 2
-                               : 0) +
-                  ui_wrap(ui, view, m->body, ui->body, WEIGHT_REGULAR, ui->th.text);
+    int content =
+        (*m->subject ? ui_wrap(ui, view, subject, ui->body, WEIGHT_BOLD, ui->th.text) + ui->u * 2
+                     : 0) +
+        ui_wrap(ui, view, m->body, ui->body, WEIGHT_REGULAR, ui->th.text);
     ui_measure_end(ui);
     int off = ui_scroll_begin(ui, ui_id("preview"), view, content);
     int y = view.y - off;
     if (*m->subject)
         y += ui_wrap(ui, (Rect){view.x, y, view.w - ui->u * 2, 0}, subject, ui->body, WEIGHT_BOLD,
-                     ui->th.text) + ui->u * 2;
+                     ui->th.text) +
+             ui->u * 2;
     ui_wrap(ui, (Rect){view.x, y, view.w - ui->u * 2, 0}, m->body, ui->body, WEIGHT_REGULAR,
             ui->th.text);
     ui_scroll_end(ui);

@@ -49,8 +49,9 @@ static int list(App *a, int x, int y, int w, Rect view)
     int mw = ui_width(ui, fmt_int(S_N_MIN, 10), ui->small, WEIGHT_REGULAR) + ui->u * 2;
     for (int c = 0; c < QCAT_COUNT; c++) {
         y += ui->u * 2;
-        y += ui_wrap(ui, (Rect){x, y, w, 0}, question_category_label((QuestionCategory)c),
-                     ui->body, WEIGHT_BOLD, ui->th.primary) + ui->u;
+        y += ui_wrap(ui, (Rect){x, y, w, 0}, question_category_label((QuestionCategory)c), ui->body,
+                     WEIGHT_BOLD, ui->th.primary) +
+             ui->u;
         for (int i = 0; i < a->nbank; i++) {
             const Question *q = &a->bank[i];
             if (q->category != (QuestionCategory)c)
@@ -79,9 +80,15 @@ static int list(App *a, int x, int y, int w, Rect view)
                                ui->th.primary);
                     int t = box / 6 + 1;
                     for (int k = 0; k < box / 3; k++)
-                        draw_rect(ui->d, (Rect){x + ui->u * 2 + box / 5 + k, ty + box / 6 + box / 2 + k - t / 2, t, t}, ui->th.on_primary);
+                        draw_rect(ui->d,
+                                  (Rect){x + ui->u * 2 + box / 5 + k,
+                                         ty + box / 6 + box / 2 + k - t / 2, t, t},
+                                  ui->th.on_primary);
                     for (int k = 0; k < box / 2; k++)
-                        draw_rect(ui->d, (Rect){x + ui->u * 2 + box / 5 + box / 3 + k, ty + box / 6 + box / 2 + box / 3 - k - t, t, t}, ui->th.on_primary);
+                        draw_rect(ui->d,
+                                  (Rect){x + ui->u * 2 + box / 5 + box / 3 + k,
+                                         ty + box / 6 + box / 2 + box / 3 - k - t, t, t},
+                                  ui->th.on_primary);
                 } else
                     draw_round_outline(ui->d, (Rect){x + ui->u * 2, ty + box / 6, box, box},
                                        box / 5, 3, ui->th.muted);

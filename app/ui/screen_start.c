@@ -22,14 +22,11 @@ void screen_welcome(App *a)
 {
     Ui *ui = &a->ui;
     int p = pad(ui), th = ui->u * 7;
-    if (ui->d) {
-        draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.bg);
+    if (ui->d) /* the background is already cleared to th.bg */
         draw_rect(ui->d, (Rect){0, 0, ui->w, ui->u}, ui->th.primary);
-    }
     chrome_toggles(a, ui->w - p, p, th);
     int lh = draw_line_height(ui->measure, ui->body);
-    ui_text(ui, p, p, a->cfg.office, ui->title * 3 / 4, WEIGHT_BOLD, ui->th.primary,
-            ui->w / 2);
+    ui_text(ui, p, p, a->cfg.office, ui->title * 3 / 4, WEIGHT_BOLD, ui->th.primary, ui->w / 2);
     ui_text(ui, p, p + lh + ui->u, a->cfg.school, ui->body, WEIGHT_REGULAR, ui->th.muted,
             ui->w / 2);
 
@@ -38,15 +35,17 @@ void screen_welcome(App *a)
     ui_measure_begin(ui); /* measure the block to centre it */
     int hh = ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_WELCOME_HEADLINE), ui->huge, WEIGHT_BOLD,
                      ui->th.text);
-    int sh = ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_WELCOME_SUB), ui->title * 3 / 4,
-                     WEIGHT_REGULAR, ui->th.muted);
+    int sh = ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_WELCOME_SUB), ui->title * 3 / 4, WEIGHT_REGULAR,
+                     ui->th.muted);
     ui_measure_end(ui);
     int bh = ui->u * 14, block = hh + ui->u * 3 + sh + ui->u * 6 + bh;
     int y = (ui->h - block) / 2 - ui->u * 6;
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_WELCOME_HEADLINE), ui->huge, WEIGHT_BOLD,
-                 ui->th.text) + ui->u * 3;
+                 ui->th.text) +
+         ui->u * 3;
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_WELCOME_SUB), ui->title * 3 / 4, WEIGHT_REGULAR,
-                 ui->th.muted) + ui->u * 6;
+                 ui->th.muted) +
+         ui->u * 6;
     int bw = ui->landscape ? w * 55 / 100 : w;
     Rect start = {x, y, bw, bh};
     bool go = ui_button(ui, start, str(S_TOUCH_TO_START), BTN_PRIMARY);
@@ -106,8 +105,8 @@ static void editing(App *a, Rect body)
         int lh = draw_line_height(ui->measure, ui->title);
         if (y - lh - ui->u < body.y)
             y = body.y + lh + ui->u;
-        ui_text(ui, x, y - lh - ui->u, str(field_labels[i]), ui->title, WEIGHT_BOLD,
-                ui->th.text, fw);
+        ui_text(ui, x, y - lh - ui->u, str(field_labels[i]), ui->title, WEIGHT_BOLD, ui->th.text,
+                fw);
         ui_field(ui, id, (Rect){x, y, fw, fh}, buf, cap, str(field_hints[i]), str(field_labels[i]));
     }
     ui_keyboard(ui, kb);

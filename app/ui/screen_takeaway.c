@@ -4,8 +4,8 @@
 
 #include <string.h>
 
-static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT,
-                                             S_QR_CONTACT_ABOUT, S_QR_REMINDERS_ABOUT};
+static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT, S_QR_CONTACT_ABOUT,
+                                             S_QR_REMINDERS_ABOUT};
 
 /* The tab buttons in a column (landscape) or a row (portrait) inside r;
  * returns the height they took. */
@@ -42,8 +42,9 @@ static int captions(App *a, int x, int y, int w)
     Ui *ui = &a->ui;
     int y0 = y;
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text);
-    y += ui_wrap(ui, (Rect){x, y, w, 0}, str(about_code[a->s->qr_tab]), ui->small,
-                 WEIGHT_REGULAR, ui->th.muted) + ui->u * 2;
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, str(about_code[a->s->qr_tab]), ui->small, WEIGHT_REGULAR,
+                 ui->th.muted) +
+         ui->u * 2;
     /* printing arrives with the printer work; say so plainly */
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_PRINT_NOT_SET_UP), ui->small, WEIGHT_REGULAR,
                  ui->th.muted);
@@ -64,8 +65,8 @@ static int code(App *a, int k, int x, int y, int scale)
     Ui *ui = &a->ui;
     const Takeaway *t = &a->s->takeaway;
     if (!t->ok[k]) {
-        return ui_wrap(ui, (Rect){x, y, ui->u * 40, 0}, str(S_QR_TOO_BIG), ui->body,
-                       WEIGHT_REGULAR, ui->th.warn_text);
+        return ui_wrap(ui, (Rect){x, y, ui->u * 40, 0}, str(S_QR_TOO_BIG), ui->body, WEIGHT_REGULAR,
+                       ui->th.warn_text);
     }
     int px = (t->code[k].width + 8) * scale;
     if (ui->d)
@@ -110,9 +111,8 @@ void screen_takeaway(App *a)
         sheet(a, (Rect){p, body.y, tx - gap - p, body.h});
         int th = tabs(a, (Rect){tx, body.y, tw, 0}, true);
         captions(a, tx, body.y + th + ui->u * 2, tw);
-        code(a, k, cx, body.y + (body.h - side) / 2 > body.y ? body.y + (body.h - side) / 2
-                                                             : body.y,
-             scale);
+        code(a, k, cx,
+             body.y + (body.h - side) / 2 > body.y ? body.y + (body.h - side) / 2 : body.y, scale);
     } else {
         int w = ui->w - 2 * p;
         int th = tabs(a, (Rect){p, body.y, w, 0}, false);

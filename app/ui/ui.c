@@ -1,12 +1,13 @@
 /* ui: widgets, input handling and layout metrics. */
 #include "ui.h"
 
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "strings.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 uint32_t ui_id(const char *s)
@@ -32,16 +33,38 @@ static Theme theme(bool high_contrast)
 {
     Theme t;
     if (high_contrast) {
-        t = (Theme){ui_rgb(0x000000), ui_rgb(0x000000), ui_rgb(0x1A1A1A), ui_rgb(0xFFFFFF),
-                    ui_rgb(0xFFFFFF), ui_rgb(0xFFE14D), ui_rgb(0x000000), ui_rgb(0xFFE14D),
-                    ui_rgb(0xFFFFFF), ui_rgb(0x000000), ui_rgb(0xFFE14D), ui_rgb(0x7CFF9B),
-                    ui_alpha(ui_rgb(0x000000), 220), ui_rgb(0x000000), ui_rgb(0xFFFFFF),
+        t = (Theme){ui_rgb(0x000000),
+                    ui_rgb(0x000000),
+                    ui_rgb(0x1A1A1A),
+                    ui_rgb(0xFFFFFF),
+                    ui_rgb(0xFFFFFF),
+                    ui_rgb(0xFFE14D),
+                    ui_rgb(0x000000),
+                    ui_rgb(0xFFE14D),
+                    ui_rgb(0xFFFFFF),
+                    ui_rgb(0x000000),
+                    ui_rgb(0xFFE14D),
+                    ui_rgb(0x7CFF9B),
+                    ui_alpha(ui_rgb(0x000000), 220),
+                    ui_rgb(0x000000),
+                    ui_rgb(0xFFFFFF),
                     ui_rgb(0x4DD2FF)};
     } else {
-        t = (Theme){ui_rgb(0xF5F2EB), ui_rgb(0xFFFFFF), ui_rgb(0xEDE8DD), ui_rgb(0x1C2433),
-                    ui_rgb(0x556070), ui_rgb(0x0F5C6E), ui_rgb(0xFFFFFF), ui_rgb(0xE9A23B),
-                    ui_rgb(0xD8D2C4), ui_rgb(0xFFF3D6), ui_rgb(0x6A4A00), ui_rgb(0x1E6B3A),
-                    ui_alpha(ui_rgb(0x1C2433), 150), ui_rgb(0xEAE5D9), ui_rgb(0x1C2433),
+        t = (Theme){ui_rgb(0xF5F2EB),
+                    ui_rgb(0xFFFFFF),
+                    ui_rgb(0xEDE8DD),
+                    ui_rgb(0x1C2433),
+                    ui_rgb(0x556070),
+                    ui_rgb(0x0F5C6E),
+                    ui_rgb(0xFFFFFF),
+                    ui_rgb(0xE9A23B),
+                    ui_rgb(0xD8D2C4),
+                    ui_rgb(0xFFF3D6),
+                    ui_rgb(0x6A4A00),
+                    ui_rgb(0x1E6B3A),
+                    ui_alpha(ui_rgb(0x1C2433), 150),
+                    ui_rgb(0xEAE5D9),
+                    ui_rgb(0x1C2433),
                     ui_rgb(0x2A8FB0)};
     }
     return t;
@@ -182,7 +205,10 @@ static void ellipsize(Ui *ui, const char *s, int px, Weight w, int max_w, char *
         while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80);
         out[n] = '\0';
         char tmp[512];
-        snprintf(tmp, sizeof tmp, "%s...", out);
+        StrBuf sb;
+        strbuf_init(&sb, tmp, sizeof tmp);
+        strbuf_add(&sb, out);
+        strbuf_add(&sb, "...");
         if (ui_width(ui, tmp, px, w) <= max_w) {
             text_copy(out, cap, tmp);
             return;
@@ -210,13 +236,19 @@ static int wrap_para(Ui *ui, Rect box, const char *s, size_t len, int px, Weight
         size_t start = i;
         while (i < len && s[i] != ' ')
             i++;
-        snprintf(trial, sizeof trial, "%s%s%.*s", line, *line ? " " : "", (int)(i - start),
-                 s + start);
+        StrBuf t;
+        strbuf_init(&t, trial, sizeof trial);
+        strbuf_add(&t, line);
+        if (*line)
+            strbuf_addc(&t, ' ');
+        strbuf_addn(&t, s + start, i - start);
         if (*line && ui_width(ui, trial, px, w) > box.w) {
             if (ui->d)
                 draw_text(ui->d, line, box.x, y, px, w, c);
             y += lh;
-            snprintf(line, sizeof line, "%.*s", (int)(i - start), s + start);
+            StrBuf l;
+            strbuf_init(&l, line, sizeof line);
+            strbuf_addn(&l, s + start, i - start);
         } else
             text_copy(line, sizeof line, trial);
         while (i < len && s[i] == ' ')
@@ -400,8 +432,8 @@ int ui_keyboard_height(const Ui *ui)
 /* Letters and accents, row by row; a space in a row string separates keys. */
 static const char *const letters[4] = {"1 2 3 4 5 6 7 8 9 0", "q w e r t y u i o p",
                                        "a s d f g h j k l '", "z x c v b n m - . @"};
-static const char *const accents[4] = {"á à â ä ã å æ ç", "é è ê ë í ì î ï",
-                                       "ñ ó ò ô ö õ ø œ", "ú ù û ü ý ÿ ß ł"};
+static const char *const accents[4] = {"á à â ä ã å æ ç", "é è ê ë í ì î ï", "ñ ó ò ô ö õ ø œ",
+                                       "ú ù û ü ý ÿ ß ł"};
 
 /* Upper case of a one-character key (ASCII and Latin-1 letters). */
 static void key_text(const char *k, bool shift, char *out, size_t cap)

@@ -13,8 +13,8 @@
 #include <stdint.h>
 
 typedef struct {
-    Color bg, surface, sunken, text, muted, primary, on_primary, accent, border, warn_bg,
-        warn_text, ok_text, overlay, chip, chip_text, focus;
+    Color bg, surface, sunken, text, muted, primary, on_primary, accent, border, warn_bg, warn_text,
+        ok_text, overlay, chip, chip_text, focus;
 } Theme;
 
 typedef enum {
@@ -49,7 +49,7 @@ typedef struct {
     Draw *d;       /* NULL on an input-only pass */
     Draw *measure; /* always usable for measuring text */
     int w, h;
-    int u; /* layout unit: 1/108 of the short side, larger with large text */
+    int u;                        /* layout unit: 1/108 of the short side, larger with large text */
     int body, small, title, huge; /* text sizes in px */
     bool landscape;
     Theme th;

@@ -1,0 +1,212 @@
+/* The real window under Xvfb, clicked through with xdotool: the event path
+ * a visitor's touches and a staff keyboard take (X events -> SDL -> our
+ * input), not the headless shortcut. Where to click comes from the app's
+ * own layout (a headless dump at the same size). */
+#include "support.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char *dir;
+static int display;
+static pid_t xvfb, kiosk;
+
+/* Starts a process with argv in the background. */
+static pid_t spawn(char *const argv[], const char *disp)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (disp)
+            setenv("DISPLAY", disp, 1);
+        freopen("/dev/null", "w", stdout);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    return pid;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    char disp[16], sock[64];
+    if (!support_have("Xvfb") || !support_have("xdotool"))
+        return -1; /* make deps installs both: a missing one is a failure */
+    dir = support_tmpdir();
+    display = 90 + getpid() % 400;
+    snprintf(disp, sizeof disp, ":%d", display);
+    snprintf(sock, sizeof sock, "/tmp/.X11-unix/X%d", display);
+    char *argv[] = {"Xvfb", disp, "-screen", "0", "1280x800x24", "-nolisten", "tcp", NULL};
+    xvfb = spawn(argv, NULL);
+    for (int i = 0; i < 100 && access(sock, F_OK) != 0; i++)
+        usleep(50000);
+    return access(sock, F_OK) == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    if (kiosk > 0)
+        kill(kiosk, SIGKILL), waitpid(kiosk, NULL, 0);
+    if (xvfb > 0)
+        kill(xvfb, SIGTERM), waitpid(xvfb, NULL, 0);
+    support_rmtree(dir);
+    free(dir);
+    return 0;
+}
+
+typedef struct {
+    char label[200];
+    int x, y;
+} Spot;
+
+/* Runs the clicks headless, dumping the screen before each, and returns
+ * the centre of each clicked widget in order. */
+static int plan(const char *db, const char *const *clicks, int n, Spot *out)
+{
+    char script[4096] = "", path[1100], *dump;
+    for (int i = 0; i < n; i++) {
+        strcat(script, "dump\n");
+        if (strncmp(clicks[i], "type ", 5) == 0)
+            strcat(script, clicks[i]);
+        else {
+            strcat(script, "tap \"");
+            strcat(script, clicks[i]);
+            strcat(script, "\"");
+        }
+        strcat(script, "\n");
+    }
+    snprintf(path, sizeof path, "%s/plan.txt", dir);
+    support_write(path, script, (size_t)-1);
+    assert_int_equal(support_kiosk(&dump,
+                                   "--headless --size 1280x800 --today 2026-11-22 --db "
+                                   "%s.plan --script %s",
+                                   db, path),
+                     0);
+    int step, found = 0;
+    /* each dump ends with a "screen" line; find each click in its own */
+    step = 0;
+    for (char *p = dump; *p; p++)
+        if (*p == '\n')
+            *p = '\0';
+    for (char *line = dump; *line && step < n; line += strlen(line) + 1) {
+        int x, y, w, h;
+        char label[200];
+        if (strncmp(line, "screen ", 7) == 0) {
+            step++;
+            continue;
+        }
+        if (sscanf(line, "item %d %d %d %d %199[^\n]", &x, &y, &w, &h, label) == 5 &&
+            strcmp(label, clicks[step]) == 0 && out[step].label[0] == '\0') {
+            snprintf(out[step].label, sizeof out[step].label, "%s", label);
+            out[step].x = x + w / 2;
+            out[step].y = y + h / 2;
+            found++;
+        }
+    }
+    free(dump);
+    return found;
+}
+
+/* Runs xdotool on our display, then lets the app draw. */
+static void xdo(const char *args)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "DISPLAY=:%d xdotool %s", display, args);
+    assert_int_equal(system(cmd), 0);
+    usleep(400000);
+}
+
+static void start_kiosk(const char *db, bool windowed)
+{
+    char disp[16];
+    snprintf(disp, sizeof disp, ":%d", display);
+    char bin[1100];
+    char *out;
+    support_sh(&out, "dirname $(readlink -f /proc/%d/exe)", getpid());
+    out[strcspn(out, "\n")] = '\0';
+    snprintf(bin, sizeof bin, "%s/../career-kiosk", out);
+    free(out);
+    char *argv[] = {bin,          "--size", "1280x800", "--today",
+                    "2026-11-22", "--db",   (char *)db, windowed ? "--windowed" : NULL,
+                    NULL};
+    kiosk = spawn(argv, disp);
+    char cmd[200];
+    snprintf(cmd, sizeof cmd,
+             "DISPLAY=:%d timeout 20 xdotool search --sync --name 'Career Center' >/dev/null",
+             display);
+    assert_int_equal(system(cmd), 0);
+    usleep(800000);
+}
+
+static void test_click_through_the_real_window(void **state)
+{
+    (void)state;
+    const char *clicks[] = {"Touch to start",
+                            "Skip this step",
+                            "Search",
+                            "type jose",
+                            "Done",
+                            "José García",
+                            "Choose José",
+                            "Next: pick questions",
+                            "Next: take it with you"};
+    enum { N = sizeof clicks / sizeof *clicks };
+    Spot spot[N];
+    char db[1100], shot[1100], *out;
+    memset(spot, 0, sizeof spot);
+    snprintf(db, sizeof db, "%s/mentors.db", dir);
+    assert_int_equal(plan(db, clicks, N, spot), N - 1); /* all but the typing */
+    start_kiosk(db, true);
+    for (int i = 0; i < N; i++) {
+        char args[300];
+        if (strncmp(clicks[i], "type ", 5) == 0) /* a physical keyboard, as staff have */
+            snprintf(args, sizeof args, "type --delay 60 '%s'", clicks[i] + 5);
+        else
+            snprintf(args, sizeof args, "mousemove %d %d click 1", spot[i].x, spot[i].y);
+        xdo(args);
+    }
+    snprintf(shot, sizeof shot, "%s/window.png", dir);
+    char cmd[1300];
+    snprintf(cmd, sizeof cmd, "DISPLAY=:%d import -window root %s", display, shot);
+    assert_int_equal(system(cmd), 0);
+    support_sh(&out, "zbarimg --quiet --raw %s 2>/dev/null", shot);
+    if (!strstr(out, "Prep sheet: a conversation with José García"))
+        fail_msg("the take-away code was not on the real screen; zbarimg read: %.200s", out);
+    free(out);
+    kill(kiosk, SIGTERM);
+    int status;
+    waitpid(kiosk, &status, 0);
+    kiosk = 0;
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+static void test_kiosk_mode_cannot_be_escaped(void **state)
+{
+    (void)state;
+    char db[1100];
+    snprintf(db, sizeof db, "%s/kiosk.db", dir);
+    start_kiosk(db, false);
+    xdo("key Escape key alt+F4 key ctrl+q");
+    xdo("mousemove 640 400 click 1"); /* a visitor touches the screen */
+    int status;
+    assert_int_equal(waitpid(kiosk, &status, WNOHANG), 0); /* still running */
+    kill(kiosk, SIGTERM); /* how an administrator or systemd stops it */
+    for (int i = 0; i < 60 && waitpid(kiosk, &status, WNOHANG) == 0; i++)
+        usleep(100000);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    kiosk = 0;
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_click_through_the_real_window),
+        cmocka_unit_test(test_kiosk_mode_cannot_be_escaped),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
