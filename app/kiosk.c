@@ -19,6 +19,13 @@ static void collect_field(void *ctx, const char *field, int count)
         text_copy(a->field[a->nfields++], sizeof a->field[0], field);
 }
 
+static void collect_language(void *ctx, const char *language)
+{
+    App *a = ctx;
+    if (a->nlanguages < KIOSK_FIELDS)
+        text_copy(a->language[a->nlanguages++], sizeof a->language[0], language);
+}
+
 static Date local_today(void)
 {
     time_t t = time(NULL);
@@ -41,6 +48,7 @@ bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
         return false;
     a->nbank = store_questions_load(a->store, a->bank, QUESTION_MAX);
     store_fields(a->store, collect_field, a);
+    store_languages(a->store, collect_language, a);
     a->s = calloc(1, sizeof *a->s);
     if (!a->s) {
         snprintf(err, cap, "out of memory");
@@ -111,14 +119,16 @@ void kiosk_refresh_search(App *a)
 {
     Session *s = a->s;
     char key[sizeof s->searched];
-    snprintf(key, sizeof key, "%s|%d|%d|%d", s->query, s->field, s->remote_only, s->accepting_only);
+    snprintf(key, sizeof key, "%s|%d|%d|%d|%d|%d", s->query, s->field, s->via, s->language,
+             s->remote_only, s->accepting_only);
     if (strcmp(key, s->searched) == 0 && s->nhits >= 0)
         return;
     StoreFilter f = {s->field >= 0 && s->field < a->nfields ? a->field[s->field] : NULL,
                      0,
                      0,
-                     -1,
-                     NULL,
+                     s->via,
+                     s->language >= 0 && s->language < a->nlanguages ? a->language[s->language]
+                                                                     : NULL,
                      s->remote_only,
                      s->accepting_only};
     s->nhits = store_search(a->store, s->query, &f, a->today, s->hits, SESSION_HITS);

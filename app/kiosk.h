@@ -27,6 +27,8 @@ typedef struct {
     int nbank;
     char field[KIOSK_FIELDS][MENTOR_NAME_MAX + 1];
     int nfields;
+    char language[KIOSK_FIELDS][MENTOR_NAME_MAX + 1];
+    int nlanguages;
     Date today; /* fixed by --today, else the local date */
     bool fixed_date;
     uint64_t last_input; /* platform clock */

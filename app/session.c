@@ -28,6 +28,8 @@ void session_init(Session *s)
     visitor_init(&s->visitor);
     s->screen = SCREEN_WELCOME;
     s->field = -1;
+    s->via = -1;
+    s->language = -1;
     s->accepting_only = true;
     s->channel = CHANNEL_EMAIL;
 }

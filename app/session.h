@@ -31,11 +31,13 @@ typedef struct {
     Visitor visitor;
     /* finding */
     char query[64];
-    int field; /* index into the app's field list, -1 for all */
+    int field;    /* index into the app's field list, -1 for all */
+    int via;      /* a ContactVia, -1 for any */
+    int language; /* index into the app's language list, -1 for any */
     bool remote_only;
     bool accepting_only;
-    bool picking_field; /* the field picker is open */
-    char searched[96];  /* what the hits are for, to know when to search again */
+    int picking;       /* an open picker: 0 none, 1 field, 2 channel, 3 language */
+    char searched[96]; /* what the hits are for, to know when to search again */
     StoreHit hits[SESSION_HITS];
     int nhits;
     Mentor mentor;

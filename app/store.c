@@ -455,6 +455,41 @@ int store_fields(Store *s, StoreFieldFn fn, void *ctx)
     return n;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int store_languages(Store *s, StoreLanguageFn fn, void *ctx)
+{
+    enum { MAX = 64 };
+    char *seen[MAX];
+    int n = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT DISTINCT languages FROM mentors", -1, &st, NULL) !=
+        SQLITE_OK)
+        return -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        char list[MENTOR_TEXT_MAX + 1];
+        text_copy(list, sizeof list, col_text(st, 0));
+        for (char *tok = strtok(list, ";"); tok; tok = strtok(NULL, ";")) {
+            text_trim(tok);
+            bool dup = !*tok;
+            for (int i = 0; i < n && !dup; i++)
+                dup = strcmp(seen[i], tok) == 0;
+            if (!dup && n < MAX && (seen[n] = strdup(tok)))
+                n++;
+        }
+    }
+    sqlite3_finalize(st);
+    qsort(seen, (size_t)n, sizeof *seen, cmp_str);
+    for (int i = 0; i < n; i++) {
+        fn(ctx, seen[i]);
+        free(seen[i]);
+    }
+    return n;
+}
+
 bool store_referral_add(Store *s, const char *mentor_id, Date day)
 {
     char d[11];

@@ -70,6 +70,10 @@ int store_search(Store *s, const char *text, const StoreFilter *f, Date today, S
 typedef void (*StoreFieldFn)(void *ctx, const char *field, int count);
 int store_fields(Store *s, StoreFieldFn fn, void *ctx);
 
+/* Calls fn once for each language any mentor speaks, alphabetically. */
+typedef void (*StoreLanguageFn)(void *ctx, const char *language);
+int store_languages(Store *s, StoreLanguageFn fn, void *ctx);
+
 /* Records that mentor_id was chosen for a prep sheet on day. */
 bool store_referral_add(Store *s, const char *mentor_id, Date day);
 

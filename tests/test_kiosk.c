@@ -294,6 +294,69 @@ static void test_channel_changes_the_preview(void **state)
     free(out);
 }
 
+static void test_filters_narrow_the_results(void **state)
+{
+    (void)state;
+    char *out;
+    const char *script = "tap \"Touch to start\"\ntap \"Skip this step\"\n"
+                         "tap Search\ntype jose gar\ntap Done\nexpect text \"José García\"\n"
+                         "tap \"Any language ▾\"\ntap Japanese\n"
+                         "expect text \"No one matches that yet\"\n"
+                         "tap \"Japanese ▾\"\ntap \"Any language\"\n"
+                         "expect text \"José García\"\n"
+                         "tap \"Any way to reach ▾\"\ntap \"Phone call\"\n"
+                         "expect no-text \"José García\"\n"
+                         "tap \"Phone call ▾\"\ntap Email\nexpect text \"José García\"\n"
+                         "tap \"All fields ▾\"\ntap Law\nexpect no-text \"José García\"\n"
+                         "tap \"Law ▾\"\ntap \"Software Engineering\"\n"
+                         "expect text \"José García\"\nscreenshot filters\n";
+    int rc = run(&out, "1920x1080", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
+/* The y of a widget in the last dump in out, or -1. */
+static int y_of(const char *out, const char *label, int nth_dump)
+{
+    int dump = 0, y = -1, x, w, h, yy;
+    char l[200];
+    for (const char *p = out; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p)) {
+        if (strncmp(p, "screen ", 7) == 0)
+            dump++;
+        else if (dump == nth_dump &&
+                 sscanf(p, "item %d %d %d %d %199[^\n]", &x, &yy, &w, &h, l) == 5 &&
+                 strcmp(l, label) == 0)
+            y = yy;
+    }
+    return y;
+}
+
+static void test_drag_scrolls_and_never_taps(void **state)
+{
+    (void)state;
+    char *out;
+    const char *q = "Which parts of your work do you enjoy most?"; /* below the fold at first */
+    char script[2000];
+    snprintf(script, sizeof script,
+             "tap \"Touch to start\"\ntap \"Skip this step\"\n"
+             "tap Search\ntype jose gar\ntap Done\ntap \"José García\"\ntap \"Choose José\"\n"
+             "tap \"Next: pick questions\"\nexpect text \"15 of 15 minutes planned\"\ndump\n"
+             "drag 900 800 900 450\nwait 1500\n"
+             "expect text \"15 of 15 minutes planned\"\ndump\n"
+             "tap \"%s\"\nexpect text \"17 of 15 minutes planned\"\n",
+             q);
+    int rc = run(&out, "1920x1080", script);
+    if (rc) {
+        const char *err = strstr(out, "script");
+        fail_msg("%.300s", err ? err : out);
+    }
+    int before = y_of(out, q, 0), after = y_of(out, q, 1);
+    if (!(before > 0 && after < before - 300)) /* dragged 350 px, plus momentum */
+        fail_msg("the list did not scroll: %d -> %d", before, after);
+    free(out);
+}
+
 static void test_kind_hint_for_asking_a_job(void **state)
 {
     (void)state;
@@ -358,6 +421,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_every_script_has_a_font, setup, teardown),
         cmocka_unit_test_setup_teardown(test_large_text_and_high_contrast, setup, teardown),
         cmocka_unit_test_setup_teardown(test_channel_changes_the_preview, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_filters_narrow_the_results, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_drag_scrolls_and_never_taps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kind_hint_for_asking_a_job, setup, teardown),
         cmocka_unit_test_setup_teardown(test_visitor_words_never_reach_disk, setup, teardown),
     };

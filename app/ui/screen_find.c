@@ -49,27 +49,33 @@ static bool card(App *a, Rect r, const StoreHit *h)
     return tapped;
 }
 
-/* The filter row: field picker and two toggles; returns its height. */
+/* The filter row: three pickers and two toggles; returns its height. */
 static int filters(App *a, int x, int y, int w)
 {
     Ui *ui = &a->ui;
     Session *s = a->s;
-    const char *field = s->field >= 0 ? a->field[s->field] : str(S_ALL_FIELDS);
-    char label[128];
-    snprintf(label, sizeof label, "%s \xe2\x96\xbe", field); /* ▾ */
-    const char *labels[3] = {label, str(S_REMOTE_OK), str(S_TAKING_REQUESTS)};
-    int on[3] = {s->field >= 0, s->remote_only, s->accepting_only};
+    char field[128], via[128], lang[128];
+    snprintf(field, sizeof field, "%s \xe2\x96\xbe", /* ▾ */
+             s->field >= 0 ? a->field[s->field] : str(S_ALL_FIELDS));
+    snprintf(via, sizeof via, "%s \xe2\x96\xbe",
+             s->via >= 0 ? mentor_via_label((ContactVia)s->via) : str(S_ANY_CHANNEL));
+    snprintf(lang, sizeof lang, "%s \xe2\x96\xbe",
+             s->language >= 0 ? a->language[s->language] : str(S_ANY_LANGUAGE));
+    const char *labels[5] = {field, via, lang, str(S_REMOTE_OK), str(S_TAKING_REQUESTS)};
+    int on[5] = {s->field >= 0, s->via >= 0, s->language >= 0, s->remote_only, s->accepting_only};
     int ch = ui->u * 7, gap = ui->u * 3 / 2, cx = x, cy = y;
-    for (int i = 0; i < 3; i++) {
-        int cw = ui_width(ui, labels[i], ui->body, WEIGHT_BOLD) + ui->u * 5;
+    for (int i = 0; i < 5; i++) {
+        int cw = ui_width(ui, labels[i], ui->body, WEIGHT_BOLD) + ui->u * 4;
+        if (cw > w)
+            cw = w;
         if (cx > x && cx + cw > x + w) {
             cx = x;
             cy += ch + gap;
         }
         if (ui_button(ui, (Rect){cx, cy, cw, ch}, labels[i], on[i] ? BTN_CHIP_ON : BTN_CHIP)) {
-            if (i == 0)
-                s->picking_field = true;
-            else if (i == 1)
+            if (i < 3)
+                s->picking = i + 1;
+            else if (i == 3)
                 s->remote_only = !s->remote_only;
             else
                 s->accepting_only = !s->accepting_only;
@@ -80,18 +86,33 @@ static int filters(App *a, int x, int y, int w)
     return cy + ch - y;
 }
 
+/* The open picker: all fields, ways to reach, or languages, and "any". */
 void screen_field_picker(App *a)
 {
     Ui *ui = &a->ui;
     Session *s = a->s;
     const char *labels[KIOSK_FIELDS + 1];
-    labels[0] = str(S_ALL_FIELDS);
-    for (int i = 0; i < a->nfields; i++)
-        labels[i + 1] = a->field[i];
+    int n = 0, *value;
+    if (s->picking == 1) {
+        labels[n++] = str(S_ALL_FIELDS);
+        for (int i = 0; i < a->nfields; i++)
+            labels[n++] = a->field[i];
+        value = &s->field;
+    } else if (s->picking == 2) {
+        labels[n++] = str(S_ANY_CHANNEL);
+        for (int i = 0; i < VIA_COUNT; i++)
+            labels[n++] = mentor_via_label((ContactVia)i);
+        value = &s->via;
+    } else {
+        labels[n++] = str(S_ANY_LANGUAGE);
+        for (int i = 0; i < a->nlanguages; i++)
+            labels[n++] = a->language[i];
+        value = &s->language;
+    }
     int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
     int h;
     ui_measure_begin(ui);
-    chrome_chips(a, 0, 0, w - 2 * p, labels, a->nfields + 1, s->field + 1, &h);
+    chrome_chips(a, 0, 0, w - 2 * p, labels, n, *value + 1, &h);
     ui_measure_end(ui);
     ui->nitems = 0; /* only the picker's chips can be tapped now */
     Rect card = {(ui->w - w) / 2, (ui->h - h) / 2 - p, w, h + 2 * p};
@@ -99,13 +120,12 @@ void screen_field_picker(App *a)
         draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.overlay);
         draw_round(ui->d, card, ui->u * 3, ui->th.surface);
     }
-    int hit = chrome_chips(a, card.x + p, card.y + p, w - 2 * p, labels, a->nfields + 1,
-                           s->field + 1, &h);
+    int hit = chrome_chips(a, card.x + p, card.y + p, w - 2 * p, labels, n, *value + 1, &h);
     if (hit >= 0 ||
         (ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}) && !ui_contains(card, ui->x, ui->y))) {
         if (hit >= 0)
-            s->field = hit - 1;
-        s->picking_field = false;
+            *value = hit - 1;
+        s->picking = 0;
         a->dirty = true;
     }
 }

@@ -22,6 +22,7 @@ static int time_bar(App *a, int x, int y, int w)
     int budget = question_budget(minutes), used = planned(a);
     int lh = draw_line_height(ui->measure, ui->body), bh = ui->u * 2;
     bool over = used > budget;
+    ui_record(ui, fmt_int2(S_TIME_PLANNED, used, budget), (Rect){x, y, w, lh});
     ui_text(ui, x, y, fmt_int2(S_TIME_PLANNED, used, budget), ui->body, WEIGHT_BOLD,
             over ? ui->th.warn_text : ui->th.text, 0);
     if (ui->d) {

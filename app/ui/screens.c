@@ -12,7 +12,7 @@ void screens_run(App *a)
         screen_message, screen_questions, screen_takeaway,
     };
     Ui *ui = &a->ui;
-    bool picker = a->s->picking_field && a->s->screen == SCREEN_SEARCH;
+    bool picker = a->s->picking && a->s->screen == SCREEN_SEARCH;
     bool overlay = a->idle_warning || a->s->confirm_restart || picker;
     if (overlay) {
         bool down = ui->down, released = ui->released, pressed = ui->pressed;
