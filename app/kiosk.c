@@ -263,8 +263,9 @@ void kiosk_tick(App *a)
     uint64_t now = platform_now(a->platform), idle = now - a->last_input;
     if (a->s->screen == SCREEN_WELCOME) {
         a->idle_warning = false;
-        if (idle / 6000 != (idle - 1) / 6000 || a->ui.animating)
-            a->dirty = true; /* the rotating tip */
+        uint64_t t = now + WELCOME_TIP_MS / 2; /* as screen_welcome counts */
+        if (t % WELCOME_TIP_MS < WELCOME_FADE_MS + 100 || a->ui.animating)
+            a->dirty = true; /* the next question is fading in */
         return;
     }
     if (idle >= kiosk_idle_after(a) + kiosk_idle_countdown(a)) {
@@ -286,7 +287,7 @@ int kiosk_wait_ms(const App *a)
     if (a->ui.animating)
         return 16;
     if (a->s->screen == SCREEN_WELCOME)
-        return (int)(6000 - idle % 6000);
+        return (int)(WELCOME_TIP_MS - (now + WELCOME_TIP_MS / 2) % WELCOME_TIP_MS);
     if (a->idle_warning)
         return (int)(1000 - idle % 1000);
     uint64_t due = kiosk_idle_after(a);

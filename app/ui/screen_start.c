@@ -1,5 +1,6 @@
 /* Welcome and About you. */
 #include "chrome.h"
+#include "screens.h"
 #include "screens_internal.h"
 
 #include "core/text.h"
@@ -51,7 +52,13 @@ void screen_welcome(App *a)
     bool go = ui_button(ui, start, str(S_TOUCH_TO_START), BTN_PRIMARY);
 
     /* a question you could ask, changing every few seconds */
-    int turn = (int)(ui->now / 6000);
+    /* a new question every WELCOME_TIP_MS, faded in; the clock is offset
+     * so a kiosk that has just started shows a settled card */
+    uint64_t t = ui->now + WELCOME_TIP_MS / 2;
+    int turn = (int)(t / WELCOME_TIP_MS), phase = (int)(t % WELCOME_TIP_MS);
+    uint8_t alpha = phase < WELCOME_FADE_MS ? (uint8_t)(phase * 255 / WELCOME_FADE_MS) : 255;
+    if (alpha < 255)
+        ui->animating = true;
     int cw = w, ch = ui->u * 18, cy = ui->h - ch - p * 2;
     if (cy < start.y + bh + p)
         cy = start.y + bh + p;
@@ -66,7 +73,7 @@ void screen_welcome(App *a)
     char q[400];
     snprintf(q, sizeof q, "\xe2\x80\x9c%s\xe2\x80\x9d", tip_question(a, turn));
     ui_wrap(ui, (Rect){card.x + cp, card.y + cp * 3 / 4 + lh, card.w - 2 * cp, 0}, q, ui->body,
-            WEIGHT_REGULAR, ui->th.text);
+            WEIGHT_REGULAR, ui_alpha(ui->th.text, alpha));
     int pw = ui_width(ui, str(S_WELCOME_PROMISE), ui->small, WEIGHT_REGULAR);
     ui_text(ui, (ui->w - pw) / 2, ui->h - p - ui->u, str(S_WELCOME_PROMISE), ui->small,
             WEIGHT_REGULAR, ui->th.muted, 0);

@@ -8,4 +8,8 @@
 
 void screens_run(App *a);
 
+/* The Welcome screen's rotating question: how long each shows, and how
+ * long it takes to fade in. */
+enum { WELCOME_TIP_MS = 6000, WELCOME_FADE_MS = 500 };
+
 #endif
