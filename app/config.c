@@ -151,3 +151,21 @@ bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, 
     *nproblems = l.n;
     return l.n == 0;
 }
+
+bool config_open(const char *path, Config *c, const char *prog)
+{
+    ConfigProblem p[CONFIG_PROBLEMS];
+    int n;
+    if (!path)
+        path = getenv("CAREER_KIOSK_CONFIG");
+    if (!path)
+        path = CK_CONFIG_PATH;
+    config_defaults(c, CK_ASSETS_DIR, CK_DB_PATH);
+    if (config_load(path, c, p, CONFIG_PROBLEMS, &n))
+        return true;
+    for (int i = 0; i < n && i < CONFIG_PROBLEMS; i++)
+        fprintf(stderr, "%s:%d: %s\n", path, p[i].line, p[i].text);
+    fprintf(stderr, "%s: %s has %d problem%s; not starting until %s fixed\n", prog, path, n,
+            n == 1 ? "" : "s", n == 1 ? "it is" : "they are");
+    return false;
+}

@@ -36,4 +36,25 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path);
  * counted in *nproblems; returns true only when there were none. */
 bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, int *nproblems);
 
+/* Where a build finds its files unless told otherwise: a source checkout
+ * is compiled with its own paths (see the Makefile), an install with
+ * system ones. */
+#ifndef CK_ASSETS_DIR
+#define CK_ASSETS_DIR "/usr/local/share/career-kiosk"
+#endif
+#ifndef CK_DB_PATH
+#define CK_DB_PATH "/var/lib/career-kiosk/mentors.db"
+#endif
+#ifndef CK_CONFIG_PATH
+#define CK_CONFIG_PATH "/etc/career-kiosk/kiosk.conf"
+#endif
+#ifndef CK_VERSION
+#define CK_VERSION "dev"
+#endif
+
+/* Defaults, then the file at path (NULL: $CAREER_KIOSK_CONFIG, else
+ * CK_CONFIG_PATH). Problems go to stderr as "file:line: what", then a line
+ * from prog; returns false then: nothing may start half-configured. */
+bool config_open(const char *path, Config *c, const char *prog);
+
 #endif

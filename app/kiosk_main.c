@@ -9,19 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef CK_ASSETS_DIR
-#define CK_ASSETS_DIR "/usr/local/share/career-kiosk"
-#endif
-#ifndef CK_DB_PATH
-#define CK_DB_PATH "/var/lib/career-kiosk/mentors.db"
-#endif
-#ifndef CK_CONFIG_PATH
-#define CK_CONFIG_PATH "/etc/career-kiosk/kiosk.conf"
-#endif
-#ifndef CK_VERSION
-#define CK_VERSION "dev"
-#endif
-
 typedef struct {
     PlatformMode mode;
     int w, h;
@@ -86,18 +73,8 @@ static bool parse(int argc, char **argv, Options *o)
 
 static bool load_config(const Options *o, Config *c)
 {
-    const char *path = o->config ? o->config : getenv("CAREER_KIOSK_CONFIG");
-    ConfigProblem p[CONFIG_PROBLEMS];
-    int n;
-    config_defaults(c, CK_ASSETS_DIR, CK_DB_PATH);
-    if (!path)
-        path = CK_CONFIG_PATH;
-    if (!config_load(path, c, p, CONFIG_PROBLEMS, &n)) {
-        for (int i = 0; i < n && i < CONFIG_PROBLEMS; i++)
-            fprintf(stderr, "%s:%d: %s\n", path, p[i].line, p[i].text);
-        fprintf(stderr, "career-kiosk: not starting with a broken configuration\n");
+    if (!config_open(o->config, c, "career-kiosk"))
         return false;
-    }
     if (o->db)
         snprintf(c->database, sizeof c->database, "%s", o->db);
     return true;

@@ -12,19 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-#ifndef CK_ASSETS_DIR
-#define CK_ASSETS_DIR "/usr/local/share/career-kiosk"
-#endif
-#ifndef CK_DB_PATH
-#define CK_DB_PATH "/var/lib/career-kiosk/mentors.db"
-#endif
-#ifndef CK_CONFIG_PATH
-#define CK_CONFIG_PATH "/etc/career-kiosk/kiosk.conf"
-#endif
-#ifndef CK_VERSION
-#define CK_VERSION "dev"
-#endif
-
 static const struct {
     const char *name;
     AdminCommand fn;
@@ -158,24 +145,10 @@ static bool globals(Admin *a, int *argc, char **argv, const char **config, const
     return true;
 }
 
-static bool load_config(Admin *a, const char *path)
-{
-    ConfigProblem p[CONFIG_PROBLEMS];
-    int n;
-    config_defaults(&a->cfg, CK_ASSETS_DIR, CK_DB_PATH);
-    if (config_load(path, &a->cfg, p, CONFIG_PROBLEMS, &n))
-        return true;
-    for (int i = 0; i < n && i < CONFIG_PROBLEMS; i++)
-        fprintf(stderr, "%s:%d: %s\n", path, p[i].line, p[i].text);
-    fprintf(stderr, "career-kiosk-admin: %s has %d problem%s; fix %s first\n", path, n,
-            n == 1 ? "" : "s", n == 1 ? "it" : "them");
-    return false;
-}
-
 int main(int argc, char **argv)
 {
     Admin a = {0};
-    const char *config = getenv("CAREER_KIOSK_CONFIG"), *db = NULL;
+    const char *config = NULL, *db = NULL;
     int rc = EXIT_FAILED;
     set_clock(&a);
     if (!globals(&a, &argc, argv, &config, &db))
@@ -188,7 +161,7 @@ int main(int argc, char **argv)
         printf("career-kiosk-admin %s\n", CK_VERSION);
         return EXIT_DONE;
     }
-    if (!load_config(&a, config ? config : CK_CONFIG_PATH))
+    if (!config_open(config, &a.cfg, "career-kiosk-admin"))
         return EXIT_FAILED;
     a.db_path = db ? db : a.cfg.database;
     for (int i = 0; i < NCOMMANDS; i++)

@@ -168,7 +168,8 @@ int chrome_caption(App *a, int x, int y, const char *text)
     return draw_line_height(ui->measure, ui->small) + ui->u;
 }
 
-int chrome_chips(App *a, int x, int y, int w, const char *const *labels, int n, int on, int *h)
+int chrome_chips_multi(App *a, int x, int y, int w, const char *const *labels, int n,
+                       const bool *on, int *h)
 {
     Ui *ui = &a->ui;
     int ch = ui->u * 7, gap = ui->u * 3 / 2, cx = x, cy = y, hit = -1;
@@ -180,12 +181,20 @@ int chrome_chips(App *a, int x, int y, int w, const char *const *labels, int n, 
             cx = x;
             cy += ch + gap;
         }
-        if (ui_button(ui, (Rect){cx, cy, cw, ch}, labels[i], i == on ? BTN_CHIP_ON : BTN_CHIP))
+        if (ui_button(ui, (Rect){cx, cy, cw, ch}, labels[i], on[i] ? BTN_CHIP_ON : BTN_CHIP))
             hit = i;
         cx += cw + gap;
     }
     *h = cy + ch - y;
     return hit;
+}
+
+int chrome_chips(App *a, int x, int y, int w, const char *const *labels, int n, int on, int *h)
+{
+    bool flags[64] = {false};
+    if (on >= 0 && on < 64)
+        flags[on] = true;
+    return chrome_chips_multi(a, x, y, w, labels, n < 64 ? n : 64, flags, h);
 }
 
 /* A small square box, ticked when on. */

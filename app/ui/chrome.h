@@ -37,6 +37,10 @@ int chrome_title(App *a, Rect body, const char *title, const char *sub);
  * to more rows when needed; *h receives the height used. */
 int chrome_chips(App *a, int x, int y, int w, const char *const *labels, int n, int on, int *h);
 
+/* The same where any number of chips may be on (on[i]). */
+int chrome_chips_multi(App *a, int x, int y, int w, const char *const *labels, int n,
+                       const bool *on, int *h);
+
 /* A small caption above a group of controls; returns its height. */
 int chrome_caption(App *a, int x, int y, const char *text);
 

@@ -52,7 +52,6 @@ static bool card(App *a, Rect r, const StoreHit *h)
 /* The filter row: three pickers and two toggles; returns its height. */
 static int filters(App *a, int x, int y, int w)
 {
-    Ui *ui = &a->ui;
     Session *s = a->s;
     char field[128], via[128], lang[128];
     snprintf(field, sizeof field, "%s \xe2\x96\xbe", /* ▾ */
@@ -62,28 +61,17 @@ static int filters(App *a, int x, int y, int w)
     snprintf(lang, sizeof lang, "%s \xe2\x96\xbe",
              s->language >= 0 ? a->language[s->language] : str(S_ANY_LANGUAGE));
     const char *labels[5] = {field, via, lang, str(S_REMOTE_OK), str(S_TAKING_REQUESTS)};
-    int on[5] = {s->field >= 0, s->via >= 0, s->language >= 0, s->remote_only, s->accepting_only};
-    int ch = ui->u * 7, gap = ui->u * 3 / 2, cx = x, cy = y;
-    for (int i = 0; i < 5; i++) {
-        int cw = ui_width(ui, labels[i], ui->body, WEIGHT_BOLD) + ui->u * 4;
-        if (cw > w)
-            cw = w;
-        if (cx > x && cx + cw > x + w) {
-            cx = x;
-            cy += ch + gap;
-        }
-        if (ui_button(ui, (Rect){cx, cy, cw, ch}, labels[i], on[i] ? BTN_CHIP_ON : BTN_CHIP)) {
-            if (i < 3)
-                s->picking = i + 1;
-            else if (i == 3)
-                s->remote_only = !s->remote_only;
-            else
-                s->accepting_only = !s->accepting_only;
-            a->dirty = true;
-        }
-        cx += cw + gap;
-    }
-    return cy + ch - y;
+    bool on[5] = {s->field >= 0, s->via >= 0, s->language >= 0, s->remote_only, s->accepting_only};
+    int h, hit = chrome_chips_multi(a, x, y, w, labels, 5, on, &h);
+    if (hit >= 0 && hit < 3)
+        s->picking = hit + 1;
+    else if (hit == 3)
+        s->remote_only = !s->remote_only;
+    else if (hit == 4)
+        s->accepting_only = !s->accepting_only;
+    if (hit >= 0)
+        a->dirty = true;
+    return h;
 }
 
 /* The open picker: all fields, ways to reach, or languages, and "any". */
