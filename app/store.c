@@ -110,6 +110,30 @@ static bool migrate(sqlite3 *db, char *err, size_t cap)
     return true;
 }
 
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+/* Runs PRAGMA quick_check; true when SQLite answers "ok". The answer
+ * (or the error) goes to out for messages. */
+static bool quick_check(sqlite3 *db, char *out, size_t cap)
+{
+    sqlite3_stmt *st;
+    text_copy(out, cap, "");
+    if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK) {
+        text_copy(out, cap, sqlite3_errmsg(db));
+        return false;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        text_copy(out, cap, col_text(st, 0));
+    else
+        text_copy(out, cap, sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return strcmp(out, "ok") == 0;
+}
+
 static bool file_exists(const char *path)
 {
     struct stat st;
@@ -148,8 +172,9 @@ Store *store_open(const char *path, char *err, size_t cap)
         set_err(err, cap, "cannot use the directory file", s->db);
         goto fail;
     }
-    if (query_int(s->db, "PRAGMA quick_check", -1) == -1 && sqlite3_errcode(s->db) != SQLITE_OK) {
-        set_err(err, cap, "the directory file is damaged", s->db);
+    char check[128];
+    if (!quick_check(s->db, check, sizeof check)) {
+        snprintf(err, cap, "the directory file %s is damaged: %s", path, check);
         goto fail;
     }
     if (!migrate(s->db, err, cap))
@@ -176,12 +201,6 @@ const char *store_notice(const Store *s)
 int store_mentor_count(Store *s)
 {
     return (int)query_int(s->db, "SELECT count(*) FROM mentors", 0);
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
 }
 
 /* Reads mentor_cols starting at column `at` of st into m. */
@@ -830,17 +849,11 @@ static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t c
     }
     /* the file is sound, and holds every mentor accepted (a rollback
      * copies them all, so it reports no count to compare) */
-    char check[64] = "";
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            text_copy(check, sizeof check, col_text(st, 0));
-        sqlite3_finalize(st);
-    }
+    char check[128];
+    bool sound = quick_check(db, check, sizeof check);
     long rows = query_int(db, "SELECT count(*) FROM mentors", -1);
     long indexed = query_int(db, "SELECT count(*) FROM mentors_fts", -2);
-    if (strcmp(check, "ok") != 0 || rows != indexed ||
-        (info->rows_accepted > 0 && rows != info->rows_accepted)) {
+    if (!sound || rows != indexed || (info->rows_accepted > 0 && rows != info->rows_accepted)) {
         snprintf(err, cap, "the new directory failed its check (%s; %ld rows, %ld indexed)", check,
                  rows, indexed);
         return false;

@@ -101,26 +101,32 @@ static int run_cmd(char **out, const char *cmd)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-int support_admin(char **out, const char *fmt, ...)
+/* Runs program with printf-style arguments through the shell. */
+static int run_program(char **out, const char *program, const char *redirect, const char *fmt,
+                       va_list ap)
 {
     char args[4096], cmd[6000];
+    vsnprintf(args, sizeof args, fmt, ap);
+    snprintf(cmd, sizeof cmd, "%s %s %s", program, args, redirect);
+    return run_cmd(out, cmd);
+}
+
+int support_admin(char **out, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
+    int rc = run_program(out, admin_path, "2>/dev/null", fmt, ap);
     va_end(ap);
-    snprintf(cmd, sizeof cmd, "%s %s 2>/dev/null", admin_path, args);
-    return run_cmd(out, cmd);
+    return rc;
 }
 
 int support_kiosk(char **out, const char *fmt, ...)
 {
-    char args[4096], cmd[6000];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
+    int rc = run_program(out, kiosk_path, "2>&1", fmt, ap);
     va_end(ap);
-    snprintf(cmd, sizeof cmd, "%s %s 2>&1", kiosk_path, args);
-    return run_cmd(out, cmd);
+    return rc;
 }
 
 int support_sh(char **out, const char *fmt, ...)

@@ -138,7 +138,7 @@ void ui_pointer_wheel(Ui *ui, int x, int y, int dir)
             ui->scroll[i].velocity = 0;
     ui->x = x;
     ui->y = y;
-    ui->key = dir > 0 ? -1 : -2; /* read by the scroll area under the pointer */
+    ui->wheel = dir > 0 ? 1 : -1; /* read by the scroll area under the pointer */
 }
 
 void ui_after_pass(Ui *ui)
@@ -150,6 +150,7 @@ void ui_after_pass(Ui *ui)
     ui->pressed = false;
     ui->typed[0] = '\0';
     ui->key = 0;
+    ui->wheel = 0;
 }
 
 bool ui_contains(Rect r, int x, int y)
@@ -555,8 +556,8 @@ int ui_scroll_begin(Ui *ui, uint32_t id, Rect view, int content_h)
             s->velocity = 0;
         ui->animating = ui->animating || s->velocity != 0;
     }
-    if (ui->key < 0 && ui_contains(view, ui->x, ui->y)) /* mouse wheel */
-        s->offset += (ui->key == -1 ? -1.0f : 1.0f) * (float)ui->u * 12;
+    if (ui->wheel && ui_contains(view, ui->x, ui->y))
+        s->offset -= (float)ui->wheel * (float)ui->u * 12;
     if (s->offset < 0)
         s->offset = 0, s->velocity = 0;
     if (s->offset > (float)s->max)

@@ -67,7 +67,8 @@ typedef struct {
     char *focus_buf;
     size_t focus_cap;
     char typed[32];
-    int key; /* a physical key this pass, or 0 */
+    int key;   /* a physical key this pass, or 0 */
+    int wheel; /* a mouse wheel turn this pass: +1 up, -1 down, 0 none */
     bool shift, accents;
     /* results of the pass */
     bool animating;
