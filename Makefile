@@ -31,20 +31,25 @@ endif
 LIB_CFLAGS  = $(shell pkg-config --cflags $(PKGS))
 LIB_LIBS    = $(shell pkg-config --libs $(PKGS))
 UI_CFLAGS   = $(shell pkg-config --cflags $(UI_PKGS))
-UI_LIBS     = $(shell pkg-config --libs $(UI_PKGS)) -lm
+UI_LIBS     = $(shell pkg-config --libs $(UI_PKGS)) $(shell cups-config --libs) -lm -pthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 
 CORE_SRC  := $(wildcard app/core/*.c)
-APP_SRC   := app/store.c app/import.c app/qr.c app/config.c app/takeaway.c
+APP_SRC   := app/store.c app/import.c app/qr.c app/config.c app/takeaway.c app/print_setup.c
 ADMIN_SRC := $(wildcard app/admin/*.c)
-KIOSK_SRC := app/kiosk_main.c app/kiosk.c app/session.c app/script.c $(wildcard app/ui/*.c)
+# Printing: the sheet's layout drawn on paper, and print jobs. Both
+# programs and the tests link it with platform/.
+PRINT_SRC := app/print.c app/ui/ui.c app/ui/strings.c app/ui/sheetview.c app/ui/paper.c
+KIOSK_SRC := app/kiosk_main.c app/kiosk.c app/session.c app/script.c \
+             $(filter-out $(PRINT_SRC),$(wildcard app/ui/*.c))
 PLAT_SRC  := $(wildcard platform/*.c)
 TEST_SRC  := $(wildcard tests/test_*.c)
 
 LIB_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(APP_SRC))
 ADMIN_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ADMIN_SRC))
-KIOSK_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(KIOSK_SRC) $(PLAT_SRC))
+KIOSK_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(KIOSK_SRC))
+UI_OBJ    := $(patsubst %.c,$(BUILD)/obj/%.o,$(PRINT_SRC) $(PLAT_SRC))
 TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 ADMIN     := $(BUILD)/career-kiosk-admin
 KIOSK     := $(BUILD)/career-kiosk
@@ -66,24 +71,28 @@ $(BUILD)/libck.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(ADMIN): $(ADMIN_OBJ) $(BUILD)/libck.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+$(BUILD)/libckui.a: $(UI_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
 
-# The touch app: platform/ (SDL, SDL_ttf, fontconfig, zlib) and app/ui.
+$(ADMIN): $(ADMIN_OBJ) $(BUILD)/libckui.a $(BUILD)/libck.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(UI_LIBS)
+
+# platform/: SDL, SDL_ttf, fontconfig, zlib and libcups.
 $(BUILD)/obj/platform/%.o: platform/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(UI_CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(UI_CFLAGS) $(shell cups-config --cflags) -c $< -o $@
 
-$(KIOSK): $(KIOSK_OBJ) $(BUILD)/libck.a
+$(KIOSK): $(KIOSK_OBJ) $(BUILD)/libckui.a $(BUILD)/libck.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(UI_LIBS)
 
 $(BUILD)/obj/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LIB_CFLAGS) $(TEST_CFLAGS) -c $< -o $@
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support.o $(BUILD)/libck.a
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support.o $(BUILD)/libckui.a $(BUILD)/libck.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(TEST_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(UI_LIBS) $(TEST_LIBS)
 
 tests-build: $(ADMIN) $(KIOSK) $(TEST_BIN) $(BUILD)/gen-mentors
 
@@ -129,10 +138,10 @@ demo: deps
 	@tools/demo.sh $(BUILD)
 
 fmt:
-	clang-format -i $(CORE_SRC) $(APP_SRC) $(ADMIN_SRC) $(KIOSK_SRC) $(PLAT_SRC) app/*.h app/core/*.h \
+	clang-format -i $(CORE_SRC) $(APP_SRC) $(ADMIN_SRC) $(KIOSK_SRC) $(PRINT_SRC) $(PLAT_SRC) app/*.h app/core/*.h \
 	    app/admin/*.h app/ui/*.h platform/*.h tests/*.c tests/*.h
 
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(KIOSK_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(KIOSK_OBJ:.o=.d) $(UI_OBJ:.o=.d)

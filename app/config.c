@@ -24,6 +24,8 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path)
     snprintf(c->questions, sizeof c->questions, "%s/questions.csv", assets_dir);
     c->idle_seconds = 90;
     c->idle_countdown = 15;
+    c->print_timeout = PRINT_DEFAULT_TIMEOUT;
+    print_setup_parse("none", "", c->print_timeout, &c->print, (char[8]){0}, 8);
 }
 
 typedef struct {
@@ -32,6 +34,7 @@ typedef struct {
     int cap, n;
     int line; /* counted by read_line: Debian's inih does not pass it */
     FILE *f;
+    int printer_line, paper_line; /* where [printing] printer and paper were set */
 } Load;
 
 /* inih's line reader: fgets that counts lines. */
@@ -97,6 +100,10 @@ static const Key keys[] = {
     TEXT("directory", "questions", questions, "a file path"),
     INT("kiosk", "idle_seconds", idle_seconds, 20, 3600, "a number of seconds from 20 to 3600"),
     INT("kiosk", "idle_countdown", idle_countdown, 5, 120, "a number of seconds from 5 to 120"),
+    TEXT("printing", "printer", printer, "none, cups, cups:QUEUE or escpos:/dev/PATH"),
+    TEXT("printing", "paper", paper, "letter, a4, 80mm or 58mm"),
+    INT("printing", "timeout_seconds", print_timeout, 5, 600, "a number of seconds from 5 to 600"),
+    TEXT("printing", "pickup", pickup, "text of up to 119 bytes"),
 };
 
 static int handler(void *user, const char *section, const char *name, const char *value)
@@ -116,6 +123,10 @@ static int handler(void *user, const char *section, const char *name, const char
                                     : set_int((int *)(void *)base, value, k->lo, k->hi);
         if (!ok)
             problem(l, lineno, "%s should be %s", name, k->expect);
+        if (strcmp(section, "printing") == 0 && strcmp(name, "printer") == 0)
+            l->printer_line = lineno;
+        if (strcmp(section, "printing") == 0 && strcmp(name, "paper") == 0)
+            l->paper_line = lineno;
         return 1;
     }
     if (known_section)
@@ -128,7 +139,7 @@ static int handler(void *user, const char *section, const char *name, const char
 bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, int *nproblems)
 {
     struct stat st;
-    Load l = {c, problems, cap, 0, 0, NULL};
+    Load l = {c, problems, cap, 0, 0, NULL, 0, 0};
     *nproblems = 0;
     if (stat(path, &st) != 0)
         return true;
@@ -148,6 +159,11 @@ bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, 
         if (!seen)
             problem(&l, rc, "this line is not \"name = value\" or a [section]%s%s", "", "");
     }
+    /* the printer and its paper are checked together */
+    char why[200];
+    if (!print_setup_parse(c->printer, c->paper, c->print_timeout, &c->print, why, sizeof why))
+        problem(&l, strstr(why, "paper") && l.paper_line ? l.paper_line : l.printer_line, "%s%s",
+                why, "");
     *nproblems = l.n;
     return l.n == 0;
 }

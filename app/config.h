@@ -4,6 +4,8 @@
 #ifndef CK_CONFIG_H
 #define CK_CONFIG_H
 
+#include "print.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -19,6 +21,11 @@ typedef struct {
     char questions[CONFIG_PATH_MAX];        /* [directory] questions: question bank */
     int idle_seconds;                       /* [kiosk] idle_seconds */
     int idle_countdown;                     /* [kiosk] idle_countdown */
+    char printer[PRINT_TARGET_MAX];         /* [printing] printer: none, cups[:QUEUE], escpos:DEV */
+    char paper[16];                         /* [printing] paper: letter, a4, 80mm, 58mm */
+    int print_timeout;                      /* [printing] timeout_seconds */
+    char pickup[CONFIG_TEXT_MAX];           /* [printing] pickup: where the printer is */
+    PrintSetup print;                       /* the three above, checked */
 } Config;
 
 typedef struct {

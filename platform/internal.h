@@ -36,13 +36,54 @@ void text_frame_done(Text *t); /* evicts what has not been used lately */
 void text_counts(const Text *t, int *textures, int *widths);
 int text_missing(Text *t, const char *s);
 
-/* png.c: writes 8-bit RGB rows as a PNG file. */
-bool png_write(const char *path, const unsigned char *rgb, int w, int h, int pitch, char *err,
-               size_t cap);
+/* png.c: writes 8-bit rows of RGB (channels 3) or grey (1) as a PNG. */
+bool png_write(const char *path, const unsigned char *px, int w, int h, int pitch, int channels,
+               char *err, size_t cap);
 
+/* png.c: in deflated (zlib format) into a new buffer; NULL when out of
+ * memory. */
+unsigned char *deflate_alloc(const unsigned char *in, size_t n, size_t *out_len);
+
+enum { CORNERS = 96, QRS = 4 };
+
+/* A QR code drawn once into a texture: redrawing thousands of module
+ * runs every frame costs more than the rest of the screen. */
+typedef struct {
+    uint32_t hash;
+    int width, scale;
+    SDL_Texture *tex;
+    unsigned long used;
+} QrTexture;
+
+/* A quarter disc or ring in one colour; colour is baked in for the same
+ * reason text is (see text.c). */
+typedef struct {
+    int radius, thickness;
+    Color c;
+    SDL_Texture *tex[4]; /* top-left, top-right, bottom-left, bottom-right */
+    unsigned long used;
+} Corner;
+
+/* A renderer with its text system and caches of corner and QR textures
+ * (all belong to r). runs, when set, collects every line of text drawn. */
 struct Draw {
     SDL_Renderer *r;
     Text *text;
+    Corner corner[CORNERS];
+    QrTexture qr[QRS];
+    unsigned long tick;
+    struct Canvas *canvas; /* set on pages: draw_text records runs there */
+    Rect clip;             /* the clip rectangle, when clipped */
+    bool clipped;
 };
+
+/* Frees the text system and the cached textures (not the renderer). */
+void draw_release(Draw *d);
+
+/* canvas.c: records a run of text drawn on a page. */
+void canvas_record(struct Canvas *c, const char *s, int x, int y, int w, int px);
+
+/* The ascent of the first font at px, for baselines. */
+int text_ascent(Text *t, int px);
 
 #endif

@@ -9,35 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CORNERS = 96, QRS = 4 };
-
-/* A QR code drawn once into a texture: redrawing thousands of module
- * runs every frame costs more than the rest of the screen. */
-typedef struct {
-    uint32_t hash;
-    int width, scale;
-    SDL_Texture *tex;
-    unsigned long used;
-} QrTexture;
-
-/* A quarter disc or ring in one colour; colour is baked in for the same
- * reason text is (see text.c). */
-typedef struct {
-    int radius, thickness;
-    Color c;
-    SDL_Texture *tex[4]; /* top-left, top-right, bottom-left, bottom-right */
-    unsigned long used;
-} Corner;
-
 struct Platform {
     PlatformMode mode;
     SDL_Window *win;
     SDL_Renderer *r;
     SDL_Surface *surface; /* headless target */
     Draw draw;
-    Corner corner[CORNERS];
-    QrTexture qr[QRS];
-    unsigned long tick;
     int w, h;
     uint64_t clock_ms; /* headless */
     bool finger_down, mouse_down;
@@ -169,14 +146,7 @@ void platform_close(Platform *p)
 {
     if (!p)
         return;
-    text_close(p->draw.text);
-    for (int i = 0; i < CORNERS; i++)
-        for (int k = 0; k < 4; k++)
-            if (p->corner[i].tex[k])
-                SDL_DestroyTexture(p->corner[i].tex[k]);
-    for (int i = 0; i < QRS; i++)
-        if (p->qr[i].tex)
-            SDL_DestroyTexture(p->qr[i].tex);
+    draw_release(&p->draw);
     if (p->r)
         SDL_DestroyRenderer(p->r);
     if (p->surface)
@@ -364,7 +334,7 @@ bool platform_screenshot(Platform *p, const char *path, char *err, size_t cap)
         free(rgb);
         return false;
     }
-    ok = png_write(path, rgb, p->w, p->h, pitch, err, cap);
+    ok = png_write(path, rgb, p->w, p->h, pitch, 3, err, cap);
     free(rgb);
     return ok;
 }
@@ -392,6 +362,21 @@ PlatformStats platform_stats(const Platform *p)
 }
 
 /* ---- draw ---- */
+
+void draw_release(Draw *d)
+{
+    text_close(d->text);
+    d->text = NULL;
+    for (int i = 0; i < CORNERS; i++)
+        for (int k = 0; k < 4; k++)
+            if (d->corner[i].tex[k])
+                SDL_DestroyTexture(d->corner[i].tex[k]);
+    for (int i = 0; i < QRS; i++)
+        if (d->qr[i].tex)
+            SDL_DestroyTexture(d->qr[i].tex);
+    memset(d->corner, 0, sizeof d->corner);
+    memset(d->qr, 0, sizeof d->qr);
+}
 
 /* Opaque colours fill plainly; blending every pixel of an opaque rectangle
  * is the software renderer's slow path. */
@@ -454,16 +439,11 @@ static void corner_textures(SDL_Renderer *rend, int r, int thickness, Color c, S
     }
 }
 
-static Platform *owner(Draw *d)
-{
-    return (Platform *)((char *)d - offsetof(Platform, draw));
-}
-
 /* The corner textures for (radius, thickness, colour), made on demand;
  * the least recently used set makes room. */
 static SDL_Texture **corner_for(Draw *d, int rad, int thickness, Color c)
 {
-    Platform *p = owner(d);
+    Draw *p = d;
     Corner *victim = &p->corner[0];
     for (int i = 0; i < CORNERS; i++) {
         Corner *k = &p->corner[i];
@@ -549,6 +529,10 @@ int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
     SDL_RenderCopy(d->r, t, NULL, &(SDL_Rect){x, y, tw, th});
     if (temporary)
         SDL_DestroyTexture(t);
+    /* a page keeps what it shows, for the printout's text layer */
+    if (d->canvas && c.a > 0 && (!d->clipped || (y + th / 2 >= d->clip.y &&
+                                                 y + th / 2 < d->clip.y + d->clip.h)))
+        canvas_record(d->canvas, s, x, y + text_ascent(d->text, px), tw, px);
     return tw;
 }
 
@@ -594,7 +578,7 @@ static SDL_Texture *qr_texture(SDL_Renderer *r, const unsigned char *m, int widt
 
 void draw_qr(Draw *d, const unsigned char *m, int width, int x, int y, int scale)
 {
-    Platform *p = owner(d);
+    Draw *p = d;
     uint32_t h = modules_hash(m, width);
     QrTexture *hit = NULL, *victim = &p->qr[0];
     for (int i = 0; i < QRS && !hit; i++) {
@@ -618,6 +602,9 @@ void draw_qr(Draw *d, const unsigned char *m, int width, int x, int y, int scale
 
 void draw_clip(Draw *d, const Rect *r)
 {
+    d->clipped = r != NULL;
+    if (r)
+        d->clip = *r;
     if (r)
         SDL_RenderSetClipRect(d->r, &(SDL_Rect){r->x, r->y, r->w, r->h});
     else

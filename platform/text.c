@@ -363,6 +363,12 @@ int text_line_height(Text *t, int px)
     return f ? TTF_FontLineSkip(f) : px * 4 / 3;
 }
 
+int text_ascent(Text *t, int px)
+{
+    TTF_Font *f = font_at(t, 0, px, WEIGHT_REGULAR);
+    return f ? TTF_FontAscent(f) : px;
+}
+
 /* Rebuilds the table without entries unused for a while. */
 void text_frame_done(Text *t)
 {

@@ -55,5 +55,6 @@ int cmd_questions(Admin *a, int argc, char **argv);
 int cmd_message(Admin *a, int argc, char **argv);
 int cmd_sheet(Admin *a, int argc, char **argv);
 int cmd_qr(Admin *a, int argc, char **argv);
+int cmd_print_test(Admin *a, int argc, char **argv);
 
 #endif

@@ -10,6 +10,7 @@
 #include "json.h"
 #include "qr.h"
 #include "takeaway.h"
+#include "visit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,35 +180,6 @@ int cmd_show(Admin *a, int argc, char **argv)
 
 /* ---- the visitor's choices, shared by questions, message, sheet, qr ---- */
 
-#define VISIT_OPTS                                                                                 \
-    {"name", "NAME", "visitor's first name (optional)"},                                           \
-        {"status", "STATUS", "student, grad-student, alum, veteran or career-changer"},            \
-        {"program", "TEXT", "visitor's program or major"},                                         \
-        {"interest", "TEXT", "what the visitor is exploring"},                                     \
-        {"found-via", "HOW", "directory (default), school or major"},                              \
-        {"minutes", "N", "time to ask for: 15, 20 (default) or 30; 0 to leave it out"},            \
-        {"format", "FORMAT", "phone, video (default), in-person or coffee"},                       \
-        {"channel", "CHANNEL", "email (default), linkedin, phone or thanks"},                      \
-        {"short", NULL, "LinkedIn note for free accounts (200 characters, not 300)"},              \
-    {                                                                                              \
-        "questions", "IDS", "comma-separated question ids instead of the suggested set"            \
-    }
-enum { NVISIT_OPTS = 10 };
-
-typedef struct {
-    Mentor mentor;
-    Visitor visitor;
-    MessageChannel channel;
-    size_t linkedin_limit;
-    Question bank[QUESTION_MAX];
-    int nbank;
-    size_t chosen[64];
-    size_t nchosen;
-    Message request; /* on the chosen channel */
-    Message email;   /* always composed, for the email-draft code */
-    Sheet sheet;
-} Visit;
-
 static bool visit_fail(Admin *a, const char *msg)
 {
     admin_fail(a, "%s", msg);
@@ -277,7 +249,7 @@ static MessageContext message_ctx(const Admin *a)
 }
 
 /* Loads the mentor and builds everything a visitor would take away. */
-static Visit *visit_build(Admin *a, const Args *args, const char *id)
+Visit *visit_build(Admin *a, const Args *args, const char *id)
 {
     Visit *v = calloc(1, sizeof *v);
     MessageContext ctx = message_ctx(a);
@@ -306,7 +278,7 @@ fail:
     return NULL;
 }
 
-static void visit_free(Visit *v)
+void visit_free(Visit *v)
 {
     if (!v)
         return;
@@ -465,6 +437,8 @@ static const OptSpec sheet_opts[] = {
     VISIT_OPTS,
     {"width", "N", "wrap text at N columns (default 78)"},
     {"compact", NULL, "print the compact form carried by the prep-sheet QR code"},
+    {"render", "FILE.png", "write the printed sheet as PNG (page 2 as FILE-2.png, ...)"},
+    {"paper", "PAPER", "letter, a4, 80mm or 58mm for --render (default: the configured paper)"},
 };
 
 static const char *line_kind(SheetLineKind k)
@@ -513,7 +487,7 @@ int cmd_sheet(Admin *a, int argc, char **argv)
     Args args;
     char err[200];
     int width;
-    int rc = admin_parse(a, &args, sheet_opts, NVISIT_OPTS + 2, argc, argv, "sheet ID [options]",
+    int rc = admin_parse(a, &args, sheet_opts, NVISIT_OPTS + 4, argc, argv, "sheet ID [options]",
                          "Composes the prep sheet for a conversation with mentor ID: the contact,\n"
                          "the message, homework, the questions with their minutes, reminders for\n"
                          "the meeting and a dated follow-up plan.",
@@ -525,6 +499,11 @@ int cmd_sheet(Admin *a, int argc, char **argv)
     Visit *v = visit_build(a, &args, args.pos[0]);
     if (!v)
         return EXIT_FAILED;
+    if (args_has(&args, "render")) {
+        rc = visit_render(a, v, args_get(&args, "render"), args_get(&args, "paper"));
+        visit_free(v);
+        return rc;
+    }
     size_t cap = 64 * 1024;
     char *text = malloc(cap);
     if (!text) {

@@ -28,6 +28,7 @@ static const struct {
     {"message", cmd_message, "compose the request message for a mentor"},
     {"sheet", cmd_sheet, "compose the prep sheet for a mentor"},
     {"qr", cmd_qr, "print a take-away QR code in the terminal or write it as SVG"},
+    {"print-test", cmd_print_test, "print a sample prep sheet on the configured printer"},
     {"stats", cmd_stats, "anonymous usage counts and referrals per mentor"},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };

@@ -44,9 +44,6 @@ int chrome_chips_multi(App *a, int x, int y, int w, const char *const *labels, i
 /* A small caption above a group of controls; returns its height. */
 int chrome_caption(App *a, int x, int y, const char *text);
 
-/* Draws the prep sheet in r, scrolled by the caller; returns the height. */
-int chrome_sheet(App *a, Rect r, const Sheet *s);
-
 /* Overlays: start-over confirmation and the idle warning. */
 void chrome_overlays(App *a);
 

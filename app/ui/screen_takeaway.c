@@ -1,6 +1,7 @@
 /* Take away: the sheet, the four QR codes, and Print. */
 #include "chrome.h"
 #include "screens_internal.h"
+#include "sheetview.h"
 
 #include <string.h>
 
@@ -84,10 +85,10 @@ static void sheet(App *a, Rect r)
         draw_round_outline(ui->d, r, ui->u * 2, 2, ui->th.border);
     Rect view = {r.x + p, r.y + p, r.w - 2 * p, r.h - 2 * p};
     ui_measure_begin(ui);
-    int content = chrome_sheet(a, (Rect){view.x, 0, view.w - ui->u * 2, 0}, &a->s->sheet);
+    int content = sheetview_draw(ui, (Rect){view.x, 0, view.w - ui->u * 2, 0}, &a->s->sheet, NULL);
     ui_measure_end(ui);
     int off = ui_scroll_begin(ui, ui_id("sheet"), view, content);
-    chrome_sheet(a, (Rect){view.x, view.y - off, view.w - ui->u * 2, 0}, &a->s->sheet);
+    sheetview_draw(ui, (Rect){view.x, view.y - off, view.w - ui->u * 2, 0}, &a->s->sheet, NULL);
     ui_scroll_end(ui);
 }
 

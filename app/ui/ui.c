@@ -226,6 +226,34 @@ int ui_text(Ui *ui, int x, int y, const char *s, int px, Weight w, Color c, int 
     return draw_text(ui->d, buf, x, y, px, w, c);
 }
 
+/* A word wider than the box (a long web address) is cut where it must
+ * be, at a character boundary: lines of line are drawn from *y while it
+ * does not fit, leaving the rest in line. */
+static void break_long(Ui *ui, Rect box, char *line, int px, Weight w, Color c, int *y, int lh)
+{
+    while (ui_width(ui, line, px, w) > box.w) {
+        size_t n = strlen(line), cut = 0;
+        char head[600];
+        for (size_t k = 1; k < n; k++) {
+            if (((unsigned char)line[k] & 0xC0) == 0x80)
+                continue; /* inside a character */
+            memcpy(head, line, k);
+            head[k] = '\0';
+            if (ui_width(ui, head, px, w) > box.w)
+                break;
+            cut = k;
+        }
+        if (cut == 0) /* not even one character fits: let it overflow */
+            return;
+        memcpy(head, line, cut);
+        head[cut] = '\0';
+        if (ui->d)
+            draw_text(ui->d, head, box.x, *y, px, w, c);
+        *y += lh;
+        memmove(line, line + cut, n - cut + 1);
+    }
+}
+
 /* Draws (or measures) one paragraph; returns its height. */
 static int wrap_para(Ui *ui, Rect box, const char *s, size_t len, int px, Weight w, Color c)
 {
@@ -252,6 +280,7 @@ static int wrap_para(Ui *ui, Rect box, const char *s, size_t len, int px, Weight
             strbuf_addn(&l, s + start, i - start);
         } else
             text_copy(line, sizeof line, trial);
+        break_long(ui, box, line, px, w, c, &y, lh);
         while (i < len && s[i] == ' ')
             i++;
     }
