@@ -3,6 +3,7 @@
 
 #include "core/text.h"
 #include "import.h"
+#include "ui/paper.h"
 #include "ui/screens.h"
 
 #include <stdio.h>
@@ -62,6 +63,7 @@ bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
 
 void kiosk_close(App *a)
 {
+    print_end(a->print_job); /* waits: a job has a time limit */
     if (a->s) {
         session_wipe(a->s);
         free(a->s);
@@ -109,6 +111,7 @@ void kiosk_start(App *a)
 void kiosk_finish(App *a)
 {
     session_wipe(a->s);
+    a->session_no++;
     a->ui.large_text = a->ui.high_contrast = false;
     a->ui.shift = a->ui.accents = false;
     a->idle_warning = false;
@@ -258,9 +261,81 @@ void kiosk_input(App *a, const Input *in)
     a->dirty = true;
 }
 
+void kiosk_print(App *a)
+{
+    Session *s = a->s;
+    if (a->cfg.print.kind == PRINT_NONE || a->print_job || !s->takeaway_ready ||
+        s->printing == PRINTING_PREPARING || s->printing == PRINTING_BUSY)
+        return;
+    s->printing = PRINTING_PREPARING;
+    memset(&s->print, 0, sizeof s->print);
+    a->print_after_frame = a->frames + 1;
+    a->dirty = true;
+}
+
+/* Draws the pages and hands them to a worker thread. */
+static void print_begin(App *a)
+{
+    Session *s = a->s;
+    Printout out;
+    char err[256];
+    PaperInput in = {&s->sheet, &s->takeaway, a->cfg.office, a->cfg.office_contact, a->today};
+    a->print_after_frame = 0;
+    if (!paper_render(&in, a->cfg.print.paper, &out, err, sizeof err)) {
+        s->printing = PRINTING_FAILED;
+        s->print.phase = PHASE_FAILED;
+        snprintf(s->print.detail, sizeof s->print.detail, "%s", err);
+        fprintf(stderr, "career-kiosk: cannot render the sheet for printing: %s\n", err);
+        return;
+    }
+    a->print_job = print_start(&a->cfg.print, &out, &s->print);
+    a->print_session = a->session_no;
+    s->printing = a->print_job ? PRINTING_BUSY : PRINTING_FAILED;
+}
+
+/* Follows the job; at its end counts a printed sheet and logs trouble
+ * (the printer's words only: nothing of the visitor's). */
+static void print_follow(App *a)
+{
+    PrintResult r;
+    bool ended = print_poll(a->print_job, &r);
+    bool ours = a->print_session == a->session_no;
+    if (ours && memcmp(&r, &a->s->print, sizeof r) != 0) {
+        a->s->print = r;
+        a->dirty = true;
+    }
+    if (!ended)
+        return;
+    print_end(a->print_job);
+    a->print_job = NULL;
+    if (r.phase == PHASE_DONE)
+        store_stat_add(a->store, a->today, "sheets_printed", 1);
+    else
+        fprintf(stderr, "career-kiosk: printing failed: %s\n", r.detail);
+    if (ours) {
+        a->s->printing = r.phase == PHASE_DONE ? PRINTING_DONE : PRINTING_FAILED;
+        a->dirty = true;
+    }
+}
+
+bool kiosk_print_wait(App *a, int ms)
+{
+    if (a->print_after_frame)
+        print_begin(a);
+    if (a->print_job)
+        print_wait(a->print_job, ms);
+    if (a->print_job)
+        print_follow(a);
+    return a->print_job == NULL;
+}
+
 void kiosk_tick(App *a)
 {
     uint64_t now = platform_now(a->platform), idle = now - a->last_input;
+    if (a->print_after_frame && a->frames >= a->print_after_frame)
+        print_begin(a);
+    if (a->print_job)
+        print_follow(a);
     if (a->s->screen == SCREEN_WELCOME) {
         a->idle_warning = false;
         uint64_t t = now + WELCOME_TIP_MS / 2; /* as screen_welcome counts */
@@ -284,8 +359,12 @@ void kiosk_tick(App *a)
 int kiosk_wait_ms(const App *a)
 {
     uint64_t now = platform_now(a->platform), idle = now - a->last_input;
+    if (a->print_after_frame)
+        return a->dirty ? 16 : 0;
     if (a->ui.animating)
         return 16;
+    if (a->print_job)
+        return 100; /* follow the job */
     if (a->s->screen == SCREEN_WELCOME)
         return (int)(WELCOME_TIP_MS - (now + WELCOME_TIP_MS / 2) % WELCOME_TIP_MS);
     if (a->idle_warning)

@@ -39,6 +39,11 @@ typedef struct {
     long frames;
     double started_ms;     /* process clock when main began */
     double first_frame_ms; /* when the first frame was shown, or 0 */
+    /* printing: one job at a time, on a worker thread */
+    PrintJob *print_job;
+    long print_after_frame;      /* draw the pages once this frame is shown */
+    unsigned long session_no;    /* counts visitors, so a result finds its own */
+    unsigned long print_session; /* whose job is running */
 } App;
 
 /* Opens the directory (created from the sample on first use) and the
@@ -74,6 +79,15 @@ void kiosk_choose_mentor(App *a, const Mentor *m);
 void kiosk_compose(App *a);
 void kiosk_suggest_questions(App *a);
 void kiosk_refresh_search(App *a);
+
+/* Prints the sheet on the configured printer: the pages are drawn right
+ * after the next frame shows "Getting your sheet ready", then a worker
+ * thread checks the printer and sends them; kiosk_tick follows it. */
+void kiosk_print(App *a);
+
+/* Waits up to ms of real time for a print under way to end (scripts);
+ * true when none is under way any more. */
+bool kiosk_print_wait(App *a, int ms);
 
 /* Idle policy, in milliseconds. */
 uint64_t kiosk_idle_after(const App *a);

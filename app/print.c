@@ -59,6 +59,7 @@ static void run(const PrintSetup *s, Printout *out, PrintResult *r, PrintJob *j)
     set_phase(j, r, PHASE_CHECKING);
     print_status(s, &st);
     r->state = st.state;
+    snprintf(r->state_detail, sizeof r->state_detail, "%s", st.detail);
     snprintf(r->detail, sizeof r->detail, "%s", st.detail);
     if (s->kind == PRINT_NONE || !printer_usable(st.state) || out->n == 0) {
         if (out->n == 0 && printer_usable(st.state))

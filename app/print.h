@@ -66,7 +66,8 @@ typedef struct {
     PrinterState state; /* what the check found */
     JobOutcome outcome; /* how the job ended (PHASE_DONE or PHASE_FAILED after sending) */
     bool sent;          /* the job got as far as the printer */
-    char detail[256];   /* the printer's own words, for staff */
+    char state_detail[256]; /* what the printer said of its state */
+    char detail[256];       /* the latest word: state, then the job's */
 } PrintResult;
 
 /* The printer's state now (blocking, within the setup's time limit). */

@@ -161,6 +161,17 @@ static bool command(Script *s, int ln)
             platform_advance(a->platform, (uint64_t)(ms - t < 100 ? ms - t : 100));
             settle(a);
         }
+    } else if (strcmp(word, "await") == 0) {
+        /* await print [SECONDS]: real time, for a print job to end */
+        char what[32] = "";
+        int secs = 60;
+        sscanf(arg, "%31s %d", what, &secs);
+        if (strcmp(what, "print") != 0)
+            return fail(s, ln, "await knows only \"print\"", arg);
+        settle(a);
+        if (!kiosk_print_wait(a, secs * 1000))
+            return fail(s, ln, "the print job had not ended in time", NULL);
+        settle(a);
     } else if (strcmp(word, "screenshot") == 0) {
         char path[1200], err[300];
         kiosk_render(a, true);

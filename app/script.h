@@ -6,6 +6,7 @@
  *   expect field NAME = VALUE  expect glyphs TEXT
  *   repeat N ... end           report             dump       # comment
  *   startup                    measure NAME N (render N frames, print median/p99)
+ *   await print [SECONDS]      (real time, for a print job to end)
  * LABEL may be quoted. Screenshots go to DIR/NAME.png. */
 #ifndef CK_SCRIPT_H
 #define CK_SCRIPT_H

@@ -8,6 +8,7 @@
 #include "core/question.h"
 #include "core/sheet.h"
 #include "core/visitor.h"
+#include "print.h"
 #include "store.h"
 #include "takeaway.h"
 
@@ -25,6 +26,15 @@ typedef enum {
 } ScreenId;
 
 enum { SESSION_HITS = 40 };
+
+/* Where this visitor's print is. */
+typedef enum {
+    PRINTING_IDLE,
+    PRINTING_PREPARING, /* Print tapped: the pages are drawn after this frame */
+    PRINTING_BUSY,      /* a job is checking the printer or sending */
+    PRINTING_DONE,
+    PRINTING_FAILED,
+} PrintingState;
 
 typedef struct {
     ScreenId screen;
@@ -53,6 +63,8 @@ typedef struct {
     Takeaway takeaway;
     bool takeaway_ready;
     int qr_tab;
+    PrintingState printing;
+    PrintResult print; /* the job's progress or end; printer words only */
     /* overlays */
     bool confirm_restart;
 } Session;

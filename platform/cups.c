@@ -228,6 +228,8 @@ JobOutcome cups_print(const char *queue, const unsigned char *pdf, size_t len, c
     JobOutcome out = JOB_TIMEOUT;
     for (;;) {
         int state = job_state(http, uri, id, detail, cap);
+        if (state == IPP_JSTATE_COMPLETED)
+            snprintf(detail, cap, "job %d on %.100s completed", id, name);
         if (state == IPP_JSTATE_COMPLETED || state == IPP_JSTATE_CANCELED ||
             state == IPP_JSTATE_ABORTED) {
             out = state == IPP_JSTATE_COMPLETED  ? JOB_DONE

@@ -53,17 +53,21 @@ static void test_every_problem_with_its_line(void **state)
                   "[kiosk]\n"          /* 4 */
                   "idle_seconds = 5\n" /* 5: out of range */
                   "[printing]\n"       /* 6 */
-                  "printer = lp0\n",   /* 7: unknown section */
+                  "printer = lp0\n"    /* 7: not a printer setting */
+                  "[screen]\n"         /* 8 */
+                  "rotate = 90\n",     /* 9: unknown section */
                   (size_t)-1);
     config_defaults(&c, "a", "b");
     assert_false(config_load(path, &c, p, CONFIG_PROBLEMS, &n));
-    assert_int_equal(n, 3);
+    assert_int_equal(n, 4);
     assert_int_equal(p[0].line, 3);
     assert_non_null(strstr(p[0].text, "unknown setting \"colour\""));
     assert_int_equal(p[1].line, 5);
     assert_non_null(strstr(p[1].text, "from 20 to 3600"));
-    assert_int_equal(p[2].line, 7);
-    assert_non_null(strstr(p[2].text, "unknown section [printing]"));
+    assert_int_equal(p[2].line, 9);
+    assert_non_null(strstr(p[2].text, "unknown section [screen]"));
+    assert_int_equal(p[3].line, 7);
+    assert_non_null(strstr(p[3].text, "printer should be none, cups, cups:QUEUE or escpos"));
     support_write(path, "[office]\nthis line is broken\n", (size_t)-1);
     assert_false(config_load(path, &c, p, CONFIG_PROBLEMS, &n));
     assert_int_equal(p[0].line, 2);

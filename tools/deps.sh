@@ -12,7 +12,8 @@ libcmocka-dev
 clang libclang-rt-14-dev
 libsdl2-dev libsdl2-ttf-dev libfontconfig-dev zlib1g-dev
 fonts-noto-core fonts-droid-fallback fonts-nanum
-zbar-tools imagemagick xvfb xauth xdotool"
+zbar-tools imagemagick xvfb xauth xdotool
+libcups2-dev cups-daemon cups-client printer-driver-cups-pdf ghostscript poppler-utils"
 
 missing=""
 for p in $PACKAGES; do

@@ -135,17 +135,18 @@ static void report(Admin *a, const PrintSetup *s, const PrintResult *r, bool che
             json_kv_string(&j, "outcome", r->sent ? outcome_names[r->outcome] : "not-sent");
             json_kv_bool(&j, "printed", r->phase == PHASE_DONE);
         }
+        json_kv_string(&j, "state_detail", r->state_detail);
         json_kv_string(&j, "detail", r->detail);
         json_kv_string(&j, "visitor_sees", paper_trouble(r));
         json_end_object(&j);
         json_finish(&j);
         return;
     }
-    printf("Printer: %s\nState:   %s (%s)\n", where, state_names[r->state], r->detail);
+    printf("Printer: %s\nState:   %s (%s)\n", where, state_names[r->state], r->state_detail);
     if (check_only)
         return;
     if (r->phase == PHASE_DONE)
-        printf("Printed the sample sheet.\n");
+        printf("Printed the sample sheet (%s).\n", r->detail);
     else
         printf("Not printed: %s\nA visitor would see: \"%s\"\n",
                r->sent ? outcome_names[r->outcome] : "the printer is not ready",
@@ -175,6 +176,7 @@ int cmd_print_test(Admin *a, int argc, char **argv)
         PrinterStatus st;
         print_status(&setup, &st);
         r.state = st.state;
+        snprintf(r.state_detail, sizeof r.state_detail, "%s", st.detail);
         snprintf(r.detail, sizeof r.detail, "%s", st.detail);
         report(a, &setup, &r, true);
         return printer_usable(st.state) ? EXIT_DONE : EXIT_FAILED;

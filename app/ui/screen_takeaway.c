@@ -1,5 +1,6 @@
 /* Take away: the sheet, the four QR codes, and Print. */
 #include "chrome.h"
+#include "paper.h"
 #include "screens_internal.h"
 #include "sheetview.h"
 
@@ -37,18 +38,96 @@ static int tabs(App *a, Rect r, bool column)
     return h + gap;
 }
 
+/* How the print is going, in a panel, wrapped in w; returns the height
+ * (0 when nothing was asked). */
+static int printing_panel(App *a, int x, int y, int w)
+{
+    Ui *ui = &a->ui;
+    const Session *s = a->s;
+    char where[200];
+    const char *head, *sub = NULL;
+    Color c = ui->th.text;
+    switch (s->printing) {
+    case PRINTING_PREPARING:
+        head = str(S_PRINTING_PREPARE);
+        break;
+    case PRINTING_BUSY:
+        head = str(s->print.phase == PHASE_CHECKING ? S_PRINTING_CHECK : S_PRINTING_SEND);
+        break;
+    case PRINTING_DONE:
+        if (*a->cfg.pickup) {
+            snprintf(where, sizeof where, str(S_PRINTED_WHERE), a->cfg.pickup);
+            head = where;
+        } else
+            head = str(S_PRINTED);
+        c = ui->th.ok_text;
+        break;
+    case PRINTING_FAILED:
+        head = *paper_trouble(&s->print) ? paper_trouble(&s->print) : str(S_PRINT_FAILED);
+        sub = str(S_PRINT_SCAN_INSTEAD);
+        c = ui->th.warn_text;
+        break;
+    default:
+        return 0;
+    }
+    int p = ui->u * 2, iw = w - 2 * p;
+    ui_measure_begin(ui);
+    int h = ui_wrap(ui, (Rect){0, 0, iw, 0}, head, ui->small, WEIGHT_BOLD, c);
+    if (sub)
+        h += ui->u + ui_wrap(ui, (Rect){0, 0, iw, 0}, sub, ui->small, WEIGHT_REGULAR, ui->th.text);
+    ui_measure_end(ui);
+    Rect box = {x, y, w, h + 2 * p};
+    ui_panel(ui, box, s->printing == PRINTING_FAILED ? ui->th.warn_bg : ui->th.sunken);
+    int ty = y + p;
+    ty += ui_wrap(ui, (Rect){x + p, ty, iw, 0}, head, ui->small, WEIGHT_BOLD, c);
+    if (sub)
+        ui_wrap(ui, (Rect){x + p, ty + ui->u, iw, 0}, sub, ui->small, WEIGHT_REGULAR,
+                ui->th.text);
+    ui_record(ui, head, box);
+    return box.h + ui->u * 2;
+}
+
+/* The Print button's label and look, or NULL when no printer is set up. */
+static const char *print_button(const App *a, ButtonStyle *style)
+{
+    *style = BTN_SECONDARY;
+    if (a->cfg.print.kind == PRINT_NONE)
+        return NULL;
+    switch (a->s->printing) {
+    case PRINTING_PREPARING:
+    case PRINTING_BUSY:
+        *style = BTN_DISABLED;
+        return str(S_PRINTING_BUTTON);
+    case PRINTING_DONE:
+        return str(S_PRINT_AGAIN);
+    case PRINTING_FAILED:
+        return str(S_PRINT_TRY_AGAIN);
+    default:
+        return str(S_PRINT);
+    }
+}
+
 /* What the code holds and how to use it, wrapped in w; returns height. */
-static int captions(App *a, int x, int y, int w)
+/* The hint, what the code holds and the print status, wrapped in w; the
+ * line about the code gives way when all would not fit in room. Returns
+ * the height. */
+static int captions(App *a, int x, int y, int w, int room)
 {
     Ui *ui = &a->ui;
     int y0 = y;
+    ui_measure_begin(ui);
+    int about = ui_wrap(ui, (Rect){x, 0, w, 0}, str(about_code[a->s->qr_tab]), ui->small,
+                        WEIGHT_REGULAR, ui->th.muted);
+    int need = ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD,
+                       ui->th.text) +
+               about + ui->u * 2 + printing_panel(a, x, 0, w);
+    ui_measure_end(ui);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text);
-    y += ui_wrap(ui, (Rect){x, y, w, 0}, str(about_code[a->s->qr_tab]), ui->small, WEIGHT_REGULAR,
-                 ui->th.muted) +
-         ui->u * 2;
-    /* printing arrives with the printer work; say so plainly */
-    y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_PRINT_NOT_SET_UP), ui->small, WEIGHT_REGULAR,
-                 ui->th.muted);
+    if (need <= room)
+        y += ui_wrap(ui, (Rect){x, y, w, 0}, str(about_code[a->s->qr_tab]), ui->small,
+                     WEIGHT_REGULAR, ui->th.muted);
+    y += ui->u * 2;
+    y += printing_panel(a, x, y, w);
     return y - y0;
 }
 
@@ -98,8 +177,10 @@ void screen_takeaway(App *a)
     Session *s = a->s;
     const Takeaway *t = &s->takeaway;
     Rect body = chrome_top(a, 4);
+    ButtonStyle print_style;
+    const char *print_label = print_button(a, &print_style);
     BarAction act =
-        chrome_bottom2(a, &body, str(S_FINISH), BTN_PRIMARY, str(S_PRINT), BTN_DISABLED);
+        chrome_bottom2(a, &body, str(S_FINISH), BTN_PRIMARY, print_label, print_style);
     int p = pad(ui), gap = ui->u * 3, k = s->qr_tab;
     body.h -= ui->u * 2;
     if (!s->takeaway_ready)
@@ -111,7 +192,7 @@ void screen_takeaway(App *a)
         int tw = ui->u * 30, cx = ui->w - p - side, tx = cx - gap - tw;
         sheet(a, (Rect){p, body.y, tx - gap - p, body.h});
         int th = tabs(a, (Rect){tx, body.y, tw, 0}, true);
-        captions(a, tx, body.y + th + ui->u * 2, tw);
+        captions(a, tx, body.y + th + ui->u * 2, tw, body.h - th - ui->u * 2);
         code(a, k, cx,
              body.y + (body.h - side) / 2 > body.y ? body.y + (body.h - side) / 2 : body.y, scale);
     } else {
@@ -122,11 +203,13 @@ void screen_takeaway(App *a)
         int side = t->ok[k] ? (t->code[k].width + 8) * scale : 0;
         int y = body.y + th;
         y += code(a, k, p + (w - side) / 2, y, scale) + ui->u * 2;
-        y += captions(a, p, y, w) + ui->u * 2;
+        y += captions(a, p, y, w, body.h) + ui->u * 2;
         sheet(a, (Rect){p, y, w, body.y + body.h - y});
     }
     if (act == BAR_BACK)
         kiosk_go(a, SCREEN_QUESTIONS);
     else if (act == BAR_NEXT)
         kiosk_finish(a);
+    else if (act == BAR_SKIP)
+        kiosk_print(a);
 }

@@ -1,0 +1,658 @@
+/* Tests for printing, with real parts: the sheet rendered on pages and
+ * receipts, read back by zbarimg; the PDF read by pdftotext and
+ * pdftoppm; ESC/POS bytes decoded back into a picture; a real cupsd with
+ * a cups-pdf queue driven by the admin tool and by the kiosk's Print
+ * button; a receipt "printer" that stops taking data. */
+#include "support.h"
+
+#include "core/escpos.h"
+#include "core/sheet.h"
+#include "fixture_visit.h"
+#include "page.h"
+#include "print.h"
+#include "takeaway.h"
+#include "ui/paper.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *dir;
+
+static int setup(void **state)
+{
+    (void)state;
+    dir = support_tmpdir();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    support_rmtree(dir);
+    free(dir);
+    return 0;
+}
+
+/* ---- a visit to print ---- */
+
+typedef struct {
+    Mentor mentor;
+    Visitor visitor;
+    Question bank[QUESTION_MAX];
+    size_t chosen[QUESTION_MAX];
+    size_t nchosen;
+    Message request;
+    Sheet sheet;
+    Takeaway take;
+} Fixture;
+
+/* The fixture visit with the first n questions of the bank (0: five). */
+static Fixture *fixture(int n)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->mentor = fixture_mentor();
+    f->visitor = fixture_visitor();
+    int nbank = fixture_bank(f->bank, QUESTION_MAX);
+    assert_true(nbank > 10);
+    f->nchosen = (size_t)(n ? (n < nbank ? n : nbank) : 5);
+    for (size_t i = 0; i < f->nchosen; i++)
+        f->chosen[i] = i;
+    MessageContext ctx = {"Northfield University", "Career Center"};
+    message_compose(CHANNEL_EMAIL, &f->visitor, &f->mentor, &ctx, 0, &f->request);
+    Date today = {2026, 11, 22};
+    SheetInput in = {&f->visitor, &f->mentor,  &f->request, f->bank, f->chosen, f->nchosen, today,
+                     "Northfield University", "Career Center", "the front desk"};
+    sheet_build(&f->sheet, &in);
+    TakeawayInput ti = {&f->sheet,      &f->request,           &f->mentor,
+                        "Career Center", "Northfield University", "the front desk",
+                        today,           "20261122T101500Z"};
+    takeaway_build(&f->take, &ti);
+    return f;
+}
+
+static void fixture_free(Fixture *f)
+{
+    takeaway_free(&f->take);
+    free(f);
+}
+
+static void render(const Fixture *f, Paper paper, Printout *out)
+{
+    char err[256];
+    PaperInput in = {&f->sheet, &f->take, "Career Center", "the front desk",
+                     (Date){2026, 11, 22}};
+    if (!paper_render(&in, paper, out, err, sizeof err))
+        fail_msg("render %s: %s", paper_name(paper), err);
+}
+
+/* All text on the pages, runs joined by spaces. */
+static char *page_text(const Printout *out)
+{
+    size_t cap = 1 << 20, len = 0;
+    char *s = calloc(cap, 1);
+    for (int p = 0; p < out->n; p++)
+        for (int r = 0; r < out->page[p].nruns; r++)
+            len += (size_t)snprintf(s + len, cap - len, "%s ", out->page[p].runs[r].s);
+    return s;
+}
+
+/* Collapses runs of whitespace to one space, in place. */
+static char *squeeze(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        bool space = *r == ' ' || *r == '\n' || *r == '\t' || *r == '\f';
+        if (space && (w == s || w[-1] == ' '))
+            continue;
+        *w++ = space ? ' ' : *r;
+    }
+    *w = '\0';
+    return s;
+}
+
+/* Every chosen question and the mentor's name are in text. */
+static void assert_sheet_in(const Fixture *f, const char *text)
+{
+    assert_non_null(strstr(text, "José García"));
+    for (size_t i = 0; i < f->nchosen; i++)
+        if (!strstr(text, f->bank[f->chosen[i]].text))
+            fail_msg("question \"%s\" is not on the printout", f->bank[f->chosen[i]].text);
+}
+
+/* What zbarimg reads in the image files matching glob. */
+static char *zbar(const char *glob)
+{
+    char *out;
+    support_sh(&out, "zbarimg --quiet --raw %s 2>/dev/null", glob);
+    return out;
+}
+
+/* The codes the printout carries (all four on pages, the sheet and the
+ * email draft on receipts) scanned; a code too big to make is left out
+ * of the printout as of the screen. */
+static void assert_codes_in(const Fixture *f, const char *read, bool all)
+{
+    assert_true(f->take.ok[TAKE_EMAIL]);
+    for (int k = 0; k < TAKE_COUNT; k++) {
+        if ((!all && k != TAKE_SHEET && k != TAKE_EMAIL) || !f->take.ok[k])
+            continue;
+        if (!strstr(read, f->take.payload[k]))
+            fail_msg("the %s code did not scan from paper; zbarimg read:\n%.400s",
+                     takeaway_name((TakeKind)k), read);
+    }
+}
+
+/* ---- the printer setting ---- */
+
+static void test_setup_parse(void **state)
+{
+    (void)state;
+    PrintSetup s;
+    char err[200];
+    assert_true(print_setup_parse("cups:Front_Desk", "", 0, &s, err, sizeof err));
+    assert_int_equal(s.kind, PRINT_CUPS);
+    assert_string_equal(s.target, "Front_Desk");
+    assert_int_equal(s.paper, PAPER_LETTER);
+    assert_int_equal(s.timeout_s, PRINT_DEFAULT_TIMEOUT);
+    assert_true(print_setup_parse("cups", "a4", 30, &s, err, sizeof err));
+    assert_string_equal(s.target, "");
+    assert_int_equal(s.paper, PAPER_A4);
+    assert_true(print_setup_parse("escpos:/dev/usb/lp0", "", 0, &s, err, sizeof err));
+    assert_int_equal(s.kind, PRINT_ESCPOS);
+    assert_int_equal(s.paper, PAPER_80MM);
+    assert_true(print_setup_parse("escpos:/dev/ttyS0@19200", "58mm", 0, &s, err, sizeof err));
+    assert_string_equal(s.target, "/dev/ttyS0@19200");
+    assert_true(print_setup_parse("", "", 0, &s, err, sizeof err));
+    assert_int_equal(s.kind, PRINT_NONE);
+    assert_false(print_setup_parse("lpr:office", "", 0, &s, err, sizeof err));
+    assert_non_null(strstr(err, "printer should be"));
+    assert_false(print_setup_parse("cups:Office", "80mm", 0, &s, err, sizeof err));
+    assert_non_null(strstr(err, "letter or a4"));
+    assert_false(print_setup_parse("escpos:/dev/usb/lp0", "a4", 0, &s, err, sizeof err));
+    assert_non_null(strstr(err, "80mm or 58mm"));
+    assert_false(print_setup_parse("escpos:/dev/ttyS0@fast", "", 0, &s, err, sizeof err));
+    assert_non_null(strstr(err, "baud"));
+    assert_false(print_setup_parse("cups", "tabloid", 0, &s, err, sizeof err));
+}
+
+static void test_config_printer_lines(void **state)
+{
+    (void)state;
+    const char *conf = support_path(dir, "bad.conf");
+    char *out;
+    support_write(conf, "[office]\nname = Career Center\n[printing]\nprinter = cups:Desk\n"
+                        "paper = 80mm\n",
+                  (size_t)-1);
+    int rc = support_admin(&out, "--config %s fields", conf);
+    assert_int_equal(rc, 2);
+    free(out);
+    support_sh(&out, "%s/../career-kiosk-admin --config %s fields 2>&1", getenv("CK_BUILD_DIR"),
+               conf);
+    if (!strstr(out, "bad.conf:5: a CUPS printer takes letter or a4"))
+        fail_msg("no line-numbered reason: %s", out);
+    free(out);
+}
+
+/* ---- pages ---- */
+
+static void test_page_carries_sheet_and_codes(void **state)
+{
+    (void)state;
+    Fixture *f = fixture(0);
+    for (Paper paper = PAPER_LETTER; paper <= PAPER_A4; paper++) {
+        Printout out;
+        render(f, paper, &out);
+        PaperSpec spec = paper_spec(paper);
+        assert_true(out.n >= 1 && out.n <= 2);
+        for (int p = 0; p < out.n; p++) {
+            assert_int_equal(out.page[p].w, spec.w);
+            assert_int_equal(out.page[p].h, spec.h);
+            for (int r = 0; r < out.page[p].nruns; r++) { /* nothing off the page */
+                const PageRun *run = &out.page[p].runs[r];
+                assert_true(run->x >= 0 && run->x + run->w <= spec.w);
+                assert_true(run->y > 0 && run->y < spec.h);
+            }
+        }
+        char *text = squeeze(page_text(&out));
+        assert_sheet_in(f, text);
+        free(text);
+        char err[256], glob[1200];
+        assert_true(paper_save_png(&out, support_path(dir, "page.png"), err, sizeof err));
+        snprintf(glob, sizeof glob, "%s/page*.png", dir);
+        char *read = zbar(glob);
+        assert_codes_in(f, read, true);
+        free(read);
+        support_sh(NULL, "rm -f %s", glob);
+        printout_free(&out);
+    }
+    fixture_free(f);
+}
+
+static void test_long_sheet_flows_onto_pages(void **state)
+{
+    (void)state;
+    Fixture *f = fixture(24);
+    Printout out;
+    render(f, PAPER_LETTER, &out);
+    assert_true(out.n >= 2);
+    /* every question whole, on some page: breaks fall between lines */
+    char *text = squeeze(page_text(&out));
+    assert_sheet_in(f, text);
+    free(text);
+    for (int p = 0; p < out.n; p++) {
+        char want[32];
+        snprintf(want, sizeof want, "Page %d of %d", p + 1, out.n);
+        bool found = false;
+        for (int r = 0; r < out.page[p].nruns; r++)
+            found |= strcmp(out.page[p].runs[r].s, want) == 0;
+        if (!found)
+            fail_msg("page %d has no \"%s\"", p + 1, want);
+    }
+    char err[256], glob[1200];
+    assert_true(paper_save_png(&out, support_path(dir, "long.png"), err, sizeof err));
+    snprintf(glob, sizeof glob, "%s/long*.png", dir);
+    char *read = zbar(glob);
+    assert_codes_in(f, read, true);
+    free(read);
+    printout_free(&out);
+    fixture_free(f);
+}
+
+static void test_pdf_has_text_and_codes(void **state)
+{
+    (void)state;
+    Fixture *f = fixture(0);
+    Printout out;
+    char err[256];
+    size_t len;
+    render(f, PAPER_LETTER, &out);
+    unsigned char *pdf = pdf_write(out.page, out.n, 300, &len, err, sizeof err);
+    assert_non_null(pdf);
+    support_write(support_path(dir, "sheet.pdf"), (const char *)pdf, len);
+    free(pdf);
+    printout_free(&out);
+    char *text;
+    assert_int_equal(support_sh(&text, "pdftotext %s/sheet.pdf - 2>&1", dir), 0);
+    assert_sheet_in(f, squeeze(text));
+    free(text);
+    assert_int_equal(support_sh(NULL, "pdftoppm -r 150 -png %s/sheet.pdf %s/pdfpage", dir, dir), 0);
+    char glob[1200];
+    snprintf(glob, sizeof glob, "%s/pdfpage*.png", dir);
+    char *read = zbar(glob);
+    assert_codes_in(f, read, true);
+    free(read);
+    fixture_free(f);
+}
+
+/* ---- receipts ---- */
+
+/* Writes a decoded receipt as a PBM image for zbarimg. */
+static void write_pbm(const Bitmap *b, const char *path)
+{
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    fprintf(out, "P4\n%d %d\n", b->w, b->h);
+    fwrite(b->bits, 1, (size_t)(b->w + 7) / 8 * (size_t)b->h, out);
+    fclose(out);
+}
+
+static void test_receipt_bytes_decode_and_scan(void **state)
+{
+    (void)state;
+    Fixture *f = fixture(0);
+    for (Paper paper = PAPER_80MM; paper <= PAPER_58MM; paper++) {
+        PrintSetup s;
+        char err[256], spec[1200];
+        const char *file = support_path(dir, "receipt.bin");
+        support_write(file, "", 0);
+        snprintf(spec, sizeof spec, "escpos:%s", file);
+        assert_true(print_setup_parse(spec, paper_name(paper), 10, &s, err, sizeof err));
+        Printout out;
+        PrintResult r;
+        render(f, paper, &out);
+        int h = out.page[0].h;
+        print_run(&s, &out, &r);
+        if (r.phase != PHASE_DONE)
+            fail_msg("receipt to a file failed: %s", r.detail);
+        assert_int_equal(r.state, PRINTER_UNKNOWN); /* a file answers no status */
+        size_t len;
+        char *bytes = support_read(file, &len);
+        EscposJob job;
+        if (!escpos_decode((unsigned char *)bytes, len, &job, err, sizeof err))
+            fail_msg("the receipt's bytes do not decode: %s", err);
+        assert_int_equal(job.inits, 1);
+        assert_int_equal(job.cuts, 1);
+        assert_true(job.feed_lines > 0);
+        assert_int_equal(job.picture.w, paper_spec(paper).w);
+        assert_int_equal(job.picture.h, h);
+        assert_int_equal(job.bands, (h + ESCPOS_BAND_ROWS - 1) / ESCPOS_BAND_ROWS);
+        write_pbm(&job.picture, support_path(dir, "receipt.pbm"));
+        char *read = zbar(support_path(dir, "receipt.pbm"));
+        assert_codes_in(f, read, false);
+        free(read);
+        escpos_job_free(&job);
+        free(bytes);
+    }
+    fixture_free(f);
+}
+
+static void test_escpos_decoder_refuses_garbage(void **state)
+{
+    (void)state;
+    EscposJob job;
+    char err[200];
+    const unsigned char bad[] = {0x1B, '@', 0x1D, 'v', '0', 0, 10, 0, 50, 0, 1, 2, 3};
+    assert_false(escpos_decode(bad, sizeof bad, &job, err, sizeof err));
+    assert_string_equal(err, "byte 2: GS v 0 promises more data than the stream holds");
+    const unsigned char odd[] = {0x1B, '@', 0x07};
+    assert_false(escpos_decode(odd, sizeof odd, &job, err, sizeof err));
+    assert_string_equal(err, "byte 2: unknown command 0x07");
+}
+
+static void test_blocked_receipt_printer_times_out(void **state)
+{
+    (void)state;
+    Fixture *f = fixture(0);
+    const char *fifo = support_path(dir, "stuck-printer");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    PrintSetup s;
+    char err[256], spec[1200];
+    snprintf(spec, sizeof spec, "escpos:%s", fifo);
+    assert_true(print_setup_parse(spec, "80mm", 2, &s, err, sizeof err));
+    Printout out;
+    PrintResult r;
+    render(f, PAPER_80MM, &out);
+    print_run(&s, &out, &r); /* nobody reads: the pipe fills and stays full */
+    assert_int_equal(r.phase, PHASE_FAILED);
+    assert_true(r.sent);
+    assert_int_equal(r.outcome, JOB_TIMEOUT);
+    assert_non_null(strstr(r.detail, "stopped taking data"));
+    assert_string_equal(paper_trouble(&r), "The printer stopped answering.");
+    fixture_free(f);
+}
+
+static void test_missing_receipt_printer(void **state)
+{
+    (void)state;
+    Fixture *f = fixture(0);
+    PrintSetup s;
+    char err[256];
+    assert_true(print_setup_parse("escpos:/dev/usb/no-such-lp9", "", 5, &s, err, sizeof err));
+    Printout out;
+    PrintResult r;
+    render(f, PAPER_80MM, &out);
+    print_run(&s, &out, &r);
+    assert_int_equal(r.phase, PHASE_FAILED);
+    assert_false(r.sent);
+    assert_int_equal(r.state, PRINTER_NOT_FOUND);
+    assert_non_null(strstr(r.detail, "no printer is connected there"));
+    assert_string_equal(paper_trouble(&r), "The printer cannot be reached.");
+    fixture_free(f);
+}
+
+/* ---- the kiosk, headless, with a printer ---- */
+
+static const char *walk_to_print =
+    "tap \"Touch to start\"\n"
+    "tap \"Your first name\"\n"
+    "type Sam\n"
+    "tap Done\n"
+    "tap \"Next: find someone\"\n"
+    "tap Search\n"
+    "type jose\n"
+    "tap Done\n"
+    "tap \"José García\"\n"
+    "tap \"Choose José\"\n"
+    "tap \"Next: pick questions\"\n"
+    "tap \"Next: take it with you\"\n"
+    "expect screen takeaway\n"
+    "tap Print\n"
+    "expect text \"Getting your sheet ready...\"\n"
+    "await print 90\n";
+
+/* Runs the kiosk to Print with conf, then the extra script lines. */
+static int kiosk_print(char **out, const char *conf, const char *then)
+{
+    char script[4096];
+    snprintf(script, sizeof script, "%s%s", walk_to_print, then);
+    support_write(support_path(dir, "print.txt"), script, (size_t)-1);
+    return support_kiosk(out,
+                         "--headless --size 1280x800 --today 2026-11-22 --config %s --db %s "
+                         "--script %s --screenshots %s",
+                         conf, support_path(dir, "kiosk.db"), support_path(dir, "print.txt"), dir);
+}
+
+static void test_kiosk_prints_receipt(void **state)
+{
+    (void)state;
+    char conf[1200], *out;
+    const char *file = support_path(dir, "kiosk-receipt.bin");
+    support_write(file, "", 0);
+    snprintf(conf, sizeof conf, "%s/receipt.conf", dir);
+    char text[1400];
+    snprintf(text, sizeof text, "[printing]\nprinter = escpos:%s\npickup = the desk by the door\n",
+             file);
+    support_write(conf, text, (size_t)-1);
+    int rc = kiosk_print(&out, conf,
+                         "expect text \"Printed. Pick it up: the desk by the door.\"\n"
+                         "expect text \"Print another\"\n");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    size_t len;
+    char *bytes = support_read(file, &len), err[200];
+    EscposJob job;
+    assert_true(escpos_decode((unsigned char *)bytes, len, &job, err, sizeof err));
+    write_pbm(&job.picture, support_path(dir, "kiosk.pbm"));
+    char *read = zbar(support_path(dir, "kiosk.pbm"));
+    assert_non_null(strstr(read, "Prep sheet: a conversation with José García"));
+    assert_non_null(strstr(read, "mailto:"));
+    free(read);
+    escpos_job_free(&job);
+    free(bytes);
+    /* a printed sheet is counted; nothing of the visitor's is */
+    rc = support_admin(&out, "--db %s --today 2026-11-22 stats", support_path(dir, "kiosk.db"));
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(out, "sheets_printed"));
+    free(out);
+}
+
+static void test_kiosk_receipt_timeout_message(void **state)
+{
+    (void)state;
+    char conf[1200], text[1400], *out;
+    const char *fifo = support_path(dir, "kiosk-stuck");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    snprintf(conf, sizeof conf, "%s/stuck.conf", dir);
+    snprintf(text, sizeof text, "[printing]\nprinter = escpos:%s\ntimeout_seconds = 5\n", fifo);
+    support_write(conf, text, (size_t)-1);
+    int rc = kiosk_print(&out, conf,
+                         "expect text \"The printer stopped answering.\"\n"
+                         "expect text \"Print again\"\n"
+                         "screenshot print-timeout\n");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+}
+
+static void test_kiosk_hides_print_without_printer(void **state)
+{
+    (void)state;
+    char *out;
+    support_write(support_path(dir, "none.conf"), "[office]\nname = Career Center\n", (size_t)-1);
+    char script[4096];
+    snprintf(script, sizeof script, "%.*sexpect no-text Print\n",
+             (int)(strstr(walk_to_print, "tap Print") - walk_to_print), walk_to_print);
+    support_write(support_path(dir, "none.txt"), script, (size_t)-1);
+    int rc = support_kiosk(&out,
+                           "--headless --size 1920x1080 --today 2026-11-22 --config %s --db %s "
+                           "--script %s",
+                           support_path(dir, "none.conf"), support_path(dir, "none.db"),
+                           support_path(dir, "none.txt"));
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+}
+
+/* ---- a real cupsd with a PDF queue ---- */
+
+static char sock[1200];
+
+static void cups_start(void)
+{
+    char *out;
+    chmod(dir, 0755); /* CUPS filters run as lp and must reach the spool */
+    int rc = support_sh(&out, "tests/scripts/cupsd.sh start %s/cups ckq%d 2>&1", dir, (int)getpid());
+    if (rc != 0)
+        fail_msg("could not start cupsd: %s", out);
+    snprintf(sock, sizeof sock, "%s/cups/cups.sock", dir);
+    setenv("CUPS_SERVER", sock, 1);
+    free(out);
+}
+
+static void cups_stop(void)
+{
+    support_sh(NULL, "tests/scripts/cupsd.sh stop %s/cups ckq%d", dir, (int)getpid());
+    unsetenv("CUPS_SERVER");
+}
+
+/* How many PDFs the queue has written; path of the newest in *newest. */
+static int pdfs(char *newest, size_t cap)
+{
+    char *out;
+    support_sh(&out, "ls -t %s/cups/pdf/*.pdf 2>/dev/null", dir);
+    int n = 0;
+    for (char *p = out; *p; p++)
+        n += *p == '\n';
+    if (newest && n > 0)
+        snprintf(newest, cap, "%.*s", (int)strcspn(out, "\n"), out);
+    free(out);
+    return n;
+}
+
+/* Waits until the queue has written n PDFs (cups-pdf finishes just
+ * after the job is reported done). */
+static void await_pdfs(int n, char *newest, size_t cap)
+{
+    for (int i = 0; i < 100 && pdfs(NULL, 0) < n; i++)
+        usleep(100 * 1000);
+    assert_int_equal(pdfs(newest, cap), n);
+}
+
+static void test_cups_prints_a_clean_page(void **state)
+{
+    (void)state;
+    char conf[1200], text[400], pdf[1200], *out, *payload;
+    cups_start();
+    snprintf(conf, sizeof conf, "%s/cups.conf", dir);
+    snprintf(text, sizeof text, "[printing]\nprinter = cups:ckq%d\npaper = letter\n", (int)getpid());
+    support_write(conf, text, (size_t)-1);
+    const char *db = support_path(dir, "kiosk.db");
+
+    /* staff's print-test: a page through the app's own code */
+    int rc = support_admin(&out, "--config %s --db %s --today 2026-11-22 print-test --mentor M1103",
+                           conf, db);
+    if (rc != 0)
+        fail_msg("print-test: %s", out);
+    assert_non_null(strstr(out, "Printed the sample sheet"));
+    free(out);
+    await_pdfs(1, pdf, sizeof pdf);
+    /* the job's title names no one */
+    assert_non_null(strstr(pdf, "Prep_sheet"));
+    assert_int_equal(support_sh(&out, "pdftotext '%s' - 2>&1", pdf), 0);
+    squeeze(out);
+    assert_non_null(strstr(out, "Renée Mbeki"));
+    char *sheet;
+    support_admin(&sheet, "--db %s --today 2026-11-22 sheet M1103 --width 200", db);
+    int questions = 0;
+    for (char *line = strtok(sheet, "\n"); line; line = strtok(NULL, "\n")) {
+        int num, at = 0;
+        if (sscanf(line, " %d.%n", &num, &at) == 1 && at > 0) {
+            char *q = line + at + 1, *mins = strstr(q, " (");
+            if (mins)
+                *mins = '\0';
+            if (!strstr(out, q))
+                fail_msg("question \"%s\" is not on the printed page:\n%.600s", q, out);
+            questions++;
+        }
+    }
+    assert_true(questions >= 3);
+    free(sheet);
+    free(out);
+    assert_int_equal(support_sh(NULL, "pdftoppm -r 150 -png '%s' %s/cupspage", pdf, dir), 0);
+    char glob[1300];
+    snprintf(glob, sizeof glob, "%s/cupspage*.png", dir);
+    char *read = zbar(glob);
+    support_admin(&payload, "--db %s --today 2026-11-22 qr sheet M1103 --payload", db);
+    payload[strcspn(payload, "\n")] = '\0'; /* the first line is enough to identify it */
+    assert_non_null(strstr(read, payload));
+    assert_non_null(strstr(read, "mailto:?subject=") ? read : strstr(read, "mailto:"));
+    free(payload);
+    free(read);
+
+    /* a visitor taps Print */
+    rc = kiosk_print(&out, conf, "expect text \"Printed. Your sheet is ready at the printer.\"\n");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    await_pdfs(2, pdf, sizeof pdf);
+    assert_null(strstr(pdf, "Sam")); /* the visitor's name is in no title */
+    assert_int_equal(support_sh(&out, "pdftotext '%s' - 2>&1", pdf), 0);
+    assert_non_null(strstr(squeeze(out), "José García"));
+    free(out);
+
+    /* staff pause the queue: visitors are told, nothing is sent */
+    assert_int_equal(support_sh(NULL, "cupsdisable -h %s ckq%d", sock, (int)getpid()), 0);
+    rc = support_admin(&out, "--config %s --db %s print-test", conf, db);
+    assert_int_equal(rc, 2);
+    assert_non_null(strstr(out, "State:   stopped"));
+    assert_non_null(strstr(out, "The printer is paused right now."));
+    free(out);
+    rc = kiosk_print(&out, conf,
+                     "expect text \"The printer is paused right now.\"\n"
+                     "expect text \"Print again\"\n"
+                     "screenshot print-stopped\n");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    assert_int_equal(pdfs(NULL, 0), 2);
+    cups_stop();
+}
+
+static void test_cups_unreachable(void **state)
+{
+    (void)state;
+    char *out;
+    setenv("CUPS_SERVER", support_path(dir, "nobody-listens.sock"), 1);
+    int rc = support_admin(&out, "--db %s print-test --printer cups:Office --check",
+                           support_path(dir, "u.db"));
+    unsetenv("CUPS_SERVER");
+    assert_int_equal(rc, 2);
+    assert_non_null(strstr(out, "State:   unreachable"));
+    free(out);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_setup_parse, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_config_printer_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_page_carries_sheet_and_codes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_long_sheet_flows_onto_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pdf_has_text_and_codes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_receipt_bytes_decode_and_scan, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escpos_decoder_refuses_garbage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_blocked_receipt_printer_times_out, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_receipt_printer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_prints_receipt, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_receipt_timeout_message, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_hides_print_without_printer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cups_prints_a_clean_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cups_unreachable, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
