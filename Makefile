@@ -105,7 +105,7 @@ $(BUILD)/gen-mentors: tools/gen_mentors.c
 test: deps
 	@$(MAKE) --no-print-directory BUILD=build/release tests-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-build
-	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import; fi
+	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos; fi
 	@tests/run.sh build/release build/asan
 
 # libFuzzer target for the CSV import path; `make fuzz FUZZ_SECONDS=600`.
@@ -115,10 +115,17 @@ build/fuzz/fuzz_import: $(FUZZ_SRC)
 	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) \
 	    -o $@ $(FUZZ_SRC) $(LIB_LIBS)
 
-fuzz: deps build/fuzz/fuzz_import
+# libFuzzer target for the ESC/POS reader the printing tests use.
+build/fuzz/fuzz_escpos: tests/fuzz/fuzz_escpos.c app/core/escpos.c
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $^
+
+fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos
 	@mkdir -p build/fuzz/corpus
 	build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fixtures
+	@mkdir -p build/fuzz/corpus-escpos
+	build/fuzz/fuzz_escpos -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-escpos
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build/release build/release/career-kiosk-admin build/release/career-kiosk build/release/gen-mentors build/release/bench

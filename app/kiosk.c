@@ -6,6 +6,7 @@
 #include "ui/paper.h"
 #include "ui/screens.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,7 @@ static void print_follow(App *a)
         return;
     print_end(a->print_job);
     a->print_job = NULL;
+    malloc_trim(0); /* the pages and the worker's arena, back to the system */
     if (r.phase == PHASE_DONE)
         store_stat_add(a->store, a->today, "sheets_printed", 1);
     else

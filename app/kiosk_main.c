@@ -5,6 +5,7 @@
 
 #include "ui/strings.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,10 @@ int main(int argc, char **argv)
     char err[600];
     int rc = 0;
     app.started_ms = kiosk_clock_ms();
+    /* weeks unattended: large blocks (printed pages) go back to the
+     * system when freed, instead of glibc raising its threshold and
+     * keeping them in the heap */
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     if (!parse(argc, argv, &o) || !load_config(&o, &cfg))
         return 2;
     if (o.today) {

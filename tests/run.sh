@@ -47,6 +47,19 @@ if [ -x build/fuzz/fuzz_import ]; then
     fi
 fi
 
+if [ -x build/fuzz/fuzz_escpos ]; then
+    mkdir -p build/fuzz/corpus-escpos
+    if build/fuzz/fuzz_escpos -max_total_time=5 -max_len=16384 build/fuzz/corpus-escpos \
+        >"$log" 2>&1; then
+        echo "ok   fuzz_escpos (5 s, $(grep -o 'Done [0-9]* runs' "$log" | tail -1))"
+        passed=$((passed + 1))
+    else
+        echo "FAIL fuzz_escpos"
+        tail -40 "$log" | sed 's/^/    /'
+        failed=$((failed + 1))
+    fi
+fi
+
 rm -f "$log"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
