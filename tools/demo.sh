@@ -13,3 +13,15 @@ for size in 1920x1080 1080x1920 1280x800; do
     rm -rf "$work"
     echo "docs/screens/$size: $(ls "$out" | wc -l) screens"
 done
+
+# The printed sheet for the same visit: a Letter page set and an 80 mm
+# receipt, exactly as the printers would get them.
+work=$(mktemp -d)
+mkdir -p docs/print
+rm -f docs/print/*.png
+A="$build/career-kiosk-admin --db $work/mentors.db --today 2026-11-22"
+$A sheet M1001 --name Sam --program Biology --status grad-student --minutes 30 \
+    --render docs/print/letter.png --paper letter
+$A sheet M1001 --name Sam --program Biology --status grad-student --minutes 30 \
+    --render docs/print/receipt-80mm.png --paper 80mm
+rm -rf "$work"

@@ -28,6 +28,9 @@ static void checkbox(Ui *ui, int x, int y, int size, bool on)
 static int sheet_line(Ui *ui, Rect r, const SheetLine *l, int n)
 {
     int lh = draw_line_height(ui->measure, ui->small), indent = ui->u * 4;
+    int lead_w = ui_width(ui, "00.", ui->small, WEIGHT_BOLD) + ui->u; /* room for "12." */
+    if (indent < lead_w)
+        indent = lead_w;
     char lead[96];
     Rect box = {r.x + indent, r.y, r.w - indent, 0};
     switch (l->kind) {
