@@ -3,6 +3,7 @@
  * pdftoppm; ESC/POS bytes decoded back into a picture; a real cupsd with
  * a cups-pdf queue driven by the admin tool and by the kiosk's Print
  * button; a receipt "printer" that stops taking data. */
+#define _XOPEN_SOURCE 700 /* posix_openpt and friends */
 #include "support.h"
 
 #include "core/escpos.h"
@@ -13,6 +14,9 @@
 #include "takeaway.h"
 #include "ui/paper.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -392,6 +396,95 @@ static void test_missing_receipt_printer(void **state)
     fixture_free(f);
 }
 
+/* A receipt printer on a serial line: the far end of a pseudo-terminal
+ * answers DLE EOT status queries as an Epson-style printer does, and
+ * swallows whatever else it is sent. */
+typedef struct {
+    int master;
+    unsigned char status[5]; /* answers to DLE EOT 1, 2 and 4 */
+    size_t received;
+    volatile int stop;
+} FakePrinter;
+
+static void *fake_printer(void *arg)
+{
+    FakePrinter *f = arg;
+    unsigned char buf[4096], prev[2] = {0, 0};
+    while (!f->stop) {
+        struct pollfd p = {f->master, POLLIN, 0};
+        if (poll(&p, 1, 50) <= 0)
+            continue;
+        ssize_t n = read(f->master, buf, sizeof buf);
+        for (ssize_t i = 0; i < n; i++) {
+            if (prev[0] == 0x10 && prev[1] == 0x04 && buf[i] >= 1 && buf[i] <= 4) {
+                unsigned char answer = f->status[buf[i]];
+                if (write(f->master, &answer, 1) != 1)
+                    break;
+            }
+            prev[0] = prev[1];
+            prev[1] = buf[i];
+        }
+        if (n > 0)
+            f->received += (size_t)n;
+    }
+    return NULL;
+}
+
+static void test_receipt_printer_status_over_serial(void **state)
+{
+    (void)state;
+    Fixture *f = fixture(0);
+    FakePrinter fp = {.master = posix_openpt(O_RDWR | O_NOCTTY)};
+    assert_true(fp.master >= 0);
+    assert_int_equal(grantpt(fp.master), 0);
+    assert_int_equal(unlockpt(fp.master), 0);
+    char spec[300], err[256];
+    snprintf(spec, sizeof spec, "escpos:%s@19200", ptsname(fp.master));
+    PrintSetup s;
+    assert_true(print_setup_parse(spec, "80mm", 5, &s, err, sizeof err));
+    pthread_t t;
+    static const struct {
+        unsigned char st1, st2, st4;
+        PrinterState want;
+        const char *says;
+    } cases[] = {
+        {0x12 | 0x08, 0x12 | 0x20, 0x12 | 0x60, PRINTER_NO_PAPER, "The printer is out of paper."},
+        {0x12 | 0x08, 0x12 | 0x04, 0x12, PRINTER_COVER_OPEN, "The printer's cover is open."},
+        {0x12 | 0x08, 0x12, 0x12, PRINTER_OFFLINE, "The printer is switched off or not connected."},
+        {0x12, 0x12, 0x12, PRINTER_READY, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fp.status[1] = cases[i].st1;
+        fp.status[2] = cases[i].st2;
+        fp.status[4] = cases[i].st4;
+        fp.received = 0;
+        fp.stop = 0;
+        /* the slave stays open between jobs, as a cable stays plugged */
+        int keep = open(ptsname(fp.master), O_RDWR | O_NOCTTY);
+        assert_int_equal(pthread_create(&t, NULL, fake_printer, &fp), 0);
+        Printout out;
+        PrintResult r;
+        render(f, PAPER_80MM, &out);
+        print_run(&s, &out, &r);
+        fp.stop = 1;
+        pthread_join(t, NULL);
+        close(keep);
+        if (r.state != cases[i].want)
+            fail_msg("case %zu: state %d (%s), wanted %d", i, r.state, r.state_detail,
+                     cases[i].want);
+        assert_string_equal(paper_trouble(&r), cases[i].says);
+        if (cases[i].want == PRINTER_READY) {
+            assert_int_equal(r.phase, PHASE_DONE);
+            assert_true(fp.received > 100000); /* the whole receipt went down the line */
+        } else {
+            assert_false(r.sent);
+            assert_true(fp.received < 64); /* only the status questions */
+        }
+    }
+    close(fp.master);
+    fixture_free(f);
+}
+
 /* ---- the kiosk, headless, with a printer ---- */
 
 static const char *walk_to_print =
@@ -648,6 +741,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_escpos_decoder_refuses_garbage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blocked_receipt_printer_times_out, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_receipt_printer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_receipt_printer_status_over_serial, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_prints_receipt, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_receipt_timeout_message, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_hides_print_without_printer, setup, teardown),
