@@ -10,7 +10,7 @@ SAN     ?= 0
 CFLAGS  ?= -O2 -g
 FUZZ_SECONDS ?= 60
 
-PKGS      := sqlite3 libqrencode inih
+PKGS      := sqlite3 libqrencode inih libsodium
 UI_PKGS   := sdl2 SDL2_ttf fontconfig zlib
 TEST_PKGS := cmocka
 
@@ -36,7 +36,8 @@ TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 
 CORE_SRC  := $(wildcard app/core/*.c)
-APP_SRC   := app/store.c app/import.c app/qr.c app/config.c app/takeaway.c app/print_setup.c
+APP_SRC   := app/store.c app/import.c app/qr.c app/config.c app/takeaway.c app/print_setup.c \
+             app/sign.c
 ADMIN_SRC := $(wildcard app/admin/*.c)
 # Printing: the sheet's layout drawn on paper, and print jobs. Both
 # programs and the tests link it with platform/.

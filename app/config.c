@@ -8,7 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void config_defaults(Config *c, const char *assets_dir, const char *db_path)
 {
@@ -25,6 +28,7 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path)
     c->idle_seconds = 90;
     c->idle_countdown = 15;
     c->print_timeout = PRINT_DEFAULT_TIMEOUT;
+    snprintf(c->usb_roots, sizeof c->usb_roots, "/media /run/media /mnt");
     print_setup_parse("none", "", c->print_timeout, &c->print, (char[8]){0}, 8);
 }
 
@@ -104,13 +108,35 @@ static const Key keys[] = {
     TEXT("printing", "paper", paper, "letter, a4, 80mm or 58mm"),
     INT("printing", "timeout_seconds", print_timeout, 5, 600, "a number of seconds from 5 to 600"),
     TEXT("printing", "pickup", pickup, "text of up to 119 bytes"),
+    TEXT("staff", "pin_hash", pin_hash, "a hash written by `career-kiosk-admin set-pin`"),
+    TEXT("bundles", "roots", usb_roots, "folders where USB sticks are mounted"),
 };
+
+/* [bundles] trusted_key: a minisign public key, one per line. */
+static bool add_key(Load *l, const char *value, int line)
+{
+    char why[150];
+    if (l->c->nkeys >= CONFIG_KEYS) {
+        problem(l, line, "at most %s trusted keys%s", "8", "");
+        return false;
+    }
+    if (!sign_key_parse(value, &l->c->keys[l->c->nkeys], why, sizeof why)) {
+        problem(l, line, "trusted_key: %s%s", why, "");
+        return false;
+    }
+    l->c->nkeys++;
+    return true;
+}
 
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     Load *l = user;
     int lineno = l->line;
     bool known_section = false;
+    if (strcmp(section, "bundles") == 0 && strcmp(name, "trusted_key") == 0) {
+        add_key(l, value, lineno);
+        return 1;
+    }
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         const Key *k = &keys[i];
         if (strcmp(section, k->section) != 0)
@@ -121,6 +147,8 @@ static int handler(void *user, const char *section, const char *name, const char
         char *base = (char *)l->c + k->off;
         bool ok = k->kind == K_TEXT ? set_text(base, k->cap, value)
                                     : set_int((int *)(void *)base, value, k->lo, k->hi);
+        if (ok && strcmp(name, "pin_hash") == 0 && *value && strncmp(value, "$argon2id$", 10) != 0)
+            ok = false;
         if (!ok)
             problem(l, lineno, "%s should be %s", name, k->expect);
         if (strcmp(section, "printing") == 0 && strcmp(name, "printer") == 0)
@@ -168,14 +196,92 @@ bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, 
     return l.n == 0;
 }
 
+const char *config_path(const char *path)
+{
+    if (!path)
+        path = getenv("CAREER_KIOSK_CONFIG");
+    return path ? path : CK_CONFIG_PATH;
+}
+
+/* The name of a "[section]" line, or NULL. */
+static bool section_of(const char *line, char *out, size_t cap)
+{
+    line += strspn(line, " \t");
+    if (*line != '[')
+        return false;
+    size_t n = strcspn(line + 1, "]");
+    if (line[1 + n] != ']' || n >= cap)
+        return false;
+    memcpy(out, line + 1, n);
+    out[n] = '\0';
+    return true;
+}
+
+/* True when line sets key ("key = ..."). */
+static bool sets_key(const char *line, const char *key)
+{
+    line += strspn(line, " \t");
+    size_t n = strlen(key);
+    return strncmp(line, key, n) == 0 && (line[n] == ' ' || line[n] == '\t' || line[n] == '=');
+}
+
+bool config_set(const char *path, const char *section, const char *key, const char *value,
+                char *err, size_t cap)
+{
+    char tmp[CONFIG_PATH_MAX + 8], line[1024], cur[64] = "";
+    struct stat st;
+    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 0777 : 0644;
+    FILE *in = fopen(path, "r");
+    snprintf(tmp, sizeof tmp, "%s.new", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, mode);
+    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+    bool done = false, seen = false, ok;
+    if (!out) {
+        snprintf(err, cap, "cannot write %s: %s", tmp, strerror(errno));
+        if (in)
+            fclose(in);
+        return false;
+    }
+    while (in && fgets(line, sizeof line, in)) {
+        char name[64];
+        if (section_of(line, name, sizeof name)) {
+            if (strcmp(cur, section) == 0 && !done) { /* the section ends: add it here */
+                fprintf(out, "%s = %s\n", key, value);
+                done = true;
+            }
+            snprintf(cur, sizeof cur, "%s", name);
+            seen |= strcmp(name, section) == 0;
+        } else if (strcmp(cur, section) == 0 && sets_key(line, key)) {
+            if (!done)
+                fprintf(out, "%s = %s\n", key, value);
+            done = true;
+            continue;
+        }
+        fputs(line, out);
+        if (line[strlen(line) - 1] != '\n')
+            fputc('\n', out);
+    }
+    if (!done && seen && strcmp(cur, section) == 0)
+        fprintf(out, "%s = %s\n", key, value);
+    else if (!done)
+        fprintf(out, "%s[%s]\n%s = %s\n", in ? "\n" : "", section, key, value);
+    ok = fflush(out) == 0 && fsync(fileno(out)) == 0;
+    ok = fclose(out) == 0 && ok;
+    if (in)
+        fclose(in);
+    if (!ok || rename(tmp, path) != 0) {
+        snprintf(err, cap, "cannot replace %s: %s", path, strerror(errno));
+        unlink(tmp);
+        return false;
+    }
+    return true;
+}
+
 bool config_open(const char *path, Config *c, const char *prog)
 {
     ConfigProblem p[CONFIG_PROBLEMS];
     int n;
-    if (!path)
-        path = getenv("CAREER_KIOSK_CONFIG");
-    if (!path)
-        path = CK_CONFIG_PATH;
+    path = config_path(path);
     config_defaults(c, CK_ASSETS_DIR, CK_DB_PATH);
     if (config_load(path, c, p, CONFIG_PROBLEMS, &n))
         return true;

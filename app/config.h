@@ -5,11 +5,12 @@
 #define CK_CONFIG_H
 
 #include "print.h"
+#include "sign.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { CONFIG_PATH_MAX = 512, CONFIG_TEXT_MAX = 120, CONFIG_PROBLEMS = 32 };
+enum { CONFIG_PATH_MAX = 512, CONFIG_TEXT_MAX = 120, CONFIG_PROBLEMS = 32, CONFIG_KEYS = 8 };
 
 typedef struct {
     char office[CONFIG_TEXT_MAX];           /* [office] name */
@@ -26,6 +27,10 @@ typedef struct {
     int print_timeout;                      /* [printing] timeout_seconds */
     char pickup[CONFIG_TEXT_MAX];           /* [printing] pickup: where the printer is */
     PrintSetup print;                       /* the three above, checked */
+    char pin_hash[SIGN_PIN_HASH_MAX];       /* [staff] pin_hash: Argon2id, from set-pin */
+    SignKey keys[CONFIG_KEYS];              /* [bundles] trusted_key (one line each) */
+    int nkeys;
+    char usb_roots[CONFIG_PATH_MAX];        /* [bundles] roots: where sticks are mounted */
 } Config;
 
 typedef struct {
@@ -58,6 +63,18 @@ bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, 
 #ifndef CK_VERSION
 #define CK_VERSION "dev"
 #endif
+
+/* The config file in use: path, else $CAREER_KIOSK_CONFIG, else
+ * CK_CONFIG_PATH. */
+const char *config_path(const char *path);
+
+/* Sets `key = value` in [section] of the file at path, keeping every
+ * other line (and comment) as it was: replaces the key where it is, or
+ * adds it (and the section) when missing. Written beside and renamed
+ * over, so a crash leaves the old file or the new one. False with the
+ * reason. */
+bool config_set(const char *path, const char *section, const char *key, const char *value,
+                char *err, size_t cap);
 
 /* Defaults, then the file at path (NULL: $CAREER_KIOSK_CONFIG, else
  * CK_CONFIG_PATH). Problems go to stderr as "file:line: what", then a line

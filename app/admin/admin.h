@@ -20,6 +20,7 @@ typedef struct {
     char stamp[20];      /* UTC time now, "20261122T101500Z" */
     char now_iso[32];    /* UTC time now, "2026-11-22T10:15:00Z" */
     Store *store;        /* opened on first use by admin_store */
+    const char *config_file; /* the config in use (--config, $CAREER_KIOSK_CONFIG, default) */
 } Admin;
 
 /* The directory, created from the sample on first use. NULL after
@@ -56,5 +57,6 @@ int cmd_message(Admin *a, int argc, char **argv);
 int cmd_sheet(Admin *a, int argc, char **argv);
 int cmd_qr(Admin *a, int argc, char **argv);
 int cmd_print_test(Admin *a, int argc, char **argv);
+int cmd_set_pin(Admin *a, int argc, char **argv);
 
 #endif

@@ -28,6 +28,7 @@ static const struct {
     {"message", cmd_message, "compose the request message for a mentor"},
     {"sheet", cmd_sheet, "compose the prep sheet for a mentor"},
     {"qr", cmd_qr, "print a take-away QR code in the terminal or write it as SVG"},
+    {"set-pin", cmd_set_pin, "set the staff PIN (read from standard input) in the config"},
     {"print-test", cmd_print_test, "print a sample prep sheet on the configured printer"},
     {"stats", cmd_stats, "anonymous usage counts and referrals per mentor"},
 };
@@ -162,7 +163,11 @@ int main(int argc, char **argv)
         printf("career-kiosk-admin %s\n", CK_VERSION);
         return EXIT_DONE;
     }
-    if (!config_open(config, &a.cfg, "career-kiosk-admin"))
+    a.config_file = config_path(config);
+    bool setting = strcmp(argv[1], "set-pin") == 0; /* may mend a config, so reads it itself */
+    if (setting)
+        config_defaults(&a.cfg, CK_ASSETS_DIR, CK_DB_PATH);
+    else if (!config_open(config, &a.cfg, "career-kiosk-admin"))
         return EXIT_FAILED;
     a.db_path = db ? db : a.cfg.database;
     for (int i = 0; i < NCOMMANDS; i++)
