@@ -152,4 +152,5 @@ fmt:
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(KIOSK_OBJ:.o=.d) $(UI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(KIOSK_OBJ:.o=.d) $(UI_OBJ:.o=.d) \
+    $(patsubst tests/%.c,$(BUILD)/obj/tests/%.d,$(TEST_SRC) tests/support.c)

@@ -34,31 +34,22 @@ for build in "$@"; do
     done
 done
 
-if [ -x build/fuzz/fuzz_import ]; then
-    mkdir -p build/fuzz/corpus
-    if build/fuzz/fuzz_import -max_total_time=15 -max_len=65536 build/fuzz/corpus \
-        tests/fixtures >"$log" 2>&1; then
-        echo "ok   fuzz_import (15 s, $(grep -o 'Done [0-9]* runs' "$log" | tail -1))"
+# A fuzz target, briefly: fuzz NAME SECONDS MAX_LEN CORPUS [SEEDS]
+fuzz() {
+    bin=build/fuzz/$1
+    [ -x "$bin" ] || return 0
+    mkdir -p "$4"
+    if "$bin" -max_total_time="$2" -max_len="$3" "$4" ${5:-} >"$log" 2>&1; then
+        echo "ok   $1 ($2 s, $(grep -o 'Done [0-9]* runs' "$log" | tail -1))"
         passed=$((passed + 1))
     else
-        echo "FAIL fuzz_import"
+        echo "FAIL $1"
         tail -40 "$log" | sed 's/^/    /'
         failed=$((failed + 1))
     fi
-fi
-
-if [ -x build/fuzz/fuzz_escpos ]; then
-    mkdir -p build/fuzz/corpus-escpos
-    if build/fuzz/fuzz_escpos -max_total_time=5 -max_len=16384 build/fuzz/corpus-escpos \
-        >"$log" 2>&1; then
-        echo "ok   fuzz_escpos (5 s, $(grep -o 'Done [0-9]* runs' "$log" | tail -1))"
-        passed=$((passed + 1))
-    else
-        echo "FAIL fuzz_escpos"
-        tail -40 "$log" | sed 's/^/    /'
-        failed=$((failed + 1))
-    fi
-fi
+}
+fuzz fuzz_import 15 65536 build/fuzz/corpus tests/fixtures
+fuzz fuzz_escpos 5 16384 build/fuzz/corpus-escpos
 
 rm -f "$log"
 echo "$passed passed, $failed failed"

@@ -31,6 +31,24 @@ char *support_tmpdir(void)
     return strdup(d);
 }
 
+char *support_dir;
+
+int support_dir_setup(void **state)
+{
+    (void)state;
+    support_dir = support_tmpdir();
+    return 0;
+}
+
+int support_dir_teardown(void **state)
+{
+    (void)state;
+    support_rmtree(support_dir);
+    free(support_dir);
+    support_dir = NULL;
+    return 0;
+}
+
 static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
     (void)st;

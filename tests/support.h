@@ -20,6 +20,12 @@ void support_init(const char *argv0);
 char *support_tmpdir(void);
 void support_rmtree(const char *path);
 
+/* A fresh temporary folder for each test: pass these to cmocka as setup
+ * and teardown; support_dir names the folder while the test runs. */
+extern char *support_dir;
+int support_dir_setup(void **state);
+int support_dir_teardown(void **state);
+
 /* dir + "/" + name in a static rotating buffer. */
 const char *support_path(const char *dir, const char *name);
 

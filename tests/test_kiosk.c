@@ -6,22 +6,6 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    dir = support_tmpdir();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    support_rmtree(dir);
-    free(dir);
-    return 0;
-}
 
 /* Runs script text at size with a fresh directory; returns the exit code
  * and the output in *out (NULL: discard). Screenshots go to dir/shots. */
@@ -29,9 +13,9 @@ static int run(char **out, const char *size, const char *script)
 {
     static int turn;
     char path[1100], db[1100], shots[1100];
-    snprintf(path, sizeof path, "%s/script%d.txt", dir, ++turn);
-    snprintf(db, sizeof db, "%s/run%d.db", dir, turn);
-    snprintf(shots, sizeof shots, "%s/shots", dir);
+    snprintf(path, sizeof path, "%s/script%d.txt", support_dir, ++turn);
+    snprintf(db, sizeof db, "%s/run%d.db", support_dir, turn);
+    snprintf(shots, sizeof shots, "%s/shots", support_dir);
     mkdir(shots, 0755);
     support_write(path, script, (size_t)-1);
     return support_kiosk(out,
@@ -44,11 +28,11 @@ static int run(char **out, const char *size, const char *script)
 static char *decode(const char *name, bool half)
 {
     char *out;
-    const char *img = support_path(dir, "shots");
+    const char *img = support_path(support_dir, "shots");
     if (half) {
         assert_int_equal(
-            support_sh(NULL, "convert %s/%s.png -resize 50%% %s/half.png", img, name, dir), 0);
-        support_sh(&out, "zbarimg --quiet --raw %s/half.png 2>/dev/null", dir);
+            support_sh(NULL, "convert %s/%s.png -resize 50%% %s/half.png", img, name, support_dir), 0);
+        support_sh(&out, "zbarimg --quiet --raw %s/half.png 2>/dev/null", support_dir);
     } else
         support_sh(&out, "zbarimg --quiet --raw %s/%s.png 2>/dev/null", img, name);
     return out;
@@ -242,7 +226,7 @@ static void test_every_script_has_a_font(void **state)
 static char *pixel(const char *shot, int x, int y)
 {
     char *out;
-    support_sh(&out, "convert %s/shots/%s.png -format '%%[pixel:p{%d,%d}]' info:", dir, shot, x, y);
+    support_sh(&out, "convert %s/shots/%s.png -format '%%[pixel:p{%d,%d}]' info:", support_dir, shot, x, y);
     return out;
 }
 
@@ -270,8 +254,8 @@ static void test_large_text_and_high_contrast(void **state)
     free(contrast);
     free(reset);
     /* larger text: the title takes more room */
-    support_sh(&out, "compare -metric AE %s/shots/contrast.png %s/shots/large.png null: 2>&1", dir,
-               dir);
+    support_sh(&out, "compare -metric AE %s/shots/contrast.png %s/shots/large.png null: 2>&1", support_dir,
+               support_dir);
     assert_true(atol(out) > 10000);
     free(out);
 }
@@ -388,7 +372,7 @@ static void test_visitor_words_never_reach_disk(void **state)
              start);
     assert_int_equal(run(&out, "1280x800", script), 0);
     free(out);
-    int rc = support_sh(&out, "grep -rlaE 'Zephyrine|quokka' %s --exclude='*.txt'", dir);
+    int rc = support_sh(&out, "grep -rlaE 'Zephyrine|quokka' %s --exclude='*.txt'", support_dir);
     if (rc == 0)
         fail_msg("visitor words found on disk in: %s", out);
     free(out);
@@ -396,7 +380,7 @@ static void test_visitor_words_never_reach_disk(void **state)
     assert_int_equal(support_sh(&out,
                                 "sqlite3 %s/run*.db 'SELECT name, value FROM stats "
                                 "ORDER BY name' | tr '\\n' ' '",
-                                dir),
+                                support_dir),
                      0);
     assert_non_null(strstr(out, "sessions|1"));
     assert_non_null(strstr(out, "sheets_shown|1"));
@@ -408,23 +392,23 @@ int main(int argc, char **argv)
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_walk_1920x1080, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_walk_1080x1920, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_walk_1280x800, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_script_failures_are_reported, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_idle_warns_then_wipes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_more_time_keeps_the_session, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_start_over_asks_once, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_back_on_every_step, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_on_screen_keyboard, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_empty_search_explains, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_every_script_has_a_font, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_large_text_and_high_contrast, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_channel_changes_the_preview, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_filters_narrow_the_results, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_drag_scrolls_and_never_taps, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_kind_hint_for_asking_a_job, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_visitor_words_never_reach_disk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_1920x1080, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_walk_1080x1920, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_walk_1280x800, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_script_failures_are_reported, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_idle_warns_then_wipes, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_more_time_keeps_the_session, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_start_over_asks_once, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_back_on_every_step, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_on_screen_keyboard, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_empty_search_explains, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_every_script_has_a_font, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_large_text_and_high_contrast, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_channel_changes_the_preview, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_filters_narrow_the_results, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_drag_scrolls_and_never_taps, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kind_hint_for_asking_a_job, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_visitor_words_never_reach_disk, support_dir_setup, support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

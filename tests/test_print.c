@@ -21,22 +21,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    dir = support_tmpdir();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    support_rmtree(dir);
-    free(dir);
-    return 0;
-}
 
 /* ---- a visit to print ---- */
 
@@ -184,7 +168,7 @@ static void test_setup_parse(void **state)
 static void test_config_printer_lines(void **state)
 {
     (void)state;
-    const char *conf = support_path(dir, "bad.conf");
+    const char *conf = support_path(support_dir, "bad.conf");
     char *out;
     support_write(conf, "[office]\nname = Career Center\n[printing]\nprinter = cups:Desk\n"
                         "paper = 80mm\n",
@@ -223,8 +207,8 @@ static void test_page_carries_sheet_and_codes(void **state)
         assert_sheet_in(f, text);
         free(text);
         char err[256], glob[1200];
-        assert_true(paper_save_png(&out, support_path(dir, "page.png"), err, sizeof err));
-        snprintf(glob, sizeof glob, "%s/page*.png", dir);
+        assert_true(paper_save_png(&out, support_path(support_dir, "page.png"), err, sizeof err));
+        snprintf(glob, sizeof glob, "%s/page*.png", support_dir);
         char *read = zbar(glob);
         assert_codes_in(f, read, true);
         free(read);
@@ -255,8 +239,8 @@ static void test_long_sheet_flows_onto_pages(void **state)
             fail_msg("page %d has no \"%s\"", p + 1, want);
     }
     char err[256], glob[1200];
-    assert_true(paper_save_png(&out, support_path(dir, "long.png"), err, sizeof err));
-    snprintf(glob, sizeof glob, "%s/long*.png", dir);
+    assert_true(paper_save_png(&out, support_path(support_dir, "long.png"), err, sizeof err));
+    snprintf(glob, sizeof glob, "%s/long*.png", support_dir);
     char *read = zbar(glob);
     assert_codes_in(f, read, true);
     free(read);
@@ -274,16 +258,16 @@ static void test_pdf_has_text_and_codes(void **state)
     render(f, PAPER_LETTER, &out);
     unsigned char *pdf = pdf_write(out.page, out.n, 300, &len, err, sizeof err);
     assert_non_null(pdf);
-    support_write(support_path(dir, "sheet.pdf"), (const char *)pdf, len);
+    support_write(support_path(support_dir, "sheet.pdf"), (const char *)pdf, len);
     free(pdf);
     printout_free(&out);
     char *text;
-    assert_int_equal(support_sh(&text, "pdftotext %s/sheet.pdf - 2>&1", dir), 0);
+    assert_int_equal(support_sh(&text, "pdftotext %s/sheet.pdf - 2>&1", support_dir), 0);
     assert_sheet_in(f, squeeze(text));
     free(text);
-    assert_int_equal(support_sh(NULL, "pdftoppm -r 150 -png %s/sheet.pdf %s/pdfpage", dir, dir), 0);
+    assert_int_equal(support_sh(NULL, "pdftoppm -r 150 -png %s/sheet.pdf %s/pdfpage", support_dir, support_dir), 0);
     char glob[1200];
-    snprintf(glob, sizeof glob, "%s/pdfpage*.png", dir);
+    snprintf(glob, sizeof glob, "%s/pdfpage*.png", support_dir);
     char *read = zbar(glob);
     assert_codes_in(f, read, true);
     free(read);
@@ -309,7 +293,7 @@ static void test_receipt_bytes_decode_and_scan(void **state)
     for (Paper paper = PAPER_80MM; paper <= PAPER_58MM; paper++) {
         PrintSetup s;
         char err[256], spec[1200];
-        const char *file = support_path(dir, "receipt.bin");
+        const char *file = support_path(support_dir, "receipt.bin");
         support_write(file, "", 0);
         snprintf(spec, sizeof spec, "escpos:%s", file);
         assert_true(print_setup_parse(spec, paper_name(paper), 10, &s, err, sizeof err));
@@ -332,8 +316,8 @@ static void test_receipt_bytes_decode_and_scan(void **state)
         assert_int_equal(job.picture.w, paper_spec(paper).w);
         assert_int_equal(job.picture.h, h);
         assert_int_equal(job.bands, (h + ESCPOS_BAND_ROWS - 1) / ESCPOS_BAND_ROWS);
-        write_pbm(&job.picture, support_path(dir, "receipt.pbm"));
-        char *read = zbar(support_path(dir, "receipt.pbm"));
+        write_pbm(&job.picture, support_path(support_dir, "receipt.pbm"));
+        char *read = zbar(support_path(support_dir, "receipt.pbm"));
         assert_codes_in(f, read, false);
         free(read);
         escpos_job_free(&job);
@@ -359,7 +343,7 @@ static void test_blocked_receipt_printer_times_out(void **state)
 {
     (void)state;
     Fixture *f = fixture(0);
-    const char *fifo = support_path(dir, "stuck-printer");
+    const char *fifo = support_path(support_dir, "stuck-printer");
     assert_int_equal(mkfifo(fifo, 0600), 0);
     PrintSetup s;
     char err[256], spec[1200];
@@ -510,20 +494,20 @@ static int kiosk_print(char **out, const char *conf, const char *then)
 {
     char script[4096];
     snprintf(script, sizeof script, "%s%s", walk_to_print, then);
-    support_write(support_path(dir, "print.txt"), script, (size_t)-1);
+    support_write(support_path(support_dir, "print.txt"), script, (size_t)-1);
     return support_kiosk(out,
                          "--headless --size 1280x800 --today 2026-11-22 --config %s --db %s "
                          "--script %s --screenshots %s",
-                         conf, support_path(dir, "kiosk.db"), support_path(dir, "print.txt"), dir);
+                         conf, support_path(support_dir, "kiosk.db"), support_path(support_dir, "print.txt"), support_dir);
 }
 
 static void test_kiosk_prints_receipt(void **state)
 {
     (void)state;
     char conf[1200], *out;
-    const char *file = support_path(dir, "kiosk-receipt.bin");
+    const char *file = support_path(support_dir, "kiosk-receipt.bin");
     support_write(file, "", 0);
-    snprintf(conf, sizeof conf, "%s/receipt.conf", dir);
+    snprintf(conf, sizeof conf, "%s/receipt.conf", support_dir);
     char text[1400];
     snprintf(text, sizeof text, "[printing]\nprinter = escpos:%s\npickup = the desk by the door\n",
              file);
@@ -538,15 +522,15 @@ static void test_kiosk_prints_receipt(void **state)
     char *bytes = support_read(file, &len), err[200];
     EscposJob job;
     assert_true(escpos_decode((unsigned char *)bytes, len, &job, err, sizeof err));
-    write_pbm(&job.picture, support_path(dir, "kiosk.pbm"));
-    char *read = zbar(support_path(dir, "kiosk.pbm"));
+    write_pbm(&job.picture, support_path(support_dir, "kiosk.pbm"));
+    char *read = zbar(support_path(support_dir, "kiosk.pbm"));
     assert_non_null(strstr(read, "Prep sheet: a conversation with José García"));
     assert_non_null(strstr(read, "mailto:"));
     free(read);
     escpos_job_free(&job);
     free(bytes);
     /* a printed sheet is counted; nothing of the visitor's is */
-    rc = support_admin(&out, "--db %s --today 2026-11-22 stats", support_path(dir, "kiosk.db"));
+    rc = support_admin(&out, "--db %s --today 2026-11-22 stats", support_path(support_dir, "kiosk.db"));
     assert_int_equal(rc, 0);
     assert_non_null(strstr(out, "sheets_printed"));
     free(out);
@@ -556,9 +540,9 @@ static void test_kiosk_receipt_timeout_message(void **state)
 {
     (void)state;
     char conf[1200], text[1400], *out;
-    const char *fifo = support_path(dir, "kiosk-stuck");
+    const char *fifo = support_path(support_dir, "kiosk-stuck");
     assert_int_equal(mkfifo(fifo, 0600), 0);
-    snprintf(conf, sizeof conf, "%s/stuck.conf", dir);
+    snprintf(conf, sizeof conf, "%s/stuck.conf", support_dir);
     snprintf(text, sizeof text, "[printing]\nprinter = escpos:%s\ntimeout_seconds = 5\n", fifo);
     support_write(conf, text, (size_t)-1);
     int rc = kiosk_print(&out, conf,
@@ -574,16 +558,16 @@ static void test_kiosk_hides_print_without_printer(void **state)
 {
     (void)state;
     char *out;
-    support_write(support_path(dir, "none.conf"), "[office]\nname = Career Center\n", (size_t)-1);
+    support_write(support_path(support_dir, "none.conf"), "[office]\nname = Career Center\n", (size_t)-1);
     char script[4096];
     snprintf(script, sizeof script, "%.*sexpect no-text Print\n",
              (int)(strstr(walk_to_print, "tap Print") - walk_to_print), walk_to_print);
-    support_write(support_path(dir, "none.txt"), script, (size_t)-1);
+    support_write(support_path(support_dir, "none.txt"), script, (size_t)-1);
     int rc = support_kiosk(&out,
                            "--headless --size 1920x1080 --today 2026-11-22 --config %s --db %s "
                            "--script %s",
-                           support_path(dir, "none.conf"), support_path(dir, "none.db"),
-                           support_path(dir, "none.txt"));
+                           support_path(support_dir, "none.conf"), support_path(support_dir, "none.db"),
+                           support_path(support_dir, "none.txt"));
     if (rc != 0)
         fail_msg("kiosk: %s", out);
     free(out);
@@ -596,18 +580,18 @@ static char sock[1200];
 static void cups_start(void)
 {
     char *out;
-    chmod(dir, 0755); /* CUPS filters run as lp and must reach the spool */
-    int rc = support_sh(&out, "tests/scripts/cupsd.sh start %s/cups ckq%d 2>&1", dir, (int)getpid());
+    chmod(support_dir, 0755); /* CUPS filters run as lp and must reach the spool */
+    int rc = support_sh(&out, "tests/scripts/cupsd.sh start %s/cups ckq%d 2>&1", support_dir, (int)getpid());
     if (rc != 0)
         fail_msg("could not start cupsd: %s", out);
-    snprintf(sock, sizeof sock, "%s/cups/cups.sock", dir);
+    snprintf(sock, sizeof sock, "%s/cups/cups.sock", support_dir);
     setenv("CUPS_SERVER", sock, 1);
     free(out);
 }
 
 static void cups_stop(void)
 {
-    support_sh(NULL, "tests/scripts/cupsd.sh stop %s/cups ckq%d", dir, (int)getpid());
+    support_sh(NULL, "tests/scripts/cupsd.sh stop %s/cups ckq%d", support_dir, (int)getpid());
     unsetenv("CUPS_SERVER");
 }
 
@@ -615,7 +599,7 @@ static void cups_stop(void)
 static int pdfs(char *newest, size_t cap)
 {
     char *out;
-    support_sh(&out, "ls -t %s/cups/pdf/*.pdf 2>/dev/null", dir);
+    support_sh(&out, "ls -t %s/cups/pdf/*.pdf 2>/dev/null", support_dir);
     int n = 0;
     for (char *p = out; *p; p++)
         n += *p == '\n';
@@ -639,10 +623,10 @@ static void test_cups_prints_a_clean_page(void **state)
     (void)state;
     char conf[1200], text[400], pdf[1200], *out, *payload;
     cups_start();
-    snprintf(conf, sizeof conf, "%s/cups.conf", dir);
+    snprintf(conf, sizeof conf, "%s/cups.conf", support_dir);
     snprintf(text, sizeof text, "[printing]\nprinter = cups:ckq%d\npaper = letter\n", (int)getpid());
     support_write(conf, text, (size_t)-1);
-    const char *db = support_path(dir, "kiosk.db");
+    const char *db = support_path(support_dir, "kiosk.db");
 
     /* staff's print-test: a page through the app's own code */
     int rc = support_admin(&out, "--config %s --db %s --today 2026-11-22 print-test --mentor M1103",
@@ -674,9 +658,9 @@ static void test_cups_prints_a_clean_page(void **state)
     assert_true(questions >= 3);
     free(sheet);
     free(out);
-    assert_int_equal(support_sh(NULL, "pdftoppm -r 150 -png '%s' %s/cupspage", pdf, dir), 0);
+    assert_int_equal(support_sh(NULL, "pdftoppm -r 150 -png '%s' %s/cupspage", pdf, support_dir), 0);
     char glob[1300];
-    snprintf(glob, sizeof glob, "%s/cupspage*.png", dir);
+    snprintf(glob, sizeof glob, "%s/cupspage*.png", support_dir);
     char *read = zbar(glob);
     support_admin(&payload, "--db %s --today 2026-11-22 qr sheet M1103 --payload", db);
     payload[strcspn(payload, "\n")] = '\0'; /* the first line is enough to identify it */
@@ -718,9 +702,9 @@ static void test_cups_unreachable(void **state)
 {
     (void)state;
     char *out;
-    setenv("CUPS_SERVER", support_path(dir, "nobody-listens.sock"), 1);
+    setenv("CUPS_SERVER", support_path(support_dir, "nobody-listens.sock"), 1);
     int rc = support_admin(&out, "--db %s print-test --printer cups:Office --check",
-                           support_path(dir, "u.db"));
+                           support_path(support_dir, "u.db"));
     unsetenv("CUPS_SERVER");
     assert_int_equal(rc, 2);
     assert_non_null(strstr(out, "State:   unreachable"));
@@ -732,21 +716,21 @@ int main(int argc, char **argv)
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_setup_parse, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_config_printer_lines, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_page_carries_sheet_and_codes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_long_sheet_flows_onto_pages, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_pdf_has_text_and_codes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_receipt_bytes_decode_and_scan, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_escpos_decoder_refuses_garbage, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_blocked_receipt_printer_times_out, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_missing_receipt_printer, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_receipt_printer_status_over_serial, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_kiosk_prints_receipt, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_kiosk_receipt_timeout_message, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_kiosk_hides_print_without_printer, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cups_prints_a_clean_page, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cups_unreachable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_setup_parse, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_config_printer_lines, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_page_carries_sheet_and_codes, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_long_sheet_flows_onto_pages, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_pdf_has_text_and_codes, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_receipt_bytes_decode_and_scan, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_escpos_decoder_refuses_garbage, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_blocked_receipt_printer_times_out, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_missing_receipt_printer, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_receipt_printer_status_over_serial, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_prints_receipt, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_receipt_timeout_message, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_hides_print_without_printer, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_cups_prints_a_clean_page, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_cups_unreachable, support_dir_setup, support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

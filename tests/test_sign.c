@@ -7,33 +7,17 @@
 
 #include <stdio.h>
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    dir = support_tmpdir();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    support_rmtree(dir);
-    free(dir);
-    return 0;
-}
 
 /* A new minisign key pair (no password) named name in dir. */
 static void keypair(const char *name, SignKey *key)
 {
     char *out, err[200];
-    int rc = support_sh(&out, "cd %s && minisign -G -W -p %s.pub -s %s.key 2>&1", dir, name, name);
+    int rc = support_sh(&out, "cd %s && minisign -G -W -p %s.pub -s %s.key 2>&1", support_dir, name, name);
     if (rc != 0)
         fail_msg("minisign -G: %s", out);
     free(out);
     char path[1200];
-    snprintf(path, sizeof path, "%s/%s.pub", dir, name);
+    snprintf(path, sizeof path, "%s/%s.pub", support_dir, name);
     char *pub = support_read(path, NULL);
     assert_non_null(pub);
     if (!sign_key_parse(pub, key, err, sizeof err))
@@ -45,7 +29,7 @@ static void keypair(const char *name, SignKey *key)
 static void sign_file(const char *name, const char *file, const char *extra)
 {
     char *out;
-    int rc = support_sh(&out, "cd %s && minisign -S -s %s.key -m %s %s 2>&1 </dev/null", dir, name,
+    int rc = support_sh(&out, "cd %s && minisign -S -s %s.key -m %s %s 2>&1 </dev/null", support_dir, name,
                         file, extra);
     if (rc != 0)
         fail_msg("minisign -S: %s", out);
@@ -56,7 +40,7 @@ static SignResult verify(const char *file, const SignKey *keys, int n, SignInfo 
 {
     char path[1200], sig[1300];
     size_t len;
-    snprintf(path, sizeof path, "%s/%s", dir, file);
+    snprintf(path, sizeof path, "%s/%s", support_dir, file);
     snprintf(sig, sizeof sig, "%s.minisig", path);
     char *data = support_read(path, &len), *minisig = support_read(sig, NULL);
     assert_non_null(data);
@@ -75,7 +59,7 @@ static void test_minisign_signatures(void **state)
     char err[200];
     keypair("staff", &staff);
     keypair("stranger", &stranger);
-    support_write(support_path(dir, "mentors.csv"), "id,first name\nM1,Ada\n", (size_t)-1);
+    support_write(support_path(support_dir, "mentors.csv"), "id,first name\nM1,Ada\n", (size_t)-1);
     sign_file("staff", "mentors.csv", "");
     keys[0] = stranger;
     keys[1] = staff;
@@ -83,7 +67,7 @@ static void test_minisign_signatures(void **state)
     assert_true(info.timestamp > 1700000000LL);
     assert_non_null(strstr(info.comment, "file:mentors.csv"));
     /* the key id minisign printed in the .pub file's comment */
-    char *pub = support_read(support_path(dir, "staff.pub"), NULL);
+    char *pub = support_read(support_path(support_dir, "staff.pub"), NULL);
     assert_non_null(strstr(pub, info.key_id));
     free(pub);
 
@@ -97,15 +81,15 @@ static void test_minisign_signatures(void **state)
 
     /* one changed byte */
     sign_file("staff", "mentors.csv", "");
-    support_write(support_path(dir, "mentors.csv"), "id,first name\nM1,Adb\n", (size_t)-1);
+    support_write(support_path(support_dir, "mentors.csv"), "id,first name\nM1,Adb\n", (size_t)-1);
     assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_BAD);
     assert_non_null(strstr(err, "changed after signing"));
 
     /* a trusted comment edited to look newer */
-    support_write(support_path(dir, "mentors.csv"), "id,first name\nM1,Ada\n", (size_t)-1);
+    support_write(support_path(support_dir, "mentors.csv"), "id,first name\nM1,Ada\n", (size_t)-1);
     sign_file("staff", "mentors.csv", "");
     assert_int_equal(support_sh(NULL, "sed -i 's/timestamp:1/timestamp:2/' %s/mentors.csv.minisig",
-                                dir),
+                                support_dir),
                      0);
     assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_BAD);
     assert_non_null(strstr(err, "trusted comment"));
@@ -115,7 +99,7 @@ static void test_minisign_signatures(void **state)
     assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_NO_TIMESTAMP);
 
     /* not a signature at all */
-    support_write(support_path(dir, "mentors.csv.minisig"), "hello\n", (size_t)-1);
+    support_write(support_path(support_dir, "mentors.csv.minisig"), "hello\n", (size_t)-1);
     assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_MALFORMED);
 }
 
@@ -154,11 +138,11 @@ static void test_set_pin_and_trusted_keys_in_config(void **state)
     SignKey staff;
     char *out, *pub, line[200];
     keypair("staff", &staff);
-    pub = support_read(support_path(dir, "staff.pub"), NULL);
+    pub = support_read(support_path(support_dir, "staff.pub"), NULL);
     snprintf(line, sizeof line, "%s", strchr(pub, '\n') + 1);
     line[strcspn(line, "\n")] = '\0';
     free(pub);
-    const char *conf = support_path(dir, "kiosk.conf");
+    const char *conf = support_path(support_dir, "kiosk.conf");
     char text[600];
     snprintf(text, sizeof text,
              "; the front desk kiosk\n[office]\nname = Career Center\n[bundles]\n"
@@ -220,10 +204,10 @@ int main(int argc, char **argv)
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_minisign_signatures, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_minisign_signatures, support_dir_setup, support_dir_teardown),
         cmocka_unit_test(test_key_parse),
         cmocka_unit_test(test_pin),
-        cmocka_unit_test_setup_teardown(test_set_pin_and_trusted_keys_in_config, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_set_pin_and_trusted_keys_in_config, support_dir_setup, support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
