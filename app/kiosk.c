@@ -113,6 +113,7 @@ void kiosk_finish(App *a)
 {
     session_wipe(a->s);
     a->session_no++;
+    a->print_after_frame = 0; /* a print asked for but not begun goes with its visitor */
     a->ui.large_text = a->ui.high_contrast = false;
     a->ui.shift = a->ui.accents = false;
     a->idle_warning = false;
@@ -265,9 +266,10 @@ void kiosk_input(App *a, const Input *in)
 void kiosk_print(App *a)
 {
     Session *s = a->s;
-    if (a->cfg.print.kind == PRINT_NONE || a->print_job || !s->takeaway_ready ||
+    if (a->cfg.print.kind == PRINT_NONE || !s->takeaway_ready ||
         s->printing == PRINTING_PREPARING || s->printing == PRINTING_BUSY)
         return;
+    /* a job left by the visitor before goes on; this one starts after it */
     s->printing = PRINTING_PREPARING;
     memset(&s->print, 0, sizeof s->print);
     a->print_after_frame = a->frames + 1;
@@ -322,19 +324,21 @@ static void print_follow(App *a)
 
 bool kiosk_print_wait(App *a, int ms)
 {
-    if (a->print_after_frame)
-        print_begin(a);
-    if (a->print_job)
-        print_wait(a->print_job, ms);
-    if (a->print_job)
-        print_follow(a);
-    return a->print_job == NULL;
+    for (int round = 0; round < 2; round++) { /* an earlier visitor's job, then this one */
+        if (a->print_after_frame && !a->print_job)
+            print_begin(a);
+        if (a->print_job) {
+            print_wait(a->print_job, ms);
+            print_follow(a);
+        }
+    }
+    return a->print_job == NULL && !a->print_after_frame;
 }
 
 void kiosk_tick(App *a)
 {
     uint64_t now = platform_now(a->platform), idle = now - a->last_input;
-    if (a->print_after_frame && a->frames >= a->print_after_frame)
+    if (a->print_after_frame && a->frames >= a->print_after_frame && !a->print_job)
         print_begin(a);
     if (a->print_job)
         print_follow(a);
@@ -361,7 +365,7 @@ void kiosk_tick(App *a)
 int kiosk_wait_ms(const App *a)
 {
     uint64_t now = platform_now(a->platform), idle = now - a->last_input;
-    if (a->print_after_frame)
+    if (a->print_after_frame && !a->print_job)
         return a->dirty ? 16 : 0;
     if (a->ui.animating)
         return 16;

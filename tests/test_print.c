@@ -554,6 +554,39 @@ static void test_kiosk_receipt_timeout_message(void **state)
     free(out);
 }
 
+/* A visitor leaves while their sheet is still printing; the next one's
+ * Print waits for that job, then prints, and is told how it went. */
+static void test_kiosk_next_visitor_prints_after_the_last(void **state)
+{
+    (void)state;
+    char conf[1200], text[1400], script[8192], *out;
+    const char *fifo = support_path(support_dir, "slow-printer");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    snprintf(conf, sizeof conf, "%s/slow.conf", support_dir);
+    snprintf(text, sizeof text, "[printing]\nprinter = escpos:%s\ntimeout_seconds = 5\n", fifo);
+    support_write(conf, text, (size_t)-1);
+    int upto = (int)(strstr(walk_to_print, "expect text") - walk_to_print);
+    snprintf(script, sizeof script,
+             "%.*s"
+             "wait 100\n"
+             "tap \"Finish and clear\"\n"
+             "expect screen welcome\n"
+             "%.*s"
+             "expect text \"Getting your sheet ready...\"\n"
+             "await print 60\n"
+             "expect text \"The printer stopped answering.\"\n",
+             upto, walk_to_print, upto, walk_to_print);
+    support_write(support_path(support_dir, "two.txt"), script, (size_t)-1);
+    int rc = support_kiosk(&out,
+                           "--headless --size 1280x800 --today 2026-11-22 --config %s --db %s "
+                           "--script %s",
+                           conf, support_path(support_dir, "two.db"),
+                           support_path(support_dir, "two.txt"));
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+}
+
 static void test_kiosk_hides_print_without_printer(void **state)
 {
     (void)state;
@@ -728,6 +761,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_receipt_printer_status_over_serial, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_prints_receipt, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_receipt_timeout_message, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_next_visitor_prints_after_the_last,
+                                        support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_hides_print_without_printer, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_cups_prints_a_clean_page, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_cups_unreachable, support_dir_setup, support_dir_teardown),
