@@ -13,9 +13,12 @@ static bool ready(void)
 
 void sign_key_id(const unsigned char id[8], char out[17])
 {
-    /* minisign stores the id little-endian and prints it as a number */
-    for (int i = 0; i < 8; i++)
-        snprintf(out + 2 * i, 3, "%02X", id[7 - i]);
+    /* minisign stores the id little-endian and prints it as a number,
+     * without leading zeros */
+    unsigned long long v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | id[i];
+    snprintf(out, 17, "%llX", v);
 }
 
 /* The first line of text that is not a comment, trimmed, into out. */

@@ -19,8 +19,8 @@ typedef struct {
  * .pub file (its comment line is skipped). False with the reason. */
 bool sign_key_parse(const char *text, SignKey *out, char *err, size_t cap);
 
-/* The key id as minisign prints it (16 hex digits, most significant
- * first). */
+/* The key id as minisign prints it (up to 16 hex digits, no leading
+ * zeros). */
 void sign_key_id(const unsigned char id[8], char out[17]);
 
 typedef enum {

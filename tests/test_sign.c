@@ -113,6 +113,10 @@ static void test_key_parse(void **state)
     char id[17];
     sign_key_id(k.id, id);
     assert_string_equal(id, "2F2D9E5D95F4B103");
+    /* minisign prints ids without leading zeros */
+    unsigned char low[8] = {0x03, 0xB1, 0xF4, 0x95, 0x5D, 0x9E, 0x2D, 0x00};
+    sign_key_id(low, id);
+    assert_string_equal(id, "2D9E5D95F4B103");
     assert_false(sign_key_parse("RWQ-not-base64", &k, err, sizeof err));
     assert_non_null(strstr(err, "not a minisign public key"));
     assert_false(sign_key_parse("", &k, err, sizeof err));
