@@ -44,6 +44,9 @@ typedef struct {
 bool print_setup_parse(const char *printer, const char *paper, int timeout_s, PrintSetup *out,
                        char *err, size_t cap);
 
+/* True when a printer's state lets a job through (ready, or unknown). */
+bool printer_usable(PrinterState s);
+
 /* "cups:Office" and the like, for messages. */
 void print_setup_describe(const PrintSetup *s, char *out, size_t cap);
 

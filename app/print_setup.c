@@ -94,3 +94,8 @@ void print_setup_describe(const PrintSetup *s, char *out, size_t cap)
     else
         snprintf(out, cap, "receipt printer %s (%s)", s->target, paper_name(s->paper));
 }
+
+bool printer_usable(PrinterState s)
+{
+    return s == PRINTER_READY || s == PRINTER_UNKNOWN;
+}

@@ -7,11 +7,6 @@
 #include <string.h>
 #include <time.h>
 
-bool printer_usable(PrinterState s)
-{
-    return s == PRINTER_READY || s == PRINTER_UNKNOWN;
-}
-
 /* A connection to the CUPS server (CUPS_SERVER, client.conf, or the local
  * socket), with timeouts on connecting and on every request. */
 static http_t *connect_cups(int timeout_ms)

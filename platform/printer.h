@@ -37,9 +37,6 @@ typedef enum {
     JOB_FAILED,   /* could not be sent */
 } JobOutcome;
 
-/* True when the state lets a job through (ready, or unknown). */
-bool printer_usable(PrinterState s);
-
 /* The state of CUPS queue `queue` ("" for CUPS's default printer). */
 void cups_status(const char *queue, int timeout_ms, PrinterStatus *st);
 

@@ -233,6 +233,19 @@ static bool render_page(Ui *ui, const PaperInput *in, const Layout *l, int h, in
     return canvas_finish(c, out, err, cap);
 }
 
+/* Where pages start in the column for layout l: measured with ui on
+ * the measuring canvas m; returns the page count, total in *total. */
+static int plan(Ui *ui, Draw *m, const PaperInput *in, const Layout *l, int room,
+                SheetBreaks *br, int *start, int *total)
+{
+    int w = l->spec.w;
+    ui_paper(ui, m, w, l->spec.h ? l->spec.h : w, l);
+    ui_measure_begin(ui);
+    *total = column(ui, in, l, l->margin, 0, w - 2 * l->margin, br);
+    ui_measure_end(ui);
+    return paginate(br, *total, room, start, PRINTOUT_PAGES);
+}
+
 bool paper_render(const PaperInput *in, Paper paper, Printout *out, char *err, size_t cap)
 {
     Layout l = layout_for(paper);
@@ -248,47 +261,34 @@ bool paper_render(const PaperInput *in, Paper paper, Printout *out, char *err, s
             snprintf(err, cap, "out of memory");
         goto done;
     }
-    int w = l.spec.w, cw = w - 2 * l.margin;
+    int w = l.spec.w, total, start[PRINTOUT_PAGES + 1];
     ui_paper(ui, canvas_draw(m), w, l.spec.h ? l.spec.h : w, &l);
     ui_measure_begin(ui);
     int head = header(ui, in, &l, w);
-    int total = column(ui, in, &l, l.margin, 0, cw, br);
     int foot = footer(ui, in, &l, w, 0, 9, 9);
     ui_measure_end(ui);
-    canvas_close(m);
-    if (l.spec.roll) {
-        int h = l.top + head + total + l.u * 4 + foot + l.top;
-        ok = render_page(ui, in, &l, h, 0, total, foot, 1, 1, &out->page[0], err, cap);
-        out->n = ok;
-        goto done;
-    }
-    int room = l.spec.h - 2 * l.top - head - foot - l.u * 4, start[PRINTOUT_PAGES + 1];
-    int pages = paginate(br, total, room, start, PRINTOUT_PAGES);
+    /* a roll is one page as long as the column */
+    int room = l.spec.roll ? 1 << 30 : l.spec.h - 2 * l.top - head - foot - l.u * 4;
+    int pages = plan(ui, canvas_draw(m), in, &l, room, br, start, &total);
     if (pages > 1 && l.min_scale < l.max_scale) {
         /* codes a step smaller (still over 0.3 mm a module) when that saves
          * a sheet of paper */
         Layout small = l;
         small.max_scale = l.min_scale;
-        int start2[PRINTOUT_PAGES + 1];
-        m = canvas_open(8, 8, err, cap);
-        if (m) {
-            ui_paper(ui, canvas_draw(m), w, l.spec.h, &small);
-            ui_measure_begin(ui);
-            int total2 = column(ui, in, &small, l.margin, 0, cw, br);
-            ui_measure_end(ui);
-            canvas_close(m);
-            int pages2 = paginate(br, total2, room, start2, PRINTOUT_PAGES);
-            if (pages2 < pages) {
-                l = small;
-                pages = pages2;
-                total = total2;
-                memcpy(start, start2, sizeof start2);
-            }
+        int start2[PRINTOUT_PAGES + 1], total2;
+        int pages2 = plan(ui, canvas_draw(m), in, &small, room, br, start2, &total2);
+        if (pages2 < pages) {
+            l = small;
+            pages = pages2;
+            total = total2;
+            memcpy(start, start2, sizeof start2);
         }
     }
+    canvas_close(m);
     start[pages] = total;
+    int h = l.spec.roll ? l.top + head + total + l.u * 4 + foot + l.top : l.spec.h;
     for (int p = 0; p < pages; p++) {
-        if (!render_page(ui, in, &l, l.spec.h, start[p], start[p + 1], foot, p + 1, pages,
+        if (!render_page(ui, in, &l, h, start[p], start[p + 1], foot, p + 1, pages,
                          &out->page[p], err, cap)) {
             printout_free(out);
             goto done;
