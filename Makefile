@@ -37,7 +37,7 @@ TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 
 CORE_SRC  := $(wildcard app/core/*.c)
 APP_SRC   := app/store.c app/import.c app/qr.c app/config.c app/takeaway.c app/print_setup.c \
-             app/sign.c
+             app/sign.c app/bundle.c
 ADMIN_SRC := $(wildcard app/admin/*.c)
 # Printing: the sheet's layout drawn on paper, and print jobs. Both
 # programs and the tests link it with platform/.

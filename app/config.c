@@ -112,16 +112,24 @@ static const Key keys[] = {
     TEXT("bundles", "roots", usb_roots, "folders where USB sticks are mounted"),
 };
 
-/* [bundles] trusted_key: a minisign public key, one per line. */
+/* [bundles] trusted_key: a minisign public key, one per line, optionally
+ * followed by a name for staff ("RWQ... Career office laptop"). */
 static bool add_key(Load *l, const char *value, int line)
 {
-    char why[150];
+    char why[150], key[128];
+    size_t n = strcspn(value, " \t");
+    const char *label = value + n + strspn(value + n, " \t");
     if (l->c->nkeys >= CONFIG_KEYS) {
         problem(l, line, "at most %s trusted keys%s", "8", "");
         return false;
     }
-    if (!sign_key_parse(value, &l->c->keys[l->c->nkeys], why, sizeof why)) {
+    snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key ? n : sizeof key - 1), value);
+    if (!sign_key_parse(key, &l->c->keys[l->c->nkeys], why, sizeof why)) {
         problem(l, line, "trusted_key: %s%s", why, "");
+        return false;
+    }
+    if (!set_text(l->c->key_label[l->c->nkeys], sizeof l->c->key_label[0], label)) {
+        problem(l, line, "trusted_key: the name after the key is longer than %s bytes%s", "47", "");
         return false;
     }
     l->c->nkeys++;

@@ -29,6 +29,7 @@ typedef struct {
     PrintSetup print;                       /* the three above, checked */
     char pin_hash[SIGN_PIN_HASH_MAX];       /* [staff] pin_hash: Argon2id, from set-pin */
     SignKey keys[CONFIG_KEYS];              /* [bundles] trusted_key (one line each) */
+    char key_label[CONFIG_KEYS][48];        /* the name written after each key, or "" */
     int nkeys;
     char usb_roots[CONFIG_PATH_MAX];        /* [bundles] roots: where sticks are mounted */
 } Config;

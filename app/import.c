@@ -362,8 +362,15 @@ static bool judge(Run *r)
 
 static bool commit(Run *r)
 {
-    StoreImportInfo info = {r->opt->source_name ? r->opt->source_name : r->name, r->rep->encoding,
-                            r->rep->accepted, r->rep->rejected, r->opt->when ? r->opt->when : ""};
+    StoreImportInfo info = {r->opt->source_name ? r->opt->source_name : r->name,
+                            r->rep->encoding,
+                            r->rep->accepted,
+                            r->rep->rejected,
+                            r->opt->when ? r->opt->when : "",
+                            r->opt->signed_at,
+                            r->opt->signed_by,
+                            r->opt->questions,
+                            r->opt->nquestions};
     char err[STORE_ERR];
     bool ok = store_stage_commit(r->stage, &info, err, sizeof err);
     r->stage = NULL;
@@ -577,7 +584,10 @@ static void seed_referrals(Store *s, const char *path, Date today)
 static bool create_from_sample(const char *db_path, const ImportSeed *seed, Date today, char *err,
                                size_t cap)
 {
-    ImportOptions opt = {db_path, NULL, "built-in sample directory", today.y, ""};
+    ImportOptions opt = {.db_path = db_path,
+                         .source_name = "built-in sample directory",
+                         .this_year = today.y,
+                         .when = ""};
     ImportReport rep;
     if (!make_parent(db_path, err, cap))
         return false;

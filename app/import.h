@@ -57,6 +57,10 @@ typedef struct {
     const char *source_name;  /* recorded in the directory; default: the file name */
     int this_year;            /* upper bound for graduation years */
     const char *when;         /* ISO time recorded for the import */
+    long long signed_at;      /* a signed bundle's timestamp, or 0 (see store.h) */
+    const char *signed_by;    /* and its signer */
+    const Question *questions; /* a question bank to put in with the mentors, or NULL */
+    int nquestions;
 } ImportOptions;
 
 /* Imports (or, with db_path NULL, validates) the CSV file at path. Fills

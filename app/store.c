@@ -16,7 +16,7 @@
 
 struct Store {
     sqlite3 *db;
-    char notice[200];
+    char notice[400];
 };
 
 struct StoreStage {
@@ -152,9 +152,97 @@ static sqlite3 *open_db(const char *path, int flags, char *err, size_t cap)
     return db;
 }
 
+static bool sync_path(const char *path);
+static void dir_of(const char *path, char *out, size_t cap);
+static bool meta_get(sqlite3 *db, const char *key, char *out, size_t cap);
+
+/* Opens path read-write in WAL mode and checks it. *damaged is set when
+ * the file is there but SQLite finds it broken. */
+static sqlite3 *open_checked(const char *path, bool *damaged, char *err, size_t cap)
+{
+    char check[128];
+    sqlite3 *db = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, cap);
+    *damaged = false;
+    if (!db)
+        return NULL;
+    int rc = exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL");
+    if (rc != SQLITE_OK) {
+        *damaged = rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT;
+        snprintf(err, cap, "the directory file %s is damaged: %s", path, sqlite3_errmsg(db));
+        if (!*damaged)
+            set_err(err, cap, "cannot use the directory file", db);
+    } else if (!quick_check(db, check, sizeof check)) {
+        *damaged = true;
+        snprintf(err, cap, "the directory file %s is damaged: %s", path, check);
+    } else
+        return db;
+    sqlite3_close(db);
+    return NULL;
+}
+
+/* Copies from to to, synced. */
+static bool copy_file(const char *from, const char *to)
+{
+    char buf[65536];
+    ssize_t n = 0;
+    int in = open(from, O_RDONLY | O_CLOEXEC), out = -1;
+    bool ok = in >= 0 && (out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) >= 0;
+    while (ok && (n = read(in, buf, sizeof buf)) > 0)
+        ok = write(out, buf, (size_t)n) == n;
+    ok = ok && n == 0 && fsync(out) == 0;
+    if (out >= 0 && close(out) != 0)
+        ok = false;
+    if (in >= 0)
+        close(in);
+    return ok;
+}
+
+/* The live file is damaged: keeps it as <path>.damaged and puts a copy
+ * of <path>.bak (the directory from before the last import) in its
+ * place, when that one is sound. */
+static bool restore_backup(Store *s, const char *path, char *err, size_t cap)
+{
+    char bak[1100], tmp[1100], kept[1100], side[1120], dir[1024], check[128], when[40] = "?";
+    snprintf(bak, sizeof bak, "%s.bak", path);
+    snprintf(tmp, sizeof tmp, "%s.restore", path);
+    snprintf(kept, sizeof kept, "%s.damaged", path);
+    sqlite3 *db = file_exists(bak) ? open_db(bak, SQLITE_OPEN_READONLY, check, sizeof check) : NULL;
+    bool sound = db && quick_check(db, check, sizeof check);
+    if (db)
+        meta_get(db, "import_time", when, sizeof when);
+    sqlite3_close(db);
+    if (!sound) {
+        size_t n = strlen(err);
+        snprintf(err + n, cap - n, ", and there is no sound backup (%s) to put back; import the "
+                                   "directory again with career-kiosk-admin import", bak);
+        return false;
+    }
+    if (!copy_file(bak, tmp) || rename(path, kept) != 0 || rename(tmp, path) != 0) {
+        snprintf(err, cap, "the directory file %s is damaged and putting %s back failed: %s",
+                 path, bak, strerror(errno));
+        unlink(tmp);
+        return false;
+    }
+    for (int i = 0; i < 2; i++) { /* the damaged file's journal goes with it */
+        char live_side[1100];
+        snprintf(live_side, sizeof live_side, "%s%s", path, i ? "-shm" : "-wal");
+        snprintf(side, sizeof side, "%s%s", kept, i ? "-shm" : "-wal");
+        rename(live_side, side);
+    }
+    dir_of(path, dir, sizeof dir);
+    sync_path(dir);
+    const char *base = strrchr(kept, '/');
+    snprintf(s->notice, sizeof s->notice,
+             "The directory file was damaged. The copy from the import of %s was put back; "
+             "import the latest export again. The damaged file is kept as %.120s.",
+             when, base ? base + 1 : kept);
+    return true;
+}
+
 Store *store_open(const char *path, char *err, size_t cap)
 {
     char staging[1100];
+    bool damaged;
     Store *s = calloc(1, sizeof *s);
     if (!s) {
         snprintf(err, cap, "out of memory");
@@ -165,19 +253,10 @@ Store *store_open(const char *path, char *err, size_t cap)
         snprintf(s->notice, sizeof s->notice,
                  "An import was interrupted before it finished; the directory is the one "
                  "from before it.");
-    s->db = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, cap);
-    if (!s->db)
-        goto fail;
-    if (exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL") != SQLITE_OK) {
-        set_err(err, cap, "cannot use the directory file", s->db);
-        goto fail;
-    }
-    char check[128];
-    if (!quick_check(s->db, check, sizeof check)) {
-        snprintf(err, cap, "the directory file %s is damaged: %s", path, check);
-        goto fail;
-    }
-    if (!migrate(s->db, err, cap))
+    s->db = open_checked(path, &damaged, err, cap);
+    if (!s->db && damaged && restore_backup(s, path, err, cap))
+        s->db = open_checked(path, &damaged, err, cap);
+    if (!s->db || !migrate(s->db, err, cap))
         goto fail;
     return s;
 fail:
@@ -843,6 +922,15 @@ static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t c
     meta_set(db, "import_accepted", n);
     snprintf(n, sizeof n, "%d", info->rows_rejected);
     meta_set(db, "import_rejected", n);
+    if (info->signed_at > 0) {
+        snprintf(n, sizeof n, "%lld", info->signed_at);
+        meta_set(db, "keep.bundle_signed_at", n);
+        meta_set(db, "keep.bundle_signed_by", info->signed_by ? info->signed_by : "");
+    }
+    if (info->questions && !questions_write(db, info->questions, info->nquestions)) {
+        set_err(err, cap, "could not write the new question bank", db);
+        return false;
+    }
     if (exec(db, "COMMIT") != SQLITE_OK) {
         set_err(err, cap, "could not write the new directory", db);
         return false;

@@ -112,6 +112,12 @@ typedef struct {
     int rows_accepted;
     int rows_rejected;
     const char *when; /* ISO time of the import */
+    /* a signed staff bundle: kept across imports (keep.bundle_*) so an
+     * older bundle can be refused later; 0 and NULL otherwise */
+    long long signed_at;   /* the signature's timestamp */
+    const char *signed_by; /* who signed, as shown to staff */
+    const Question *questions; /* a new question bank, or NULL to keep it */
+    int nquestions;
 } StoreImportInfo;
 
 /* Starts building a new directory beside live_path. */

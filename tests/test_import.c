@@ -53,7 +53,10 @@ static void good_row(StrBuf *sb, int i)
 static ImportReport run(Fx *fx, const char *data, size_t len, bool apply, const char *report)
 {
     ImportReport rep;
-    ImportOptions opt = {apply ? fx->db : NULL, report, NULL, 2026, "2026-11-22T10:00:00Z"};
+    ImportOptions opt = {.db_path = apply ? fx->db : NULL,
+                         .rejected_csv = report,
+                         .this_year = 2026,
+                         .when = "2026-11-22T10:00:00Z"};
     support_write(fx->csv, data, len);
     import_file(fx->csv, &opt, &rep);
     return rep;

@@ -127,8 +127,10 @@ static int run_import(Admin *a, int argc, char **argv, bool apply)
             return EXIT_FAILED;
         admin_store_close(a);
     }
-    ImportOptions opt = {apply ? a->db_path : NULL, args_get(&args, "report"), NULL, a->today.y,
-                         a->now_iso};
+    ImportOptions opt = {.db_path = apply ? a->db_path : NULL,
+                         .rejected_csv = args_get(&args, "report"),
+                         .this_year = a->today.y,
+                         .when = a->now_iso};
     import_file(args.pos[0], &opt, &rep);
     if (a->json)
         report_json(&rep, args.pos[0]);

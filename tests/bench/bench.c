@@ -62,7 +62,7 @@ static double time_cli(const char *csv, const char *dir)
 
 static double time_import(const char *csv, const char *db, int *accepted)
 {
-    ImportOptions opt = {db, NULL, "bench", 2026, ""};
+    ImportOptions opt = {.db_path = db, .source_name = "bench", .this_year = 2026, .when = ""};
     ImportReport rep;
     double t0 = now_ms();
     bool ok = import_file(csv, &opt, &rep);

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    ImportOptions opt = {NULL, NULL, "fuzz", 2026, ""};
+    ImportOptions opt = {.source_name = "fuzz", .this_year = 2026, .when = ""};
     ImportReport rep;
     import_buffer((const char *)data, size, "fuzz.csv", &opt, &rep);
     /* a report always says what happened */
