@@ -42,7 +42,7 @@ ADMIN_SRC := $(wildcard app/admin/*.c)
 # Printing: the sheet's layout drawn on paper, and print jobs. Both
 # programs and the tests link it with platform/.
 PRINT_SRC := app/print.c app/ui/ui.c app/ui/strings.c app/ui/sheetview.c app/ui/paper.c
-KIOSK_SRC := app/kiosk_main.c app/kiosk.c app/session.c app/script.c \
+KIOSK_SRC := app/kiosk_main.c app/kiosk.c app/session.c app/script.c app/staff.c \
              $(filter-out $(PRINT_SRC),$(wildcard app/ui/*.c))
 PLAT_SRC  := $(wildcard platform/*.c)
 TEST_SRC  := $(wildcard tests/test_*.c)

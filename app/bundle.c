@@ -49,8 +49,7 @@ void bundle_stamp(char out[20])
     strftime(out, 20, "%Y-%m-%d-%H%M%S", &tm);
 }
 
-/* "2026-11-20 14:03" in local time. */
-static void when_text(long long t, char *out, size_t cap)
+void bundle_when_text(long long t, char *out, size_t cap)
 {
     time_t tt = (time_t)t;
     struct tm tm;
@@ -279,8 +278,8 @@ bool bundle_check(Bundle *b, const Config *cfg, long long imported_at, int this_
     if (!verify(b, cfg, "mentors.csv", true) ||
         (b->has_questions && !verify(b, cfg, "questions.csv", false)))
         return false;
-    when_text(b->signed_at, now, sizeof now);
-    when_text(imported_at, before, sizeof before);
+    bundle_when_text(b->signed_at, now, sizeof now);
+    bundle_when_text(imported_at, before, sizeof before);
     if (b->signed_at == imported_at)
         return refuse(b, BUNDLE_OLD,
                       "This bundle (signed %s) is the one already imported. Nothing was changed.",
@@ -380,8 +379,8 @@ static void report_text(const Bundle *b, const ImportReport *rep, char *out, siz
     char signed_at[24], now[24];
     StrBuf sb;
     strbuf_init(&sb, out, cap);
-    when_text(b->signed_at, signed_at, sizeof signed_at);
-    when_text((long long)time(NULL), now, sizeof now);
+    bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
+    bundle_when_text((long long)time(NULL), now, sizeof now);
     strbuf_addf(&sb, "Career Kiosk import report\r\n\r\nWritten: %s\r\n", now);
     strbuf_addf(&sb, "Bundle: mentors.csv%s, signed %s by %s\r\n",
                 b->has_questions ? " and questions.csv" : "", signed_at, b->signer);

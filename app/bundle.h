@@ -83,6 +83,9 @@ bool bundle_write_report(const Bundle *b, const ImportReport *rep, char *written
 bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *written, size_t cap,
                         char *err, size_t err_cap);
 
+/* A timestamp as staff read it: "2026-11-20 14:03", local time. */
+void bundle_when_text(long long t, char *out, size_t cap);
+
 /* Names for the files written back: YYYY-MM-DD-HHMMSS of now. */
 void bundle_stamp(char out[20]);
 

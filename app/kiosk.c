@@ -36,6 +36,26 @@ static Date local_today(void)
     return (Date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+/* What the screens keep from the directory. */
+static void load_directory(App *a)
+{
+    a->nbank = store_questions_load(a->store, a->bank, QUESTION_MAX);
+    a->nfields = a->nlanguages = 0;
+    store_fields(a->store, collect_field, a);
+    store_languages(a->store, collect_language, a);
+}
+
+void kiosk_reload(App *a)
+{
+    load_directory(a);
+    if (a->s) {
+        a->s->searched[0] = '\0'; /* the next look at Find searches again */
+        a->s->field = a->s->field < a->nfields ? a->s->field : -1;
+        a->s->language = a->s->language < a->nlanguages ? a->s->language : -1;
+    }
+    a->dirty = true;
+}
+
 bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
 {
     ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions};
@@ -48,9 +68,7 @@ bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
     a->store = store_open(cfg->database, err, cap);
     if (!a->store)
         return false;
-    a->nbank = store_questions_load(a->store, a->bank, QUESTION_MAX);
-    store_fields(a->store, collect_field, a);
-    store_languages(a->store, collect_language, a);
+    load_directory(a);
     a->s = calloc(1, sizeof *a->s);
     if (!a->s) {
         snprintf(err, cap, "out of memory");
@@ -59,12 +77,14 @@ bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
     session_init(a->s);
     a->last_input = platform_now(p);
     a->dirty = true;
+    staff_open(a);
     return true;
 }
 
 void kiosk_close(App *a)
 {
     print_end(a->print_job); /* waits: a job has a time limit */
+    staff_close(a);
     if (a->s) {
         session_wipe(a->s);
         free(a->s);
@@ -118,6 +138,7 @@ void kiosk_finish(App *a)
     a->ui.shift = a->ui.accents = false;
     a->idle_warning = false;
     kiosk_go(a, SCREEN_WELCOME);
+    staff_visitor_done(a);
 }
 
 void kiosk_refresh_search(App *a)
@@ -144,15 +165,19 @@ void kiosk_refresh_search(App *a)
     a->dirty = true;
 }
 
-void kiosk_suggest_questions(App *a)
+static void suggest(App *a, Session *s)
 {
     size_t idx[64];
-    Session *s = a->s;
     size_t n = question_suggest(a->bank, (size_t)a->nbank, s->visitor.status, s->mentor.grad_year,
                                 a->today.y, s->visitor.minutes ? s->visitor.minutes : 20, idx, 64);
     memset(s->chosen, 0, sizeof s->chosen);
     for (size_t i = 0; i < n; i++)
         s->chosen[idx[i]] = true;
+}
+
+void kiosk_suggest_questions(App *a)
+{
+    suggest(a, a->s);
     a->dirty = true;
 }
 
@@ -164,21 +189,24 @@ void kiosk_choose_mentor(App *a, const Mentor *m)
     kiosk_go(a, SCREEN_DETAIL);
 }
 
-void kiosk_compose(App *a)
+static void compose(App *a, Session *s)
 {
-    Session *s = a->s;
     MessageContext ctx = {a->cfg.school, a->cfg.office};
     message_compose(s->channel, &s->visitor, &s->mentor, &ctx,
                     s->linkedin_short ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS,
                     &s->request);
     message_compose(CHANNEL_EMAIL, &s->visitor, &s->mentor, &ctx, 0, &s->email);
+}
+
+void kiosk_compose(App *a)
+{
+    compose(a, a->s);
     a->dirty = true;
 }
 
-/* Builds the sheet and the codes; counts a sheet and a referral. */
-static void build_takeaway(App *a)
+/* Builds s's sheet and codes from its choices. */
+static void build_sheet(App *a, Session *s)
 {
-    Session *s = a->s;
     size_t idx[QUESTION_MAX], n = 0;
     char stamp[20];
     time_t t = time(NULL);
@@ -188,7 +216,7 @@ static void build_takeaway(App *a)
     for (int i = 0; i < a->nbank; i++)
         if (s->chosen[i])
             idx[n++] = (size_t)i;
-    kiosk_compose(a);
+    compose(a, s);
     SheetInput in = {&s->visitor, &s->mentor, &s->request,   a->bank,       idx,
                      n,           a->today,   a->cfg.school, a->cfg.office, a->cfg.office_contact};
     sheet_build(&s->sheet, &in);
@@ -197,6 +225,20 @@ static void build_takeaway(App *a)
                         a->cfg.office, a->cfg.school, a->cfg.office_contact,
                         a->today,      stamp};
     takeaway_build(&s->takeaway, &ti);
+}
+
+void kiosk_prepare_sheet(App *a, Session *s)
+{
+    suggest(a, s);
+    build_sheet(a, s);
+}
+
+/* Builds the visitor's sheet and codes; counts a sheet and a referral. */
+static void build_takeaway(App *a)
+{
+    Session *s = a->s;
+    build_sheet(a, s);
+    a->dirty = true;
     if (!s->takeaway_ready) {
         store_referral_add(a->store, s->mentor.id, a->today);
         store_stat_add(a->store, a->today, "sheets_shown", 1);
@@ -342,6 +384,9 @@ void kiosk_tick(App *a)
         print_begin(a);
     if (a->print_job)
         print_follow(a);
+    staff_tick(a);
+    if (staff_active(a))
+        return; /* the visitor's timers wait while staff work */
     if (a->s->screen == SCREEN_WELCOME) {
         a->idle_warning = false;
         uint64_t t = now + WELCOME_TIP_MS / 2; /* as screen_welcome counts */
@@ -362,7 +407,8 @@ void kiosk_tick(App *a)
         a->dirty = true;
 }
 
-int kiosk_wait_ms(const App *a)
+/* The visitor's side of kiosk_wait_ms. */
+static int visitor_wait_ms(const App *a)
 {
     uint64_t now = platform_now(a->platform), idle = now - a->last_input;
     if (a->print_after_frame && !a->print_job)
@@ -371,12 +417,20 @@ int kiosk_wait_ms(const App *a)
         return 16;
     if (a->print_job)
         return 100; /* follow the job */
+    if (staff_active(a))
+        return -1;
     if (a->s->screen == SCREEN_WELCOME)
         return (int)(WELCOME_TIP_MS - (now + WELCOME_TIP_MS / 2) % WELCOME_TIP_MS);
     if (a->idle_warning)
         return (int)(1000 - idle % 1000);
     uint64_t due = kiosk_idle_after(a);
     return idle >= due ? 0 : (int)(due - idle);
+}
+
+int kiosk_wait_ms(const App *a)
+{
+    int v = visitor_wait_ms(a), s = staff_wait_ms(a);
+    return v < 0 ? s : s < 0 ? v : v < s ? v : s;
 }
 
 double kiosk_clock_ms(void)

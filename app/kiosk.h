@@ -9,6 +9,7 @@
 #include "core/question.h"
 #include "platform.h"
 #include "session.h"
+#include "staff.h"
 #include "store.h"
 #include "ui/ui.h"
 
@@ -17,7 +18,7 @@
 
 enum { KIOSK_FIELDS = 40 };
 
-typedef struct {
+typedef struct App {
     Platform *platform;
     Store *store;
     Config cfg;
@@ -44,6 +45,8 @@ typedef struct {
     long print_after_frame;      /* draw the pages once this frame is shown */
     unsigned long session_no;    /* counts visitors, so a result finds its own */
     unsigned long print_session; /* whose job is running */
+    Staff staff;   /* staff mode, over the visitor's session */
+    int exit_code; /* for main when quit is set */
 } App;
 
 /* Opens the directory (created from the sample on first use) and the
@@ -79,6 +82,14 @@ void kiosk_choose_mentor(App *a, const Mentor *m);
 void kiosk_compose(App *a);
 void kiosk_suggest_questions(App *a);
 void kiosk_refresh_search(App *a);
+
+/* Re-reads what the screens keep from the directory (question bank,
+ * fields, languages) after an import, and searches again. */
+void kiosk_reload(App *a);
+
+/* Suggests questions for s's mentor, composes the messages and builds
+ * the sheet and its codes for s, counting nothing. */
+void kiosk_prepare_sheet(App *a, Session *s);
 
 /* Prints the sheet on the configured printer: the pages are drawn right
  * after the next frame shows "Getting your sheet ready", then a worker

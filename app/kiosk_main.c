@@ -132,9 +132,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "career-kiosk: %s\n", err);
         rc = 2;
     } else if (o.mode == PLATFORM_HEADLESS)
-        rc = script_run(&app, o.script, o.shots) ? 0 : 1;
-    else
+        rc = script_run(&app, o.script, o.shots) ? app.exit_code : 1;
+    else {
         run(&app);
+        rc = app.exit_code;
+    }
     kiosk_close(&app);
     platform_close(p);
     return rc;

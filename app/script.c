@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 enum { SCRIPT_LINES = 2000, REPEAT_DEPTH = 4 };
 
@@ -42,6 +43,11 @@ static void settle(App *a)
 {
     kiosk_tick(a);
     kiosk_render(a, false);
+    for (int i = 0; i < 3 && a->staff.work_after_frame; i++) { /* staff work, once shown */
+        kiosk_render(a, true);
+        kiosk_tick(a);
+        kiosk_render(a, false);
+    }
 }
 
 static void feed(App *a, InputKind k, int x, int y)
@@ -163,14 +169,26 @@ static bool command(Script *s, int ln)
         }
     } else if (strcmp(word, "await") == 0) {
         /* await print [SECONDS]: real time, for a print job to end */
+        /* await stick|no-stick [SECONDS]: real time, for a staff stick
+         * to be mounted (or unmounted) and noticed */
         char what[32] = "";
         int secs = 60;
         sscanf(arg, "%31s %d", what, &secs);
-        if (strcmp(what, "print") != 0)
-            return fail(s, ln, "await knows only \"print\"", arg);
         settle(a);
-        if (!kiosk_print_wait(a, secs * 1000))
-            return fail(s, ln, "the print job had not ended in time", NULL);
+        if (strcmp(what, "print") == 0) {
+            if (!kiosk_print_wait(a, secs * 1000))
+                return fail(s, ln, "the print job had not ended in time", NULL);
+        } else if (strcmp(what, "stick") == 0 || strcmp(what, "no-stick") == 0) {
+            bool want = what[0] == 's';
+            for (int t = 0; (a->staff.stick[0] != '\0') != want; t += 50) {
+                if (t >= secs * 1000)
+                    return fail(s, ln, "the stick was not noticed in time", NULL);
+                struct timespec nap = {0, 50 * 1000000L};
+                nanosleep(&nap, NULL);
+                settle(a);
+            }
+        } else
+            return fail(s, ln, "await knows print, stick and no-stick, not", what);
         settle(a);
     } else if (strcmp(word, "screenshot") == 0) {
         char path[1200], err[300];
@@ -196,6 +214,16 @@ static bool command(Script *s, int ln)
                          session_screen_name(a->s->screen));
                 return fail(s, ln, msg, NULL);
             }
+        } else if (strcmp(what, "staff") == 0) {
+            if (strcmp(staff_step_name(a->staff.step), want) != 0) {
+                char msg[320];
+                snprintf(msg, sizeof msg, "expected staff step %s, but it is %s", want,
+                         staff_step_name(a->staff.step));
+                return fail(s, ln, msg, NULL);
+            }
+        } else if (strcmp(what, "staff-says") == 0) {
+            if (!staff_says(a, want))
+                return fail(s, ln, "staff mode does not say", want);
         } else if (strcmp(what, "text") == 0) {
             if (!has_label(a, want))
                 return fail(s, ln, "expected on screen:", want);
@@ -229,7 +257,8 @@ static bool command(Script *s, int ln)
             if (has_label(a, want))
                 return fail(s, ln, "did not expect on screen:", want);
         } else
-            return fail(s, ln, "expect screen|text|no-text, not", what);
+            return fail(s, ln, "expect screen|staff|staff-says|text|no-text|field|glyphs, not",
+                        what);
     } else if (strcmp(word, "report") == 0)
         report(a);
     else if (strcmp(word, "startup") == 0)
@@ -256,7 +285,7 @@ static bool command(Script *s, int ln)
 /* Runs lines [from, to); repeat blocks recurse. Returns false on failure. */
 static bool run_lines(Script *s, int from, int to)
 {
-    for (int ln = from; ln < to; ln++) {
+    for (int ln = from; ln < to && !s->a->quit; ln++) {
         const char *l = s->line[ln];
         while (*l == ' ' || *l == '\t')
             l++;

@@ -7,6 +7,10 @@
  *   repeat N ... end           report             dump       # comment
  *   startup                    measure NAME N (render N frames, print median/p99)
  *   await print [SECONDS]      (real time, for a print job to end)
+ *   await stick|no-stick [SECONDS] (real time, for a staff stick to come or go)
+ *   expect staff STEP          (off, pin, menu, checking, preview, importing, result, leave)
+ *   expect staff-says TEXT     (the staff screen's words hold TEXT)
+ * The script ends early when the app quits (staff left kiosk mode).
  * LABEL may be quoted. Screenshots go to DIR/NAME.png. */
 #ifndef CK_SCRIPT_H
 #define CK_SCRIPT_H

@@ -99,6 +99,18 @@ Rect chrome_top(App *a, int step)
     int lh = draw_line_height(ui->measure, ui->body);
     ui_text(ui, p, h / 2 - lh, a->cfg.office, ui->body, WEIGHT_BOLD, ui->th.primary, left - 2 * p);
     ui_text(ui, p, h / 2, a->cfg.school, ui->small, WEIGHT_REGULAR, ui->th.muted, left - 2 * p);
+    if (a->staff.stick_waiting) { /* staff plugged a stick in: they open it when ready */
+        Rect banner = {0, h, ui->w, ui->u * 7};
+        if (ui->d)
+            draw_rect(ui->d, banner, ui->th.warn_bg);
+        int bw = ui_width(ui, str(S_STICK_BANNER), ui->small, WEIGHT_BOLD);
+        ui_text(ui, (ui->w - bw) / 2, h + (banner.h - draw_line_height(ui->measure, ui->small)) / 2,
+                str(S_STICK_BANNER), ui->small, WEIGHT_BOLD, ui->th.warn_text, ui->w - 2 * p);
+        ui_record(ui, str(S_STICK_BANNER), banner);
+        if (ui_tapped(ui, banner))
+            staff_begin(a, true);
+        h += banner.h;
+    }
     int pw = ui->w < ui->u * 140 ? ui->w : ui->u * 140;
     progress(a, (Rect){(ui->w - pw) / 2, h + ui->u * 2, pw, prog}, step);
     int top = h + ui->u * 2 + prog + ui->u * 3;

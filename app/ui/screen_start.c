@@ -77,6 +77,14 @@ void screen_welcome(App *a)
     int pw = ui_width(ui, str(S_WELCOME_PROMISE), ui->small, WEIGHT_REGULAR);
     ui_text(ui, (ui->w - pw) / 2, ui->h - p - ui->u, str(S_WELCOME_PROMISE), ui->small,
             WEIGHT_REGULAR, ui->th.muted, 0);
+    /* staff mode: small, in the corner, behind the PIN */
+    const char *staff = str(a->staff.notice[0] ? S_STAFF_NOTICE : S_STAFF);
+    int sh2 = ui->u * 6, sw2 = ui_width(ui, staff, ui->small, WEIGHT_BOLD) + ui->u * 4;
+    if (ui_button(ui, (Rect){p / 2, ui->h - sh2 - p / 2, sw2, sh2}, staff,
+                  a->staff.notice[0] ? BTN_SECONDARY : BTN_GHOST)) {
+        staff_begin(a, false);
+        return;
+    }
     /* anywhere but the toggles starts too */
     bool anywhere = ui_tapped(ui, (Rect){0, p + th + ui->u, ui->w, ui->h});
     if (go || anywhere)

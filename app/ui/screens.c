@@ -12,6 +12,10 @@ void screens_run(App *a)
         screen_message, screen_questions, screen_takeaway,
     };
     Ui *ui = &a->ui;
+    if (staff_active(a)) {
+        screen_staff(a);
+        return;
+    }
     bool picker = a->s->picking && a->s->screen == SCREEN_SEARCH;
     bool overlay = a->idle_warning || a->s->confirm_restart || picker;
     if (overlay) {

@@ -13,5 +13,7 @@ void screen_field_picker(App *a);
 void screen_message(App *a);
 void screen_questions(App *a);
 void screen_takeaway(App *a);
+/* Staff mode, over everything (see staff.h). */
+void screen_staff(App *a);
 
 #endif

@@ -122,6 +122,9 @@ static const char *const en[S_COUNT] = {
     [S_KEY_DELETE] = "Delete",
     [S_KEY_DONE] = "Done",
     [S_PRIVACY_NOTE] = "Cleared when you finish or walk away.",
+    [S_STAFF] = "Staff",
+    [S_STAFF_NOTICE] = "Staff: a notice",
+    [S_STICK_BANNER] = "A staff USB stick is plugged in. Staff: tap here.",
 };
 
 static const char *const *current = en;
