@@ -457,8 +457,11 @@ void staff_health(App *a, char *out, size_t cap)
     store_meta_get(a->store, "import_time", when, sizeof when);
     store_meta_get(a->store, "import_source", source, sizeof source);
     store_meta_get(a->store, "keep.bundle_signed_by", by, sizeof by);
-    if (strlen(when) == 20 && when[10] == 'T') /* 2026-11-22T10:00:00Z, as staff read it */
-        snprintf(when + 10, sizeof when - 10, " %.5s UTC", when + 11);
+    if (strlen(when) == 20 && when[10] == 'T') { /* 2026-11-22T10:00:00Z, as staff read it */
+        char iso[24];
+        text_copy(iso, sizeof iso, when);
+        snprintf(when, sizeof when, "%.10s %.5s UTC", iso, iso + 11);
+    }
     long long at = bundle_imported_at(a->store);
     if (at)
         bundle_when_text(at, signed_at, sizeof signed_at);
