@@ -84,6 +84,10 @@ typedef struct {
     long long done, total;
 } Copying;
 
+#define pulled_words                                                                               \
+    "The stick was removed (or stopped answering) while %s was being copied (%s). Nothing was "     \
+    "changed; plug it in again."
+
 /* Copies one file off the stick, synced. */
 static bool copy_one(Bundle *b, const char *from, const char *to, const char *name, Copying *c)
 {
@@ -95,10 +99,7 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     if (in < 0 || fstat(in, &st) != 0) {
         if (in >= 0)
             close(in);
-        return refuse(b, BUNDLE_PULLED,
-                      "The stick stopped answering while %s was being copied (%s). Nothing was "
-                      "changed; plug it in again.",
-                      name, strerror(errno));
+        return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(errno));
     }
     out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (out < 0) {
@@ -131,10 +132,7 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     if (close(out) != 0)
         synced = false;
     if (left > 0)
-        return refuse(b, BUNDLE_PULLED,
-                      "The stick was removed (or stopped answering) while %s was being copied "
-                      "(%s). Nothing was changed; plug it in again.",
-                      name, strerror(e));
+        return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(e));
     if (!synced)
         return refuse(b, BUNDLE_DISK, "The kiosk could not save its copy of %s: %s.", name,
                       strerror(errno));

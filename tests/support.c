@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <ftw.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,16 @@ static int run_program(char **out, const char *program, const char *redirect, co
     vsnprintf(args, sizeof args, fmt, ap);
     snprintf(cmd, sizeof cmd, "%s %s %s", program, args, redirect);
     return run_cmd(out, cmd);
+}
+
+const char *support_program(const char *name)
+{
+    static char path[PATH_MAX + 64];
+    char copy[1024], abs[PATH_MAX];
+    snprintf(copy, sizeof copy, "%s", admin_path);
+    const char *dir = realpath(dirname(copy), abs) ? abs : dirname(copy);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return path;
 }
 
 int support_admin(char **out, const char *fmt, ...)

@@ -43,6 +43,10 @@ int support_admin(char **out, const char *fmt, ...) __attribute__((format(printf
  * stderr together in *out. Returns the exit code. */
 int support_kiosk(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The path of a program built beside the tests ("career-kiosk",
+ * "gen-mentors"), in a static buffer. */
+const char *support_program(const char *name);
+
 /* Runs a shell command; its output in *out (may be NULL). */
 int support_sh(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -1,0 +1,642 @@
+/* Staff updates over USB, with real parts: a FAT image made by mkfs.vfat
+ * and mounted through FUSE with fusefat, bundles signed by the real
+ * minisign tool, the real kiosk running headless, a small tmpfs for a
+ * full disk, and SIGKILL for a pulled stick and a killed import. Needs
+ * root (mount) and /dev/fuse, as CI has. */
+#include "support.h"
+
+#include "bundle.h"
+#include "config.h"
+#include "mounts.h"
+#include "store.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *dir_of(const char *name)
+{
+    return support_path(support_dir, name);
+}
+
+static void sh_ok(const char *what, const char *fmt, const char *a, const char *b)
+{
+    char *out;
+    int rc = support_sh(&out, fmt, a, b);
+    if (rc != 0)
+        fail_msg("%s failed (%d): %s", what, rc, out);
+    free(out);
+}
+
+/* A fresh minisign key pair (no password): dir/name.pub and .key. */
+static void keypair(const char *name)
+{
+    char *out;
+    int rc = support_sh(&out, "cd %s && minisign -G -W -p %s.pub -s %s.key 2>&1", support_dir,
+                        name, name);
+    if (rc != 0)
+        fail_msg("minisign -G: %s", out);
+    free(out);
+}
+
+/* The base64 line of dir/name.pub. */
+static void pubkey(const char *name, char *out, size_t cap)
+{
+    char file[64];
+    snprintf(file, sizeof file, "%s.pub", name);
+    char *pub = support_read(dir_of(file), NULL);
+    assert_non_null(pub);
+    char *line = strchr(pub, '\n');
+    assert_non_null(line);
+    snprintf(out, cap, "%.*s", (int)strcspn(line + 1, "\r\n"), line + 1);
+    free(pub);
+}
+
+/* Signs dir/bundle/file with key name; at > 0 puts that timestamp in the
+ * trusted comment instead of minisign's own. */
+static void sign_with(const char *key, const char *file, long long at)
+{
+    char *out, comment[80] = "";
+    if (at > 0)
+        snprintf(comment, sizeof comment, "-t 'timestamp:%lld file:%s'", at, file);
+    int rc = support_sh(&out, "cd %s && minisign -S -s %s.key -m bundle/%s %s 2>&1 </dev/null",
+                        support_dir, key, file, comment);
+    if (rc != 0)
+        fail_msg("minisign -S: %s", out);
+    free(out);
+}
+
+/* The kiosk's config: the staff key trusted, PIN 2468, sticks under
+ * dir/media, the directory in dir/var (or db). */
+static void write_config(const char *db)
+{
+    char key[200], conf[2000];
+    pubkey("staff", key, sizeof key);
+    snprintf(conf, sizeof conf,
+             "[office]\nname = Hillside Career Center\n[directory]\ndatabase = %s\n"
+             "[bundles]\nroots = %s\ntrusted_key = %s Career office laptop\n",
+             db ? db : dir_of("var/mentors.db"), dir_of("media"), key);
+    mkdir(dir_of("var"), 0755);
+    support_write(dir_of("kiosk.conf"), conf, (size_t)-1);
+    char *out;
+    int rc = support_admin(&out, "--config %s set-pin <<EOF\n2468\nEOF", dir_of("kiosk.conf"));
+    assert_int_equal(rc, 0);
+    free(out);
+}
+
+static void config_read(Config *c)
+{
+    ConfigProblem p[4];
+    int n = 0;
+    config_defaults(c, "assets", dir_of("var/mentors.db"));
+    assert_true(config_load(dir_of("kiosk.conf"), c, p, 4, &n));
+}
+
+/* The sample directory's first n mentors as dir/bundle/mentors.csv, plus
+ * a repeated row (rejected) when dup. */
+static void bundle_csv(int n, bool dup)
+{
+    char *out;
+    mkdir(dir_of("bundle"), 0755);
+    int rc = support_sh(&out, "head -%d assets/mentors.sample.csv > %s/bundle/mentors.csv%s%s",
+                        n + 1, support_dir, dup ? " && sed -n 2p assets/mentors.sample.csv >> " : "",
+                        dup ? dir_of("bundle/mentors.csv") : "");
+    assert_int_equal(rc, 0);
+    free(out);
+}
+
+/* n generated mentors as dir/bundle/mentors.csv. */
+static void bundle_big(int n)
+{
+    char *out;
+    mkdir(dir_of("bundle"), 0755);
+    int rc = support_sh(&out, "%s %d > %s/bundle/mentors.csv", support_program("gen-mentors"), n,
+                        support_dir);
+    assert_int_equal(rc, 0);
+    free(out);
+}
+
+/* A FAT image, mounted with fusefat at dir/media/STICK, holding a
+ * career-kiosk folder. */
+static void stick_mount(int megabytes)
+{
+    char *out;
+    int rc = support_sh(&out,
+                        "cd %s && truncate -s %dM stick.img && mkfs.vfat -n STAFF stick.img "
+                        ">/dev/null && mkdir -p media/STICK && fusefat -o rw+ stick.img "
+                        "media/STICK >/dev/null && mkdir media/STICK/career-kiosk 2>&1",
+                        support_dir, megabytes);
+    if (rc != 0)
+        fail_msg("making and mounting the stick (%d): %s", rc, out);
+    free(out);
+}
+
+/* Copies dir/bundle/name onto the stick (fusefat cannot truncate a
+ * file, so an old one is removed first). */
+static void stick_put(const char *name)
+{
+    char *out;
+    int rc = support_sh(&out, "cd %s && rm -f media/STICK/career-kiosk/%s && cp bundle/%s "
+                              "media/STICK/career-kiosk/ 2>&1",
+                        support_dir, name, name);
+    if (rc != 0)
+        fail_msg("copying %s to the stick: %s", name, out);
+    free(out);
+}
+
+static int teardown(void **state)
+{
+    char *out;
+    support_sh(&out, "fusermount -uz %s/media/STICK 2>/dev/null; umount -l %s/small 2>/dev/null; "
+                     "true",
+               support_dir, support_dir);
+    free(out);
+    return support_dir_teardown(state);
+}
+
+/* A directory seeded with the sample, as the kiosk makes on first use. */
+static Store *seeded(const char *db)
+{
+    char err[STORE_ERR];
+    ImportSeed seed = {"assets/mentors.sample.csv", NULL, "assets/questions.csv"};
+    assert_true(import_seed(db, &seed, (Date){2026, 11, 22}, err, sizeof err));
+    Store *s = store_open(db, err, sizeof err);
+    if (!s)
+        fail_msg("%s", err);
+    return s;
+}
+
+static void keys_and_config(void)
+{
+    keypair("staff");
+    keypair("stranger");
+    write_config(NULL);
+}
+
+/* --- the bundle module against a real stick --- */
+
+static void test_signed_bundle_from_fat_stick(void **state)
+{
+    (void)state;
+    Config cfg;
+    Bundle b = {0};
+    ImportReport rep;
+    char err[300], written[400];
+    keys_and_config();
+    config_read(&cfg);
+    bundle_csv(40, true);
+    support_write(dir_of("bundle/questions.csv"),
+                  "id,category,minutes,tags,text\nq1,work,3,,What does a normal week look like "
+                  "for you?\nq2,closing,2,,Who else would you suggest I talk to?\n",
+                  (size_t)-1);
+    sign_with("staff", "mentors.csv", 0);
+    sign_with("staff", "questions.csv", 0);
+    stick_mount(16);
+    stick_put("mentors.csv");
+    stick_put("mentors.csv.minisig");
+    stick_put("questions.csv");
+    stick_put("questions.csv.minisig");
+
+    char mount[MOUNTS_PATH_MAX];
+    assert_true(mounts_find(dir_of("media"), BUNDLE_FOLDER, mount, sizeof mount));
+    assert_string_equal(mount, dir_of("media/STICK"));
+
+    Store *s = seeded(dir_of("var/mentors.db"));
+    int before = store_mentor_count(s);
+    assert_int_equal(bundle_imported_at(s), 0);
+    store_close(s);
+
+    bundle_stamp(b.stamp);
+    assert_true(bundle_fetch(&b, mount, dir_of("var/incoming"), NULL, NULL));
+    assert_true(b.has_questions);
+    if (!bundle_check(&b, &cfg, 0, 2026))
+        fail_msg("%s", b.reason);
+    assert_non_null(strstr(b.signer, "Career office laptop"));
+    assert_true(b.signed_at > time(NULL) - 600);
+    assert_int_equal(b.preview.accepted, 40);
+    assert_int_equal(b.preview.rejected, 1); /* the repeated row */
+    assert_int_equal(b.nbank, 2);
+
+    assert_true(bundle_import(&b, dir_of("var/mentors.db"), "2026-11-22T10:00:00Z", 2026, &rep));
+    s = store_open(dir_of("var/mentors.db"), err, sizeof err);
+    assert_non_null(s);
+    assert_int_not_equal(before, 40);
+    assert_int_equal(store_mentor_count(s), 40);
+    assert_int_equal(bundle_imported_at(s), b.signed_at);
+    Question q[8];
+    assert_int_equal(store_questions_load(s, q, 8), 2);
+
+    /* the report, the rejected rows and the stats go back to the stick */
+    store_stat_add(s, (Date){2026, 11, 21}, "sessions", 7);
+    store_stat_add(s, (Date){2026, 11, 21}, "sheets_printed", 2);
+    store_referral_add(s, "M1004", (Date){2026, 11, 21});
+    assert_true(bundle_write_report(&b, &rep, written, sizeof written, err, sizeof err));
+    assert_non_null(strstr(written, "-import.txt"));
+    assert_non_null(strstr(written, "-rejected.csv"));
+    char names[400];
+    assert_true(bundle_write_stats(mount, b.stamp, s, names, sizeof names, err, sizeof err));
+    store_close(s);
+    import_report_free(&rep);
+
+    char *out;
+    assert_int_equal(support_sh(&out, "cd %s/career-kiosk/reports && cat *-import.txt "
+                                      "*-rejected.csv *-stats.csv *-referrals.csv",
+                                mount),
+                     0);
+    assert_non_null(strstr(out, "Result: imported 40 mentors."));
+    assert_non_null(strstr(out, "Rows rejected: 1"));
+    assert_non_null(strstr(out, "was already used on line"));
+    assert_non_null(strstr(out, "2026-11-21,7,0,2"));
+    assert_non_null(strstr(out, "2026-11,M1004,"));
+    free(out);
+    bundle_free(&b);
+    /* the local copy is gone once done */
+    assert_int_not_equal(access(dir_of("var/incoming/mentors.csv"), F_OK), 0);
+}
+
+/* Fetches and checks the stick's bundle against the directory at db;
+ * returns the status. */
+static BundleStatus try_bundle(const Config *cfg, Store *s, Bundle *b)
+{
+    memset(b, 0, sizeof *b);
+    if (!bundle_fetch(b, dir_of("media/STICK"), dir_of("var/incoming"), NULL, NULL))
+        return b->status;
+    bundle_check(b, cfg, bundle_imported_at(s), 2026);
+    return b->status;
+}
+
+static void test_refusals_change_nothing(void **state)
+{
+    (void)state;
+    Config cfg, nokeys;
+    Bundle b;
+    keys_and_config();
+    config_read(&cfg);
+    nokeys = cfg;
+    nokeys.nkeys = 0;
+    Store *s = seeded(dir_of("var/mentors.db"));
+    store_meta_set(s, "keep.bundle_signed_at", "1800000000"); /* a bundle from 2027 is in */
+    int before = store_mentor_count(s);
+    bundle_csv(30, false);
+    stick_mount(16);
+
+    /* no mentors.csv */
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_MISSING);
+    bundle_free(&b);
+    /* not signed */
+    stick_put("mentors.csv");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_NOT_SIGNED);
+    assert_non_null(strstr(b.reason, "mentors.csv.minisig"));
+    bundle_free(&b);
+    /* signed by a stranger */
+    sign_with("stranger", "mentors.csv", 1900000000);
+    stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_UNKNOWN_KEY);
+    assert_non_null(strstr(b.reason, "does not trust"));
+    bundle_free(&b);
+    /* a kiosk with no trusted key */
+    sign_with("staff", "mentors.csv", 1900000000);
+    stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&nokeys, s, &b), BUNDLE_NO_KEYS);
+    bundle_free(&b);
+    /* changed after signing */
+    sh_ok("append", "echo 'M9999,Eve,Intruder' >> %s%s", dir_of("media/STICK/career-kiosk/"),
+          "mentors.csv");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_BAD_SIGNATURE);
+    assert_non_null(strstr(b.reason, "changed after it was signed"));
+    bundle_free(&b);
+    /* signed before the bundle already imported: no rollback */
+    stick_put("mentors.csv");
+    sign_with("staff", "mentors.csv", 1700000000);
+    stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OLD);
+    assert_non_null(strstr(b.reason, "before the one already imported"));
+    bundle_free(&b);
+    /* the same bundle again */
+    sign_with("staff", "mentors.csv", 1800000000);
+    stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OLD);
+    assert_non_null(strstr(b.reason, "already imported"));
+    bundle_free(&b);
+    /* and a newer one passes */
+    sign_with("staff", "mentors.csv", 1800000100);
+    stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OK);
+    bundle_free(&b);
+
+    assert_int_equal(store_mentor_count(s), before);
+    assert_int_equal(bundle_imported_at(s), 1800000000LL);
+    store_close(s);
+}
+
+/* The progress callback pulls the stick: kills the fusefat process. */
+static void pull_stick(void *ctx, long long done, long long total)
+{
+    int *pulled = ctx;
+    (void)done;
+    (void)total;
+    if (*pulled)
+        return;
+    char *out;
+    support_sh(&out, "pkill -KILL -f 'fusefat -o rw. stick.img media/STICK' && sleep 0.2");
+    free(out);
+    *pulled = 1;
+}
+
+static void test_stick_pulled_mid_copy(void **state)
+{
+    (void)state;
+    Config cfg;
+    Bundle b = {0};
+    int pulled = 0;
+    keys_and_config();
+    config_read(&cfg);
+    Store *s = seeded(dir_of("var/mentors.db"));
+    int before = store_mentor_count(s);
+    bundle_big(6000); /* about 2 MB: many reads */
+    sign_with("staff", "mentors.csv", 0);
+    stick_mount(16);
+    stick_put("mentors.csv.minisig");
+    stick_put("mentors.csv");
+    assert_false(bundle_fetch(&b, dir_of("media/STICK"), dir_of("var/incoming"), pull_stick,
+                              &pulled));
+    assert_true(pulled);
+    assert_int_equal(b.status, BUNDLE_PULLED);
+    assert_non_null(strstr(b.reason, "removed"));
+    assert_non_null(strstr(b.reason, "Nothing was changed"));
+    bundle_free(&b);
+    assert_int_equal(store_mentor_count(s), before);
+    assert_int_equal(bundle_imported_at(s), 0);
+    store_close(s);
+}
+
+static void test_disk_full_during_import(void **state)
+{
+    (void)state;
+    Config cfg;
+    Bundle b = {0};
+    ImportReport rep;
+    char err[STORE_ERR], db[1100];
+    keys_and_config();
+    config_read(&cfg);
+    mkdir(dir_of("small"), 0755);
+    sh_ok("mount tmpfs", "mount -t tmpfs -o size=%s tmpfs %s", "9M", dir_of("small"));
+    snprintf(db, sizeof db, "%s", dir_of("small/mentors.db"));
+    Store *s = seeded(db);
+    int before = store_mentor_count(s);
+    store_close(s);
+    bundle_big(12000); /* about 4 MB of CSV: the copy fits, the new directory does not */
+    sign_with("staff", "mentors.csv", 0);
+    stick_mount(16);
+    stick_put("mentors.csv.minisig");
+    stick_put("mentors.csv");
+    assert_true(bundle_fetch(&b, dir_of("media/STICK"), dir_of("small/incoming"), NULL, NULL));
+    if (!bundle_check(&b, &cfg, 0, 2026))
+        fail_msg("%s", b.reason);
+    assert_false(bundle_import(&b, db, "2026-11-22T10:00:00Z", 2026, &rep));
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    assert_non_null(strstr(rep.refusal, "disk is full"));
+    assert_non_null(strstr(rep.refusal, "old one is still in use"));
+    /* the report says why, on the stick */
+    char written[400];
+    assert_true(bundle_write_report(&b, &rep, written, sizeof written, err, sizeof err));
+    import_report_free(&rep);
+    bundle_free(&b);
+    char *out;
+    support_sh(&out, "cat %s/career-kiosk/reports/*-import.txt", dir_of("media/STICK"));
+    assert_non_null(strstr(out, "NOT IMPORTED"));
+    assert_non_null(strstr(out, "disk is full"));
+    free(out);
+    s = store_open(db, err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(store_mentor_count(s), before);
+    store_close(s);
+    assert_int_not_equal(access(dir_of("small/mentors.db.new"), F_OK), 0);
+}
+
+/* Imports path in a child and kills it after ms. */
+static void import_killed(const char *db, const char *csv, int ms)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        ImportReport rep;
+        ImportOptions opt = {.db_path = db, .this_year = 2026, .when = "", .signed_at = 1900000000};
+        import_file(csv, &opt, &rep);
+        _exit(0);
+    }
+    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&t, NULL);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+}
+
+static void test_killed_import_leaves_old_or_new(void **state)
+{
+    (void)state;
+    char err[STORE_ERR], db[1100];
+    snprintf(db, sizeof db, "%s", dir_of("mentors.db"));
+    Store *s = seeded(db);
+    int old = store_mentor_count(s);
+    store_close(s);
+    bundle_big(8000);
+    int seen_old = 0, seen_new = 0;
+    for (int ms = 20; ms <= 2560; ms *= 2) {
+        import_killed(db, dir_of("bundle/mentors.csv"), ms);
+        bool interrupted = access(support_path(support_dir, "mentors.db.new"), F_OK) == 0;
+        s = store_open(db, err, sizeof err);
+        if (!s)
+            fail_msg("after a kill at %d ms: %s", ms, err);
+        int n = store_mentor_count(s);
+        long long at = bundle_imported_at(s);
+        if (n == old) { /* the old one, whole */
+            assert_int_equal(at, 0);
+            seen_old++;
+            if (interrupted)
+                assert_non_null(strstr(store_notice(s), "the one from before it"));
+        } else { /* the new one, whole */
+            assert_int_equal(n, 8000);
+            assert_int_equal(at, 1900000000LL);
+            seen_new++;
+        }
+        StoreHit hit[2];
+        assert_true(store_search(s, "", &(StoreFilter){.via = -1}, (Date){2026, 11, 22}, hit, 2) >=
+                    0);
+        store_close(s);
+        if (n != old) { /* back to the old one for the next round */
+            assert_true(store_rollback(db, err, sizeof err));
+            s = store_open(db, err, sizeof err);
+            assert_int_equal(store_mentor_count(s), old);
+            store_close(s);
+        }
+    }
+    assert_true(seen_old > 0);
+    print_message("killed imports: %d left the old directory, %d the new one\n", seen_old,
+                  seen_new);
+}
+
+static void test_damaged_directory_restored(void **state)
+{
+    (void)state;
+    char err[STORE_ERR], db[1100];
+    snprintf(db, sizeof db, "%s", dir_of("mentors.db"));
+    Store *s = seeded(db);
+    store_close(s);
+    bundle_csv(25, false);
+    ImportReport rep;
+    ImportOptions opt = {.db_path = db, .this_year = 2026, .when = "2026-11-20T09:00:00Z"};
+    assert_true(import_file(dir_of("bundle/mentors.csv"), &opt, &rep));
+    import_report_free(&rep);
+    bundle_csv(30, false);
+    opt.when = "2026-11-21T09:00:00Z";
+    assert_true(import_file(dir_of("bundle/mentors.csv"), &opt, &rep));
+    import_report_free(&rep);
+    /* scribble over the live file's pages */
+    sh_ok("damage", "dd if=/dev/urandom of=%s bs=1024 seek=1 count=%s conv=notrunc 2>/dev/null",
+          db, "40");
+    s = store_open(db, err, sizeof err);
+    if (!s)
+        fail_msg("%s", err);
+    assert_int_equal(store_mentor_count(s), 25); /* the one from before the last import */
+    assert_non_null(strstr(store_notice(s), "damaged"));
+    assert_non_null(strstr(store_notice(s), "2026-11-20"));
+    store_close(s);
+    assert_int_equal(access(dir_of("mentors.db.damaged"), F_OK), 0);
+    /* and nothing to restore from: a clear refusal */
+    sh_ok("damage", "rm %s.bak && dd if=/dev/urandom of=%s bs=1024 count=40 conv=notrunc "
+                    "2>/dev/null",
+          db, db);
+    assert_null(store_open(db, err, sizeof err));
+    assert_non_null(strstr(err, "no sound backup"));
+}
+
+static void test_mount_table_watch(void **state)
+{
+    (void)state;
+    char s[] = "/media/kiosk/MY\\040STICK", m[MOUNTS_PATH_MAX];
+    mounts_unescape(s);
+    assert_string_equal(s, "/media/kiosk/MY STICK");
+    MountWatch *w = mounts_watch();
+    assert_non_null(w);
+    assert_false(mounts_changed(w, 0));
+    assert_false(mounts_find(dir_of("media"), BUNDLE_FOLDER, m, sizeof m));
+    stick_mount(8);
+    assert_true(mounts_changed(w, 1000)); /* POLLPRI on mount */
+    assert_false(mounts_changed(w, 0));
+    assert_true(mounts_find(dir_of("media"), BUNDLE_FOLDER, m, sizeof m));
+    assert_false(mounts_find("/nonexistent /elsewhere", BUNDLE_FOLDER, m, sizeof m));
+    sh_ok("unmount", "fusermount -u %s%s", dir_of("media/STICK"), "");
+    assert_true(mounts_changed(w, 1000)); /* and on unmount */
+    assert_false(mounts_find(dir_of("media"), BUNDLE_FOLDER, m, sizeof m));
+    mounts_close(w);
+}
+
+/* --- the kiosk itself, headless --- */
+
+/* Runs the kiosk on script (written to dir/script.txt) in the
+ * background; `then` runs in the shell meanwhile. Returns its exit
+ * status; output in *out. */
+static int kiosk_with(char **out, const char *script, const char *then)
+{
+    support_write(dir_of("script.txt"), script, (size_t)-1);
+    char kiosk[1200];
+    snprintf(kiosk, sizeof kiosk, "%s", support_program("career-kiosk"));
+    return support_sh(out,
+                      "cd %s && %s --config kiosk.conf --headless --size 1280x800 --script "
+                      "script.txt --screenshots . --today 2026-11-22 >kiosk.log 2>&1 & pid=$!; "
+                      "cd %s && %s; wait $pid; rc=$?; cat %s/kiosk.log; exit $rc",
+                      support_dir, kiosk, support_dir, then, support_dir);
+}
+
+static void test_kiosk_imports_a_stick(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    bundle_csv(40, true);
+    sign_with("staff", "mentors.csv", 0);
+    /* a visitor is mid-walk when the stick comes: a banner, nothing lost */
+    int rc = kiosk_with(&out,
+                        "tap \"Touch to start\"\n"
+                        "tap \"Your first name\"\n"
+                        "type Quillon\n"
+                        "key enter\n"
+                        "await stick 30\n"
+                        "expect staff off\n"
+                        "expect screen about\n"
+                        "expect text \"A staff USB stick is plugged in. Staff: tap here.\"\n"
+                        "tap \"A staff USB stick is plugged in. Staff: tap here.\"\n"
+                        "expect staff pin\n"
+                        "type 1111\n"
+                        "key enter\n"
+                        "expect text \"That PIN is not right. 4 more tries before a five-minute "
+                        "lock.\"\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff preview\n"
+                        "expect text \"Import 40 mentors\"\n"
+                        "tap \"Import 40 mentors\"\n"
+                        "expect staff result\n"
+                        "expect staff-says \"40 mentors are in the directory now\"\n"
+                        "expect staff-says \"Career office laptop\"\n"
+                        "expect staff-says \"safe to remove\"\n"
+                        "tap Done\n"
+                        "expect staff off\n"
+                        "expect screen about\n"
+                        "expect field \"Your first name\" = Quillon\n"
+                        "expect no-text \"A staff USB stick is plugged in. Staff: tap here.\"\n",
+                        /* plug it in once the kiosk is up: the watcher sees the mount */
+                        "sleep 1; (truncate -s 16M stick.img && mkfs.vfat stick.img >/dev/null "
+                        "&& mkdir -p media/STICK && fusefat -o rw+ stick.img media/STICK "
+                        ">/dev/null && mkdir media/STICK/career-kiosk && cp bundle/mentors.csv "
+                        "bundle/mentors.csv.minisig media/STICK/career-kiosk/) || echo "
+                        "MOUNT-FAILED");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    assert_null(strstr(out, "MOUNT-FAILED"));
+    free(out);
+    /* the new directory is in use, and staff take the report home */
+    char err[STORE_ERR];
+    Store *s = store_open(dir_of("var/mentors.db"), err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(store_mentor_count(s), 40);
+    assert_true(bundle_imported_at(s) > 0);
+    store_close(s);
+    assert_int_equal(support_sh(&out, "cd %s/media/STICK/career-kiosk/reports && cat "
+                                      "*-import.txt *-rejected.csv && head -1 *-stats.csv",
+                                support_dir),
+                     0);
+    assert_non_null(strstr(out, "Result: imported 40 mentors."));
+    assert_non_null(strstr(out, "was already used on line"));
+    assert_non_null(strstr(out, "day,sessions,sheets_shown,sheets_printed"));
+    /* the visitor's words went nowhere near the stick or the disk */
+    assert_null(strstr(out, "Quillon"));
+    free(out);
+    assert_int_not_equal(support_sh(&out, "grep -rl Quillon %s/var %s/media/STICK", support_dir,
+                                    support_dir),
+                         0);
+    free(out);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown(test_mount_table_watch, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_signed_bundle_from_fat_stick, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_refusals_change_nothing, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_stick_pulled_mid_copy, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_disk_full_during_import, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_killed_import_leaves_old_or_new, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_damaged_directory_restored, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_imports_a_stick, support_dir_setup, teardown),
+};
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
