@@ -599,17 +599,18 @@ static bool create_from_sample(const char *db_path, const ImportSeed *seed, Date
     return ok;
 }
 
-bool import_seed(const char *db_path, const ImportSeed *seed, Date today, char *err, size_t cap)
+Store *import_seed_open(const char *db_path, const ImportSeed *seed, Date today, char *err,
+                        size_t cap)
 {
     struct stat st;
     Question *bank = NULL;
     Store *s = NULL;
     bool ok = false, created = stat(db_path, &st) != 0;
     if (created && !create_from_sample(db_path, seed, today, err, cap))
-        return false;
+        return NULL;
     s = store_open(db_path, err, cap);
     if (!s)
-        return false;
+        return NULL;
     if (created && seed->referrals)
         seed_referrals(s, seed->referrals, today);
     Question probe;
@@ -622,6 +623,16 @@ bool import_seed(const char *db_path, const ImportSeed *seed, Date today, char *
     ok = true;
 done:
     free(bank);
+    if (!ok) {
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+bool import_seed(const char *db_path, const ImportSeed *seed, Date today, char *err, size_t cap)
+{
+    Store *s = import_seed_open(db_path, seed, today, err, cap);
     store_close(s);
-    return ok;
+    return s != NULL;
 }

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/mentor.h"
 #include "core/question.h"
+#include "store.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -92,5 +93,10 @@ typedef struct {
  * sample when it does not exist, and fills an empty question bank. */
 bool import_seed(const char *db_path, const ImportSeed *seed, Date today, char *err,
                  size_t err_cap);
+
+/* The same, leaving the directory open (with its notice from opening:
+ * see store_notice). NULL with the reason. */
+Store *import_seed_open(const char *db_path, const ImportSeed *seed, Date today, char *err,
+                        size_t err_cap);
 
 #endif

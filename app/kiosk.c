@@ -63,9 +63,7 @@ bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
     a->cfg = *cfg;
     if (!a->fixed_date)
         a->today = local_today();
-    if (!import_seed(cfg->database, &seed, a->today, err, cap))
-        return false;
-    a->store = store_open(cfg->database, err, cap);
+    a->store = import_seed_open(cfg->database, &seed, a->today, err, cap);
     if (!a->store)
         return false;
     load_directory(a);

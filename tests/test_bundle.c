@@ -621,6 +621,184 @@ static void test_kiosk_imports_a_stick(void **state)
     free(out);
 }
 
+/* A stick (already plugged in at start) holding the bundle folder's files. */
+static void stick_with(const char *key, long long at)
+{
+    bundle_csv(20, false);
+    sign_with(key, "mentors.csv", at);
+    stick_mount(16);
+    stick_put("mentors.csv");
+    stick_put("mentors.csv.minisig");
+}
+
+static void test_kiosk_refuses_a_strangers_stick(void **state)
+{
+    (void)state;
+    char *out, err[STORE_ERR];
+    keys_and_config();
+    stick_with("stranger", 0);
+    int rc = kiosk_with(&out,
+                        "await stick 10\n"
+                        "expect staff pin\n" /* on Welcome, the PIN pad opens by itself */
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff result\n"
+                        "expect text \"Not imported\"\n"
+                        "expect staff-says \"does not trust\"\n"
+                        "expect staff-says \"Nothing was changed\"\n"
+                        "screenshot refused\n"
+                        "tap Done\n"
+                        "expect staff off\n"
+                        "expect screen welcome\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    Store *s = store_open(dir_of("var/mentors.db"), err, sizeof err);
+    assert_int_equal(store_mentor_count(s), 160); /* the sample, as it was */
+    assert_int_equal(bundle_imported_at(s), 0);
+    store_close(s);
+    /* and nothing was written to a stranger's stick */
+    assert_int_not_equal(access(dir_of("media/STICK/career-kiosk/reports"), F_OK), 0);
+}
+
+static void test_kiosk_pin_locks_after_five_tries(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    int rc = kiosk_with(&out,
+                        "tap Staff\n"
+                        "expect staff pin\n"
+                        "repeat 4\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "end\n"
+                        "expect text \"That PIN is not right. 1 more try before a five-minute "
+                        "lock.\"\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
+                        /* even the right PIN does nothing while locked */
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff pin\n"
+                        "wait 60000\n"
+                        "expect text \"Too many wrong PINs. Try again in 4:00.\"\n"
+                        "tap Cancel\n"
+                        "expect staff off\n"
+                        "tap Staff\n"
+                        "expect text \"Too many wrong PINs. Try again in 4:00.\"\n"
+                        "wait 240000\n"
+                        "expect staff off\n" /* staff mode closes itself when left open */
+                        "tap Staff\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff menu\n"
+                        "expect staff-says \"No printer is set up\"\n"
+                        "expect text \"Import from the stick\"\n"
+                        "tap \"Leave kiosk mode\"\n"
+                        "expect staff leave\n"
+                        "tap \"Leave kiosk mode\"\n"
+                        "expect staff off\n",
+                        "true");
+    /* leaving kiosk mode ends the program with its own status */
+    if (rc != 75)
+        fail_msg("kiosk (%d): %s", rc, out);
+    assert_non_null(strstr(out, "staff left kiosk mode"));
+    assert_non_null(strstr(out, "wrong staff PINs; staff mode locked for five minutes"));
+    free(out);
+}
+
+static void test_kiosk_tells_staff_after_a_restart(void **state)
+{
+    (void)state;
+    char *out, err[STORE_ERR], line[64];
+    keys_and_config();
+    Store *s = seeded(dir_of("var/mentors.db"));
+    store_meta_set(s, "keep.bundle_signed_at", "1800000000");
+    store_close(s);
+    /* killed after the new directory was in place */
+    support_write(dir_of("var/mentors.db.importing"), "1800000000\n", (size_t)-1);
+    int rc = kiosk_with(&out,
+                        "expect text \"Staff: a notice\"\n"
+                        "tap \"Staff: a notice\"\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff menu\n"
+                        "expect staff-says \"after the new directory was in place\"\n"
+                        "screenshot notice\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    assert_int_not_equal(access(dir_of("var/mentors.db.importing"), F_OK), 0);
+    /* killed before: the old directory, and it says so */
+    snprintf(line, sizeof line, "%d\n", 1900000000);
+    support_write(dir_of("var/mentors.db.importing"), line, (size_t)-1);
+    rc = kiosk_with(&out,
+                    "tap \"Staff: a notice\"\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff-says \"the directory from before it is in use (160 "
+                    "mentors)\"\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    /* a damaged directory: the backup is put back and staff are told */
+    bundle_csv(25, false);
+    ImportReport rep;
+    ImportOptions opt = {.db_path = dir_of("var/mentors.db"), .this_year = 2026, .when = ""};
+    assert_true(import_file(dir_of("bundle/mentors.csv"), &opt, &rep));
+    import_report_free(&rep);
+    sh_ok("damage", "dd if=/dev/urandom of=%s bs=1024 seek=1 count=%s conv=notrunc 2>/dev/null",
+          dir_of("var/mentors.db"), "40");
+    rc = kiosk_with(&out,
+                    "expect text \"Staff: a notice\"\n"
+                    "tap \"Staff: a notice\"\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff-says \"The directory file was damaged\"\n"
+                    "tap \"Close staff mode\"\n"
+                    "tap \"Touch to start\"\n"
+                    "expect screen about\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    assert_non_null(strstr(out, "damaged"));
+    free(out);
+    s = store_open(dir_of("var/mentors.db"), err, sizeof err);
+    assert_int_equal(store_mentor_count(s), 160); /* the directory from before the import */
+    store_close(s);
+}
+
+static void test_kiosk_stick_pulled_at_preview(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    stick_with("staff", 0);
+    int rc = kiosk_with(&out,
+                        "await stick 10\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff preview\n"
+                        "await no-stick 20\n"
+                        "expect staff result\n"
+                        "expect text \"The stick was removed\"\n"
+                        "expect staff-says \"Nothing was changed\"\n",
+                        /* pulled while staff look at the preview */
+                        "sleep 2; fusermount -u media/STICK");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    char err[STORE_ERR];
+    Store *s = store_open(dir_of("var/mentors.db"), err, sizeof err);
+    assert_int_equal(store_mentor_count(s), 160);
+    store_close(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_mount_table_watch, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_signed_bundle_from_fat_stick, support_dir_setup,
@@ -632,6 +810,14 @@ static const struct CMUnitTest tests[] = {
                                     teardown),
     cmocka_unit_test_setup_teardown(test_damaged_directory_restored, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_imports_a_stick, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_refuses_a_strangers_stick, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_pin_locks_after_five_tries, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_tells_staff_after_a_restart, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_stick_pulled_at_preview, support_dir_setup,
+                                    teardown),
 };
 
 int main(int argc, char **argv)

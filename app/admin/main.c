@@ -88,11 +88,7 @@ Store *admin_store(Admin *a)
     if (a->store)
         return a->store;
     ImportSeed seed = {a->cfg.sample, a->cfg.sample_referrals, a->cfg.questions};
-    if (!import_seed(a->db_path, &seed, a->today, err, sizeof err)) {
-        admin_fail(a, "%s", err);
-        return NULL;
-    }
-    a->store = store_open(a->db_path, err, sizeof err);
+    a->store = import_seed_open(a->db_path, &seed, a->today, err, sizeof err);
     if (!a->store)
         admin_fail(a, "%s", err);
     else if (*store_notice(a->store))
