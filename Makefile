@@ -106,7 +106,7 @@ $(BUILD)/gen-mentors: tools/gen_mentors.c
 test: deps
 	@$(MAKE) --no-print-directory BUILD=build/release tests-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-build
-	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos; fi
+	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig; fi
 	@tests/run.sh build/release build/asan
 
 # libFuzzer target for the CSV import path; `make fuzz FUZZ_SECONDS=600`.
@@ -121,12 +121,21 @@ build/fuzz/fuzz_escpos: tests/fuzz/fuzz_escpos.c app/core/escpos.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $^
 
-fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos
+# libFuzzer target for .minisig files and key lines, from sticks and configs.
+build/fuzz/fuzz_minisig: tests/fuzz/fuzz_minisig.c app/sign.c
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ $^ \
+	    $(LIB_LIBS)
+
+fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig
 	@mkdir -p build/fuzz/corpus
 	build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fixtures
 	@mkdir -p build/fuzz/corpus-escpos
 	build/fuzz/fuzz_escpos -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-escpos
+	@mkdir -p build/fuzz/corpus-minisig
+	build/fuzz/fuzz_minisig -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus-minisig \
+	    tests/fixtures/minisig
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build/release build/release/career-kiosk-admin build/release/career-kiosk build/release/gen-mentors build/release/bench

@@ -50,6 +50,7 @@ fuzz() {
 }
 fuzz fuzz_import 15 65536 build/fuzz/corpus tests/fixtures
 fuzz fuzz_escpos 5 16384 build/fuzz/corpus-escpos
+fuzz fuzz_minisig 5 8192 build/fuzz/corpus-minisig tests/fixtures/minisig
 
 rm -f "$log"
 echo "$passed passed, $failed failed"
