@@ -150,8 +150,8 @@ static void test_set_pin_and_trusted_keys_in_config(void **state)
     char text[600];
     snprintf(text, sizeof text,
              "; the front desk kiosk\n[office]\nname = Career Center\n[bundles]\n"
-             "trusted_key = %s\n",
-             line);
+             "trusted_key = %s\ntrusted_key = %s   Dana's laptop, front office\n",
+             line, line);
     support_write(conf, text, (size_t)-1);
 
     /* the PIN goes in through stdin and is stored only as a hash */
@@ -171,8 +171,11 @@ static void test_set_pin_and_trusted_keys_in_config(void **state)
     assert_true(config_load(conf, &c, p, CONFIG_PROBLEMS, &n));
     assert_true(sign_pin_check(c.pin_hash, "482913"));
     assert_false(sign_pin_check(c.pin_hash, "000000"));
-    assert_int_equal(c.nkeys, 1);
+    assert_int_equal(c.nkeys, 2);
     assert_memory_equal(c.keys[0].pk, staff.pk, 32);
+    assert_string_equal(c.key_label[0], ""); /* a key may go without a name */
+    assert_memory_equal(c.keys[1].pk, staff.pk, 32);
+    assert_string_equal(c.key_label[1], "Dana's laptop, front office");
 
     /* a second set-pin replaces the first, a bad PIN changes nothing */
     rc = support_sh(NULL, "echo 7777 | %s/../career-kiosk-admin --config %s set-pin",
