@@ -467,8 +467,13 @@ void staff_health(App *a, char *out, size_t cap)
         bundle_when_text(at, signed_at, sizeof signed_at);
     if (at)
         snprintf(line, sizeof line, "\nLast signed bundle: signed %s by %s.", signed_at, by);
-    snprintf(out, cap, "%d mentors in the directory.\nLast import: %s%s%s.%s\nPrinter: %s", n,
-             when[0] ? when : "none yet", source[0] ? ", from " : "", source, line,
+    char from[240] = "No import yet.";
+    if (when[0])
+        snprintf(from, sizeof from, "Last import: %s, from %.120s.", when,
+                 source[0] ? source : "a file");
+    else if (source[0])
+        snprintf(from, sizeof from, "The directory is the %.120s.", source);
+    snprintf(out, cap, "%d mentors in the directory.\n%s%s\nPrinter: %s", n, from, line,
              a->staff.printer);
 }
 
