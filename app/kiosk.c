@@ -364,6 +364,10 @@ static void print_follow(App *a)
 
 bool kiosk_print_wait(App *a, int ms)
 {
+    if (a->staff.print_job) { /* a staff test print */
+        print_wait(a->staff.print_job, ms);
+        staff_tick(a);
+    }
     for (int round = 0; round < 2; round++) { /* an earlier visitor's job, then this one */
         if (a->print_after_frame && !a->print_job)
             print_begin(a);
@@ -372,7 +376,7 @@ bool kiosk_print_wait(App *a, int ms)
             print_follow(a);
         }
     }
-    return a->print_job == NULL && !a->print_after_frame;
+    return a->print_job == NULL && !a->print_after_frame && !a->staff.print_job;
 }
 
 void kiosk_tick(App *a)

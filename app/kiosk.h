@@ -96,7 +96,8 @@ void kiosk_prepare_sheet(App *a, Session *s);
  * thread checks the printer and sends them; kiosk_tick follows it. */
 void kiosk_print(App *a);
 
-/* Waits up to ms of real time for a print under way to end (scripts);
+/* Waits up to ms of real time for a print under way (a visitor's or a
+ * staff test print) to end (scripts);
  * true when none is under way any more. */
 bool kiosk_print_wait(App *a, int ms);
 

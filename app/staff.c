@@ -442,6 +442,23 @@ void staff_test_print(App *a)
     a->dirty = true;
 }
 
+const char *staff_print_words(const App *a)
+{
+    const Staff *st = &a->staff;
+    if (!st->printing)
+        return "";
+    switch (st->print.phase) {
+    case PHASE_DONE:
+        return "The test sheet printed.";
+    case PHASE_FAILED:
+        return st->print.detail;
+    case PHASE_SENDING:
+        return "Printing the test sheet...";
+    default:
+        return "Checking the printer...";
+    }
+}
+
 void staff_leave(App *a)
 {
     fprintf(stderr, "career-kiosk: staff left kiosk mode for maintenance\n");
@@ -539,8 +556,9 @@ const char *staff_step_name(StaffStep s)
 bool staff_says(const App *a, const char *text)
 {
     const Staff *st = &a->staff;
-    const char *said[] = {st->title, st->message, st->bundle.reason, st->notice, st->printer,
-                          st->bundle.signer, st->print.detail};
+    const char *said[] = {st->title,          st->message,       st->bundle.reason,
+                          st->notice,         st->printer,       st->bundle.signer,
+                          staff_print_words(a)};
     for (size_t i = 0; i < sizeof said / sizeof *said; i++)
         if (strcasestr(said[i], text))
             return true;

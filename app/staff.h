@@ -110,6 +110,9 @@ const char *staff_step_name(StaffStep s);
  * printer, preview) holds text, case-insensitively. For scripts. */
 bool staff_says(const App *a, const char *text);
 
+/* How the test print is going, in staff's words ("" before any). */
+const char *staff_print_words(const App *a);
+
 /* Directory health for the menu: "48 mentors; last import ...". */
 void staff_health(App *a, char *out, size_t cap);
 

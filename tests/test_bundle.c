@@ -7,6 +7,7 @@
 
 #include "bundle.h"
 #include "config.h"
+#include "core/escpos.h"
 #include "mounts.h"
 #include "store.h"
 
@@ -799,6 +800,50 @@ static void test_kiosk_stick_pulled_at_preview(void **state)
     store_close(s);
 }
 
+static void test_kiosk_staff_test_print(void **state)
+{
+    (void)state;
+    char *out, line[1300];
+    keys_and_config();
+    /* a receipt printer: ESC/POS bytes into a file the test reads back */
+    support_write(dir_of("printer.bin"), "", 0);
+    snprintf(line, sizeof line, "[printing]\nprinter = escpos:%s\npaper = 80mm\n",
+             dir_of("printer.bin"));
+    char *conf = support_read(dir_of("kiosk.conf"), NULL);
+    char *both = malloc(strlen(conf) + strlen(line) + 1);
+    strcpy(both, conf);
+    strcat(both, line);
+    support_write(dir_of("kiosk.conf"), both, (size_t)-1);
+    free(conf);
+    free(both);
+    int rc = kiosk_with(&out,
+                        "tap Staff\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff menu\n"
+                        "expect staff-says \"(80mm): ready\"\n"
+                        "tap \"Test print\"\n"
+                        "await print 30\n"
+                        "expect staff-says \"The test sheet printed.\"\n"
+                        "expect staff menu\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    size_t len;
+    char *bytes = support_read(dir_of("printer.bin"), &len);
+    assert_non_null(bytes);
+    EscposJob job;
+    char err[200];
+    if (!escpos_decode((unsigned char *)bytes, len, &job, err, sizeof err))
+        fail_msg("%s", err);
+    assert_int_equal(job.picture.w, 576); /* a whole 80 mm receipt */
+    assert_true(job.picture.h > 800);
+    assert_int_equal(job.cuts, 1);
+    escpos_job_free(&job);
+    free(bytes);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_mount_table_watch, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_signed_bundle_from_fat_stick, support_dir_setup,
@@ -818,6 +863,7 @@ static const struct CMUnitTest tests[] = {
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_stick_pulled_at_preview, support_dir_setup,
                                     teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_staff_test_print, support_dir_setup, teardown),
 };
 
 int main(int argc, char **argv)

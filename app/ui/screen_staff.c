@@ -134,15 +134,14 @@ static void pin_screen(App *a)
         ui->animating = false; /* the countdown is driven by staff_wait_ms */
 }
 
-static void menu_screen(App *a)
+/* The staff screen's content from y; returns the y after it. Buttons
+ * act only on a drawing or input pass, not while measuring. */
+static int menu_content(App *a, Rect body, int y)
 {
     Ui *ui = &a->ui;
     Staff *st = &a->staff;
-    char health[1200], printing[320] = "";
-    Rect body = frame(a, "Staff", NULL);
-    const char *bottom[] = {"Leave kiosk mode", "Close staff mode"};
-    int act = buttons(a, &body, bottom, (ButtonStyle[]){BTN_GHOST, BTN_PRIMARY}, 2);
-    int p = pad(ui), bh = ui->u * 9, gap = ui->u * 2, y = body.y;
+    char health[1200];
+    int p = pad(ui), bh = ui->u * 9, gap = ui->u * 2;
     if (st->notice[0]) {
         ui_measure_begin(ui);
         int nh = ui_wrap(ui, (Rect){0, 0, body.w - 2 * p, 0}, st->notice, ui->body,
@@ -159,43 +158,49 @@ static void menu_screen(App *a)
                  ui->th.text) +
          ui->u * 4;
     y += chrome_caption(a, body.x, y, "USB stick");
-    if (st->stick[0]) {
-        char where[MOUNTS_PATH_MAX + 40];
-        snprintf(where, sizeof where, "A stick is plugged in (%s).", st->stick);
-        y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, where, ui->body, WEIGHT_REGULAR,
-                     ui->th.text) +
-             ui->u * 2;
-    } else
-        y += ui_wrap(ui, (Rect){body.x, y, body.w, 0},
-                     "Plug in a staff USB stick with a career-kiosk folder to import a signed "
-                     "export or to take the stats home.",
-                     ui->body, WEIGHT_REGULAR, ui->th.muted) +
-             ui->u * 2;
+    char where[MOUNTS_PATH_MAX + 40];
+    snprintf(where, sizeof where, "A stick is plugged in (%s).", st->stick);
+    y += ui_wrap(ui, (Rect){body.x, y, body.w, 0},
+                 st->stick[0] ? where
+                              : "Plug in a staff USB stick with a career-kiosk folder to import "
+                                "a signed export or to take the stats home.",
+                 ui->body, WEIGHT_REGULAR, st->stick[0] ? ui->th.text : ui->th.muted) +
+         ui->u * 2;
     int bw = (body.w - gap) / 2;
-    ButtonStyle has = st->stick[0] ? BTN_PRIMARY : BTN_DISABLED;
-    if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Import from the stick", has) && st->stick[0])
+    bool stick = st->stick[0];
+    if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Import from the stick",
+                  stick ? BTN_PRIMARY : BTN_DISABLED) &&
+        stick)
         staff_check_stick(a);
     if (ui_button(ui, (Rect){body.x + bw + gap, y, bw, bh}, "Export stats to the stick",
-                  st->stick[0] ? BTN_SECONDARY : BTN_DISABLED) &&
-        st->stick[0])
+                  stick ? BTN_SECONDARY : BTN_DISABLED) &&
+        stick)
         staff_export_stats(a);
     y += bh + ui->u * 4;
-    if (a->cfg.print.kind != PRINT_NONE) {
-        bool busy = st->print_job || a->print_job;
-        if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Test print",
-                      busy ? BTN_DISABLED : BTN_SECONDARY) &&
-            !busy)
-            staff_test_print(a);
-        if (st->printing)
-            snprintf(printing, sizeof printing, "%s",
-                     st->print.phase == PHASE_DONE     ? "The test sheet printed."
-                     : st->print.phase == PHASE_FAILED ? st->print.detail
-                     : st->print.phase == PHASE_SENDING ? "Printing the test sheet..."
-                                                        : "Checking the printer...");
-        if (printing[0])
-            ui_wrap(ui, (Rect){body.x + bw + gap, y, bw, 0}, printing, ui->body, WEIGHT_REGULAR,
-                    st->print.phase == PHASE_FAILED ? ui->th.warn_text : ui->th.text);
-    }
+    if (a->cfg.print.kind == PRINT_NONE)
+        return y;
+    bool busy = st->print_job || a->print_job;
+    if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Test print", busy ? BTN_DISABLED : BTN_SECONDARY) &&
+        !busy)
+        staff_test_print(a);
+    int th = ui_wrap(ui, (Rect){body.x + bw + gap, y, bw, 0}, staff_print_words(a), ui->body,
+                     WEIGHT_REGULAR,
+                     st->print.phase == PHASE_FAILED ? ui->th.warn_text : ui->th.text);
+    return y + (th > bh ? th : bh) + ui->u * 2;
+}
+
+static void menu_screen(App *a)
+{
+    Ui *ui = &a->ui;
+    Rect body = frame(a, "Staff", NULL);
+    const char *bottom[] = {"Leave kiosk mode", "Close staff mode"};
+    int act = buttons(a, &body, bottom, (ButtonStyle[]){BTN_GHOST, BTN_PRIMARY}, 2);
+    ui_measure_begin(ui);
+    int h = menu_content(a, body, 0);
+    ui_measure_end(ui);
+    int off = ui_scroll_begin(ui, ui_id("staff-menu"), body, h);
+    menu_content(a, body, body.y - off);
+    ui_scroll_end(ui);
     if (act == 1)
         staff_ask_leave(a);
     else if (act == 2)
