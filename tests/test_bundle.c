@@ -127,9 +127,9 @@ static void stick_mount(int megabytes)
     char *out;
     int rc = support_sh(&out,
                         "cd %s && truncate -s %dM stick.img && mkfs.vfat -n STAFF stick.img "
-                        ">/dev/null && mkdir -p media/STICK && fusefat -o rw+ stick.img "
+                        ">/dev/null && mkdir -p media/STICK && fusefat -o rw+ %s/stick.img "
                         "media/STICK >/dev/null && mkdir media/STICK/career-kiosk 2>&1",
-                        support_dir, megabytes);
+                        support_dir, megabytes, support_dir);
     if (rc != 0)
         fail_msg("making and mounting the stick (%d): %s", rc, out);
     free(out);
@@ -342,7 +342,7 @@ static void pull_stick(void *ctx, long long done, long long total)
     if (*pulled)
         return;
     char *out;
-    support_sh(&out, "pkill -KILL -f 'fusefat -o rw. stick.img media/STICK' && sleep 0.2");
+    support_sh(&out, "pkill -KILL -f 'fusefat -o rw. %s/stick.img' && sleep 0.2", support_dir);
     free(out);
     *pulled = 1;
 }
@@ -844,6 +844,39 @@ static void test_kiosk_staff_test_print(void **state)
     free(bytes);
 }
 
+static void test_kiosk_exports_stats_only(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    stick_with("stranger", 0); /* any stick: exporting reads nothing from it */
+    int rc = kiosk_with(&out,
+                        "await stick 10\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff result\n" /* the stranger's bundle, refused */
+                        "tap \"Staff menu\"\n"
+                        "expect staff menu\n"
+                        "tap \"Export stats to the stick\"\n"
+                        "expect staff result\n"
+                        "expect staff-says \"Stats exported\"\n"
+                        "expect staff-says \"safe to remove\"\n"
+                        "tap Done\n"
+                        "tap \"Touch to start\"\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    assert_int_equal(support_sh(&out, "cd %s/media/STICK/career-kiosk/reports && cat *-stats.csv "
+                                      "*-referrals.csv && ls",
+                                support_dir),
+                     0);
+    assert_non_null(strstr(out, "day,sessions,sheets_shown,sheets_printed"));
+    assert_non_null(strstr(out, "month,mentor_id,mentor_name,organization,referrals"));
+    assert_null(strstr(out, "-import.txt")); /* no import, no import report */
+    free(out);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_mount_table_watch, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_signed_bundle_from_fat_stick, support_dir_setup,
@@ -864,6 +897,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_kiosk_stick_pulled_at_preview, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_staff_test_print, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_exports_stats_only, support_dir_setup, teardown),
 };
 
 int main(int argc, char **argv)

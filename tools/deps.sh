@@ -14,7 +14,7 @@ libsdl2-dev libsdl2-ttf-dev libfontconfig-dev zlib1g-dev
 fonts-noto-core fonts-droid-fallback fonts-nanum
 zbar-tools imagemagick xvfb xauth xdotool
 libcups2-dev cups-daemon cups-client printer-driver-cups-pdf ghostscript poppler-utils
-libsodium-dev minisign dosfstools fusefat"
+libsodium-dev minisign dosfstools fusefat procps"
 
 missing=""
 for p in $PACKAGES; do
