@@ -370,6 +370,12 @@ static void add_name(char *written, size_t cap, const char *name)
     snprintf(written + n, cap - n, "%s%s", n ? ", " : "", name);
 }
 
+void bundle_rejection_text(const ImportRejection *r, char *out, size_t cap)
+{
+    snprintf(out, cap, "Line %lu%s%s%s%s: %s", r->line, r->id[0] ? ", ID " : "", r->id,
+             r->column[0] ? ", column " : "", r->column, r->reason);
+}
+
 /* The report's text. */
 static void report_text(const Bundle *b, const ImportReport *rep, char *out, size_t cap,
                         const char *rejected_name)
@@ -398,9 +404,9 @@ static void report_text(const Bundle *b, const ImportReport *rep, char *out, siz
     if (rep->nlisted)
         strbuf_add(&sb, "\r\nRejected rows:\r\n");
     for (int i = 0; i < rep->nlisted; i++) {
-        const ImportRejection *r = &rep->rejection[i];
-        strbuf_addf(&sb, "  line %lu%s%s%s%s: %s\r\n", r->line, r->id[0] ? ", id " : "", r->id,
-                    r->column[0] ? ", column " : "", r->column, r->reason);
+        char row[400];
+        bundle_rejection_text(&rep->rejection[i], row, sizeof row);
+        strbuf_addf(&sb, "  %s\r\n", row);
     }
     if (rep->rejected > rep->nlisted)
         strbuf_addf(&sb, "  ... and %d more in %s\r\n", rep->rejected - rep->nlisted,

@@ -83,6 +83,9 @@ bool bundle_write_report(const Bundle *b, const ImportReport *rep, char *written
 bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *written, size_t cap,
                         char *err, size_t err_cap);
 
+/* One rejected row as staff read it: "Line 12, ID M1, column Email: why". */
+void bundle_rejection_text(const ImportRejection *r, char *out, size_t cap);
+
 /* A timestamp as staff read it: "2026-11-20 14:03", local time. */
 void bundle_when_text(long long t, char *out, size_t cap);
 

@@ -214,9 +214,39 @@ static void printer_line(App *a)
              printer_usable(ps.state) ? "ready. " : "NOT READY. ", ps.detail);
 }
 
+/* The directory's health for the menu: "48 mentors in the directory.
+ * Last import ...", with the printer's state. */
+static void health_text(App *a, char *out, size_t cap)
+{
+    char when[40] = "", source[120] = "", by[80] = "", signed_at[24] = "", line[200] = "";
+    int n = store_mentor_count(a->store);
+    store_meta_get(a->store, "import_time", when, sizeof when);
+    store_meta_get(a->store, "import_source", source, sizeof source);
+    store_meta_get(a->store, "keep.bundle_signed_by", by, sizeof by);
+    if (strlen(when) == 20 && when[10] == 'T') { /* 2026-11-22T10:00:00Z, as staff read it */
+        char iso[24];
+        text_copy(iso, sizeof iso, when);
+        snprintf(when, sizeof when, "%.10s %.5s UTC", iso, iso + 11);
+    }
+    long long at = bundle_imported_at(a->store);
+    if (at)
+        bundle_when_text(at, signed_at, sizeof signed_at);
+    if (at)
+        snprintf(line, sizeof line, "\nLast signed bundle: signed %s by %s.", signed_at, by);
+    char from[240] = "No import yet.";
+    if (when[0])
+        snprintf(from, sizeof from, "Last import: %s, from %.120s.", when,
+                 source[0] ? source : "a file");
+    else if (source[0])
+        snprintf(from, sizeof from, "The directory is the %.120s.", source);
+    snprintf(out, cap, "%d mentors in the directory.\n%s%s\nPrinter: %s", n, from, line,
+             a->staff.printer);
+}
+
 void staff_open_menu(App *a)
 {
     printer_line(a);
+    health_text(a, a->staff.health, sizeof a->staff.health);
     go(a, STAFF_MENU);
 }
 
@@ -304,11 +334,9 @@ static void do_check(App *a)
     bundle_free(b);
     bundle_stamp(b->stamp);
     spool_dir(a, spool, sizeof spool);
-    char stamp[20];
-    memcpy(stamp, b->stamp, sizeof stamp);
-    bool fetched = bundle_fetch(b, st->stick, spool, NULL, NULL);
-    memcpy(b->stamp, stamp, sizeof stamp);
-    if (fetched && bundle_check(b, &a->cfg, bundle_imported_at(a->store), a->today.y)) {
+    if (bundle_fetch(b, st->stick, spool, NULL, NULL) &&
+        bundle_check(b, &a->cfg, bundle_imported_at(a->store), a->today.y)) {
+        st->mentors_now = store_mentor_count(a->store);
         go(a, STAFF_PREVIEW);
         return;
     }
@@ -467,32 +495,6 @@ void staff_leave(App *a)
     a->quit = true;
 }
 
-void staff_health(App *a, char *out, size_t cap)
-{
-    char when[40] = "", source[120] = "", by[80] = "", signed_at[24] = "", line[200] = "";
-    int n = store_mentor_count(a->store);
-    store_meta_get(a->store, "import_time", when, sizeof when);
-    store_meta_get(a->store, "import_source", source, sizeof source);
-    store_meta_get(a->store, "keep.bundle_signed_by", by, sizeof by);
-    if (strlen(when) == 20 && when[10] == 'T') { /* 2026-11-22T10:00:00Z, as staff read it */
-        char iso[24];
-        text_copy(iso, sizeof iso, when);
-        snprintf(when, sizeof when, "%.10s %.5s UTC", iso, iso + 11);
-    }
-    long long at = bundle_imported_at(a->store);
-    if (at)
-        bundle_when_text(at, signed_at, sizeof signed_at);
-    if (at)
-        snprintf(line, sizeof line, "\nLast signed bundle: signed %s by %s.", signed_at, by);
-    char from[240] = "No import yet.";
-    if (when[0])
-        snprintf(from, sizeof from, "Last import: %s, from %.120s.", when,
-                 source[0] ? source : "a file");
-    else if (source[0])
-        snprintf(from, sizeof from, "The directory is the %.120s.", source);
-    snprintf(out, cap, "%d mentors in the directory.\n%s%s\nPrinter: %s", n, from, line,
-             a->staff.printer);
-}
 
 static void follow_print(App *a)
 {
@@ -557,7 +559,7 @@ bool staff_says(const App *a, const char *text)
 {
     const Staff *st = &a->staff;
     const char *said[] = {st->title,          st->message,       st->bundle.reason,
-                          st->notice,         st->printer,       st->bundle.signer,
+                          st->notice,         st->health,        st->bundle.signer,
                           staff_print_words(a)};
     for (size_t i = 0; i < sizeof said / sizeof *said; i++)
         if (strcasestr(said[i], text))

@@ -57,6 +57,8 @@ typedef struct {
     char written[400];  /* files written to the stick */
     char notice[600];   /* from start-up, for staff: a restored or interrupted directory */
     char printer[300];  /* the printer's state when the menu opened */
+    char health[1200];  /* the directory's health and the printer's, as the menu opened */
+    int mentors_now;    /* the directory's size when the bundle was checked */
     PrintJob *print_job; /* a test print */
     PrintResult print;
     bool printing;
@@ -113,7 +115,5 @@ bool staff_says(const App *a, const char *text);
 /* How the test print is going, in staff's words ("" before any). */
 const char *staff_print_words(const App *a);
 
-/* Directory health for the menu: "48 mentors; last import ...". */
-void staff_health(App *a, char *out, size_t cap);
 
 #endif

@@ -140,7 +140,6 @@ static int menu_content(App *a, Rect body, int y)
 {
     Ui *ui = &a->ui;
     Staff *st = &a->staff;
-    char health[1200];
     int p = pad(ui), bh = ui->u * 9, gap = ui->u * 2;
     if (st->notice[0]) {
         ui_measure_begin(ui);
@@ -153,8 +152,7 @@ static int menu_content(App *a, Rect body, int y)
         y += nh + 2 * p + gap;
     }
     y += chrome_caption(a, body.x, y, "Directory and printer");
-    staff_health(a, health, sizeof health);
-    y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, health, ui->body, WEIGHT_REGULAR,
+    y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, st->health, ui->body, WEIGHT_REGULAR,
                  ui->th.text) +
          ui->u * 4;
     y += chrome_caption(a, body.x, y, "USB stick");
@@ -213,10 +211,9 @@ static void rejected_rows(const ImportReport *r, char *out, size_t cap)
     size_t n = 0;
     out[0] = '\0';
     for (int i = 0; i < r->nlisted && i < 5 && n < cap; i++) {
-        const ImportRejection *x = &r->rejection[i];
-        n += (size_t)snprintf(out + n, cap - n, "Line %lu%s%s%s%s: %s\n", x->line,
-                              x->id[0] ? ", ID " : "", x->id, x->column[0] ? ", column " : "",
-                              x->column, x->reason);
+        char row[400];
+        bundle_rejection_text(&r->rejection[i], row, sizeof row);
+        n += (size_t)snprintf(out + n, cap - n, "%s\n", row);
     }
     if (r->rejected > 5 && n < cap)
         snprintf(out + n, cap - n, "...and %d more. The report on the stick lists them all.\n",
@@ -236,15 +233,13 @@ static void preview_screen(App *a)
     const char *label[] = {"Cancel", go};
     int act = buttons(a, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
     rejected_rows(r, rows, sizeof rows);
-    int now = store_mentor_count(a->store);
     snprintf(text, sizeof text,
              "Signed %s by %s.\n\nmentors.csv: %d rows. %d will be imported, %d rejected.\n"
              "The directory has %d mentors now; the import replaces them.%s%s%s%s%s%s",
-             signed_at, b->signer, r->rows, r->accepted, r->rejected, now,
+             signed_at, b->signer, r->rows, r->accepted, r->rejected, st->mentors_now,
              b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
              r->rejected ? "\n\nRejected rows:\n" : "", rows, "");
-    ui_record(ui, go, (Rect){0, 0, 0, 0});
     scrolled_text(a, body, text, ui->th.text);
     if (act == 1)
         staff_end(a);
