@@ -11,14 +11,37 @@ CFLAGS  ?= -O2 -g
 FUZZ_SECONDS ?= 60
 
 PKGS      := sqlite3 libqrencode inih libsodium
-UI_PKGS   := sdl2 SDL2_ttf fontconfig zlib
+UI_PKGS   := sdl2 SDL2_ttf SDL2_image fontconfig zlib libsystemd
 TEST_PKGS := cmocka
+
+# Where `make install` puts things (DESTDIR is prepended to each).
+PREFIX      ?= /usr/local
+SYSCONFDIR  ?= /etc
+STATEDIR    ?= /var/lib/career-kiosk
+CAGE        ?= /usr/bin/cage
+BINDIR      := $(PREFIX)/bin
+DATADIR     := $(PREFIX)/share/career-kiosk
+DOCDIR      := $(PREFIX)/share/doc/career-kiosk
+MANDIR      := $(PREFIX)/share/man
+LIBEXECDIR  := $(PREFIX)/lib/career-kiosk
+UNITDIR     := $(PREFIX)/lib/systemd/system
+SYSUSERSDIR := $(PREFIX)/lib/sysusers.d
+TMPFILESDIR := $(PREFIX)/lib/tmpfiles.d
+UDEVDIR     := $(SYSCONFDIR)/udev/rules.d
+PAMDIR      := $(SYSCONFDIR)/pam.d
+CONFDIR     := $(SYSCONFDIR)/career-kiosk
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iapp -Iplatform -MMD -MP
+ifeq ($(INSTALLED),1)
+# An installed build finds its files where `make install` put them.
+CPPFLAGS += -DCK_ASSETS_DIR='"$(DATADIR)"' -DCK_DB_PATH='"$(STATEDIR)/mentors.db"' \
+            -DCK_CONFIG_PATH='"$(CONFDIR)/kiosk.conf"' -DCK_VERSION='"$(VERSION)"'
+else
 # A source checkout finds its assets and keeps its data beside the code.
 CPPFLAGS += -DCK_ASSETS_DIR='"$(CURDIR)/assets"' -DCK_DB_PATH='"$(CURDIR)/var/mentors.db"' \
             -DCK_CONFIG_PATH='"$(CURDIR)/var/kiosk.conf"' -DCK_VERSION='"$(VERSION)"'
+endif
 VERSION  := 0.1.0
 
 ifeq ($(SAN),1)
@@ -55,7 +78,7 @@ TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 ADMIN     := $(BUILD)/career-kiosk-admin
 KIOSK     := $(BUILD)/career-kiosk
 
-.PHONY: all deps test run demo bench fuzz fmt clean tests-build admin
+.PHONY: all deps test run demo bench fuzz fmt clean tests-build admin install FORCE
 .DEFAULT_GOAL := all
 
 all: $(ADMIN) $(KIOSK)
@@ -64,7 +87,13 @@ admin: $(ADMIN)
 deps:
 	@tools/deps.sh
 
-$(BUILD)/obj/%.o: %.c
+# The compiler flags of this build folder: objects are rebuilt when they
+# change (an install build's paths, a sanitizer build's flags).
+$(BUILD)/flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CPPFLAGS) $(CFLAGS)' | cmp -s - $@ || echo '$(CPPFLAGS) $(CFLAGS)' > $@
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LIB_CFLAGS) -c $< -o $@
 
@@ -80,14 +109,14 @@ $(ADMIN): $(ADMIN_OBJ) $(BUILD)/libckui.a $(BUILD)/libck.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(UI_LIBS)
 
 # platform/: SDL, SDL_ttf, fontconfig, zlib and libcups.
-$(BUILD)/obj/platform/%.o: platform/%.c
+$(BUILD)/obj/platform/%.o: platform/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(UI_CFLAGS) $(shell cups-config --cflags) -c $< -o $@
 
 $(KIOSK): $(KIOSK_OBJ) $(BUILD)/libckui.a $(BUILD)/libck.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(UI_LIBS)
 
-$(BUILD)/obj/tests/%.o: tests/%.c
+$(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LIB_CFLAGS) $(TEST_CFLAGS) -c $< -o $@
 
@@ -153,6 +182,43 @@ run: deps
 demo: deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD) all
 	@tools/demo.sh $(BUILD)
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: both programs built with
+# the installed paths, assets, man pages, the default config (never over
+# one that is there), the systemd units, the session script under cage,
+# PAM, sysusers and tmpfiles entries and the udev rule for USB sticks.
+# As root with no DESTDIR it also makes the user and data folder and
+# reloads systemd and udev. See docs/DEPLOY.md.
+IBUILD := build/install$(subst /,-,$(PREFIX))
+SUBST   = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' \
+              -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' -e 's|@CAGE@|$(CAGE)|g'
+D := platform/deploy
+install: deps
+	@$(MAKE) --no-print-directory BUILD=$(IBUILD) INSTALLED=1 SAN=0 CFLAGS='-O2 -g' all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(UNITDIR) \
+	    $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(UDEVDIR) \
+	    $(DESTDIR)$(PAMDIR) $(DESTDIR)$(CONFDIR)
+	install -d -m 750 $(DESTDIR)$(STATEDIR)
+	install -m 755 $(IBUILD)/career-kiosk $(IBUILD)/career-kiosk-admin $(DESTDIR)$(BINDIR)/
+	install -m 644 assets/questions.csv assets/mentors.sample.csv assets/referrals.sample.csv \
+	    assets/logo.sample.svg $(DESTDIR)$(DATADIR)/
+	install -m 644 docs/man/career-kiosk.1 docs/man/career-kiosk-admin.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 docs/DEPLOY.md docs/USB.md README.md $(D)/kiosk.conf $(DESTDIR)$(DOCDIR)/
+	$(SUBST) $(D)/career-kiosk-session.in > $(DESTDIR)$(LIBEXECDIR)/career-kiosk-session
+	chmod 755 $(DESTDIR)$(LIBEXECDIR)/career-kiosk-session
+	$(SUBST) $(D)/career-kiosk.service.in > $(DESTDIR)$(UNITDIR)/career-kiosk.service
+	$(SUBST) $(D)/career-kiosk-retry.service.in > $(DESTDIR)$(UNITDIR)/career-kiosk-retry.service
+	install -m 644 $(D)/career-kiosk-retry.timer $(DESTDIR)$(UNITDIR)/
+	install -m 644 $(D)/career-kiosk.sysusers $(DESTDIR)$(SYSUSERSDIR)/career-kiosk.conf
+	$(SUBST) $(D)/career-kiosk.tmpfiles.in > $(DESTDIR)$(TMPFILESDIR)/career-kiosk.conf
+	install -m 644 $(D)/90-career-kiosk-usb.rules $(DESTDIR)$(UDEVDIR)/
+	install -m 644 $(D)/career-kiosk.pam $(DESTDIR)$(PAMDIR)/career-kiosk
+	@if [ -e $(DESTDIR)$(CONFDIR)/kiosk.conf ]; then \
+	    echo "kept $(DESTDIR)$(CONFDIR)/kiosk.conf (the new default is in $(DOCDIR)/kiosk.conf)"; \
+	else install -m 640 $(D)/kiosk.conf $(DESTDIR)$(CONFDIR)/kiosk.conf; fi
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+	    tools/postinstall.sh $(CONFDIR) $(SYSUSERSDIR) $(TMPFILESDIR); fi
 
 fmt:
 	clang-format -i $(CORE_SRC) $(APP_SRC) $(ADMIN_SRC) $(KIOSK_SRC) $(PRINT_SRC) $(PLAT_SRC) app/*.h app/core/*.h \

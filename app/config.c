@@ -3,13 +3,14 @@
 
 #include "core/text.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <ini.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +21,13 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path)
     snprintf(c->school, sizeof c->school, "Northfield University");
     snprintf(c->office_contact, sizeof c->office_contact,
              "the front desk, or careers@northfield.example.org");
+    /* the sample office comes with its sample logo (see config_load) */
+    snprintf(c->logo, sizeof c->logo, "%s/logo.sample.svg", assets_dir);
+    c->primary = CONFIG_PRIMARY;
+    c->accent = CONFIG_ACCENT;
+    c->background = CONFIG_BACKGROUND;
+    c->turn = PLATFORM_TURN_NORMAL;
+    snprintf(c->language, sizeof c->language, "en");
     snprintf(c->database, sizeof c->database, "%s", db_path);
     snprintf(c->sample, sizeof c->sample, "%s/mentors.sample.csv", assets_dir);
     snprintf(c->sample_referrals, sizeof c->sample_referrals, "%s/referrals.sample.csv",
@@ -39,6 +47,8 @@ typedef struct {
     int line; /* counted by read_line: Debian's inih does not pass it */
     FILE *f;
     int printer_line, paper_line; /* where [printing] printer and paper were set */
+    int name_line;                /* where [office] name was set */
+    int colour_line[3];           /* where [theme] primary, accent, background were set */
 } Load;
 
 /* inih's line reader: fgets that counts lines. */
@@ -75,7 +85,31 @@ static bool set_int(int *dst, const char *v, int lo, int hi)
     return true;
 }
 
-typedef enum { K_TEXT, K_INT } Kind;
+/* "#RRGGBB" (the # may be left out) into *dst. */
+static bool set_colour(uint32_t *dst, const char *v)
+{
+    char *end;
+    if (*v == '#')
+        v++;
+    if (strlen(v) != 6 || strspn(v, "0123456789abcdefABCDEF") != 6)
+        return false;
+    *dst = (uint32_t)strtoul(v, &end, 16);
+    return true;
+}
+
+/* xrandr's words for how the picture is turned. */
+static bool set_turn(PlatformTurn *dst, const char *v)
+{
+    static const char *const names[] = {"normal", "left", "right", "inverted"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(v, names[i]) == 0) {
+            *dst = (PlatformTurn)i;
+            return true;
+        }
+    return false;
+}
+
+typedef enum { K_TEXT, K_INT, K_COLOUR, K_TURN } Kind;
 typedef struct {
     const char *section, *name;
     Kind kind;
@@ -93,17 +127,28 @@ typedef struct {
     {                                                                                              \
         sec, key, K_INT, offsetof(Config, member), 0, lo, hi, what                                 \
     }
+#define OTHER(sec, key, kind, member, what)                                                        \
+    {                                                                                              \
+        sec, key, kind, offsetof(Config, member), 0, 0, 0, what                                    \
+    }
 
 static const Key keys[] = {
     TEXT("office", "name", office, "a name of up to 119 bytes"),
     TEXT("office", "school", school, "a name of up to 119 bytes"),
     TEXT("office", "contact", office_contact, "text of up to 119 bytes"),
+    TEXT("office", "logo", logo, "the path of a PNG, JPEG or SVG image, or nothing for none"),
+    OTHER("theme", "primary", K_COLOUR, primary, "a colour like #0F5C6E"),
+    OTHER("theme", "accent", K_COLOUR, accent, "a colour like #E9A23B"),
+    OTHER("theme", "background", K_COLOUR, background, "a colour like #F5F2EB"),
     TEXT("directory", "database", database, "a file path"),
     TEXT("directory", "sample", sample, "a file path"),
     TEXT("directory", "sample_referrals", sample_referrals, "a file path"),
     TEXT("directory", "questions", questions, "a file path"),
     INT("kiosk", "idle_seconds", idle_seconds, 20, 3600, "a number of seconds from 20 to 3600"),
     INT("kiosk", "idle_countdown", idle_countdown, 5, 120, "a number of seconds from 5 to 120"),
+    OTHER("kiosk", "orientation", K_TURN, turn,
+          "normal, left, right or inverted (as xrandr --rotate)"),
+    TEXT("kiosk", "language", language, "a language code such as en"),
     TEXT("printing", "printer", printer, "none, cups, cups:QUEUE or escpos:/dev/PATH"),
     TEXT("printing", "paper", paper, "letter, a4, 80mm or 58mm"),
     INT("printing", "timeout_seconds", print_timeout, 5, 600, "a number of seconds from 5 to 600"),
@@ -136,6 +181,25 @@ static bool add_key(Load *l, const char *value, int line)
     return true;
 }
 
+/* Remembers where the keys checked after reading were set. */
+static void note_line(Load *l, const Key *k, int line)
+{
+    static const char *const colours[] = {"primary", "accent", "background"};
+    Config *c = l->c;
+    int *at = strcmp(k->name, "logo") == 0        ? &c->logo_line
+              : strcmp(k->name, "language") == 0  ? &c->language_line
+              : strcmp(k->name, "database") == 0  ? &c->database_line
+              : strcmp(k->name, "questions") == 0 ? &c->questions_line
+              : strcmp(k->name, "sample") == 0    ? &c->sample_line
+              : strcmp(k->section, "office") == 0 && strcmp(k->name, "name") == 0 ? &l->name_line
+                                                                                  : NULL;
+    for (int i = 0; i < 3 && !at; i++)
+        if (strcmp(k->section, "theme") == 0 && strcmp(k->name, colours[i]) == 0)
+            at = &l->colour_line[i];
+    if (at)
+        *at = line;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     Load *l = user;
@@ -153,12 +217,15 @@ static int handler(void *user, const char *section, const char *name, const char
         if (strcmp(name, k->name) != 0)
             continue;
         char *base = (char *)l->c + k->off;
-        bool ok = k->kind == K_TEXT ? set_text(base, k->cap, value)
-                                    : set_int((int *)(void *)base, value, k->lo, k->hi);
+        bool ok = k->kind == K_TEXT     ? set_text(base, k->cap, value)
+                  : k->kind == K_INT    ? set_int((int *)(void *)base, value, k->lo, k->hi)
+                  : k->kind == K_COLOUR ? set_colour((uint32_t *)(void *)base, value)
+                                        : set_turn((PlatformTurn *)(void *)base, value);
         if (ok && strcmp(name, "pin_hash") == 0 && *value && strncmp(value, "$argon2id$", 10) != 0)
             ok = false;
         if (!ok)
             problem(l, lineno, "%s should be %s", name, k->expect);
+        note_line(l, k, lineno);
         if (strcmp(section, "printing") == 0 && strcmp(name, "printer") == 0)
             l->printer_line = lineno;
         if (strcmp(section, "printing") == 0 && strcmp(name, "paper") == 0)
@@ -172,10 +239,57 @@ static int handler(void *user, const char *section, const char *name, const char
     return 1;
 }
 
+static double channel(uint32_t rgb, int shift)
+{
+    double v = (double)((rgb >> shift) & 0xFF) / 255.0;
+    return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(uint32_t rgb)
+{
+    return 0.2126 * channel(rgb, 16) + 0.7152 * channel(rgb, 8) + 0.0722 * channel(rgb, 0);
+}
+
+double config_contrast(uint32_t a, uint32_t b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* One contrast rule: fg on bg must reach min; the problem names the key
+ * set at line (or, when that key was not set, the other one). */
+static void need_contrast(Load *l, uint32_t fg, uint32_t bg, double min, int line, const char *what)
+{
+    char ratio[32], need[96];
+    double r = config_contrast(fg, bg);
+    if (r >= min)
+        return;
+    snprintf(ratio, sizeof ratio, "%.1f:1", r);
+    snprintf(need, sizeof need, "%s; visitors need at least %.1f:1", ratio, min);
+    problem(l, line, "%s is too faint to read: %s", what, need);
+}
+
+/* The theme's colours must keep every word readable (WCAG AA): white
+ * words on primary buttons, the office's name in primary, and body and
+ * secondary text on the background. */
+static void check_colours(Load *l)
+{
+    const Config *c = l->c;
+    int p = l->colour_line[0], b = l->colour_line[2];
+    if (!p && !b)
+        return;
+    need_contrast(l, 0xFFFFFF, c->primary, 4.5, p ? p : b,
+                  "[theme] primary: the white words on buttons");
+    need_contrast(l, c->primary, c->background, 3.0, p ? p : b,
+                  "[theme] primary on the background (the office's name and outlines)");
+    need_contrast(l, CONFIG_MUTED, c->background, 4.5, b ? b : p,
+                  "[theme] background: the grey secondary text on it");
+}
+
 bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, int *nproblems)
 {
     struct stat st;
-    Load l = {c, problems, cap, 0, 0, NULL, 0, 0};
+    Load l = {.c = c, .problems = problems, .cap = cap};
     *nproblems = 0;
     if (stat(path, &st) != 0)
         return true;
@@ -195,6 +309,10 @@ bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, 
         if (!seen)
             problem(&l, rc, "this line is not \"name = value\" or a [section]%s%s", "", "");
     }
+    /* an office of its own does not wear the sample office's logo */
+    if (l.name_line && !c->logo_line)
+        c->logo[0] = '\0';
+    check_colours(&l);
     /* the printer and its paper are checked together */
     char why[200];
     if (!print_setup_parse(c->printer, c->paper, c->print_timeout, &c->print, why, sizeof why))
@@ -285,16 +403,68 @@ bool config_set(const char *path, const char *section, const char *key, const ch
     return true;
 }
 
-bool config_open(const char *path, Config *c, const char *prog)
+/* A file the kiosk needs: problem unless it can be read. */
+static int need_file(const char *path, int line, const char *what, ConfigProblem *p, int cap, int n)
+{
+    if (access(path, R_OK) == 0)
+        return n;
+    if (n < cap) {
+        p[n].line = line;
+        snprintf(p[n].text, sizeof p[n].text, "%s %s cannot be read: %s", what, path,
+                 strerror(errno));
+    }
+    return n + 1;
+}
+
+int config_check_files(const Config *c, ConfigProblem *p, int cap, int n)
+{
+    char dir[CONFIG_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", c->database);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        if (n < cap) {
+            p[n].line = c->database_line;
+            snprintf(p[n].text, sizeof p[n].text,
+                     "database: the folder %s does not exist (make install creates "
+                     "/var/lib/career-kiosk)",
+                     dir);
+        }
+        n++;
+    }
+    n = need_file(c->questions, c->questions_line, "questions: the question bank", p, cap, n);
+    /* the sample is only read to fill a directory that does not exist yet */
+    if (access(c->database, F_OK) != 0)
+        n = need_file(c->sample, c->sample_line, "sample: the first directory", p, cap, n);
+    return n;
+}
+
+void config_report(FILE *f, const char *path, const ConfigProblem *p, int n)
+{
+    for (int i = 0; i < n && i < CONFIG_PROBLEMS; i++) {
+        if (p[i].line > 0)
+            fprintf(f, "%s:%d: %s\n", path, p[i].line, p[i].text);
+        else
+            fprintf(f, "%s: %s\n", path, p[i].text);
+    }
+}
+
+bool config_open(const char *path, Config *c, const char *prog, ConfigCheck check)
 {
     ConfigProblem p[CONFIG_PROBLEMS];
     int n;
     path = config_path(path);
     config_defaults(c, CK_ASSETS_DIR, CK_DB_PATH);
-    if (config_load(path, c, p, CONFIG_PROBLEMS, &n))
+    config_load(path, c, p, CONFIG_PROBLEMS, &n);
+    if (check)
+        n = check(c, p, CONFIG_PROBLEMS, n);
+    if (n == 0)
         return true;
-    for (int i = 0; i < n && i < CONFIG_PROBLEMS; i++)
-        fprintf(stderr, "%s:%d: %s\n", path, p[i].line, p[i].text);
+    config_report(stderr, path, p, n);
     fprintf(stderr, "%s: %s has %d problem%s; not starting until %s fixed\n", prog, path, n,
             n == 1 ? "" : "s", n == 1 ? "it is" : "they are");
     return false;

@@ -4,11 +4,14 @@
 #ifndef CK_CONFIG_H
 #define CK_CONFIG_H
 
+#include "platform.h"
 #include "print.h"
 #include "sign.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 
 enum { CONFIG_PATH_MAX = 512, CONFIG_TEXT_MAX = 120, CONFIG_PROBLEMS = 32, CONFIG_KEYS = 8 };
 
@@ -16,12 +19,16 @@ typedef struct {
     char office[CONFIG_TEXT_MAX];           /* [office] name */
     char school[CONFIG_TEXT_MAX];           /* [office] school */
     char office_contact[CONFIG_TEXT_MAX];   /* [office] contact: how to reach staff */
+    char logo[CONFIG_PATH_MAX];             /* [office] logo: PNG, JPEG or SVG, or "" */
+    uint32_t primary, accent, background;   /* [theme] colours, 0xRRGGBB */
     char database[CONFIG_PATH_MAX];         /* [directory] database */
     char sample[CONFIG_PATH_MAX];           /* [directory] sample: first-run mentors */
     char sample_referrals[CONFIG_PATH_MAX]; /* [directory] sample_referrals */
     char questions[CONFIG_PATH_MAX];        /* [directory] questions: question bank */
     int idle_seconds;                       /* [kiosk] idle_seconds */
     int idle_countdown;                     /* [kiosk] idle_countdown */
+    PlatformTurn turn;                      /* [kiosk] orientation */
+    char language[16];                      /* [kiosk] language: the visitors' screens */
     char printer[PRINT_TARGET_MAX];         /* [printing] printer: none, cups[:QUEUE], escpos:DEV */
     char paper[16];                         /* [printing] paper: letter, a4, 80mm, 58mm */
     int print_timeout;                      /* [printing] timeout_seconds */
@@ -31,12 +38,14 @@ typedef struct {
     SignKey keys[CONFIG_KEYS];              /* [bundles] trusted_key (one line each) */
     char key_label[CONFIG_KEYS][48];        /* the name written after each key, or "" */
     int nkeys;
-    char usb_roots[CONFIG_PATH_MAX];        /* [bundles] roots: where sticks are mounted */
+    char usb_roots[CONFIG_PATH_MAX]; /* [bundles] roots: where sticks are mounted */
+    int logo_line, language_line;    /* where they were set, for later checks; 0: unset */
+    int database_line, questions_line, sample_line;
 } Config;
 
 typedef struct {
     int line; /* 0 when the problem is not on one line */
-    char text[200];
+    char text[700];
 } ConfigProblem;
 
 /* Fills c with defaults: the built-in sample directory under assets_dir,
@@ -48,6 +57,23 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path);
  * unknown section or key, bad value) is written to problems[0..cap) and
  * counted in *nproblems; returns true only when there were none. */
 bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, int *nproblems);
+
+/* The colours the kiosk uses unless [theme] says otherwise. */
+enum {
+    CONFIG_PRIMARY = 0x0F5C6E,
+    CONFIG_ACCENT = 0xE9A23B,
+    CONFIG_BACKGROUND = 0xF5F2EB,
+    CONFIG_TEXT = 0x1C2433,  /* body text, fixed */
+    CONFIG_MUTED = 0x556070, /* secondary text, fixed */
+};
+
+/* WCAG 2 contrast ratio of two 0xRRGGBB colours, from 1 to 21. */
+double config_contrast(uint32_t a, uint32_t b);
+
+/* The checks a config file cannot make on its own: that the files it
+ * names are there (database folder, question bank, first-run sample).
+ * Adds problems after the n already in problems; returns the new count. */
+int config_check_files(const Config *c, ConfigProblem *problems, int cap, int n);
 
 /* Where a build finds its files unless told otherwise: a source checkout
  * is compiled with its own paths (see the Makefile), an install with
@@ -77,9 +103,17 @@ const char *config_path(const char *path);
 bool config_set(const char *path, const char *section, const char *key, const char *value,
                 char *err, size_t cap);
 
+/* A program's own checks of what it alone can judge (a logo it can
+ * draw, a language it has): adds problems like config_check_files. */
+typedef int (*ConfigCheck)(const Config *c, ConfigProblem *problems, int cap, int n);
+
+/* Prints problems as "file:line: what" (line 0: "file: what") to f. */
+void config_report(FILE *f, const char *path, const ConfigProblem *p, int n);
+
 /* Defaults, then the file at path (NULL: $CAREER_KIOSK_CONFIG, else
- * CK_CONFIG_PATH). Problems go to stderr as "file:line: what", then a line
- * from prog; returns false then: nothing may start half-configured. */
-bool config_open(const char *path, Config *c, const char *prog);
+ * CK_CONFIG_PATH), then check (may be NULL). Problems go to stderr as
+ * "file:line: what", then a line from prog; returns false then: nothing
+ * may start half-configured. */
+bool config_open(const char *path, Config *c, const char *prog, ConfigCheck check);
 
 #endif

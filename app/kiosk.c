@@ -61,6 +61,9 @@ bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
     ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions};
     a->platform = p;
     a->cfg = *cfg;
+    a->ui.brand_primary = cfg->primary;
+    a->ui.brand_accent = cfg->accent;
+    a->ui.brand_bg = cfg->background;
     if (!a->fixed_date)
         a->today = local_today();
     a->store = import_seed_open(cfg->database, &seed, a->today, err, cap);
@@ -322,7 +325,8 @@ static void print_begin(App *a)
     Session *s = a->s;
     Printout out;
     char err[256];
-    PaperInput in = {&s->sheet, &s->takeaway, a->cfg.office, a->cfg.office_contact, a->today};
+    PaperInput in = {&s->sheet, &s->takeaway, a->cfg.office, a->cfg.office_contact,
+                     a->today,  a->cfg.logo};
     a->print_after_frame = 0;
     if (!paper_render(&in, a->cfg.print.paper, &out, err, sizeof err)) {
         s->printing = PRINTING_FAILED;
@@ -447,7 +451,7 @@ void kiosk_render(App *a, bool force)
     if (!a->dirty && !force)
         return;
     Draw *d = platform_frame_begin(a->platform);
-    draw_clear(d, a->ui.high_contrast ? ui_rgb(0) : ui_rgb(0xF5F2EB));
+    draw_clear(d, a->ui.high_contrast ? ui_rgb(0) : ui_rgb(a->cfg.background));
     pass(a, d);
     platform_frame_end(a->platform);
     if (a->frames++ == 0)

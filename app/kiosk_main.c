@@ -2,6 +2,7 @@
  * for a desktop window; --headless with a script for tests and demos. */
 #include "kiosk.h"
 #include "script.h"
+#include "service.h"
 
 #include "ui/strings.h"
 
@@ -9,30 +10,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct {
     PlatformMode mode;
     int w, h;
     const char *config, *db, *script, *shots, *today;
+    bool check_config;
 } Options;
+
+/* Exit statuses the service unit knows (sysexits.h): a broken config is
+ * not restarted, since restarting cannot mend it. */
+enum { EXIT_CONFIG = 78 };
 
 static void usage(FILE *f)
 {
     fprintf(f, "usage: career-kiosk [--windowed] [--size WxH] [--config PATH] [--db PATH]\n"
                "       career-kiosk --headless --size WxH --script FILE [--screenshots DIR]\n"
                "                    [--today YYYY-MM-DD]\n"
+               "       career-kiosk --check-config [--config PATH]\n"
                "       career-kiosk --version\n");
 }
 
 static bool parse(int argc, char **argv, Options *o)
 {
-    *o = (Options){PLATFORM_KIOSK, 1920, 1080, NULL, NULL, NULL, NULL, NULL};
+    *o = (Options){PLATFORM_KIOSK, 1920, 1080, NULL, NULL, NULL, NULL, NULL, false};
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(s, "--windowed") == 0)
             o->mode = PLATFORM_WINDOWED;
         else if (strcmp(s, "--headless") == 0)
             o->mode = PLATFORM_HEADLESS;
+        else if (strcmp(s, "--check-config") == 0)
+            o->check_config = true;
         else if (strcmp(s, "--version") == 0) {
             printf("career-kiosk %s\n", CK_VERSION);
             exit(0);
@@ -65,29 +75,94 @@ static bool parse(int argc, char **argv, Options *o)
             return false;
         }
     }
-    if (o->mode == PLATFORM_HEADLESS && !o->script) {
+    if (o->mode == PLATFORM_HEADLESS && !o->script && !o->check_config) {
         fprintf(stderr, "career-kiosk: --headless needs --script FILE\n");
         return false;
     }
     return true;
 }
 
-static bool load_config(const Options *o, Config *c)
+/* What only the kiosk can judge: a logo it can draw, a language it has. */
+static int kiosk_checks(const Config *c, ConfigProblem *p, int cap, int n)
 {
-    if (!config_open(o->config, c, "career-kiosk"))
-        return false;
-    if (o->db)
-        snprintf(c->database, sizeof c->database, "%s", o->db);
-    return true;
+    char why[300];
+    int w, h;
+    if (*c->logo && !platform_image_check(c->logo, &w, &h, why, sizeof why)) {
+        if (n < cap) {
+            p[n].line = c->logo_line;
+            snprintf(p[n].text, sizeof p[n].text, "logo: %s", why);
+        }
+        n++;
+    }
+    if (!strings_set_language(c->language)) {
+        if (n < cap) {
+            p[n].line = c->language_line;
+            snprintf(p[n].text, sizeof p[n].text,
+                     "language: the kiosk has no screens in \"%s\"; it has: %s", c->language,
+                     strings_languages());
+        }
+        n++;
+    }
+    return config_check_files(c, p, cap, n);
 }
 
-/* The interactive loop: sleep until input or a timer, draw on change. */
+/* The config file with --db applied, checked through. Problems go to
+ * stderr; false then. */
+static bool load_config(const Options *o, Config *c)
+{
+    ConfigProblem p[CONFIG_PROBLEMS];
+    int n;
+    const char *path = config_path(o->config);
+    config_defaults(c, CK_ASSETS_DIR, CK_DB_PATH);
+    config_load(path, c, p, CONFIG_PROBLEMS, &n);
+    if (o->db)
+        snprintf(c->database, sizeof c->database, "%s", o->db);
+    n = kiosk_checks(c, p, CONFIG_PROBLEMS, n);
+    if (n == 0)
+        return true;
+    config_report(stderr, path, p, n);
+    fprintf(stderr, "career-kiosk: %s has %d problem%s; not starting until %s fixed\n", path, n,
+            n == 1 ? "" : "s", n == 1 ? "it is" : "they are");
+    return false;
+}
+
+/* --check-config: every problem, or what the kiosk will use. */
+static int check_config(const Options *o)
+{
+    Config c;
+    char printer[200];
+    const char *path = config_path(o->config);
+    static const char *const turns[] = {"normal", "left", "right", "inverted"};
+    if (!load_config(o, &c))
+        return 1;
+    print_setup_describe(&c.print, printer, sizeof printer);
+    printf("%s: no problems%s\n", path, access(path, F_OK) == 0 ? "" : " (no file: all defaults)");
+    printf("  office:      %s, %s\n", c.office, c.school);
+    printf("  logo:        %s\n", *c.logo ? c.logo : "none");
+    printf("  colours:     primary #%06X, accent #%06X, background #%06X\n", (unsigned)c.primary,
+           (unsigned)c.accent, (unsigned)c.background);
+    printf("  screen:      turned %s; language %s; idle after %d s\n", turns[c.turn], c.language,
+           c.idle_seconds);
+    printf("  directory:   %s\n", c.database);
+    printf("  printer:     %s\n", printer);
+    printf("  staff PIN:   %s\n", *c.pin_hash ? "set" : "not set (staff mode is off)");
+    printf("  signing keys: %d trusted; sticks looked for under %s\n", c.nkeys, c.usb_roots);
+    return 0;
+}
+
+/* The interactive loop: sleep until input or a timer, draw on change.
+ * Each pass pings systemd's watchdog, so a hung loop gets restarted. */
 static void run(App *a)
 {
+    int ping = service_ping_every_ms();
     while (!a->quit) {
         Input in;
+        int wait = kiosk_wait_ms(a);
+        if (ping > 0 && (wait < 0 || wait > ping))
+            wait = ping;
+        service_alive((uint64_t)kiosk_clock_ms());
         kiosk_render(a, false);
-        if (platform_next(a->platform, &in, kiosk_wait_ms(a))) {
+        if (platform_next(a->platform, &in, wait)) {
             kiosk_input(a, &in);
             while (!a->quit && platform_next(a->platform, &in, 0))
                 kiosk_input(a, &in);
@@ -108,8 +183,12 @@ int main(int argc, char **argv)
      * system when freed, instead of glibc raising its threshold and
      * keeping them in the heap */
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-    if (!parse(argc, argv, &o) || !load_config(&o, &cfg))
+    if (!parse(argc, argv, &o))
         return 2;
+    if (o.check_config)
+        return check_config(&o);
+    if (!load_config(&o, &cfg))
+        return EXIT_CONFIG;
     if (o.today) {
         if (!date_parse(o.today, &app.today)) {
             fprintf(stderr, "career-kiosk: --today wants a date like 2026-11-22\n");
@@ -117,8 +196,8 @@ int main(int argc, char **argv)
         }
         app.fixed_date = true;
     }
-    strings_set_language("en");
-    PlatformOptions po = {o.mode, o.w, o.h, cfg.office};
+    strings_set_language(cfg.language);
+    PlatformOptions po = {o.mode, o.w, o.h, cfg.office, cfg.turn};
     Platform *p = platform_open(&po, err, sizeof err);
     if (!p) {
         if (strncmp(err, "no display", 10) == 0)
@@ -131,12 +210,17 @@ int main(int argc, char **argv)
     if (!kiosk_open(&app, p, &cfg, err, sizeof err)) {
         fprintf(stderr, "career-kiosk: %s\n", err);
         rc = 2;
-    } else if (o.mode == PLATFORM_HEADLESS)
+    } else if (o.mode == PLATFORM_HEADLESS) {
+        service_ready("headless");
         rc = script_run(&app, o.script, o.shots) ? app.exit_code : 1;
-    else {
+    } else {
+        char status[200];
+        snprintf(status, sizeof status, "showing the kiosk for %s", cfg.office);
+        service_ready(status);
         run(&app);
         rc = app.exit_code;
     }
+    service_stopping();
     kiosk_close(&app);
     platform_close(p);
     return rc;

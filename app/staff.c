@@ -204,7 +204,8 @@ static void printer_line(App *a)
     Staff *st = &a->staff;
     char where[300];
     if (a->cfg.print.kind == PRINT_NONE) {
-        text_copy(st->printer, sizeof st->printer, "No printer is set up (visitors use the QR codes).");
+        text_copy(st->printer, sizeof st->printer,
+                  "No printer is set up (visitors use the QR codes).");
         return;
     }
     PrinterStatus ps;
@@ -277,8 +278,9 @@ void staff_pin_key(App *a, char key)
         if (++st->tries >= STAFF_TRIES) {
             st->tries = 0;
             st->locked_until = platform_now(a->platform) + STAFF_LOCK_MS;
-            fprintf(stderr, "career-kiosk: %d wrong staff PINs; staff mode locked for five "
-                            "minutes\n",
+            fprintf(stderr,
+                    "career-kiosk: %d wrong staff PINs; staff mode locked for five "
+                    "minutes\n",
                     STAFF_TRIES);
         }
         return;
@@ -306,10 +308,10 @@ static void write_back(App *a, const ImportReport *rep, char *words, size_t cap)
     Staff *st = &a->staff;
     char names[400] = "", err[300] = "";
     size_t n = strlen(words);
-    bool ok = bundle_write_report(&st->bundle, rep, st->written, sizeof st->written, err,
-                                  sizeof err) &&
-              bundle_write_stats(st->stick, st->bundle.stamp, a->store, names, sizeof names, err,
-                                 sizeof err);
+    bool ok =
+        bundle_write_report(&st->bundle, rep, st->written, sizeof st->written, err, sizeof err) &&
+        bundle_write_stats(st->stick, st->bundle.stamp, a->store, names, sizeof names, err,
+                           sizeof err);
     if (names[0]) {
         size_t w = strlen(st->written);
         snprintf(st->written + w, sizeof st->written - w, ", %s", names);
@@ -321,8 +323,7 @@ static void write_back(App *a, const ImportReport *rep, char *words, size_t cap)
                  "stick.",
                  BUNDLE_FOLDER, st->written);
     } else
-        snprintf(words + n, cap - n, "\n\nThe report could not be written to the stick: %s.",
-                 err);
+        snprintf(words + n, cap - n, "\n\nThe report could not be written to the stick: %s.", err);
 }
 
 /* Copies and checks the stick's bundle: the preview, or why not. */
@@ -393,8 +394,9 @@ static void do_import(App *a)
     if (ok) {
         char signed_at[24];
         bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
-        snprintf(words, sizeof words, "%d mentors are in the directory now%s. The bundle was "
-                                      "signed %s by %s.",
+        snprintf(words, sizeof words,
+                 "%d mentors are in the directory now%s. The bundle was "
+                 "signed %s by %s.",
                  rep.accepted, b->has_questions ? ", with the new question bank" : "", signed_at,
                  b->signer);
         if (rep.rejected)
@@ -444,14 +446,14 @@ void staff_test_print(App *a)
     Session *t = calloc(1, sizeof *t);
     StoreHit *hit = calloc(1, sizeof *hit);
     Printout out;
-    bool ok = t && hit &&
-              store_search(a->store, "", &(StoreFilter){.via = -1}, a->today, hit, 1) == 1;
+    bool ok =
+        t && hit && store_search(a->store, "", &(StoreFilter){.via = -1}, a->today, hit, 1) == 1;
     if (ok) {
         session_init(t);
         t->mentor = hit->mentor;
         kiosk_prepare_sheet(a, t);
         PaperInput in = {&t->sheet, &t->takeaway, a->cfg.office, a->cfg.office_contact,
-                         a->today};
+                         a->today,  a->cfg.logo};
         ok = paper_render(&in, a->cfg.print.paper, &out, err, sizeof err);
     } else
         snprintf(err, sizeof err, "the directory has no mentor to put on a test sheet");
@@ -494,7 +496,6 @@ void staff_leave(App *a)
     a->exit_code = STAFF_EXIT_MAINTENANCE;
     a->quit = true;
 }
-
 
 static void follow_print(App *a)
 {
@@ -558,9 +559,8 @@ const char *staff_step_name(StaffStep s)
 bool staff_says(const App *a, const char *text)
 {
     const Staff *st = &a->staff;
-    const char *said[] = {st->title,          st->message,       st->bundle.reason,
-                          st->notice,         st->health,        st->bundle.signer,
-                          staff_print_words(a)};
+    const char *said[] = {st->title,  st->message,       st->bundle.reason,   st->notice,
+                          st->health, st->bundle.signer, staff_print_words(a)};
     for (size_t i = 0; i < sizeof said / sizeof *said; i++)
         if (strcasestr(said[i], text))
             return true;

@@ -42,6 +42,13 @@ int draw_line_height(Draw *d, int px);
  * zone too, scale whole pixels per module, top-left at x, y. */
 void draw_qr(Draw *d, const unsigned char *modules, int width, int x, int y, int scale);
 
+/* An image file (the office's logo: PNG, JPEG or SVG) scaled to fit
+ * inside box, keeping its shape: left-aligned, centred vertically. Read
+ * on first use and kept. Returns the width it takes (also when draw is
+ * false, for measuring); 0 when there is no image or it cannot be read
+ * (said once on stderr). */
+int draw_image(Draw *d, const char *path, Rect box, bool draw);
+
 /* Restricts drawing to r; NULL removes the restriction. */
 void draw_clip(Draw *d, const Rect *r);
 

@@ -75,6 +75,9 @@ struct Draw {
     struct Canvas *canvas; /* set on pages: draw_text records runs there */
     Rect clip;             /* the clip rectangle, when clipped */
     bool clipped;
+    SDL_Texture *image; /* image.c: the logo, read from image_path */
+    char image_path[512];
+    int image_w, image_h;
 };
 
 /* Frees the text system and the cached textures (not the renderer). */

@@ -23,10 +23,20 @@ typedef enum {
     PLATFORM_HEADLESS, /* offscreen software rendering, virtual clock */
 } PlatformMode;
 
+/* How the picture is turned on the panel, in xrandr's words: a screen
+ * turned a quarter clockwise on its stand wants PLATFORM_TURN_LEFT. */
+typedef enum {
+    PLATFORM_TURN_NORMAL,
+    PLATFORM_TURN_LEFT,     /* a quarter counter-clockwise */
+    PLATFORM_TURN_RIGHT,    /* a quarter clockwise */
+    PLATFORM_TURN_INVERTED, /* upside down */
+} PlatformTurn;
+
 typedef struct {
     PlatformMode mode;
     int width, height; /* headless and windowed; kiosk uses the display */
     const char *title;
+    PlatformTurn turn; /* the app draws upright; the panel shows it turned */
 } PlatformOptions;
 
 typedef enum {
@@ -67,7 +77,12 @@ typedef struct {
 Platform *platform_open(const PlatformOptions *o, char *err, size_t err_cap);
 void platform_close(Platform *p);
 
-/* Size of the drawing surface in pixels. */
+/* A point on the panel (px, py of a pw x ph panel) as a point of the
+ * upright picture the app draws, for the given turn. */
+void platform_turn_point(PlatformTurn turn, int pw, int ph, int px, int py, int *x, int *y);
+
+/* Size of the drawing surface in pixels: the upright picture (a turned
+ * panel's sides swapped). Screenshots are of the panel. */
 void platform_size(const Platform *p, int *w, int *h);
 
 /* Waits up to timeout_ms (-1: forever) for the next input. Returns false
@@ -95,6 +110,10 @@ void platform_text_input(Platform *p, bool on);
 /* How many characters of s no font in the fallback chain can draw
  * (0: nothing shows as a box). */
 int platform_missing_glyphs(Platform *p, const char *s);
+
+/* Whether the image at path can be shown as the logo: its size in
+ * pixels, or false with the reason (missing, too big, not an image). */
+bool platform_image_check(const char *path, int *w, int *h, char *err, size_t err_cap);
 
 /* Counters for leak checks: live text textures and cached entries. */
 typedef struct {

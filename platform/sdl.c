@@ -15,8 +15,11 @@ struct Platform {
     SDL_Renderer *r;
     SDL_Surface *surface; /* headless target */
     Draw draw;
-    int w, h;
-    uint64_t clock_ms; /* headless */
+    int w, h;   /* the upright picture the app draws */
+    int pw, ph; /* the panel (window or offscreen surface) */
+    PlatformTurn turn;
+    SDL_Texture *picture; /* the upright picture, when the panel is turned */
+    uint64_t clock_ms;    /* headless */
     bool finger_down, mouse_down;
     SDL_FingerID finger;
 };
@@ -39,13 +42,59 @@ static void catch_term(void)
     sigaction(SIGINT, &sa, NULL);
 }
 
+static bool quarter_turn(PlatformTurn t)
+{
+    return t == PLATFORM_TURN_LEFT || t == PLATFORM_TURN_RIGHT;
+}
+
+void platform_turn_point(PlatformTurn turn, int pw, int ph, int px, int py, int *x, int *y)
+{
+    switch (turn) {
+    case PLATFORM_TURN_LEFT: /* the picture's top is at the panel's left */
+        *x = ph - 1 - py;
+        *y = px;
+        break;
+    case PLATFORM_TURN_RIGHT:
+        *x = py;
+        *y = pw - 1 - px;
+        break;
+    case PLATFORM_TURN_INVERTED:
+        *x = pw - 1 - px;
+        *y = ph - 1 - py;
+        break;
+    default:
+        *x = px;
+        *y = py;
+    }
+}
+
+/* Reads the panel's size; a turned panel draws into a texture of the
+ * upright size, made again when the size changes. */
 static void update_size(Platform *p)
 {
     if (p->mode == PLATFORM_HEADLESS) {
-        p->w = p->surface->w;
-        p->h = p->surface->h;
-    } else
-        SDL_GetRendererOutputSize(p->r, &p->w, &p->h);
+        p->pw = p->surface->w;
+        p->ph = p->surface->h;
+    } else {
+        SDL_SetRenderTarget(p->r, NULL);
+        SDL_GetRendererOutputSize(p->r, &p->pw, &p->ph);
+    }
+    int w = quarter_turn(p->turn) ? p->ph : p->pw, h = quarter_turn(p->turn) ? p->pw : p->ph;
+    if (p->turn != PLATFORM_TURN_NORMAL && (!p->picture || w != p->w || h != p->h)) {
+        if (p->picture)
+            SDL_DestroyTexture(p->picture);
+        p->picture =
+            SDL_CreateTexture(p->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        if (!p->picture) /* drawn unturned rather than not at all */
+            fprintf(stderr, "career-kiosk: cannot turn the picture: %s\n", SDL_GetError());
+    }
+    if (p->picture) {
+        p->w = w;
+        p->h = h;
+    } else {
+        p->w = p->pw;
+        p->h = p->ph;
+    }
 }
 
 static bool open_window(Platform *p, const PlatformOptions *o, char *err, size_t cap)
@@ -126,6 +175,7 @@ Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
         return NULL;
     }
     p->mode = o->mode;
+    p->turn = o->turn;
     catch_term();
     if (!(o->mode == PLATFORM_HEADLESS ? open_offscreen(p, o, err, cap)
                                        : open_window(p, o, err, cap)))
@@ -147,6 +197,8 @@ void platform_close(Platform *p)
     if (!p)
         return;
     draw_release(&p->draw);
+    if (p->picture)
+        SDL_DestroyTexture(p->picture);
     if (p->r)
         SDL_DestroyRenderer(p->r);
     if (p->surface)
@@ -192,13 +244,19 @@ static int map_key(SDL_Keycode k)
     }
 }
 
-/* Window coordinates to drawing-surface pixels (they differ on HiDPI). */
+/* A panel pixel as a pixel of the upright picture. */
+static void to_picture(const Platform *p, int px, int py, int *x, int *y)
+{
+    platform_turn_point(p->picture ? p->turn : PLATFORM_TURN_NORMAL, p->pw, p->ph, px, py, x, y);
+}
+
+/* Window coordinates to picture pixels (they differ on HiDPI and on a
+ * turned panel). */
 static void to_pixels(Platform *p, int wx, int wy, int *x, int *y)
 {
     int ww, wh;
     SDL_GetWindowSize(p->win, &ww, &wh);
-    *x = ww > 0 ? wx * p->w / ww : wx;
-    *y = wh > 0 ? wy * p->h / wh : wy;
+    to_picture(p, ww > 0 ? wx * p->pw / ww : wx, wh > 0 ? wy * p->ph / wh : wy, x, y);
 }
 
 /* Turns one SDL event into an Input; false when it means nothing to us. */
@@ -266,8 +324,8 @@ static bool translate(Platform *p, const SDL_Event *e, Input *in)
         return false;
     }
     /* finger positions are 0..1 of the window */
-    in->x = (int)lroundf(e->tfinger.x * (float)p->w);
-    in->y = (int)lroundf(e->tfinger.y * (float)p->h);
+    to_picture(p, (int)lroundf(e->tfinger.x * (float)p->pw),
+               (int)lroundf(e->tfinger.y * (float)p->ph), &in->x, &in->y);
     return true;
 }
 
@@ -311,30 +369,47 @@ void platform_advance(Platform *p, uint64_t ms)
 
 Draw *platform_frame_begin(Platform *p)
 {
+    if (p->picture)
+        SDL_SetRenderTarget(p->r, p->picture);
     return &p->draw;
+}
+
+/* SDL turns clockwise, in degrees. */
+static double turn_degrees(PlatformTurn t)
+{
+    return t == PLATFORM_TURN_LEFT ? 270 : t == PLATFORM_TURN_RIGHT ? 90 : 180;
 }
 
 void platform_frame_end(Platform *p)
 {
+    if (p->picture) { /* the upright picture, turned onto the panel */
+        SDL_SetRenderTarget(p->r, NULL);
+        SDL_SetRenderDrawColor(p->r, 0, 0, 0, 255);
+        SDL_RenderClear(p->r);
+        SDL_Rect at = {(p->pw - p->w) / 2, (p->ph - p->h) / 2, p->w, p->h};
+        SDL_RenderCopyEx(p->r, p->picture, NULL, &at, turn_degrees(p->turn), NULL, SDL_FLIP_NONE);
+    }
     SDL_RenderPresent(p->r);
     text_frame_done(p->draw.text);
 }
 
 bool platform_screenshot(Platform *p, const char *path, char *err, size_t cap)
 {
-    int pitch = p->w * 3;
-    unsigned char *rgb = malloc((size_t)pitch * (size_t)p->h);
+    int pitch = p->pw * 3;
+    unsigned char *rgb = malloc((size_t)pitch * (size_t)p->ph);
     bool ok;
     if (!rgb) {
         snprintf(err, cap, "out of memory");
         return false;
     }
+    if (p->picture) /* the panel, as it shows */
+        SDL_SetRenderTarget(p->r, NULL);
     if (SDL_RenderReadPixels(p->r, NULL, SDL_PIXELFORMAT_RGB24, rgb, pitch) != 0) {
         snprintf(err, cap, "cannot read the screen: %s", SDL_GetError());
         free(rgb);
         return false;
     }
-    ok = png_write(path, rgb, p->w, p->h, pitch, 3, err, cap);
+    ok = png_write(path, rgb, p->pw, p->ph, pitch, 3, err, cap);
     free(rgb);
     return ok;
 }
@@ -376,6 +451,10 @@ void draw_release(Draw *d)
             SDL_DestroyTexture(d->qr[i].tex);
     memset(d->corner, 0, sizeof d->corner);
     memset(d->qr, 0, sizeof d->qr);
+    if (d->image)
+        SDL_DestroyTexture(d->image);
+    d->image = NULL;
+    d->image_path[0] = '\0';
 }
 
 /* Opaque colours fill plainly; blending every pixel of an opaque rectangle
@@ -530,8 +609,8 @@ int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
     if (temporary)
         SDL_DestroyTexture(t);
     /* a page keeps what it shows, for the printout's text layer */
-    if (d->canvas && c.a > 0 && (!d->clipped || (y + th / 2 >= d->clip.y &&
-                                                 y + th / 2 < d->clip.y + d->clip.h)))
+    if (d->canvas && c.a > 0 &&
+        (!d->clipped || (y + th / 2 >= d->clip.y && y + th / 2 < d->clip.y + d->clip.h)))
         canvas_record(d->canvas, s, x, y + text_ascent(d->text, px), tw, px);
     return tw;
 }

@@ -70,7 +70,7 @@ static void render(const Fixture *f, Paper paper, Printout *out)
 {
     char err[256];
     PaperInput in = {&f->sheet, &f->take, "Career Center", "the front desk",
-                     (Date){2026, 11, 22}};
+                     (Date){2026, 11, 22}, CK_ASSETS_DIR "/logo.sample.svg"};
     if (!paper_render(&in, paper, out, err, sizeof err))
         fail_msg("render %s: %s", paper_name(paper), err);
 }

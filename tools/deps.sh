@@ -10,9 +10,10 @@ libqrencode-dev
 libinih-dev
 libcmocka-dev
 clang libclang-rt-14-dev
-libsdl2-dev libsdl2-ttf-dev libfontconfig-dev zlib1g-dev
+libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev zlib1g-dev libsystemd-dev
 fonts-noto-core fonts-droid-fallback fonts-nanum
-zbar-tools imagemagick xvfb xauth xdotool
+zbar-tools imagemagick xvfb xauth xdotool groff-base
+cage xwayland systemd
 libcups2-dev cups-daemon cups-client printer-driver-cups-pdf ghostscript poppler-utils
 libsodium-dev minisign dosfstools fusefat procps"
 

@@ -27,7 +27,7 @@ static bool render(Admin *a, const Visit *v, Paper paper, Printout *out)
                          a->cfg.office, a->cfg.school, a->cfg.office_contact,
                          a->today,      a->stamp};
     takeaway_build(t, &tin);
-    PaperInput in = {&v->sheet, t, a->cfg.office, a->cfg.office_contact, a->today};
+    PaperInput in = {&v->sheet, t, a->cfg.office, a->cfg.office_contact, a->today, a->cfg.logo};
     bool ok = paper_render(&in, paper, out, err, sizeof err);
     takeaway_free(t);
     free(t);
@@ -65,8 +65,10 @@ int visit_render(Admin *a, const Visit *v, const char *path, const char *paper_a
         json_finish(&j);
     } else
         printf("Wrote %s: %d %s of %s, %dx%d dots at %d dpi\n", path, n,
-               spec.roll ? "receipt" : n == 1 ? "page" : "pages", paper_name(paper), w, h,
-               spec.dpi);
+               spec.roll ? "receipt"
+               : n == 1  ? "page"
+                         : "pages",
+               paper_name(paper), w, h, spec.dpi);
     return EXIT_DONE;
 }
 
@@ -78,8 +80,8 @@ static const OptSpec print_opts[] = {
 };
 
 static const char *const state_names[] = {
-    "ready",   "unknown", "stopped", "not-accepting", "offline",     "no-paper",
-    "jammed",  "no-toner", "cover-open", "not-found", "unreachable",
+    "ready",  "unknown",  "stopped",    "not-accepting", "offline",     "no-paper",
+    "jammed", "no-toner", "cover-open", "not-found",     "unreachable",
 };
 
 static const char *const outcome_names[] = {"done", "canceled", "aborted", "timeout", "failed"};
@@ -93,7 +95,10 @@ static bool chosen_setup(Admin *a, const Args *args, PrintSetup *s)
         *s = a->cfg.print;
         return true;
     }
-    if (!print_setup_parse(printer ? printer : a->cfg.printer, paper ? paper : printer ? "" : a->cfg.paper,
+    if (!print_setup_parse(printer ? printer : a->cfg.printer,
+                           paper     ? paper
+                           : printer ? ""
+                                     : a->cfg.paper,
                            a->cfg.print_timeout, s, err, sizeof err)) {
         admin_fail(a, "%s", err);
         return false;
@@ -149,8 +154,7 @@ static void report(Admin *a, const PrintSetup *s, const PrintResult *r, bool che
         printf("Printed the sample sheet (%s).\n", r->detail);
     else
         printf("Not printed: %s\nA visitor would see: \"%s\"\n",
-               r->sent ? outcome_names[r->outcome] : "the printer is not ready",
-               paper_trouble(r));
+               r->sent ? outcome_names[r->outcome] : "the printer is not ready", paper_trouble(r));
 }
 
 int cmd_print_test(Admin *a, int argc, char **argv)

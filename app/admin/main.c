@@ -163,7 +163,7 @@ int main(int argc, char **argv)
     bool setting = strcmp(argv[1], "set-pin") == 0; /* may mend a config, so reads it itself */
     if (setting)
         config_defaults(&a.cfg, CK_ASSETS_DIR, CK_DB_PATH);
-    else if (!config_open(config, &a.cfg, "career-kiosk-admin"))
+    else if (!config_open(config, &a.cfg, "career-kiosk-admin", NULL))
         return EXIT_FAILED;
     a.db_path = db ? db : a.cfg.database;
     for (int i = 0; i < NCOMMANDS; i++)

@@ -105,7 +105,8 @@ static int codes_block(Ui *ui, const PaperInput *in, const Layout *l, int x, int
     int cols = l->columns, colw = (w - gap * (cols - 1)) / cols;
     y += ui->u * 4;
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_PAPER_CODES_TITLE), ui->body, WEIGHT_BOLD,
-                 ui->th.text) + ui->u * 2;
+                 ui->th.text) +
+         ui->u * 2;
     for (int i = 0; i < n; i += cols) {
         int row_h = 0;
         for (int c = 0; c < cols && i + c < n; c++) {
@@ -161,11 +162,16 @@ static int header(Ui *ui, const PaperInput *in, const Layout *l, int w)
     int y = l->top, x = l->margin, cw = w - 2 * l->margin;
     const char *office = in->office && *in->office ? in->office : str(S_PAPER_HEADER);
     int right = ui_width(ui, str(S_PAPER_HEADER), ui->small, WEIGHT_REGULAR);
-    int lh = ui_wrap(ui, (Rect){x, y, cw - right - ui->u * 4, 0}, office, ui->body, WEIGHT_BOLD,
-                     ui->th.text);
+    int logo_h = draw_line_height(ui->measure, ui->body) * 2;
+    int lw = in->logo ? ui_image(ui, in->logo, (Rect){x, y, cw / 4, logo_h}) : 0;
+    int nx = x + (lw ? lw + ui->u * 3 : 0);
+    int lh = ui_wrap(ui, (Rect){nx, y + (lw ? logo_h / 4 : 0), x + cw - right - ui->u * 4 - nx, 0},
+                     office, ui->body, WEIGHT_BOLD, ui->th.text);
+    if (lw && lh < logo_h)
+        lh = logo_h;
     if (in->office && *in->office)
-        ui_text(ui, x + cw - right, y, str(S_PAPER_HEADER), ui->small, WEIGHT_REGULAR,
-                ui->th.muted, 0);
+        ui_text(ui, x + cw - right, y + (lw ? logo_h / 4 : 0), str(S_PAPER_HEADER), ui->small,
+                WEIGHT_REGULAR, ui->th.muted, 0);
     y += lh + ui->u;
     if (ui->d)
         draw_rect(ui->d, (Rect){x, y, cw, l->spec.roll ? 2 : 4}, ui->th.text);
@@ -235,8 +241,8 @@ static bool render_page(Ui *ui, const PaperInput *in, const Layout *l, int h, in
 
 /* Where pages start in the column for layout l: measured with ui on
  * the measuring canvas m; returns the page count, total in *total. */
-static int plan(Ui *ui, Draw *m, const PaperInput *in, const Layout *l, int room,
-                SheetBreaks *br, int *start, int *total)
+static int plan(Ui *ui, Draw *m, const PaperInput *in, const Layout *l, int room, SheetBreaks *br,
+                int *start, int *total)
 {
     int w = l->spec.w;
     ui_paper(ui, m, w, l->spec.h ? l->spec.h : w, l);
@@ -288,8 +294,8 @@ bool paper_render(const PaperInput *in, Paper paper, Printout *out, char *err, s
     start[pages] = total;
     int h = l.spec.roll ? l.top + head + total + l.u * 4 + foot + l.top : l.spec.h;
     for (int p = 0; p < pages; p++) {
-        if (!render_page(ui, in, &l, h, start[p], start[p + 1], foot, p + 1, pages,
-                         &out->page[p], err, cap)) {
+        if (!render_page(ui, in, &l, h, start[p], start[p + 1], foot, p + 1, pages, &out->page[p],
+                         err, cap)) {
             printout_free(out);
             goto done;
         }

@@ -21,6 +21,7 @@ typedef struct {
     const char *office;   /* the header; "" for none */
     const char *office_contact;
     Date today;
+    const char *logo; /* the office's logo beside its name; NULL or "" for none */
 } PaperInput;
 
 /* Renders the sheet for paper into out (free with printout_free). False

@@ -27,9 +27,13 @@ void screen_welcome(App *a)
         draw_rect(ui->d, (Rect){0, 0, ui->w, ui->u}, ui->th.primary);
     chrome_toggles(a, ui->w - p, p, th);
     int lh = draw_line_height(ui->measure, ui->body);
-    ui_text(ui, p, p, a->cfg.office, ui->title * 3 / 4, WEIGHT_BOLD, ui->th.primary, ui->w / 2);
-    ui_text(ui, p, p + lh + ui->u, a->cfg.school, ui->body, WEIGHT_REGULAR, ui->th.muted,
-            ui->w / 2);
+    /* the office's logo, as tall as its name and school together */
+    int lw = ui_image(ui, a->cfg.logo, (Rect){p, p, ui->w / 5, lh * 2 + ui->u});
+    int nx = p + (lw ? lw + ui->u * 3 : 0);
+    ui_text(ui, nx, p, a->cfg.office, ui->title * 3 / 4, WEIGHT_BOLD, ui->th.primary,
+            ui->w / 2 - (nx - p));
+    ui_text(ui, nx, p + lh + ui->u, a->cfg.school, ui->body, WEIGHT_REGULAR, ui->th.muted,
+            ui->w / 2 - (nx - p));
 
     int w = ui->landscape ? ui->w * 62 / 100 : ui->w - 4 * p;
     int x = (ui->w - w) / 2;

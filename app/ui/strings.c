@@ -134,6 +134,11 @@ const char *str(StrId id)
     return id < S_COUNT && current[id] ? current[id] : "";
 }
 
+const char *strings_languages(void)
+{
+    return "en";
+}
+
 int strings_set_language(const char *code)
 {
     if (strcmp(code, "en") == 0) {

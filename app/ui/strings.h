@@ -132,4 +132,7 @@ const char *str(StrId id);
 /* Chooses the language by code ("en"); false when it has no table. */
 int strings_set_language(const char *code);
 
+/* The language codes strings_set_language knows, space-separated. */
+const char *strings_languages(void);
+
 #endif

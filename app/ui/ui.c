@@ -29,10 +29,34 @@ Color ui_alpha(Color c, uint8_t a)
     return c;
 }
 
-static Theme theme(bool high_contrast)
+/* a mixed with b, k parts of b in 256 */
+static Color mix(Color a, Color b, int k)
+{
+    return (Color){(uint8_t)((a.r * (256 - k) + b.r * k) / 256),
+                   (uint8_t)((a.g * (256 - k) + b.g * k) / 256),
+                   (uint8_t)((a.b * (256 - k) + b.b * k) / 256), 255};
+}
+
+/* The office's colours over the built-in theme: the background's
+ * shades (panels sunk into it, chips, borders) follow the background. */
+static void brand(Theme *t, const Ui *ui)
+{
+    if (!ui->brand_primary && !ui->brand_accent && !ui->brand_bg)
+        return;
+    t->primary = ui_rgb(ui->brand_primary);
+    t->accent = ui_rgb(ui->brand_accent);
+    if (ui->brand_bg == 0xF5F2EB)
+        return;
+    t->bg = ui_rgb(ui->brand_bg);
+    t->sunken = mix(t->bg, t->text, 12);
+    t->chip = mix(t->bg, t->text, 16);
+    t->border = mix(t->bg, t->text, 36);
+}
+
+static Theme theme(const Ui *ui)
 {
     Theme t;
-    if (high_contrast) {
+    if (ui->high_contrast) {
         t = (Theme){ui_rgb(0x000000),
                     ui_rgb(0x000000),
                     ui_rgb(0x1A1A1A),
@@ -66,6 +90,7 @@ static Theme theme(bool high_contrast)
                     ui_rgb(0xEAE5D9),
                     ui_rgb(0x1C2433),
                     ui_rgb(0x2A8FB0)};
+        brand(&t, ui);
     }
     return t;
 }
@@ -90,9 +115,15 @@ void ui_begin(Ui *ui, Draw *d, Draw *measure, int w, int h, uint64_t now)
     ui->huge = (int)lroundf((float)shortest * 0.06f * scale);
     if (ui->small < 16)
         ui->small = 16;
-    ui->th = theme(ui->high_contrast);
+    ui->th = theme(ui);
     ui->nitems = 0;
     ui->animating = false;
+}
+
+int ui_image(Ui *ui, const char *path, Rect box)
+{
+    bool drawing = ui->d && !ui->measuring;
+    return draw_image(drawing ? ui->d : ui->measure, path, box, drawing);
 }
 
 void ui_pointer_down(Ui *ui, int x, int y)

@@ -56,6 +56,9 @@ typedef struct {
     uint64_t now;
     /* settings the visitor can change */
     bool large_text, high_contrast;
+    /* the office's colours, 0xRRGGBB (0 for all three: the built-in ones);
+     * high contrast ignores them */
+    uint32_t brand_primary, brand_accent, brand_bg;
     /* pointer */
     bool down, pressed, released, dragged;
     int x, y, down_x, down_y;
@@ -119,6 +122,10 @@ int ui_text(Ui *ui, int x, int y, const char *s, int px, Weight w, Color c, int 
 /* Text wrapped into box.w, drawn from box.y; returns the height used
  * (also when not drawing). Paragraph breaks (\n) are kept. */
 int ui_wrap(Ui *ui, Rect box, const char *s, int px, Weight w, Color c);
+
+/* An image file (the office's logo) fitted inside box, left-aligned;
+ * returns the width it takes (0: no image). */
+int ui_image(Ui *ui, const char *path, Rect box);
 
 /* Width of one line of text. */
 int ui_width(Ui *ui, const char *s, int px, Weight w);
