@@ -225,7 +225,8 @@ static int handler(void *user, const char *section, const char *name, const char
             ok = false;
         if (!ok)
             problem(l, lineno, "%s should be %s", name, k->expect);
-        note_line(l, k, lineno);
+        else
+            note_line(l, k, lineno);
         if (strcmp(section, "printing") == 0 && strcmp(name, "printer") == 0)
             l->printer_line = lineno;
         if (strcmp(section, "printing") == 0 && strcmp(name, "paper") == 0)

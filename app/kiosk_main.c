@@ -151,10 +151,15 @@ static int check_config(const Options *o)
 }
 
 /* The interactive loop: sleep until input or a timer, draw on change.
- * Each pass pings systemd's watchdog, so a hung loop gets restarted. */
+ * systemd hears READY once the first screen shows, then a watchdog ping
+ * each pass, so a hung loop gets restarted. */
 static void run(App *a)
 {
     int ping = service_ping_every_ms();
+    char status[200];
+    snprintf(status, sizeof status, "showing the kiosk for %s", a->cfg.office);
+    kiosk_render(a, true);
+    service_ready(status);
     while (!a->quit) {
         Input in;
         int wait = kiosk_wait_ms(a);
@@ -214,9 +219,6 @@ int main(int argc, char **argv)
         service_ready("headless");
         rc = script_run(&app, o.script, o.shots) ? app.exit_code : 1;
     } else {
-        char status[200];
-        snprintf(status, sizeof status, "showing the kiosk for %s", cfg.office);
-        service_ready(status);
         run(&app);
         rc = app.exit_code;
     }

@@ -3,6 +3,8 @@
  * QR codes are read back from its screenshots by zbarimg. */
 #include "support.h"
 
+#include "platform.h"
+
 #include <stdio.h>
 #include <sys/stat.h>
 
@@ -36,6 +38,176 @@ static char *decode(const char *name, bool half)
     } else
         support_sh(&out, "zbarimg --quiet --raw %s/%s.png 2>/dev/null", img, name);
     return out;
+}
+
+/* Runs the kiosk headless with a config file holding conf; like run(). */
+static int run_with(char **out, const char *size, const char *conf, const char *script)
+{
+    static int turn;
+    char path[1100], cfg[1100], db[1100], shots[1100];
+    snprintf(path, sizeof path, "%s/cscript%d.txt", support_dir, ++turn);
+    snprintf(cfg, sizeof cfg, "%s/kiosk%d.conf", support_dir, turn);
+    snprintf(db, sizeof db, "%s/crun%d.db", support_dir, turn);
+    snprintf(shots, sizeof shots, "%s/shots", support_dir);
+    mkdir(shots, 0755);
+    support_write(path, script, (size_t)-1);
+    support_write(cfg, conf, (size_t)-1);
+    return support_kiosk(out,
+                         "--headless --size %s --today 2026-11-22 --config %s --db %s "
+                         "--script %s --screenshots %s",
+                         size, cfg, db, path, shots);
+}
+
+/* How many pixels of shots/name.png are exactly the colour "#RRGGBB". */
+static long pixels_of(const char *name, const char *colour)
+{
+    char *out;
+    assert_int_equal(support_sh(&out,
+                                "convert %s/shots/%s.png -fill black +opaque '%s' -fill white "
+                                "-opaque '%s' -format '%%[fx:round(mean*w*h)]' info:",
+                                support_dir, name, colour, colour),
+                     0);
+    long n = atol(out);
+    free(out);
+    return n;
+}
+
+/* The colour of one pixel of shots/name.png, as ImageMagick names it. */
+static char *pixel_at(const char *name, int x, int y)
+{
+    char *out;
+    assert_int_equal(support_sh(&out, "convert %s/shots/%s.png -format '%%[pixel:p{%d,%d}]' info:",
+                                support_dir, name, x, y),
+                     0);
+    return out;
+}
+
+/* The office's logo and colours on the Welcome screen; an office named
+ * without a logo shows none (not the sample's). */
+static void test_branding_on_welcome(void **state)
+{
+    (void)state;
+    char *out;
+    const char *shot = "expect screen welcome\nscreenshot brand\n";
+    int rc = run_with(&out, "1920x1080",
+                      "[office]\nname = Lakeside Careers\nlogo = " CK_ASSETS_DIR
+                      "/logo.sample.svg\n[theme]\nprimary = #8B1E3F\n",
+                      shot);
+    if (rc != 0)
+        fail_msg("branded welcome: %s", out);
+    free(out);
+    assert_true(pixels_of("brand", "#8B1E3F") > 20000); /* Touch to start, in the office's red */
+    assert_true(pixels_of("brand", "#0F5C6E") > 2000);  /* the logo's own teal */
+    rc = run_with(&out, "1920x1080", "[office]\nname = Lakeside Careers\n", shot);
+    assert_int_equal(rc, 0);
+    free(out);
+    assert_int_equal(pixels_of("brand", "#8B1E3F"), 0);
+    assert_true(pixels_of("brand", "#0F5C6E") > 20000); /* the built-in primary */
+    assert_int_equal(pixels_of("brand", "#E9A23B") > 0, 1); /* the tip card's accent bar */
+    char *star = pixel_at("brand", 60, 40); /* where a logo would be: background */
+    assert_non_null(strstr(star, "(245,242,235)"));
+    free(star);
+}
+
+/* --check-config: every problem with its line, and a kiosk that will not
+ * start on such a file (status 78, which its service does not restart). */
+static void test_check_config(void **state)
+{
+    (void)state;
+    char *out;
+    const char *good = support_path(support_dir, "good.conf");
+    support_write(good,
+                  "[office]\nname = Lakeside Careers\nlogo = " CK_ASSETS_DIR
+                  "/logo.sample.svg\n[kiosk]\norientation = left\n",
+                  (size_t)-1);
+    int rc = support_kiosk(&out, "--check-config --config %s --db %s/m.db", good, support_dir);
+    if (rc != 0)
+        fail_msg("good config: %s", out);
+    assert_non_null(strstr(out, "good.conf: no problems"));
+    assert_non_null(strstr(out, "Lakeside Careers"));
+    assert_non_null(strstr(out, "turned left"));
+    free(out);
+    const char *bad = support_path(support_dir, "bad.conf");
+    support_write(support_path(support_dir, "notes.txt"), "not a picture\n", (size_t)-1);
+    support_write(bad,
+                  "[office]\n"                                   /* 1 */
+                  "logo = %s/notes.txt\n"                         /* 2: not an image */
+                  "[kiosk]\n"                                     /* 3 */
+                  "orientation = sideways\n"                      /* 4 */
+                  "language = fr\n"                               /* 5 */
+                  "[theme]\n"                                     /* 6 */
+                  "primary = #FFEE00\n"                           /* 7: unreadable */
+                  "[directory]\n"                                 /* 8 */
+                  "questions = /nonexistent/questions.csv\n",     /* 9 */
+                  (size_t)-1);
+    char *text = support_read(bad, NULL);
+    char *fixed = malloc(strlen(text) + 1100);
+    snprintf(fixed, strlen(text) + 1100, text, support_dir);
+    support_write(bad, fixed, (size_t)-1);
+    free(text);
+    free(fixed);
+    rc = support_kiosk(&out, "--check-config --config %s --db %s/m.db", bad, support_dir);
+    assert_int_equal(rc, 1);
+    static const char *const want[] = {
+        "bad.conf:4: orientation should be normal, left, right or inverted",
+        "bad.conf:7: [theme] primary: the white words on buttons is too faint",
+        "bad.conf:2: logo: ", "not a PNG, JPEG or SVG image",
+        "bad.conf:5: language: the kiosk has no screens in \"fr\"; it has: en",
+        "bad.conf:9: questions: the question bank /nonexistent/questions.csv cannot be read",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        if (!strstr(out, want[i]))
+            fail_msg("missing \"%s\" in:\n%s", want[i], out);
+    free(out);
+    rc = support_kiosk(&out, "--headless --size 1280x800 --config %s --db %s/m.db --script %s",
+                       bad, support_dir, bad);
+    assert_int_equal(rc, 78);
+    assert_non_null(strstr(out, "has 6 problems; not starting until they are fixed"));
+    free(out);
+}
+
+/* orientation = left: the panel shows the upright picture a quarter
+ * counter-clockwise, pixel for pixel, and a touch on the panel lands on
+ * the point of the picture that is shown there. */
+static void test_turned_screen(void **state)
+{
+    (void)state;
+    char *out;
+    int rc = run_with(&out, "1080x1920", "", "expect screen welcome\nscreenshot upright\n");
+    assert_int_equal(rc, 0);
+    free(out);
+    rc = run_with(&out, "1920x1080", "[kiosk]\norientation = left\n",
+                  "expect screen welcome\nscreenshot turned\ntap \"Touch to start\"\n"
+                  "expect screen about\n");
+    if (rc != 0)
+        fail_msg("turned kiosk: %s", out);
+    free(out);
+    assert_int_equal(support_sh(&out, "identify -format '%%wx%%h' %s/shots/turned.png", support_dir),
+                     0);
+    assert_string_equal(out, "1920x1080");
+    free(out);
+    /* turned back a quarter clockwise, it is the upright picture */
+    support_sh(&out,
+               "convert %s/shots/turned.png -rotate 90 %s/back.png && "
+               "compare -metric AE %s/back.png %s/shots/upright.png null: 2>&1",
+               support_dir, support_dir, support_dir, support_dir);
+    assert_int_equal(atol(out), 0);
+    free(out);
+    /* input: each panel point maps to the picture's pixel shown there */
+    static const int at[][2] = {{100, 60}, {1800, 1000}, {960, 540}, {300, 900}, {1500, 200}};
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+        int x, y;
+        platform_turn_point(PLATFORM_TURN_LEFT, 1920, 1080, at[i][0], at[i][1], &x, &y);
+        char *panel = pixel_at("turned", at[i][0], at[i][1]), *pic = pixel_at("upright", x, y);
+        assert_string_equal(panel, pic);
+        free(panel);
+        free(pic);
+    }
+    int x, y;
+    platform_turn_point(PLATFORM_TURN_RIGHT, 1920, 1080, 0, 0, &x, &y);
+    assert_true(x == 0 && y == 1919);
+    platform_turn_point(PLATFORM_TURN_INVERTED, 1920, 1080, 0, 0, &x, &y);
+    assert_true(x == 1919 && y == 1079);
 }
 
 static void walk(const char *size)
@@ -409,6 +581,9 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_drag_scrolls_and_never_taps, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_kind_hint_for_asking_a_job, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_visitor_words_never_reach_disk, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_branding_on_welcome, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_check_config, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_turned_screen, support_dir_setup, support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
