@@ -1,0 +1,419 @@
+/* Tests for deployment, as an IT person would do it: `make install` into a
+ * temporary DESTDIR; the installed files and units checked by
+ * systemd-analyze, systemd-sysusers and systemd-tmpfiles against that
+ * root; then the installed programs run from where they were installed
+ * (their install tree bind-mounted over /usr/local, /etc/career-kiosk and
+ * /var/lib/career-kiosk in a mount namespace of their own): a headless
+ * walkthrough, and the real session under cage (wlroots' headless
+ * backend) as an unprivileged user, telling a notify socket READY and
+ * watchdog pings as it would tell systemd. Needs root (mount namespaces). */
+#include "support.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static char *dest;              /* the DESTDIR */
+static bool made_etc, made_var; /* mount points this test created */
+static char repo[1024];
+
+static const char *const units[] = {"career-kiosk.service", "career-kiosk-retry.service",
+                                    "career-kiosk-retry.timer"};
+
+/* dest + path, in a static rotating buffer. */
+static const char *in_dest(const char *path)
+{
+    static char buf[4][1200];
+    static int turn;
+    char *b = buf[turn++ % 4];
+    snprintf(b, sizeof buf[0], "%s%s", dest, path);
+    return b;
+}
+
+static bool make_mount_point(const char *path)
+{
+    if (mkdir(path, 0755) == 0)
+        return true;
+    assert_int_equal(errno, EEXIST);
+    return false;
+}
+
+static int install_once(void **state)
+{
+    (void)state;
+    char *out;
+    if (geteuid() != 0) {
+        fprintf(stderr, "test_deploy needs root: it mounts the install tree in a namespace\n");
+        return -1;
+    }
+    assert_non_null(getcwd(repo, sizeof repo));
+    dest = support_tmpdir();
+    int rc =
+        support_sh(&out, "make --no-print-directory -C %s install DESTDIR=%s 2>&1", repo, dest);
+    if (rc != 0) {
+        fprintf(stderr, "make install failed:\n%s\n", out);
+        free(out);
+        return -1;
+    }
+    free(out);
+    made_etc = make_mount_point("/etc/career-kiosk");
+    made_var = make_mount_point("/var/lib/career-kiosk");
+    return 0;
+}
+
+static int remove_install(void **state)
+{
+    (void)state;
+    if (made_etc)
+        rmdir("/etc/career-kiosk");
+    if (made_var)
+        rmdir("/var/lib/career-kiosk");
+    if (dest) {
+        support_rmtree(dest);
+        free(dest);
+    }
+    return 0;
+}
+
+static mode_t mode_of(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        fail_msg("not installed: %s", path);
+    return st.st_mode & 07777;
+}
+
+/* True when text still holds a make-install placeholder like @BINDIR@. */
+static bool has_placeholder(const char *text)
+{
+    for (const char *at = strchr(text, '@'); at; at = strchr(at + 1, '@')) {
+        size_t n = strspn(at + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        if (n > 0 && at[1 + n] == '@')
+            return true;
+    }
+    return false;
+}
+
+/* Everything in its place, with its mode; placeholders filled in; a
+ * second install keeps the config staff have edited. */
+static void test_install_lays_out_files(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path;
+        mode_t mode;
+    } files[] = {
+        {"/usr/local/bin/career-kiosk", 0755},
+        {"/usr/local/bin/career-kiosk-admin", 0755},
+        {"/usr/local/lib/career-kiosk/career-kiosk-session", 0755},
+        {"/usr/local/share/career-kiosk/questions.csv", 0644},
+        {"/usr/local/share/career-kiosk/mentors.sample.csv", 0644},
+        {"/usr/local/share/career-kiosk/logo.sample.svg", 0644},
+        {"/usr/local/share/man/man1/career-kiosk.1", 0644},
+        {"/usr/local/share/man/man1/career-kiosk-admin.1", 0644},
+        {"/usr/local/share/doc/career-kiosk/DEPLOY.md", 0644},
+        {"/usr/local/lib/systemd/system/career-kiosk.service", 0644},
+        {"/usr/local/lib/systemd/system/career-kiosk-retry.timer", 0644},
+        {"/usr/local/lib/sysusers.d/career-kiosk.conf", 0644},
+        {"/usr/local/lib/tmpfiles.d/career-kiosk.conf", 0644},
+        {"/etc/udev/rules.d/90-career-kiosk-usb.rules", 0644},
+        {"/etc/pam.d/career-kiosk", 0644},
+        {"/etc/career-kiosk/kiosk.conf", 0640},
+        {"/var/lib/career-kiosk", 0750},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        if (mode_of(in_dest(files[i].path)) != files[i].mode)
+            fail_msg("%s has mode %o, not %o", files[i].path, mode_of(in_dest(files[i].path)),
+                     files[i].mode);
+    char *unit = support_read(in_dest("/usr/local/lib/systemd/system/career-kiosk.service"), NULL);
+    char *session = support_read(in_dest("/usr/local/lib/career-kiosk/career-kiosk-session"), NULL);
+    assert_non_null(strstr(unit, "ExecStart=/usr/local/lib/career-kiosk/career-kiosk-session\n"));
+    assert_non_null(strstr(unit, "RestartPreventExitStatus=75 78\n"));
+    assert_non_null(strstr(unit, "WatchdogSec=30s\n"));
+    assert_non_null(strstr(session, "/usr/bin/cage -d -- "));
+    assert_non_null(strstr(session, "/usr/local/bin/career-kiosk \"$@\""));
+    assert_false(has_placeholder(unit));
+    assert_false(has_placeholder(session));
+    free(unit);
+    free(session);
+    /* the installed binary carries the installed paths, not the checkout's */
+    char *out;
+    assert_int_equal(support_sh(&out, "strings %s | grep -c '^%s/assets$' || true",
+                                in_dest("/usr/local/bin/career-kiosk"), repo),
+                     0);
+    assert_int_equal(atoi(out), 0);
+    free(out);
+    assert_int_equal(support_sh(&out, "strings %s | grep -c '^/usr/local/share/career-kiosk$'",
+                                in_dest("/usr/local/bin/career-kiosk")),
+                     0);
+    assert_int_equal(atoi(out), 1);
+    free(out);
+    /* staff's edits survive a reinstall */
+    const char *conf = in_dest("/etc/career-kiosk/kiosk.conf");
+    support_write(conf, "[office]\nname = Lakeside Careers\n", (size_t)-1);
+    int rc =
+        support_sh(&out, "make --no-print-directory -C %s install DESTDIR=%s 2>&1", repo, dest);
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(out, "kept "));
+    free(out);
+    char *kept = support_read(conf, NULL);
+    assert_string_equal(kept, "[office]\nname = Lakeside Careers\n");
+    free(kept);
+    support_sh(NULL, "cp %s/platform/deploy/kiosk.conf %s", repo, conf);
+}
+
+/* systemd-analyze verify on the installed units, against the install
+ * root (with the host's own units and the commands the units name copied
+ * in): not one warning. Their man pages must exist and read cleanly. */
+static void test_units_verify(void **state)
+{
+    (void)state;
+    char *out;
+    assert_int_equal(support_sh(NULL,
+                                "mkdir -p %s/usr/lib/systemd %s/usr/bin && "
+                                "cp -a /lib/systemd/system %s/usr/lib/systemd/ && "
+                                "cp /usr/bin/systemctl /usr/bin/cage %s/usr/bin/",
+                                dest, dest, dest, dest),
+                     0);
+    char list[600] = "";
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        strcat(list, " /usr/local/lib/systemd/system/");
+        strcat(list, units[i]);
+    }
+    int rc =
+        support_sh(&out, "MANPATH=%s/usr/local/share/man systemd-analyze verify --root=%s%s 2>&1",
+                   dest, dest, list);
+    if (rc != 0 || *out)
+        fail_msg("systemd-analyze verify (rc %d):\n%s", rc, out);
+    free(out);
+    /* it does complain about a broken unit */
+    const char *unit = in_dest("/usr/local/lib/systemd/system/career-kiosk.service");
+    char *good = support_read(unit, NULL);
+    support_sh(NULL, "sed -i 's/^WatchdogSec=/WatchdogSecs=/' %s", unit);
+    support_sh(&out,
+               "MANPATH=%s/usr/local/share/man systemd-analyze verify --root=%s "
+               "/usr/local/lib/systemd/system/career-kiosk.service 2>&1",
+               dest, dest);
+    assert_non_null(strstr(out, "Unknown key 'WatchdogSecs'"));
+    free(out);
+    support_write(unit, good, (size_t)-1);
+    free(good);
+    for (int i = 0; i < 2; i++) {
+        rc = support_sh(&out, "groff -man -Tutf8 -ww -z %s/usr/local/share/man/man1/%s 2>&1", dest,
+                        i ? "career-kiosk-admin.1" : "career-kiosk.1");
+        if (rc != 0 || *out)
+            fail_msg("man page warnings:\n%s", out);
+        free(out);
+    }
+}
+
+/* The sysusers and tmpfiles entries make the kiosk's user and its data
+ * folder, owned by it, in the install root. */
+static void test_user_and_data_folder(void **state)
+{
+    (void)state;
+    char *out;
+    assert_int_equal(support_sh(&out,
+                                "systemd-sysusers --root=%s 2>&1 && "
+                                "systemd-tmpfiles --root=%s --create career-kiosk.conf 2>&1",
+                                dest, dest),
+                     0);
+    free(out);
+    char *passwd = support_read(in_dest("/etc/passwd"), NULL);
+    assert_non_null(passwd);
+    char *line = strstr(passwd, "career-kiosk:x:");
+    assert_non_null(line);
+    assert_non_null(strstr(line, ":/var/lib/career-kiosk:/usr/sbin/nologin"));
+    int uid = atoi(line + strlen("career-kiosk:x:"));
+    free(passwd);
+    struct stat st;
+    assert_int_equal(stat(in_dest("/var/lib/career-kiosk"), &st), 0);
+    assert_int_equal((int)st.st_uid, uid);
+    assert_int_equal(st.st_mode & 0777, 0750);
+    char *group = support_read(in_dest("/etc/group"), NULL);
+    assert_non_null(strstr(group, "input:"));
+    free(group);
+}
+
+/* A shell command run with the install tree mounted where it belongs. */
+static int in_namespace(char **out, const char *cmd)
+{
+    return support_sh(out,
+                      "unshare --mount --propagation private sh -c '"
+                      "mount --bind %s/usr/local /usr/local && "
+                      "mount --bind %s/etc/career-kiosk /etc/career-kiosk && "
+                      "mount --bind %s/var/lib/career-kiosk /var/lib/career-kiosk && %s' 2>&1",
+                      dest, dest, dest, cmd);
+}
+
+/* The installed programs, from where they were installed: the default
+ * config checks clean, and a visitor walks through on the sample
+ * directory that first start puts in /var/lib/career-kiosk. Nothing the
+ * visitor typed reaches the log. */
+static void test_installed_kiosk_walks(void **state)
+{
+    (void)state;
+    char *out, cmd[2400];
+    assert_int_equal(in_namespace(&out, "career-kiosk --version"), 0);
+    assert_string_equal(out, "career-kiosk 0.1.0\n");
+    free(out);
+    assert_int_equal(in_namespace(&out, "career-kiosk --check-config"), 0);
+    assert_non_null(strstr(out, "/etc/career-kiosk/kiosk.conf: no problems"));
+    assert_non_null(strstr(out, "logo:        /usr/local/share/career-kiosk/logo.sample.svg"));
+    assert_non_null(strstr(out, "directory:   /var/lib/career-kiosk/mentors.db"));
+    free(out);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s/shots && career-kiosk --headless --size 1920x1080 --today 2026-11-22 "
+             "--script %s/tests/scripts/walkthrough.txt --screenshots %s/shots",
+             dest, repo, dest);
+    int rc = in_namespace(&out, cmd);
+    if (rc != 0)
+        fail_msg("installed walkthrough: %s", out);
+    assert_null(strstr(out, "Sam"));
+    assert_null(strstr(out, "Biology"));
+    free(out);
+    assert_true(mode_of(in_dest("/var/lib/career-kiosk/mentors.db")) != 0);
+    support_sh(&out, "zbarimg --quiet --raw %s/shots/11-takeaway.png 2>/dev/null", dest);
+    assert_non_null(strstr(out, "Prep sheet: a conversation with José García"));
+    free(out);
+    assert_int_equal(in_namespace(&out, "career-kiosk-admin stats"), 0);
+    free(out);
+}
+
+/* A notify socket like systemd's: bound at path, writable by anyone. */
+static int notify_socket(const char *path)
+{
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    assert_true(strlen(path) < sizeof a.sun_path);
+    memcpy(a.sun_path, path, strlen(path) + 1);
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    assert_true(fd >= 0);
+    unlink(path);
+    assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    chmod(path, 0777);
+    return fd;
+}
+
+/* The next message on fd within ms, into buf; false on timeout. */
+static bool next_message(int fd, char *buf, size_t cap, int ms)
+{
+    struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ssize_t n = recv(fd, buf, cap - 1, 0);
+    if (n < 0)
+        return false;
+    buf[n] = '\0';
+    return true;
+}
+
+/* Starts the installed session script under cage as nobody, in the
+ * background; returns its pid. */
+static pid_t start_session(const char *run, const char *sock)
+{
+    char cmd[3000];
+    snprintf(cmd, sizeof cmd,
+             "setpriv --reuid=nobody --regid=nogroup --clear-groups env -i PATH=/usr/bin:/bin "
+             "XDG_RUNTIME_DIR=%s RUNTIME_DIRECTORY=%s WLR_BACKENDS=headless "
+             "WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman SDL_VIDEODRIVER=wayland "
+             "NOTIFY_SOCKET=%s WATCHDOG_USEC=1500000 "
+             "/usr/local/lib/career-kiosk/career-kiosk-session > %s/session.log 2>&1",
+             run, run, sock, run);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        char full[4000];
+        snprintf(full, sizeof full,
+                 "mount --bind %s/usr/local /usr/local && "
+                 "mount --bind %s/etc/career-kiosk /etc/career-kiosk && "
+                 "mount --bind %s/var/lib/career-kiosk /var/lib/career-kiosk && exec %s",
+                 dest, dest, dest, cmd);
+        execlp("unshare", "unshare", "--mount", "--propagation", "private", "sh", "-c", full,
+               (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* The exit status of pid within ms, or -1. */
+static int wait_status(pid_t pid, int ms)
+{
+    int st;
+    for (int waited = 0; waited < ms; waited += 50) {
+        if (waitpid(pid, &st, WNOHANG) == pid)
+            return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+        usleep(50 * 1000);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &st, 0);
+    return -1;
+}
+
+/* The service's session for real: cage, the kiosk on Wayland, READY and
+ * then watchdog pings; a crash reaches systemd as a failure (so it
+ * restarts), a broken config as 78 (so it does not). */
+static void test_session_under_cage(void **state)
+{
+    (void)state;
+    char run[1200], sock[1300], msg[512], *out;
+    snprintf(run, sizeof run, "%s/run", dest);
+    snprintf(sock, sizeof sock, "%s/notify", run);
+    assert_int_equal(support_sh(NULL,
+                                "mkdir -p %s && chown nobody %s %s && chmod 700 %s && "
+                                "chown -R nobody %s && chgrp nogroup %s",
+                                run, run, dest, run, in_dest("/var/lib/career-kiosk"),
+                                in_dest("/etc/career-kiosk/kiosk.conf")),
+                     0);
+    chmod(dest, 0755);
+    int fd = notify_socket(sock);
+    pid_t pid = start_session(run, sock);
+    bool ready = false;
+    int pings = 0;
+    while (pings < 3 && next_message(fd, msg, sizeof msg, 30000)) {
+        if (strstr(msg, "READY=1")) {
+            assert_non_null(strstr(msg, "STATUS=showing the kiosk for Career Center"));
+            ready = true;
+        } else if (strcmp(msg, "WATCHDOG=1") == 0) {
+            assert_true(ready); /* pings only once it shows */
+            pings++;
+        }
+    }
+    if (pings < 3) {
+        char *log = support_read(support_path(run, "session.log"), NULL);
+        fail_msg("no READY and pings from the kiosk under cage:\n%s", log ? log : "");
+    }
+    /* a crash: SIGKILL to the kiosk; the session ends with 128 + 9 */
+    assert_int_equal(support_sh(NULL, "pkill -KILL -x -U nobody career-kiosk"), 0);
+    assert_int_equal(wait_status(pid, 20000), 137);
+    /* a broken config: 78 at once, never READY */
+    const char *conf = in_dest("/etc/career-kiosk/kiosk.conf");
+    char *good = support_read(conf, NULL);
+    support_write(conf, "[kiosk]\norientation = sideways\n", (size_t)-1);
+    pid = start_session(run, sock);
+    assert_int_equal(wait_status(pid, 20000), 78);
+    assert_false(next_message(fd, msg, sizeof msg, 200));
+    out = support_read(support_path(run, "session.log"), NULL);
+    assert_non_null(strstr(out, "kiosk.conf:2: orientation should be"));
+    free(out);
+    support_write(conf, good, (size_t)-1);
+    free(good);
+    close(fd);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_install_lays_out_files), cmocka_unit_test(test_units_verify),
+        cmocka_unit_test(test_user_and_data_folder),   cmocka_unit_test(test_installed_kiosk_walks),
+        cmocka_unit_test(test_session_under_cage),
+    };
+    return cmocka_run_group_tests(tests, install_once, remove_install);
+}
