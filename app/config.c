@@ -357,10 +357,15 @@ bool config_set(const char *path, const char *section, const char *key, const ch
 {
     char tmp[CONFIG_PATH_MAX + 8], line[1024], cur[64] = "";
     struct stat st;
-    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 0777 : 0644;
+    bool existed = stat(path, &st) == 0;
+    mode_t mode = existed ? st.st_mode & 0777 : 0644;
     FILE *in = fopen(path, "r");
     snprintf(tmp, sizeof tmp, "%s.new", path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, mode);
+    /* keep the owner and group: root edits a file the kiosk's user reads */
+    if (fd >= 0 && existed && fchown(fd, st.st_uid, st.st_gid) != 0) {
+        /* only root may give a file away; anyone else keeps it as theirs */
+    }
     FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
     bool done = false, seen = false, ok;
     if (!out) {

@@ -404,6 +404,17 @@ static void test_session_under_cage(void **state)
     support_write(conf, good, (size_t)-1);
     free(good);
     close(fd);
+    /* root setting the PIN keeps the file readable by the kiosk's group */
+    struct stat before, after;
+    assert_int_equal(stat(conf, &before), 0);
+    assert_int_equal(in_namespace(&out, "echo 2468 | career-kiosk-admin set-pin"), 0);
+    free(out);
+    assert_int_equal(stat(conf, &after), 0);
+    assert_int_equal(after.st_gid, before.st_gid);
+    assert_int_equal(after.st_mode & 0777, 0640);
+    char *text = support_read(conf, NULL);
+    assert_non_null(strstr(text, "pin_hash = $argon2id$"));
+    free(text);
 }
 
 int main(int argc, char **argv)
