@@ -135,7 +135,7 @@ $(BUILD)/gen-mentors: tools/gen_mentors.c
 test: deps
 	@$(MAKE) --no-print-directory BUILD=build/release tests-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-build
-	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig; fi
+	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config; fi
 	@tests/run.sh build/release build/asan
 
 # libFuzzer target for the CSV import path; `make fuzz FUZZ_SECONDS=600`.
@@ -156,7 +156,14 @@ build/fuzz/fuzz_minisig: tests/fuzz/fuzz_minisig.c app/sign.c
 	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ $^ \
 	    $(LIB_LIBS)
 
-fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig
+# libFuzzer target for kiosk.conf, the settings file set-up people edit.
+CONFIG_FUZZ_SRC := tests/fuzz/fuzz_config.c app/config.c app/print_setup.c app/sign.c app/core/text.c
+build/fuzz/fuzz_config: $(CONFIG_FUZZ_SRC)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ \
+	    $(CONFIG_FUZZ_SRC) $(LIB_LIBS) -lm
+
+fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config
 	@mkdir -p build/fuzz/corpus
 	build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fixtures
@@ -165,6 +172,9 @@ fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig
 	@mkdir -p build/fuzz/corpus-minisig
 	build/fuzz/fuzz_minisig -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus-minisig \
 	    tests/fixtures/minisig
+	@mkdir -p build/fuzz/corpus-config
+	build/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus-config \
+	    tests/fixtures/config
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build/release build/release/career-kiosk-admin build/release/career-kiosk build/release/gen-mentors build/release/bench

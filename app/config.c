@@ -44,21 +44,37 @@ typedef struct {
     Config *c;
     ConfigProblem *problems;
     int cap, n;
-    int line; /* counted by read_line: Debian's inih does not pass it */
+    int line;      /* counted by read_line: Debian's inih does not pass it */
+    bool mid_line; /* the last piece read did not end the line */
+    int pieces;    /* reads inih made: its own line numbers count these */
+    int piece_line[2048];
     FILE *f;
     int printer_line, paper_line; /* where [printing] printer and paper were set */
     int name_line;                /* where [office] name was set */
     int colour_line[3];           /* where [theme] primary, accent, background were set */
 } Load;
 
-/* inih's line reader: fgets that counts lines. */
+/* inih's line reader: fgets that counts lines. A line longer than
+ * inih's buffer comes in pieces; they all belong to the same line. A NUL
+ * byte (a binary file) reads as '?', so the line is refused as text. */
 static char *read_line(char *str, int num, void *stream)
 {
     Load *l = stream;
-    char *s = fgets(str, num, l->f);
-    if (s)
+    int n = 0, ch = EOF;
+    while (n < num - 1 && (ch = getc(l->f)) != EOF) {
+        str[n++] = ch ? (char)ch : '?';
+        if (ch == '\n')
+            break;
+    }
+    if (n == 0)
+        return NULL;
+    str[n] = '\0';
+    if (!l->mid_line)
         l->line++;
-    return s;
+    l->mid_line = str[n - 1] != '\n';
+    if (++l->pieces < (int)(sizeof l->piece_line / sizeof *l->piece_line))
+        l->piece_line[l->pieces] = l->line;
+    return str;
 }
 
 static void problem(Load *l, int line, const char *fmt, const char *a, const char *b)
@@ -303,7 +319,10 @@ bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, 
     int rc = ini_parse_stream(read_line, &l, handler, &l);
     fclose(l.f);
     if (rc > 0) {
-        /* a syntax error: inih reports the first such line */
+        /* a syntax error: inih reports the first such line, counting a
+         * long line's pieces as lines */
+        if (rc < (int)(sizeof l.piece_line / sizeof *l.piece_line) && rc <= l.pieces)
+            rc = l.piece_line[rc];
         bool seen = false;
         for (int i = 0; i < l.n && i < cap; i++)
             seen |= problems[i].line == rc;
@@ -424,21 +443,31 @@ static int need_file(const char *path, int line, const char *what, ConfigProblem
 
 int config_check_files(const Config *c, ConfigProblem *p, int cap, int n)
 {
+    /* the database's folder is made on first start: the nearest folder
+     * that exists must be one the kiosk can write in */
     char dir[CONFIG_PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", c->database);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
     struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    snprintf(dir, sizeof dir, "%s", c->database);
+    for (;;) {
+        char *slash = strrchr(dir, '/');
+        if (!slash)
+            snprintf(dir, sizeof dir, ".");
+        else
+            *(slash == dir ? slash + 1 : slash) = '\0';
+        if (stat(dir, &st) == 0 || !slash || strcmp(dir, "/") == 0)
+            break;
+    }
+    const char *why = stat(dir, &st) != 0      ? "cannot be looked at"
+                      : !S_ISDIR(st.st_mode)   ? "is not a folder"
+                      : access(dir, W_OK) != 0 ? "is not writable by this user"
+                                               : NULL;
+    if (why) {
         if (n < cap) {
             p[n].line = c->database_line;
             snprintf(p[n].text, sizeof p[n].text,
-                     "database: the folder %s does not exist (make install creates "
-                     "/var/lib/career-kiosk)",
-                     dir);
+                     "database: %.250s %s, so %.250s cannot be kept there (make install creates "
+                     "/var/lib/career-kiosk for the kiosk's user)",
+                     dir, why, c->database);
         }
         n++;
     }

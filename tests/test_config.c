@@ -162,16 +162,22 @@ static void test_files_it_names(void **state)
     Config c;
     ConfigProblem p[CONFIG_PROBLEMS];
     int n;
-    support_write(path,
-                  "[directory]\ndatabase = /nonexistent/folder/mentors.db\n"
-                  "questions = /nonexistent/questions.csv\n",
-                  (size_t)-1);
+    char conf[1200];
+    support_write(support_path(dir, "afile"), "x", 1);
+    snprintf(conf, sizeof conf,
+             "[directory]\ndatabase = %s/afile/data/mentors.db\n"
+             "questions = /nonexistent/questions.csv\n",
+             dir);
+    support_write(path, conf, (size_t)-1);
     config_defaults(&c, CK_ASSETS_DIR, "b");
     assert_true(config_load(path, &c, p, CONFIG_PROBLEMS, &n));
     n = config_check_files(&c, p, CONFIG_PROBLEMS, 0);
     assert_int_equal(n, 2);
     assert_int_equal(p[0].line, 2);
-    assert_non_null(strstr(p[0].text, "the folder /nonexistent/folder does not exist"));
+    assert_non_null(strstr(p[0].text, "/afile is not a folder, so "));
+    /* a folder that does not exist yet is made on first start */
+    config_defaults(&c, CK_ASSETS_DIR, support_path(dir, "new/deeper/mentors.db"));
+    assert_int_equal(config_check_files(&c, p, CONFIG_PROBLEMS, 0), 0);
     assert_int_equal(p[1].line, 3);
     assert_non_null(strstr(p[1].text, "question bank /nonexistent/questions.csv"));
     config_defaults(&c, CK_ASSETS_DIR, support_path(dir, "mentors.db"));
