@@ -28,7 +28,6 @@ UNITDIR     := $(PREFIX)/lib/systemd/system
 SYSUSERSDIR := $(PREFIX)/lib/sysusers.d
 TMPFILESDIR := $(PREFIX)/lib/tmpfiles.d
 UDEVDIR     := $(SYSCONFDIR)/udev/rules.d
-PAMDIR      := $(SYSCONFDIR)/pam.d
 CONFDIR     := $(SYSCONFDIR)/career-kiosk
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
@@ -196,7 +195,7 @@ demo: deps
 # make install [PREFIX=/usr/local] [DESTDIR=]: both programs built with
 # the installed paths, assets, man pages, the default config (never over
 # one that is there), the systemd units, the session script under cage,
-# PAM, sysusers and tmpfiles entries and the udev rule for USB sticks.
+# sysusers and tmpfiles entries and the udev rule for USB sticks.
 # As root with no DESTDIR it also makes the user and data folder and
 # reloads systemd and udev. See docs/DEPLOY.md.
 IBUILD := build/install$(subst /,-,$(PREFIX))
@@ -208,7 +207,7 @@ install: deps
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(UNITDIR) \
 	    $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(UDEVDIR) \
-	    $(DESTDIR)$(PAMDIR) $(DESTDIR)$(CONFDIR)
+	    $(DESTDIR)$(CONFDIR)
 	install -d -m 750 $(DESTDIR)$(STATEDIR)
 	install -m 755 $(IBUILD)/career-kiosk $(IBUILD)/career-kiosk-admin $(DESTDIR)$(BINDIR)/
 	install -m 644 assets/questions.csv assets/mentors.sample.csv assets/referrals.sample.csv \
@@ -223,7 +222,6 @@ install: deps
 	install -m 644 $(D)/career-kiosk.sysusers $(DESTDIR)$(SYSUSERSDIR)/career-kiosk.conf
 	$(SUBST) $(D)/career-kiosk.tmpfiles.in > $(DESTDIR)$(TMPFILESDIR)/career-kiosk.conf
 	install -m 644 $(D)/90-career-kiosk-usb.rules $(DESTDIR)$(UDEVDIR)/
-	install -m 644 $(D)/career-kiosk.pam $(DESTDIR)$(PAMDIR)/career-kiosk
 	@if [ -e $(DESTDIR)$(CONFDIR)/kiosk.conf ]; then \
 	    echo "kept $(DESTDIR)$(CONFDIR)/kiosk.conf (the new default is in $(DOCDIR)/kiosk.conf)"; \
 	else install -m 640 $(D)/kiosk.conf $(DESTDIR)$(CONFDIR)/kiosk.conf; fi

@@ -160,6 +160,8 @@ static void run(App *a)
     snprintf(status, sizeof status, "showing the kiosk for %s", a->cfg.office);
     kiosk_render(a, true);
     service_ready(status);
+    /* one line for the journal: which build, and what it runs on */
+    fprintf(stderr, "career-kiosk %s: %s; directory %s\n", CK_VERSION, status, a->cfg.database);
     while (!a->quit) {
         Input in;
         int wait = kiosk_wait_ms(a);

@@ -124,7 +124,6 @@ static void test_install_lays_out_files(void **state)
         {"/usr/local/lib/sysusers.d/career-kiosk.conf", 0644},
         {"/usr/local/lib/tmpfiles.d/career-kiosk.conf", 0644},
         {"/etc/udev/rules.d/90-career-kiosk-usb.rules", 0644},
-        {"/etc/pam.d/career-kiosk", 0644},
         {"/etc/career-kiosk/kiosk.conf", 0640},
         {"/var/lib/career-kiosk", 0750},
     };
@@ -137,6 +136,13 @@ static void test_install_lays_out_files(void **state)
     assert_non_null(strstr(unit, "ExecStart=/usr/local/lib/career-kiosk/career-kiosk-session\n"));
     assert_non_null(strstr(unit, "RestartPreventExitStatus=75 78\n"));
     assert_non_null(strstr(unit, "WatchdogSec=30s\n"));
+    /* cage and the kiosk stay in the unit's own cgroup, or systemd would
+     * neither hear their pings nor kill them: so no logind session (a
+     * PAMName=), and Wayland's socket in the unit's runtime folder */
+    assert_null(strstr(unit, "\nPAMName="));
+    assert_non_null(strstr(unit, "\nEnvironment=XDG_RUNTIME_DIR=/run/career-kiosk\n"));
+    assert_non_null(strstr(unit, "\nRuntimeDirectoryPreserve=restart\n"));
+    assert_non_null(strstr(unit, "\nWants=seatd.service\n"));
     assert_non_null(strstr(session, "/usr/bin/cage -d -- "));
     assert_non_null(strstr(session, "/usr/local/bin/career-kiosk \"$@\""));
     assert_false(has_placeholder(unit));
@@ -314,31 +320,64 @@ static bool next_message(int fd, char *buf, size_t cap, int ms)
 }
 
 /* Starts the installed session script under cage as nobody, in the
- * background; returns its pid. */
-static pid_t start_session(const char *run, const char *sock)
+ * background; returns its pid. With crashing_gpu, /usr/bin/cage is a
+ * stand-in that dies of SIGSEGV unless told to draw without the GPU (as
+ * cage does on some GPU drivers), then runs the real cage. */
+static pid_t start_session(const char *run, const char *sock, bool crashing_gpu)
 {
-    char cmd[3000];
+    char cmd[3000], fake[1300] = "";
+    if (crashing_gpu) {
+        snprintf(fake, sizeof fake, "mount --bind %s/fake-cage /usr/bin/cage && ", run);
+        char script[1500];
+        snprintf(script, sizeof script,
+                 "#!/bin/sh\n[ -n \"${WLR_RENDERER:-}\" ] || kill -SEGV $$\nexec %s/cage \"$@\"\n",
+                 run);
+        support_write(support_path(run, "fake-cage"), script, (size_t)-1);
+        chmod(support_path(run, "fake-cage"), 0755);
+    }
     snprintf(cmd, sizeof cmd,
              "setpriv --reuid=nobody --regid=nogroup --clear-groups env -i PATH=/usr/bin:/bin "
              "XDG_RUNTIME_DIR=%s RUNTIME_DIRECTORY=%s WLR_BACKENDS=headless "
-             "WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman SDL_VIDEODRIVER=wayland "
+             "WLR_LIBINPUT_NO_DEVICES=1 %s SDL_VIDEODRIVER=wayland "
              "NOTIFY_SOCKET=%s WATCHDOG_USEC=1500000 "
              "/usr/local/lib/career-kiosk/career-kiosk-session > %s/session.log 2>&1",
-             run, run, sock, run);
+             run, run, crashing_gpu ? "" : "WLR_RENDERER=pixman", sock, run);
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
-        char full[4000];
+        char full[6000];
         snprintf(full, sizeof full,
                  "mount --bind %s/usr/local /usr/local && "
                  "mount --bind %s/etc/career-kiosk /etc/career-kiosk && "
-                 "mount --bind %s/var/lib/career-kiosk /var/lib/career-kiosk && exec %s",
-                 dest, dest, dest, cmd);
+                 "mount --bind %s/var/lib/career-kiosk /var/lib/career-kiosk && %sexec %s",
+                 dest, dest, dest, fake, cmd);
         execlp("unshare", "unshare", "--mount", "--propagation", "private", "sh", "-c", full,
                (char *)NULL);
         _exit(127);
     }
     return pid;
+}
+
+/* Waits for READY (with the office in its status) and then three
+ * watchdog pings on fd; fails with the session's log otherwise. */
+static void expect_ready_and_pings(int fd, const char *run)
+{
+    char msg[512];
+    bool ready = false;
+    int pings = 0;
+    while (pings < 3 && next_message(fd, msg, sizeof msg, 30000)) {
+        if (strstr(msg, "READY=1")) {
+            assert_non_null(strstr(msg, "STATUS=showing the kiosk for Career Center"));
+            ready = true;
+        } else if (strcmp(msg, "WATCHDOG=1") == 0) {
+            assert_true(ready); /* pings only once it shows */
+            pings++;
+        }
+    }
+    if (pings < 3) {
+        char *log = support_read(support_path(run, "session.log"), NULL);
+        fail_msg("no READY and pings from the kiosk under cage:\n%s", log ? log : "");
+    }
 }
 
 /* The exit status of pid within ms, or -1. */
@@ -357,7 +396,8 @@ static int wait_status(pid_t pid, int ms)
 
 /* The service's session for real: cage, the kiosk on Wayland, READY and
  * then watchdog pings; a crash reaches systemd as a failure (so it
- * restarts), a broken config as 78 (so it does not). */
+ * restarts), a GPU that crashes cage a failure and then a start that
+ * draws without it, a broken config as 78 (so it does not restart). */
 static void test_session_under_cage(void **state)
 {
     (void)state;
@@ -365,37 +405,44 @@ static void test_session_under_cage(void **state)
     snprintf(run, sizeof run, "%s/run", dest);
     snprintf(sock, sizeof sock, "%s/notify", run);
     assert_int_equal(support_sh(NULL,
-                                "mkdir -p %s && chown nobody %s %s && chmod 700 %s && "
+                                "mkdir -p %s && cp /usr/bin/cage %s/ && chown nobody %s %s && "
+                                "chmod 700 %s && "
                                 "chown -R nobody %s && chgrp nogroup %s",
-                                run, run, dest, run, in_dest("/var/lib/career-kiosk"),
+                                run, run, run, dest, run, in_dest("/var/lib/career-kiosk"),
                                 in_dest("/etc/career-kiosk/kiosk.conf")),
                      0);
     chmod(dest, 0755);
     int fd = notify_socket(sock);
-    pid_t pid = start_session(run, sock);
-    bool ready = false;
-    int pings = 0;
-    while (pings < 3 && next_message(fd, msg, sizeof msg, 30000)) {
-        if (strstr(msg, "READY=1")) {
-            assert_non_null(strstr(msg, "STATUS=showing the kiosk for Career Center"));
-            ready = true;
-        } else if (strcmp(msg, "WATCHDOG=1") == 0) {
-            assert_true(ready); /* pings only once it shows */
-            pings++;
-        }
-    }
-    if (pings < 3) {
-        char *log = support_read(support_path(run, "session.log"), NULL);
-        fail_msg("no READY and pings from the kiosk under cage:\n%s", log ? log : "");
-    }
+    pid_t pid = start_session(run, sock, false);
+    expect_ready_and_pings(fd, run);
+    out = support_read(support_path(run, "session.log"), NULL);
+    assert_non_null(
+        strstr(out, "career-kiosk " CK_VERSION ": showing the kiosk for Career Center"));
+    free(out);
     /* a crash: SIGKILL to the kiosk; the session ends with 128 + 9 */
     assert_int_equal(support_sh(NULL, "pkill -KILL -x -U nobody career-kiosk"), 0);
     assert_int_equal(wait_status(pid, 20000), 137);
+    /* a GPU that crashes cage: a failure, then the next start draws
+     * without the GPU and shows */
+    pid = start_session(run, sock, true);
+    assert_int_equal(wait_status(pid, 20000), 1);
+    out = support_read(support_path(run, "session.log"), NULL);
+    assert_non_null(strstr(out, "cage ended (status 139) without the kiosk's status"));
+    free(out);
+    pid = start_session(run, sock, true);
+    expect_ready_and_pings(fd, run);
+    out = support_read(support_path(run, "session.log"), NULL);
+    assert_non_null(strstr(out, "cage crashed on this GPU before; drawing without it"));
+    free(out);
+    assert_int_equal(support_sh(NULL, "pkill -TERM -x -U nobody career-kiosk"), 0);
+    assert_true(wait_status(pid, 20000) >= 0);
+    while (next_message(fd, msg, sizeof msg, 200)) /* its last pings, STOPPING=1 */
+        ;
     /* a broken config: 78 at once, never READY */
     const char *conf = in_dest("/etc/career-kiosk/kiosk.conf");
     char *good = support_read(conf, NULL);
     support_write(conf, "[kiosk]\norientation = sideways\n", (size_t)-1);
-    pid = start_session(run, sock);
+    pid = start_session(run, sock, false);
     assert_int_equal(wait_status(pid, 20000), 78);
     assert_false(next_message(fd, msg, sizeof msg, 200));
     out = support_read(support_path(run, "session.log"), NULL);

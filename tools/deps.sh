@@ -13,7 +13,7 @@ clang libclang-rt-14-dev
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev zlib1g-dev libsystemd-dev
 fonts-noto-core fonts-droid-fallback fonts-nanum
 zbar-tools imagemagick xvfb xauth xdotool groff-base man-db
-cage xwayland systemd
+cage seatd xwayland systemd
 libcups2-dev cups-daemon cups-client printer-driver-cups-pdf ghostscript poppler-utils
 libsodium-dev minisign dosfstools fusefat procps"
 
