@@ -15,7 +15,7 @@ fonts-noto-core fonts-droid-fallback fonts-nanum
 zbar-tools imagemagick xvfb xauth xdotool groff-base man-db
 cage seatd xwayland systemd
 libcups2-dev cups-daemon cups-client printer-driver-cups-pdf ghostscript poppler-utils
-libsodium-dev minisign dosfstools fusefat procps"
+libsodium-dev minisign dosfstools exfatprogs fusefat procps"
 
 missing=""
 for p in $PACKAGES; do
