@@ -77,7 +77,7 @@ TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 ADMIN     := $(BUILD)/career-kiosk-admin
 KIOSK     := $(BUILD)/career-kiosk
 
-.PHONY: all deps test run demo bench fuzz fmt clean tests-build admin install FORCE
+.PHONY: all deps test run demo bench fuzz fmt clean tests-build admin install vm-trial FORCE
 .DEFAULT_GOAL := all
 
 all: $(ADMIN) $(KIOSK)
@@ -227,6 +227,15 @@ install: deps
 	else install -m 640 $(D)/kiosk.conf $(DESTDIR)$(CONFDIR)/kiosk.conf; fi
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
 	    tools/postinstall.sh $(CONFDIR) $(SYSUSERSDIR) $(TMPFILESDIR); fi
+
+# DEPLOY.md tried for real: a fresh Debian 12 debootstrapped, the
+# kiosk installed in it as DEPLOY.md says, booted under qemu, and checked
+# through a crash, a hang, a power cut and USB sticks. Root, network and
+# 20-30 minutes; not part of `make test`. See tools/vm-trial.
+vm-trial:
+	@DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap qemu-system-x86 qemu-utils \
+	    dosfstools exfatprogs mtools imagemagick python3 >/dev/null
+	tools/vm-trial build/vm-trial
 
 fmt:
 	clang-format -i $(CORE_SRC) $(APP_SRC) $(ADMIN_SRC) $(KIOSK_SRC) $(PRINT_SRC) $(PLAT_SRC) app/*.h app/core/*.h \
