@@ -136,6 +136,9 @@ static bool globals(Admin *a, int *argc, char **argv, const char **config, const
                 fprintf(stderr, "career-kiosk-admin: --today wants a date like 2026-11-22\n");
                 return false;
             }
+            /* the same codes on every run (demo, tests) */
+            snprintf(a->stamp, sizeof a->stamp, "%04d%02d%02dT120000Z", a->today.y % 10000,
+                     a->today.m % 100, a->today.d % 100);
         } else
             argv[out++] = argv[i];
     }

@@ -97,8 +97,12 @@ Rect chrome_top(App *a, int step)
     int th = ui->u * 7;
     int left = chrome_toggles(a, ui->w - p, (h - th) / 2, th);
     int lh = draw_line_height(ui->measure, ui->body);
-    ui_text(ui, p, h / 2 - lh, a->cfg.office, ui->body, WEIGHT_BOLD, ui->th.primary, left - 2 * p);
-    ui_text(ui, p, h / 2, a->cfg.school, ui->small, WEIGHT_REGULAR, ui->th.muted, left - 2 * p);
+    /* the office's logo, as tall as its name and school together */
+    int logo_h = lh + draw_line_height(ui->measure, ui->small);
+    int lw = ui_image(ui, a->cfg.logo, (Rect){p, (h - logo_h) / 2, ui->w / 8, logo_h});
+    int nx = p + (lw ? lw + ui->u * 2 : 0), nw = left - p - nx;
+    ui_text(ui, nx, h / 2 - lh, a->cfg.office, ui->body, WEIGHT_BOLD, ui->th.primary, nw);
+    ui_text(ui, nx, h / 2, a->cfg.school, ui->small, WEIGHT_REGULAR, ui->th.muted, nw);
     if (a->staff.stick_waiting) { /* staff plugged a stick in: they open it when ready */
         Rect banner = {0, h, ui->w, ui->u * 7};
         if (ui->d)
