@@ -215,8 +215,8 @@ static void build_sheet(App *a, Session *s)
     gmtime_r(&t, &utc);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
     if (a->fixed_date) /* --today: the same codes on every run (demo, tests) */
-        snprintf(stamp, sizeof stamp, "%04d%02d%02dT120000Z", a->today.y % 10000,
-                 a->today.m % 100, a->today.d % 100);
+        snprintf(stamp, sizeof stamp, "%04d%02d%02dT120000Z", a->today.y % 10000, a->today.m % 100,
+                 a->today.d % 100);
     for (int i = 0; i < a->nbank; i++)
         if (s->chosen[i])
             idx[n++] = (size_t)i;
