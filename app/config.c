@@ -448,16 +448,18 @@ int config_check_files(const Config *c, ConfigProblem *p, int cap, int n)
     char dir[CONFIG_PATH_MAX];
     struct stat st;
     snprintf(dir, sizeof dir, "%s", c->database);
-    for (;;) {
+    bool found = false;
+    while (!found) { /* up one folder at a time, as far as "/" or "." */
         char *slash = strrchr(dir, '/');
         if (!slash)
             snprintf(dir, sizeof dir, ".");
         else
             *(slash == dir ? slash + 1 : slash) = '\0';
-        if (stat(dir, &st) == 0 || !slash || strcmp(dir, "/") == 0)
+        found = stat(dir, &st) == 0;
+        if (!slash || strcmp(dir, "/") == 0)
             break;
     }
-    const char *why = stat(dir, &st) != 0      ? "cannot be looked at"
+    const char *why = !found                   ? "cannot be looked at"
                       : !S_ISDIR(st.st_mode)   ? "is not a folder"
                       : access(dir, W_OK) != 0 ? "is not writable by this user"
                                                : NULL;

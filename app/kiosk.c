@@ -210,13 +210,7 @@ static void build_sheet(App *a, Session *s)
 {
     size_t idx[QUESTION_MAX], n = 0;
     char stamp[20];
-    time_t t = time(NULL);
-    struct tm utc;
-    gmtime_r(&t, &utc);
-    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
-    if (a->fixed_date) /* --today: the same codes on every run (demo, tests) */
-        snprintf(stamp, sizeof stamp, "%04d%02d%02dT120000Z", a->today.y % 10000, a->today.m % 100,
-                 a->today.d % 100);
+    takeaway_stamp(a->fixed_date ? &a->today : NULL, stamp, sizeof stamp);
     for (int i = 0; i < a->nbank; i++)
         if (s->chosen[i])
             idx[n++] = (size_t)i;

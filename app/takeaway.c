@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const char *const names[TAKE_COUNT] = {"sheet", "email", "contact", "reminders"};
 static const char *const labels[TAKE_COUNT] = {"Prep sheet", "Email draft", "Contact card",
@@ -111,6 +112,19 @@ void takeaway_build(Takeaway *t, const TakeawayInput *in)
     build_email(t, in);
     build_contact(t, in);
     build_reminders(t, in);
+}
+
+void takeaway_stamp(const Date *fixed, char *out, size_t cap)
+{
+    if (fixed) {
+        snprintf(out, cap, "%04d%02d%02dT120000Z", fixed->y % 10000, fixed->m % 100,
+                 fixed->d % 100);
+        return;
+    }
+    time_t t = time(NULL);
+    struct tm utc;
+    gmtime_r(&t, &utc);
+    strftime(out, cap, "%Y%m%dT%H%M%SZ", &utc);
 }
 
 void takeaway_free(Takeaway *t)

@@ -43,6 +43,12 @@ typedef struct {
  * Free the codes with takeaway_free. */
 void takeaway_build(Takeaway *t, const TakeawayInput *in);
 
+/* The reminders' creation time (iCalendar DTSTAMP, UTC, like
+ * "20261122T101500Z") into out, which holds at least 20 bytes: now, or
+ * noon of *fixed when the day is pinned (--today), so the demo and the
+ * tests get the same codes on every run. */
+void takeaway_stamp(const Date *fixed, char *out, size_t cap);
+
 /* Frees the codes and zeroes every payload (they hold visitor words). */
 void takeaway_free(Takeaway *t);
 

@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "import.h"
+#include "takeaway.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -109,7 +110,7 @@ static void set_clock(Admin *a)
     localtime_r(&t, &local);
     gmtime_r(&t, &utc);
     a->today = (Date){local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-    strftime(a->stamp, sizeof a->stamp, "%Y%m%dT%H%M%SZ", &utc);
+    takeaway_stamp(NULL, a->stamp, sizeof a->stamp);
     strftime(a->now_iso, sizeof a->now_iso, "%Y-%m-%dT%H:%M:%SZ", &utc);
 }
 
@@ -136,9 +137,7 @@ static bool globals(Admin *a, int *argc, char **argv, const char **config, const
                 fprintf(stderr, "career-kiosk-admin: --today wants a date like 2026-11-22\n");
                 return false;
             }
-            /* the same codes on every run (demo, tests) */
-            snprintf(a->stamp, sizeof a->stamp, "%04d%02d%02dT120000Z", a->today.y % 10000,
-                     a->today.m % 100, a->today.d % 100);
+            takeaway_stamp(&a->today, a->stamp, sizeof a->stamp);
         } else
             argv[out++] = argv[i];
     }
