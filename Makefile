@@ -58,14 +58,19 @@ TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 
 CORE_SRC  := $(wildcard app/core/*.c)
-APP_SRC   := app/store.c app/import.c app/qr.c app/config.c app/takeaway.c app/print_setup.c \
-             app/sign.c app/bundle.c
+# The libraries both programs share, one folder a capability (DESIGN.md):
+# the directory (the only sqlite3 user), a visitor's take-away (the only
+# qrencode user), USB bundles (the only libsodium user) and the config
+# (the only inih user). No SDL here.
+APP_SRC   := $(wildcard app/directory/*.c app/visit/*.c app/usb/*.c) app/config.c \
+             app/print/setup.c
 ADMIN_SRC := $(wildcard app/admin/*.c)
-# Printing: the sheet's layout drawn on paper, and print jobs. Both
-# programs and the tests link it with platform/.
-PRINT_SRC := app/print.c app/ui/ui.c app/ui/strings.c app/ui/sheetview.c app/ui/paper.c
-KIOSK_SRC := app/kiosk_main.c app/kiosk.c app/session.c app/script.c app/staff.c \
-             $(filter-out $(PRINT_SRC),$(wildcard app/ui/*.c))
+# What draws: the toolkit (app/ui) and printing (app/print), which lays the
+# sheet out on pages with the toolkit. Both programs link it with
+# platform/: the admin CLI draws pages on SDL's software surfaces with
+# SDL_ttf for `sheet --render` and `print-test`, and never opens a window.
+PRINT_SRC := $(wildcard app/ui/*.c) $(filter-out app/print/setup.c,$(wildcard app/print/*.c))
+KIOSK_SRC := $(wildcard app/kiosk/*.c app/kiosk/screens/*.c)
 PLAT_SRC  := $(wildcard platform/*.c)
 TEST_SRC  := $(wildcard tests/test_*.c)
 
@@ -150,13 +155,13 @@ build/fuzz/fuzz_escpos: tests/fuzz/fuzz_escpos.c app/core/escpos.c
 	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $^
 
 # libFuzzer target for .minisig files and key lines, from sticks and configs.
-build/fuzz/fuzz_minisig: tests/fuzz/fuzz_minisig.c app/sign.c
+build/fuzz/fuzz_minisig: tests/fuzz/fuzz_minisig.c app/usb/sign.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ $^ \
 	    $(LIB_LIBS)
 
 # libFuzzer target for kiosk.conf, the settings file set-up people edit.
-CONFIG_FUZZ_SRC := tests/fuzz/fuzz_config.c app/config.c app/print_setup.c app/sign.c app/core/text.c
+CONFIG_FUZZ_SRC := tests/fuzz/fuzz_config.c app/config.c app/print/setup.c app/usb/sign.c app/core/text.c
 build/fuzz/fuzz_config: $(CONFIG_FUZZ_SRC)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ \
@@ -238,8 +243,8 @@ vm-trial:
 	tools/vm-trial build/vm-trial
 
 fmt:
-	clang-format -i $(CORE_SRC) $(APP_SRC) $(ADMIN_SRC) $(KIOSK_SRC) $(PRINT_SRC) $(PLAT_SRC) app/*.h app/core/*.h \
-	    app/admin/*.h app/ui/*.h platform/*.h tests/*.c tests/*.h
+	clang-format -i $(CORE_SRC) $(APP_SRC) $(ADMIN_SRC) $(KIOSK_SRC) $(PRINT_SRC) $(PLAT_SRC) $(wildcard app/*.h app/*/*.h app/*/*/*.h) \
+	    platform/*.h tests/*.c tests/*.h
 
 clean:
 	rm -rf build

@@ -5,8 +5,8 @@
 #define CK_CONFIG_H
 
 #include "platform.h"
-#include "print.h"
-#include "sign.h"
+#include "print/print.h"
+#include "usb/sign.h"
 
 #include <stdbool.h>
 #include <stddef.h>

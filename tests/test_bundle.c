@@ -5,11 +5,11 @@
  * root (mount) and /dev/fuse, as CI has. */
 #include "support.h"
 
-#include "bundle.h"
+#include "usb/bundle.h"
 #include "config.h"
 #include "core/escpos.h"
 #include "mounts.h"
-#include "store.h"
+#include "directory/store.h"
 
 #include <signal.h>
 #include <stdio.h>

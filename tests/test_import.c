@@ -4,8 +4,8 @@
 #include "support.h"
 
 #include "core/strbuf.h"
-#include "import.h"
-#include "store.h"
+#include "directory/import.h"
+#include "directory/store.h"
 
 #include <stdio.h>
 #include <sys/stat.h>

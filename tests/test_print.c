@@ -10,9 +10,9 @@
 #include "core/sheet.h"
 #include "fixture_visit.h"
 #include "page.h"
-#include "print.h"
-#include "takeaway.h"
-#include "ui/paper.h"
+#include "print/print.h"
+#include "visit/takeaway.h"
+#include "print/paper.h"
 
 #include <fcntl.h>
 #include <poll.h>

@@ -4,8 +4,8 @@
 
 #include "core/sheet.h"
 #include "fixture_visit.h"
-#include "qr.h"
-#include "takeaway.h"
+#include "visit/qr.h"
+#include "visit/takeaway.h"
 
 #include <stdio.h>
 

@@ -3,7 +3,7 @@
 #include "support.h"
 
 #include "config.h"
-#include "sign.h"
+#include "usb/sign.h"
 
 #include <stdio.h>
 

@@ -3,8 +3,8 @@
 #define _GNU_SOURCE /* strcasestr */
 #include "support.h"
 
-#include "import.h"
-#include "store.h"
+#include "directory/import.h"
+#include "directory/store.h"
 
 static char *dir;
 static const char *db;

@@ -6,7 +6,7 @@
 
 #include "config.h"
 #include "core/date.h"
-#include "store.h"
+#include "directory/store.h"
 
 #include <stdbool.h>
 

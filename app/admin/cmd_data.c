@@ -3,7 +3,7 @@
 #include "admin.h"
 
 #include "args.h"
-#include "import.h"
+#include "directory/import.h"
 #include "json.h"
 
 #include <stdio.h>

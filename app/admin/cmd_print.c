@@ -5,10 +5,10 @@
 
 #include "args.h"
 #include "json.h"
-#include "print.h"
-#include "takeaway.h"
-#include "ui/paper.h"
-#include "visit.h"
+#include "print/print.h"
+#include "visit/takeaway.h"
+#include "print/paper.h"
+#include "choices.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
 #include "args.h"
 #include "config.h"
 #include "json.h"
-#include "sign.h"
+#include "usb/sign.h"
 
 #include <stdio.h>
 #include <string.h>

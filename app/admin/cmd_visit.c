@@ -8,9 +8,9 @@
 #include "core/sheet.h"
 #include "core/text.h"
 #include "json.h"
-#include "qr.h"
-#include "takeaway.h"
-#include "visit.h"
+#include "visit/qr.h"
+#include "visit/takeaway.h"
+#include "choices.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,8 +4,8 @@
 #include "admin.h"
 
 #include "args.h"
-#include "import.h"
-#include "takeaway.h"
+#include "directory/import.h"
+#include "visit/takeaway.h"
 
 #include <stdarg.h>
 #include <stdio.h>

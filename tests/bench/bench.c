@@ -7,8 +7,8 @@
  * 2. Search as you type: 1,000 prefix queries (the first 1 to 4 letters of
  *    words a visitor might type) against the imported directory; p50 and
  *    p99 (target: p99 under 5 ms). */
-#include "import.h"
-#include "store.h"
+#include "directory/import.h"
+#include "directory/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * conversion, the CSV reader, heading mapping and row validation, exactly
  * as `career-kiosk-admin validate` runs them (no directory is written).
  * Run with `make fuzz`; `make test` runs it briefly. */
-#include "import.h"
+#include "directory/import.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -3,7 +3,7 @@
  * into the config). Any bytes are refused with a reason or, never by
  * chance, accepted; nothing is read out of bounds. Input: the signature
  * text, a NUL byte, then the signed data. */
-#include "sign.h"
+#include "usb/sign.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,0 +1,638 @@
+/* import: spreadsheet exports into the directory, with a report. */
+#include "directory/import.h"
+
+#include "core/csv.h"
+#include "core/text.h"
+#include "directory/store.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* --- reading and decoding --- */
+
+/* Reads a whole file into a malloc'd buffer; NULL with a reason. */
+static char *read_all(const char *path, size_t *len, char *err, size_t cap)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    struct stat st;
+    if (!f) {
+        snprintf(err, cap, "cannot open %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, cap, "%s is not a regular file", path);
+        goto done;
+    }
+    if (st.st_size > IMPORT_MAX_FILE) {
+        snprintf(err, cap, "%s is %lld MB; an export this large is not a mentor list", path,
+                 (long long)st.st_size >> 20);
+        goto done;
+    }
+    buf = malloc((size_t)st.st_size + 1);
+    if (!buf) {
+        snprintf(err, cap, "out of memory reading %s", path);
+        goto done;
+    }
+    *len = fread(buf, 1, (size_t)st.st_size, f);
+    if (ferror(f)) {
+        snprintf(err, cap, "cannot read %s: %s", path, strerror(errno));
+        free(buf);
+        buf = NULL;
+        goto done;
+    }
+    buf[*len] = '\0';
+done:
+    fclose(f);
+    return buf;
+}
+
+/* Converts Windows-1252 to UTF-8 with iconv. Bytes 1252 leaves undefined
+ * become 0xFF, which is never valid UTF-8, so their rows are rejected
+ * with a line number rather than silently altered. */
+static char *from_cp1252(const char *in, size_t len, size_t *out_len)
+{
+    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+    size_t cap = len * 3 + 1;
+    char *out = malloc(cap);
+    if (cd == (iconv_t)-1 || !out) {
+        if (cd != (iconv_t)-1)
+            iconv_close(cd);
+        free(out);
+        return NULL;
+    }
+    char *ip = (char *)in, *op = out;
+    size_t il = len, ol = cap - 1;
+    while (il > 0) {
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+            break;
+        if (errno != EILSEQ && errno != EINVAL)
+            break;
+        *op++ = (char)0xFF;
+        ol--;
+        ip++;
+        il--;
+    }
+    iconv_close(cd);
+    *op = '\0';
+    *out_len = (size_t)(op - out);
+    return out;
+}
+
+/* --- the set of ids seen, with the line each was first seen on --- */
+
+typedef struct {
+    char **id;
+    unsigned long *line;
+    size_t cap, n;
+} IdSet;
+
+static size_t hash_id(const char *s)
+{
+    size_t h = 5381;
+    while (*s)
+        h = h * 33 + (unsigned char)*s++;
+    return h;
+}
+
+static bool idset_grow(IdSet *set)
+{
+    IdSet bigger = {0};
+    bigger.cap = set->cap ? set->cap * 2 : 1024;
+    bigger.id = calloc(bigger.cap, sizeof *bigger.id);
+    bigger.line = calloc(bigger.cap, sizeof *bigger.line);
+    if (!bigger.id || !bigger.line) {
+        free(bigger.id);
+        free(bigger.line);
+        return false;
+    }
+    for (size_t i = 0; i < set->cap; i++) {
+        if (!set->id[i])
+            continue;
+        size_t j = hash_id(set->id[i]) & (bigger.cap - 1);
+        while (bigger.id[j])
+            j = (j + 1) & (bigger.cap - 1);
+        bigger.id[j] = set->id[i];
+        bigger.line[j] = set->line[i];
+    }
+    bigger.n = set->n;
+    free(set->id);
+    free(set->line);
+    *set = bigger;
+    return true;
+}
+
+/* Adds id; returns 0 when new, the earlier line when seen before, and
+ * (unsigned long)-1 when out of memory. */
+static unsigned long idset_add(IdSet *set, const char *id, unsigned long line)
+{
+    if ((set->n + 1) * 2 > set->cap && !idset_grow(set))
+        return (unsigned long)-1;
+    size_t j = hash_id(id) & (set->cap - 1);
+    for (; set->id[j]; j = (j + 1) & (set->cap - 1))
+        if (strcmp(set->id[j], id) == 0)
+            return set->line[j];
+    set->id[j] = strdup(id);
+    if (!set->id[j])
+        return (unsigned long)-1;
+    set->line[j] = line;
+    set->n++;
+    return 0;
+}
+
+static void idset_free(IdSet *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->id[i]);
+    free(set->id);
+    free(set->line);
+}
+
+/* --- one import run --- */
+
+typedef struct {
+    const ImportOptions *opt;
+    ImportReport *rep;
+    const char *name;
+    CsvReader csv;
+    CsvRow row;
+    int col_of[MF_COUNT]; /* column index per field, -1 if absent */
+    size_t ncols;
+    char **heading; /* header cells, for the rejected CSV */
+    IdSet ids;
+    StoreStage *stage;
+    FILE *rejected;
+} Run;
+
+static void refuse(Run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void refuse(Run *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->rep->refusal, sizeof r->rep->refusal, fmt, ap);
+    va_end(ap);
+    r->rep->outcome = IMPORT_REFUSED;
+}
+
+/* Writes one row of cells to the rejected-rows CSV, with extra cells. */
+static void write_csv_row(FILE *f, const char *const *cell, size_t n, const char *extra1,
+                          const char *extra2)
+{
+    static char q[2 * IMPORT_MAX_FIELD + 3];
+    for (size_t i = 0; i < n; i++) {
+        if (csv_quote(cell[i] ? cell[i] : "", q, sizeof q) == 0 && cell[i] && *cell[i])
+            fputs("\"(too long to copy)\"", f);
+        else
+            fputs(q, f);
+        fputc(',', f);
+    }
+    csv_quote(extra1, q, sizeof q);
+    fputs(q, f);
+    fputc(',', f);
+    csv_quote(extra2, q, sizeof q);
+    fputs(q, f);
+    fputs("\r\n", f);
+}
+
+static void reject(Run *r, const char *id, const char *column, const char *reason)
+{
+    ImportReport *rep = r->rep;
+    rep->rejected++;
+    if (rep->nlisted < IMPORT_MAX_LISTED) {
+        ImportRejection *x = &rep->rejection[rep->nlisted++];
+        x->line = r->row.line;
+        text_copy(x->id, sizeof x->id, id ? id : "");
+        text_copy(x->column, sizeof x->column, column ? column : "");
+        text_copy(x->reason, sizeof x->reason, reason);
+    }
+    if (r->rejected) {
+        char line[24];
+        snprintf(line, sizeof line, "%lu", r->row.line);
+        write_csv_row(r->rejected, r->row.field,
+                      r->row.nfields < r->ncols ? r->row.nfields : r->ncols, line, reason);
+    }
+}
+
+/* Maps the header's headings to fields; false (refused) if unusable. */
+static bool read_header(Run *r)
+{
+    char dup[200] = "", missing[300] = "";
+    size_t ign = 0;
+    for (int f = 0; f < MF_COUNT; f++)
+        r->col_of[f] = -1;
+    if (!csv_next_row(&r->csv, &r->row)) {
+        refuse(r, "%s is empty: there is no header row and no mentors", r->name);
+        return false;
+    }
+    if (r->row.flags & CSV_ROW_TOO_MANY_FIELDS) {
+        refuse(r,
+               "%s line %lu has %zu columns; a mentor export has at most %d. Is this the "
+               "right file?",
+               r->name, r->row.line, r->row.nfields_all, IMPORT_MAX_COLUMNS);
+        return false;
+    }
+    r->ncols = r->row.nfields;
+    r->heading = calloc(r->ncols, sizeof *r->heading);
+    if (!r->heading) {
+        refuse(r, "out of memory");
+        return false;
+    }
+    for (size_t c = 0; c < r->ncols; c++) {
+        r->heading[c] = strdup(r->row.field[c]);
+        int f = mentor_field_lookup(r->row.field[c]);
+        if (f < 0) {
+            if (*r->row.field[c] && ign + 40 < sizeof r->rep->ignored)
+                ign += (size_t)snprintf(r->rep->ignored + ign, sizeof r->rep->ignored - ign,
+                                        "%s%.30s", ign ? ", " : "", r->row.field[c]);
+        } else if (r->col_of[f] >= 0 && !*dup)
+            snprintf(dup, sizeof dup, "columns %d (\"%.40s\") and %zu (\"%.40s\") both mean %s",
+                     r->col_of[f] + 1, r->row.field[r->col_of[f]], c + 1, r->row.field[c],
+                     mentor_field_label((MentorField)f));
+        else
+            r->col_of[f] = (int)c;
+    }
+    if (*dup) {
+        refuse(r, "%s line 1: %s; keep one of them", r->name, dup);
+        return false;
+    }
+    for (int f = 0; f < MF_COUNT; f++)
+        if (mentor_field_required((MentorField)f) && r->col_of[f] < 0)
+            snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s",
+                     *missing ? ", " : "", mentor_field_label((MentorField)f));
+    if (*missing) {
+        refuse(r, "%s line %lu: required columns are missing: %s", r->name, r->row.line, missing);
+        return false;
+    }
+    if (r->rejected)
+        write_csv_row(r->rejected, (const char *const *)r->heading, r->ncols, "line", "reason");
+    return true;
+}
+
+/* Problems the reader found in the row's shape; false if rejected. */
+static bool check_row_shape(Run *r)
+{
+    char why[240];
+    CsvRow *row = &r->row;
+    if (row->flags & CSV_ROW_OPEN_QUOTE) {
+        snprintf(why, sizeof why,
+                 "a quote opened in this row is never closed, so lines %lu to "
+                 "%lu (the end of the file) were read as one row",
+                 row->line, row->end_line);
+        reject(r, NULL, NULL, why);
+        return false;
+    }
+    if (row->flags & CSV_ROW_NUL_BYTE) {
+        reject(r, NULL, NULL, "the row contains a NUL byte, which a text export never has");
+        return false;
+    }
+    if (row->flags & CSV_ROW_FIELD_TOO_LONG) {
+        snprintf(why, sizeof why, "column %zu is longer than %d bytes", row->long_field + 1,
+                 IMPORT_MAX_FIELD);
+        reject(r, NULL, row->long_field < r->ncols ? r->heading[row->long_field] : NULL, why);
+        return false;
+    }
+    for (size_t c = r->ncols; c < row->nfields; c++)
+        if (*text_trim((char *)row->field[c]) || (row->flags & CSV_ROW_TOO_MANY_FIELDS)) {
+            snprintf(why, sizeof why, "the row has %zu fields but the header has %zu",
+                     row->nfields_all, r->ncols);
+            reject(r, NULL, NULL, why);
+            return false;
+        }
+    return true;
+}
+
+static void import_row(Run *r)
+{
+    const char *values[MF_COUNT] = {0};
+    char why[300];
+    MentorError err;
+    Mentor m;
+    r->rep->rows++;
+    if (!check_row_shape(r))
+        return;
+    for (int f = 0; f < MF_COUNT; f++)
+        if (r->col_of[f] >= 0 && (size_t)r->col_of[f] < r->row.nfields)
+            values[f] = text_trim((char *)r->row.field[r->col_of[f]]);
+    if (!mentor_from_fields(values, r->opt->this_year, &m, &err)) {
+        reject(r, values[MF_ID], mentor_field_label(err.field), err.reason);
+        return;
+    }
+    unsigned long first = idset_add(&r->ids, m.id, r->row.line);
+    if (first == (unsigned long)-1) {
+        refuse(r, "out of memory");
+        return;
+    }
+    if (first) {
+        snprintf(why, sizeof why, "ID \"%s\" was already used on line %lu", m.id, first);
+        reject(r, m.id, "ID", why);
+        return;
+    }
+    if (r->stage && !store_stage_add(r->stage, &m, why, sizeof why)) {
+        reject(r, m.id, "ID", why);
+        return;
+    }
+    r->rep->accepted++;
+}
+
+/* Decides, after all rows, whether the file is good enough to use. */
+static bool judge(Run *r)
+{
+    ImportReport *rep = r->rep;
+    if (rep->outcome == IMPORT_REFUSED)
+        return false;
+    if (rep->rows == 0) {
+        refuse(r, "%s has a header but no mentor rows", r->name);
+        return false;
+    }
+    if ((long)rep->rejected * 100 > (long)rep->rows * IMPORT_REFUSE_PERCENT) {
+        refuse(r,
+               "%d of %d rows (%d%%) were rejected; more than %d%% usually means the wrong "
+               "file or a changed export, so nothing was changed",
+               rep->rejected, rep->rows, rep->rejected * 100 / rep->rows, IMPORT_REFUSE_PERCENT);
+        return false;
+    }
+    rep->outcome = rep->rejected ? IMPORT_PARTIAL : IMPORT_DONE;
+    return true;
+}
+
+static bool commit(Run *r)
+{
+    StoreImportInfo info = {r->opt->source_name ? r->opt->source_name : r->name,
+                            r->rep->encoding,
+                            r->rep->accepted,
+                            r->rep->rejected,
+                            r->opt->when ? r->opt->when : "",
+                            r->opt->signed_at,
+                            r->opt->signed_by,
+                            r->opt->questions,
+                            r->opt->nquestions};
+    char err[STORE_ERR];
+    bool ok = store_stage_commit(r->stage, &info, err, sizeof err);
+    r->stage = NULL;
+    if (!ok)
+        refuse(r, "the directory was not changed: %s", err);
+    return ok;
+}
+
+/* Prepares the row buffers and, when importing, the staging store. */
+static bool run_begin(Run *r)
+{
+    char err[STORE_ERR];
+    r->row.buf_cap = IMPORT_MAX_COLUMNS * 1024 + IMPORT_MAX_FIELD + 1;
+    r->row.buf = malloc(r->row.buf_cap);
+    r->row.field_cap = IMPORT_MAX_COLUMNS;
+    r->row.field = malloc(IMPORT_MAX_COLUMNS * sizeof *r->row.field);
+    r->row.field_max = IMPORT_MAX_FIELD;
+    r->rep->rejection = calloc(IMPORT_MAX_LISTED, sizeof *r->rep->rejection);
+    if (!r->row.buf || !r->row.field || !r->rep->rejection) {
+        refuse(r, "out of memory");
+        return false;
+    }
+    if (r->opt->rejected_csv) {
+        r->rejected = fopen(r->opt->rejected_csv, "w");
+        if (!r->rejected) {
+            refuse(r, "cannot write %s: %s", r->opt->rejected_csv, strerror(errno));
+            return false;
+        }
+    }
+    if (r->opt->db_path) {
+        r->stage = store_stage_begin(r->opt->db_path, err, sizeof err);
+        if (!r->stage) {
+            refuse(r, "the directory was not changed: %s", err);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void run_end(Run *r)
+{
+    store_stage_abort(r->stage);
+    if (r->rejected && fclose(r->rejected) != 0 && r->rep->outcome != IMPORT_REFUSED)
+        refuse(r, "could not finish writing %s", r->opt->rejected_csv);
+    for (size_t c = 0; r->heading && c < r->ncols; c++)
+        free(r->heading[c]);
+    free(r->heading);
+    free(r->row.buf);
+    free(r->row.field);
+    idset_free(&r->ids);
+}
+
+/* Detects the encoding, converting to UTF-8 when needed. Returns the
+ * bytes to parse; *owned is set when they must be freed. */
+static const char *decode(Run *r, const char *data, size_t *len, char **owned)
+{
+    TextEncoding enc = text_detect_encoding(data, *len);
+    text_copy(r->rep->encoding, sizeof r->rep->encoding, text_encoding_name(enc));
+    *owned = NULL;
+    if (enc == TEXT_ENC_UTF8_BOM) {
+        *len -= 3;
+        return data + 3;
+    }
+    if (enc == TEXT_ENC_CP1252) {
+        *owned = from_cp1252(data, *len, len);
+        if (!*owned)
+            refuse(r, "could not convert %s from Windows-1252", r->name);
+        return *owned;
+    }
+    return data;
+}
+
+bool import_buffer(const char *data, size_t len, const char *name, const ImportOptions *opt,
+                   ImportReport *rep)
+{
+    Run r = {0};
+    char *owned = NULL;
+    bool ok = false;
+    memset(rep, 0, sizeof *rep);
+    r.opt = opt;
+    r.rep = rep;
+    r.name = name;
+    rep->validated_only = opt->db_path == NULL;
+    if (len == 0) {
+        refuse(&r, "%s is empty", name);
+        return false;
+    }
+    const char *text = decode(&r, data, &len, &owned);
+    if (!text || !run_begin(&r))
+        goto done;
+    csv_open(&r.csv, text, len);
+    if (!read_header(&r))
+        goto done;
+    while (rep->outcome != IMPORT_REFUSED && csv_next_row(&r.csv, &r.row))
+        import_row(&r);
+    ok = judge(&r) && (!r.stage || commit(&r));
+done:
+    run_end(&r);
+    free(owned);
+    return ok;
+}
+
+bool import_file(const char *path, const ImportOptions *opt, ImportReport *rep)
+{
+    size_t len = 0;
+    char err[400];
+    const char *base = strrchr(path, '/');
+    char *data = read_all(path, &len, err, sizeof err);
+    if (!data) {
+        memset(rep, 0, sizeof *rep);
+        rep->outcome = IMPORT_REFUSED;
+        text_copy(rep->refusal, sizeof rep->refusal, err);
+        return false;
+    }
+    bool ok = import_buffer(data, len, base ? base + 1 : path, opt, rep);
+    free(data);
+    return ok;
+}
+
+void import_report_free(ImportReport *rep)
+{
+    free(rep->rejection);
+    rep->rejection = NULL;
+}
+
+int import_questions_file(const char *path, Question *out, int cap, char *err, size_t err_cap)
+{
+    size_t len = 0;
+    char *data = read_all(path, &len, err, err_cap), why[200];
+    char buf[4096];
+    const char *field[8];
+    CsvReader csv;
+    CsvRow row = {buf, sizeof buf, field, 8, 1024, 0, 0, 0, 0, 0, 0};
+    int n = 0;
+    if (!data)
+        return -1;
+    csv_open(&csv, data, len);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        csv.pos = 3;
+    csv_next_row(&csv, &row); /* header: id,category,minutes,tags,text */
+    while (csv_next_row(&csv, &row)) {
+        if (row.nfields != 5 || row.flags) {
+            snprintf(err, err_cap,
+                     "%s line %lu: expected 5 columns (id, category, minutes, "
+                     "tags, text)",
+                     path, row.line);
+            n = -1;
+            break;
+        }
+        if (n >= cap) {
+            snprintf(err, err_cap, "%s: more than %d questions", path, cap);
+            n = -1;
+            break;
+        }
+        if (!question_from_fields(field[0], field[1], field[2], field[3], field[4], &out[n], why,
+                                  sizeof why)) {
+            snprintf(err, err_cap, "%s line %lu: %s", path, row.line, why);
+            n = -1;
+            break;
+        }
+        n++;
+    }
+    free(data);
+    return n;
+}
+
+/* Creates the folder that will hold path, and its parents. */
+static bool make_parent(const char *path, char *err, size_t cap)
+{
+    char dir[1024];
+    if (text_copy(dir, sizeof dir, path)) {
+        snprintf(err, cap, "the path %s is too long", path);
+        return false;
+    }
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return true;
+    *slash = '\0';
+    for (char *p = dir + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(dir, 0755);
+            *p = '/';
+        }
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        snprintf(err, cap, "cannot create the folder %s: %s", dir, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* Records the sample's referrals (mentor_id,count) as made today. */
+static void seed_referrals(Store *s, const char *path, Date today)
+{
+    size_t len = 0;
+    char err[200], buf[512];
+    const char *field[4];
+    char *data = read_all(path, &len, err, sizeof err);
+    CsvReader csv;
+    CsvRow row = {buf, sizeof buf, field, 4, 128, 0, 0, 0, 0, 0, 0};
+    if (!data)
+        return;
+    csv_open(&csv, data, len);
+    csv_next_row(&csv, &row); /* header */
+    while (csv_next_row(&csv, &row))
+        for (int n = row.nfields == 2 ? atoi(field[1]) : 0; n > 0; n--)
+            store_referral_add(s, field[0], today);
+    free(data);
+}
+
+static bool create_from_sample(const char *db_path, const ImportSeed *seed, Date today, char *err,
+                               size_t cap)
+{
+    ImportOptions opt = {.db_path = db_path,
+                         .source_name = "built-in sample directory",
+                         .this_year = today.y,
+                         .when = ""};
+    ImportReport rep;
+    if (!make_parent(db_path, err, cap))
+        return false;
+    bool ok = import_file(seed->mentors, &opt, &rep);
+    if (!ok)
+        snprintf(err, cap, "could not create the directory from %s: %s", seed->mentors,
+                 rep.refusal);
+    import_report_free(&rep);
+    return ok;
+}
+
+Store *import_seed_open(const char *db_path, const ImportSeed *seed, Date today, char *err,
+                        size_t cap)
+{
+    struct stat st;
+    Question *bank = NULL;
+    Store *s = NULL;
+    bool ok = false, created = stat(db_path, &st) != 0;
+    if (created && !create_from_sample(db_path, seed, today, err, cap))
+        return NULL;
+    s = store_open(db_path, err, cap);
+    if (!s)
+        return NULL;
+    if (created && seed->referrals)
+        seed_referrals(s, seed->referrals, today);
+    Question probe;
+    if (store_questions_load(s, &probe, 1) == 0) {
+        bank = calloc(QUESTION_MAX, sizeof *bank);
+        int n = bank ? import_questions_file(seed->questions, bank, QUESTION_MAX, err, cap) : -1;
+        if (n < 0 || !store_questions_replace(s, bank, n, err, cap))
+            goto done;
+    }
+    ok = true;
+done:
+    free(bank);
+    if (!ok) {
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+bool import_seed(const char *db_path, const ImportSeed *seed, Date today, char *err, size_t cap)
+{
+    Store *s = import_seed_open(db_path, seed, today, err, cap);
+    store_close(s);
+    return s != NULL;
+}

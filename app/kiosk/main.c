@@ -1,0 +1,231 @@
+/* career-kiosk: the touch app. Fullscreen kiosk by default; --windowed
+ * for a desktop window; --headless with a script for tests and demos. */
+#include "kiosk/app.h"
+#include "kiosk/script.h"
+#include "service.h"
+
+#include "ui/strings.h"
+
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+    PlatformMode mode;
+    int w, h;
+    const char *config, *db, *script, *shots, *today;
+    bool check_config;
+} Options;
+
+/* Exit statuses the service unit knows (sysexits.h): a broken config is
+ * not restarted, since restarting cannot mend it. */
+enum { EXIT_CONFIG = 78 };
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: career-kiosk [--windowed] [--size WxH] [--config PATH] [--db PATH]\n"
+               "       career-kiosk --headless --size WxH --script FILE [--screenshots DIR]\n"
+               "                    [--today YYYY-MM-DD]\n"
+               "       career-kiosk --check-config [--config PATH]\n"
+               "       career-kiosk --version\n");
+}
+
+static bool parse(int argc, char **argv, Options *o)
+{
+    *o = (Options){PLATFORM_KIOSK, 1920, 1080, NULL, NULL, NULL, NULL, NULL, false};
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(s, "--windowed") == 0)
+            o->mode = PLATFORM_WINDOWED;
+        else if (strcmp(s, "--headless") == 0)
+            o->mode = PLATFORM_HEADLESS;
+        else if (strcmp(s, "--check-config") == 0)
+            o->check_config = true;
+        else if (strcmp(s, "--version") == 0) {
+            printf("career-kiosk %s\n", CK_VERSION);
+            exit(0);
+        } else if (strcmp(s, "--help") == 0) {
+            usage(stdout);
+            exit(0);
+        } else if (!v) {
+            fprintf(stderr, "career-kiosk: %s needs a value\n", s);
+            return false;
+        } else if (strcmp(s, "--size") == 0) {
+            if (sscanf(v, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 320 || o->w > 8192 ||
+                o->h > 8192) {
+                fprintf(stderr, "career-kiosk: --size wants WIDTHxHEIGHT, like 1920x1080\n");
+                return false;
+            }
+            i++;
+        } else if (strcmp(s, "--config") == 0)
+            o->config = argv[++i];
+        else if (strcmp(s, "--db") == 0)
+            o->db = argv[++i];
+        else if (strcmp(s, "--script") == 0)
+            o->script = argv[++i];
+        else if (strcmp(s, "--screenshots") == 0)
+            o->shots = argv[++i];
+        else if (strcmp(s, "--today") == 0)
+            o->today = argv[++i];
+        else {
+            fprintf(stderr, "career-kiosk: unknown option %s\n", s);
+            usage(stderr);
+            return false;
+        }
+    }
+    if (o->mode == PLATFORM_HEADLESS && !o->script && !o->check_config) {
+        fprintf(stderr, "career-kiosk: --headless needs --script FILE\n");
+        return false;
+    }
+    return true;
+}
+
+/* What only the kiosk can judge: a logo it can draw, a language it has. */
+static int kiosk_checks(const Config *c, ConfigProblem *p, int cap, int n)
+{
+    char why[300];
+    int w, h;
+    if (*c->logo && !platform_image_check(c->logo, &w, &h, why, sizeof why)) {
+        if (n < cap) {
+            p[n].line = c->logo_line;
+            snprintf(p[n].text, sizeof p[n].text, "logo: %s", why);
+        }
+        n++;
+    }
+    if (!strings_set_language(c->language)) {
+        if (n < cap) {
+            p[n].line = c->language_line;
+            snprintf(p[n].text, sizeof p[n].text,
+                     "language: the kiosk has no screens in \"%s\"; it has: %s", c->language,
+                     strings_languages());
+        }
+        n++;
+    }
+    return config_check_files(c, p, cap, n);
+}
+
+/* The config file with --db applied, checked through. Problems go to
+ * stderr; false then. */
+static bool load_config(const Options *o, Config *c)
+{
+    ConfigProblem p[CONFIG_PROBLEMS];
+    int n;
+    const char *path = config_path(o->config);
+    config_defaults(c, CK_ASSETS_DIR, CK_DB_PATH);
+    config_load(path, c, p, CONFIG_PROBLEMS, &n);
+    if (o->db)
+        snprintf(c->database, sizeof c->database, "%s", o->db);
+    n = kiosk_checks(c, p, CONFIG_PROBLEMS, n);
+    if (n == 0)
+        return true;
+    config_report(stderr, path, p, n);
+    fprintf(stderr, "career-kiosk: %s has %d problem%s; not starting until %s fixed\n", path, n,
+            n == 1 ? "" : "s", n == 1 ? "it is" : "they are");
+    return false;
+}
+
+/* --check-config: every problem, or what the kiosk will use. */
+static int check_config(const Options *o)
+{
+    Config c;
+    char printer[200];
+    const char *path = config_path(o->config);
+    static const char *const turns[] = {"normal", "left", "right", "inverted"};
+    if (!load_config(o, &c))
+        return 1;
+    print_setup_describe(&c.print, printer, sizeof printer);
+    printf("%s: no problems%s\n", path, access(path, F_OK) == 0 ? "" : " (no file: all defaults)");
+    printf("  office:      %s, %s\n", c.office, c.school);
+    printf("  logo:        %s\n", *c.logo ? c.logo : "none");
+    printf("  colours:     primary #%06X, accent #%06X, background #%06X\n", (unsigned)c.primary,
+           (unsigned)c.accent, (unsigned)c.background);
+    printf("  screen:      turned %s; language %s; idle after %d s\n", turns[c.turn], c.language,
+           c.idle_seconds);
+    printf("  directory:   %s\n", c.database);
+    printf("  printer:     %s\n", printer);
+    printf("  staff PIN:   %s\n", *c.pin_hash ? "set" : "not set (staff mode is off)");
+    printf("  signing keys: %d trusted; sticks looked for under %s\n", c.nkeys, c.usb_roots);
+    return 0;
+}
+
+/* The interactive loop: sleep until input or a timer, draw on change.
+ * systemd hears READY once the first screen shows, then a watchdog ping
+ * each pass, so a hung loop gets restarted. */
+static void run(App *a)
+{
+    int ping = service_ping_every_ms();
+    char status[200];
+    snprintf(status, sizeof status, "showing the kiosk for %s", a->cfg.office);
+    kiosk_render(a, true);
+    service_ready(status);
+    /* one line for the journal: which build, and what it runs on */
+    fprintf(stderr, "career-kiosk %s: %s; directory %s\n", CK_VERSION, status, a->cfg.database);
+    while (!a->quit) {
+        Input in;
+        int wait = kiosk_wait_ms(a);
+        if (ping > 0 && (wait < 0 || wait > ping))
+            wait = ping;
+        service_alive((uint64_t)kiosk_clock_ms());
+        kiosk_render(a, false);
+        if (platform_next(a->platform, &in, wait)) {
+            kiosk_input(a, &in);
+            while (!a->quit && platform_next(a->platform, &in, 0))
+                kiosk_input(a, &in);
+        }
+        kiosk_tick(a);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    Options o;
+    Config cfg;
+    App app = {0};
+    char err[600];
+    int rc = 0;
+    app.started_ms = kiosk_clock_ms();
+    /* weeks unattended: large blocks (printed pages) go back to the
+     * system when freed, instead of glibc raising its threshold and
+     * keeping them in the heap */
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    if (!parse(argc, argv, &o))
+        return 2;
+    if (o.check_config)
+        return check_config(&o);
+    if (!load_config(&o, &cfg))
+        return EXIT_CONFIG;
+    if (o.today) {
+        if (!date_parse(o.today, &app.today)) {
+            fprintf(stderr, "career-kiosk: --today wants a date like 2026-11-22\n");
+            return 2;
+        }
+        app.fixed_date = true;
+    }
+    strings_set_language(cfg.language);
+    PlatformOptions po = {o.mode, o.w, o.h, cfg.office, cfg.turn};
+    Platform *p = platform_open(&po, err, sizeof err);
+    if (!p) {
+        if (strncmp(err, "no display", 10) == 0)
+            fprintf(stderr, "career-kiosk: no display found. Try `xvfb-run make run`, or "
+                            "`make demo` for screenshots of every screen.\n");
+        else
+            fprintf(stderr, "career-kiosk: %s\n", err);
+        return 2;
+    }
+    if (!kiosk_open(&app, p, &cfg, err, sizeof err)) {
+        fprintf(stderr, "career-kiosk: %s\n", err);
+        rc = 2;
+    } else if (o.mode == PLATFORM_HEADLESS) {
+        service_ready("headless");
+        rc = script_run(&app, o.script, o.shots) ? app.exit_code : 1;
+    } else {
+        run(&app);
+        rc = app.exit_code;
+    }
+    service_stopping();
+    kiosk_close(&app);
+    platform_close(p);
+    return rc;
+}

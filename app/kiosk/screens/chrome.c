@@ -1,0 +1,289 @@
+/* chrome: bars, progress, overlays and shared drawing for the screens. */
+#include "kiosk/screens/chrome.h"
+
+#include "core/text.h"
+
+#include <string.h>
+
+static char fmt_buf[4][512];
+static int fmt_turn;
+
+const char *fmt_int(StrId id, int v)
+{
+    char *b = fmt_buf[fmt_turn++ % 4];
+    snprintf(b, 512, str(id), v);
+    return b;
+}
+
+const char *fmt_int2(StrId id, int v, int w)
+{
+    char *b = fmt_buf[fmt_turn++ % 4];
+    snprintf(b, 512, str(id), v, w);
+    return b;
+}
+
+const char *fmt_str(StrId id, const char *v)
+{
+    char *b = fmt_buf[fmt_turn++ % 4];
+    snprintf(b, 512, str(id), v);
+    return b;
+}
+
+int pad(const Ui *ui)
+{
+    return ui->u * 3;
+}
+
+int chrome_toggles(App *a, int right, int y, int h)
+{
+    Ui *ui = &a->ui;
+    const char *big = str(S_LARGER_TEXT), *hc = str(S_HIGH_CONTRAST);
+    int wbig = ui_width(ui, big, ui->body, WEIGHT_BOLD) + ui->u * 5;
+    int whc = ui_width(ui, hc, ui->body, WEIGHT_BOLD) + ui->u * 5;
+    Rect rhc = {right - whc, y, whc, h}, rbig = {rhc.x - ui->u - wbig, y, wbig, h};
+    if (ui_button(ui, rbig, big, ui->large_text ? BTN_CHIP_ON : BTN_CHIP)) {
+        ui->large_text = !ui->large_text;
+        a->dirty = true;
+    }
+    if (ui_button(ui, rhc, hc, ui->high_contrast ? BTN_CHIP_ON : BTN_CHIP)) {
+        ui->high_contrast = !ui->high_contrast;
+        a->dirty = true;
+    }
+    return rbig.x;
+}
+
+static void progress(App *a, Rect r, int step)
+{
+    Ui *ui = &a->ui;
+    static const StrId steps[5] = {S_STEP_ABOUT, S_STEP_FIND, S_STEP_MESSAGE, S_STEP_QUESTIONS,
+                                   S_STEP_TAKEAWAY};
+    int n = 5, each = r.w / n, dot = ui->u * 4;
+    if (!ui->d)
+        return;
+    for (int i = 0; i < n; i++) {
+        int cx = r.x + each * i + each / 2, cy = r.y;
+        bool done = i < step, now = i == step;
+        Color c = done || now ? ui->th.primary : ui->th.sunken;
+        if (i > 0) /* the line from the previous step */
+            draw_rect(
+                ui->d,
+                (Rect){cx - each + dot / 2 + ui->u, cy + dot / 2 - 2, each - dot - 2 * ui->u, 4},
+                i <= step ? ui->th.primary : ui->th.border);
+        draw_round(ui->d, (Rect){cx - dot / 2, cy, dot, dot}, dot / 2, c);
+        if (!done && !now)
+            draw_round_outline(ui->d, (Rect){cx - dot / 2, cy, dot, dot}, dot / 2, 2,
+                               ui->th.border);
+        char num[12];
+        snprintf(num, sizeof num, "%d", i + 1);
+        int nw = ui_width(ui, num, ui->small, WEIGHT_BOLD);
+        draw_text(ui->d, num, cx - nw / 2, cy + (dot - draw_line_height(ui->d, ui->small)) / 2,
+                  ui->small, WEIGHT_BOLD, done || now ? ui->th.on_primary : ui->th.text);
+        const char *label = str(steps[i]);
+        int lw = ui_width(ui, label, ui->small, now ? WEIGHT_BOLD : WEIGHT_REGULAR);
+        ui_text(ui, cx - lw / 2, cy + dot + ui->u / 2, label, ui->small,
+                now ? WEIGHT_BOLD : WEIGHT_REGULAR, now ? ui->th.text : ui->th.muted, each);
+    }
+}
+
+Rect chrome_top(App *a, int step)
+{
+    Ui *ui = &a->ui;
+    int h = ui->u * 10, p = pad(ui);
+    int prog = ui->u * 4 + ui->u / 2 + draw_line_height(ui->measure, ui->small);
+    if (ui->d) {
+        draw_rect(ui->d, (Rect){0, 0, ui->w, h}, ui->th.surface);
+        draw_rect(ui->d, (Rect){0, h - 2, ui->w, 2}, ui->th.border);
+    }
+    int th = ui->u * 7;
+    int left = chrome_toggles(a, ui->w - p, (h - th) / 2, th);
+    int lh = draw_line_height(ui->measure, ui->body);
+    /* the office's logo, as tall as its name and school together */
+    int logo_h = lh + draw_line_height(ui->measure, ui->small);
+    int lw = ui_image(ui, a->cfg.logo, (Rect){p, (h - logo_h) / 2, ui->w / 8, logo_h});
+    int nx = p + (lw ? lw + ui->u * 2 : 0), nw = left - p - nx;
+    ui_text(ui, nx, h / 2 - lh, a->cfg.office, ui->body, WEIGHT_BOLD, ui->th.primary, nw);
+    ui_text(ui, nx, h / 2, a->cfg.school, ui->small, WEIGHT_REGULAR, ui->th.muted, nw);
+    if (a->staff.stick_waiting) { /* staff plugged a stick in: they open it when ready */
+        Rect banner = {0, h, ui->w, ui->u * 7};
+        if (ui->d)
+            draw_rect(ui->d, banner, ui->th.warn_bg);
+        int bw = ui_width(ui, str(S_STICK_BANNER), ui->small, WEIGHT_BOLD);
+        ui_text(ui, (ui->w - bw) / 2, h + (banner.h - draw_line_height(ui->measure, ui->small)) / 2,
+                str(S_STICK_BANNER), ui->small, WEIGHT_BOLD, ui->th.warn_text, ui->w - 2 * p);
+        ui_record(ui, str(S_STICK_BANNER), banner);
+        if (ui_tapped(ui, banner))
+            staff_begin(a, true);
+        h += banner.h;
+    }
+    int pw = ui->w < ui->u * 140 ? ui->w : ui->u * 140;
+    progress(a, (Rect){(ui->w - pw) / 2, h + ui->u * 2, pw, prog}, step);
+    int top = h + ui->u * 2 + prog + ui->u * 3;
+    return (Rect){0, top, ui->w, ui->h - top};
+}
+
+BarAction chrome_bottom(App *a, Rect *body, const char *next, ButtonStyle next_style,
+                        const char *skip)
+{
+    return chrome_bottom2(a, body, next, next_style, skip, BTN_GHOST);
+}
+
+BarAction chrome_bottom2(App *a, Rect *body, const char *next, ButtonStyle next_style,
+                         const char *skip, ButtonStyle skip_style)
+{
+    Ui *ui = &a->ui;
+    int h = ui->u * 12, p = pad(ui), bh = ui->u * 8;
+    Rect bar = {0, ui->h - h, ui->w, h};
+    BarAction act = BAR_NONE;
+    body->h = bar.y - body->y;
+    if (ui->d) {
+        draw_rect(ui->d, bar, ui->th.surface);
+        draw_rect(ui->d, (Rect){0, bar.y, ui->w, 2}, ui->th.border);
+    }
+    int y = bar.y + (h - bh) / 2;
+    int bw = ui_width(ui, str(S_BACK), ui->body, WEIGHT_BOLD) + ui->u * 8;
+    if (ui_button(ui, (Rect){p, y, bw, bh}, str(S_BACK), BTN_SECONDARY))
+        act = BAR_BACK;
+    int sw = ui_width(ui, str(S_START_OVER), ui->body, WEIGHT_BOLD) + ui->u * 6;
+    if (ui_button(ui, (Rect){p + bw + ui->u * 2, y, sw, bh}, str(S_START_OVER), BTN_GHOST)) {
+        a->s->confirm_restart = true;
+        a->dirty = true;
+    }
+    int right = ui->w - p;
+    if (next) {
+        int nw = ui_width(ui, next, ui->body, WEIGHT_BOLD) + ui->u * 10;
+        if (nw < ui->u * 30)
+            nw = ui->u * 30;
+        if (ui_button(ui, (Rect){right - nw, y, nw, bh}, next, next_style))
+            act = BAR_NEXT;
+        right -= nw + ui->u * 2;
+    }
+    if (skip) {
+        int kw = ui_width(ui, skip, ui->body, WEIGHT_BOLD) + ui->u * 6;
+        if (ui_button(ui, (Rect){right - kw, y, kw, bh}, skip, skip_style))
+            act = BAR_SKIP;
+    }
+    return act;
+}
+
+int chrome_title(App *a, Rect body, const char *title, const char *sub)
+{
+    Ui *ui = &a->ui;
+    int p = pad(ui), y = body.y;
+    y += ui_wrap(ui, (Rect){body.x + p, y, body.w - 2 * p, 0}, title, ui->title, WEIGHT_BOLD,
+                 ui->th.text);
+    if (sub)
+        y += ui_wrap(ui, (Rect){body.x + p, y, body.w - 2 * p, 0}, sub, ui->body, WEIGHT_REGULAR,
+                     ui->th.muted);
+    return y + ui->u * 2;
+}
+
+int chrome_caption(App *a, int x, int y, const char *text)
+{
+    Ui *ui = &a->ui;
+    ui_text(ui, x, y, text, ui->small, WEIGHT_BOLD, ui->th.muted, 0);
+    return draw_line_height(ui->measure, ui->small) + ui->u;
+}
+
+int chrome_chips_multi(App *a, int x, int y, int w, const char *const *labels, int n,
+                       const bool *on, int *h)
+{
+    Ui *ui = &a->ui;
+    int ch = ui->u * 7, gap = ui->u * 3 / 2, cx = x, cy = y, hit = -1;
+    for (int i = 0; i < n; i++) {
+        int cw = ui_width(ui, labels[i], ui->body, WEIGHT_BOLD) + ui->u * 4;
+        if (cw > w)
+            cw = w;
+        if (cx > x && cx + cw > x + w) {
+            cx = x;
+            cy += ch + gap;
+        }
+        if (ui_button(ui, (Rect){cx, cy, cw, ch}, labels[i], on[i] ? BTN_CHIP_ON : BTN_CHIP))
+            hit = i;
+        cx += cw + gap;
+    }
+    *h = cy + ch - y;
+    return hit;
+}
+
+int chrome_chips(App *a, int x, int y, int w, const char *const *labels, int n, int on, int *h)
+{
+    bool flags[64] = {false};
+    if (on >= 0 && on < 64)
+        flags[on] = true;
+    return chrome_chips_multi(a, x, y, w, labels, n < 64 ? n : 64, flags, h);
+}
+
+/* A centred modal card with a title, a line and two buttons; returns 1
+ * for the first button, 2 for the second, 0 otherwise. */
+static int modal(App *a, const char *title, const char *sub, const char *big, const char *b1,
+                 ButtonStyle s1, const char *b2, ButtonStyle s2)
+{
+    Ui *ui = &a->ui;
+    int w = ui->w * 6 / 10 > ui->u * 80 ? ui->w * 6 / 10 : ui->u * 80;
+    if (w > ui->w - 2 * pad(ui))
+        w = ui->w - 2 * pad(ui);
+    int p = ui->u * 5, bh = ui->u * 9;
+    /* measure first, then draw */
+    ui_measure_begin(ui);
+    int th = ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, title, ui->title, WEIGHT_BOLD, ui->th.text);
+    int sh = ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, sub, ui->body, WEIGHT_REGULAR, ui->th.text);
+    int bigh = big ? draw_line_height(ui->measure, ui->huge * 2) : 0;
+    ui_measure_end(ui);
+    int h = p + th + ui->u * 2 + sh + bigh + ui->u * 4 + bh + p;
+    Rect card = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
+    if (ui->d) {
+        draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.overlay);
+        draw_round(ui->d, card, ui->u * 3, ui->th.surface);
+        if (ui->high_contrast)
+            draw_round_outline(ui->d, card, ui->u * 3, 4, ui->th.border);
+    }
+    int y = card.y + p;
+    ui_record(ui, title, (Rect){card.x + p, y, w - 2 * p, th});
+    y += ui_wrap(ui, (Rect){card.x + p, y, w - 2 * p, 0}, title, ui->title, WEIGHT_BOLD,
+                 ui->th.text) +
+         ui->u * 2;
+    y += ui_wrap(ui, (Rect){card.x + p, y, w - 2 * p, 0}, sub, ui->body, WEIGHT_REGULAR,
+                 ui->th.text);
+    if (big) {
+        int bw = ui_width(ui, big, ui->huge * 2, WEIGHT_BOLD);
+        ui_text(ui, card.x + (w - bw) / 2, y, big, ui->huge * 2, WEIGHT_BOLD, ui->th.primary, 0);
+        y += bigh;
+    }
+    y += ui->u * 4;
+    int bw = (w - 2 * p - ui->u * 3) / 2;
+    int r = 0;
+    if (ui_button(ui, (Rect){card.x + p, y, bw, bh}, b1, s1))
+        r = 1;
+    if (ui_button(ui, (Rect){card.x + w - p - bw, y, bw, bh}, b2, s2))
+        r = 2;
+    return r;
+}
+
+void chrome_overlays(App *a)
+{
+    Session *s = a->s;
+    if (a->idle_warning) {
+        uint64_t idle = a->ui.now - a->last_input;
+        uint64_t left_ms = kiosk_idle_after(a) + kiosk_idle_countdown(a) - idle;
+        char secs[8];
+        snprintf(secs, sizeof secs, "%d", (int)((left_ms + 999) / 1000));
+        int r = modal(a, str(S_STILL_THERE), str(S_STILL_THERE_SUB), secs, str(S_START_OVER),
+                      BTN_SECONDARY, str(S_MORE_TIME), BTN_PRIMARY);
+        if (r == 1)
+            kiosk_finish(a);
+        else if (r == 2) {
+            a->idle_warning = false;
+            a->dirty = true;
+        }
+        return;
+    }
+    if (s->confirm_restart) {
+        int r = modal(a, str(S_RESTART_TITLE), str(S_RESTART_SUB), NULL, str(S_KEEP_GOING),
+                      BTN_SECONDARY, str(S_START_OVER), BTN_PRIMARY);
+        if (r == 1) {
+            s->confirm_restart = false;
+            a->dirty = true;
+        } else if (r == 2)
+            kiosk_finish(a);
+    }
+}

@@ -1,0 +1,55 @@
+/* chrome: what frames every step (top bar, progress, bottom bar), the
+ * overlays, and helpers shared by the screens. Internal to app/ui. */
+#ifndef CK_CHROME_H
+#define CK_CHROME_H
+
+#include "kiosk/app.h"
+#include "ui/strings.h"
+#include "ui/ui.h"
+
+#include <stdio.h>
+
+/* What the bottom bar's buttons did. */
+typedef enum { BAR_NONE, BAR_BACK, BAR_NEXT, BAR_SKIP } BarAction;
+
+/* Padding between things, in px. */
+int pad(const Ui *ui);
+
+/* Top bar and progress strip; returns the body rectangle below them. */
+Rect chrome_top(App *a, int step);
+
+/* Bottom bar with Back, Start over and a primary button (NULL: none).
+ * Shrinks *body so nothing hides behind it. */
+BarAction chrome_bottom(App *a, Rect *body, const char *next, ButtonStyle next_style,
+                        const char *skip);
+
+/* The same with the style of the extra button chosen. */
+BarAction chrome_bottom2(App *a, Rect *body, const char *next, ButtonStyle next_style,
+                         const char *skip, ButtonStyle skip_style);
+
+/* Accessibility toggles at r's right edge; returns their left x. */
+int chrome_toggles(App *a, int right, int y, int h);
+
+/* A screen title with an optional line under it; returns the y after. */
+int chrome_title(App *a, Rect body, const char *title, const char *sub);
+
+/* A row of chips for a choice; returns the index tapped, or -1. Wraps
+ * to more rows when needed; *h receives the height used. */
+int chrome_chips(App *a, int x, int y, int w, const char *const *labels, int n, int on, int *h);
+
+/* The same where any number of chips may be on (on[i]). */
+int chrome_chips_multi(App *a, int x, int y, int w, const char *const *labels, int n,
+                       const bool *on, int *h);
+
+/* A small caption above a group of controls; returns its height. */
+int chrome_caption(App *a, int x, int y, const char *text);
+
+/* Overlays: start-over confirmation and the idle warning. */
+void chrome_overlays(App *a);
+
+/* Formats with one int into a static buffer (one of four in turn). */
+const char *fmt_int(StrId id, int v);
+const char *fmt_int2(StrId id, int v, int w);
+const char *fmt_str(StrId id, const char *v);
+
+#endif

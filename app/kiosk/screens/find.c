@@ -1,0 +1,291 @@
+/* Find a contact (search as you type, filters, result cards) and the
+ * contact's detail. */
+#include "kiosk/screens/chrome.h"
+#include "kiosk/screens/screens_internal.h"
+
+#include "core/text.h"
+
+#include <string.h>
+
+/* Height of one result card. */
+static int card_h(const Ui *ui)
+{
+    return draw_line_height(ui->measure, ui->body) * 2 +
+           draw_line_height(ui->measure, ui->small) * 2 + ui->u * 6;
+}
+
+/* One result; true when tapped. */
+static bool card(App *a, Rect r, const StoreHit *h)
+{
+    Ui *ui = &a->ui;
+    const Mentor *m = &h->mentor;
+    char name[2 * MENTOR_NAME_MAX + 2], role[2 * MENTOR_TEXT_MAX + 8], line[400];
+    mentor_full_name(m, name, sizeof name);
+    bool tapped = ui_tapped(ui, r);
+    ui_record(ui, name, r);
+    if (!ui->d)
+        return tapped;
+    draw_round(ui->d, r, ui->u * 2, ui->th.surface);
+    draw_round_outline(ui->d, r, ui->u * 2, ui->high_contrast ? 3 : 2, ui->th.border);
+    int p = ui->u * 3, x = r.x + p, y = r.y + ui->u * 2, w = r.w - 2 * p;
+    int lb = draw_line_height(ui->d, ui->body), ls = draw_line_height(ui->d, ui->small);
+    ui_text(ui, x, y, name, ui->body, WEIGHT_BOLD, ui->th.text, w);
+    y += lb;
+    snprintf(role, sizeof role, "%s, %s", m->title, m->organization);
+    ui_text(ui, x, y, role, ui->body, WEIGHT_REGULAR, ui->th.text, w);
+    y += lb;
+    snprintf(line, sizeof line, "%s  \xc2\xb7  %s%s%s", m->field, fmt_int(S_CLASS_OF, m->grad_year),
+             *m->major ? ", " : "", m->major);
+    ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
+    y += ls;
+    if (!m->accepting)
+        ui_text(ui, x, y, str(S_NOT_TAKING), ui->small, WEIGHT_BOLD, ui->th.warn_text, w);
+    else {
+        snprintf(line, sizeof line, "%s%s  \xc2\xb7  %s", m->location,
+                 m->remote && strcmp(m->location, "Remote") != 0 ? " (remote too)" : "",
+                 fmt_str(S_PREFERS, mentor_via_label(m->via)));
+        ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
+    }
+    return tapped;
+}
+
+/* The filter row: three pickers and two toggles; returns its height. */
+static int filters(App *a, int x, int y, int w)
+{
+    Session *s = a->s;
+    char field[128], via[128], lang[128];
+    snprintf(field, sizeof field, "%s \xe2\x96\xbe", /* ▾ */
+             s->field >= 0 ? a->field[s->field] : str(S_ALL_FIELDS));
+    snprintf(via, sizeof via, "%s \xe2\x96\xbe",
+             s->via >= 0 ? mentor_via_label((ContactVia)s->via) : str(S_ANY_CHANNEL));
+    snprintf(lang, sizeof lang, "%s \xe2\x96\xbe",
+             s->language >= 0 ? a->language[s->language] : str(S_ANY_LANGUAGE));
+    const char *labels[5] = {field, via, lang, str(S_REMOTE_OK), str(S_TAKING_REQUESTS)};
+    bool on[5] = {s->field >= 0, s->via >= 0, s->language >= 0, s->remote_only, s->accepting_only};
+    int h, hit = chrome_chips_multi(a, x, y, w, labels, 5, on, &h);
+    if (hit >= 0 && hit < 3)
+        s->picking = hit + 1;
+    else if (hit == 3)
+        s->remote_only = !s->remote_only;
+    else if (hit == 4)
+        s->accepting_only = !s->accepting_only;
+    if (hit >= 0)
+        a->dirty = true;
+    return h;
+}
+
+/* The open picker: all fields, ways to reach, or languages, and "any". */
+void screen_field_picker(App *a)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->s;
+    const char *labels[KIOSK_FIELDS + 1];
+    int n = 0, *value;
+    if (s->picking == 1) {
+        labels[n++] = str(S_ALL_FIELDS);
+        for (int i = 0; i < a->nfields; i++)
+            labels[n++] = a->field[i];
+        value = &s->field;
+    } else if (s->picking == 2) {
+        labels[n++] = str(S_ANY_CHANNEL);
+        for (int i = 0; i < VIA_COUNT; i++)
+            labels[n++] = mentor_via_label((ContactVia)i);
+        value = &s->via;
+    } else {
+        labels[n++] = str(S_ANY_LANGUAGE);
+        for (int i = 0; i < a->nlanguages; i++)
+            labels[n++] = a->language[i];
+        value = &s->language;
+    }
+    int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
+    int h;
+    ui_measure_begin(ui);
+    chrome_chips(a, 0, 0, w - 2 * p, labels, n, *value + 1, &h);
+    ui_measure_end(ui);
+    ui->nitems = 0; /* only the picker's chips can be tapped now */
+    Rect card = {(ui->w - w) / 2, (ui->h - h) / 2 - p, w, h + 2 * p};
+    if (ui->d) {
+        draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.overlay);
+        draw_round(ui->d, card, ui->u * 3, ui->th.surface);
+    }
+    int hit = chrome_chips(a, card.x + p, card.y + p, w - 2 * p, labels, n, *value + 1, &h);
+    if (hit >= 0 ||
+        (ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}) && !ui_contains(card, ui->x, ui->y))) {
+        if (hit >= 0)
+            *value = hit - 1;
+        s->picking = 0;
+        a->dirty = true;
+    }
+}
+
+static void empty(App *a, Rect r)
+{
+    Ui *ui = &a->ui;
+    int w = r.w * 8 / 10, x = r.x + (r.w - w) / 2, y = r.y + ui->u * 6;
+    ui_record(ui, str(S_NO_RESULTS), (Rect){x, y, w, ui->u * 8});
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_NO_RESULTS), ui->title, WEIGHT_BOLD, ui->th.text);
+    ui_wrap(ui, (Rect){x, y + ui->u * 2, w, 0}, str(S_NO_RESULTS_TIPS), ui->body, WEIGHT_REGULAR,
+            ui->th.muted);
+}
+
+static void results(App *a, Rect r)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->s;
+    int cols = r.w > ui->u * 150 ? 3 : r.w > ui->u * 95 ? 2 : 1;
+    int gap = ui->u * 2, ch = card_h(ui), cw = (r.w - gap * (cols - 1)) / cols;
+    int rows = (s->nhits + cols - 1) / cols, lh = draw_line_height(ui->measure, ui->small);
+    int content = rows * (ch + gap) + lh * 2;
+    int off = ui_scroll_begin(ui, ui_id("results"), r, content);
+    for (int i = 0; i < s->nhits; i++) {
+        Rect c = {r.x + (i % cols) * (cw + gap), r.y + (i / cols) * (ch + gap) - off, cw, ch};
+        if (c.y + c.h < r.y || c.y > r.y + r.h)
+            continue;
+        if (card(a, c, &s->hits[i]) && ui_contains(r, ui->x, ui->y))
+            kiosk_choose_mentor(a, &s->hits[i].mentor);
+    }
+    if (s->nhits == SESSION_HITS)
+        ui_text(ui, r.x, r.y + rows * (ch + gap) - off, fmt_int(S_RESULTS_MORE, SESSION_HITS),
+                ui->small, WEIGHT_REGULAR, ui->th.muted, r.w);
+    ui_scroll_end(ui);
+}
+
+void screen_search(App *a)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->s;
+    Rect body = chrome_top(a, 1);
+    int p = pad(ui), kh = ui_keyboard_height(ui);
+    BarAction act = BAR_NONE;
+    if (ui_typing(ui))
+        body.h = ui->h - kh - body.y;
+    else
+        act = chrome_bottom(a, &body, NULL, BTN_PRIMARY, NULL);
+    int x = p, w = ui->w - 2 * p, y = body.y, fh = ui->u * 9;
+    int fw = ui->landscape ? w * 45 / 100 : w;
+    ui_field(ui, ui_id("search"), (Rect){x, y, fw, fh}, s->query, sizeof s->query,
+             str(S_SEARCH_HINT), "Search");
+    int fy = ui->landscape ? y + (fh - ui->u * 7) / 2 : y + fh + ui->u * 2;
+    int fx = ui->landscape ? x + fw + ui->u * 3 : x;
+    int filt = filters(a, fx, fy, ui->landscape ? w - fw - ui->u * 3 : w);
+    y = ui->landscape ? y + (fh > filt ? fh : filt) : fy + filt;
+    kiosk_refresh_search(a);
+    y += ui->u * 2;
+    if (s->nhits > 0)
+        ui_text(ui, x, y, s->nhits == 1 ? str(S_RESULTS_ONE) : fmt_int(S_RESULTS_COUNT, s->nhits),
+                ui->small, WEIGHT_BOLD, ui->th.muted, 0);
+    y += draw_line_height(ui->measure, ui->small) + ui->u;
+    Rect list = {x, y, w, body.y + body.h - y - ui->u};
+    if (s->nhits == 0)
+        empty(a, list);
+    else
+        results(a, list);
+    if (ui_typing(ui))
+        ui_keyboard(ui, (Rect){0, ui->h - kh, ui->w, kh});
+    if (act == BAR_BACK)
+        kiosk_go(a, SCREEN_ABOUT);
+}
+
+/* Chips that only show (topics); returns the height used. */
+static int tags(App *a, int x, int y, int w, const char *list)
+{
+    Ui *ui = &a->ui;
+    int ch = ui->u * 6, gap = ui->u, cx = x, cy = y;
+    char item[128];
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ";");
+        snprintf(item, sizeof item, "%.*s", (int)n, p);
+        text_trim(item);
+        p += n + (p[n] == ';');
+        if (!*item)
+            continue;
+        int cw = ui_width(ui, item, ui->small, WEIGHT_REGULAR) + ui->u * 4;
+        if (cw > w)
+            cw = w;
+        if (cx > x && cx + cw > x + w) {
+            cx = x;
+            cy += ch + gap;
+        }
+        if (ui->d) {
+            draw_round(ui->d, (Rect){cx, cy, cw, ch}, ch / 2, ui->th.chip);
+            ui_text(ui, cx + ui->u * 2, cy + (ch - draw_line_height(ui->d, ui->small)) / 2, item,
+                    ui->small, WEIGHT_REGULAR, ui->th.chip_text, cw - ui->u * 4);
+        }
+        cx += cw + gap;
+    }
+    return cy + ch - y;
+}
+
+/* A caption and a value under it; returns the height used. */
+static int fact(App *a, int x, int y, int w, const char *caption, const char *value)
+{
+    Ui *ui = &a->ui;
+    int h = chrome_caption(a, x, y, caption);
+    return h + ui_wrap(ui, (Rect){x, y + h, w, 0}, value, ui->body, WEIGHT_REGULAR, ui->th.text) +
+           ui->u * 2;
+}
+
+/* Lays out (and on drawing passes draws) the contact from y; returns
+ * the y where it ends. */
+static int detail_body(App *a, int x, int y, int w)
+{
+    Ui *ui = &a->ui;
+    const Mentor *m = &a->s->mentor;
+    char name[2 * MENTOR_NAME_MAX + 2], buf[600];
+    mentor_full_name(m, name, sizeof name);
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, name, ui->huge, WEIGHT_BOLD, ui->th.text);
+    snprintf(buf, sizeof buf, "%s, %s", m->title, m->organization);
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, buf, ui->title * 3 / 4, WEIGHT_REGULAR, ui->th.text);
+    snprintf(buf, sizeof buf, "%s  \xc2\xb7  %s%s%s", m->field, fmt_int(S_CLASS_OF, m->grad_year),
+             *m->major ? ", " : "", m->major);
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, buf, ui->body, WEIGHT_REGULAR, ui->th.muted) + ui->u * 4;
+    int lw = ui->landscape ? w * 38 / 100 : w, rx = ui->landscape ? x + lw + ui->u * 6 : x;
+    int rw = ui->landscape ? w - lw - ui->u * 6 : w;
+    /* left: how to reach them and practical facts */
+    int ly = y;
+    snprintf(buf, sizeof buf, "%s%s%s", mentor_via_label(m->via), *m->contact ? ": " : "",
+             m->contact);
+    ly += fact(a, x, ly, lw, str(S_DETAIL_REACH), buf);
+    ly += ui_wrap(ui, (Rect){x, ly - ui->u * 2, lw, 0}, str(S_DETAIL_REACH_NOTE), ui->small,
+                  WEIGHT_REGULAR, ui->th.muted);
+    ly += ui->u * 2;
+    snprintf(buf, sizeof buf, "%s%s", m->location,
+             m->remote && strcmp(m->location, "Remote") != 0 ? "  \xc2\xb7  meets remotely too"
+                                                             : "");
+    if (*m->location)
+        ly += fact(a, x, ly, lw, "Based in", buf);
+    ly += fact(a, x, ly, lw, str(S_DETAIL_LANGUAGES), m->languages);
+    if (!m->accepting)
+        ly += ui_wrap(ui, (Rect){x, ly, lw, 0}, str(S_NOT_TAKING), ui->body, WEIGHT_BOLD,
+                      ui->th.warn_text);
+    /* right: what they are happy to talk about */
+    int ry = ui->landscape ? y : ly + ui->u * 2;
+    if (*m->topics) {
+        ry += chrome_caption(a, rx, ry, str(S_DETAIL_TOPICS));
+        ry += tags(a, rx, ry, rw, m->topics) + ui->u * 4;
+    }
+    if (*m->bio)
+        ry += ui_wrap(ui, (Rect){rx, ry, rw, 0}, m->bio, ui->body, WEIGHT_REGULAR, ui->th.text);
+    return (ly > ry ? ly : ry) + ui->u * 4;
+}
+
+void screen_detail(App *a)
+{
+    Ui *ui = &a->ui;
+    const Mentor *m = &a->s->mentor;
+    Rect body = chrome_top(a, 1);
+    BarAction act =
+        chrome_bottom(a, &body, m->accepting ? fmt_str(S_CHOOSE, m->first_name) : str(S_NOT_TAKING),
+                      m->accepting ? BTN_PRIMARY : BTN_DISABLED, NULL);
+    int p = pad(ui), x = p, w = ui->w - 2 * p;
+    ui_measure_begin(ui); /* measure, then draw */
+    int content = detail_body(a, x, 0, w);
+    ui_measure_end(ui);
+    int off = ui_scroll_begin(ui, ui_id("detail"), body, content);
+    detail_body(a, x, body.y - off, w);
+    ui_scroll_end(ui);
+    if (act == BAR_BACK)
+        kiosk_go(a, SCREEN_SEARCH);
+    else if (act == BAR_NEXT)
+        kiosk_go(a, SCREEN_MESSAGE);
+}

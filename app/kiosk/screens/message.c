@@ -1,0 +1,173 @@
+/* The request message: choices on one side, a live preview on the other. */
+#include "kiosk/screens/chrome.h"
+#include "kiosk/screens/screens_internal.h"
+
+#include <string.h>
+
+/* One labelled row of chips; sets *value to a tapped chip and returns
+ * the y after the row. */
+static int choice(App *a, int x, int y, int w, StrId caption, const char *const *labels, int n,
+                  int *value)
+{
+    int h;
+    y += chrome_caption(a, x, y, str(caption));
+    int hit = chrome_chips(a, x, y, w, labels, n, *value, &h);
+    if (hit >= 0)
+        *value = hit;
+    return y + h + a->ui.u * 3;
+}
+
+/* The controls; returns the y after them. */
+static int controls(App *a, int x, int y, int w)
+{
+    Session *s = a->s;
+    Visitor *v = &s->visitor;
+    const char *channels[3] = {message_channel_label(CHANNEL_EMAIL),
+                               message_channel_label(CHANNEL_LINKEDIN),
+                               message_channel_label(CHANNEL_PHONE)};
+    const char *mins[3] = {fmt_int(S_MINUTES_N, 15), fmt_int(S_MINUTES_N, 20),
+                           fmt_int(S_MINUTES_N, 30)};
+    const char *formats[FORMAT_COUNT];
+    const char *found[FOUND_COUNT] = {str(S_FOUND_DIRECTORY), str(S_FOUND_SCHOOL),
+                                      str(S_FOUND_MAJOR)};
+    for (int i = 0; i < FORMAT_COUNT; i++)
+        formats[i] = visitor_format_label((MeetFormat)i);
+    int ch = (int)s->channel, minute = v->minutes == 15 ? 0 : v->minutes == 30 ? 2 : 1;
+    int fmt = (int)v->format, via = (int)v->found_via;
+    Visitor before = *v;
+    MessageChannel was = s->channel;
+    y = choice(a, x, y, w, S_CHANNEL, channels, 3, &ch);
+    s->channel = (MessageChannel)ch;
+    if (s->channel == CHANNEL_LINKEDIN) {
+        int on = s->linkedin_short ? 0 : -1, h;
+        const char *label[1] = {str(S_FREE_ACCOUNT)};
+        if (chrome_chips(a, x, y, w, label, 1, on, &h) == 0) {
+            s->linkedin_short = !s->linkedin_short;
+            kiosk_compose(a);
+        }
+        y += h + a->ui.u * 3;
+    }
+    y = choice(a, x, y, w, S_HOW_LONG, mins, 3, &minute);
+    v->minutes = minute == 0 ? 15 : minute == 2 ? 30 : 20;
+    y = choice(a, x, y, w, S_HOW_MEET, formats, FORMAT_COUNT, &fmt);
+    v->format = (MeetFormat)fmt;
+    y = choice(a, x, y, w, S_FOUND_VIA, found, FOUND_COUNT, &via);
+    v->found_via = (FoundVia)via;
+    /* compose again only once every choice is in place */
+    if (s->channel != was || v->minutes != before.minutes || v->format != before.format ||
+        v->found_via != before.found_via)
+        kiosk_compose(a);
+    return y;
+}
+
+/* Kind hints under the preview; returns their height. */
+static int hints(App *a, int x, int y, int w)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->s;
+    unsigned warn = message_check(&s->request, &s->visitor, &s->mentor);
+    int y0 = y, p = ui->u * 2;
+    if (!warn) {
+        ui_record(ui, str(S_LOOKS_GOOD), (Rect){x, y, w, ui->u * 4});
+        return ui_wrap(ui, (Rect){x, y, w, 0}, str(S_LOOKS_GOOD), ui->small, WEIGHT_BOLD,
+                       ui->th.ok_text);
+    }
+    for (unsigned bit = 1; bit <= WARN_TOO_LONG; bit <<= 1) {
+        if (!(warn & bit))
+            continue;
+        const char *t = message_warning_text((MessageWarning)bit);
+        ui_record(ui, message_warning_name((MessageWarning)bit), (Rect){x, y, w, ui->u * 4});
+        ui_measure_begin(ui);
+        int h =
+            ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR, ui->th.warn_text);
+        ui_measure_end(ui);
+        ui_panel(ui, (Rect){x, y, w, h + 2 * p}, ui->th.warn_bg);
+        ui_wrap(ui, (Rect){x + p, y + p, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR,
+                ui->th.warn_text);
+        y += h + 2 * p + ui->u;
+    }
+    return y - y0;
+}
+
+/* The preview card with its counter; fills r. */
+static void preview(App *a, Rect r)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->s;
+    const Message *m = &s->request;
+    int p = ui->u * 3, lh = draw_line_height(ui->measure, ui->small);
+    ui_panel(ui, r, ui->th.surface);
+    if (ui->d)
+        draw_round_outline(ui->d, r, ui->u * 2, 2, ui->th.border);
+    ui_text(ui, r.x + p, r.y + p, str(S_PREVIEW), ui->small, WEIGHT_BOLD, ui->th.muted, 0);
+    char what[64];
+    snprintf(what, sizeof what, "Preview: %s", message_channel_name(m->channel));
+    ui_record(ui, what, r);
+    if (*m->subject)
+        ui_record(ui, "Subject", r);
+    if (m->limit) {
+        const char *count = m->limit_in_chars
+                                ? fmt_int2(S_COUNT_CHARS, (int)m->chars, (int)m->limit)
+                                : fmt_int2(S_COUNT_WORDS, (int)m->words, (int)m->limit);
+        bool over = (m->limit_in_chars ? m->chars : m->words) > m->limit;
+        int cw = ui_width(ui, count, ui->small, WEIGHT_BOLD);
+        ui_text(ui, r.x + r.w - p - cw, r.y + p, count, ui->small, WEIGHT_BOLD,
+                over ? ui->th.warn_text : ui->th.ok_text, 0);
+    }
+    Rect view = {r.x + p, r.y + p + lh + ui->u, r.w - 2 * p, r.h - 2 * p - lh - ui->u};
+    char subject[MESSAGE_SUBJECT_MAX + 16];
+    snprintf(subject, sizeof subject, "%s %s", str(S_SUBJECT), m->subject);
+    ui_measure_begin(ui);
+    int content =
+        (*m->subject ? ui_wrap(ui, view, subject, ui->body, WEIGHT_BOLD, ui->th.text) + ui->u * 2
+                     : 0) +
+        ui_wrap(ui, view, m->body, ui->body, WEIGHT_REGULAR, ui->th.text);
+    ui_measure_end(ui);
+    int off = ui_scroll_begin(ui, ui_id("preview"), view, content);
+    int y = view.y - off;
+    if (*m->subject)
+        y += ui_wrap(ui, (Rect){view.x, y, view.w - ui->u * 2, 0}, subject, ui->body, WEIGHT_BOLD,
+                     ui->th.text) +
+             ui->u * 2;
+    ui_wrap(ui, (Rect){view.x, y, view.w - ui->u * 2, 0}, m->body, ui->body, WEIGHT_REGULAR,
+            ui->th.text);
+    ui_scroll_end(ui);
+}
+
+void screen_message(App *a)
+{
+    Ui *ui = &a->ui;
+    Session *s = a->s;
+    Rect body = chrome_top(a, 2);
+    BarAction act = chrome_bottom(a, &body, str(S_NEXT_QUESTIONS), BTN_PRIMARY, NULL);
+    int p = pad(ui);
+    int y = chrome_title(a, body, fmt_str(S_MESSAGE_TITLE, s->mentor.first_name), NULL);
+    if (ui->landscape) {
+        int lw = (ui->w - 2 * p) * 46 / 100, rx = p + lw + ui->u * 4, rw = ui->w - p - rx;
+        Rect view = {p, y, lw, body.y + body.h - y - ui->u};
+        ui_measure_begin(ui);
+        int content = controls(a, p, 0, lw - ui->u * 2);
+        ui_measure_end(ui);
+        int off = ui_scroll_begin(ui, ui_id("choices"), view, content);
+        controls(a, p, y - off, lw - ui->u * 2);
+        ui_scroll_end(ui);
+        ui_measure_begin(ui);
+        int hh = hints(a, rx, 0, rw);
+        ui_measure_end(ui);
+        int bottom = body.y + body.h - ui->u * 2;
+        preview(a, (Rect){rx, y, rw, bottom - y - hh - ui->u * 2});
+        hints(a, rx, bottom - hh, rw);
+    } else {
+        y = controls(a, p, y, ui->w - 2 * p);
+        ui_measure_begin(ui);
+        int hh = hints(a, p, 0, ui->w - 2 * p);
+        ui_measure_end(ui);
+        int bottom = body.y + body.h - ui->u * 2;
+        preview(a, (Rect){p, y, ui->w - 2 * p, bottom - y - hh - ui->u * 2});
+        hints(a, p, bottom - hh, ui->w - 2 * p);
+    }
+    if (act == BAR_BACK)
+        kiosk_go(a, SCREEN_DETAIL);
+    else if (act == BAR_NEXT)
+        kiosk_go(a, SCREEN_QUESTIONS);
+}

@@ -1,0 +1,15 @@
+/* screens: every screen of the visitor's walk and the overlays on top.
+ * screens_run handles input for (and, on drawing passes, draws) the
+ * current screen. */
+#ifndef CK_SCREENS_H
+#define CK_SCREENS_H
+
+#include "kiosk/app.h"
+
+void screens_run(App *a);
+
+/* The Welcome screen's rotating question: how long each shows, and how
+ * long it takes to fade in. */
+enum { WELCOME_TIP_MS = 6000, WELCOME_FADE_MS = 500 };
+
+#endif

@@ -1,0 +1,568 @@
+/* staff: see staff.h. */
+#define _GNU_SOURCE /* strcasestr */
+#include "kiosk/staff.h"
+
+#include "core/text.h"
+#include "kiosk/app.h"
+#include "usb/sign.h"
+#include "print/paper.h"
+
+#include <fcntl.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Beside the directory: present while the kiosk imports, holding the
+ * bundle's timestamp, so a restart can say which directory it has. */
+static void marker_path(const App *a, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s.importing", a->cfg.database);
+}
+
+/* The local folder bundles are copied to, beside the directory. */
+static void spool_dir(const App *a, char *out, size_t cap)
+{
+    const char *slash = strrchr(a->cfg.database, '/');
+    if (slash)
+        snprintf(out, cap, "%.*s/incoming", (int)(slash - a->cfg.database), a->cfg.database);
+    else
+        snprintf(out, cap, "incoming");
+}
+
+/* An import was under way when the kiosk stopped: says which directory
+ * is in use now. */
+static void read_marker(App *a)
+{
+    char path[CONFIG_PATH_MAX + 16], line[40] = "", when[24];
+    Staff *st = &a->staff;
+    marker_path(a, path, sizeof path);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return;
+    if (!fgets(line, sizeof line, f))
+        line[0] = '\0';
+    fclose(f);
+    long long stamp = atoll(line);
+    int n = store_mentor_count(a->store);
+    bundle_when_text(stamp, when, sizeof when);
+    if (stamp > 0 && bundle_imported_at(a->store) == stamp)
+        snprintf(st->notice, sizeof st->notice,
+                 "The kiosk stopped during an import, after the new directory was in place: "
+                 "the bundle signed %s is in use (%d mentors). Its report was not written; "
+                 "export the stats again if you need them.",
+                 when, n);
+    else
+        snprintf(st->notice, sizeof st->notice,
+                 "The kiosk stopped during an import of the bundle signed %s, before it "
+                 "finished: the directory from before it is in use (%d mentors). Plug the stick "
+                 "in again to import it.",
+                 when, n);
+    fprintf(stderr, "career-kiosk: %s\n", st->notice);
+    unlink(path);
+}
+
+/* Looks at what is mounted now. */
+static void stick_scan(App *a);
+
+void staff_open(App *a)
+{
+    Staff *st = &a->staff;
+    st->mounts = mounts_watch();
+    if (store_notice(a->store)[0]) {
+        text_copy(st->notice, sizeof st->notice, store_notice(a->store));
+        fprintf(stderr, "career-kiosk: %s\n", st->notice);
+    }
+    read_marker(a);
+    stick_scan(a); /* a stick plugged in before the kiosk started counts */
+}
+
+void staff_close(App *a)
+{
+    Staff *st = &a->staff;
+    print_end(st->print_job);
+    bundle_free(&st->bundle);
+    mounts_close(st->mounts);
+    sign_wipe(st->pin, sizeof st->pin);
+    memset(st, 0, sizeof *st);
+}
+
+bool staff_active(const App *a)
+{
+    return a->staff.step != STAFF_OFF;
+}
+
+static void go(App *a, StaffStep step)
+{
+    a->staff.step = step;
+    a->ui.focus = 0;
+    a->ui.focus_buf = NULL;
+    for (int i = 0; i < UI_SCROLLS; i++)
+        a->ui.scroll[i] = (UiScroll){0};
+    a->dirty = true;
+}
+
+/* Shows how something ended. */
+static void result(App *a, bool ok, const char *title, const char *message)
+{
+    Staff *st = &a->staff;
+    st->ok = ok;
+    text_copy(st->title, sizeof st->title, title);
+    text_copy(st->message, sizeof st->message, message);
+    go(a, STAFF_RESULT);
+}
+
+void staff_begin(App *a, bool for_stick)
+{
+    Staff *st = &a->staff;
+    sign_wipe(st->pin, sizeof st->pin);
+    st->for_stick = for_stick;
+    st->pin_wrong = false;
+    st->stick_waiting = false;
+    platform_text_input(a->platform, false);
+    a->text_input = false;
+    go(a, STAFF_PIN);
+}
+
+void staff_end(App *a)
+{
+    Staff *st = &a->staff;
+    sign_wipe(st->pin, sizeof st->pin);
+    bundle_free(&st->bundle);
+    st->work_after_frame = 0;
+    st->written[0] = '\0';
+    if (st->stick[0])
+        st->stick_handled = true; /* not again until it is plugged in again */
+    a->last_input = platform_now(a->platform);
+    go(a, STAFF_OFF);
+}
+
+void staff_visitor_done(App *a)
+{
+    if (a->staff.stick_waiting && a->staff.stick[0])
+        staff_begin(a, true);
+}
+
+static void stick_arrived(App *a)
+{
+    Staff *st = &a->staff;
+    a->dirty = true;
+    if (staff_active(a))
+        return; /* the menu shows what the stick offers */
+    if (a->s->screen == SCREEN_WELCOME && !a->idle_warning)
+        staff_begin(a, true);
+    else
+        st->stick_waiting = true; /* a visitor is busy: a banner, and later */
+}
+
+static void stick_gone(App *a)
+{
+    Staff *st = &a->staff;
+    st->stick[0] = '\0';
+    st->stick_waiting = false;
+    st->stick_handled = false;
+    a->dirty = true;
+    if (st->step == STAFF_PIN && st->for_stick)
+        staff_end(a);
+    else if (st->step == STAFF_CHECKING || st->step == STAFF_PREVIEW) {
+        bundle_free(&st->bundle);
+        st->work_after_frame = 0;
+        result(a, false, "The stick was removed",
+               "Nothing was changed. Plug the stick in again to import it.");
+    }
+}
+
+static void stick_scan(App *a)
+{
+    Staff *st = &a->staff;
+    char m[MOUNTS_PATH_MAX] = "";
+    if (!mounts_find(a->cfg.usb_roots, BUNDLE_FOLDER, m, sizeof m)) {
+        if (st->stick[0])
+            stick_gone(a);
+        return;
+    }
+    if (strcmp(m, st->stick) == 0)
+        return;
+    text_copy(st->stick, sizeof st->stick, m);
+    st->stick_handled = false;
+    fprintf(stderr, "career-kiosk: a staff stick is mounted at %s\n", m);
+    stick_arrived(a);
+}
+
+int staff_locked_seconds(const App *a)
+{
+    uint64_t now = platform_now(a->platform);
+    return a->staff.locked_until > now ? (int)((a->staff.locked_until - now + 999) / 1000) : 0;
+}
+
+/* The printer's state, for the menu. */
+static void printer_line(App *a)
+{
+    Staff *st = &a->staff;
+    char where[300];
+    if (a->cfg.print.kind == PRINT_NONE) {
+        text_copy(st->printer, sizeof st->printer,
+                  "No printer is set up (visitors use the QR codes).");
+        return;
+    }
+    PrinterStatus ps;
+    print_status(&a->cfg.print, &ps);
+    print_setup_describe(&a->cfg.print, where, sizeof where);
+    snprintf(st->printer, sizeof st->printer, "%.120s: %s%.150s", where,
+             printer_usable(ps.state) ? "ready. " : "NOT READY. ", ps.detail);
+}
+
+/* The directory's health for the menu: "48 mentors in the directory.
+ * Last import ...", with the printer's state. */
+static void health_text(App *a, char *out, size_t cap)
+{
+    char when[40] = "", source[120] = "", by[80] = "", signed_at[24] = "", line[200] = "";
+    int n = store_mentor_count(a->store);
+    store_meta_get(a->store, "import_time", when, sizeof when);
+    store_meta_get(a->store, "import_source", source, sizeof source);
+    store_meta_get(a->store, "keep.bundle_signed_by", by, sizeof by);
+    if (strlen(when) == 20 && when[10] == 'T') { /* 2026-11-22T10:00:00Z, as staff read it */
+        char iso[24];
+        text_copy(iso, sizeof iso, when);
+        snprintf(when, sizeof when, "%.10s %.5s UTC", iso, iso + 11);
+    }
+    long long at = bundle_imported_at(a->store);
+    if (at)
+        bundle_when_text(at, signed_at, sizeof signed_at);
+    if (at)
+        snprintf(line, sizeof line, "\nLast signed bundle: signed %s by %s.", signed_at, by);
+    char from[240] = "No import yet.";
+    if (when[0])
+        snprintf(from, sizeof from, "Last import: %s, from %.120s.", when,
+                 source[0] ? source : "a file");
+    else if (source[0])
+        snprintf(from, sizeof from, "The directory is the %.120s.", source);
+    snprintf(out, cap, "%d mentors in the directory.\n%s%s\nPrinter: %s", n, from, line,
+             a->staff.printer);
+}
+
+void staff_open_menu(App *a)
+{
+    printer_line(a);
+    health_text(a, a->staff.health, sizeof a->staff.health);
+    go(a, STAFF_MENU);
+}
+
+void staff_ask_leave(App *a)
+{
+    go(a, STAFF_LEAVE);
+}
+
+void staff_pin_key(App *a, char key)
+{
+    Staff *st = &a->staff;
+    size_t n = strlen(st->pin);
+    if (staff_locked_seconds(a) || !a->cfg.pin_hash[0])
+        return;
+    a->dirty = true;
+    if (key >= '0' && key <= '9' && n < STAFF_PIN_MAX) {
+        st->pin[n] = key;
+        st->pin[n + 1] = '\0';
+        st->pin_wrong = false;
+    } else if (key == '\b' && n)
+        st->pin[n - 1] = '\0';
+    if (key != '\r' || n == 0)
+        return;
+    bool right = sign_pin_check(a->cfg.pin_hash, st->pin);
+    sign_wipe(st->pin, sizeof st->pin);
+    if (!right) {
+        st->pin_wrong = true;
+        if (++st->tries >= STAFF_TRIES) {
+            st->tries = 0;
+            st->locked_until = platform_now(a->platform) + STAFF_LOCK_MS;
+            fprintf(stderr,
+                    "career-kiosk: %d wrong staff PINs; staff mode locked for five "
+                    "minutes\n",
+                    STAFF_TRIES);
+        }
+        return;
+    }
+    st->tries = 0;
+    st->pin_wrong = false;
+    if (st->for_stick && st->stick[0])
+        staff_check_stick(a);
+    else
+        staff_open_menu(a);
+}
+
+void staff_check_stick(App *a)
+{
+    if (!a->staff.stick[0])
+        return;
+    go(a, STAFF_CHECKING);
+    a->staff.work_after_frame = a->frames + 1;
+}
+
+/* Writes what staff take home: the report and the stats. Adds what
+ * happened to the result's words. */
+static void write_back(App *a, const ImportReport *rep, char *words, size_t cap)
+{
+    Staff *st = &a->staff;
+    char names[400] = "", err[300] = "";
+    size_t n = strlen(words);
+    bool ok =
+        bundle_write_report(&st->bundle, rep, st->written, sizeof st->written, err, sizeof err) &&
+        bundle_write_stats(st->stick, st->bundle.stamp, a->store, names, sizeof names, err,
+                           sizeof err);
+    if (names[0]) {
+        size_t w = strlen(st->written);
+        snprintf(st->written + w, sizeof st->written - w, ", %s", names);
+    }
+    if (ok) {
+        sync();
+        snprintf(words + n, cap - n,
+                 "\n\nWritten to the stick, in %s/reports: %s.\n\nIt is safe to remove the "
+                 "stick.",
+                 BUNDLE_FOLDER, st->written);
+    } else
+        snprintf(words + n, cap - n, "\n\nThe report could not be written to the stick: %s.", err);
+}
+
+/* Copies and checks the stick's bundle: the preview, or why not. */
+static void do_check(App *a)
+{
+    Staff *st = &a->staff;
+    Bundle *b = &st->bundle;
+    char spool[CONFIG_PATH_MAX + 16];
+    bundle_free(b);
+    bundle_stamp(b->stamp);
+    spool_dir(a, spool, sizeof spool);
+    if (bundle_fetch(b, st->stick, spool, NULL, NULL) &&
+        bundle_check(b, &a->cfg, bundle_imported_at(a->store), a->today.y)) {
+        st->mentors_now = store_mentor_count(a->store);
+        go(a, STAFF_PREVIEW);
+        return;
+    }
+    char words[900];
+    fprintf(stderr, "career-kiosk: bundle refused (%s): %s\n", bundle_status_name(b->status),
+            b->reason);
+    text_copy(words, sizeof words, b->reason);
+    if (b->status == BUNDLE_DATA && b->preview.rejection)
+        write_back(a, &b->preview, words, sizeof words); /* the rows to fix, to take home */
+    bundle_free(b);
+    result(a, false, "Not imported", words);
+}
+
+void staff_confirm(App *a)
+{
+    if (a->staff.step != STAFF_PREVIEW)
+        return;
+    go(a, STAFF_IMPORTING);
+    a->staff.work_after_frame = a->frames + 1;
+}
+
+/* Imports the previewed bundle: the kiosk lets go of the directory for
+ * the swap and opens the new one. */
+static void do_import(App *a)
+{
+    Staff *st = &a->staff;
+    Bundle *b = &st->bundle;
+    char marker[CONFIG_PATH_MAX + 16], when[32], words[900], err[STORE_ERR];
+    ImportReport rep;
+    time_t t = time(NULL);
+    struct tm utc;
+    gmtime_r(&t, &utc);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    marker_path(a, marker, sizeof marker);
+    FILE *f = fopen(marker, "we");
+    if (f) {
+        fprintf(f, "%lld\n", b->signed_at);
+        fflush(f);
+        fsync(fileno(f));
+        fclose(f);
+    }
+    store_close(a->store);
+    bool ok = bundle_import(b, a->cfg.database, when, a->today.y, &rep);
+    a->store = store_open(a->cfg.database, err, sizeof err);
+    if (!a->store) {
+        fprintf(stderr, "career-kiosk: cannot open the directory after an import: %s\n", err);
+        a->exit_code = 1;
+        a->quit = true; /* the service manager starts it again */
+        import_report_free(&rep);
+        return;
+    }
+    unlink(marker);
+    kiosk_reload(a);
+    if (ok) {
+        char signed_at[24];
+        bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
+        snprintf(words, sizeof words,
+                 "%d mentors are in the directory now%s. The bundle was "
+                 "signed %s by %s.",
+                 rep.accepted, b->has_questions ? ", with the new question bank" : "", signed_at,
+                 b->signer);
+        if (rep.rejected)
+            snprintf(words + strlen(words), sizeof words - strlen(words),
+                     " %d rows were rejected: the report lists them with reasons.", rep.rejected);
+        fprintf(stderr, "career-kiosk: imported %d mentors from a bundle signed %s by %s\n",
+                rep.accepted, signed_at, b->signer);
+    } else {
+        snprintf(words, sizeof words, "%s. The directory in use was not changed.", rep.refusal);
+        fprintf(stderr, "career-kiosk: bundle import failed: %s\n", rep.refusal);
+    }
+    write_back(a, &rep, words, sizeof words);
+    import_report_free(&rep);
+    bundle_free(b);
+    result(a, ok, ok ? "Directory updated" : "Not imported", words);
+}
+
+void staff_export_stats(App *a)
+{
+    Staff *st = &a->staff;
+    char stamp[20], err[300] = "", words[900];
+    if (!st->stick[0])
+        return;
+    bundle_stamp(stamp);
+    if (bundle_write_stats(st->stick, stamp, a->store, st->written, sizeof st->written, err,
+                           sizeof err)) {
+        sync();
+        snprintf(words, sizeof words,
+                 "Written to the stick, in %s/reports: %s. They hold counts only: sessions and "
+                 "sheets per day, and referrals per mentor per month.\n\nIt is safe to remove "
+                 "the stick.",
+                 BUNDLE_FOLDER, st->written);
+        result(a, true, "Stats exported", words);
+    } else {
+        snprintf(words, sizeof words, "The stats could not be written: %s.", err);
+        result(a, false, "Not exported", words);
+    }
+}
+
+void staff_test_print(App *a)
+{
+    Staff *st = &a->staff;
+    char err[256];
+    if (a->cfg.print.kind == PRINT_NONE || st->print_job || a->print_job)
+        return;
+    memset(&st->print, 0, sizeof st->print);
+    Session *t = calloc(1, sizeof *t);
+    StoreHit *hit = calloc(1, sizeof *hit);
+    Printout out;
+    bool ok =
+        t && hit && store_search(a->store, "", &(StoreFilter){.via = -1}, a->today, hit, 1) == 1;
+    if (ok) {
+        session_init(t);
+        t->mentor = hit->mentor;
+        kiosk_prepare_sheet(a, t);
+        PaperInput in = {&t->sheet, &t->takeaway, a->cfg.office, a->cfg.office_contact,
+                         a->today,  a->cfg.logo};
+        ok = paper_render(&in, a->cfg.print.paper, &out, err, sizeof err);
+    } else
+        snprintf(err, sizeof err, "the directory has no mentor to put on a test sheet");
+    if (t)
+        session_wipe(t);
+    free(t);
+    free(hit);
+    st->printing = true;
+    if (ok)
+        st->print_job = print_start(&a->cfg.print, &out, &st->print);
+    if (!st->print_job) {
+        st->print.phase = PHASE_FAILED;
+        if (!ok)
+            text_copy(st->print.detail, sizeof st->print.detail, err);
+    }
+    a->dirty = true;
+}
+
+const char *staff_print_words(const App *a)
+{
+    const Staff *st = &a->staff;
+    if (!st->printing)
+        return "";
+    switch (st->print.phase) {
+    case PHASE_DONE:
+        return "The test sheet printed.";
+    case PHASE_FAILED:
+        return st->print.detail;
+    case PHASE_SENDING:
+        return "Printing the test sheet...";
+    default:
+        return "Checking the printer...";
+    }
+}
+
+void staff_leave(App *a)
+{
+    fprintf(stderr, "career-kiosk: staff left kiosk mode for maintenance\n");
+    staff_end(a);
+    a->exit_code = STAFF_EXIT_MAINTENANCE;
+    a->quit = true;
+}
+
+static void follow_print(App *a)
+{
+    Staff *st = &a->staff;
+    PrintResult r;
+    bool ended = print_poll(st->print_job, &r);
+    if (memcmp(&r, &st->print, sizeof r) != 0) {
+        st->print = r;
+        a->dirty = true;
+    }
+    if (!ended)
+        return;
+    print_end(st->print_job);
+    st->print_job = NULL;
+    malloc_trim(0);
+    a->dirty = true;
+}
+
+void staff_tick(App *a)
+{
+    Staff *st = &a->staff;
+    uint64_t now = platform_now(a->platform);
+    if (mounts_changed(st->mounts, 0))
+        stick_scan(a);
+    if (st->work_after_frame && a->frames >= st->work_after_frame) {
+        st->work_after_frame = 0;
+        if (st->step == STAFF_CHECKING)
+            do_check(a);
+        else if (st->step == STAFF_IMPORTING)
+            do_import(a);
+    }
+    if (st->print_job)
+        follow_print(a);
+    if (staff_active(a) && !st->work_after_frame && now - a->last_input >= STAFF_IDLE_MS)
+        staff_end(a); /* never left open in a hallway */
+}
+
+int staff_wait_ms(const App *a)
+{
+    const Staff *st = &a->staff;
+    if (st->work_after_frame)
+        return a->dirty ? 16 : 0;
+    if (st->print_job)
+        return 100;
+    if (staff_locked_seconds(a))
+        return 1000; /* the lock's countdown */
+    if (staff_active(a)) {
+        uint64_t idle = platform_now(a->platform) - a->last_input;
+        return idle >= STAFF_IDLE_MS ? 0 : (int)(STAFF_IDLE_MS - idle);
+    }
+    return st->mounts ? 1000 : -1; /* look for sticks every second */
+}
+
+const char *staff_step_name(StaffStep s)
+{
+    static const char *const name[] = {"off",     "pin",       "menu",   "checking",
+                                       "preview", "importing", "result", "leave"};
+    return (unsigned)s < sizeof name / sizeof *name ? name[s] : "?";
+}
+
+bool staff_says(const App *a, const char *text)
+{
+    const Staff *st = &a->staff;
+    const char *said[] = {st->title,  st->message,       st->bundle.reason,   st->notice,
+                          st->health, st->bundle.signer, staff_print_words(a)};
+    for (size_t i = 0; i < sizeof said / sizeof *said; i++)
+        if (strcasestr(said[i], text))
+            return true;
+    return false;
+}

@@ -1,0 +1,39 @@
+/* paper: the printed prep sheet. Pages (Letter or A4 at 300 dpi) and
+ * receipts (80 or 58 mm at 203 dpi) drawn with the very layout of the
+ * Take-away screen (sheetview), on white with black text, followed by
+ * the take-away QR codes sized to scan from paper. Long sheets flow onto
+ * more pages, breaking only between lines; a receipt is as long as it
+ * needs. Also the words a visitor sees about a print job. */
+#ifndef CK_PAPER_H
+#define CK_PAPER_H
+
+#include "core/date.h"
+#include "core/sheet.h"
+#include "print/print.h"
+#include "visit/takeaway.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+    const Sheet *sheet;
+    const Takeaway *take; /* NULL: no codes */
+    const char *office;   /* the header; "" for none */
+    const char *office_contact;
+    Date today;
+    const char *logo; /* the office's logo beside its name; NULL or "" for none */
+} PaperInput;
+
+/* Renders the sheet for paper into out (free with printout_free). False
+ * with the reason. */
+bool paper_render(const PaperInput *in, Paper paper, Printout *out, char *err, size_t cap);
+
+/* Writes the rendered pages as PNG files: path itself for the first,
+ * then "name-2.png" and on. */
+bool paper_save_png(const Printout *out, const char *path, char *err, size_t cap);
+
+/* What a visitor is told about a job: the state or outcome in plain
+ * words ("The printer is out of paper."), "" while all is well. */
+const char *paper_trouble(const PrintResult *r);
+
+#endif

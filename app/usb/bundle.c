@@ -1,0 +1,585 @@
+/* bundle: see bundle.h. */
+#include "usb/bundle.h"
+
+#include "core/csv.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "usb/sign.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The files a bundle may hold, in the order they are copied. */
+static const char *const files[] = {"mentors.csv.minisig", "questions.csv.minisig",
+                                    "questions.csv", "mentors.csv"};
+enum { NFILES = 4 };
+
+const char *bundle_status_name(BundleStatus s)
+{
+    static const char *const name[] = {"ok",          "missing",      "not-signed", "bad-signature",
+                                       "unknown-key", "no-keys",      "old",        "pulled",
+                                       "disk",        "data"};
+    return (unsigned)s < sizeof name / sizeof *name ? name[s] : "?";
+}
+
+static bool refuse(Bundle *b, BundleStatus st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static bool refuse(Bundle *b, BundleStatus st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    b->status = st;
+    vsnprintf(b->reason, sizeof b->reason, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+void bundle_stamp(char out[20])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(out, 20, "%Y-%m-%d-%H%M%S", &tm);
+}
+
+void bundle_when_text(long long t, char *out, size_t cap)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    localtime_r(&tt, &tm);
+    strftime(out, cap, "%Y-%m-%d %H:%M", &tm);
+}
+
+static void spool_path(const Bundle *b, const char *name, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s/%s", b->spool, name);
+}
+
+/* Empties (or makes) the spool folder. */
+static bool spool_clear(Bundle *b)
+{
+    char path[BUNDLE_PATH_MAX + 40];
+    if (mkdir(b->spool, 0700) != 0 && errno != EEXIST)
+        return refuse(b, BUNDLE_DISK, "The kiosk cannot make its copy folder %s: %s.", b->spool,
+                      strerror(errno));
+    for (int i = 0; i < NFILES; i++) {
+        spool_path(b, files[i], path, sizeof path);
+        unlink(path);
+    }
+    spool_path(b, "rejected.csv", path, sizeof path);
+    unlink(path);
+    return true;
+}
+
+typedef struct {
+    BundleProgress fn;
+    void *ctx;
+    long long done, total;
+} Copying;
+
+#define pulled_words                                                                               \
+    "The stick was removed (or stopped answering) while %s was being copied (%s). Nothing was "     \
+    "changed; plug it in again."
+
+/* Copies one file off the stick, synced. */
+static bool copy_one(Bundle *b, const char *from, const char *to, const char *name, Copying *c)
+{
+    char buf[65536];
+    struct stat st;
+    ssize_t n = 0;
+    long long left;
+    int in = open(from, O_RDONLY | O_CLOEXEC), out;
+    if (in < 0 || fstat(in, &st) != 0) {
+        if (in >= 0)
+            close(in);
+        return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(errno));
+    }
+    out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (out < 0) {
+        close(in);
+        return refuse(b, BUNDLE_DISK, "The kiosk cannot write its copy of %s: %s.", name,
+                      strerror(errno));
+    }
+    for (left = st.st_size; left > 0; left -= n) {
+        n = read(in, buf, sizeof buf);
+        if (n <= 0)
+            break;
+        if (write(out, buf, (size_t)n) != n) {
+            int e = errno;
+            close(in);
+            close(out);
+            return refuse(b, BUNDLE_DISK,
+                          e == ENOSPC ? "The kiosk's disk is full: its copy of %s did not fit. "
+                                        "Nothing was changed."
+                                      : "The kiosk could not write its copy of %s. Nothing was "
+                                        "changed.",
+                          name);
+        }
+        c->done += n;
+        if (c->fn)
+            c->fn(c->ctx, c->done, c->total);
+    }
+    int e = n < 0 ? errno : EIO;
+    close(in);
+    bool synced = fsync(out) == 0;
+    if (close(out) != 0)
+        synced = false;
+    if (left > 0)
+        return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(e));
+    if (!synced)
+        return refuse(b, BUNDLE_DISK, "The kiosk could not save its copy of %s: %s.", name,
+                      strerror(errno));
+    return true;
+}
+
+bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgress fn, void *ctx)
+{
+    char from[NFILES][BUNDLE_PATH_MAX + 40], to[BUNDLE_PATH_MAX + 40];
+    bool present[NFILES];
+    Copying c = {fn, ctx, 0, 0};
+    struct stat st;
+    text_copy(b->mount, sizeof b->mount, mount);
+    text_copy(b->spool, sizeof b->spool, spool);
+    b->status = BUNDLE_OK;
+    b->has_questions = false;
+    if (!spool_clear(b))
+        return false;
+    for (int i = 0; i < NFILES; i++) {
+        snprintf(from[i], sizeof from[i], "%s/%s/%s", mount, BUNDLE_FOLDER, files[i]);
+        present[i] = stat(from[i], &st) == 0;
+        if (!present[i] && errno != ENOENT)
+            return refuse(b, BUNDLE_PULLED,
+                          "The stick stopped answering (%s). Nothing was changed; plug it in "
+                          "again.",
+                          strerror(errno));
+        long long cap = i == 3 ? IMPORT_MAX_FILE : i == 2 ? BUNDLE_QUESTIONS_MAX : BUNDLE_SIG_MAX;
+        if (present[i] && st.st_size > cap)
+            return refuse(b, BUNDLE_DATA, "%s on the stick is too big (%lld bytes; at most %lld).",
+                          files[i], (long long)st.st_size, cap);
+        if (present[i])
+            c.total += st.st_size;
+    }
+    if (!present[3])
+        return refuse(b, BUNDLE_MISSING,
+                      "There is no %s/mentors.csv on the stick. Put the signed export there.",
+                      BUNDLE_FOLDER);
+    if (!present[0])
+        return refuse(b, BUNDLE_NOT_SIGNED,
+                      "mentors.csv is not signed: there is no mentors.csv.minisig beside it. "
+                      "Sign it with `minisign -S -s KEY -m mentors.csv`.");
+    if (present[2] && !present[1])
+        return refuse(b, BUNDLE_NOT_SIGNED,
+                      "questions.csv is not signed: there is no questions.csv.minisig beside it.");
+    for (int i = 0; i < NFILES; i++) {
+        if (!present[i])
+            continue;
+        spool_path(b, files[i], to, sizeof to);
+        if (!copy_one(b, from[i], to, files[i], &c))
+            return false;
+    }
+    b->has_questions = present[2];
+    return true;
+}
+
+/* Reads a local file of at most max bytes, NUL-terminated. */
+static char *slurp(const char *path, long long max, size_t *len)
+{
+    struct stat st;
+    char *data = NULL;
+    FILE *f = fopen(path, "rbe");
+    if (!f)
+        return NULL;
+    if (fstat(fileno(f), &st) == 0 && st.st_size <= max &&
+        (data = malloc((size_t)st.st_size + 1)) != NULL) {
+        *len = fread(data, 1, (size_t)st.st_size, f);
+        data[*len] = '\0';
+    }
+    fclose(f);
+    return data;
+}
+
+/* Verifies name against name.minisig in the spool; sets the signer and
+ * the time on the first (mentors) file. */
+static bool verify(Bundle *b, const Config *cfg, const char *name, bool first)
+{
+    char path[BUNDLE_PATH_MAX + 40], why[200];
+    size_t len = 0, siglen = 0;
+    SignInfo info;
+    spool_path(b, name, path, sizeof path);
+    char *data = slurp(path, IMPORT_MAX_FILE, &len);
+    snprintf(path + strlen(path), sizeof path - strlen(path), ".minisig");
+    char *sig = slurp(path, BUNDLE_SIG_MAX, &siglen);
+    SignResult r = data && sig ? sign_verify((const unsigned char *)data, len, sig, cfg->keys,
+                                             cfg->nkeys, &info, why, sizeof why)
+                               : SIGN_MALFORMED;
+    free(data);
+    free(sig);
+    if (!data || !sig)
+        return refuse(b, BUNDLE_DISK, "The kiosk could not read its copy of %s.", name);
+    switch (r) {
+    case SIGN_OK:
+        break;
+    case SIGN_UNKNOWN_KEY:
+        return refuse(b, BUNDLE_UNKNOWN_KEY,
+                      "%s was signed with a key this kiosk does not trust (%s). Nothing was "
+                      "changed.",
+                      name, why);
+    case SIGN_BAD:
+        return refuse(b, BUNDLE_BAD_SIGNATURE,
+                      "The signature does not match %s: the file was changed after it was "
+                      "signed. Nothing was changed.",
+                      name);
+    case SIGN_NO_TIMESTAMP:
+        return refuse(b, BUNDLE_BAD_SIGNATURE,
+                      "The signature of %s has no timestamp in its trusted comment. Sign it "
+                      "again without -t. Nothing was changed.",
+                      name);
+    default:
+        return refuse(b, BUNDLE_BAD_SIGNATURE,
+                      "%s.minisig is not a minisign signature (%s). Nothing was changed.", name,
+                      why);
+    }
+    if (!first)
+        return true;
+    b->signed_at = info.timestamp;
+    snprintf(b->signer, sizeof b->signer, "key %s", info.key_id);
+    for (int i = 0; i < cfg->nkeys; i++) {
+        char id[17];
+        sign_key_id(cfg->keys[i].id, id);
+        if (strcmp(id, info.key_id) == 0 && cfg->key_label[i][0])
+            snprintf(b->signer, sizeof b->signer, "%.47s (key %s)", cfg->key_label[i], id);
+    }
+    return true;
+}
+
+long long bundle_imported_at(Store *s)
+{
+    char v[32];
+    return s && store_meta_get(s, "keep.bundle_signed_at", v, sizeof v) ? atoll(v) : 0;
+}
+
+bool bundle_check(Bundle *b, const Config *cfg, long long imported_at, int this_year)
+{
+    char path[BUNDLE_PATH_MAX + 40], before[24], now[24], err[300];
+    b->imported_at = imported_at;
+    if (cfg->nkeys == 0)
+        return refuse(b, BUNDLE_NO_KEYS,
+                      "This kiosk trusts no signing key yet, so it takes no updates. Add the "
+                      "office's public key to its config under [bundles] trusted_key.");
+    if (!verify(b, cfg, "mentors.csv", true) ||
+        (b->has_questions && !verify(b, cfg, "questions.csv", false)))
+        return false;
+    bundle_when_text(b->signed_at, now, sizeof now);
+    bundle_when_text(imported_at, before, sizeof before);
+    if (b->signed_at == imported_at)
+        return refuse(b, BUNDLE_OLD,
+                      "This bundle (signed %s) is the one already imported. Nothing was changed.",
+                      now);
+    if (b->signed_at < imported_at)
+        return refuse(b, BUNDLE_OLD,
+                      "This bundle was signed %s, before the one already imported (signed %s). "
+                      "An older bundle cannot replace a newer one. Nothing was changed.",
+                      now, before);
+    if (b->has_questions) {
+        free(b->bank);
+        b->bank = calloc(QUESTION_MAX, sizeof *b->bank);
+        spool_path(b, "questions.csv", path, sizeof path);
+        b->nbank = b->bank ? import_questions_file(path, b->bank, QUESTION_MAX, err, sizeof err)
+                           : -1;
+        if (b->nbank <= 0)
+            return refuse(b, BUNDLE_DATA, "questions.csv: %s. Nothing was changed.",
+                          b->nbank == 0 ? "it has no questions" : err);
+    }
+    ImportOptions opt = {.source_name = "mentors.csv", .this_year = this_year, .when = ""};
+    spool_path(b, "mentors.csv", path, sizeof path);
+    import_report_free(&b->preview);
+    if (!import_file(path, &opt, &b->preview))
+        return refuse(b, BUNDLE_DATA, "mentors.csv was refused: %s.", b->preview.refusal);
+    return true;
+}
+
+bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int this_year,
+                   ImportReport *rep)
+{
+    char path[BUNDLE_PATH_MAX + 40], rejected[BUNDLE_PATH_MAX + 40];
+    spool_path(b, "mentors.csv", path, sizeof path);
+    spool_path(b, "rejected.csv", rejected, sizeof rejected);
+    ImportOptions opt = {.db_path = db_path,
+                         .rejected_csv = rejected,
+                         .source_name = "mentors.csv (USB bundle)",
+                         .this_year = this_year,
+                         .when = when_iso,
+                         .signed_at = b->signed_at,
+                         .signed_by = b->signer,
+                         .questions = b->has_questions ? b->bank : NULL,
+                         .nquestions = b->has_questions ? b->nbank : 0};
+    bool ok = import_file(path, &opt, rep);
+    if (!ok && (strstr(rep->refusal, "disk is full") || strstr(rep->refusal, "No space"))) {
+        char why[sizeof rep->refusal];
+        text_copy(why, sizeof why, rep->refusal);
+        snprintf(rep->refusal, sizeof rep->refusal,
+                 "The kiosk's disk is full, so the new directory could not be written; the old "
+                 "one is still in use (%.400s)",
+                 why);
+    }
+    return ok;
+}
+
+/* Writes data to dir/name through a temporary file, synced. */
+static bool write_file(const char *dir, const char *name, const char *data, size_t len,
+                       char *err, size_t cap)
+{
+    char path[BUNDLE_PATH_MAX + 80], tmp[BUNDLE_PATH_MAX + 90];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(tmp, sizeof tmp, "%s.part", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    bool ok = fd >= 0 && write(fd, data, len) == (ssize_t)len;
+    ok = ok && fsync(fd) == 0;
+    if (fd >= 0 && close(fd) != 0)
+        ok = false;
+    ok = ok && rename(tmp, path) == 0;
+    if (!ok) {
+        snprintf(err, cap, "could not write %s on the stick: %s", name, strerror(errno));
+        unlink(tmp);
+    }
+    return ok;
+}
+
+/* career-kiosk/reports on the stick, made when missing. */
+static bool reports_dir(const char *mount, char *out, size_t cap, char *err, size_t err_cap)
+{
+    snprintf(out, cap, "%s/%s/reports", mount, BUNDLE_FOLDER);
+    if (mkdir(out, 0755) != 0 && errno != EEXIST) {
+        snprintf(err, err_cap, "could not make %s/reports on the stick: %s", BUNDLE_FOLDER,
+                 strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+static void add_name(char *written, size_t cap, const char *name)
+{
+    size_t n = strlen(written);
+    snprintf(written + n, cap - n, "%s%s", n ? ", " : "", name);
+}
+
+void bundle_rejection_text(const ImportRejection *r, char *out, size_t cap)
+{
+    snprintf(out, cap, "Line %lu%s%s%s%s: %s", r->line, r->id[0] ? ", ID " : "", r->id,
+             r->column[0] ? ", column " : "", r->column, r->reason);
+}
+
+/* The report's text. */
+static void report_text(const Bundle *b, const ImportReport *rep, char *out, size_t cap,
+                        const char *rejected_name)
+{
+    char signed_at[24], now[24];
+    StrBuf sb;
+    strbuf_init(&sb, out, cap);
+    bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
+    bundle_when_text((long long)time(NULL), now, sizeof now);
+    strbuf_addf(&sb, "Career Kiosk import report\r\n\r\nWritten: %s\r\n", now);
+    strbuf_addf(&sb, "Bundle: mentors.csv%s, signed %s by %s\r\n",
+                b->has_questions ? " and questions.csv" : "", signed_at, b->signer);
+    if (rep->outcome == IMPORT_REFUSED)
+        strbuf_addf(&sb, "Result: NOT IMPORTED. The directory was not changed.\r\nWhy: %s\r\n",
+                    rep->refusal);
+    else
+        strbuf_addf(&sb, "Result: imported %d mentors.\r\n", rep->accepted);
+    if (rep->outcome != IMPORT_REFUSED && rep->rejected)
+        strbuf_addf(&sb, "Rows rejected: %d (listed below and in %s).\r\n", rep->rejected,
+                    rejected_name);
+    if (rep->outcome != IMPORT_REFUSED && b->has_questions)
+        strbuf_addf(&sb, "Question bank: replaced with %d questions.\r\n", b->nbank);
+    strbuf_addf(&sb, "Rows read: %d\r\nEncoding: %s\r\n", rep->rows, rep->encoding);
+    if (rep->ignored[0])
+        strbuf_addf(&sb, "Columns not used: %s\r\n", rep->ignored);
+    if (rep->nlisted)
+        strbuf_add(&sb, "\r\nRejected rows:\r\n");
+    for (int i = 0; i < rep->nlisted; i++) {
+        char row[400];
+        bundle_rejection_text(&rep->rejection[i], row, sizeof row);
+        strbuf_addf(&sb, "  %s\r\n", row);
+    }
+    if (rep->rejected > rep->nlisted)
+        strbuf_addf(&sb, "  ... and %d more in %s\r\n", rep->rejected - rep->nlisted,
+                    rejected_name);
+    if (sb.overflow)
+        strbuf_add(&sb, "\r\n(The list was cut short; see the CSV.)\r\n");
+}
+
+bool bundle_write_report(const Bundle *b, const ImportReport *rep, char *written, size_t cap,
+                         char *err, size_t err_cap)
+{
+    char dir[BUNDLE_PATH_MAX + 40], name[64], rejected_name[64], path[BUNDLE_PATH_MAX + 40];
+    enum { REPORT_MAX = 256 * 1024 };
+    written[0] = '\0';
+    if (!reports_dir(b->mount, dir, sizeof dir, err, err_cap))
+        return false;
+    snprintf(rejected_name, sizeof rejected_name, "%s-rejected.csv", b->stamp);
+    spool_path(b, "rejected.csv", path, sizeof path);
+    size_t len = 0;
+    char *rejected = rep->rejected ? slurp(path, IMPORT_MAX_FILE, &len) : NULL;
+    if (rejected) {
+        bool ok = write_file(dir, rejected_name, rejected, len, err, err_cap);
+        free(rejected);
+        if (!ok)
+            return false;
+        add_name(written, cap, rejected_name);
+    }
+    char *text = malloc(REPORT_MAX);
+    if (!text) {
+        snprintf(err, err_cap, "out of memory");
+        return false;
+    }
+    report_text(b, rep, text, REPORT_MAX, rejected_name);
+    snprintf(name, sizeof name, "%s-import.txt", b->stamp);
+    bool ok = write_file(dir, name, text, strlen(text), err, err_cap);
+    free(text);
+    if (ok)
+        add_name(written, cap, name);
+    return ok;
+}
+
+/* --- stats --- */
+
+enum { STATS_DAYS = 4000, STATS_ROWS = 20000 };
+
+typedef struct {
+    char day[11];
+    long sessions, shown, printed;
+} DayRow;
+
+typedef struct {
+    char month[8];
+    char id[MENTOR_ID_MAX + 1];
+    long count;
+} ReferralRow;
+
+typedef struct {
+    DayRow *day;
+    int nday;
+    ReferralRow *ref;
+    int nref;
+} Tally;
+
+static void tally_stat(void *ctx, const char *day, const char *name, long value)
+{
+    Tally *t = ctx;
+    if (t->nday == 0 || strcmp(t->day[t->nday - 1].day, day) != 0) {
+        if (t->nday == STATS_DAYS)
+            return;
+        t->day[t->nday] = (DayRow){{0}, 0, 0, 0};
+        text_copy(t->day[t->nday++].day, sizeof t->day[0].day, day);
+    }
+    DayRow *r = &t->day[t->nday - 1];
+    if (strcmp(name, "sessions") == 0)
+        r->sessions += value;
+    else if (strcmp(name, "sheets_shown") == 0)
+        r->shown += value;
+    else if (strcmp(name, "sheets_printed") == 0)
+        r->printed += value;
+}
+
+static void tally_referral(void *ctx, const char *day, const char *id, int count)
+{
+    Tally *t = ctx;
+    char month[8];
+    snprintf(month, sizeof month, "%.7s", day);
+    for (int i = t->nref - 1; i >= 0 && strcmp(t->ref[i].month, month) == 0; i--)
+        if (strcmp(t->ref[i].id, id) == 0) {
+            t->ref[i].count += count;
+            return;
+        }
+    if (t->nref == STATS_ROWS)
+        return;
+    ReferralRow *r = &t->ref[t->nref++];
+    text_copy(r->month, sizeof r->month, month);
+    text_copy(r->id, sizeof r->id, id);
+    r->count = count;
+}
+
+static void csv_field(StrBuf *sb, const char *s, const char *end)
+{
+    char q[600];
+    csv_quote(s, q, sizeof q);
+    strbuf_add(sb, q);
+    strbuf_add(sb, end);
+}
+
+bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *written, size_t cap,
+                        char *err, size_t err_cap)
+{
+    char dir[BUNDLE_PATH_MAX + 40], name[64];
+    enum { OUT_MAX = 8 << 20 };
+    Tally t = {calloc(STATS_DAYS, sizeof(DayRow)), 0, calloc(STATS_ROWS, sizeof(ReferralRow)), 0};
+    char *out = malloc(OUT_MAX);
+    bool ok = false;
+    StrBuf sb;
+    written[0] = '\0';
+    if (!t.day || !t.ref || !out) {
+        snprintf(err, err_cap, "out of memory");
+        goto done;
+    }
+    if (!reports_dir(mount, dir, sizeof dir, err, err_cap))
+        goto done;
+    store_stats_each(s, (Date){2000, 1, 1}, tally_stat, &t);
+    store_referrals_each(s, (Date){2000, 1, 1}, tally_referral, &t);
+    strbuf_init(&sb, out, OUT_MAX);
+    strbuf_add(&sb, "day,sessions,sheets_shown,sheets_printed\r\n");
+    for (int i = 0; i < t.nday; i++)
+        strbuf_addf(&sb, "%s,%ld,%ld,%ld\r\n", t.day[i].day, t.day[i].sessions, t.day[i].shown,
+                    t.day[i].printed);
+    snprintf(name, sizeof name, "%s-stats.csv", stamp);
+    if (!write_file(dir, name, out, sb.len, err, err_cap))
+        goto done;
+    add_name(written, cap, name);
+    strbuf_init(&sb, out, OUT_MAX);
+    strbuf_add(&sb, "month,mentor_id,mentor_name,organization,referrals\r\n");
+    for (int i = 0; i < t.nref; i++) {
+        Mentor m;
+        char who[2 * MENTOR_NAME_MAX + 2] = "(no longer listed)";
+        bool listed = store_mentor_get(s, t.ref[i].id, &m);
+        if (listed)
+            snprintf(who, sizeof who, "%s %s", m.first_name, m.last_name);
+        strbuf_addf(&sb, "%s,", t.ref[i].month);
+        csv_field(&sb, t.ref[i].id, ",");
+        csv_field(&sb, who, ",");
+        csv_field(&sb, listed ? m.organization : "", ",");
+        strbuf_addf(&sb, "%ld\r\n", t.ref[i].count);
+    }
+    snprintf(name, sizeof name, "%s-referrals.csv", stamp);
+    ok = !sb.overflow && write_file(dir, name, out, sb.len, err, err_cap);
+    if (sb.overflow)
+        snprintf(err, err_cap, "the referral counts are too many to write");
+    if (ok)
+        add_name(written, cap, name);
+done:
+    free(t.day);
+    free(t.ref);
+    free(out);
+    return ok;
+}
+
+void bundle_free(Bundle *b)
+{
+    char path[BUNDLE_PATH_MAX + 40];
+    if (b->spool[0]) {
+        for (int i = 0; i < NFILES; i++) {
+            spool_path(b, files[i], path, sizeof path);
+            unlink(path);
+        }
+        spool_path(b, "rejected.csv", path, sizeof path);
+        unlink(path);
+    }
+    import_report_free(&b->preview);
+    free(b->bank);
+    memset(b, 0, sizeof *b);
+}

@@ -1,0 +1,101 @@
+/* bundle: a staff update on a USB stick. The stick holds a folder
+ * `career-kiosk/` with mentors.csv (and optionally questions.csv), each
+ * with a minisign signature beside it (mentors.csv.minisig).
+ *
+ * Nothing is read from the stick twice: bundle_fetch copies the files to
+ * a local spool folder first, and everything after that (signatures, the
+ * timestamp, the rows) works on the local copy. A bundle signed no later
+ * than the one already imported is refused, so an old stick cannot roll
+ * the directory back. Reports go back to the stick under
+ * `career-kiosk/reports/`. No visitor data is in any of it. */
+#ifndef CK_BUNDLE_H
+#define CK_BUNDLE_H
+
+#include "config.h"
+#include "core/date.h"
+#include "directory/import.h"
+#include "directory/store.h"
+
+#include <stdbool.h>
+
+#define BUNDLE_FOLDER "career-kiosk"
+
+enum { BUNDLE_PATH_MAX = 600, BUNDLE_SIG_MAX = 4096, BUNDLE_QUESTIONS_MAX = 1 << 20 };
+
+typedef enum {
+    BUNDLE_OK,
+    BUNDLE_MISSING,       /* no career-kiosk/mentors.csv on the stick */
+    BUNDLE_NOT_SIGNED,    /* a file has no .minisig beside it */
+    BUNDLE_BAD_SIGNATURE, /* changed after signing, or not a signature */
+    BUNDLE_UNKNOWN_KEY,   /* signed by a key this kiosk does not trust */
+    BUNDLE_NO_KEYS,       /* this kiosk trusts no key yet */
+    BUNDLE_OLD,           /* signed no later than the bundle already imported */
+    BUNDLE_PULLED,        /* the stick went away or failed while copying */
+    BUNDLE_DISK,          /* the kiosk's own disk is full or failing */
+    BUNDLE_DATA,          /* the rows would be refused by the import */
+} BundleStatus;
+
+typedef struct {
+    char mount[BUNDLE_PATH_MAX]; /* the stick */
+    char spool[BUNDLE_PATH_MAX]; /* the local copy */
+    bool has_questions;
+    BundleStatus status;
+    char reason[700];       /* for staff when status is not BUNDLE_OK */
+    char signer[80];        /* the trusted key's name, or "key <id>" */
+    long long signed_at;    /* the signature's timestamp */
+    long long imported_at;  /* the timestamp of the bundle already imported, or 0 */
+    ImportReport preview;   /* the rows as the import would take them */
+    Question *bank;         /* questions.csv, when it came */
+    int nbank;
+    char stamp[20];         /* YYYY-MM-DD-HHMMSS: names the files written back */
+} Bundle;
+
+/* Called while copying, with bytes done of the total. */
+typedef void (*BundleProgress)(void *ctx, long long done, long long total);
+
+/* Empties spool and copies the bundle's files from mount into it,
+ * synced. False with b->status and b->reason (the stick was pulled, a
+ * file is missing or too big, the kiosk's disk is full). */
+bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgress fn, void *ctx);
+
+/* Checks the local copy: signatures against the config's trusted keys,
+ * the timestamp against imported_at (from the store: see
+ * bundle_imported_at), and the rows (a dry run). False with the reason;
+ * b->preview is filled when the signatures were good. */
+bool bundle_check(Bundle *b, const Config *cfg, long long imported_at, int this_year);
+
+/* The timestamp of the last bundle imported into s, or 0. */
+long long bundle_imported_at(Store *s);
+
+/* Imports the checked bundle into the directory at db_path (which no one
+ * may have open), with the signature's timestamp and the question bank,
+ * in one step. The report says how it went. */
+bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int this_year,
+                   ImportReport *rep);
+
+/* Writes the import report (and the rejected rows as CSV) to the stick;
+ * names the files written in `written` (comma-separated). */
+bool bundle_write_report(const Bundle *b, const ImportReport *rep, char *written, size_t cap,
+                         char *err, size_t err_cap);
+
+/* Writes the anonymous stats to the stick: per-day sessions and sheets,
+ * and referrals per mentor per month. Names the files in `written`. */
+bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *written, size_t cap,
+                        char *err, size_t err_cap);
+
+/* One rejected row as staff read it: "Line 12, ID M1, column Email: why". */
+void bundle_rejection_text(const ImportRejection *r, char *out, size_t cap);
+
+/* A timestamp as staff read it: "2026-11-20 14:03", local time. */
+void bundle_when_text(long long t, char *out, size_t cap);
+
+/* Names for the files written back: YYYY-MM-DD-HHMMSS of now. */
+void bundle_stamp(char out[20]);
+
+/* Removes the local copy and frees what b holds. */
+void bundle_free(Bundle *b);
+
+/* A short word for a status (for logs and tests). */
+const char *bundle_status_name(BundleStatus s);
+
+#endif

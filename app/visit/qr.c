@@ -1,0 +1,163 @@
+/* qr: libqrencode behind a small API (the only includer of qrencode.h). */
+#include "visit/qr.h"
+
+#include "core/strbuf.h"
+
+#include <errno.h>
+#include <qrencode.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static QRecLevel to_lib(QrLevel l)
+{
+    static const QRecLevel map[] = {QR_ECLEVEL_L, QR_ECLEVEL_M, QR_ECLEVEL_Q, QR_ECLEVEL_H};
+    return map[l];
+}
+
+/* Found by asking libqrencode: a binary search over payload lengths,
+ * used only to word error messages. */
+int qr_capacity(int version, QrLevel level)
+{
+    /* probe: the longest run of 'a' that encodes at exactly this version */
+    static char probe[3000];
+    int lo = 0, hi = (int)sizeof probe - 1;
+    memset(probe, 'a', sizeof probe);
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        QRcode *c = QRcode_encodeData(mid, (const unsigned char *)probe, version, to_lib(level));
+        bool fits = c && c->version == version;
+        QRcode_free(c);
+        if (fits)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* True when s has bytes outside ASCII. */
+static bool has_utf8(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return true;
+    return false;
+}
+
+/* Encodes in byte mode at the smallest version. Text with non-ASCII
+ * characters carries an ECI header naming UTF-8 (designator 26), so
+ * readers do not guess another encoding and show "José" as "Jos矇". */
+static QRcode *encode(const char *payload, size_t len, QrLevel level)
+{
+    QRinput *in = QRinput_new2(0, to_lib(level));
+    QRcode *c = NULL;
+    if (!in)
+        return NULL;
+    if ((!has_utf8(payload) || QRinput_appendECIheader(in, 26) == 0) &&
+        QRinput_append(in, QR_MODE_8, (int)len, (const unsigned char *)payload) == 0)
+        c = QRcode_encodeInput(in);
+    QRinput_free(in);
+    return c;
+}
+
+bool qr_encode(const char *payload, QrLevel level, int max_version, QrCode *out, char *err,
+               size_t cap)
+{
+    size_t len = strlen(payload);
+    QRcode *c;
+    memset(out, 0, sizeof *out);
+    c = len ? encode(payload, len, level) : NULL;
+    if (!c || c->version > max_version) {
+        snprintf(err, cap,
+                 "the payload is %zu bytes; a QR code of version %d holds at most "
+                 "%d at this error-correction level",
+                 len, max_version, qr_capacity(max_version, level));
+        QRcode_free(c);
+        return false;
+    }
+    out->version = c->version;
+    out->width = c->width;
+    out->module = malloc((size_t)c->width * (size_t)c->width);
+    if (!out->module) {
+        snprintf(err, cap, "out of memory");
+        QRcode_free(c);
+        return false;
+    }
+    for (int i = 0; i < c->width * c->width; i++)
+        out->module[i] = c->data[i] & 1;
+    QRcode_free(c);
+    return true;
+}
+
+void qr_free(QrCode *q)
+{
+    free(q->module);
+    q->module = NULL;
+    q->width = q->version = 0;
+}
+
+bool qr_dark(const QrCode *q, int x, int y)
+{
+    if (x < 0 || y < 0 || x >= q->width || y >= q->width)
+        return false;
+    return q->module[y * q->width + x] != 0;
+}
+
+char *qr_text(const QrCode *q, bool invert)
+{
+    int side = q->width + 2 * QR_QUIET;
+    size_t cap = (size_t)(side / 2 + 2) * ((size_t)side * 3 + 1) + 1;
+    char *out = malloc(cap);
+    StrBuf sb;
+    if (!out)
+        return NULL;
+    strbuf_init(&sb, out, cap);
+    for (int y = 0; y < side; y += 2) {
+        for (int x = 0; x < side; x++) {
+            bool top = qr_dark(q, x - QR_QUIET, y - QR_QUIET) == invert;
+            bool bottom =
+                y + 1 < side ? qr_dark(q, x - QR_QUIET, y + 1 - QR_QUIET) == invert : false;
+            strbuf_add(&sb, top && bottom ? "\xe2\x96\x88" /* full block */
+                            : top         ? "\xe2\x96\x80" /* upper half */
+                            : bottom      ? "\xe2\x96\x84" /* lower half */
+                                          : " ");
+        }
+        strbuf_addc(&sb, '\n');
+    }
+    return out;
+}
+
+char *qr_svg(const QrCode *q, int scale)
+{
+    int side = q->width + 2 * QR_QUIET;
+    size_t cap = 512 + (size_t)q->width * (size_t)q->width * 24;
+    char *out = malloc(cap);
+    StrBuf sb;
+    if (!out)
+        return NULL;
+    strbuf_init(&sb, out, cap);
+    strbuf_addf(&sb,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                "viewBox=\"0 0 %d %d\" shape-rendering=\"crispEdges\">\n"
+                "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n<path fill=\"#000000\" "
+                "stroke=\"none\" d=\"",
+                side * scale, side * scale, side, side, side, side);
+    for (int y = 0; y < q->width; y++)
+        for (int x = 0; x < q->width; x++) {
+            if (!qr_dark(q, x, y))
+                continue;
+            int run = 1;
+            while (qr_dark(q, x + run, y))
+                run++;
+            strbuf_addf(&sb, "M%d %dh%dv1h-%dz", x + QR_QUIET, y + QR_QUIET, run, run);
+            x += run - 1;
+        }
+    strbuf_add(&sb, "\"/>\n</svg>\n");
+    if (sb.overflow) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}

@@ -1,0 +1,137 @@
+/* takeaway: payloads for the take-away codes, fitted to their versions. */
+#include "visit/takeaway.h"
+
+#include "core/payload.h"
+#include "core/text.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const names[TAKE_COUNT] = {"sheet", "email", "contact", "reminders"};
+static const char *const labels[TAKE_COUNT] = {"Prep sheet", "Email draft", "Contact card",
+                                               "Reminders"};
+
+const char *takeaway_name(TakeKind k)
+{
+    return k < TAKE_COUNT ? names[k] : "?";
+}
+
+const char *takeaway_label(TakeKind k)
+{
+    return k < TAKE_COUNT ? labels[k] : "?";
+}
+
+bool takeaway_parse(const char *s, TakeKind *out)
+{
+    int k = text_find_key(names, TAKE_COUNT, s);
+    if (k < 0)
+        return false;
+    *out = (TakeKind)k;
+    return true;
+}
+
+/* Encodes payload k no larger than max_version. */
+static bool encode(Takeaway *t, TakeKind k, int max_version)
+{
+    t->ok[k] = t->len[k] > 0 && qr_encode(t->payload[k], QR_LEVEL_M, max_version, &t->code[k],
+                                          t->error[k], sizeof t->error[k]);
+    if (t->len[k] == 0 && !t->error[k][0])
+        snprintf(t->error[k], sizeof t->error[k], "the %s is too long to carry", labels[k]);
+    return t->ok[k];
+}
+
+/* The compact sheet at the fullest level that fits version 25. */
+static void build_sheet(Takeaway *t, const Sheet *s)
+{
+    for (int level = 0; level < SHEET_COMPACT_LEVELS; level++) {
+        qr_free(&t->code[TAKE_SHEET]);
+        t->error[TAKE_SHEET][0] = '\0';
+        t->len[TAKE_SHEET] =
+            sheet_render_compact(s, level, t->payload[TAKE_SHEET], TAKE_PAYLOAD_MAX);
+        t->sheet_level = level;
+        if (encode(t, TAKE_SHEET, QR_TARGET_VERSION))
+            return;
+    }
+    /* the most compact form, allowed up to the hard limit */
+    encode(t, TAKE_SHEET, QR_MAX_VERSION);
+}
+
+static void build_email(Takeaway *t, const TakeawayInput *in)
+{
+    const char *to = in->mentor->via == VIA_EMAIL ? in->mentor->contact : "";
+    t->len[TAKE_EMAIL] = payload_mailto(to, in->email->subject, in->email->body,
+                                        t->payload[TAKE_EMAIL], TAKE_PAYLOAD_MAX);
+    encode(t, TAKE_EMAIL, QR_MAX_VERSION);
+}
+
+static void build_contact(Takeaway *t, const TakeawayInput *in)
+{
+    char note[400];
+    if (in->mentor->via == VIA_OFFICE)
+        snprintf(note, sizeof note, "%s alum. Reach through the %s: %s", in->school, in->office,
+                 in->office_contact);
+    else
+        snprintf(note, sizeof note, "%s alum, from the %s's alumni directory. Prefers: %s.",
+                 in->school, in->office, mentor_via_label(in->mentor->via));
+    t->len[TAKE_CONTACT] =
+        payload_vcard(in->mentor, note, t->payload[TAKE_CONTACT], TAKE_PAYLOAD_MAX);
+    encode(t, TAKE_CONTACT, QR_TARGET_VERSION);
+}
+
+static void build_reminders(Takeaway *t, const TakeawayInput *in)
+{
+    const Mentor *m = in->mentor;
+    char send[200], nudge[160], send_d[512], seed[80], day[11];
+    PayloadEvent ev[2];
+    snprintf(send, sizeof send, "Send your request to %s %s", m->first_name, m->last_name);
+    if (m->via == VIA_OFFICE)
+        snprintf(send_d, sizeof send_d,
+                 "Ask the %s for an introduction: %s. Your message is "
+                 "on your prep sheet.",
+                 in->office, in->office_contact);
+    else
+        snprintf(send_d, sizeof send_d, "%s: %s. Your message is on your prep sheet.",
+                 mentor_via_label(m->via), m->contact);
+    snprintf(nudge, sizeof nudge, "No reply from %s? Send one polite follow-up", m->first_name);
+    ev[0] = (PayloadEvent){in->today, send, send_d};
+    ev[1] = (PayloadEvent){date_add_business_days(in->today, 7), nudge,
+                           "One short, friendly nudge, then let it go. After you meet: a "
+                           "thank-you note within a day."};
+    date_iso(in->today, day, sizeof day);
+    snprintf(seed, sizeof seed, "ck-%s-%s", day, m->id);
+    t->len[TAKE_REMINDERS] =
+        payload_ical(ev, 2, seed, in->stamp, t->payload[TAKE_REMINDERS], TAKE_PAYLOAD_MAX);
+    encode(t, TAKE_REMINDERS, QR_TARGET_VERSION);
+}
+
+void takeaway_build(Takeaway *t, const TakeawayInput *in)
+{
+    memset(t, 0, sizeof *t);
+    build_sheet(t, in->sheet);
+    build_email(t, in);
+    build_contact(t, in);
+    build_reminders(t, in);
+}
+
+void takeaway_stamp(const Date *fixed, char *out, size_t cap)
+{
+    if (fixed) {
+        snprintf(out, cap, "%04d%02d%02dT120000Z", fixed->y % 10000, fixed->m % 100,
+                 fixed->d % 100);
+        return;
+    }
+    time_t t = time(NULL);
+    struct tm utc;
+    gmtime_r(&t, &utc);
+    strftime(out, cap, "%Y%m%dT%H%M%SZ", &utc);
+}
+
+void takeaway_free(Takeaway *t)
+{
+    for (int k = 0; k < TAKE_COUNT; k++)
+        qr_free(&t->code[k]);
+    volatile char *p = (volatile char *)t->payload;
+    for (size_t i = 0; i < sizeof t->payload; i++)
+        p[i] = 0;
+}

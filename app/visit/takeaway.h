@@ -1,0 +1,62 @@
+/* takeaway: what a visitor carries off on a phone — four QR codes: the
+ * prep sheet (compact text), the request as an email draft (mailto:),
+ * the mentor's contact card (vCard) and dated reminders (iCalendar).
+ * Built from the same Sheet the screen and the printers draw. */
+#ifndef CK_TAKEAWAY_H
+#define CK_TAKEAWAY_H
+
+#include "core/date.h"
+#include "core/mentor.h"
+#include "core/message.h"
+#include "core/sheet.h"
+#include "visit/qr.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum { TAKE_SHEET, TAKE_EMAIL, TAKE_CONTACT, TAKE_REMINDERS, TAKE_COUNT } TakeKind;
+
+enum { TAKE_PAYLOAD_MAX = 4096 };
+
+typedef struct {
+    char payload[TAKE_COUNT][TAKE_PAYLOAD_MAX];
+    size_t len[TAKE_COUNT];
+    QrCode code[TAKE_COUNT]; /* encoded when ok[k] */
+    bool ok[TAKE_COUNT];
+    char error[TAKE_COUNT][200]; /* why a payload has no code */
+    int sheet_level;             /* compactness the sheet needed, 0 = fullest */
+} Takeaway;
+
+typedef struct {
+    const Sheet *sheet;
+    const Message *email; /* the request composed as an email */
+    const Mentor *mentor;
+    const char *office;
+    const char *school;
+    const char *office_contact;
+    Date today;
+    const char *stamp; /* UTC creation time, "20261122T101500Z" */
+} TakeawayInput;
+
+/* Builds every payload and its code. A payload that cannot be encoded
+ * keeps ok[k] false and says why in error[k]; the others still work.
+ * Free the codes with takeaway_free. */
+void takeaway_build(Takeaway *t, const TakeawayInput *in);
+
+/* The reminders' creation time (iCalendar DTSTAMP, UTC, like
+ * "20261122T101500Z") into out, which holds at least 20 bytes: now, or
+ * noon of *fixed when the day is pinned (--today), so the demo and the
+ * tests get the same codes on every run. */
+void takeaway_stamp(const Date *fixed, char *out, size_t cap);
+
+/* Frees the codes and zeroes every payload (they hold visitor words). */
+void takeaway_free(Takeaway *t);
+
+/* "sheet", "email", "contact", "reminders" and parsing them. */
+const char *takeaway_name(TakeKind k);
+bool takeaway_parse(const char *s, TakeKind *out);
+
+/* What a tab is called on screen ("Prep sheet", "Email draft"). */
+const char *takeaway_label(TakeKind k);
+
+#endif
