@@ -17,12 +17,12 @@
 void config_defaults(Config *c, const char *assets_dir, const char *db_path)
 {
     memset(c, 0, sizeof *c);
-    snprintf(c->office, sizeof c->office, "Career Center");
-    snprintf(c->school, sizeof c->school, "Northfield University");
-    snprintf(c->office_contact, sizeof c->office_contact,
+    snprintf(c->office.name, sizeof c->office.name, "Career Center");
+    snprintf(c->office.school, sizeof c->office.school, "Northfield University");
+    snprintf(c->office.contact, sizeof c->office.contact,
              "the front desk, or careers@northfield.example.org");
     /* the sample office comes with its sample logo (see config_load) */
-    snprintf(c->logo, sizeof c->logo, "%s/logo.sample.svg", assets_dir);
+    snprintf(c->office.logo, sizeof c->office.logo, "%s/logo.sample.svg", assets_dir);
     c->primary = CONFIG_PRIMARY;
     c->accent = CONFIG_ACCENT;
     c->background = CONFIG_BACKGROUND;
@@ -149,10 +149,11 @@ typedef struct {
     }
 
 static const Key keys[] = {
-    TEXT("office", "name", office, "a name of up to 119 bytes"),
-    TEXT("office", "school", school, "a name of up to 119 bytes"),
-    TEXT("office", "contact", office_contact, "text of up to 119 bytes"),
-    TEXT("office", "logo", logo, "the path of a PNG, JPEG or SVG image, or nothing for none"),
+    TEXT("office", "name", office.name, "a name of up to 119 bytes"),
+    TEXT("office", "school", office.school, "a name of up to 119 bytes"),
+    TEXT("office", "contact", office.contact, "text of up to 119 bytes"),
+    TEXT("office", "logo", office.logo,
+         "the path of a PNG, JPEG or SVG image, or nothing for none"),
     OTHER("theme", "primary", K_COLOUR, primary, "a colour like #0F5C6E"),
     OTHER("theme", "accent", K_COLOUR, accent, "a colour like #E9A23B"),
     OTHER("theme", "background", K_COLOUR, background, "a colour like #F5F2EB"),
@@ -180,20 +181,21 @@ static bool add_key(Load *l, const char *value, int line)
     char why[150], key[128];
     size_t n = strcspn(value, " \t");
     const char *label = value + n + strspn(value + n, " \t");
-    if (l->c->nkeys >= CONFIG_KEYS) {
+    SignTrust *t = &l->c->trust;
+    if (t->n >= CONFIG_KEYS) {
         problem(l, line, "at most %s trusted keys%s", "8", "");
         return false;
     }
     snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key ? n : sizeof key - 1), value);
-    if (!sign_key_parse(key, &l->c->keys[l->c->nkeys], why, sizeof why)) {
+    if (!sign_key_parse(key, &t->key[t->n], why, sizeof why)) {
         problem(l, line, "trusted_key: %s%s", why, "");
         return false;
     }
-    if (!set_text(l->c->key_label[l->c->nkeys], sizeof l->c->key_label[0], label)) {
+    if (!set_text(t->label[t->n], sizeof t->label[0], label)) {
         problem(l, line, "trusted_key: the name after the key is longer than %s bytes%s", "47", "");
         return false;
     }
-    l->c->nkeys++;
+    t->n++;
     return true;
 }
 
@@ -331,7 +333,7 @@ bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, 
     }
     /* an office of its own does not wear the sample office's logo */
     if (l.name_line && !c->logo_line)
-        c->logo[0] = '\0';
+        c->office.logo[0] = '\0';
     check_colours(&l);
     /* the printer and its paper are checked together */
     char why[200];

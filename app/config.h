@@ -4,6 +4,7 @@
 #ifndef CK_CONFIG_H
 #define CK_CONFIG_H
 
+#include "core/office.h"
 #include "platform.h"
 #include "print/print.h"
 #include "usb/sign.h"
@@ -13,13 +14,15 @@
 #include <stdint.h>
 #include <stdio.h>
 
-enum { CONFIG_PATH_MAX = 512, CONFIG_TEXT_MAX = 120, CONFIG_PROBLEMS = 32, CONFIG_KEYS = 8 };
+enum {
+    CONFIG_PATH_MAX = 512,
+    CONFIG_TEXT_MAX = 120,
+    CONFIG_PROBLEMS = 32,
+    CONFIG_KEYS = SIGN_TRUSTED_MAX
+};
 
 typedef struct {
-    char office[CONFIG_TEXT_MAX];           /* [office] name */
-    char school[CONFIG_TEXT_MAX];           /* [office] school */
-    char office_contact[CONFIG_TEXT_MAX];   /* [office] contact: how to reach staff */
-    char logo[CONFIG_PATH_MAX];             /* [office] logo: PNG, JPEG or SVG, or "" */
+    Office office;                          /* [office] name, school, contact, logo */
     uint32_t primary, accent, background;   /* [theme] colours, 0xRRGGBB */
     char database[CONFIG_PATH_MAX];         /* [directory] database */
     char sample[CONFIG_PATH_MAX];           /* [directory] sample: first-run mentors */
@@ -35,11 +38,9 @@ typedef struct {
     char pickup[CONFIG_TEXT_MAX];           /* [printing] pickup: where the printer is */
     PrintSetup print;                       /* the three above, checked */
     char pin_hash[SIGN_PIN_HASH_MAX];       /* [staff] pin_hash: Argon2id, from set-pin */
-    SignKey keys[CONFIG_KEYS];              /* [bundles] trusted_key (one line each) */
-    char key_label[CONFIG_KEYS][48];        /* the name written after each key, or "" */
-    int nkeys;
-    char usb_roots[CONFIG_PATH_MAX]; /* [bundles] roots: where sticks are mounted */
-    int logo_line, language_line;    /* where they were set, for later checks; 0: unset */
+    SignTrust trust;                        /* [bundles] trusted_key (one line each), named */
+    char usb_roots[CONFIG_PATH_MAX];        /* [bundles] roots: where sticks are mounted */
+    int logo_line, language_line;           /* where they were set, for later checks; 0: unset */
     int database_line, questions_line, sample_line;
 } Config;
 

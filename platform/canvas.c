@@ -104,12 +104,14 @@ bool canvas_finish(Canvas *c, PageImage *out, char *err, size_t cap)
         return false;
     }
     for (int y = 0; y < h; y++) {
-        const Uint32 *row = (const Uint32 *)((const Uint8 *)c->surface->pixels + y * c->surface->pitch);
+        const Uint32 *row =
+            (const Uint32 *)((const Uint8 *)c->surface->pixels + y * c->surface->pitch);
         for (int x = 0; x < w; x++) {
             Uint32 p = row[x];
             /* ITU-R BT.601 luma */
-            gray[(size_t)y * w + x] =
-                (unsigned char)((((p >> 16) & 255) * 299 + ((p >> 8) & 255) * 587 + (p & 255) * 114) / 1000);
+            gray[(size_t)y * w + x] = (unsigned char)((((p >> 16) & 255) * 299 +
+                                                       ((p >> 8) & 255) * 587 + (p & 255) * 114) /
+                                                      1000);
         }
     }
     *out = (PageImage){w, h, gray, c->runs, c->nruns};

@@ -41,12 +41,18 @@ static PrinterState reason_state(const char *r)
         const char *prefix;
         PrinterState state;
     } map[] = {
-        {"media-empty", PRINTER_NO_PAPER},      {"media-needed", PRINTER_NO_PAPER},
-        {"input-tray-missing", PRINTER_NO_PAPER}, {"media-jam", PRINTER_JAMMED},
-        {"toner-empty", PRINTER_NO_TONER},      {"marker-supply-empty", PRINTER_NO_TONER},
-        {"door-open", PRINTER_COVER_OPEN},      {"cover-open", PRINTER_COVER_OPEN},
-        {"offline", PRINTER_OFFLINE},           {"shutdown", PRINTER_OFFLINE},
-        {"timed-out", PRINTER_OFFLINE},         {"paused", PRINTER_STOPPED},
+        {"media-empty", PRINTER_NO_PAPER},
+        {"media-needed", PRINTER_NO_PAPER},
+        {"input-tray-missing", PRINTER_NO_PAPER},
+        {"media-jam", PRINTER_JAMMED},
+        {"toner-empty", PRINTER_NO_TONER},
+        {"marker-supply-empty", PRINTER_NO_TONER},
+        {"door-open", PRINTER_COVER_OPEN},
+        {"cover-open", PRINTER_COVER_OPEN},
+        {"offline", PRINTER_OFFLINE},
+        {"shutdown", PRINTER_OFFLINE},
+        {"timed-out", PRINTER_OFFLINE},
+        {"paused", PRINTER_STOPPED},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (strncmp(r, map[i].prefix, strlen(map[i].prefix)) == 0)
@@ -110,7 +116,8 @@ void cups_status(const char *queue, int timeout_ms, PrinterStatus *st)
         return;
     }
     ipp_attribute_t *a = ippFindAttribute(resp, "printer-state", IPP_TAG_ENUM);
-    ipp_attribute_t *accepting = ippFindAttribute(resp, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
+    ipp_attribute_t *accepting =
+        ippFindAttribute(resp, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
     ipp_attribute_t *msg = ippFindAttribute(resp, "printer-state-message", IPP_TAG_TEXT);
     int state = a ? ippGetInteger(a, 0) : IPP_PSTATE_IDLE;
     st->state = reasons_state(ippFindAttribute(resp, "printer-state-reasons", IPP_TAG_KEYWORD),
@@ -152,7 +159,8 @@ static int job_state(http_t *http, const char *uri, int id, char *detail, size_t
     ipp_attribute_t *a = resp ? ippFindAttribute(resp, "job-state", IPP_TAG_ENUM) : NULL;
     if (a)
         state = ippGetInteger(a, 0);
-    ipp_attribute_t *m = resp ? ippFindAttribute(resp, "job-printer-state-message", IPP_TAG_TEXT) : NULL;
+    ipp_attribute_t *m =
+        resp ? ippFindAttribute(resp, "job-printer-state-message", IPP_TAG_TEXT) : NULL;
     ipp_attribute_t *r = resp ? ippFindAttribute(resp, "job-state-reasons", IPP_TAG_KEYWORD) : NULL;
     if (m && *ippGetString(m, 0, NULL))
         snprintf(detail, cap, "%s", ippGetString(m, 0, NULL));
@@ -166,7 +174,8 @@ static int job_state(http_t *http, const char *uri, int id, char *detail, size_t
 static bool send_document(http_t *http, const char *name, int id, const unsigned char *pdf,
                           size_t len, char *detail, size_t cap)
 {
-    if (cupsStartDocument(http, name, id, "Prep sheet", CUPS_FORMAT_PDF, 1) != HTTP_STATUS_CONTINUE) {
+    if (cupsStartDocument(http, name, id, "Prep sheet", CUPS_FORMAT_PDF, 1) !=
+        HTTP_STATUS_CONTINUE) {
         snprintf(detail, cap, "could not start the document: %s", cupsLastErrorString());
         return false;
     }
@@ -233,7 +242,8 @@ JobOutcome cups_print(const char *queue, const unsigned char *pdf, size_t len, c
             break;
         }
         if (now_s() >= deadline) {
-            snprintf(detail, cap, "job %d on %s did not finish in %d s", id, name, timeout_ms / 1000);
+            snprintf(detail, cap, "job %d on %s did not finish in %d s", id, name,
+                     timeout_ms / 1000);
             cupsCancelJob2(http, name, id, 0);
             break;
         }

@@ -83,8 +83,11 @@ static void stream(Out *o, int n, const char *dict, const void *data, size_t len
 static uint32_t next_cp(const char *s, size_t *i)
 {
     const unsigned char *u = (const unsigned char *)s + *i;
-    int n = u[0] < 0x80 ? 1 : (u[0] & 0xE0) == 0xC0 ? 2 : (u[0] & 0xF0) == 0xE0 ? 3
-                            : (u[0] & 0xF8) == 0xF0 ? 4 : 0;
+    int n = u[0] < 0x80             ? 1
+            : (u[0] & 0xE0) == 0xC0 ? 2
+            : (u[0] & 0xF0) == 0xE0 ? 3
+            : (u[0] & 0xF8) == 0xF0 ? 4
+                                    : 0;
     uint32_t cp = n == 1 ? u[0] : n == 2 ? u[0] & 0x1F : n == 3 ? u[0] & 0x0F : u[0] & 0x07;
     if (n == 0) {
         (*i)++;
@@ -158,9 +161,10 @@ static bool glyphs_collect(Glyphs *g, const PageImage *pages, int n)
 static void font_write(Out *o, int n, int proc, const Glyphs *g, int first, int count)
 {
     obj_begin(o, n);
-    putf(o, "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700]"
-            " /FontMatrix [0.001 0 0 0.001 0 0] /Resources << >>"
-            " /FirstChar 1 /LastChar %d /Widths [",
+    putf(o,
+         "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700]"
+         " /FontMatrix [0.001 0 0 0.001 0 0] /Resources << >>"
+         " /FirstChar 1 /LastChar %d /Widths [",
          count);
     for (int k = 0; k < count; k++)
         putf(o, k ? " 500" : "500");
@@ -213,8 +217,7 @@ static void text_layer(Out *o, const PageImage *pg, const Glyphs *g, double k, d
     }
 }
 
-unsigned char *pdf_write(const PageImage *pages, int n, int dpi, size_t *len, char *err,
-                         size_t cap)
+unsigned char *pdf_write(const PageImage *pages, int n, int dpi, size_t *len, char *err, size_t cap)
 {
     Out *o = calloc(1, sizeof *o);
     Glyphs g = {0};
@@ -239,15 +242,17 @@ unsigned char *pdf_write(const PageImage *pages, int n, int dpi, size_t *len, ch
     stream(o, 3, "", "500 0 0 0 500 700 d1", 20);
     for (int f = 0; f < nfonts; f++) {
         int count = g.n - f * GLYPHS_PER_FONT;
-        font_write(o, 4 + f, 3, &g, f * GLYPHS_PER_FONT, count > GLYPHS_PER_FONT ? GLYPHS_PER_FONT : count);
+        font_write(o, 4 + f, 3, &g, f * GLYPHS_PER_FONT,
+                   count > GLYPHS_PER_FONT ? GLYPHS_PER_FONT : count);
     }
     for (int p = 0; p < n && !o->failed; p++) {
         const PageImage *pg = &pages[p];
         int page = first_page + 3 * p;
         double w = pg->w * k, h = pg->h * k;
         obj_begin(o, page);
-        putf(o, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f]"
-                " /Resources << /XObject << /Im0 %d 0 R >> /Font <<",
+        putf(o,
+             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f]"
+             " /Resources << /XObject << /Im0 %d 0 R >> /Font <<",
              w, h, page + 2);
         for (int f = 0; f < nfonts; f++)
             putf(o, " /F%d %d 0 R", f, 4 + f);

@@ -4,6 +4,7 @@
 
 #include "core/csv.h"
 #include "core/mentor.h"
+#include "core/office.h"
 #include "core/question.h"
 #include "core/visitor.h"
 
@@ -32,6 +33,17 @@ static inline Mentor fixture_mentor(void)
     m.accepting = true;
     m.monthly_cap = 8;
     return m;
+}
+
+/* The sample office, as the tests' messages and sheets name it. */
+static inline Office fixture_office(void)
+{
+    Office o;
+    memset(&o, 0, sizeof o);
+    strcpy(o.name, "Career Center");
+    strcpy(o.school, "Northfield University");
+    strcpy(o.contact, "the front desk");
+    return o;
 }
 
 static inline Visitor fixture_visitor(void)

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Runs every test binary in each build folder given (the plain build and
-# the sanitizer build), plus the CSV fuzzer briefly when it was built, and
-# ends with one line: "N passed, N failed". Exits non-zero on any failure.
+# the sanitizer build), then the include layering check (tools/layering)
+# and a self-test proving it can fail, then the fuzzers briefly when they
+# were built, and ends with one line: "N passed, N failed". Exits non-zero
+# on any failure.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
@@ -33,6 +35,66 @@ for build in "$@"; do
         fi
     done
 done
+
+# Which folder may include which (tools/layering has the table).
+if tools/layering >"$log" 2>&1; then
+    echo "ok   layering ($(sed -n 's/^layering: \([0-9]*\) files checked.*/\1/p' "$log") files)"
+    passed=$((passed + 1))
+else
+    echo "FAIL layering"
+    sed 's/^/    /' "$log"
+    failed=$((failed + 1))
+fi
+
+# The layering check can fail: a fake tree with one breach of each kind must
+# exit 1 naming each, and the same tree without them must exit 0.
+layering_selftest() {
+    fake=$(mktemp -d) || return 1
+    for f in app/core/text.h app/ui/ui.h app/kiosk/app.h app/kiosk/session.h \
+             app/directory/store.h platform/draw.h; do
+        mkdir -p "$fake/${f%/*}" && : >"$fake/$f"
+    done
+    mkdir -p "$fake/app/kiosk/screens"
+    printf '#include "core/text.h"\n#include "draw.h"\n/* #include "kiosk/app.h" */\n' >"$fake/app/ui/ok.c"
+    printf '#include "kiosk/session.h"\n#include "ui/ui.h"\n' >"$fake/app/kiosk/screens/ok.c"
+    printf '#include "directory/store.h"\n#include <sqlite3.h>\n' >"$fake/app/directory/store.c"
+    printf '#include "draw.h"\n#include <SDL.h>\n' >"$fake/platform/sdl.c"
+    tools/layering "$fake" >"$log" 2>&1
+    rc=$?
+    if [ "$rc" -ne 0 ]; then
+        echo "    clean fake tree: exit $rc, expected 0"
+        rm -rf "$fake"
+        return 1
+    fi
+    printf '#include "kiosk/app.h"\n' >"$fake/app/ui/bad.c"
+    printf '#include <SDL.h>\n' >"$fake/app/core/x.c"
+    printf '#include "directory/store.h"\n' >"$fake/app/kiosk/screens/s.c"
+    printf '#include "nowhere.h"\n' >"$fake/app/core/y.c"
+    tools/layering "$fake" >"$log" 2>&1
+    rc=$?
+    rm -rf "$fake"
+    ok=0
+    [ "$rc" -eq 1 ] || { echo "    fake tree with 4 breaches: exit $rc, expected 1"; ok=1; }
+    for want in 'app/ui/bad.c:1: includes "kiosk/app.h" (kiosk)' \
+                'app/core/x.c:1: includes <SDL.h>: <SDL.h> belongs to platform only' \
+                'app/kiosk/screens/s.c:1: includes "directory/store.h" (directory)' \
+                'app/core/y.c:1: includes "nowhere.h": no such header in the tree'; do
+        grep -qF "$want" "$log" || { echo "    not reported: $want"; ok=1; }
+    done
+    n=$(grep -c '^app/.*:[0-9]*: ' "$log")
+    [ "$n" -eq 4 ] || { echo "    $n violations reported, expected 4"; ok=1; }
+    return $ok
+}
+if layering_selftest >"$log.why"; then
+    echo "ok   layering-selftest"
+    passed=$((passed + 1))
+else
+    echo "FAIL layering-selftest"
+    cat "$log.why"
+    sed 's/^/    | /' "$log"
+    failed=$((failed + 1))
+fi
+rm -f "$log.why"
 
 # A fuzz target, briefly: fuzz NAME SECONDS MAX_LEN CORPUS [SEEDS]
 fuzz() {

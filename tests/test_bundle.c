@@ -5,11 +5,14 @@
  * root (mount) and /dev/fuse, as CI has. */
 #include "support.h"
 
-#include "usb/bundle.h"
 #include "config.h"
 #include "core/escpos.h"
-#include "mounts.h"
+#include "directory/counts.h"
+#include "directory/search.h"
+#include "directory/stage.h"
 #include "directory/store.h"
+#include "mounts.h"
+#include "usb/bundle.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -36,8 +39,8 @@ static void sh_ok(const char *what, const char *fmt, const char *a, const char *
 static void keypair(const char *name)
 {
     char *out;
-    int rc = support_sh(&out, "cd %s && minisign -G -W -p %s.pub -s %s.key 2>&1", support_dir,
-                        name, name);
+    int rc = support_sh(&out, "cd %s && minisign -G -W -p %s.pub -s %s.key 2>&1", support_dir, name,
+                        name);
     if (rc != 0)
         fail_msg("minisign -G: %s", out);
     free(out);
@@ -102,9 +105,10 @@ static void bundle_csv(int n, bool dup)
 {
     char *out;
     mkdir(dir_of("bundle"), 0755);
-    int rc = support_sh(&out, "head -%d assets/mentors.sample.csv > %s/bundle/mentors.csv%s%s",
-                        n + 1, support_dir, dup ? " && sed -n 2p assets/mentors.sample.csv >> " : "",
-                        dup ? dir_of("bundle/mentors.csv") : "");
+    int rc =
+        support_sh(&out, "head -%d assets/mentors.sample.csv > %s/bundle/mentors.csv%s%s", n + 1,
+                   support_dir, dup ? " && sed -n 2p assets/mentors.sample.csv >> " : "",
+                   dup ? dir_of("bundle/mentors.csv") : "");
     assert_int_equal(rc, 0);
     free(out);
 }
@@ -140,8 +144,9 @@ static void stick_mount(int megabytes)
 static void stick_put(const char *name)
 {
     char *out;
-    int rc = support_sh(&out, "cd %s && rm -f media/STICK/career-kiosk/%s && cp bundle/%s "
-                              "media/STICK/career-kiosk/ 2>&1",
+    int rc = support_sh(&out,
+                        "cd %s && rm -f media/STICK/career-kiosk/%s && cp bundle/%s "
+                        "media/STICK/career-kiosk/ 2>&1",
                         support_dir, name, name);
     if (rc != 0)
         fail_msg("copying %s to the stick: %s", name, out);
@@ -151,8 +156,9 @@ static void stick_put(const char *name)
 static int teardown(void **state)
 {
     char *out;
-    support_sh(&out, "fusermount -uz %s/media/STICK 2>/dev/null; umount -l %s/small 2>/dev/null; "
-                     "true",
+    support_sh(&out,
+               "fusermount -uz %s/media/STICK 2>/dev/null; umount -l %s/small 2>/dev/null; "
+               "true",
                support_dir, support_dir);
     free(out);
     return support_dir_teardown(state);
@@ -210,10 +216,10 @@ static void test_signed_bundle_from_fat_stick(void **state)
     assert_int_equal(bundle_imported_at(s), 0);
     store_close(s);
 
-    bundle_stamp(b.stamp);
+    bundle_begin(&b, (long long)time(NULL));
     assert_true(bundle_fetch(&b, mount, dir_of("var/incoming"), NULL, NULL));
     assert_true(b.has_questions);
-    if (!bundle_check(&b, &cfg, 0, 2026))
+    if (!bundle_check(&b, &cfg.trust, 0, 2026))
         fail_msg("%s", b.reason);
     assert_non_null(strstr(b.signer, "Career office laptop"));
     assert_true(b.signed_at > time(NULL) - 600);
@@ -243,8 +249,9 @@ static void test_signed_bundle_from_fat_stick(void **state)
     import_report_free(&rep);
 
     char *out;
-    assert_int_equal(support_sh(&out, "cd %s/career-kiosk/reports && cat *-import.txt "
-                                      "*-rejected.csv *-stats.csv *-referrals.csv",
+    assert_int_equal(support_sh(&out,
+                                "cd %s/career-kiosk/reports && cat *-import.txt "
+                                "*-rejected.csv *-stats.csv *-referrals.csv",
                                 mount),
                      0);
     assert_non_null(strstr(out, "Result: imported 40 mentors."));
@@ -265,7 +272,7 @@ static BundleStatus try_bundle(const Config *cfg, Store *s, Bundle *b)
     memset(b, 0, sizeof *b);
     if (!bundle_fetch(b, dir_of("media/STICK"), dir_of("var/incoming"), NULL, NULL))
         return b->status;
-    bundle_check(b, cfg, bundle_imported_at(s), 2026);
+    bundle_check(b, &cfg->trust, bundle_imported_at(s), 2026);
     return b->status;
 }
 
@@ -277,7 +284,7 @@ static void test_refusals_change_nothing(void **state)
     keys_and_config();
     config_read(&cfg);
     nokeys = cfg;
-    nokeys.nkeys = 0;
+    nokeys.trust.n = 0;
     Store *s = seeded(dir_of("var/mentors.db"));
     store_meta_set(s, "keep.bundle_signed_at", "1800000000"); /* a bundle from 2027 is in */
     int before = store_mentor_count(s);
@@ -362,8 +369,8 @@ static void test_stick_pulled_mid_copy(void **state)
     stick_mount(16);
     stick_put("mentors.csv.minisig");
     stick_put("mentors.csv");
-    assert_false(bundle_fetch(&b, dir_of("media/STICK"), dir_of("var/incoming"), pull_stick,
-                              &pulled));
+    assert_false(
+        bundle_fetch(&b, dir_of("media/STICK"), dir_of("var/incoming"), pull_stick, &pulled));
     assert_true(pulled);
     assert_int_equal(b.status, BUNDLE_PULLED);
     assert_non_null(strstr(b.reason, "removed"));
@@ -395,7 +402,7 @@ static void test_disk_full_during_import(void **state)
     stick_put("mentors.csv.minisig");
     stick_put("mentors.csv");
     assert_true(bundle_fetch(&b, dir_of("media/STICK"), dir_of("small/incoming"), NULL, NULL));
-    if (!bundle_check(&b, &cfg, 0, 2026))
+    if (!bundle_check(&b, &cfg.trust, 0, 2026))
         fail_msg("%s", b.reason);
     assert_false(bundle_import(&b, db, "2026-11-22T10:00:00Z", 2026, &rep));
     assert_int_equal(rep.outcome, IMPORT_REFUSED);
@@ -496,8 +503,8 @@ static void test_damaged_directory_restored(void **state)
     assert_true(import_file(dir_of("bundle/mentors.csv"), &opt, &rep));
     import_report_free(&rep);
     /* scribble over the live file's pages */
-    sh_ok("damage", "dd if=/dev/urandom of=%s bs=1024 seek=1 count=%s conv=notrunc 2>/dev/null",
-          db, "40");
+    sh_ok("damage", "dd if=/dev/urandom of=%s bs=1024 seek=1 count=%s conv=notrunc 2>/dev/null", db,
+          "40");
     s = store_open(db, err, sizeof err);
     if (!s)
         fail_msg("%s", err);
@@ -507,8 +514,9 @@ static void test_damaged_directory_restored(void **state)
     store_close(s);
     assert_int_equal(access(dir_of("mentors.db.damaged"), F_OK), 0);
     /* and nothing to restore from: a clear refusal */
-    sh_ok("damage", "rm %s.bak && dd if=/dev/urandom of=%s bs=1024 count=40 conv=notrunc "
-                    "2>/dev/null",
+    sh_ok("damage",
+          "rm %s.bak && dd if=/dev/urandom of=%s bs=1024 count=40 conv=notrunc "
+          "2>/dev/null",
           db, db);
     assert_null(store_open(db, err, sizeof err));
     assert_non_null(strstr(err, "no sound backup"));
@@ -608,8 +616,9 @@ static void test_kiosk_imports_a_stick(void **state)
     assert_int_equal(store_mentor_count(s), 40);
     assert_true(bundle_imported_at(s) > 0);
     store_close(s);
-    assert_int_equal(support_sh(&out, "cd %s/media/STICK/career-kiosk/reports && cat "
-                                      "*-import.txt *-rejected.csv && head -1 *-stats.csv",
+    assert_int_equal(support_sh(&out,
+                                "cd %s/media/STICK/career-kiosk/reports && cat "
+                                "*-import.txt *-rejected.csv && head -1 *-stats.csv",
                                 support_dir),
                      0);
     assert_non_null(strstr(out, "Result: imported 40 mentors."));
@@ -618,9 +627,8 @@ static void test_kiosk_imports_a_stick(void **state)
     /* the visitor's words went nowhere near the stick or the disk */
     assert_null(strstr(out, "Quillon"));
     free(out);
-    assert_int_not_equal(support_sh(&out, "grep -rl Quillon %s/var %s/media/STICK", support_dir,
-                                    support_dir),
-                         0);
+    assert_int_not_equal(
+        support_sh(&out, "grep -rl Quillon %s/var %s/media/STICK", support_dir, support_dir), 0);
     free(out);
 }
 
@@ -869,8 +877,9 @@ static void test_kiosk_exports_stats_only(void **state)
     if (rc != 0)
         fail_msg("kiosk: %s", out);
     free(out);
-    assert_int_equal(support_sh(&out, "cd %s/media/STICK/career-kiosk/reports && cat *-stats.csv "
-                                      "*-referrals.csv && ls",
+    assert_int_equal(support_sh(&out,
+                                "cd %s/media/STICK/career-kiosk/reports && cat *-stats.csv "
+                                "*-referrals.csv && ls",
                                 support_dir),
                      0);
     assert_non_null(strstr(out, "day,sessions,sheets_shown,sheets_printed"));
@@ -881,8 +890,7 @@ static void test_kiosk_exports_stats_only(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_mount_table_watch, support_dir_setup, teardown),
-    cmocka_unit_test_setup_teardown(test_signed_bundle_from_fat_stick, support_dir_setup,
-                                    teardown),
+    cmocka_unit_test_setup_teardown(test_signed_bundle_from_fat_stick, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_refusals_change_nothing, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_stick_pulled_mid_copy, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_disk_full_during_import, support_dir_setup, teardown),

@@ -35,8 +35,8 @@ static void test_good_file(void **state)
     assert_true(load("; our office\n[office]\nname = Lakeside Careers\nschool = Lakeside College\n"
                      "\n[kiosk]\nidle_seconds = 120\n",
                      &c, p, &n));
-    assert_string_equal(c.office, "Lakeside Careers");
-    assert_string_equal(c.school, "Lakeside College");
+    assert_string_equal(c.office.name, "Lakeside Careers");
+    assert_string_equal(c.office.school, "Lakeside College");
     assert_int_equal(c.idle_seconds, 120);
 }
 
@@ -79,14 +79,14 @@ static void test_branding_and_screen(void **state)
     ConfigProblem p[CONFIG_PROBLEMS];
     int n;
     config_defaults(&c, "/opt/assets", "/var/db.db");
-    assert_string_equal(c.logo, "/opt/assets/logo.sample.svg");
+    assert_string_equal(c.office.logo, "/opt/assets/logo.sample.svg");
     assert_int_equal(c.turn, PLATFORM_TURN_NORMAL);
     assert_string_equal(c.language, "en");
     assert_true(load("[office]\nname = Lakeside Careers\n[theme]\nprimary = #1F4E79\n"
                      "accent = C8102E\nbackground = #FFFFFF\n[kiosk]\norientation = left\n"
                      "language = en\n",
                      &c, p, &n));
-    assert_string_equal(c.logo, ""); /* an office of its own: no sample logo */
+    assert_string_equal(c.office.logo, ""); /* an office of its own: no sample logo */
     assert_int_equal(c.primary, 0x1F4E79);
     assert_int_equal(c.accent, 0xC8102E);
     assert_int_equal(c.background, 0xFFFFFF);
@@ -94,7 +94,7 @@ static void test_branding_and_screen(void **state)
     assert_int_equal(c.language_line, 9);
     config_defaults(&c, "/opt/assets", "/var/db.db");
     assert_true(load("[office]\nname = Lakeside Careers\nlogo = /srv/lakeside.png\n", &c, p, &n));
-    assert_string_equal(c.logo, "/srv/lakeside.png");
+    assert_string_equal(c.office.logo, "/srv/lakeside.png");
     assert_int_equal(c.logo_line, 3);
 }
 

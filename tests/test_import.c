@@ -4,7 +4,9 @@
 #include "support.h"
 
 #include "core/strbuf.h"
+#include "directory/counts.h"
 #include "directory/import.h"
+#include "directory/stage.h"
 #include "directory/store.h"
 
 #include <stdio.h>

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
-
 /* Runs script text at size with a fresh directory; returns the exit code
  * and the output in *out (NULL: discard). Screenshots go to dir/shots. */
 static int run(char **out, const char *size, const char *script)
@@ -33,7 +32,8 @@ static char *decode(const char *name, bool half)
     const char *img = support_path(support_dir, "shots");
     if (half) {
         assert_int_equal(
-            support_sh(NULL, "convert %s/%s.png -resize 50%% %s/half.png", img, name, support_dir), 0);
+            support_sh(NULL, "convert %s/%s.png -resize 50%% %s/half.png", img, name, support_dir),
+            0);
         support_sh(&out, "zbarimg --quiet --raw %s/half.png 2>/dev/null", support_dir);
     } else
         support_sh(&out, "zbarimg --quiet --raw %s/%s.png 2>/dev/null", img, name);
@@ -102,9 +102,9 @@ static void test_branding_on_welcome(void **state)
     assert_int_equal(rc, 0);
     free(out);
     assert_int_equal(pixels_of("brand", "#8B1E3F"), 0);
-    assert_true(pixels_of("brand", "#0F5C6E") > 20000); /* the built-in primary */
+    assert_true(pixels_of("brand", "#0F5C6E") > 20000);     /* the built-in primary */
     assert_int_equal(pixels_of("brand", "#E9A23B") > 0, 1); /* the tip card's accent bar */
-    char *star = pixel_at("brand", 60, 40); /* where a logo would be: background */
+    char *star = pixel_at("brand", 60, 40);                 /* where a logo would be: background */
     assert_non_null(strstr(star, "(245,242,235)"));
     free(star);
 }
@@ -130,15 +130,15 @@ static void test_check_config(void **state)
     const char *bad = support_path(support_dir, "bad.conf");
     support_write(support_path(support_dir, "notes.txt"), "not a picture\n", (size_t)-1);
     support_write(bad,
-                  "[office]\n"                                   /* 1 */
-                  "logo = %s/notes.txt\n"                         /* 2: not an image */
-                  "[kiosk]\n"                                     /* 3 */
-                  "orientation = sideways\n"                      /* 4 */
-                  "language = fr\n"                               /* 5 */
-                  "[theme]\n"                                     /* 6 */
-                  "primary = #FFEE00\n"                           /* 7: unreadable */
-                  "[directory]\n"                                 /* 8 */
-                  "questions = /nonexistent/questions.csv\n",     /* 9 */
+                  "[office]\n"                                /* 1 */
+                  "logo = %s/notes.txt\n"                     /* 2: not an image */
+                  "[kiosk]\n"                                 /* 3 */
+                  "orientation = sideways\n"                  /* 4 */
+                  "language = fr\n"                           /* 5 */
+                  "[theme]\n"                                 /* 6 */
+                  "primary = #FFEE00\n"                       /* 7: unreadable */
+                  "[directory]\n"                             /* 8 */
+                  "questions = /nonexistent/questions.csv\n", /* 9 */
                   (size_t)-1);
     char *text = support_read(bad, NULL);
     char *fixed = malloc(strlen(text) + 1100);
@@ -151,7 +151,8 @@ static void test_check_config(void **state)
     static const char *const want[] = {
         "bad.conf:4: orientation should be normal, left, right or inverted",
         "bad.conf:7: [theme] primary: the white words on buttons is too faint",
-        "bad.conf:2: logo: ", "not a PNG, JPEG or SVG image",
+        "bad.conf:2: logo: ",
+        "not a PNG, JPEG or SVG image",
         "bad.conf:5: language: the kiosk has no screens in \"fr\"; it has: en",
         "bad.conf:9: questions: the question bank /nonexistent/questions.csv cannot be read",
     };
@@ -159,8 +160,8 @@ static void test_check_config(void **state)
         if (!strstr(out, want[i]))
             fail_msg("missing \"%s\" in:\n%s", want[i], out);
     free(out);
-    rc = support_kiosk(&out, "--headless --size 1280x800 --config %s --db %s/m.db --script %s",
-                       bad, support_dir, bad);
+    rc = support_kiosk(&out, "--headless --size 1280x800 --config %s --db %s/m.db --script %s", bad,
+                       support_dir, bad);
     assert_int_equal(rc, 78);
     assert_non_null(strstr(out, "has 6 problems; not starting until they are fixed"));
     free(out);
@@ -182,8 +183,8 @@ static void test_turned_screen(void **state)
     if (rc != 0)
         fail_msg("turned kiosk: %s", out);
     free(out);
-    assert_int_equal(support_sh(&out, "identify -format '%%wx%%h' %s/shots/turned.png", support_dir),
-                     0);
+    assert_int_equal(
+        support_sh(&out, "identify -format '%%wx%%h' %s/shots/turned.png", support_dir), 0);
     assert_string_equal(out, "1920x1080");
     free(out);
     /* turned back a quarter clockwise, it is the upright picture */
@@ -398,7 +399,8 @@ static void test_every_script_has_a_font(void **state)
 static char *pixel(const char *shot, int x, int y)
 {
     char *out;
-    support_sh(&out, "convert %s/shots/%s.png -format '%%[pixel:p{%d,%d}]' info:", support_dir, shot, x, y);
+    support_sh(&out, "convert %s/shots/%s.png -format '%%[pixel:p{%d,%d}]' info:", support_dir,
+               shot, x, y);
     return out;
 }
 
@@ -426,8 +428,8 @@ static void test_large_text_and_high_contrast(void **state)
     free(contrast);
     free(reset);
     /* larger text: the title takes more room */
-    support_sh(&out, "compare -metric AE %s/shots/contrast.png %s/shots/large.png null: 2>&1", support_dir,
-               support_dir);
+    support_sh(&out, "compare -metric AE %s/shots/contrast.png %s/shots/large.png null: 2>&1",
+               support_dir, support_dir);
     assert_true(atol(out) > 10000);
     free(out);
 }
@@ -564,26 +566,45 @@ int main(int argc, char **argv)
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_walk_1920x1080, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_walk_1080x1920, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_walk_1280x800, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_script_failures_are_reported, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_idle_warns_then_wipes, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_more_time_keeps_the_session, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_start_over_asks_once, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_back_on_every_step, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_on_screen_keyboard, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_empty_search_explains, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_every_script_has_a_font, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_large_text_and_high_contrast, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_channel_changes_the_preview, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_filters_narrow_the_results, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_drag_scrolls_and_never_taps, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_kind_hint_for_asking_a_job, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_visitor_words_never_reach_disk, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_branding_on_welcome, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_walk_1920x1080, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_walk_1080x1920, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_walk_1280x800, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_script_failures_are_reported, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_idle_warns_then_wipes, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_more_time_keeps_the_session, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_start_over_asks_once, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_back_on_every_step, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_on_screen_keyboard, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_empty_search_explains, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_every_script_has_a_font, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_large_text_and_high_contrast, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_channel_changes_the_preview, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_filters_narrow_the_results, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_drag_scrolls_and_never_taps, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kind_hint_for_asking_a_job, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_visitor_words_never_reach_disk, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_branding_on_welcome, support_dir_setup,
+                                        support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_check_config, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_turned_screen, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_turned_screen, support_dir_setup,
+                                        support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

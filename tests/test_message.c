@@ -5,7 +5,7 @@
 #include "core/text.h"
 #include "fixture_visit.h"
 
-static const MessageContext ctx = {"Northfield University", "Career Center"};
+static const Office office = {"Career Center", "Northfield University", "the front desk", ""};
 
 static void test_golden_messages(void **state)
 {
@@ -17,7 +17,7 @@ static void test_golden_messages(void **state)
     static const char *const files[CHANNEL_COUNT] = {"message_email.txt", "message_linkedin.txt",
                                                      "message_phone.txt", "message_thanks.txt"};
     for (int c = 0; c < CHANNEL_COUNT; c++) {
-        assert_true(message_compose((MessageChannel)c, &v, &m, &ctx, 300, &msg));
+        assert_true(message_compose((MessageChannel)c, &v, &m, &office, 300, &msg));
         snprintf(text, sizeof text, "Subject: %s\n\n%s\n", msg.subject, msg.body);
         support_golden(files[c], text);
     }
@@ -39,17 +39,17 @@ static void test_limits_hold_for_every_choice(void **state)
                 v.status = (VisitorStatus)s;
                 v.found_via = (FoundVia)f;
                 v.format = (MeetFormat)fm;
-                assert_true(message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg));
+                assert_true(message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg));
                 assert_true(msg.words <= MESSAGE_EMAIL_WORDS);
                 assert_true(*msg.subject);
                 assert_non_null(strstr(msg.body, "20 minutes"));
                 assert_int_equal(message_check(&msg, &v, &m), 0);
-                assert_true(message_compose(CHANNEL_LINKEDIN, &v, &m, &ctx, 300, &msg));
+                assert_true(message_compose(CHANNEL_LINKEDIN, &v, &m, &office, 300, &msg));
                 assert_true(text_chars(msg.body) <= 300);
-                assert_true(message_compose(CHANNEL_LINKEDIN, &v, &m, &ctx, 200, &msg));
+                assert_true(message_compose(CHANNEL_LINKEDIN, &v, &m, &office, 200, &msg));
                 assert_true(text_chars(msg.body) <= 200);
                 assert_int_equal(message_check(&msg, &v, &m), 0);
-                assert_true(message_compose(CHANNEL_PHONE, &v, &m, &ctx, 0, &msg));
+                assert_true(message_compose(CHANNEL_PHONE, &v, &m, &office, 0, &msg));
                 assert_non_null(strstr(msg.body, "José"));
                 assert_int_equal(message_check(&msg, &v, &m), 0);
             }
@@ -61,17 +61,17 @@ static void test_says_who_why_and_not_a_job(void **state)
     Mentor m = fixture_mentor();
     Visitor v = fixture_visitor();
     Message msg;
-    message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_non_null(strstr(msg.body, "Sam"));
     assert_non_null(strstr(msg.body, "Biology"));
     assert_non_null(strstr(msg.body, "alumni directory"));
     assert_non_null(strstr(msg.body, "not asking for employment"));
     assert_non_null(strstr(msg.body, "an Engineering Manager"));
     v.found_via = FOUND_MAJOR;
-    message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_non_null(strstr(msg.body, "background in Physics"));
     v.first_name[0] = '\0';
-    message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_null(strstr(msg.body, "My name is"));
     assert_null(strstr(msg.body, "["));
 }
@@ -83,17 +83,17 @@ static void test_etiquette_warnings(void **state)
     Visitor v = fixture_visitor();
     Message msg;
     strcpy(v.interest, "getting a job at your company");
-    message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_true(message_check(&msg, &v, &m) & WARN_ASKS_JOB);
     strcpy(v.interest, "a summer internship");
-    message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_int_equal(message_check(&msg, &v, &m), WARN_ASKS_INTERNSHIP);
     strcpy(v.interest, "software, and whether you could review my résumé");
-    message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_int_equal(message_check(&msg, &v, &m), WARN_ASKS_RESUME);
     strcpy(v.interest, "software careers");
     v.minutes = 0;
-    message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_int_equal(message_check(&msg, &v, &m), WARN_NO_TIME);
     assert_non_null(strstr(msg.body, "a little time"));
     for (unsigned w = 1; w <= WARN_TOO_LONG; w <<= 1)
@@ -108,7 +108,7 @@ static void test_mentor_words_are_not_held_against_the_visitor(void **state)
     Message msg;
     strcpy(m.title, "Internship Coordinator");
     strcpy(m.organization, "Hiring Solutions Group");
-    message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_non_null(strstr(msg.body, "Internship Coordinator"));
     assert_int_equal(message_check(&msg, &v, &m), 0);
 }
@@ -119,7 +119,7 @@ static void test_over_length_is_reported(void **state)
     Mentor m = fixture_mentor();
     Visitor v = fixture_visitor();
     Message msg;
-    message_compose(CHANNEL_LINKEDIN, &v, &m, &ctx, 200, &msg);
+    message_compose(CHANNEL_LINKEDIN, &v, &m, &office, 200, &msg);
     msg.limit = 20; /* as if the visitor had written more than a short note allows */
     assert_true(message_check(&msg, &v, &m) & WARN_TOO_LONG);
 }

@@ -10,9 +10,9 @@
 #include "core/sheet.h"
 #include "fixture_visit.h"
 #include "page.h"
-#include "print/print.h"
-#include "visit/takeaway.h"
 #include "print/paper.h"
+#include "print/print.h"
+#include "visit/visit.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -21,18 +21,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-
 /* ---- a visit to print ---- */
 
 typedef struct {
     Mentor mentor;
     Visitor visitor;
+    Office office;
     Question bank[QUESTION_MAX];
     size_t chosen[QUESTION_MAX];
     size_t nchosen;
-    Message request;
-    Sheet sheet;
-    Takeaway take;
+    Visit visit; /* built by the kiosk's own builder */
 } Fixture;
 
 /* The fixture visit with the first n questions of the bank (0: five). */
@@ -42,36 +40,31 @@ static Fixture *fixture(int n)
     assert_non_null(f);
     f->mentor = fixture_mentor();
     f->visitor = fixture_visitor();
+    f->office = fixture_office();
+    snprintf(f->office.logo, sizeof f->office.logo, "%s/logo.sample.svg", CK_ASSETS_DIR);
     int nbank = fixture_bank(f->bank, QUESTION_MAX);
     assert_true(nbank > 10);
     f->nchosen = (size_t)(n ? (n < nbank ? n : nbank) : 5);
     for (size_t i = 0; i < f->nchosen; i++)
         f->chosen[i] = i;
-    MessageContext ctx = {"Northfield University", "Career Center"};
-    message_compose(CHANNEL_EMAIL, &f->visitor, &f->mentor, &ctx, 0, &f->request);
-    Date today = {2026, 11, 22};
-    SheetInput in = {&f->visitor, &f->mentor,  &f->request, f->bank, f->chosen, f->nchosen, today,
-                     "Northfield University", "Career Center", "the front desk"};
-    sheet_build(&f->sheet, &in);
-    TakeawayInput ti = {&f->sheet,      &f->request,           &f->mentor,
-                        "Career Center", "Northfield University", "the front desk",
-                        today,           "20261122T101500Z"};
-    takeaway_build(&f->take, &ti);
+    VisitInput in = {
+        &f->visitor,    &f->mentor, {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, f->chosen, f->nchosen},
+        f->bank,        nbank,      &f->office,
+        {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */};
+    visit_build(&f->visit, &in);
     return f;
 }
 
 static void fixture_free(Fixture *f)
 {
-    takeaway_free(&f->take);
+    visit_wipe(&f->visit);
     free(f);
 }
 
 static void render(const Fixture *f, Paper paper, Printout *out)
 {
     char err[256];
-    PaperInput in = {&f->sheet, &f->take, "Career Center", "the front desk",
-                     (Date){2026, 11, 22}, CK_ASSETS_DIR "/logo.sample.svg"};
-    if (!paper_render(&in, paper, out, err, sizeof err))
+    if (!paper_render(&f->visit, paper, out, err, sizeof err))
         fail_msg("render %s: %s", paper_name(paper), err);
 }
 
@@ -122,11 +115,11 @@ static char *zbar(const char *glob)
  * of the printout as of the screen. */
 static void assert_codes_in(const Fixture *f, const char *read, bool all)
 {
-    assert_true(f->take.ok[TAKE_EMAIL]);
+    assert_true(f->visit.takeaway.ok[TAKE_EMAIL]);
     for (int k = 0; k < TAKE_COUNT; k++) {
-        if ((!all && k != TAKE_SHEET && k != TAKE_EMAIL) || !f->take.ok[k])
+        if ((!all && k != TAKE_SHEET && k != TAKE_EMAIL) || !f->visit.takeaway.ok[k])
             continue;
-        if (!strstr(read, f->take.payload[k]))
+        if (!strstr(read, f->visit.takeaway.payload[k]))
             fail_msg("the %s code did not scan from paper; zbarimg read:\n%.400s",
                      takeaway_name((TakeKind)k), read);
     }
@@ -170,8 +163,9 @@ static void test_config_printer_lines(void **state)
     (void)state;
     const char *conf = support_path(support_dir, "bad.conf");
     char *out;
-    support_write(conf, "[office]\nname = Career Center\n[printing]\nprinter = cups:Desk\n"
-                        "paper = 80mm\n",
+    support_write(conf,
+                  "[office]\nname = Career Center\n[printing]\nprinter = cups:Desk\n"
+                  "paper = 80mm\n",
                   (size_t)-1);
     int rc = support_admin(&out, "--config %s fields", conf);
     assert_int_equal(rc, 2);
@@ -265,7 +259,9 @@ static void test_pdf_has_text_and_codes(void **state)
     assert_int_equal(support_sh(&text, "pdftotext %s/sheet.pdf - 2>&1", support_dir), 0);
     assert_sheet_in(f, squeeze(text));
     free(text);
-    assert_int_equal(support_sh(NULL, "pdftoppm -r 150 -png %s/sheet.pdf %s/pdfpage", support_dir, support_dir), 0);
+    assert_int_equal(
+        support_sh(NULL, "pdftoppm -r 150 -png %s/sheet.pdf %s/pdfpage", support_dir, support_dir),
+        0);
     char glob[1200];
     snprintf(glob, sizeof glob, "%s/pdfpage*.png", support_dir);
     char *read = zbar(glob);
@@ -471,23 +467,22 @@ static void test_receipt_printer_status_over_serial(void **state)
 
 /* ---- the kiosk, headless, with a printer ---- */
 
-static const char *walk_to_print =
-    "tap \"Touch to start\"\n"
-    "tap \"Your first name\"\n"
-    "type Sam\n"
-    "tap Done\n"
-    "tap \"Next: find someone\"\n"
-    "tap Search\n"
-    "type jose\n"
-    "tap Done\n"
-    "tap \"José García\"\n"
-    "tap \"Choose José\"\n"
-    "tap \"Next: pick questions\"\n"
-    "tap \"Next: take it with you\"\n"
-    "expect screen takeaway\n"
-    "tap Print\n"
-    "expect text \"Getting your sheet ready...\"\n"
-    "await print 90\n";
+static const char *walk_to_print = "tap \"Touch to start\"\n"
+                                   "tap \"Your first name\"\n"
+                                   "type Sam\n"
+                                   "tap Done\n"
+                                   "tap \"Next: find someone\"\n"
+                                   "tap Search\n"
+                                   "type jose\n"
+                                   "tap Done\n"
+                                   "tap \"José García\"\n"
+                                   "tap \"Choose José\"\n"
+                                   "tap \"Next: pick questions\"\n"
+                                   "tap \"Next: take it with you\"\n"
+                                   "expect screen takeaway\n"
+                                   "tap Print\n"
+                                   "expect text \"Getting your sheet ready...\"\n"
+                                   "await print 90\n";
 
 /* Runs the kiosk to Print with conf, then the extra script lines. */
 static int kiosk_print(char **out, const char *conf, const char *then)
@@ -498,7 +493,8 @@ static int kiosk_print(char **out, const char *conf, const char *then)
     return support_kiosk(out,
                          "--headless --size 1280x800 --today 2026-11-22 --config %s --db %s "
                          "--script %s --screenshots %s",
-                         conf, support_path(support_dir, "kiosk.db"), support_path(support_dir, "print.txt"), support_dir);
+                         conf, support_path(support_dir, "kiosk.db"),
+                         support_path(support_dir, "print.txt"), support_dir);
 }
 
 static void test_kiosk_prints_receipt(void **state)
@@ -530,7 +526,8 @@ static void test_kiosk_prints_receipt(void **state)
     escpos_job_free(&job);
     free(bytes);
     /* a printed sheet is counted; nothing of the visitor's is */
-    rc = support_admin(&out, "--db %s --today 2026-11-22 stats", support_path(support_dir, "kiosk.db"));
+    rc = support_admin(&out, "--db %s --today 2026-11-22 stats",
+                       support_path(support_dir, "kiosk.db"));
     assert_int_equal(rc, 0);
     assert_non_null(strstr(out, "sheets_printed"));
     free(out);
@@ -591,16 +588,18 @@ static void test_kiosk_hides_print_without_printer(void **state)
 {
     (void)state;
     char *out;
-    support_write(support_path(support_dir, "none.conf"), "[office]\nname = Career Center\n", (size_t)-1);
+    support_write(support_path(support_dir, "none.conf"), "[office]\nname = Career Center\n",
+                  (size_t)-1);
     char script[4096];
     snprintf(script, sizeof script, "%.*sexpect no-text Print\n",
              (int)(strstr(walk_to_print, "tap Print") - walk_to_print), walk_to_print);
     support_write(support_path(support_dir, "none.txt"), script, (size_t)-1);
-    int rc = support_kiosk(&out,
-                           "--headless --size 1920x1080 --today 2026-11-22 --config %s --db %s "
-                           "--script %s",
-                           support_path(support_dir, "none.conf"), support_path(support_dir, "none.db"),
-                           support_path(support_dir, "none.txt"));
+    int rc =
+        support_kiosk(&out,
+                      "--headless --size 1920x1080 --today 2026-11-22 --config %s --db %s "
+                      "--script %s",
+                      support_path(support_dir, "none.conf"), support_path(support_dir, "none.db"),
+                      support_path(support_dir, "none.txt"));
     if (rc != 0)
         fail_msg("kiosk: %s", out);
     free(out);
@@ -614,7 +613,8 @@ static void cups_start(void)
 {
     char *out;
     chmod(support_dir, 0755); /* CUPS filters run as lp and must reach the spool */
-    int rc = support_sh(&out, "tests/scripts/cupsd.sh start %s/cups ckq%d 2>&1", support_dir, (int)getpid());
+    int rc = support_sh(&out, "tests/scripts/cupsd.sh start %s/cups ckq%d 2>&1", support_dir,
+                        (int)getpid());
     if (rc != 0)
         fail_msg("could not start cupsd: %s", out);
     snprintf(sock, sizeof sock, "%s/cups/cups.sock", support_dir);
@@ -657,7 +657,8 @@ static void test_cups_prints_a_clean_page(void **state)
     char conf[1200], text[400], pdf[1200], *out, *payload;
     cups_start();
     snprintf(conf, sizeof conf, "%s/cups.conf", support_dir);
-    snprintf(text, sizeof text, "[printing]\nprinter = cups:ckq%d\npaper = letter\n", (int)getpid());
+    snprintf(text, sizeof text, "[printing]\nprinter = cups:ckq%d\npaper = letter\n",
+             (int)getpid());
     support_write(conf, text, (size_t)-1);
     const char *db = support_path(support_dir, "kiosk.db");
 
@@ -691,7 +692,8 @@ static void test_cups_prints_a_clean_page(void **state)
     assert_true(questions >= 3);
     free(sheet);
     free(out);
-    assert_int_equal(support_sh(NULL, "pdftoppm -r 150 -png '%s' %s/cupspage", pdf, support_dir), 0);
+    assert_int_equal(support_sh(NULL, "pdftoppm -r 150 -png '%s' %s/cupspage", pdf, support_dir),
+                     0);
     char glob[1300];
     snprintf(glob, sizeof glob, "%s/cupspage*.png", support_dir);
     char *read = zbar(glob);
@@ -750,22 +752,36 @@ int main(int argc, char **argv)
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_setup_parse, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_config_printer_lines, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_page_carries_sheet_and_codes, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_long_sheet_flows_onto_pages, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_pdf_has_text_and_codes, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_receipt_bytes_decode_and_scan, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_escpos_decoder_refuses_garbage, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_blocked_receipt_printer_times_out, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_missing_receipt_printer, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_receipt_printer_status_over_serial, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_kiosk_prints_receipt, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_kiosk_receipt_timeout_message, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_config_printer_lines, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_page_carries_sheet_and_codes, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_long_sheet_flows_onto_pages, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_pdf_has_text_and_codes, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_receipt_bytes_decode_and_scan, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_escpos_decoder_refuses_garbage, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_blocked_receipt_printer_times_out, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_missing_receipt_printer, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_receipt_printer_status_over_serial, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_prints_receipt, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_receipt_timeout_message, support_dir_setup,
+                                        support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_next_visitor_prints_after_the_last,
                                         support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_kiosk_hides_print_without_printer, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_cups_prints_a_clean_page, support_dir_setup, support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_cups_unreachable, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_hides_print_without_printer, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_cups_prints_a_clean_page, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_cups_unreachable, support_dir_setup,
+                                        support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -93,7 +93,7 @@ static void test_text_and_svg_drawings(void **state)
 static void test_takeaway_codes_decode(void **state)
 {
     (void)state;
-    static const MessageContext ctx = {"Northfield University", "Career Center"};
+    static const Office office = {"Career Center", "Northfield University", "the front desk", ""};
     static Question bank[QUESTION_MAX];
     int nbank = fixture_bank(bank, QUESTION_MAX);
     Mentor m = fixture_mentor();
@@ -103,19 +103,12 @@ static void test_takeaway_codes_decode(void **state)
     Sheet *sheet = calloc(1, sizeof *sheet);
     Takeaway *t = calloc(1, sizeof *t);
     char *dir = support_tmpdir();
-    message_compose(CHANNEL_EMAIL, &v, &m, &ctx, 0, &msg);
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
-    SheetInput in = {
-        &v, &m, &msg, bank, chosen, k, {2026, 11, 22}, ctx.school, ctx.office, "the front desk"};
+    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office};
     sheet_build(sheet, &in);
-    TakeawayInput ti = {sheet,
-                        &msg,
-                        &m,
-                        ctx.office,
-                        ctx.school,
-                        "the front desk",
-                        {2026, 11, 22},
-                        "20261122T101500Z"};
+    TakeawayInput ti = {sheet,   &msg,           &m,
+                        &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */};
     takeaway_build(t, &ti);
     for (int kind = 0; kind < TAKE_COUNT; kind++) {
         assert_true(t->ok[kind]);

@@ -16,20 +16,17 @@ typedef struct {
     Sheet sheet;
 } Fx;
 
+static const Office office = {"Career Center", "Northfield University", "the front desk", ""};
+
 static Fx *build(void)
 {
-    static const MessageContext ctx = {"Northfield University", "Career Center"};
     Fx *fx = calloc(1, sizeof *fx);
     fx->m = fixture_mentor();
     fx->v = fixture_visitor();
-    message_compose(CHANNEL_EMAIL, &fx->v, &fx->m, &ctx, 0, &fx->msg);
+    message_compose(CHANNEL_EMAIL, &fx->v, &fx->m, &office, 0, &fx->msg);
     size_t k = question_suggest(bank, (size_t)nbank, fx->v.status, fx->m.grad_year, 2026, 20,
                                 fx->chosen, 64);
-    SheetInput in = {&fx->v,          &fx->m,
-                     &fx->msg,        bank,
-                     fx->chosen,      k,
-                     {2026, 11, 22},  "Northfield University",
-                     "Career Center", "the front desk"};
+    SheetInput in = {&fx->v, &fx->m, &fx->msg, bank, fx->chosen, k, {2026, 11, 22}, &office};
     sheet_build(&fx->sheet, &in);
     return fx;
 }
@@ -112,11 +109,7 @@ static void test_office_channel_points_to_the_office(void **state)
     Fx *fx = build();
     fx->m.via = VIA_OFFICE;
     fx->m.contact[0] = '\0';
-    SheetInput in = {&fx->v,          &fx->m,
-                     &fx->msg,        bank,
-                     fx->chosen,      3,
-                     {2026, 11, 22},  "Northfield University",
-                     "Career Center", "the front desk"};
+    SheetInput in = {&fx->v, &fx->m, &fx->msg, bank, fx->chosen, 3, {2026, 11, 22}, &office};
     sheet_build(&fx->sheet, &in);
     static char text[32768];
     sheet_render_text(&fx->sheet, 78, text, sizeof text);

@@ -7,12 +7,12 @@
 
 #include <stdio.h>
 
-
 /* A new minisign key pair (no password) named name in dir. */
 static void keypair(const char *name, SignKey *key)
 {
     char *out, err[200];
-    int rc = support_sh(&out, "cd %s && minisign -G -W -p %s.pub -s %s.key 2>&1", support_dir, name, name);
+    int rc = support_sh(&out, "cd %s && minisign -G -W -p %s.pub -s %s.key 2>&1", support_dir, name,
+                        name);
     if (rc != 0)
         fail_msg("minisign -G: %s", out);
     free(out);
@@ -29,8 +29,8 @@ static void keypair(const char *name, SignKey *key)
 static void sign_file(const char *name, const char *file, const char *extra)
 {
     char *out;
-    int rc = support_sh(&out, "cd %s && minisign -S -s %s.key -m %s %s 2>&1 </dev/null", support_dir, name,
-                        file, extra);
+    int rc = support_sh(&out, "cd %s && minisign -S -s %s.key -m %s %s 2>&1 </dev/null",
+                        support_dir, name, file, extra);
     if (rc != 0)
         fail_msg("minisign -S: %s", out);
     free(out);
@@ -88,9 +88,9 @@ static void test_minisign_signatures(void **state)
     /* a trusted comment edited to look newer */
     support_write(support_path(support_dir, "mentors.csv"), "id,first name\nM1,Ada\n", (size_t)-1);
     sign_file("staff", "mentors.csv", "");
-    assert_int_equal(support_sh(NULL, "sed -i 's/timestamp:1/timestamp:2/' %s/mentors.csv.minisig",
-                                support_dir),
-                     0);
+    assert_int_equal(
+        support_sh(NULL, "sed -i 's/timestamp:1/timestamp:2/' %s/mentors.csv.minisig", support_dir),
+        0);
     assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_BAD);
     assert_non_null(strstr(err, "trusted comment"));
 
@@ -171,11 +171,11 @@ static void test_set_pin_and_trusted_keys_in_config(void **state)
     assert_true(config_load(conf, &c, p, CONFIG_PROBLEMS, &n));
     assert_true(sign_pin_check(c.pin_hash, "482913"));
     assert_false(sign_pin_check(c.pin_hash, "000000"));
-    assert_int_equal(c.nkeys, 2);
-    assert_memory_equal(c.keys[0].pk, staff.pk, 32);
-    assert_string_equal(c.key_label[0], ""); /* a key may go without a name */
-    assert_memory_equal(c.keys[1].pk, staff.pk, 32);
-    assert_string_equal(c.key_label[1], "Dana's laptop, front office");
+    assert_int_equal(c.trust.n, 2);
+    assert_memory_equal(c.trust.key[0].pk, staff.pk, 32);
+    assert_string_equal(c.trust.label[0], ""); /* a key may go without a name */
+    assert_memory_equal(c.trust.key[1].pk, staff.pk, 32);
+    assert_string_equal(c.trust.label[1], "Dana's laptop, front office");
 
     /* a second set-pin replaces the first, a bad PIN changes nothing */
     rc = support_sh(NULL, "echo 7777 | %s/../career-kiosk-admin --config %s set-pin",
@@ -211,10 +211,12 @@ int main(int argc, char **argv)
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_minisign_signatures, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_minisign_signatures, support_dir_setup,
+                                        support_dir_teardown),
         cmocka_unit_test(test_key_parse),
         cmocka_unit_test(test_pin),
-        cmocka_unit_test_setup_teardown(test_set_pin_and_trusted_keys_in_config, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_set_pin_and_trusted_keys_in_config, support_dir_setup,
+                                        support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

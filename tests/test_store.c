@@ -3,7 +3,9 @@
 #define _GNU_SOURCE /* strcasestr */
 #include "support.h"
 
+#include "directory/counts.h"
 #include "directory/import.h"
+#include "directory/search.h"
 #include "directory/store.h"
 
 static char *dir;

@@ -4,6 +4,7 @@
 #ifndef CK_ADMIN_H
 #define CK_ADMIN_H
 
+#include "clock.h"
 #include "config.h"
 #include "core/date.h"
 #include "directory/store.h"
@@ -14,12 +15,11 @@ enum { EXIT_DONE = 0, EXIT_REJECTED = 1, EXIT_FAILED = 2 };
 
 typedef struct {
     Config cfg;
-    const char *db_path; /* --db, else the config's database */
-    bool json;           /* --json: machine-readable output */
-    Date today;          /* --today, else the local date */
-    char stamp[20];      /* UTC time now, "20261122T101500Z" */
-    char now_iso[32];    /* UTC time now, "2026-11-22T10:15:00Z" */
-    Store *store;        /* opened on first use by admin_store */
+    const char *db_path;     /* --db, else the config's database */
+    bool json;               /* --json: machine-readable output */
+    Clock clock;             /* the one wall clock: pinned by --today */
+    Date today;              /* the clock's day */
+    Store *store;            /* opened on first use by admin_store */
     const char *config_file; /* the config in use (--config, $CAREER_KIOSK_CONFIG, default) */
 } Admin;
 

@@ -1,12 +1,13 @@
-/* visit: what a visitor would compose at the kiosk, built from admin
- * options, shared by the subcommands that preview or print it. */
-#ifndef CK_VISIT_H
-#define CK_VISIT_H
+/* choices: a visitor's answers and choices taken from admin options, for
+ * the subcommands that preview or print what the kiosk would make. */
+#ifndef CK_CHOICES_H
+#define CK_CHOICES_H
 
 #include "admin.h"
 #include "args.h"
 #include "core/message.h"
 #include "core/sheet.h"
+#include "visit/visit.h"
 
 #define VISIT_OPTS                                                                                 \
     {"name", "NAME", "visitor's first name (optional)"},                                           \
@@ -23,30 +24,27 @@
     }
 enum { NVISIT_OPTS = 10 };
 
-
+/* The visitor options of a command, the mentor and the bank, and the
+ * take-away built from them by visit_build: the kiosk's own builder. */
 typedef struct {
     Mentor mentor;
     Visitor visitor;
-    MessageChannel channel;
-    size_t linkedin_limit;
     Question bank[QUESTION_MAX];
     int nbank;
-    size_t chosen[64];
-    size_t nchosen;
-    Message request; /* on the chosen channel */
-    Message email;   /* always composed, for the email-draft code */
-    Sheet sheet;
-} Visit;
+    VisitChoices choices;
+    size_t ids[QUESTION_MAX]; /* --questions, as bank indices */
+    Visit v;
+} AdminVisit;
 
 /* Loads mentor id and builds everything a visitor would take away from
  * the visitor options in args. NULL after reporting why. */
-Visit *visit_build(Admin *a, const Args *args, const char *id);
+AdminVisit *admin_visit(Admin *a, const Args *args, const char *id);
 
-/* Wipes the visitor and frees. */
-void visit_free(Visit *v);
+/* Wipes the visitor and everything built from it, and frees. */
+void admin_visit_free(AdminVisit *v);
 
 /* Renders v's printed sheet on paper (NULL: the configured paper) as
  * PNG files from path; an exit code. */
-int visit_render(Admin *a, const Visit *v, const char *path, const char *paper);
+int admin_visit_render(Admin *a, const AdminVisit *v, const char *path, const char *paper);
 
 #endif

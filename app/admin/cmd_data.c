@@ -3,7 +3,10 @@
 #include "admin.h"
 
 #include "args.h"
+#include "directory/counts.h"
 #include "directory/import.h"
+#include "directory/search.h"
+#include "directory/stage.h"
 #include "json.h"
 
 #include <stdio.h>
@@ -127,10 +130,12 @@ static int run_import(Admin *a, int argc, char **argv, bool apply)
             return EXIT_FAILED;
         admin_store_close(a);
     }
+    char when[32];
+    clock_format(&a->clock, false, "%Y-%m-%dT%H:%M:%SZ", when, sizeof when);
     ImportOptions opt = {.db_path = apply ? a->db_path : NULL,
                          .rejected_csv = args_get(&args, "report"),
                          .this_year = a->today.y,
-                         .when = a->now_iso};
+                         .when = when};
     import_file(args.pos[0], &opt, &rep);
     if (a->json)
         report_json(&rep, args.pos[0]);

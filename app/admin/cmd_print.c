@@ -1,42 +1,30 @@
 /* Subcommands about paper: `sheet --render` (in cmd_visit.c, through
- * visit_render) and `print-test`, which prints a sample sheet on the
+ * admin_visit_render) and `print-test`, which prints a sample sheet on the
  * configured printer so staff can see it works. */
 #include "admin.h"
 
 #include "args.h"
-#include "json.h"
-#include "print/print.h"
-#include "visit/takeaway.h"
-#include "print/paper.h"
 #include "choices.h"
+#include "directory/search.h"
+#include "json.h"
+#include "print/paper.h"
+#include "print/print.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Renders v on paper into out; false after reporting why. */
-static bool render(Admin *a, const Visit *v, Paper paper, Printout *out)
+static bool render(Admin *a, const AdminVisit *v, Paper paper, Printout *out)
 {
     char err[256];
-    Takeaway *t = calloc(1, sizeof *t);
-    if (!t) {
-        admin_fail(a, "out of memory");
-        return false;
-    }
-    TakeawayInput tin = {&v->sheet,     &v->email,     &v->mentor,
-                         a->cfg.office, a->cfg.school, a->cfg.office_contact,
-                         a->today,      a->stamp};
-    takeaway_build(t, &tin);
-    PaperInput in = {&v->sheet, t, a->cfg.office, a->cfg.office_contact, a->today, a->cfg.logo};
-    bool ok = paper_render(&in, paper, out, err, sizeof err);
-    takeaway_free(t);
-    free(t);
+    bool ok = paper_render(&v->v, paper, out, err, sizeof err);
     if (!ok)
         admin_fail(a, "cannot render the sheet: %s", err);
     return ok;
 }
 
-int visit_render(Admin *a, const Visit *v, const char *path, const char *paper_arg)
+int admin_visit_render(Admin *a, const AdminVisit *v, const char *path, const char *paper_arg)
 {
     Paper paper = a->cfg.print.paper;
     Printout out;
@@ -189,12 +177,12 @@ int cmd_print_test(Admin *a, int argc, char **argv)
         return EXIT_FAILED;
     /* an anonymous visitor, with every choice at its default */
     Args visitor = {0};
-    Visit *v = visit_build(a, &visitor, id);
+    AdminVisit *v = admin_visit(a, &visitor, id);
     if (!v)
         return EXIT_FAILED;
     Printout out;
     bool ok = render(a, v, setup.paper, &out);
-    visit_free(v);
+    admin_visit_free(v);
     if (!ok)
         return EXIT_FAILED;
     print_run(&setup, &out, &r);

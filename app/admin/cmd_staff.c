@@ -24,13 +24,14 @@ int cmd_set_pin(Admin *a, int argc, char **argv)
 {
     Args args;
     char pin[64] = "", hash[SIGN_PIN_HASH_MAX], err[300];
-    int rc = admin_parse(a, &args, NULL, 0, argc, argv, "set-pin < PIN",
-                         "Reads the staff PIN (4 to 12 digits) from standard input and stores its\n"
-                         "Argon2id hash as [staff] pin_hash in the config, keeping the rest of the\n"
-                         "file as it is. Staff type the PIN at the kiosk to open the staff screen;\n"
-                         "five wrong tries lock it for five minutes.\n"
-                         "Example: read -s PIN && echo \"$PIN\" | career-kiosk-admin set-pin",
-                         0, 0);
+    int rc =
+        admin_parse(a, &args, NULL, 0, argc, argv, "set-pin < PIN",
+                    "Reads the staff PIN (4 to 12 digits) from standard input and stores its\n"
+                    "Argon2id hash as [staff] pin_hash in the config, keeping the rest of the\n"
+                    "file as it is. Staff type the PIN at the kiosk to open the staff screen;\n"
+                    "five wrong tries lock it for five minutes.\n"
+                    "Example: read -s PIN && echo \"$PIN\" | career-kiosk-admin set-pin",
+                    0, 0);
     if (rc >= 0)
         return rc;
     if (!fgets(pin, sizeof pin, stdin))

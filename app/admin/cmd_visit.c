@@ -4,13 +4,15 @@
 #include "admin.h"
 
 #include "args.h"
+#include "choices.h"
 #include "core/message.h"
 #include "core/sheet.h"
 #include "core/text.h"
+#include "directory/counts.h"
+#include "directory/search.h"
 #include "json.h"
 #include "visit/qr.h"
 #include "visit/takeaway.h"
-#include "choices.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,7 +188,7 @@ static bool visit_fail(Admin *a, const char *msg)
     return false;
 }
 
-static bool parse_visitor(Admin *a, const Args *args, Visit *v)
+static bool parse_visitor(Admin *a, const Args *args, AdminVisit *v)
 {
     const char *s;
     char err[200];
@@ -209,50 +211,46 @@ static bool parse_visitor(Admin *a, const Args *args, Visit *v)
     if (v->visitor.minutes != 0 && v->visitor.minutes != 15 && v->visitor.minutes != 20 &&
         v->visitor.minutes != 30)
         return visit_fail(a, "--minutes should be 15, 20 or 30 (or 0 to leave it out)");
-    v->channel = CHANNEL_EMAIL;
-    if ((s = args_get(args, "channel")) && !message_channel_parse(s, &v->channel))
+    v->choices.channel = CHANNEL_EMAIL;
+    if ((s = args_get(args, "channel")) && !message_channel_parse(s, &v->choices.channel))
         return visit_fail(a, "--channel should be email, linkedin, phone or thanks");
-    v->linkedin_limit = args_has(args, "short") ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS;
+    v->choices.linkedin_limit =
+        args_has(args, "short") ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS;
     return true;
 }
 
-/* The chosen questions: --questions ids, else the suggested set. */
-static bool choose_questions(Admin *a, const Args *args, Visit *v)
+/* The chosen questions: --questions ids, else (choices.chosen NULL) the
+ * suggested set. */
+static bool choose_questions(Admin *a, const Args *args, AdminVisit *v)
 {
     const char *ids = args_get(args, "questions");
-    if (!ids) {
-        v->nchosen = question_suggest(v->bank, (size_t)v->nbank, v->visitor.status,
-                                      v->mentor.grad_year, a->today.y,
-                                      v->visitor.minutes ? v->visitor.minutes : 20, v->chosen, 64);
+    if (!ids)
         return true;
-    }
-    for (const char *p = ids; *p && v->nchosen < 64;) {
-        size_t n = strcspn(p, ", ");
+    size_t n = 0;
+    for (const char *p = ids; *p && n < QUESTION_MAX;) {
+        size_t len = strcspn(p, ", ");
         int k = 0;
-        while (k < v->nbank && !(strlen(v->bank[k].id) == n && strncmp(v->bank[k].id, p, n) == 0))
+        while (k < v->nbank &&
+               !(strlen(v->bank[k].id) == len && strncmp(v->bank[k].id, p, len) == 0))
             k++;
-        if (n > 0 && k == v->nbank) {
-            admin_fail(a, "no question has the id \"%.*s\" (see `questions`)", (int)n, p);
+        if (len > 0 && k == v->nbank) {
+            admin_fail(a, "no question has the id \"%.*s\" (see `questions`)", (int)len, p);
             return false;
         }
-        if (n > 0)
-            v->chosen[v->nchosen++] = (size_t)k;
-        p += n;
+        if (len > 0)
+            v->ids[n++] = (size_t)k;
+        p += len;
         p += strspn(p, ", ");
     }
+    v->choices.chosen = v->ids;
+    v->choices.nchosen = n;
     return true;
-}
-
-static MessageContext message_ctx(const Admin *a)
-{
-    return (MessageContext){a->cfg.school, a->cfg.office};
 }
 
 /* Loads the mentor and builds everything a visitor would take away. */
-Visit *visit_build(Admin *a, const Args *args, const char *id)
+AdminVisit *admin_visit(Admin *a, const Args *args, const char *id)
 {
-    Visit *v = calloc(1, sizeof *v);
-    MessageContext ctx = message_ctx(a);
+    AdminVisit *v = calloc(1, sizeof *v);
     Store *s = admin_store(a);
     if (!v) {
         admin_fail(a, "out of memory");
@@ -267,21 +265,20 @@ Visit *visit_build(Admin *a, const Args *args, const char *id)
     v->nbank = store_questions_load(s, v->bank, QUESTION_MAX);
     if (!choose_questions(a, args, v))
         goto fail;
-    message_compose(v->channel, &v->visitor, &v->mentor, &ctx, v->linkedin_limit, &v->request);
-    message_compose(CHANNEL_EMAIL, &v->visitor, &v->mentor, &ctx, 0, &v->email);
-    SheetInput in = {&v->visitor, &v->mentor, &v->request,   v->bank,       v->chosen,
-                     v->nchosen,  a->today,   a->cfg.school, a->cfg.office, a->cfg.office_contact};
-    sheet_build(&v->sheet, &in);
+    VisitInput in = {&v->visitor, &v->mentor,     v->choices, v->bank,
+                     v->nbank,    &a->cfg.office, a->today,   clock_unix(&a->clock)};
+    visit_build(&v->v, &in);
     return v;
 fail:
-    free(v);
+    admin_visit_free(v);
     return NULL;
 }
 
-void visit_free(Visit *v)
+void admin_visit_free(AdminVisit *v)
 {
     if (!v)
         return;
+    visit_wipe(&v->v);
     visitor_wipe(&v->visitor);
     free(v);
 }
@@ -313,14 +310,14 @@ int cmd_questions(Admin *a, int argc, char **argv)
     }
     int n = store_questions_load(s, bank, QUESTION_MAX);
     if (args_has(&args, "suggest")) {
-        Visit *v = visit_build(a, &args, args_get(&args, "suggest"));
+        AdminVisit *v = admin_visit(a, &args, args_get(&args, "suggest"));
         if (!v) {
             free(bank);
             return EXIT_FAILED;
         }
-        nchosen = v->nchosen;
-        memcpy(chosen, v->chosen, nchosen * sizeof *chosen);
-        visit_free(v);
+        nchosen = v->v.nchosen;
+        memcpy(chosen, v->v.chosen, nchosen * sizeof *chosen);
+        admin_visit_free(v);
         for (size_t i = 0; i < nchosen; i++)
             suggested[chosen[i]] = true;
     }
@@ -404,10 +401,10 @@ int cmd_message(Admin *a, int argc, char **argv)
                          1, 1);
     if (rc >= 0)
         return rc;
-    Visit *v = visit_build(a, &args, args.pos[0]);
+    AdminVisit *v = admin_visit(a, &args, args.pos[0]);
     if (!v)
         return EXIT_FAILED;
-    const Message *m = &v->request;
+    const Message *m = &v->v.request;
     unsigned warn = message_check(m, &v->visitor, &v->mentor);
     if (a->json) {
         Json j;
@@ -427,7 +424,7 @@ int cmd_message(Admin *a, int argc, char **argv)
             if (warn & bit)
                 printf("Note: %s\n", message_warning_text((MessageWarning)bit));
     }
-    visit_free(v);
+    admin_visit_free(v);
     return EXIT_DONE;
 }
 
@@ -496,45 +493,36 @@ int cmd_sheet(Admin *a, int argc, char **argv)
         return rc;
     if (!args_int(&args, "width", 40, 200, 78, &width, err, sizeof err))
         return admin_fail(a, "%s", err);
-    Visit *v = visit_build(a, &args, args.pos[0]);
+    AdminVisit *v = admin_visit(a, &args, args.pos[0]);
     if (!v)
         return EXIT_FAILED;
     if (args_has(&args, "render")) {
-        rc = visit_render(a, v, args_get(&args, "render"), args_get(&args, "paper"));
-        visit_free(v);
+        rc = admin_visit_render(a, v, args_get(&args, "render"), args_get(&args, "paper"));
+        admin_visit_free(v);
         return rc;
     }
     size_t cap = 64 * 1024;
     char *text = malloc(cap);
     if (!text) {
-        visit_free(v);
+        admin_visit_free(v);
         return admin_fail(a, "out of memory");
     }
-    if (args_has(&args, "compact")) {
-        Takeaway *t = calloc(1, sizeof *t);
-        TakeawayInput in = {&v->sheet,     &v->email,     &v->mentor,
-                            a->cfg.office, a->cfg.school, a->cfg.office_contact,
-                            a->today,      a->stamp};
-        if (t) {
-            takeaway_build(t, &in);
-            text_copy(text, cap, t->payload[TAKE_SHEET]);
-            takeaway_free(t);
-            free(t);
-        }
-    } else
-        sheet_render_text(&v->sheet, width, text, cap);
+    if (args_has(&args, "compact"))
+        text_copy(text, cap, v->v.takeaway.payload[TAKE_SHEET]);
+    else
+        sheet_render_text(&v->v.sheet, width, text, cap);
     if (a->json) {
         Json j;
         json_init(&j, stdout);
         json_begin_object(&j);
-        sheet_json(&j, &v->sheet);
+        sheet_json(&j, &v->v.sheet);
         json_kv_string(&j, "text", text);
         json_end_object(&j);
         json_finish(&j);
     } else
         fputs(text, stdout);
     free(text);
-    visit_free(v);
+    admin_visit_free(v);
     return EXIT_DONE;
 }
 
@@ -567,16 +555,10 @@ int cmd_qr(Admin *a, int argc, char **argv)
         return admin_fail(a, "the code is one of sheet, email, contact, reminders");
     if (!args_int(&args, "scale", 1, 64, 8, &scale, err, sizeof err))
         return admin_fail(a, "%s", err);
-    Visit *v = visit_build(a, &args, args.pos[1]);
-    Takeaway *t = v ? calloc(1, sizeof *t) : NULL;
-    if (!t) {
-        visit_free(v);
-        return v ? admin_fail(a, "out of memory") : EXIT_FAILED;
-    }
-    TakeawayInput in = {&v->sheet,     &v->email,     &v->mentor,
-                        a->cfg.office, a->cfg.school, a->cfg.office_contact,
-                        a->today,      a->stamp};
-    takeaway_build(t, &in);
+    AdminVisit *v = admin_visit(a, &args, args.pos[1]);
+    if (!v)
+        return EXIT_FAILED;
+    const Takeaway *t = &v->v.takeaway;
     rc = EXIT_DONE;
     if (!t->ok[kind])
         rc = admin_fail(a, "the %s code cannot be made: %s", takeaway_label(kind), t->error[kind]);
@@ -610,8 +592,6 @@ int cmd_qr(Admin *a, int argc, char **argv)
                t->len[kind]);
         free(txt);
     }
-    takeaway_free(t);
-    free(t);
-    visit_free(v);
+    admin_visit_free(v);
     return rc;
 }

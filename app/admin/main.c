@@ -103,15 +103,10 @@ void admin_store_close(Admin *a)
     a->store = NULL;
 }
 
-static void set_clock(Admin *a)
+static void set_clock(Admin *a, Clock c)
 {
-    time_t t = time(NULL);
-    struct tm local, utc;
-    localtime_r(&t, &local);
-    gmtime_r(&t, &utc);
-    a->today = (Date){local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-    takeaway_stamp(NULL, a->stamp, sizeof a->stamp);
-    strftime(a->now_iso, sizeof a->now_iso, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    a->clock = c;
+    clock_today(&c, &a->today.y, &a->today.m, &a->today.d);
 }
 
 /* Takes the global options out of argv wherever they stand. */
@@ -133,11 +128,12 @@ static bool globals(Admin *a, int *argc, char **argv, const char **config, const
         else if (strcmp(s, "--config") == 0)
             *config = argv[++i];
         else if (strcmp(s, "--today") == 0) {
-            if (!date_parse(argv[++i], &a->today)) {
+            Date d;
+            if (!date_parse(argv[++i], &d)) {
                 fprintf(stderr, "career-kiosk-admin: --today wants a date like 2026-11-22\n");
                 return false;
             }
-            takeaway_stamp(&a->today, a->stamp, sizeof a->stamp);
+            set_clock(a, clock_pinned(d.y, d.m, d.d));
         } else
             argv[out++] = argv[i];
     }
@@ -150,7 +146,7 @@ int main(int argc, char **argv)
     Admin a = {0};
     const char *config = NULL, *db = NULL;
     int rc = EXIT_FAILED;
-    set_clock(&a);
+    set_clock(&a, clock_real());
     if (!globals(&a, &argc, argv, &config, &db))
         return EXIT_FAILED;
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {

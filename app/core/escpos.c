@@ -33,8 +33,13 @@ unsigned char *escpos_encode(const Bitmap *b, size_t *len)
     for (int y = 0; y < b->h; y += ESCPOS_BAND_ROWS) {
         int rows = b->h - y < ESCPOS_BAND_ROWS ? b->h - y : ESCPOS_BAND_ROWS;
         /* GS v 0 m xL xH yL yH: normal density, x in bytes, y in dots */
-        unsigned char head[8] = {0x1D, 'v', '0', 0, (unsigned char)(stride & 255),
-                                 (unsigned char)(stride >> 8), (unsigned char)(rows & 255),
+        unsigned char head[8] = {0x1D,
+                                 'v',
+                                 '0',
+                                 0,
+                                 (unsigned char)(stride & 255),
+                                 (unsigned char)(stride >> 8),
+                                 (unsigned char)(rows & 255),
                                  (unsigned char)(rows >> 8)};
         memcpy(p, head, 8);
         p += 8;
@@ -66,7 +71,8 @@ static bool add_band(EscposJob *j, const unsigned char *d, int stride, int rows)
     if (!grown)
         return false;
     for (int y = 0; y < j->picture.h; y++)
-        memcpy(grown + (size_t)y * (size_t)wide, j->picture.bits + (size_t)y * (size_t)old, (size_t)old);
+        memcpy(grown + (size_t)y * (size_t)wide, j->picture.bits + (size_t)y * (size_t)old,
+               (size_t)old);
     for (int y = 0; y < rows; y++)
         memcpy(grown + (size_t)(j->picture.h + y) * (size_t)wide, d + (size_t)y * (size_t)stride,
                (size_t)stride);

@@ -27,11 +27,11 @@ unsigned char *escpos_encode(const Bitmap *b, size_t *len);
 
 /* What a stream holds, as a printer would act on it. */
 typedef struct {
-    Bitmap picture;  /* all raster bands stacked (w of the widest) */
-    int inits;       /* ESC @ seen */
-    int bands;       /* GS v 0 commands */
-    int feed_lines;  /* ESC d total */
-    int cuts;        /* GS V */
+    Bitmap picture; /* all raster bands stacked (w of the widest) */
+    int inits;      /* ESC @ seen */
+    int bands;      /* GS v 0 commands */
+    int feed_lines; /* ESC d total */
+    int cuts;       /* GS V */
 } EscposJob;
 
 /* Reads a stream back. Knows ESC @, ESC d, ESC J, LF, GS v 0 and GS V;

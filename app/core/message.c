@@ -326,10 +326,10 @@ static bool fits(const Message *msg)
     return (msg->limit_in_chars ? msg->chars : msg->words) <= msg->limit;
 }
 
-bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m,
-                     const MessageContext *ctx, size_t linkedin_limit, Message *out)
+bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m, const Office *office,
+                     size_t linkedin_limit, Message *out)
 {
-    Ctx c = {v, m, ctx->school, ctx->office, ch, 0, 0};
+    Ctx c = {v, m, office->school, office->name, ch, 0, 0};
     memset(out, 0, sizeof *out);
     out->channel = ch;
     if (ch == CHANNEL_EMAIL)

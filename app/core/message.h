@@ -5,6 +5,7 @@
 #define CK_MESSAGE_H
 
 #include "mentor.h"
+#include "office.h"
 #include "visitor.h"
 
 #include <stdbool.h>
@@ -26,12 +27,6 @@ enum {
     MESSAGE_BODY_MAX = 3000,
 };
 
-/* Who the visitor comes through: the school and its career office. */
-typedef struct {
-    const char *school; /* "Northfield University" */
-    const char *office; /* "Career Center" */
-} MessageContext;
-
 typedef struct {
     MessageChannel channel;
     char subject[MESSAGE_SUBJECT_MAX]; /* email and thank-you; else empty */
@@ -52,8 +47,8 @@ bool message_channel_parse(const char *s, MessageChannel *out);
  * Picks the fullest wording that fits the channel's limit. Returns false
  * only if even the shortest wording does not fit (then the longest
  * attempt is left in *out). */
-bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m,
-                     const MessageContext *ctx, size_t linkedin_limit, Message *out);
+bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m, const Office *office,
+                     size_t linkedin_limit, Message *out);
 
 typedef enum {
     WARN_ASKS_JOB = 1 << 0,

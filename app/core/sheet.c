@@ -73,7 +73,7 @@ static void build_contact(Sheet *s, const SheetInput *in)
              keepf(s, "%s%s", m->location, m->remote ? " (meets remotely too)" : ""));
     if (m->via == VIA_OFFICE)
         line(s, LINE_KEYVAL, "Reach by", 0,
-             keepf(s, "an introduction from the %s: %s", in->office, in->office_contact));
+             keepf(s, "an introduction from the %s: %s", in->office->name, in->office->contact));
     else
         line(s, LINE_KEYVAL, "Reach by", 0,
              keepf(s, "%s: %s", mentor_via_label(m->via), m->contact));
@@ -182,7 +182,7 @@ static void build_followup(Sheet *s, const SheetInput *in)
                keepf(s,
                      "Thank whoever pointed you to %s (the %s, a professor, a friend) and "
                      "tell them how it went.",
-                     in->mentor->first_name, in->office),
+                     in->mentor->first_name, in->office->name),
                "thank whoever referred you");
     line_brief(s, LINE_DATED, "In a few months", 0,
                "Keep in touch: tell them what you did with their advice.", "keep in touch");
@@ -196,7 +196,7 @@ void sheet_build(Sheet *s, const SheetInput *in)
     s->minutes_asked = in->visitor->minutes > 0 ? in->visitor->minutes : 20;
     s->title = keepf(s, "Prep sheet: a conversation with %s %s", in->mentor->first_name,
                      in->mentor->last_name);
-    s->subtitle = keepf(s, "%s, %s", in->office, in->school);
+    s->subtitle = keepf(s, "%s, %s", in->office->name, in->office->school);
     build_contact(s, in);
     build_message(s, in);
     build_homework(s, in);

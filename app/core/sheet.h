@@ -8,6 +8,7 @@
 #include "date.h"
 #include "mentor.h"
 #include "message.h"
+#include "office.h"
 #include "question.h"
 #include "visitor.h"
 
@@ -71,9 +72,7 @@ typedef struct {
     const size_t *chosen; /* indices into bank */
     size_t nchosen;
     Date today;
-    const char *school;
-    const char *office;
-    const char *office_contact; /* how to reach the office for intros */
+    const Office *office; /* its name and school head the sheet; its contact for intros */
 } SheetInput;
 
 /* Builds the sheet from in. Sections, in order: the contact, the

@@ -3,6 +3,8 @@
 
 #include "core/csv.h"
 #include "core/text.h"
+#include "directory/counts.h"
+#include "directory/stage.h"
 #include "directory/store.h"
 
 #include <errno.h>

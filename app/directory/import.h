@@ -53,13 +53,13 @@ typedef struct {
 } ImportReport;
 
 typedef struct {
-    const char *db_path;      /* directory to replace; NULL to validate only */
-    const char *rejected_csv; /* write rejected rows with reasons here, or NULL */
-    const char *source_name;  /* recorded in the directory; default: the file name */
-    int this_year;            /* upper bound for graduation years */
-    const char *when;         /* ISO time recorded for the import */
-    long long signed_at;      /* a signed bundle's timestamp, or 0 (see store.h) */
-    const char *signed_by;    /* and its signer */
+    const char *db_path;       /* directory to replace; NULL to validate only */
+    const char *rejected_csv;  /* write rejected rows with reasons here, or NULL */
+    const char *source_name;   /* recorded in the directory; default: the file name */
+    int this_year;             /* upper bound for graduation years */
+    const char *when;          /* ISO time recorded for the import */
+    long long signed_at;       /* a signed bundle's timestamp, or 0 (see store.h) */
+    const char *signed_by;     /* and its signer */
     const Question *questions; /* a question bank to put in with the mentors, or NULL */
     int nquestions;
 } ImportOptions;

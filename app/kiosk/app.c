@@ -1,62 +1,18 @@
-/* kiosk: navigation, timers and the input/draw cycle of the touch app. */
+/* app: the input/draw cycle, timers and the after-frame job queue of the
+ * touch program; see app.h. */
 #include "kiosk/app.h"
 
 #include "core/text.h"
 #include "directory/import.h"
-#include "print/paper.h"
+#include "kiosk/flow.h"
 #include "kiosk/screens/screens.h"
 
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
-static void collect_field(void *ctx, const char *field, int count)
-{
-    App *a = ctx;
-    (void)count;
-    if (a->nfields < KIOSK_FIELDS)
-        text_copy(a->field[a->nfields++], sizeof a->field[0], field);
-}
-
-static void collect_language(void *ctx, const char *language)
-{
-    App *a = ctx;
-    if (a->nlanguages < KIOSK_FIELDS)
-        text_copy(a->language[a->nlanguages++], sizeof a->language[0], language);
-}
-
-static Date local_today(void)
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    return (Date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
-/* What the screens keep from the directory. */
-static void load_directory(App *a)
-{
-    a->nbank = store_questions_load(a->store, a->bank, QUESTION_MAX);
-    a->nfields = a->nlanguages = 0;
-    store_fields(a->store, collect_field, a);
-    store_languages(a->store, collect_language, a);
-}
-
-void kiosk_reload(App *a)
-{
-    load_directory(a);
-    if (a->s) {
-        a->s->searched[0] = '\0'; /* the next look at Find searches again */
-        a->s->field = a->s->field < a->nfields ? a->s->field : -1;
-        a->s->language = a->s->language < a->nlanguages ? a->s->language : -1;
-    }
-    a->dirty = true;
-}
-
-bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
+bool app_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
 {
     ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions};
     a->platform = p;
@@ -64,25 +20,26 @@ bool kiosk_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
     a->ui.brand_primary = cfg->primary;
     a->ui.brand_accent = cfg->accent;
     a->ui.brand_bg = cfg->background;
-    if (!a->fixed_date)
-        a->today = local_today();
+    clock_today(&a->clock, &a->today.y, &a->today.m, &a->today.d);
     a->store = import_seed_open(cfg->database, &seed, a->today, err, cap);
     if (!a->store)
         return false;
-    load_directory(a);
+    flow_load(a);
     a->s = calloc(1, sizeof *a->s);
     if (!a->s) {
         snprintf(err, cap, "out of memory");
         return false;
     }
     session_init(a->s);
+    view_reset(&a->view);
+    a->step = SCREEN_WELCOME;
     a->last_input = platform_now(p);
     a->dirty = true;
     staff_open(a);
     return true;
 }
 
-void kiosk_close(App *a)
+void app_close(App *a)
 {
     print_end(a->print_job); /* waits: a job has a time limit */
     staff_close(a);
@@ -94,154 +51,113 @@ void kiosk_close(App *a)
     memset(a, 0, sizeof *a);
 }
 
-uint64_t kiosk_idle_after(const App *a)
+uint64_t app_idle_after(const App *a)
 {
     return (uint64_t)a->cfg.idle_seconds * 1000;
 }
 
-uint64_t kiosk_idle_countdown(const App *a)
+uint64_t app_idle_countdown(const App *a)
 {
     return (uint64_t)a->cfg.idle_countdown * 1000;
 }
 
-void kiosk_go(App *a, ScreenId to)
-{
-    a->s->screen = to;
-    a->s->confirm_restart = false;
-    a->ui.focus = 0;
-    a->ui.focus_buf = NULL;
-    for (int i = 0; i < UI_SCROLLS; i++)
-        a->ui.scroll[i] = (UiScroll){0};
-    platform_text_input(a->platform, false);
-    a->text_input = false;
-    if (to == SCREEN_SEARCH)
-        kiosk_refresh_search(a);
-    if (to == SCREEN_MESSAGE)
-        kiosk_compose(a);
-    if (to == SCREEN_QUESTIONS && !a->s->questions_edited)
-        kiosk_suggest_questions(a); /* follows the minutes asked for */
-    a->dirty = true;
-}
+/* ---- the after-frame job queue ---- */
 
-void kiosk_start(App *a)
+static void enqueue(App *a, AppJob job, long after)
 {
-    store_stat_add(a->store, a->today, "sessions", 1);
-    kiosk_go(a, SCREEN_ABOUT);
-}
-
-/* Clears the visitor's session and the visitor's display settings. */
-void kiosk_finish(App *a)
-{
-    session_wipe(a->s);
-    a->session_no++;
-    a->print_after_frame = 0; /* a print asked for but not begun goes with its visitor */
-    a->ui.large_text = a->ui.high_contrast = false;
-    a->ui.shift = a->ui.accents = false;
-    a->idle_warning = false;
-    kiosk_go(a, SCREEN_WELCOME);
-    staff_visitor_done(a);
-}
-
-void kiosk_refresh_search(App *a)
-{
-    Session *s = a->s;
-    char key[sizeof s->searched];
-    snprintf(key, sizeof key, "%s|%d|%d|%d|%d|%d", s->query, s->field, s->via, s->language,
-             s->remote_only, s->accepting_only);
-    if (strcmp(key, s->searched) == 0 && s->nhits >= 0)
+    if (app_queued(a, job))
         return;
-    StoreFilter f = {s->field >= 0 && s->field < a->nfields ? a->field[s->field] : NULL,
-                     0,
-                     0,
-                     s->via,
-                     s->language >= 0 && s->language < a->nlanguages ? a->language[s->language]
-                                                                     : NULL,
-                     s->remote_only,
-                     s->accepting_only};
-    s->nhits = store_search(a->store, s->query, &f, a->today, s->hits, SESSION_HITS);
-    if (s->nhits < 0)
-        s->nhits = 0;
-    text_copy(s->searched, sizeof s->searched, key);
-    ui_scroll_reset(&a->ui, ui_id("results"));
-    a->dirty = true;
-}
-
-static void suggest(App *a, Session *s)
-{
-    size_t idx[64];
-    size_t n = question_suggest(a->bank, (size_t)a->nbank, s->visitor.status, s->mentor.grad_year,
-                                a->today.y, s->visitor.minutes ? s->visitor.minutes : 20, idx, 64);
-    memset(s->chosen, 0, sizeof s->chosen);
-    for (size_t i = 0; i < n; i++)
-        s->chosen[idx[i]] = true;
-}
-
-void kiosk_suggest_questions(App *a)
-{
-    suggest(a, a->s);
-    a->dirty = true;
-}
-
-void kiosk_choose_mentor(App *a, const Mentor *m)
-{
-    a->s->mentor = *m;
-    a->s->visitor.found_via = FOUND_DIRECTORY;
-    kiosk_suggest_questions(a);
-    kiosk_go(a, SCREEN_DETAIL);
-}
-
-static void compose(App *a, Session *s)
-{
-    MessageContext ctx = {a->cfg.school, a->cfg.office};
-    message_compose(s->channel, &s->visitor, &s->mentor, &ctx,
-                    s->linkedin_short ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS,
-                    &s->request);
-    message_compose(CHANNEL_EMAIL, &s->visitor, &s->mentor, &ctx, 0, &s->email);
-}
-
-void kiosk_compose(App *a)
-{
-    compose(a, a->s);
-    a->dirty = true;
-}
-
-/* Builds s's sheet and codes from its choices. */
-static void build_sheet(App *a, Session *s)
-{
-    size_t idx[QUESTION_MAX], n = 0;
-    char stamp[20];
-    takeaway_stamp(a->fixed_date ? &a->today : NULL, stamp, sizeof stamp);
-    for (int i = 0; i < a->nbank; i++)
-        if (s->chosen[i])
-            idx[n++] = (size_t)i;
-    compose(a, s);
-    SheetInput in = {&s->visitor, &s->mentor, &s->request,   a->bank,       idx,
-                     n,           a->today,   a->cfg.school, a->cfg.office, a->cfg.office_contact};
-    sheet_build(&s->sheet, &in);
-    takeaway_free(&s->takeaway);
-    TakeawayInput ti = {&s->sheet,     &s->email,     &s->mentor,
-                        a->cfg.office, a->cfg.school, a->cfg.office_contact,
-                        a->today,      stamp};
-    takeaway_build(&s->takeaway, &ti);
-}
-
-void kiosk_prepare_sheet(App *a, Session *s)
-{
-    suggest(a, s);
-    build_sheet(a, s);
-}
-
-/* Builds the visitor's sheet and codes; counts a sheet and a referral. */
-static void build_takeaway(App *a)
-{
-    Session *s = a->s;
-    build_sheet(a, s);
-    a->dirty = true;
-    if (!s->takeaway_ready) {
-        store_referral_add(a->store, s->mentor.id, a->today);
-        store_stat_add(a->store, a->today, "sheets_shown", 1);
+    if (a->njobs == APP_JOBS) {
+        fprintf(stderr, "career-kiosk: the job queue is full; a job was dropped\n");
+        return;
     }
-    s->takeaway_ready = true;
+    a->job[a->njobs].run = job;
+    a->job[a->njobs].after = after;
+    a->njobs++;
+}
+
+void app_after_frame(App *a, AppJob job)
+{
+    enqueue(a, job, a->frames + 1);
+    a->dirty = true; /* the frame that says what is going on */
+}
+
+void app_cancel(App *a, AppJob job)
+{
+    int k = 0;
+    for (int i = 0; i < a->njobs; i++)
+        if (a->job[i].run != job)
+            a->job[k++] = a->job[i];
+    a->njobs = k;
+}
+
+bool app_queued(const App *a, AppJob job)
+{
+    for (int i = 0; i < a->njobs; i++)
+        if (!job || a->job[i].run == job)
+            return true;
+    return false;
+}
+
+/* Runs the queued jobs whose frame has been shown (all of them with
+ * now); a job that says "not yet" stays queued, and one queued by a job
+ * waits for the next frame. */
+static void run_jobs(App *a, bool now)
+{
+    int n = a->njobs;
+    struct {
+        AppJob run;
+        long after;
+    } was[APP_JOBS];
+    memcpy(was, a->job, sizeof was[0] * (size_t)n);
+    a->njobs = 0;
+    for (int i = 0; i < n; i++) {
+        if (!now && a->frames < was[i].after)
+            enqueue(a, was[i].run, was[i].after);
+        else if (!was[i].run(a))
+            enqueue(a, was[i].run, a->frames); /* due: tried again at the next tick */
+        else
+            a->dirty = true;
+    }
+}
+
+void app_run_jobs(App *a)
+{
+    run_jobs(a, true);
+}
+
+/* ---- passes ---- */
+
+/* Points the screens' view at the state to draw. */
+static void view_update(App *a)
+{
+    View *v = &a->view;
+    v->ui = &a->ui;
+    v->s = a->s;
+    v->step = a->step;
+    v->office = &a->cfg.office;
+    v->cat = &a->cat;
+    staff_refresh(a);
+    v->staff = &a->staff.show;
+    v->printer = a->cfg.print.kind != PRINT_NONE;
+    v->pickup = a->cfg.pickup;
+    v->idle_warning = a->idle_warning;
+    uint64_t idle = platform_now(a->platform) - a->last_input;
+    uint64_t left = app_idle_after(a) + app_idle_countdown(a) - idle;
+    v->idle_left_s = (int)((left + 999) / 1000);
+}
+
+/* Hands what the screens asked for to flow (or staff mode), in order. */
+static void act(App *a)
+{
+    View *v = &a->view;
+    Intent in[VIEW_INTENTS];
+    int n = v->nintents;
+    memcpy(in, v->intent, sizeof in[0] * (size_t)n);
+    v->nintents = 0;
+    for (int i = 0; i < n && !a->quit; i++)
+        flow_handle(a, &in[i]);
+    flow_after_pass(a);
 }
 
 /* One pass of the current screen: draws when d is set. */
@@ -249,17 +165,14 @@ static void pass(App *a, Draw *d)
 {
     int w, h;
     platform_size(a->platform, &w, &h);
+    view_update(a);
     ui_begin(&a->ui, d, platform_frame_begin(a->platform), w, h, platform_now(a->platform));
-    ScreenId before = a->s->screen;
-    screens_run(a);
-    if (a->s->screen == SCREEN_TAKEAWAY && (before != SCREEN_TAKEAWAY || !a->s->takeaway_ready))
-        build_takeaway(a);
-    if (a->s->screen != before)
-        a->dirty = true;
+    screens_run(&a->view);
     ui_after_pass(&a->ui);
+    act(a);
 }
 
-void kiosk_input(App *a, const Input *in)
+void app_input(App *a, const Input *in)
 {
     Ui *ui = &a->ui;
     uint64_t now = platform_now(a->platform);
@@ -303,106 +216,27 @@ void kiosk_input(App *a, const Input *in)
     a->dirty = true;
 }
 
-void kiosk_print(App *a)
-{
-    Session *s = a->s;
-    if (a->cfg.print.kind == PRINT_NONE || !s->takeaway_ready ||
-        s->printing == PRINTING_PREPARING || s->printing == PRINTING_BUSY)
-        return;
-    /* a job left by the visitor before goes on; this one starts after it */
-    s->printing = PRINTING_PREPARING;
-    memset(&s->print, 0, sizeof s->print);
-    a->print_after_frame = a->frames + 1;
-    a->dirty = true;
-}
-
-/* Draws the pages and hands them to a worker thread. */
-static void print_begin(App *a)
-{
-    Session *s = a->s;
-    Printout out;
-    char err[256];
-    PaperInput in = {&s->sheet, &s->takeaway, a->cfg.office, a->cfg.office_contact,
-                     a->today,  a->cfg.logo};
-    a->print_after_frame = 0;
-    if (!paper_render(&in, a->cfg.print.paper, &out, err, sizeof err)) {
-        s->printing = PRINTING_FAILED;
-        s->print.phase = PHASE_FAILED;
-        snprintf(s->print.detail, sizeof s->print.detail, "%s", err);
-        fprintf(stderr, "career-kiosk: cannot render the sheet for printing: %s\n", err);
-        return;
-    }
-    a->print_job = print_start(&a->cfg.print, &out, &s->print);
-    a->print_session = a->session_no;
-    s->printing = a->print_job ? PRINTING_BUSY : PRINTING_FAILED;
-}
-
-/* Follows the job; at its end counts a printed sheet and logs trouble
- * (the printer's words only: nothing of the visitor's). */
-static void print_follow(App *a)
-{
-    PrintResult r;
-    bool ended = print_poll(a->print_job, &r);
-    bool ours = a->print_session == a->session_no;
-    if (ours && memcmp(&r, &a->s->print, sizeof r) != 0) {
-        a->s->print = r;
-        a->dirty = true;
-    }
-    if (!ended)
-        return;
-    print_end(a->print_job);
-    a->print_job = NULL;
-    malloc_trim(0); /* the pages and the worker's arena, back to the system */
-    if (r.phase == PHASE_DONE)
-        store_stat_add(a->store, a->today, "sheets_printed", 1);
-    else
-        fprintf(stderr, "career-kiosk: printing failed: %s\n", r.detail);
-    if (ours) {
-        a->s->printing = r.phase == PHASE_DONE ? PRINTING_DONE : PRINTING_FAILED;
-        a->dirty = true;
-    }
-}
-
-bool kiosk_print_wait(App *a, int ms)
-{
-    if (a->staff.print_job) { /* a staff test print */
-        print_wait(a->staff.print_job, ms);
-        staff_tick(a);
-    }
-    for (int round = 0; round < 2; round++) { /* an earlier visitor's job, then this one */
-        if (a->print_after_frame && !a->print_job)
-            print_begin(a);
-        if (a->print_job) {
-            print_wait(a->print_job, ms);
-            print_follow(a);
-        }
-    }
-    return a->print_job == NULL && !a->print_after_frame && !a->staff.print_job;
-}
-
-void kiosk_tick(App *a)
+void app_tick(App *a)
 {
     uint64_t now = platform_now(a->platform), idle = now - a->last_input;
-    if (a->print_after_frame && a->frames >= a->print_after_frame && !a->print_job)
-        print_begin(a);
-    if (a->print_job)
-        print_follow(a);
+    run_jobs(a, false);
+    flow_tick(a);
     staff_tick(a);
     if (staff_active(a))
         return; /* the visitor's timers wait while staff work */
-    if (a->s->screen == SCREEN_WELCOME) {
+    if (a->step == SCREEN_WELCOME) {
         a->idle_warning = false;
-        uint64_t t = now + WELCOME_TIP_MS / 2; /* as screen_welcome counts */
+        uint64_t t = now + WELCOME_TIP_MS / 2; /* as the Welcome screen counts */
         if (t % WELCOME_TIP_MS < WELCOME_FADE_MS + 100 || a->ui.animating)
             a->dirty = true; /* the next question is fading in */
         return;
     }
-    if (idle >= kiosk_idle_after(a) + kiosk_idle_countdown(a)) {
-        kiosk_finish(a);
+    if (idle >= app_idle_after(a) + app_idle_countdown(a)) {
+        flow_finish(a);
         a->last_input = now;
         return;
     }
-    if (idle >= kiosk_idle_after(a)) {
+    if (idle >= app_idle_after(a)) {
         a->idle_warning = true;
         a->dirty = true; /* the countdown moves every second */
     }
@@ -410,40 +244,34 @@ void kiosk_tick(App *a)
         a->dirty = true;
 }
 
-/* The visitor's side of kiosk_wait_ms. */
+/* The visitor's side of app_wait_ms. */
 static int visitor_wait_ms(const App *a)
 {
     uint64_t now = platform_now(a->platform), idle = now - a->last_input;
-    if (a->print_after_frame && !a->print_job)
-        return a->dirty ? 16 : 0;
     if (a->ui.animating)
         return 16;
     if (a->print_job)
         return 100; /* follow the job */
     if (staff_active(a))
         return -1;
-    if (a->s->screen == SCREEN_WELCOME)
+    if (a->step == SCREEN_WELCOME)
         return (int)(WELCOME_TIP_MS - (now + WELCOME_TIP_MS / 2) % WELCOME_TIP_MS);
     if (a->idle_warning)
         return (int)(1000 - idle % 1000);
-    uint64_t due = kiosk_idle_after(a);
+    uint64_t due = app_idle_after(a);
     return idle >= due ? 0 : (int)(due - idle);
 }
 
-int kiosk_wait_ms(const App *a)
+int app_wait_ms(const App *a)
 {
+    for (int i = 0; i < a->njobs; i++)
+        if (a->frames < a->job[i].after)
+            return a->dirty ? 16 : 0; /* show the frame, then run the job */
     int v = visitor_wait_ms(a), s = staff_wait_ms(a);
     return v < 0 ? s : s < 0 ? v : v < s ? v : s;
 }
 
-double kiosk_clock_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-void kiosk_render(App *a, bool force)
+void app_render(App *a, bool force)
 {
     if (!a->dirty && !force)
         return;
@@ -452,20 +280,20 @@ void kiosk_render(App *a, bool force)
     pass(a, d);
     platform_frame_end(a->platform);
     if (a->frames++ == 0)
-        a->first_frame_ms = kiosk_clock_ms();
+        a->first_frame_ms = clock_ms();
     a->dirty = a->ui.animating;
 }
 
-bool kiosk_tap_label(App *a, const char *label)
+bool app_tap_label(App *a, const char *label)
 {
-    kiosk_render(a, true); /* the widgets as the visitor sees them now */
+    app_render(a, true); /* the widgets as the visitor sees them now */
     for (int i = 0; i < a->ui.nitems; i++)
         if (strcasecmp(a->ui.item[i].label, label) == 0) {
             Rect r = a->ui.item[i].r;
             Input in = {INPUT_DOWN, r.x + r.w / 2, r.y + r.h / 2, 0, ""};
-            kiosk_input(a, &in);
+            app_input(a, &in);
             in.kind = INPUT_UP;
-            kiosk_input(a, &in);
+            app_input(a, &in);
             return true;
         }
     return false;

@@ -1,5 +1,6 @@
 /* career-kiosk: the touch app. Fullscreen kiosk by default; --windowed
  * for a desktop window; --headless with a script for tests and demos. */
+#include "clock.h"
 #include "kiosk/app.h"
 #include "kiosk/script.h"
 #include "service.h"
@@ -87,7 +88,7 @@ static int kiosk_checks(const Config *c, ConfigProblem *p, int cap, int n)
 {
     char why[300];
     int w, h;
-    if (*c->logo && !platform_image_check(c->logo, &w, &h, why, sizeof why)) {
+    if (*c->office.logo && !platform_image_check(c->office.logo, &w, &h, why, sizeof why)) {
         if (n < cap) {
             p[n].line = c->logo_line;
             snprintf(p[n].text, sizeof p[n].text, "logo: %s", why);
@@ -137,8 +138,8 @@ static int check_config(const Options *o)
         return 1;
     print_setup_describe(&c.print, printer, sizeof printer);
     printf("%s: no problems%s\n", path, access(path, F_OK) == 0 ? "" : " (no file: all defaults)");
-    printf("  office:      %s, %s\n", c.office, c.school);
-    printf("  logo:        %s\n", *c.logo ? c.logo : "none");
+    printf("  office:      %s, %s\n", c.office.name, c.office.school);
+    printf("  logo:        %s\n", *c.office.logo ? c.office.logo : "none");
     printf("  colours:     primary #%06X, accent #%06X, background #%06X\n", (unsigned)c.primary,
            (unsigned)c.accent, (unsigned)c.background);
     printf("  screen:      turned %s; language %s; idle after %d s\n", turns[c.turn], c.language,
@@ -146,7 +147,7 @@ static int check_config(const Options *o)
     printf("  directory:   %s\n", c.database);
     printf("  printer:     %s\n", printer);
     printf("  staff PIN:   %s\n", *c.pin_hash ? "set" : "not set (staff mode is off)");
-    printf("  signing keys: %d trusted; sticks looked for under %s\n", c.nkeys, c.usb_roots);
+    printf("  signing keys: %d trusted; sticks looked for under %s\n", c.trust.n, c.usb_roots);
     return 0;
 }
 
@@ -157,24 +158,24 @@ static void run(App *a)
 {
     int ping = service_ping_every_ms();
     char status[200];
-    snprintf(status, sizeof status, "showing the kiosk for %s", a->cfg.office);
-    kiosk_render(a, true);
+    snprintf(status, sizeof status, "showing the kiosk for %s", a->cfg.office.name);
+    app_render(a, true);
     service_ready(status);
     /* one line for the journal: which build, and what it runs on */
     fprintf(stderr, "career-kiosk %s: %s; directory %s\n", CK_VERSION, status, a->cfg.database);
     while (!a->quit) {
         Input in;
-        int wait = kiosk_wait_ms(a);
+        int wait = app_wait_ms(a);
         if (ping > 0 && (wait < 0 || wait > ping))
             wait = ping;
-        service_alive((uint64_t)kiosk_clock_ms());
-        kiosk_render(a, false);
+        service_alive((uint64_t)clock_ms());
+        app_render(a, false);
         if (platform_next(a->platform, &in, wait)) {
-            kiosk_input(a, &in);
+            app_input(a, &in);
             while (!a->quit && platform_next(a->platform, &in, 0))
-                kiosk_input(a, &in);
+                app_input(a, &in);
         }
-        kiosk_tick(a);
+        app_tick(a);
     }
 }
 
@@ -185,7 +186,8 @@ int main(int argc, char **argv)
     App app = {0};
     char err[600];
     int rc = 0;
-    app.started_ms = kiosk_clock_ms();
+    app.started_ms = clock_ms();
+    app.clock = clock_real();
     /* weeks unattended: large blocks (printed pages) go back to the
      * system when freed, instead of glibc raising its threshold and
      * keeping them in the heap */
@@ -197,14 +199,15 @@ int main(int argc, char **argv)
     if (!load_config(&o, &cfg))
         return EXIT_CONFIG;
     if (o.today) {
-        if (!date_parse(o.today, &app.today)) {
+        Date d;
+        if (!date_parse(o.today, &d)) {
             fprintf(stderr, "career-kiosk: --today wants a date like 2026-11-22\n");
             return 2;
         }
-        app.fixed_date = true;
+        app.clock = clock_pinned(d.y, d.m, d.d);
     }
     strings_set_language(cfg.language);
-    PlatformOptions po = {o.mode, o.w, o.h, cfg.office, cfg.turn};
+    PlatformOptions po = {o.mode, o.w, o.h, cfg.office.name, cfg.turn};
     Platform *p = platform_open(&po, err, sizeof err);
     if (!p) {
         if (strncmp(err, "no display", 10) == 0)
@@ -214,7 +217,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "career-kiosk: %s\n", err);
         return 2;
     }
-    if (!kiosk_open(&app, p, &cfg, err, sizeof err)) {
+    if (!app_open(&app, p, &cfg, err, sizeof err)) {
         fprintf(stderr, "career-kiosk: %s\n", err);
         rc = 2;
     } else if (o.mode == PLATFORM_HEADLESS) {
@@ -225,7 +228,7 @@ int main(int argc, char **argv)
         rc = app.exit_code;
     }
     service_stopping();
-    kiosk_close(&app);
+    app_close(&app);
     platform_close(p);
     return rc;
 }

@@ -1,8 +1,9 @@
 /* script: the headless driver; see script.h. */
 #include "kiosk/script.h"
 
+#include "clock.h"
 #include "core/text.h"
-#include "kiosk/session.h"
+#include "kiosk/flow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,24 +42,24 @@ static void arg_of(const char *rest, char *out, size_t cap)
 
 static void settle(App *a)
 {
-    kiosk_tick(a);
-    kiosk_render(a, false);
-    for (int i = 0; i < 3 && a->staff.work_after_frame; i++) { /* staff work, once shown */
-        kiosk_render(a, true);
-        kiosk_tick(a);
-        kiosk_render(a, false);
+    app_tick(a);
+    app_render(a, false);
+    for (int i = 0; i < 3 && staff_active(a) && app_queued(a, NULL); i++) { /* staff work */
+        app_render(a, true);
+        app_tick(a);
+        app_render(a, false);
     }
 }
 
 static void feed(App *a, InputKind k, int x, int y)
 {
     Input in = {k, x, y, 0, ""};
-    kiosk_input(a, &in);
+    app_input(a, &in);
 }
 
 static bool has_label(App *a, const char *label)
 {
-    kiosk_render(a, true);
+    app_render(a, true);
     for (int i = 0; i < a->ui.nitems; i++)
         if (strcasecmp(a->ui.item[i].label, label) == 0)
             return true;
@@ -95,9 +96,9 @@ static void measure(App *a, const char *name, int n)
         return;
     }
     for (int i = 0; i < n; i++) {
-        double t0 = kiosk_clock_ms();
-        kiosk_render(a, true);
-        t[i] = kiosk_clock_ms() - t0;
+        double t0 = clock_ms();
+        app_render(a, true);
+        t[i] = clock_ms() - t0;
     }
     qsort(t, (size_t)n, sizeof *t, cmp_double);
     printf("frame %s median_ms=%.2f p99_ms=%.2f\n", name, t[n / 2], t[n * 99 / 100]);
@@ -105,8 +106,236 @@ static void measure(App *a, const char *name, int n)
     free(t);
 }
 
-static void report(App *a)
+/* Each command gets the argument after its word, unquoted, and returns
+ * false (after saying why) when it fails; command() settles the app after
+ * one that succeeds. */
+static bool cmd_tap(Script *s, int ln, const char *arg)
 {
+    int x, y;
+    if (sscanf(arg, "%d %d", &x, &y) == 2) {
+        feed(s->a, INPUT_DOWN, x, y);
+        feed(s->a, INPUT_UP, x, y);
+    } else if (!app_tap_label(s->a, arg))
+        return fail(s, ln, "nothing on screen is labelled", arg);
+    return true;
+}
+
+/* Types arg one character (one UTF-8 sequence) at a time. */
+static bool cmd_type(Script *s, int ln, const char *arg)
+{
+    (void)ln;
+    for (size_t i = 0; arg[i];) {
+        size_t start = i;
+        text_utf8_next(arg, strlen(arg), &i);
+        Input in = {INPUT_TEXT, 0, 0, 0, ""};
+        memcpy(in.text, arg + start, i - start);
+        app_input(s->a, &in);
+    }
+    return true;
+}
+
+static bool cmd_key(Script *s, int ln, const char *arg)
+{
+    Input in = {INPUT_KEY, 0, 0, 0, ""};
+    in.key = strcmp(arg, "backspace") == 0 ? KEY_BACKSPACE
+             : strcmp(arg, "enter") == 0   ? KEY_ENTER
+                                           : 0;
+    if (!in.key)
+        return fail(s, ln, "unknown key", arg);
+    app_input(s->a, &in);
+    return true;
+}
+
+/* Presses at X1 Y1, moves to X2 Y2 in ten 16 ms steps, lets go. */
+static bool cmd_drag(Script *s, int ln, const char *arg)
+{
+    App *a = s->a;
+    int x, y, x2, y2;
+    if (sscanf(arg, "%d %d %d %d", &x, &y, &x2, &y2) != 4)
+        return fail(s, ln, "drag wants X1 Y1 X2 Y2", NULL);
+    feed(a, INPUT_DOWN, x, y);
+    for (int k = 1; k <= 10; k++) {
+        platform_advance(a->platform, 16);
+        feed(a, INPUT_MOVE, x + (x2 - x) * k / 10, y + (y2 - y) * k / 10);
+    }
+    feed(a, INPUT_UP, x2, y2);
+    return true;
+}
+
+static bool cmd_wait(Script *s, int ln, const char *arg)
+{
+    (void)ln;
+    long ms = atol(arg);
+    for (long t = 0; t < ms; t += 100) { /* let timers and momentum run */
+        platform_advance(s->a->platform, (uint64_t)(ms - t < 100 ? ms - t : 100));
+        settle(s->a);
+    }
+    return true;
+}
+
+/* await print [SECONDS]: real time, for a print job to end.
+ * await stick|no-stick [SECONDS]: real time, for a staff stick to be
+ * mounted (or unmounted) and noticed. */
+static bool cmd_await(Script *s, int ln, const char *arg)
+{
+    App *a = s->a;
+    char what[32] = "";
+    int secs = 60;
+    sscanf(arg, "%31s %d", what, &secs);
+    settle(a);
+    if (strcmp(what, "print") == 0) {
+        bool staff_done = staff_print_wait(a, secs * 1000);
+        if (!flow_print_wait(a, secs * 1000) || !staff_done)
+            return fail(s, ln, "the print job had not ended in time", NULL);
+    } else if (strcmp(what, "stick") == 0 || strcmp(what, "no-stick") == 0) {
+        bool want = what[0] == 's';
+        for (int t = 0; (a->staff.show.stick[0] != '\0') != want; t += 50) {
+            if (t >= secs * 1000)
+                return fail(s, ln, "the stick was not noticed in time", NULL);
+            struct timespec nap = {0, 50 * 1000000L};
+            nanosleep(&nap, NULL);
+            settle(a);
+        }
+    } else
+        return fail(s, ln, "await knows print, stick and no-stick, not", what);
+    settle(a);
+    return true;
+}
+
+static bool cmd_screenshot(Script *s, int ln, const char *arg)
+{
+    char path[1200], err[300];
+    app_render(s->a, true);
+    snprintf(path, sizeof path, "%s/%s.png", s->shots ? s->shots : ".", arg);
+    if (!platform_screenshot(s->a->platform, path, err, sizeof err))
+        return fail(s, ln, err, NULL);
+    return true;
+}
+
+/* Each expectation gets what follows its kind, unquoted (raw for field),
+ * and returns false (after saying why) when it does not hold. */
+static bool expect_screen(Script *s, int ln, const char *want)
+{
+    App *a = s->a;
+    ScreenId id;
+    if (!view_step_parse(want, &id))
+        return fail(s, ln, "no such screen", want);
+    if (a->step != id) {
+        char msg[320];
+        snprintf(msg, sizeof msg, "expected screen %s, but it is %s", want,
+                 view_step_name(a->step));
+        return fail(s, ln, msg, NULL);
+    }
+    return true;
+}
+
+static bool expect_staff(Script *s, int ln, const char *want)
+{
+    App *a = s->a;
+    if (strcmp(staff_step_name(a->staff.show.step), want) != 0) {
+        char msg[320];
+        snprintf(msg, sizeof msg, "expected staff step %s, but it is %s", want,
+                 staff_step_name(a->staff.show.step));
+        return fail(s, ln, msg, NULL);
+    }
+    return true;
+}
+
+static bool expect_staff_says(Script *s, int ln, const char *want)
+{
+    if (!staff_says(s->a, want))
+        return fail(s, ln, "staff mode does not say", want);
+    return true;
+}
+
+static bool expect_text(Script *s, int ln, const char *want)
+{
+    if (!has_label(s->a, want))
+        return fail(s, ln, "expected on screen:", want);
+    return true;
+}
+
+static bool expect_no_text(Script *s, int ln, const char *want)
+{
+    if (has_label(s->a, want))
+        return fail(s, ln, "did not expect on screen:", want);
+    return true;
+}
+
+/* expect field NAME = VALUE: quotes belong to each side. */
+static bool expect_field(Script *s, int ln, const char *raw)
+{
+    App *a = s->a;
+    char want[200];
+    text_copy(want, sizeof want, raw);
+    char *eq = strstr(want, " = ");
+    if (!eq)
+        return fail(s, ln, "expect field wants NAME = VALUE", NULL);
+    *eq = '\0';
+    char value[128], name[128];
+    arg_of(eq + 3, value, sizeof value);
+    arg_of(want, name, sizeof name);
+    app_render(a, true);
+    int i = 0;
+    while (i < a->ui.nitems && strcasecmp(a->ui.item[i].label, name) != 0)
+        i++;
+    if (i == a->ui.nitems)
+        return fail(s, ln, "no field on screen named", name);
+    if (strcmp(a->ui.item[i].value, value) != 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "field %s holds \"%s\", not", name, a->ui.item[i].value);
+        return fail(s, ln, msg, value);
+    }
+    return true;
+}
+
+/* expect glyphs TEXT: every character has a font. */
+static bool expect_glyphs(Script *s, int ln, const char *want)
+{
+    if (platform_missing_glyphs(s->a->platform, want))
+        return fail(s, ln, "no font draws some characters of", want);
+    return true;
+}
+
+static const struct {
+    const char *kind;
+    bool raw; /* gets the rest of the line as it is, not unquoted */
+    bool (*check)(Script *s, int ln, const char *want);
+} expectations[] = {
+    {"screen", false, expect_screen},         {"staff", false, expect_staff},
+    {"staff-says", false, expect_staff_says}, {"text", false, expect_text},
+    {"no-text", false, expect_no_text},       {"field", true, expect_field},
+    {"glyphs", false, expect_glyphs},
+};
+
+static bool cmd_expect(Script *s, int ln, const char *arg)
+{
+    char what[32] = "", want[200];
+    int m = 0;
+    sscanf(arg, "%31s%n", what, &m);
+    for (size_t k = 0; k < sizeof expectations / sizeof *expectations; k++) {
+        if (strcmp(what, expectations[k].kind) != 0)
+            continue;
+        if (expectations[k].raw)
+            text_copy(want, sizeof want, arg + m + strspn(arg + m, " "));
+        else
+            arg_of(arg + m, want, sizeof want);
+        return expectations[k].check(s, ln, want);
+    }
+    char kinds[128] = "", msg[160];
+    for (size_t k = 0; k < sizeof expectations / sizeof *expectations; k++) {
+        size_t n = strlen(kinds);
+        snprintf(kinds + n, sizeof kinds - n, "%s%s", k ? "|" : "", expectations[k].kind);
+    }
+    snprintf(msg, sizeof msg, "expect %s, not", kinds);
+    return fail(s, ln, msg, what);
+}
+
+/* Prints frames drawn, textures and text widths cached, RSS and PSS. */
+static bool cmd_report(Script *s, int ln, const char *arg)
+{
+    (void)ln, (void)arg;
+    App *a = s->a;
     PlatformStats st = platform_stats(a->platform);
     long rss = 0;
     FILE *f = fopen("/proc/self/statm", "r");
@@ -120,166 +349,77 @@ static void report(App *a)
     printf("report frames=%ld textures=%d cache=%d rss_kb=%ld pss_kb=%ld\n", a->frames, st.textures,
            st.widths, rss, pss_kb());
     fflush(stdout);
+    return true;
 }
 
+static bool cmd_startup(Script *s, int ln, const char *arg)
+{
+    (void)ln, (void)arg;
+    printf("startup_ms=%.1f\n", s->a->first_frame_ms - s->a->started_ms);
+    return true;
+}
+
+/* measure [NAME [N]]: NAME defaults to screen, N to 50. */
+static bool cmd_measure(Script *s, int ln, const char *arg)
+{
+    (void)ln;
+    char name[64] = "screen";
+    int times = 50;
+    sscanf(arg, "%63s %d", name, &times);
+    measure(s->a, name, times);
+    return true;
+}
+
+/* Prints every item on screen (x y w h label), then the screen's name. */
+static bool cmd_dump(Script *s, int ln, const char *arg)
+{
+    (void)ln, (void)arg;
+    App *a = s->a;
+    app_render(a, true);
+    for (int i = 0; i < a->ui.nitems; i++) {
+        const UiItem *it = &a->ui.item[i];
+        printf("item %d %d %d %d %s\n", it->r.x, it->r.y, it->r.w, it->r.h, it->label);
+    }
+    printf("screen %s\n", view_step_name(a->step));
+    fflush(stdout);
+    return true;
+}
+
+static const struct {
+    const char *word;
+    bool (*run)(Script *s, int ln, const char *arg);
+} commands[] = {
+    {"tap", cmd_tap},
+    {"type", cmd_type},
+    {"key", cmd_key},
+    {"drag", cmd_drag},
+    {"wait", cmd_wait},
+    {"await", cmd_await},
+    {"screenshot", cmd_screenshot},
+    {"expect", cmd_expect},
+    {"report", cmd_report},
+    {"startup", cmd_startup},
+    {"measure", cmd_measure},
+    {"dump", cmd_dump},
+};
+
+/* Runs line ln (a command, not a comment or repeat), then settles. */
 static bool command(Script *s, int ln)
 {
-    App *a = s->a;
     char word[32] = "", arg[256];
     const char *l = s->line[ln];
-    int n = 0, x, y, x2, y2;
+    int n = 0;
     sscanf(l, "%31s%n", word, &n);
     arg_of(l + n, arg, sizeof arg);
-    if (strcmp(word, "tap") == 0) {
-        if (sscanf(arg, "%d %d", &x, &y) == 2) {
-            feed(a, INPUT_DOWN, x, y);
-            feed(a, INPUT_UP, x, y);
-        } else if (!kiosk_tap_label(a, arg))
-            return fail(s, ln, "nothing on screen is labelled", arg);
-    } else if (strcmp(word, "type") == 0) {
-        for (size_t i = 0; arg[i];) {
-            size_t start = i;
-            text_utf8_next(arg, strlen(arg), &i);
-            Input in = {INPUT_TEXT, 0, 0, 0, ""};
-            memcpy(in.text, arg + start, i - start);
-            kiosk_input(a, &in);
-        }
-    } else if (strcmp(word, "key") == 0) {
-        Input in = {INPUT_KEY, 0, 0, 0, ""};
-        in.key = strcmp(arg, "backspace") == 0 ? KEY_BACKSPACE
-                 : strcmp(arg, "enter") == 0   ? KEY_ENTER
-                                               : 0;
-        if (!in.key)
-            return fail(s, ln, "unknown key", arg);
-        kiosk_input(a, &in);
-    } else if (strcmp(word, "drag") == 0) {
-        if (sscanf(arg, "%d %d %d %d", &x, &y, &x2, &y2) != 4)
-            return fail(s, ln, "drag wants X1 Y1 X2 Y2", NULL);
-        feed(a, INPUT_DOWN, x, y);
-        for (int k = 1; k <= 10; k++) {
-            platform_advance(a->platform, 16);
-            feed(a, INPUT_MOVE, x + (x2 - x) * k / 10, y + (y2 - y) * k / 10);
-        }
-        feed(a, INPUT_UP, x2, y2);
-    } else if (strcmp(word, "wait") == 0) {
-        long ms = atol(arg);
-        for (long t = 0; t < ms; t += 100) { /* let timers and momentum run */
-            platform_advance(a->platform, (uint64_t)(ms - t < 100 ? ms - t : 100));
-            settle(a);
-        }
-    } else if (strcmp(word, "await") == 0) {
-        /* await print [SECONDS]: real time, for a print job to end */
-        /* await stick|no-stick [SECONDS]: real time, for a staff stick
-         * to be mounted (or unmounted) and noticed */
-        char what[32] = "";
-        int secs = 60;
-        sscanf(arg, "%31s %d", what, &secs);
-        settle(a);
-        if (strcmp(what, "print") == 0) {
-            if (!kiosk_print_wait(a, secs * 1000))
-                return fail(s, ln, "the print job had not ended in time", NULL);
-        } else if (strcmp(what, "stick") == 0 || strcmp(what, "no-stick") == 0) {
-            bool want = what[0] == 's';
-            for (int t = 0; (a->staff.stick[0] != '\0') != want; t += 50) {
-                if (t >= secs * 1000)
-                    return fail(s, ln, "the stick was not noticed in time", NULL);
-                struct timespec nap = {0, 50 * 1000000L};
-                nanosleep(&nap, NULL);
-                settle(a);
-            }
-        } else
-            return fail(s, ln, "await knows print, stick and no-stick, not", what);
-        settle(a);
-    } else if (strcmp(word, "screenshot") == 0) {
-        char path[1200], err[300];
-        kiosk_render(a, true);
-        snprintf(path, sizeof path, "%s/%s.png", s->shots ? s->shots : ".", arg);
-        if (!platform_screenshot(a->platform, path, err, sizeof err))
-            return fail(s, ln, err, NULL);
-    } else if (strcmp(word, "expect") == 0) {
-        char what[32] = "";
-        int m = 0;
-        sscanf(arg, "%31s%n", what, &m);
-        char want[200];
-        arg_of(arg + m, want, sizeof want);
-        if (strcmp(what, "field") == 0) /* NAME = VALUE: quotes belong to each side */
-            text_copy(want, sizeof want, arg + m + strspn(arg + m, " "));
-        if (strcmp(what, "screen") == 0) {
-            ScreenId id;
-            if (!session_screen_parse(want, &id))
-                return fail(s, ln, "no such screen", want);
-            if (a->s->screen != id) {
-                char msg[320];
-                snprintf(msg, sizeof msg, "expected screen %s, but it is %s", want,
-                         session_screen_name(a->s->screen));
-                return fail(s, ln, msg, NULL);
-            }
-        } else if (strcmp(what, "staff") == 0) {
-            if (strcmp(staff_step_name(a->staff.step), want) != 0) {
-                char msg[320];
-                snprintf(msg, sizeof msg, "expected staff step %s, but it is %s", want,
-                         staff_step_name(a->staff.step));
-                return fail(s, ln, msg, NULL);
-            }
-        } else if (strcmp(what, "staff-says") == 0) {
-            if (!staff_says(a, want))
-                return fail(s, ln, "staff mode does not say", want);
-        } else if (strcmp(what, "text") == 0) {
-            if (!has_label(a, want))
-                return fail(s, ln, "expected on screen:", want);
-        } else if (strcmp(what, "field") == 0) {
-            /* expect field NAME = VALUE */
-            char *eq = strstr(want, " = ");
-            if (!eq)
-                return fail(s, ln, "expect field wants NAME = VALUE", NULL);
-            *eq = '\0';
-            char value[128], name[128];
-            arg_of(eq + 3, value, sizeof value);
-            arg_of(want, name, sizeof name);
-            text_copy(want, sizeof want, name);
-            kiosk_render(a, true);
-            int i = 0;
-            while (i < a->ui.nitems && strcasecmp(a->ui.item[i].label, want) != 0)
-                i++;
-            if (i == a->ui.nitems)
-                return fail(s, ln, "no field on screen named", want);
-            if (strcmp(a->ui.item[i].value, value) != 0) {
-                char msg[300];
-                snprintf(msg, sizeof msg, "field %s holds \"%s\", not", want, a->ui.item[i].value);
-                return fail(s, ln, msg, value);
-            }
-        } else if (strcmp(what, "glyphs") == 0) {
-            /* expect glyphs TEXT: every character has a font */
-            int missing = platform_missing_glyphs(a->platform, want);
-            if (missing)
-                return fail(s, ln, "no font draws some characters of", want);
-        } else if (strcmp(what, "no-text") == 0) {
-            if (has_label(a, want))
-                return fail(s, ln, "did not expect on screen:", want);
-        } else
-            return fail(s, ln, "expect screen|staff|staff-says|text|no-text|field|glyphs, not",
-                        what);
-    } else if (strcmp(word, "report") == 0)
-        report(a);
-    else if (strcmp(word, "startup") == 0)
-        printf("startup_ms=%.1f\n", a->first_frame_ms - a->started_ms);
-    else if (strcmp(word, "measure") == 0) {
-        char name[64] = "screen";
-        int times = 50;
-        sscanf(arg, "%63s %d", name, &times);
-        measure(a, name, times);
-    } else if (strcmp(word, "dump") == 0) {
-        kiosk_render(a, true);
-        for (int i = 0; i < a->ui.nitems; i++) {
-            const UiItem *it = &a->ui.item[i];
-            printf("item %d %d %d %d %s\n", it->r.x, it->r.y, it->r.w, it->r.h, it->label);
-        }
-        printf("screen %s\n", session_screen_name(a->s->screen));
-        fflush(stdout);
-    } else
-        return fail(s, ln, "unknown command", word);
-    settle(a);
-    return true;
+    for (size_t k = 0; k < sizeof commands / sizeof *commands; k++) {
+        if (strcmp(word, commands[k].word) != 0)
+            continue;
+        if (!commands[k].run(s, ln, arg))
+            return false;
+        settle(s->a);
+        return true;
+    }
+    return fail(s, ln, "unknown command", word);
 }
 
 /* Runs lines [from, to); repeat blocks recurse. Returns false on failure. */
@@ -329,7 +469,7 @@ bool script_run(App *a, const char *path, const char *shots)
         s.line[s.nlines++] = strdup(buf);
     }
     fclose(f);
-    kiosk_render(a, true);
+    app_render(a, true);
     ok = run_lines(&s, 0, s.nlines);
     for (int i = 0; i < s.nlines; i++)
         free(s.line[i]);

@@ -3,9 +3,11 @@
 #include "kiosk/staff.h"
 
 #include "core/text.h"
+#include "directory/counts.h"
 #include "kiosk/app.h"
-#include "usb/sign.h"
+#include "kiosk/flow.h"
 #include "print/paper.h"
+#include "usb/sign.h"
 
 #include <fcntl.h>
 #include <malloc.h>
@@ -38,7 +40,7 @@ static void spool_dir(const App *a, char *out, size_t cap)
 static void read_marker(App *a)
 {
     char path[CONFIG_PATH_MAX + 16], line[40] = "", when[24];
-    Staff *st = &a->staff;
+    StaffView *sv = &a->staff.show;
     marker_path(a, path, sizeof path);
     FILE *f = fopen(path, "re");
     if (!f)
@@ -50,18 +52,18 @@ static void read_marker(App *a)
     int n = store_mentor_count(a->store);
     bundle_when_text(stamp, when, sizeof when);
     if (stamp > 0 && bundle_imported_at(a->store) == stamp)
-        snprintf(st->notice, sizeof st->notice,
+        snprintf(sv->notice, sizeof sv->notice,
                  "The kiosk stopped during an import, after the new directory was in place: "
                  "the bundle signed %s is in use (%d mentors). Its report was not written; "
                  "export the stats again if you need them.",
                  when, n);
     else
-        snprintf(st->notice, sizeof st->notice,
+        snprintf(sv->notice, sizeof sv->notice,
                  "The kiosk stopped during an import of the bundle signed %s, before it "
                  "finished: the directory from before it is in use (%d mentors). Plug the stick "
                  "in again to import it.",
                  when, n);
-    fprintf(stderr, "career-kiosk: %s\n", st->notice);
+    fprintf(stderr, "career-kiosk: %s\n", sv->notice);
     unlink(path);
 }
 
@@ -73,8 +75,8 @@ void staff_open(App *a)
     Staff *st = &a->staff;
     st->mounts = mounts_watch();
     if (store_notice(a->store)[0]) {
-        text_copy(st->notice, sizeof st->notice, store_notice(a->store));
-        fprintf(stderr, "career-kiosk: %s\n", st->notice);
+        text_copy(st->show.notice, sizeof st->show.notice, store_notice(a->store));
+        fprintf(stderr, "career-kiosk: %s\n", st->show.notice);
     }
     read_marker(a);
     stick_scan(a); /* a stick plugged in before the kiosk started counts */
@@ -92,12 +94,12 @@ void staff_close(App *a)
 
 bool staff_active(const App *a)
 {
-    return a->staff.step != STAFF_OFF;
+    return a->staff.show.step != STAFF_OFF;
 }
 
 static void go(App *a, StaffStep step)
 {
-    a->staff.step = step;
+    a->staff.show.step = step;
     a->ui.focus = 0;
     a->ui.focus_buf = NULL;
     for (int i = 0; i < UI_SCROLLS; i++)
@@ -108,33 +110,40 @@ static void go(App *a, StaffStep step)
 /* Shows how something ended. */
 static void result(App *a, bool ok, const char *title, const char *message)
 {
-    Staff *st = &a->staff;
-    st->ok = ok;
-    text_copy(st->title, sizeof st->title, title);
-    text_copy(st->message, sizeof st->message, message);
+    StaffView *sv = &a->staff.show;
+    sv->ok = ok;
+    text_copy(sv->title, sizeof sv->title, title);
+    text_copy(sv->message, sizeof sv->message, message);
     go(a, STAFF_RESULT);
 }
 
-void staff_begin(App *a, bool for_stick)
+static void begin(App *a, bool for_stick)
 {
     Staff *st = &a->staff;
     sign_wipe(st->pin, sizeof st->pin);
-    st->for_stick = for_stick;
-    st->pin_wrong = false;
-    st->stick_waiting = false;
+    st->show.for_stick = for_stick;
+    st->show.pin_wrong = false;
+    st->show.stick_waiting = false;
     platform_text_input(a->platform, false);
     a->text_input = false;
     go(a, STAFF_PIN);
 }
+
+static bool job_check(App *a);
+static bool job_import(App *a);
+static bool job_export(App *a);
+static bool job_test_print(App *a);
 
 void staff_end(App *a)
 {
     Staff *st = &a->staff;
     sign_wipe(st->pin, sizeof st->pin);
     bundle_free(&st->bundle);
-    st->work_after_frame = 0;
-    st->written[0] = '\0';
-    if (st->stick[0])
+    app_cancel(a, job_check);
+    app_cancel(a, job_import);
+    app_cancel(a, job_export);
+    st->show.preview[0] = '\0';
+    if (st->show.stick[0])
         st->stick_handled = true; /* not again until it is plugged in again */
     a->last_input = platform_now(a->platform);
     go(a, STAFF_OFF);
@@ -142,8 +151,14 @@ void staff_end(App *a)
 
 void staff_visitor_done(App *a)
 {
-    if (a->staff.stick_waiting && a->staff.stick[0])
-        staff_begin(a, true);
+    if (a->staff.show.stick_waiting && a->staff.show.stick[0])
+        begin(a, true);
+}
+
+/* A job under way, once its frame shows: staff mode stays open for it. */
+static bool working(const App *a)
+{
+    return app_queued(a, job_check) || app_queued(a, job_import) || app_queued(a, job_export);
 }
 
 static void stick_arrived(App *a)
@@ -152,24 +167,25 @@ static void stick_arrived(App *a)
     a->dirty = true;
     if (staff_active(a))
         return; /* the menu shows what the stick offers */
-    if (a->s->screen == SCREEN_WELCOME && !a->idle_warning)
-        staff_begin(a, true);
+    if (a->step == SCREEN_WELCOME && !a->idle_warning)
+        begin(a, true);
     else
-        st->stick_waiting = true; /* a visitor is busy: a banner, and later */
+        st->show.stick_waiting = true; /* a visitor is busy: a banner, and later */
 }
 
 static void stick_gone(App *a)
 {
     Staff *st = &a->staff;
-    st->stick[0] = '\0';
-    st->stick_waiting = false;
+    StaffStep step = st->show.step;
+    st->show.stick[0] = '\0';
+    st->show.stick_waiting = false;
     st->stick_handled = false;
     a->dirty = true;
-    if (st->step == STAFF_PIN && st->for_stick)
+    if (step == STAFF_PIN && st->show.for_stick)
         staff_end(a);
-    else if (st->step == STAFF_CHECKING || st->step == STAFF_PREVIEW) {
+    else if (step == STAFF_CHECKING || step == STAFF_PREVIEW) {
         bundle_free(&st->bundle);
-        st->work_after_frame = 0;
+        app_cancel(a, job_check);
         result(a, false, "The stick was removed",
                "Nothing was changed. Plug the stick in again to import it.");
     }
@@ -180,38 +196,36 @@ static void stick_scan(App *a)
     Staff *st = &a->staff;
     char m[MOUNTS_PATH_MAX] = "";
     if (!mounts_find(a->cfg.usb_roots, BUNDLE_FOLDER, m, sizeof m)) {
-        if (st->stick[0])
+        if (st->show.stick[0])
             stick_gone(a);
         return;
     }
-    if (strcmp(m, st->stick) == 0)
+    if (strcmp(m, st->show.stick) == 0)
         return;
-    text_copy(st->stick, sizeof st->stick, m);
+    text_copy(st->show.stick, sizeof st->show.stick, m);
     st->stick_handled = false;
     fprintf(stderr, "career-kiosk: a staff stick is mounted at %s\n", m);
     stick_arrived(a);
 }
 
-int staff_locked_seconds(const App *a)
+static int locked_seconds(const App *a)
 {
     uint64_t now = platform_now(a->platform);
     return a->staff.locked_until > now ? (int)((a->staff.locked_until - now + 999) / 1000) : 0;
 }
 
 /* The printer's state, for the menu. */
-static void printer_line(App *a)
+static void printer_line(App *a, char *out, size_t cap)
 {
-    Staff *st = &a->staff;
     char where[300];
     if (a->cfg.print.kind == PRINT_NONE) {
-        text_copy(st->printer, sizeof st->printer,
-                  "No printer is set up (visitors use the QR codes).");
+        text_copy(out, cap, "No printer is set up (visitors use the QR codes).");
         return;
     }
     PrinterStatus ps;
     print_status(&a->cfg.print, &ps);
     print_setup_describe(&a->cfg.print, where, sizeof where);
-    snprintf(st->printer, sizeof st->printer, "%.120s: %s%.150s", where,
+    snprintf(out, cap, "%.120s: %s%.150s", where,
              printer_usable(ps.state) ? "ready. " : "NOT READY. ", ps.detail);
 }
 
@@ -220,7 +234,9 @@ static void printer_line(App *a)
 static void health_text(App *a, char *out, size_t cap)
 {
     char when[40] = "", source[120] = "", by[80] = "", signed_at[24] = "", line[200] = "";
+    char printer[300];
     int n = store_mentor_count(a->store);
+    printer_line(a, printer, sizeof printer);
     store_meta_get(a->store, "import_time", when, sizeof when);
     store_meta_get(a->store, "import_source", source, sizeof source);
     store_meta_get(a->store, "keep.bundle_signed_by", by, sizeof by);
@@ -240,33 +256,26 @@ static void health_text(App *a, char *out, size_t cap)
                  source[0] ? source : "a file");
     else if (source[0])
         snprintf(from, sizeof from, "The directory is the %.120s.", source);
-    snprintf(out, cap, "%d mentors in the directory.\n%s%s\nPrinter: %s", n, from, line,
-             a->staff.printer);
+    snprintf(out, cap, "%d mentors in the directory.\n%s%s\nPrinter: %s", n, from, line, printer);
 }
 
-void staff_open_menu(App *a)
+static void open_menu(App *a)
 {
-    printer_line(a);
-    health_text(a, a->staff.health, sizeof a->staff.health);
+    health_text(a, a->staff.show.health, sizeof a->staff.show.health);
     go(a, STAFF_MENU);
 }
 
-void staff_ask_leave(App *a)
-{
-    go(a, STAFF_LEAVE);
-}
-
-void staff_pin_key(App *a, char key)
+static void pin_key(App *a, char key)
 {
     Staff *st = &a->staff;
     size_t n = strlen(st->pin);
-    if (staff_locked_seconds(a) || !a->cfg.pin_hash[0])
+    if (locked_seconds(a) || !a->cfg.pin_hash[0])
         return;
     a->dirty = true;
     if (key >= '0' && key <= '9' && n < STAFF_PIN_MAX) {
         st->pin[n] = key;
         st->pin[n + 1] = '\0';
-        st->pin_wrong = false;
+        st->show.pin_wrong = false;
     } else if (key == '\b' && n)
         st->pin[n - 1] = '\0';
     if (key != '\r' || n == 0)
@@ -274,7 +283,7 @@ void staff_pin_key(App *a, char key)
     bool right = sign_pin_check(a->cfg.pin_hash, st->pin);
     sign_wipe(st->pin, sizeof st->pin);
     if (!right) {
-        st->pin_wrong = true;
+        st->show.pin_wrong = true;
         if (++st->tries >= STAFF_TRIES) {
             st->tries = 0;
             st->locked_until = platform_now(a->platform) + STAFF_LOCK_MS;
@@ -286,19 +295,12 @@ void staff_pin_key(App *a, char key)
         return;
     }
     st->tries = 0;
-    st->pin_wrong = false;
-    if (st->for_stick && st->stick[0])
-        staff_check_stick(a);
-    else
-        staff_open_menu(a);
-}
-
-void staff_check_stick(App *a)
-{
-    if (!a->staff.stick[0])
-        return;
-    go(a, STAFF_CHECKING);
-    a->staff.work_after_frame = a->frames + 1;
+    st->show.pin_wrong = false;
+    if (st->show.for_stick && st->show.stick[0]) {
+        go(a, STAFF_CHECKING);
+        app_after_frame(a, job_check);
+    } else
+        open_menu(a);
 }
 
 /* Writes what staff take home: the report and the stats. Adds what
@@ -306,40 +308,75 @@ void staff_check_stick(App *a)
 static void write_back(App *a, const ImportReport *rep, char *words, size_t cap)
 {
     Staff *st = &a->staff;
-    char names[400] = "", err[300] = "";
+    char names[400] = "", err[300] = "", written[400] = "";
     size_t n = strlen(words);
-    bool ok =
-        bundle_write_report(&st->bundle, rep, st->written, sizeof st->written, err, sizeof err) &&
-        bundle_write_stats(st->stick, st->bundle.stamp, a->store, names, sizeof names, err,
-                           sizeof err);
+    bool ok = bundle_write_report(&st->bundle, rep, written, sizeof written, err, sizeof err) &&
+              bundle_write_stats(st->show.stick, st->bundle.stamp, a->store, names, sizeof names,
+                                 err, sizeof err);
     if (names[0]) {
-        size_t w = strlen(st->written);
-        snprintf(st->written + w, sizeof st->written - w, ", %s", names);
+        size_t w = strlen(written);
+        snprintf(written + w, sizeof written - w, ", %s", names);
     }
     if (ok) {
         sync();
         snprintf(words + n, cap - n,
                  "\n\nWritten to the stick, in %s/reports: %s.\n\nIt is safe to remove the "
                  "stick.",
-                 BUNDLE_FOLDER, st->written);
+                 BUNDLE_FOLDER, written);
     } else
         snprintf(words + n, cap - n, "\n\nThe report could not be written to the stick: %s.", err);
 }
 
+/* One line per rejected row, the first few. */
+static void rejected_rows(const ImportReport *r, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int i = 0; i < r->nlisted && i < 5 && n < cap; i++) {
+        char row[400];
+        bundle_rejection_text(&r->rejection[i], row, sizeof row);
+        n += (size_t)snprintf(out + n, cap - n, "%s\n", row);
+    }
+    if (r->rejected > 5 && n < cap)
+        snprintf(out + n, cap - n, "...and %d more. The report on the stick lists them all.\n",
+                 r->rejected - 5);
+}
+
+/* What the checked bundle holds, for the preview. */
+static void preview_text(App *a)
+{
+    Staff *st = &a->staff;
+    const Bundle *b = &st->bundle;
+    const ImportReport *r = &b->preview;
+    char rows[1500], signed_at[24] = "";
+    bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
+    snprintf(st->show.import_label, sizeof st->show.import_label, "Import %d mentors", r->accepted);
+    rejected_rows(r, rows, sizeof rows);
+    snprintf(st->show.preview, sizeof st->show.preview,
+             "Signed %s by %s.\n\nmentors.csv: %d rows. %d will be imported, %d rejected.\n"
+             "The directory has %d mentors now; the import replaces them.%s%s%s%s%s",
+             signed_at, b->signer, r->rows, r->accepted, r->rejected, st->mentors_now,
+             b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
+             r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
+             r->rejected ? "\n\nRejected rows:\n" : "", rows);
+}
+
 /* Copies and checks the stick's bundle: the preview, or why not. */
-static void do_check(App *a)
+static bool job_check(App *a)
 {
     Staff *st = &a->staff;
     Bundle *b = &st->bundle;
     char spool[CONFIG_PATH_MAX + 16];
-    bundle_free(b);
-    bundle_stamp(b->stamp);
+    if (!st->show.stick[0] || st->show.step != STAFF_CHECKING)
+        return true;
+    bundle_begin(b, clock_unix(&a->clock));
     spool_dir(a, spool, sizeof spool);
-    if (bundle_fetch(b, st->stick, spool, NULL, NULL) &&
-        bundle_check(b, &a->cfg, bundle_imported_at(a->store), a->today.y)) {
+    if (bundle_fetch(b, st->show.stick, spool, NULL, NULL) &&
+        bundle_check(b, &a->cfg.trust, bundle_imported_at(a->store), a->today.y)) {
         st->mentors_now = store_mentor_count(a->store);
+        preview_text(a);
         go(a, STAFF_PREVIEW);
-        return;
+        return true;
     }
     char words[900];
     fprintf(stderr, "career-kiosk: bundle refused (%s): %s\n", bundle_status_name(b->status),
@@ -349,28 +386,18 @@ static void do_check(App *a)
         write_back(a, &b->preview, words, sizeof words); /* the rows to fix, to take home */
     bundle_free(b);
     result(a, false, "Not imported", words);
-}
-
-void staff_confirm(App *a)
-{
-    if (a->staff.step != STAFF_PREVIEW)
-        return;
-    go(a, STAFF_IMPORTING);
-    a->staff.work_after_frame = a->frames + 1;
+    return true;
 }
 
 /* Imports the previewed bundle: the kiosk lets go of the directory for
  * the swap and opens the new one. */
-static void do_import(App *a)
+static bool job_import(App *a)
 {
     Staff *st = &a->staff;
     Bundle *b = &st->bundle;
     char marker[CONFIG_PATH_MAX + 16], when[32], words[900], err[STORE_ERR];
     ImportReport rep;
-    time_t t = time(NULL);
-    struct tm utc;
-    gmtime_r(&t, &utc);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    clock_format(&a->clock, false, "%Y-%m-%dT%H:%M:%SZ", when, sizeof when);
     marker_path(a, marker, sizeof marker);
     FILE *f = fopen(marker, "we");
     if (f) {
@@ -387,10 +414,10 @@ static void do_import(App *a)
         a->exit_code = 1;
         a->quit = true; /* the service manager starts it again */
         import_report_free(&rep);
-        return;
+        return true;
     }
     unlink(marker);
-    kiosk_reload(a);
+    flow_reload(a);
     if (ok) {
         char signed_at[24];
         bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
@@ -412,56 +439,52 @@ static void do_import(App *a)
     import_report_free(&rep);
     bundle_free(b);
     result(a, ok, ok ? "Directory updated" : "Not imported", words);
+    return true;
 }
 
-void staff_export_stats(App *a)
+/* Writes the stats to the stick. */
+static bool job_export(App *a)
 {
     Staff *st = &a->staff;
-    char stamp[20], err[300] = "", words[900];
-    if (!st->stick[0])
-        return;
-    bundle_stamp(stamp);
-    if (bundle_write_stats(st->stick, stamp, a->store, st->written, sizeof st->written, err,
+    char stamp[20], err[300] = "", words[900], written[400] = "";
+    if (!st->show.stick[0]) {
+        result(a, false, "Not exported", "The stick was removed before the stats were written.");
+        return true;
+    }
+    bundle_stamp(clock_unix(&a->clock), stamp);
+    if (bundle_write_stats(st->show.stick, stamp, a->store, written, sizeof written, err,
                            sizeof err)) {
         sync();
         snprintf(words, sizeof words,
                  "Written to the stick, in %s/reports: %s. They hold counts only: sessions and "
                  "sheets per day, and referrals per mentor per month.\n\nIt is safe to remove "
                  "the stick.",
-                 BUNDLE_FOLDER, st->written);
+                 BUNDLE_FOLDER, written);
         result(a, true, "Stats exported", words);
     } else {
         snprintf(words, sizeof words, "The stats could not be written: %s.", err);
         result(a, false, "Not exported", words);
     }
+    return true;
 }
 
-void staff_test_print(App *a)
+/* Draws a sample sheet and starts printing it; waits while a visitor's
+ * job is still going. */
+static bool job_test_print(App *a)
 {
     Staff *st = &a->staff;
     char err[256];
-    if (a->cfg.print.kind == PRINT_NONE || st->print_job || a->print_job)
-        return;
-    memset(&st->print, 0, sizeof st->print);
-    Session *t = calloc(1, sizeof *t);
-    StoreHit *hit = calloc(1, sizeof *hit);
     Printout out;
-    bool ok =
-        t && hit && store_search(a->store, "", &(StoreFilter){.via = -1}, a->today, hit, 1) == 1;
-    if (ok) {
-        session_init(t);
-        t->mentor = hit->mentor;
-        kiosk_prepare_sheet(a, t);
-        PaperInput in = {&t->sheet, &t->takeaway, a->cfg.office, a->cfg.office_contact,
-                         a->today,  a->cfg.logo};
-        ok = paper_render(&in, a->cfg.print.paper, &out, err, sizeof err);
-    } else
-        snprintf(err, sizeof err, "the directory has no mentor to put on a test sheet");
-    if (t)
-        session_wipe(t);
-    free(t);
-    free(hit);
-    st->printing = true;
+    if (a->print_job)
+        return false;
+    Visit *v = calloc(1, sizeof *v);
+    bool ok = v && flow_sample_visit(a, v, err, sizeof err) &&
+              paper_render(v, a->cfg.print.paper, &out, err, sizeof err);
+    if (!v)
+        snprintf(err, sizeof err, "out of memory");
+    if (v)
+        visit_wipe(v);
+    free(v);
     if (ok)
         st->print_job = print_start(&a->cfg.print, &out, &st->print);
     if (!st->print_job) {
@@ -469,12 +492,21 @@ void staff_test_print(App *a)
         if (!ok)
             text_copy(st->print.detail, sizeof st->print.detail, err);
     }
-    a->dirty = true;
+    return true;
 }
 
-const char *staff_print_words(const App *a)
+static void test_print(App *a)
 {
-    const Staff *st = &a->staff;
+    Staff *st = &a->staff;
+    if (a->cfg.print.kind == PRINT_NONE || st->print_job || app_queued(a, job_test_print))
+        return;
+    memset(&st->print, 0, sizeof st->print);
+    st->printing = true;
+    app_after_frame(a, job_test_print);
+}
+
+static const char *print_words(const Staff *st)
+{
     if (!st->printing)
         return "";
     switch (st->print.phase) {
@@ -489,7 +521,7 @@ const char *staff_print_words(const App *a)
     }
 }
 
-void staff_leave(App *a)
+static void leave(App *a)
 {
     fprintf(stderr, "career-kiosk: staff left kiosk mode for maintenance\n");
     staff_end(a);
@@ -497,21 +529,79 @@ void staff_leave(App *a)
     a->quit = true;
 }
 
-static void follow_print(App *a)
+void staff_handle(App *a, const Intent *in)
 {
     Staff *st = &a->staff;
-    PrintResult r;
-    bool ended = print_poll(st->print_job, &r);
-    if (memcmp(&r, &st->print, sizeof r) != 0) {
-        st->print = r;
-        a->dirty = true;
+    switch (in->kind) {
+    case INTENT_STAFF_BEGIN:
+        begin(a, in->arg != 0);
+        break;
+    case INTENT_STAFF_KEY:
+        pin_key(a, (char)in->arg);
+        break;
+    case INTENT_STAFF_END:
+        staff_end(a);
+        break;
+    case INTENT_STAFF_MENU:
+        open_menu(a);
+        break;
+    case INTENT_STAFF_CHECK:
+        if (st->show.stick[0]) {
+            go(a, STAFF_CHECKING);
+            app_after_frame(a, job_check);
+        }
+        break;
+    case INTENT_STAFF_IMPORT:
+        if (st->show.step == STAFF_PREVIEW) {
+            go(a, STAFF_IMPORTING);
+            app_after_frame(a, job_import);
+        }
+        break;
+    case INTENT_STAFF_EXPORT:
+        if (st->show.stick[0]) {
+            go(a, STAFF_EXPORTING);
+            app_after_frame(a, job_export);
+        }
+        break;
+    case INTENT_STAFF_TEST_PRINT:
+        test_print(a);
+        break;
+    case INTENT_STAFF_ASK_LEAVE:
+        go(a, STAFF_LEAVE);
+        break;
+    case INTENT_STAFF_LEAVE:
+        leave(a);
+        break;
+    default:
+        break;
     }
-    if (!ended)
-        return;
-    print_end(st->print_job);
-    st->print_job = NULL;
-    malloc_trim(0);
-    a->dirty = true;
+}
+
+void staff_refresh(App *a)
+{
+    Staff *st = &a->staff;
+    StaffView *sv = &st->show;
+    sv->pin_len = (int)strlen(st->pin);
+    sv->pin_set = a->cfg.pin_hash[0] != '\0';
+    sv->tries_left = STAFF_TRIES - st->tries;
+    sv->locked_seconds = locked_seconds(a);
+    sv->printer = a->cfg.print.kind != PRINT_NONE;
+    sv->print_busy = st->print_job || app_queued(a, job_test_print) || flow_printing(a);
+    sv->print_failed = st->print.phase == PHASE_FAILED;
+    text_copy(sv->print_words, sizeof sv->print_words, print_words(st));
+}
+
+bool staff_print_wait(App *a, int ms)
+{
+    if (app_queued(a, job_test_print) && !a->print_job) {
+        app_cancel(a, job_test_print);
+        job_test_print(a);
+    }
+    if (a->staff.print_job) {
+        print_wait(a->staff.print_job, ms);
+        staff_tick(a);
+    }
+    return !a->staff.print_job && !app_queued(a, job_test_print);
 }
 
 void staff_tick(App *a)
@@ -520,27 +610,18 @@ void staff_tick(App *a)
     uint64_t now = platform_now(a->platform);
     if (mounts_changed(st->mounts, 0))
         stick_scan(a);
-    if (st->work_after_frame && a->frames >= st->work_after_frame) {
-        st->work_after_frame = 0;
-        if (st->step == STAFF_CHECKING)
-            do_check(a);
-        else if (st->step == STAFF_IMPORTING)
-            do_import(a);
-    }
-    if (st->print_job)
-        follow_print(a);
-    if (staff_active(a) && !st->work_after_frame && now - a->last_input >= STAFF_IDLE_MS)
+    if (st->print_job && print_follow(&st->print_job, &st->print) != PRINT_FOLLOW_SAME)
+        a->dirty = true;
+    if (staff_active(a) && !working(a) && now - a->last_input >= STAFF_IDLE_MS)
         staff_end(a); /* never left open in a hallway */
 }
 
 int staff_wait_ms(const App *a)
 {
     const Staff *st = &a->staff;
-    if (st->work_after_frame)
-        return a->dirty ? 16 : 0;
     if (st->print_job)
         return 100;
-    if (staff_locked_seconds(a))
+    if (locked_seconds(a))
         return 1000; /* the lock's countdown */
     if (staff_active(a)) {
         uint64_t idle = platform_now(a->platform) - a->last_input;
@@ -551,16 +632,17 @@ int staff_wait_ms(const App *a)
 
 const char *staff_step_name(StaffStep s)
 {
-    static const char *const name[] = {"off",     "pin",       "menu",   "checking",
-                                       "preview", "importing", "result", "leave"};
+    static const char *const name[] = {"off",       "pin",       "menu",   "checking", "preview",
+                                       "importing", "exporting", "result", "leave"};
     return (unsigned)s < sizeof name / sizeof *name ? name[s] : "?";
 }
 
 bool staff_says(const App *a, const char *text)
 {
     const Staff *st = &a->staff;
-    const char *said[] = {st->title,  st->message,       st->bundle.reason,   st->notice,
-                          st->health, st->bundle.signer, staff_print_words(a)};
+    const StaffView *sv = &st->show;
+    const char *said[] = {sv->title,  sv->message,       st->bundle.reason, sv->notice,
+                          sv->health, st->bundle.signer, print_words(st),   sv->preview};
     for (size_t i = 0; i < sizeof said / sizeof *said; i++)
         if (strcasestr(said[i], text))
             return true;

@@ -3,6 +3,7 @@
 
 #include "core/escpos.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,4 +191,18 @@ void print_end(PrintJob *j)
     pthread_mutex_destroy(&j->lock);
     pthread_cond_destroy(&j->ended);
     free(j);
+}
+
+PrintFollow print_follow(PrintJob **j, PrintResult *r)
+{
+    PrintResult now;
+    bool ended = print_poll(*j, &now);
+    bool changed = memcmp(&now, r, sizeof now) != 0;
+    *r = now;
+    if (!ended)
+        return changed ? PRINT_FOLLOW_CHANGED : PRINT_FOLLOW_SAME;
+    print_end(*j);
+    *j = NULL;
+    malloc_trim(0); /* the pages and the worker's arena, back to the system */
+    return PRINT_FOLLOW_ENDED;
 }

@@ -10,6 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What a page shows of a visit. */
+typedef struct {
+    const Sheet *sheet;
+    const Takeaway *take;
+    const char *office; /* the header; "" for none */
+    const char *office_contact;
+    Date today;
+    const char *logo; /* the office's logo beside its name; "" for none */
+} PaperInput;
+
 /* Sizes in dots for one kind of paper. */
 typedef struct {
     PaperSpec spec;
@@ -252,8 +262,11 @@ static int plan(Ui *ui, Draw *m, const PaperInput *in, const Layout *l, int room
     return paginate(br, *total, room, start, PRINTOUT_PAGES);
 }
 
-bool paper_render(const PaperInput *in, Paper paper, Printout *out, char *err, size_t cap)
+bool paper_render(const Visit *v, Paper paper, Printout *out, char *err, size_t cap)
 {
+    PaperInput pin = {&v->sheet,          &v->takeaway, v->office->name,
+                      v->office->contact, v->today,     v->office->logo};
+    const PaperInput *in = &pin;
     Layout l = layout_for(paper);
     Ui *ui = calloc(1, sizeof *ui);
     SheetBreaks *br = calloc(1, sizeof *br);

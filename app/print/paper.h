@@ -7,26 +7,16 @@
 #ifndef CK_PAPER_H
 #define CK_PAPER_H
 
-#include "core/date.h"
-#include "core/sheet.h"
 #include "print/print.h"
-#include "visit/takeaway.h"
+#include "visit/visit.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct {
-    const Sheet *sheet;
-    const Takeaway *take; /* NULL: no codes */
-    const char *office;   /* the header; "" for none */
-    const char *office_contact;
-    Date today;
-    const char *logo; /* the office's logo beside its name; NULL or "" for none */
-} PaperInput;
-
-/* Renders the sheet for paper into out (free with printout_free). False
- * with the reason. */
-bool paper_render(const PaperInput *in, Paper paper, Printout *out, char *err, size_t cap);
+/* Renders a finished visit's sheet and codes for paper into out (free
+ * with printout_free), headed by its office (name and logo) and dated
+ * by its day. False with the reason. */
+bool paper_render(const Visit *v, Paper paper, Printout *out, char *err, size_t cap);
 
 /* Writes the rendered pages as PNG files: path itself for the first,
  * then "name-2.png" and on. */

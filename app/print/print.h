@@ -66,9 +66,9 @@ typedef enum { PHASE_CHECKING, PHASE_SENDING, PHASE_DONE, PHASE_FAILED } PrintPh
 
 typedef struct {
     PrintPhase phase;
-    PrinterState state; /* what the check found */
-    JobOutcome outcome; /* how the job ended (PHASE_DONE or PHASE_FAILED after sending) */
-    bool sent;          /* the job got as far as the printer */
+    PrinterState state;     /* what the check found */
+    JobOutcome outcome;     /* how the job ended (PHASE_DONE or PHASE_FAILED after sending) */
+    bool sent;              /* the job got as far as the printer */
     char state_detail[256]; /* what the printer said of its state */
     char detail[256];       /* the latest word: state, then the job's */
 } PrintResult;
@@ -92,5 +92,13 @@ bool print_wait(PrintJob *j, int ms);
 
 /* Waits for the job and frees it. */
 void print_end(PrintJob *j);
+
+typedef enum { PRINT_FOLLOW_SAME, PRINT_FOLLOW_CHANGED, PRINT_FOLLOW_ENDED } PrintFollow;
+
+/* Follows the job *j under way: copies its progress into *r and says
+ * whether that changed. Once it has ended, frees it (and gives the
+ * pages' memory back to the system), sets *j to NULL and returns
+ * PRINT_FOLLOW_ENDED. */
+PrintFollow print_follow(PrintJob **j, PrintResult *r);
 
 #endif

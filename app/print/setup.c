@@ -52,7 +52,8 @@ bool print_setup_parse(const char *printer, const char *paper, int timeout_s, Pr
         snprintf(out->target, sizeof out->target, "%s", printer + 7);
         const char *at = strrchr(out->target, '@');
         if (at && (strspn(at + 1, "0123456789") != strlen(at + 1) || !at[1])) {
-            snprintf(err, cap, "the baud rate after @ should be a number, as in escpos:/dev/ttyS0@19200");
+            snprintf(err, cap,
+                     "the baud rate after @ should be a number, as in escpos:/dev/ttyS0@19200");
             return false;
         }
     } else {

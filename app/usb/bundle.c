@@ -4,6 +4,7 @@
 #include "core/csv.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "directory/counts.h"
 #include "usb/sign.h"
 
 #include <errno.h>
@@ -17,14 +18,14 @@
 #include <unistd.h>
 
 /* The files a bundle may hold, in the order they are copied. */
-static const char *const files[] = {"mentors.csv.minisig", "questions.csv.minisig",
-                                    "questions.csv", "mentors.csv"};
+static const char *const files[] = {"mentors.csv.minisig", "questions.csv.minisig", "questions.csv",
+                                    "mentors.csv"};
 enum { NFILES = 4 };
 
 const char *bundle_status_name(BundleStatus s)
 {
-    static const char *const name[] = {"ok",          "missing",      "not-signed", "bad-signature",
-                                       "unknown-key", "no-keys",      "old",        "pulled",
+    static const char *const name[] = {"ok",          "missing", "not-signed", "bad-signature",
+                                       "unknown-key", "no-keys", "old",        "pulled",
                                        "disk",        "data"};
     return (unsigned)s < sizeof name / sizeof *name ? name[s] : "?";
 }
@@ -41,9 +42,9 @@ static bool refuse(Bundle *b, BundleStatus st, const char *fmt, ...)
     return false;
 }
 
-void bundle_stamp(char out[20])
+void bundle_stamp(long long now, char out[20])
 {
-    time_t t = time(NULL);
+    time_t t = (time_t)now;
     struct tm tm;
     localtime_r(&t, &tm);
     strftime(out, 20, "%Y-%m-%d-%H%M%S", &tm);
@@ -85,7 +86,7 @@ typedef struct {
 } Copying;
 
 #define pulled_words                                                                               \
-    "The stick was removed (or stopped answering) while %s was being copied (%s). Nothing was "     \
+    "The stick was removed (or stopped answering) while %s was being copied (%s). Nothing was "    \
     "changed; plug it in again."
 
 /* Copies one file off the stick, synced. */
@@ -207,7 +208,7 @@ static char *slurp(const char *path, long long max, size_t *len)
 
 /* Verifies name against name.minisig in the spool; sets the signer and
  * the time on the first (mentors) file. */
-static bool verify(Bundle *b, const Config *cfg, const char *name, bool first)
+static bool verify(Bundle *b, const SignTrust *trust, const char *name, bool first)
 {
     char path[BUNDLE_PATH_MAX + 40], why[200];
     size_t len = 0, siglen = 0;
@@ -216,8 +217,8 @@ static bool verify(Bundle *b, const Config *cfg, const char *name, bool first)
     char *data = slurp(path, IMPORT_MAX_FILE, &len);
     snprintf(path + strlen(path), sizeof path - strlen(path), ".minisig");
     char *sig = slurp(path, BUNDLE_SIG_MAX, &siglen);
-    SignResult r = data && sig ? sign_verify((const unsigned char *)data, len, sig, cfg->keys,
-                                             cfg->nkeys, &info, why, sizeof why)
+    SignResult r = data && sig ? sign_verify((const unsigned char *)data, len, sig, trust->key,
+                                             trust->n, &info, why, sizeof why)
                                : SIGN_MALFORMED;
     free(data);
     free(sig);
@@ -250,11 +251,11 @@ static bool verify(Bundle *b, const Config *cfg, const char *name, bool first)
         return true;
     b->signed_at = info.timestamp;
     snprintf(b->signer, sizeof b->signer, "key %s", info.key_id);
-    for (int i = 0; i < cfg->nkeys; i++) {
+    for (int i = 0; i < trust->n; i++) {
         char id[17];
-        sign_key_id(cfg->keys[i].id, id);
-        if (strcmp(id, info.key_id) == 0 && cfg->key_label[i][0])
-            snprintf(b->signer, sizeof b->signer, "%.47s (key %s)", cfg->key_label[i], id);
+        sign_key_id(trust->key[i].id, id);
+        if (strcmp(id, info.key_id) == 0 && trust->label[i][0])
+            snprintf(b->signer, sizeof b->signer, "%.47s (key %s)", trust->label[i], id);
     }
     return true;
 }
@@ -265,16 +266,16 @@ long long bundle_imported_at(Store *s)
     return s && store_meta_get(s, "keep.bundle_signed_at", v, sizeof v) ? atoll(v) : 0;
 }
 
-bool bundle_check(Bundle *b, const Config *cfg, long long imported_at, int this_year)
+bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int this_year)
 {
     char path[BUNDLE_PATH_MAX + 40], before[24], now[24], err[300];
     b->imported_at = imported_at;
-    if (cfg->nkeys == 0)
+    if (trust->n == 0)
         return refuse(b, BUNDLE_NO_KEYS,
                       "This kiosk trusts no signing key yet, so it takes no updates. Add the "
                       "office's public key to its config under [bundles] trusted_key.");
-    if (!verify(b, cfg, "mentors.csv", true) ||
-        (b->has_questions && !verify(b, cfg, "questions.csv", false)))
+    if (!verify(b, trust, "mentors.csv", true) ||
+        (b->has_questions && !verify(b, trust, "questions.csv", false)))
         return false;
     bundle_when_text(b->signed_at, now, sizeof now);
     bundle_when_text(imported_at, before, sizeof before);
@@ -291,8 +292,8 @@ bool bundle_check(Bundle *b, const Config *cfg, long long imported_at, int this_
         free(b->bank);
         b->bank = calloc(QUESTION_MAX, sizeof *b->bank);
         spool_path(b, "questions.csv", path, sizeof path);
-        b->nbank = b->bank ? import_questions_file(path, b->bank, QUESTION_MAX, err, sizeof err)
-                           : -1;
+        b->nbank =
+            b->bank ? import_questions_file(path, b->bank, QUESTION_MAX, err, sizeof err) : -1;
         if (b->nbank <= 0)
             return refuse(b, BUNDLE_DATA, "questions.csv: %s. Nothing was changed.",
                           b->nbank == 0 ? "it has no questions" : err);
@@ -333,8 +334,8 @@ bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int thi
 }
 
 /* Writes data to dir/name through a temporary file, synced. */
-static bool write_file(const char *dir, const char *name, const char *data, size_t len,
-                       char *err, size_t cap)
+static bool write_file(const char *dir, const char *name, const char *data, size_t len, char *err,
+                       size_t cap)
 {
     char path[BUNDLE_PATH_MAX + 80], tmp[BUNDLE_PATH_MAX + 90];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -384,7 +385,7 @@ static void report_text(const Bundle *b, const ImportReport *rep, char *out, siz
     StrBuf sb;
     strbuf_init(&sb, out, cap);
     bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
-    bundle_when_text((long long)time(NULL), now, sizeof now);
+    bundle_when_text(b->begun, now, sizeof now);
     strbuf_addf(&sb, "Career Kiosk import report\r\n\r\nWritten: %s\r\n", now);
     strbuf_addf(&sb, "Bundle: mentors.csv%s, signed %s by %s\r\n",
                 b->has_questions ? " and questions.csv" : "", signed_at, b->signer);
@@ -582,4 +583,11 @@ void bundle_free(Bundle *b)
     import_report_free(&b->preview);
     free(b->bank);
     memset(b, 0, sizeof *b);
+}
+
+void bundle_begin(Bundle *b, long long now)
+{
+    bundle_free(b);
+    b->begun = now;
+    bundle_stamp(now, b->stamp);
 }

@@ -11,10 +11,10 @@
 #ifndef CK_BUNDLE_H
 #define CK_BUNDLE_H
 
-#include "config.h"
 #include "core/date.h"
 #include "directory/import.h"
 #include "directory/store.h"
+#include "usb/sign.h"
 
 #include <stdbool.h>
 
@@ -40,14 +40,15 @@ typedef struct {
     char spool[BUNDLE_PATH_MAX]; /* the local copy */
     bool has_questions;
     BundleStatus status;
-    char reason[700];       /* for staff when status is not BUNDLE_OK */
-    char signer[80];        /* the trusted key's name, or "key <id>" */
-    long long signed_at;    /* the signature's timestamp */
-    long long imported_at;  /* the timestamp of the bundle already imported, or 0 */
-    ImportReport preview;   /* the rows as the import would take them */
-    Question *bank;         /* questions.csv, when it came */
+    char reason[700];      /* for staff when status is not BUNDLE_OK */
+    char signer[80];       /* the trusted key's name, or "key <id>" */
+    long long signed_at;   /* the signature's timestamp */
+    long long imported_at; /* the timestamp of the bundle already imported, or 0 */
+    ImportReport preview;  /* the rows as the import would take them */
+    Question *bank;        /* questions.csv, when it came */
     int nbank;
-    char stamp[20];         /* YYYY-MM-DD-HHMMSS: names the files written back */
+    long long begun; /* when staff began with it (seconds): dates the report */
+    char stamp[20];  /* YYYY-MM-DD-HHMMSS of begun: names the files written back */
 } Bundle;
 
 /* Called while copying, with bytes done of the total. */
@@ -58,11 +59,11 @@ typedef void (*BundleProgress)(void *ctx, long long done, long long total);
  * file is missing or too big, the kiosk's disk is full). */
 bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgress fn, void *ctx);
 
-/* Checks the local copy: signatures against the config's trusted keys,
+/* Checks the local copy: signatures against the trusted keys,
  * the timestamp against imported_at (from the store: see
  * bundle_imported_at), and the rows (a dry run). False with the reason;
  * b->preview is filled when the signatures were good. */
-bool bundle_check(Bundle *b, const Config *cfg, long long imported_at, int this_year);
+bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int this_year);
 
 /* The timestamp of the last bundle imported into s, or 0. */
 long long bundle_imported_at(Store *s);
@@ -89,8 +90,12 @@ void bundle_rejection_text(const ImportRejection *r, char *out, size_t cap);
 /* A timestamp as staff read it: "2026-11-20 14:03", local time. */
 void bundle_when_text(long long t, char *out, size_t cap);
 
-/* Names for the files written back: YYYY-MM-DD-HHMMSS of now. */
-void bundle_stamp(char out[20]);
+/* Names for the files written back: YYYY-MM-DD-HHMMSS of now (seconds
+ * since 1970), local time. */
+void bundle_stamp(long long now, char out[20]);
+
+/* Starts b afresh at time now: its stamp names what is written back. */
+void bundle_begin(Bundle *b, long long now);
 
 /* Removes the local copy and frees what b holds. */
 void bundle_free(Bundle *b);

@@ -27,8 +27,8 @@ static bool payload_line(const char *text, int skip, char *out, size_t cap)
     const char *p = text;
     while (*p) {
         size_t n = strcspn(p, "\r\n");
-        bool comment = strncmp(p, "untrusted comment:", 18) == 0 ||
-                       strncmp(p, "trusted comment:", 16) == 0;
+        bool comment =
+            strncmp(p, "untrusted comment:", 18) == 0 || strncmp(p, "trusted comment:", 16) == 0;
         if (n > 0 && !comment && skip-- == 0) {
             while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
                 n--;
@@ -161,8 +161,9 @@ SignResult sign_verify(const unsigned char *data, size_t len, const char *minisi
     }
     info->timestamp = comment_timestamp(comment);
     if (info->timestamp < 0) {
-        snprintf(err, cap, "the trusted comment has no timestamp (sign with minisign's default "
-                           "comment)");
+        snprintf(err, cap,
+                 "the trusted comment has no timestamp (sign with minisign's default "
+                 "comment)");
         return SIGN_NO_TIMESTAMP;
     }
     return SIGN_OK;
@@ -170,10 +171,9 @@ SignResult sign_verify(const unsigned char *data, size_t len, const char *minisi
 
 bool sign_pin_hash(const char *pin, char out[SIGN_PIN_HASH_MAX])
 {
-    return ready() &&
-           crypto_pwhash_str_alg(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                 crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) ==
-               0;
+    return ready() && crypto_pwhash_str_alg(
+                          out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) == 0;
 }
 
 bool sign_pin_check(const char *hash, const char *pin)

@@ -15,6 +15,14 @@ typedef struct {
     unsigned char pk[32]; /* Ed25519 public key */
 } SignKey;
 
+/* The keys a kiosk trusts, each with the name staff gave it ("" for none). */
+enum { SIGN_TRUSTED_MAX = 8, SIGN_LABEL_MAX = 48 };
+typedef struct {
+    SignKey key[SIGN_TRUSTED_MAX];
+    char label[SIGN_TRUSTED_MAX][SIGN_LABEL_MAX];
+    int n;
+} SignTrust;
+
 /* A public key: the base64 line minisign prints ("RWQ..."), or a whole
  * .pub file (its comment line is skipped). False with the reason. */
 bool sign_key_parse(const char *text, SignKey *out, char *err, size_t cap);

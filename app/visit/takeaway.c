@@ -69,11 +69,11 @@ static void build_contact(Takeaway *t, const TakeawayInput *in)
 {
     char note[400];
     if (in->mentor->via == VIA_OFFICE)
-        snprintf(note, sizeof note, "%s alum. Reach through the %s: %s", in->school, in->office,
-                 in->office_contact);
+        snprintf(note, sizeof note, "%s alum. Reach through the %s: %s", in->office->school,
+                 in->office->name, in->office->contact);
     else
         snprintf(note, sizeof note, "%s alum, from the %s's alumni directory. Prefers: %s.",
-                 in->school, in->office, mentor_via_label(in->mentor->via));
+                 in->office->school, in->office->name, mentor_via_label(in->mentor->via));
     t->len[TAKE_CONTACT] =
         payload_vcard(in->mentor, note, t->payload[TAKE_CONTACT], TAKE_PAYLOAD_MAX);
     encode(t, TAKE_CONTACT, QR_TARGET_VERSION);
@@ -82,14 +82,14 @@ static void build_contact(Takeaway *t, const TakeawayInput *in)
 static void build_reminders(Takeaway *t, const TakeawayInput *in)
 {
     const Mentor *m = in->mentor;
-    char send[200], nudge[160], send_d[512], seed[80], day[11];
+    char send[200], nudge[160], send_d[512], seed[80], day[11], stamp[20];
     PayloadEvent ev[2];
     snprintf(send, sizeof send, "Send your request to %s %s", m->first_name, m->last_name);
     if (m->via == VIA_OFFICE)
         snprintf(send_d, sizeof send_d,
                  "Ask the %s for an introduction: %s. Your message is "
                  "on your prep sheet.",
-                 in->office, in->office_contact);
+                 in->office->name, in->office->contact);
     else
         snprintf(send_d, sizeof send_d, "%s: %s. Your message is on your prep sheet.",
                  mentor_via_label(m->via), m->contact);
@@ -100,8 +100,9 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
                            "thank-you note within a day."};
     date_iso(in->today, day, sizeof day);
     snprintf(seed, sizeof seed, "ck-%s-%s", day, m->id);
+    takeaway_stamp(in->now, stamp, sizeof stamp);
     t->len[TAKE_REMINDERS] =
-        payload_ical(ev, 2, seed, in->stamp, t->payload[TAKE_REMINDERS], TAKE_PAYLOAD_MAX);
+        payload_ical(ev, 2, seed, stamp, t->payload[TAKE_REMINDERS], TAKE_PAYLOAD_MAX);
     encode(t, TAKE_REMINDERS, QR_TARGET_VERSION);
 }
 
@@ -114,14 +115,9 @@ void takeaway_build(Takeaway *t, const TakeawayInput *in)
     build_reminders(t, in);
 }
 
-void takeaway_stamp(const Date *fixed, char *out, size_t cap)
+void takeaway_stamp(long long now, char *out, size_t cap)
 {
-    if (fixed) {
-        snprintf(out, cap, "%04d%02d%02dT120000Z", fixed->y % 10000, fixed->m % 100,
-                 fixed->d % 100);
-        return;
-    }
-    time_t t = time(NULL);
+    time_t t = (time_t)now;
     struct tm utc;
     gmtime_r(&t, &utc);
     strftime(out, cap, "%Y%m%dT%H%M%SZ", &utc);

@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/mentor.h"
 #include "core/message.h"
+#include "core/office.h"
 #include "core/sheet.h"
 #include "visit/qr.h"
 
@@ -31,11 +32,9 @@ typedef struct {
     const Sheet *sheet;
     const Message *email; /* the request composed as an email */
     const Mentor *mentor;
-    const char *office;
-    const char *school;
-    const char *office_contact;
+    const Office *office;
     Date today;
-    const char *stamp; /* UTC creation time, "20261122T101500Z" */
+    long long now; /* the wall clock (seconds since 1970): the reminders' DTSTAMP */
 } TakeawayInput;
 
 /* Builds every payload and its code. A payload that cannot be encoded
@@ -43,11 +42,9 @@ typedef struct {
  * Free the codes with takeaway_free. */
 void takeaway_build(Takeaway *t, const TakeawayInput *in);
 
-/* The reminders' creation time (iCalendar DTSTAMP, UTC, like
- * "20261122T101500Z") into out, which holds at least 20 bytes: now, or
- * noon of *fixed when the day is pinned (--today), so the demo and the
- * tests get the same codes on every run. */
-void takeaway_stamp(const Date *fixed, char *out, size_t cap);
+/* The iCalendar form of a UTC time (seconds since 1970), like
+ * "20261122T101500Z", into out (at least 17 bytes). */
+void takeaway_stamp(long long now, char *out, size_t cap);
 
 /* Frees the codes and zeroes every payload (they hold visitor words). */
 void takeaway_free(Takeaway *t);

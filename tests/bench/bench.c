@@ -8,6 +8,7 @@
  *    words a visitor might type) against the imported directory; p50 and
  *    p99 (target: p99 under 5 ms). */
 #include "directory/import.h"
+#include "directory/search.h"
 #include "directory/store.h"
 
 #include <stdio.h>

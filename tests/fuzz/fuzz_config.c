@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int i = 0; i < n && i < CONFIG_PROBLEMS; i++)
         if (p[i].line < 0 || p[i].line > lines || !memchr(p[i].text, '\0', sizeof p[i].text))
             abort();
-    if (ok && (c.nkeys > CONFIG_KEYS || c.idle_seconds < 20 || c.turn > PLATFORM_TURN_INVERTED))
+    if (ok && (c.trust.n > CONFIG_KEYS || c.idle_seconds < 20 || c.turn > PLATFORM_TURN_INVERTED))
         abort();
     return 0;
 }

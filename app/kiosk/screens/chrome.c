@@ -34,27 +34,23 @@ int pad(const Ui *ui)
     return ui->u * 3;
 }
 
-int chrome_toggles(App *a, int right, int y, int h)
+int chrome_toggles(View *vw, int right, int y, int h)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     const char *big = str(S_LARGER_TEXT), *hc = str(S_HIGH_CONTRAST);
     int wbig = ui_width(ui, big, ui->body, WEIGHT_BOLD) + ui->u * 5;
     int whc = ui_width(ui, hc, ui->body, WEIGHT_BOLD) + ui->u * 5;
     Rect rhc = {right - whc, y, whc, h}, rbig = {rhc.x - ui->u - wbig, y, wbig, h};
-    if (ui_button(ui, rbig, big, ui->large_text ? BTN_CHIP_ON : BTN_CHIP)) {
+    if (ui_button(ui, rbig, big, ui->large_text ? BTN_CHIP_ON : BTN_CHIP))
         ui->large_text = !ui->large_text;
-        a->dirty = true;
-    }
-    if (ui_button(ui, rhc, hc, ui->high_contrast ? BTN_CHIP_ON : BTN_CHIP)) {
+    if (ui_button(ui, rhc, hc, ui->high_contrast ? BTN_CHIP_ON : BTN_CHIP))
         ui->high_contrast = !ui->high_contrast;
-        a->dirty = true;
-    }
     return rbig.x;
 }
 
-static void progress(App *a, Rect r, int step)
+static void progress(View *vw, Rect r, int step)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     static const StrId steps[5] = {S_STEP_ABOUT, S_STEP_FIND, S_STEP_MESSAGE, S_STEP_QUESTIONS,
                                    S_STEP_TAKEAWAY};
     int n = 5, each = r.w / n, dot = ui->u * 4;
@@ -85,9 +81,9 @@ static void progress(App *a, Rect r, int step)
     }
 }
 
-Rect chrome_top(App *a, int step)
+Rect chrome_top(View *vw, int step)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int h = ui->u * 10, p = pad(ui);
     int prog = ui->u * 4 + ui->u / 2 + draw_line_height(ui->measure, ui->small);
     if (ui->d) {
@@ -95,15 +91,15 @@ Rect chrome_top(App *a, int step)
         draw_rect(ui->d, (Rect){0, h - 2, ui->w, 2}, ui->th.border);
     }
     int th = ui->u * 7;
-    int left = chrome_toggles(a, ui->w - p, (h - th) / 2, th);
+    int left = chrome_toggles(vw, ui->w - p, (h - th) / 2, th);
     int lh = draw_line_height(ui->measure, ui->body);
     /* the office's logo, as tall as its name and school together */
     int logo_h = lh + draw_line_height(ui->measure, ui->small);
-    int lw = ui_image(ui, a->cfg.logo, (Rect){p, (h - logo_h) / 2, ui->w / 8, logo_h});
+    int lw = ui_image(ui, vw->office->logo, (Rect){p, (h - logo_h) / 2, ui->w / 8, logo_h});
     int nx = p + (lw ? lw + ui->u * 2 : 0), nw = left - p - nx;
-    ui_text(ui, nx, h / 2 - lh, a->cfg.office, ui->body, WEIGHT_BOLD, ui->th.primary, nw);
-    ui_text(ui, nx, h / 2, a->cfg.school, ui->small, WEIGHT_REGULAR, ui->th.muted, nw);
-    if (a->staff.stick_waiting) { /* staff plugged a stick in: they open it when ready */
+    ui_text(ui, nx, h / 2 - lh, vw->office->name, ui->body, WEIGHT_BOLD, ui->th.primary, nw);
+    ui_text(ui, nx, h / 2, vw->office->school, ui->small, WEIGHT_REGULAR, ui->th.muted, nw);
+    if (vw->staff->stick_waiting) { /* staff plugged a stick in: they open it when ready */
         Rect banner = {0, h, ui->w, ui->u * 7};
         if (ui->d)
             draw_rect(ui->d, banner, ui->th.warn_bg);
@@ -112,25 +108,25 @@ Rect chrome_top(App *a, int step)
                 str(S_STICK_BANNER), ui->small, WEIGHT_BOLD, ui->th.warn_text, ui->w - 2 * p);
         ui_record(ui, str(S_STICK_BANNER), banner);
         if (ui_tapped(ui, banner))
-            staff_begin(a, true);
+            view_post(vw, INTENT_STAFF_BEGIN, 1);
         h += banner.h;
     }
     int pw = ui->w < ui->u * 140 ? ui->w : ui->u * 140;
-    progress(a, (Rect){(ui->w - pw) / 2, h + ui->u * 2, pw, prog}, step);
+    progress(vw, (Rect){(ui->w - pw) / 2, h + ui->u * 2, pw, prog}, step);
     int top = h + ui->u * 2 + prog + ui->u * 3;
     return (Rect){0, top, ui->w, ui->h - top};
 }
 
-BarAction chrome_bottom(App *a, Rect *body, const char *next, ButtonStyle next_style,
+BarAction chrome_bottom(View *vw, Rect *body, const char *next, ButtonStyle next_style,
                         const char *skip)
 {
-    return chrome_bottom2(a, body, next, next_style, skip, BTN_GHOST);
+    return chrome_bottom2(vw, body, next, next_style, skip, BTN_GHOST);
 }
 
-BarAction chrome_bottom2(App *a, Rect *body, const char *next, ButtonStyle next_style,
+BarAction chrome_bottom2(View *vw, Rect *body, const char *next, ButtonStyle next_style,
                          const char *skip, ButtonStyle skip_style)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int h = ui->u * 12, p = pad(ui), bh = ui->u * 8;
     Rect bar = {0, ui->h - h, ui->w, h};
     BarAction act = BAR_NONE;
@@ -144,10 +140,8 @@ BarAction chrome_bottom2(App *a, Rect *body, const char *next, ButtonStyle next_
     if (ui_button(ui, (Rect){p, y, bw, bh}, str(S_BACK), BTN_SECONDARY))
         act = BAR_BACK;
     int sw = ui_width(ui, str(S_START_OVER), ui->body, WEIGHT_BOLD) + ui->u * 6;
-    if (ui_button(ui, (Rect){p + bw + ui->u * 2, y, sw, bh}, str(S_START_OVER), BTN_GHOST)) {
-        a->s->confirm_restart = true;
-        a->dirty = true;
-    }
+    if (ui_button(ui, (Rect){p + bw + ui->u * 2, y, sw, bh}, str(S_START_OVER), BTN_GHOST))
+        vw->confirm_restart = true;
     int right = ui->w - p;
     if (next) {
         int nw = ui_width(ui, next, ui->body, WEIGHT_BOLD) + ui->u * 10;
@@ -165,9 +159,9 @@ BarAction chrome_bottom2(App *a, Rect *body, const char *next, ButtonStyle next_
     return act;
 }
 
-int chrome_title(App *a, Rect body, const char *title, const char *sub)
+int chrome_title(View *vw, Rect body, const char *title, const char *sub)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int p = pad(ui), y = body.y;
     y += ui_wrap(ui, (Rect){body.x + p, y, body.w - 2 * p, 0}, title, ui->title, WEIGHT_BOLD,
                  ui->th.text);
@@ -177,17 +171,17 @@ int chrome_title(App *a, Rect body, const char *title, const char *sub)
     return y + ui->u * 2;
 }
 
-int chrome_caption(App *a, int x, int y, const char *text)
+int chrome_caption(View *vw, int x, int y, const char *text)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     ui_text(ui, x, y, text, ui->small, WEIGHT_BOLD, ui->th.muted, 0);
     return draw_line_height(ui->measure, ui->small) + ui->u;
 }
 
-int chrome_chips_multi(App *a, int x, int y, int w, const char *const *labels, int n,
+int chrome_chips_multi(View *vw, int x, int y, int w, const char *const *labels, int n,
                        const bool *on, int *h)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int ch = ui->u * 7, gap = ui->u * 3 / 2, cx = x, cy = y, hit = -1;
     for (int i = 0; i < n; i++) {
         int cw = ui_width(ui, labels[i], ui->body, WEIGHT_BOLD) + ui->u * 4;
@@ -205,20 +199,20 @@ int chrome_chips_multi(App *a, int x, int y, int w, const char *const *labels, i
     return hit;
 }
 
-int chrome_chips(App *a, int x, int y, int w, const char *const *labels, int n, int on, int *h)
+int chrome_chips(View *vw, int x, int y, int w, const char *const *labels, int n, int on, int *h)
 {
     bool flags[64] = {false};
     if (on >= 0 && on < 64)
         flags[on] = true;
-    return chrome_chips_multi(a, x, y, w, labels, n < 64 ? n : 64, flags, h);
+    return chrome_chips_multi(vw, x, y, w, labels, n < 64 ? n : 64, flags, h);
 }
 
 /* A centred modal card with a title, a line and two buttons; returns 1
  * for the first button, 2 for the second, 0 otherwise. */
-static int modal(App *a, const char *title, const char *sub, const char *big, const char *b1,
+static int modal(View *vw, const char *title, const char *sub, const char *big, const char *b1,
                  ButtonStyle s1, const char *b2, ButtonStyle s2)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int w = ui->w * 6 / 10 > ui->u * 80 ? ui->w * 6 / 10 : ui->u * 80;
     if (w > ui->w - 2 * pad(ui))
         w = ui->w - 2 * pad(ui);
@@ -259,31 +253,25 @@ static int modal(App *a, const char *title, const char *sub, const char *big, co
     return r;
 }
 
-void chrome_overlays(App *a)
+void chrome_overlays(View *vw)
 {
-    Session *s = a->s;
-    if (a->idle_warning) {
-        uint64_t idle = a->ui.now - a->last_input;
-        uint64_t left_ms = kiosk_idle_after(a) + kiosk_idle_countdown(a) - idle;
-        char secs[8];
-        snprintf(secs, sizeof secs, "%d", (int)((left_ms + 999) / 1000));
-        int r = modal(a, str(S_STILL_THERE), str(S_STILL_THERE_SUB), secs, str(S_START_OVER),
+    if (vw->idle_warning) {
+        char secs[12];
+        snprintf(secs, sizeof secs, "%d", vw->idle_left_s);
+        int r = modal(vw, str(S_STILL_THERE), str(S_STILL_THERE_SUB), secs, str(S_START_OVER),
                       BTN_SECONDARY, str(S_MORE_TIME), BTN_PRIMARY);
         if (r == 1)
-            kiosk_finish(a);
-        else if (r == 2) {
-            a->idle_warning = false;
-            a->dirty = true;
-        }
+            view_post(vw, INTENT_FINISH, 0);
+        else if (r == 2)
+            view_post(vw, INTENT_MORE_TIME, 0);
         return;
     }
-    if (s->confirm_restart) {
-        int r = modal(a, str(S_RESTART_TITLE), str(S_RESTART_SUB), NULL, str(S_KEEP_GOING),
+    if (vw->confirm_restart) {
+        int r = modal(vw, str(S_RESTART_TITLE), str(S_RESTART_SUB), NULL, str(S_KEEP_GOING),
                       BTN_SECONDARY, str(S_START_OVER), BTN_PRIMARY);
-        if (r == 1) {
-            s->confirm_restart = false;
-            a->dirty = true;
-        } else if (r == 2)
-            kiosk_finish(a);
+        if (r == 1)
+            vw->confirm_restart = false;
+        else if (r == 2)
+            view_post(vw, INTENT_FINISH, 0);
     }
 }

@@ -3,7 +3,7 @@
 #ifndef CK_CHROME_H
 #define CK_CHROME_H
 
-#include "kiosk/app.h"
+#include "kiosk/view.h"
 #include "ui/strings.h"
 #include "ui/ui.h"
 
@@ -16,36 +16,36 @@ typedef enum { BAR_NONE, BAR_BACK, BAR_NEXT, BAR_SKIP } BarAction;
 int pad(const Ui *ui);
 
 /* Top bar and progress strip; returns the body rectangle below them. */
-Rect chrome_top(App *a, int step);
+Rect chrome_top(View *vw, int step);
 
 /* Bottom bar with Back, Start over and a primary button (NULL: none).
  * Shrinks *body so nothing hides behind it. */
-BarAction chrome_bottom(App *a, Rect *body, const char *next, ButtonStyle next_style,
+BarAction chrome_bottom(View *vw, Rect *body, const char *next, ButtonStyle next_style,
                         const char *skip);
 
 /* The same with the style of the extra button chosen. */
-BarAction chrome_bottom2(App *a, Rect *body, const char *next, ButtonStyle next_style,
+BarAction chrome_bottom2(View *vw, Rect *body, const char *next, ButtonStyle next_style,
                          const char *skip, ButtonStyle skip_style);
 
 /* Accessibility toggles at r's right edge; returns their left x. */
-int chrome_toggles(App *a, int right, int y, int h);
+int chrome_toggles(View *vw, int right, int y, int h);
 
 /* A screen title with an optional line under it; returns the y after. */
-int chrome_title(App *a, Rect body, const char *title, const char *sub);
+int chrome_title(View *vw, Rect body, const char *title, const char *sub);
 
 /* A row of chips for a choice; returns the index tapped, or -1. Wraps
  * to more rows when needed; *h receives the height used. */
-int chrome_chips(App *a, int x, int y, int w, const char *const *labels, int n, int on, int *h);
+int chrome_chips(View *vw, int x, int y, int w, const char *const *labels, int n, int on, int *h);
 
 /* The same where any number of chips may be on (on[i]). */
-int chrome_chips_multi(App *a, int x, int y, int w, const char *const *labels, int n,
+int chrome_chips_multi(View *vw, int x, int y, int w, const char *const *labels, int n,
                        const bool *on, int *h);
 
 /* A small caption above a group of controls; returns its height. */
-int chrome_caption(App *a, int x, int y, const char *text);
+int chrome_caption(View *vw, int x, int y, const char *text);
 
 /* Overlays: start-over confirmation and the idle warning. */
-void chrome_overlays(App *a);
+void chrome_overlays(View *vw);
 
 /* Formats with one int into a static buffer (one of four in turn). */
 const char *fmt_int(StrId id, int v);

@@ -15,10 +15,9 @@ static int card_h(const Ui *ui)
 }
 
 /* One result; true when tapped. */
-static bool card(App *a, Rect r, const StoreHit *h)
+static bool card(View *vw, Rect r, const Mentor *m)
 {
-    Ui *ui = &a->ui;
-    const Mentor *m = &h->mentor;
+    Ui *ui = vw->ui;
     char name[2 * MENTOR_NAME_MAX + 2], role[2 * MENTOR_TEXT_MAX + 8], line[400];
     mentor_full_name(m, name, sizeof name);
     bool tapped = ui_tapped(ui, r);
@@ -50,57 +49,55 @@ static bool card(App *a, Rect r, const StoreHit *h)
 }
 
 /* The filter row: three pickers and two toggles; returns its height. */
-static int filters(App *a, int x, int y, int w)
+static int filters(View *vw, int x, int y, int w)
 {
-    Session *s = a->s;
+    Session *s = vw->s;
     char field[128], via[128], lang[128];
     snprintf(field, sizeof field, "%s \xe2\x96\xbe", /* ▾ */
-             s->field >= 0 ? a->field[s->field] : str(S_ALL_FIELDS));
+             s->field >= 0 ? vw->cat->field[s->field] : str(S_ALL_FIELDS));
     snprintf(via, sizeof via, "%s \xe2\x96\xbe",
              s->via >= 0 ? mentor_via_label((ContactVia)s->via) : str(S_ANY_CHANNEL));
     snprintf(lang, sizeof lang, "%s \xe2\x96\xbe",
-             s->language >= 0 ? a->language[s->language] : str(S_ANY_LANGUAGE));
+             s->language >= 0 ? vw->cat->language[s->language] : str(S_ANY_LANGUAGE));
     const char *labels[5] = {field, via, lang, str(S_REMOTE_OK), str(S_TAKING_REQUESTS)};
     bool on[5] = {s->field >= 0, s->via >= 0, s->language >= 0, s->remote_only, s->accepting_only};
-    int h, hit = chrome_chips_multi(a, x, y, w, labels, 5, on, &h);
+    int h, hit = chrome_chips_multi(vw, x, y, w, labels, 5, on, &h);
     if (hit >= 0 && hit < 3)
-        s->picking = hit + 1;
+        vw->picking = hit + 1;
     else if (hit == 3)
         s->remote_only = !s->remote_only;
     else if (hit == 4)
         s->accepting_only = !s->accepting_only;
-    if (hit >= 0)
-        a->dirty = true;
     return h;
 }
 
 /* The open picker: all fields, ways to reach, or languages, and "any". */
-void screen_field_picker(App *a)
+void screen_field_picker(View *vw)
 {
-    Ui *ui = &a->ui;
-    Session *s = a->s;
-    const char *labels[KIOSK_FIELDS + 1];
+    Ui *ui = vw->ui;
+    Session *s = vw->s;
+    const char *labels[VIEW_LIST_MAX + 1];
     int n = 0, *value;
-    if (s->picking == 1) {
+    if (vw->picking == 1) {
         labels[n++] = str(S_ALL_FIELDS);
-        for (int i = 0; i < a->nfields; i++)
-            labels[n++] = a->field[i];
+        for (int i = 0; i < vw->cat->nfields; i++)
+            labels[n++] = vw->cat->field[i];
         value = &s->field;
-    } else if (s->picking == 2) {
+    } else if (vw->picking == 2) {
         labels[n++] = str(S_ANY_CHANNEL);
         for (int i = 0; i < VIA_COUNT; i++)
             labels[n++] = mentor_via_label((ContactVia)i);
         value = &s->via;
     } else {
         labels[n++] = str(S_ANY_LANGUAGE);
-        for (int i = 0; i < a->nlanguages; i++)
-            labels[n++] = a->language[i];
+        for (int i = 0; i < vw->cat->nlanguages; i++)
+            labels[n++] = vw->cat->language[i];
         value = &s->language;
     }
     int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
     int h;
     ui_measure_begin(ui);
-    chrome_chips(a, 0, 0, w - 2 * p, labels, n, *value + 1, &h);
+    chrome_chips(vw, 0, 0, w - 2 * p, labels, n, *value + 1, &h);
     ui_measure_end(ui);
     ui->nitems = 0; /* only the picker's chips can be tapped now */
     Rect card = {(ui->w - w) / 2, (ui->h - h) / 2 - p, w, h + 2 * p};
@@ -108,19 +105,18 @@ void screen_field_picker(App *a)
         draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.overlay);
         draw_round(ui->d, card, ui->u * 3, ui->th.surface);
     }
-    int hit = chrome_chips(a, card.x + p, card.y + p, w - 2 * p, labels, n, *value + 1, &h);
+    int hit = chrome_chips(vw, card.x + p, card.y + p, w - 2 * p, labels, n, *value + 1, &h);
     if (hit >= 0 ||
         (ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}) && !ui_contains(card, ui->x, ui->y))) {
         if (hit >= 0)
             *value = hit - 1;
-        s->picking = 0;
-        a->dirty = true;
+        vw->picking = 0;
     }
 }
 
-static void empty(App *a, Rect r)
+static void empty(View *vw, Rect r)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int w = r.w * 8 / 10, x = r.x + (r.w - w) / 2, y = r.y + ui->u * 6;
     ui_record(ui, str(S_NO_RESULTS), (Rect){x, y, w, ui->u * 8});
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_NO_RESULTS), ui->title, WEIGHT_BOLD, ui->th.text);
@@ -128,10 +124,10 @@ static void empty(App *a, Rect r)
             ui->th.muted);
 }
 
-static void results(App *a, Rect r)
+static void results(View *vw, Rect r)
 {
-    Ui *ui = &a->ui;
-    Session *s = a->s;
+    Ui *ui = vw->ui;
+    Session *s = vw->s;
     int cols = r.w > ui->u * 150 ? 3 : r.w > ui->u * 95 ? 2 : 1;
     int gap = ui->u * 2, ch = card_h(ui), cw = (r.w - gap * (cols - 1)) / cols;
     int rows = (s->nhits + cols - 1) / cols, lh = draw_line_height(ui->measure, ui->small);
@@ -141,8 +137,8 @@ static void results(App *a, Rect r)
         Rect c = {r.x + (i % cols) * (cw + gap), r.y + (i / cols) * (ch + gap) - off, cw, ch};
         if (c.y + c.h < r.y || c.y > r.y + r.h)
             continue;
-        if (card(a, c, &s->hits[i]) && ui_contains(r, ui->x, ui->y))
-            kiosk_choose_mentor(a, &s->hits[i].mentor);
+        if (card(vw, c, &s->hits[i]) && ui_contains(r, ui->x, ui->y))
+            view_post(vw, INTENT_CHOOSE, i);
     }
     if (s->nhits == SESSION_HITS)
         ui_text(ui, r.x, r.y + rows * (ch + gap) - off, fmt_int(S_RESULTS_MORE, SESSION_HITS),
@@ -150,26 +146,25 @@ static void results(App *a, Rect r)
     ui_scroll_end(ui);
 }
 
-void screen_search(App *a)
+void screen_search(View *vw)
 {
-    Ui *ui = &a->ui;
-    Session *s = a->s;
-    Rect body = chrome_top(a, 1);
+    Ui *ui = vw->ui;
+    Session *s = vw->s;
+    Rect body = chrome_top(vw, 1);
     int p = pad(ui), kh = ui_keyboard_height(ui);
     BarAction act = BAR_NONE;
     if (ui_typing(ui))
         body.h = ui->h - kh - body.y;
     else
-        act = chrome_bottom(a, &body, NULL, BTN_PRIMARY, NULL);
+        act = chrome_bottom(vw, &body, NULL, BTN_PRIMARY, NULL);
     int x = p, w = ui->w - 2 * p, y = body.y, fh = ui->u * 9;
     int fw = ui->landscape ? w * 45 / 100 : w;
     ui_field(ui, ui_id("search"), (Rect){x, y, fw, fh}, s->query, sizeof s->query,
              str(S_SEARCH_HINT), "Search");
     int fy = ui->landscape ? y + (fh - ui->u * 7) / 2 : y + fh + ui->u * 2;
     int fx = ui->landscape ? x + fw + ui->u * 3 : x;
-    int filt = filters(a, fx, fy, ui->landscape ? w - fw - ui->u * 3 : w);
+    int filt = filters(vw, fx, fy, ui->landscape ? w - fw - ui->u * 3 : w);
     y = ui->landscape ? y + (fh > filt ? fh : filt) : fy + filt;
-    kiosk_refresh_search(a);
     y += ui->u * 2;
     if (s->nhits > 0)
         ui_text(ui, x, y, s->nhits == 1 ? str(S_RESULTS_ONE) : fmt_int(S_RESULTS_COUNT, s->nhits),
@@ -177,19 +172,19 @@ void screen_search(App *a)
     y += draw_line_height(ui->measure, ui->small) + ui->u;
     Rect list = {x, y, w, body.y + body.h - y - ui->u};
     if (s->nhits == 0)
-        empty(a, list);
+        empty(vw, list);
     else
-        results(a, list);
+        results(vw, list);
     if (ui_typing(ui))
         ui_keyboard(ui, (Rect){0, ui->h - kh, ui->w, kh});
     if (act == BAR_BACK)
-        kiosk_go(a, SCREEN_ABOUT);
+        view_post(vw, INTENT_GO, SCREEN_ABOUT);
 }
 
 /* Chips that only show (topics); returns the height used. */
-static int tags(App *a, int x, int y, int w, const char *list)
+static int tags(View *vw, int x, int y, int w, const char *list)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int ch = ui->u * 6, gap = ui->u, cx = x, cy = y;
     char item[128];
     for (const char *p = list; *p;) {
@@ -217,20 +212,20 @@ static int tags(App *a, int x, int y, int w, const char *list)
 }
 
 /* A caption and a value under it; returns the height used. */
-static int fact(App *a, int x, int y, int w, const char *caption, const char *value)
+static int fact(View *vw, int x, int y, int w, const char *caption, const char *value)
 {
-    Ui *ui = &a->ui;
-    int h = chrome_caption(a, x, y, caption);
+    Ui *ui = vw->ui;
+    int h = chrome_caption(vw, x, y, caption);
     return h + ui_wrap(ui, (Rect){x, y + h, w, 0}, value, ui->body, WEIGHT_REGULAR, ui->th.text) +
            ui->u * 2;
 }
 
 /* Lays out (and on drawing passes draws) the contact from y; returns
  * the y where it ends. */
-static int detail_body(App *a, int x, int y, int w)
+static int detail_body(View *vw, int x, int y, int w)
 {
-    Ui *ui = &a->ui;
-    const Mentor *m = &a->s->mentor;
+    Ui *ui = vw->ui;
+    const Mentor *m = &vw->s->mentor;
     char name[2 * MENTOR_NAME_MAX + 2], buf[600];
     mentor_full_name(m, name, sizeof name);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, name, ui->huge, WEIGHT_BOLD, ui->th.text);
@@ -245,7 +240,7 @@ static int detail_body(App *a, int x, int y, int w)
     int ly = y;
     snprintf(buf, sizeof buf, "%s%s%s", mentor_via_label(m->via), *m->contact ? ": " : "",
              m->contact);
-    ly += fact(a, x, ly, lw, str(S_DETAIL_REACH), buf);
+    ly += fact(vw, x, ly, lw, str(S_DETAIL_REACH), buf);
     ly += ui_wrap(ui, (Rect){x, ly - ui->u * 2, lw, 0}, str(S_DETAIL_REACH_NOTE), ui->small,
                   WEIGHT_REGULAR, ui->th.muted);
     ly += ui->u * 2;
@@ -253,39 +248,39 @@ static int detail_body(App *a, int x, int y, int w)
              m->remote && strcmp(m->location, "Remote") != 0 ? "  \xc2\xb7  meets remotely too"
                                                              : "");
     if (*m->location)
-        ly += fact(a, x, ly, lw, "Based in", buf);
-    ly += fact(a, x, ly, lw, str(S_DETAIL_LANGUAGES), m->languages);
+        ly += fact(vw, x, ly, lw, "Based in", buf);
+    ly += fact(vw, x, ly, lw, str(S_DETAIL_LANGUAGES), m->languages);
     if (!m->accepting)
         ly += ui_wrap(ui, (Rect){x, ly, lw, 0}, str(S_NOT_TAKING), ui->body, WEIGHT_BOLD,
                       ui->th.warn_text);
     /* right: what they are happy to talk about */
     int ry = ui->landscape ? y : ly + ui->u * 2;
     if (*m->topics) {
-        ry += chrome_caption(a, rx, ry, str(S_DETAIL_TOPICS));
-        ry += tags(a, rx, ry, rw, m->topics) + ui->u * 4;
+        ry += chrome_caption(vw, rx, ry, str(S_DETAIL_TOPICS));
+        ry += tags(vw, rx, ry, rw, m->topics) + ui->u * 4;
     }
     if (*m->bio)
         ry += ui_wrap(ui, (Rect){rx, ry, rw, 0}, m->bio, ui->body, WEIGHT_REGULAR, ui->th.text);
     return (ly > ry ? ly : ry) + ui->u * 4;
 }
 
-void screen_detail(App *a)
+void screen_detail(View *vw)
 {
-    Ui *ui = &a->ui;
-    const Mentor *m = &a->s->mentor;
-    Rect body = chrome_top(a, 1);
-    BarAction act =
-        chrome_bottom(a, &body, m->accepting ? fmt_str(S_CHOOSE, m->first_name) : str(S_NOT_TAKING),
-                      m->accepting ? BTN_PRIMARY : BTN_DISABLED, NULL);
+    Ui *ui = vw->ui;
+    const Mentor *m = &vw->s->mentor;
+    Rect body = chrome_top(vw, 1);
+    BarAction act = chrome_bottom(
+        vw, &body, m->accepting ? fmt_str(S_CHOOSE, m->first_name) : str(S_NOT_TAKING),
+        m->accepting ? BTN_PRIMARY : BTN_DISABLED, NULL);
     int p = pad(ui), x = p, w = ui->w - 2 * p;
     ui_measure_begin(ui); /* measure, then draw */
-    int content = detail_body(a, x, 0, w);
+    int content = detail_body(vw, x, 0, w);
     ui_measure_end(ui);
     int off = ui_scroll_begin(ui, ui_id("detail"), body, content);
-    detail_body(a, x, body.y - off, w);
+    detail_body(vw, x, body.y - off, w);
     ui_scroll_end(ui);
     if (act == BAR_BACK)
-        kiosk_go(a, SCREEN_SEARCH);
+        view_post(vw, INTENT_GO, SCREEN_SEARCH);
     else if (act == BAR_NEXT)
-        kiosk_go(a, SCREEN_MESSAGE);
+        view_post(vw, INTENT_GO, SCREEN_MESSAGE);
 }

@@ -6,21 +6,21 @@
 
 /* One labelled row of chips; sets *value to a tapped chip and returns
  * the y after the row. */
-static int choice(App *a, int x, int y, int w, StrId caption, const char *const *labels, int n,
+static int choice(View *vw, int x, int y, int w, StrId caption, const char *const *labels, int n,
                   int *value)
 {
     int h;
-    y += chrome_caption(a, x, y, str(caption));
-    int hit = chrome_chips(a, x, y, w, labels, n, *value, &h);
+    y += chrome_caption(vw, x, y, str(caption));
+    int hit = chrome_chips(vw, x, y, w, labels, n, *value, &h);
     if (hit >= 0)
         *value = hit;
-    return y + h + a->ui.u * 3;
+    return y + h + vw->ui->u * 3;
 }
 
 /* The controls; returns the y after them. */
-static int controls(App *a, int x, int y, int w)
+static int controls(View *vw, int x, int y, int w)
 {
-    Session *s = a->s;
+    Session *s = vw->s;
     Visitor *v = &s->visitor;
     const char *channels[3] = {message_channel_label(CHANNEL_EMAIL),
                                message_channel_label(CHANNEL_LINKEDIN),
@@ -36,36 +36,36 @@ static int controls(App *a, int x, int y, int w)
     int fmt = (int)v->format, via = (int)v->found_via;
     Visitor before = *v;
     MessageChannel was = s->channel;
-    y = choice(a, x, y, w, S_CHANNEL, channels, 3, &ch);
+    y = choice(vw, x, y, w, S_CHANNEL, channels, 3, &ch);
     s->channel = (MessageChannel)ch;
     if (s->channel == CHANNEL_LINKEDIN) {
         int on = s->linkedin_short ? 0 : -1, h;
         const char *label[1] = {str(S_FREE_ACCOUNT)};
-        if (chrome_chips(a, x, y, w, label, 1, on, &h) == 0) {
+        if (chrome_chips(vw, x, y, w, label, 1, on, &h) == 0) {
             s->linkedin_short = !s->linkedin_short;
-            kiosk_compose(a);
+            view_post(vw, INTENT_COMPOSE, 0);
         }
-        y += h + a->ui.u * 3;
+        y += h + vw->ui->u * 3;
     }
-    y = choice(a, x, y, w, S_HOW_LONG, mins, 3, &minute);
+    y = choice(vw, x, y, w, S_HOW_LONG, mins, 3, &minute);
     v->minutes = minute == 0 ? 15 : minute == 2 ? 30 : 20;
-    y = choice(a, x, y, w, S_HOW_MEET, formats, FORMAT_COUNT, &fmt);
+    y = choice(vw, x, y, w, S_HOW_MEET, formats, FORMAT_COUNT, &fmt);
     v->format = (MeetFormat)fmt;
-    y = choice(a, x, y, w, S_FOUND_VIA, found, FOUND_COUNT, &via);
+    y = choice(vw, x, y, w, S_FOUND_VIA, found, FOUND_COUNT, &via);
     v->found_via = (FoundVia)via;
     /* compose again only once every choice is in place */
     if (s->channel != was || v->minutes != before.minutes || v->format != before.format ||
         v->found_via != before.found_via)
-        kiosk_compose(a);
+        view_post(vw, INTENT_COMPOSE, 0);
     return y;
 }
 
 /* Kind hints under the preview; returns their height. */
-static int hints(App *a, int x, int y, int w)
+static int hints(View *vw, int x, int y, int w)
 {
-    Ui *ui = &a->ui;
-    Session *s = a->s;
-    unsigned warn = message_check(&s->request, &s->visitor, &s->mentor);
+    Ui *ui = vw->ui;
+    Session *s = vw->s;
+    unsigned warn = message_check(&s->visit.request, &s->visitor, &s->mentor);
     int y0 = y, p = ui->u * 2;
     if (!warn) {
         ui_record(ui, str(S_LOOKS_GOOD), (Rect){x, y, w, ui->u * 4});
@@ -90,11 +90,11 @@ static int hints(App *a, int x, int y, int w)
 }
 
 /* The preview card with its counter; fills r. */
-static void preview(App *a, Rect r)
+static void preview(View *vw, Rect r)
 {
-    Ui *ui = &a->ui;
-    Session *s = a->s;
-    const Message *m = &s->request;
+    Ui *ui = vw->ui;
+    Session *s = vw->s;
+    const Message *m = &s->visit.request;
     int p = ui->u * 3, lh = draw_line_height(ui->measure, ui->small);
     ui_panel(ui, r, ui->th.surface);
     if (ui->d)
@@ -134,40 +134,40 @@ static void preview(App *a, Rect r)
     ui_scroll_end(ui);
 }
 
-void screen_message(App *a)
+void screen_message(View *vw)
 {
-    Ui *ui = &a->ui;
-    Session *s = a->s;
-    Rect body = chrome_top(a, 2);
-    BarAction act = chrome_bottom(a, &body, str(S_NEXT_QUESTIONS), BTN_PRIMARY, NULL);
+    Ui *ui = vw->ui;
+    Session *s = vw->s;
+    Rect body = chrome_top(vw, 2);
+    BarAction act = chrome_bottom(vw, &body, str(S_NEXT_QUESTIONS), BTN_PRIMARY, NULL);
     int p = pad(ui);
-    int y = chrome_title(a, body, fmt_str(S_MESSAGE_TITLE, s->mentor.first_name), NULL);
+    int y = chrome_title(vw, body, fmt_str(S_MESSAGE_TITLE, s->mentor.first_name), NULL);
     if (ui->landscape) {
         int lw = (ui->w - 2 * p) * 46 / 100, rx = p + lw + ui->u * 4, rw = ui->w - p - rx;
         Rect view = {p, y, lw, body.y + body.h - y - ui->u};
         ui_measure_begin(ui);
-        int content = controls(a, p, 0, lw - ui->u * 2);
+        int content = controls(vw, p, 0, lw - ui->u * 2);
         ui_measure_end(ui);
         int off = ui_scroll_begin(ui, ui_id("choices"), view, content);
-        controls(a, p, y - off, lw - ui->u * 2);
+        controls(vw, p, y - off, lw - ui->u * 2);
         ui_scroll_end(ui);
         ui_measure_begin(ui);
-        int hh = hints(a, rx, 0, rw);
+        int hh = hints(vw, rx, 0, rw);
         ui_measure_end(ui);
         int bottom = body.y + body.h - ui->u * 2;
-        preview(a, (Rect){rx, y, rw, bottom - y - hh - ui->u * 2});
-        hints(a, rx, bottom - hh, rw);
+        preview(vw, (Rect){rx, y, rw, bottom - y - hh - ui->u * 2});
+        hints(vw, rx, bottom - hh, rw);
     } else {
-        y = controls(a, p, y, ui->w - 2 * p);
+        y = controls(vw, p, y, ui->w - 2 * p);
         ui_measure_begin(ui);
-        int hh = hints(a, p, 0, ui->w - 2 * p);
+        int hh = hints(vw, p, 0, ui->w - 2 * p);
         ui_measure_end(ui);
         int bottom = body.y + body.h - ui->u * 2;
-        preview(a, (Rect){p, y, ui->w - 2 * p, bottom - y - hh - ui->u * 2});
-        hints(a, p, bottom - hh, ui->w - 2 * p);
+        preview(vw, (Rect){p, y, ui->w - 2 * p, bottom - y - hh - ui->u * 2});
+        hints(vw, p, bottom - hh, ui->w - 2 * p);
     }
     if (act == BAR_BACK)
-        kiosk_go(a, SCREEN_DETAIL);
+        view_post(vw, INTENT_GO, SCREEN_DETAIL);
     else if (act == BAR_NEXT)
-        kiosk_go(a, SCREEN_QUESTIONS);
+        view_post(vw, INTENT_GO, SCREEN_QUESTIONS);
 }

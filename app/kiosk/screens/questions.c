@@ -5,21 +5,21 @@
 
 #include <string.h>
 
-static int planned(const App *a)
+static int planned(const View *vw)
 {
     int sum = 0;
-    for (int i = 0; i < a->nbank; i++)
-        if (a->s->chosen[i])
-            sum += a->bank[i].minutes;
+    for (int i = 0; i < vw->cat->nbank; i++)
+        if (vw->s->chosen[i])
+            sum += vw->cat->bank[i].minutes;
     return sum;
 }
 
 /* The bar: planned minutes against the time for questions. */
-static int time_bar(App *a, int x, int y, int w)
+static int time_bar(View *vw, int x, int y, int w)
 {
-    Ui *ui = &a->ui;
-    int minutes = a->s->visitor.minutes ? a->s->visitor.minutes : 20;
-    int budget = question_budget(minutes), used = planned(a);
+    Ui *ui = vw->ui;
+    int minutes = vw->s->visitor.minutes ? vw->s->visitor.minutes : 20;
+    int budget = question_budget(minutes), used = planned(vw);
     int lh = draw_line_height(ui->measure, ui->body), bh = ui->u * 2;
     bool over = used > budget;
     ui_record(ui, fmt_int2(S_TIME_PLANNED, used, budget), (Rect){x, y, w, lh});
@@ -43,9 +43,9 @@ static int time_bar(App *a, int x, int y, int w)
 }
 
 /* The list; returns its height. */
-static int list(App *a, int x, int y, int w, Rect view)
+static int list(View *vw, int x, int y, int w, Rect view)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int y0 = y, box = draw_line_height(ui->measure, ui->body) * 3 / 4;
     int mw = ui_width(ui, fmt_int(S_N_MIN, 10), ui->small, WEIGHT_REGULAR) + ui->u * 2;
     for (int c = 0; c < QCAT_COUNT; c++) {
@@ -53,11 +53,11 @@ static int list(App *a, int x, int y, int w, Rect view)
         y += ui_wrap(ui, (Rect){x, y, w, 0}, question_category_label((QuestionCategory)c), ui->body,
                      WEIGHT_BOLD, ui->th.primary) +
              ui->u;
-        for (int i = 0; i < a->nbank; i++) {
-            const Question *q = &a->bank[i];
+        for (int i = 0; i < vw->cat->nbank; i++) {
+            const Question *q = &vw->cat->bank[i];
             if (q->category != (QuestionCategory)c)
                 continue;
-            bool on = a->s->chosen[i];
+            bool on = vw->s->chosen[i];
             int tx = x + box + ui->u * 3, tw = w - (tx - x) - mw;
             ui_measure_begin(ui);
             int th = ui_wrap(ui, (Rect){tx, 0, tw, 0}, q->text, ui->body,
@@ -68,9 +68,8 @@ static int list(App *a, int x, int y, int w, Rect view)
                 row.h = ui->u * 8;
             ui_record(ui, q->text, row);
             if (ui_tapped(ui, row) && ui_contains(view, ui->x, ui->y)) {
-                a->s->chosen[i] = !on;
-                a->s->questions_edited = true;
-                a->dirty = true;
+                vw->s->chosen[i] = !on;
+                vw->s->questions_edited = true;
             }
             if (ui->d && row.y + row.h >= view.y && row.y <= view.y + view.h) {
                 if (on)
@@ -104,34 +103,34 @@ static int list(App *a, int x, int y, int w, Rect view)
     return y - y0;
 }
 
-void screen_questions(App *a)
+void screen_questions(View *vw)
 {
-    Ui *ui = &a->ui;
-    Rect body = chrome_top(a, 3);
-    BarAction act = chrome_bottom(a, &body, str(S_NEXT_TAKEAWAY), BTN_PRIMARY, NULL);
+    Ui *ui = vw->ui;
+    Rect body = chrome_top(vw, 3);
+    BarAction act = chrome_bottom(vw, &body, str(S_NEXT_TAKEAWAY), BTN_PRIMARY, NULL);
     int p = pad(ui), w = ui->landscape ? ui->w * 75 / 100 : ui->w - 2 * p;
     int x = (ui->w - w) / 2;
     Rect col = {x - p, body.y, w + 2 * p, body.h};
-    int y = chrome_title(a, col, str(S_QUESTIONS_TITLE), str(S_QUESTIONS_SUB));
+    int y = chrome_title(vw, col, str(S_QUESTIONS_TITLE), str(S_QUESTIONS_SUB));
     const char *reset = str(S_SUGGESTED);
     int rw = ui_width(ui, reset, ui->body, WEIGHT_BOLD) + ui->u * 6;
     int barw = ui->landscape ? w - rw - ui->u * 4 : w;
-    int bh = time_bar(a, x, y, barw);
+    int bh = time_bar(vw, x, y, barw);
     int bx = ui->landscape ? x + w - rw : x, by = ui->landscape ? y : y + bh;
     if (ui_button(ui, (Rect){bx, by, rw, ui->u * 7}, reset, BTN_GHOST)) {
-        kiosk_suggest_questions(a);
-        a->s->questions_edited = false;
+        view_post(vw, INTENT_SUGGEST, 0);
+        vw->s->questions_edited = false;
     }
     y += ui->landscape ? (bh > ui->u * 7 ? bh : ui->u * 7) : bh + ui->u * 8;
     Rect view = {x, y, w, body.y + body.h - y - ui->u};
     ui_measure_begin(ui);
-    int content = list(a, x, 0, w - ui->u * 2, view);
+    int content = list(vw, x, 0, w - ui->u * 2, view);
     ui_measure_end(ui);
     int off = ui_scroll_begin(ui, ui_id("questions"), view, content);
-    list(a, x, view.y - off, w - ui->u * 2, view);
+    list(vw, x, view.y - off, w - ui->u * 2, view);
     ui_scroll_end(ui);
     if (act == BAR_BACK)
-        kiosk_go(a, SCREEN_MESSAGE);
+        view_post(vw, INTENT_GO, SCREEN_MESSAGE);
     else if (act == BAR_NEXT)
-        kiosk_go(a, SCREEN_TAKEAWAY);
+        view_post(vw, INTENT_GO, SCREEN_TAKEAWAY);
 }

@@ -5,32 +5,32 @@
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/screens_internal.h"
 
-void screens_run(App *a)
+void screens_run(View *vw)
 {
-    static void (*const run[SCREEN_COUNT])(App *) = {
+    static void (*const run[SCREEN_COUNT])(View *) = {
         screen_welcome, screen_about,     screen_search,   screen_detail,
         screen_message, screen_questions, screen_takeaway,
     };
-    Ui *ui = &a->ui;
-    if (staff_active(a)) {
-        screen_staff(a);
+    Ui *ui = vw->ui;
+    if (vw->staff->step != STAFF_OFF) {
+        screen_staff(vw);
         return;
     }
-    bool picker = a->s->picking && a->s->screen == SCREEN_SEARCH;
-    bool overlay = a->idle_warning || a->s->confirm_restart || picker;
+    bool picker = vw->picking && vw->step == SCREEN_SEARCH;
+    bool overlay = vw->idle_warning || vw->confirm_restart || picker;
     if (overlay) {
         bool down = ui->down, released = ui->released, pressed = ui->pressed;
         ui->down = ui->released = ui->pressed = false;
-        run[a->s->screen](a);
+        run[vw->step](vw);
         ui->down = down;
         ui->released = released;
         ui->pressed = pressed;
         ui->nitems = 0; /* only the overlay's buttons can be tapped */
-        if (picker && !a->idle_warning && !a->s->confirm_restart)
-            screen_field_picker(a);
+        if (picker && !vw->idle_warning && !vw->confirm_restart)
+            screen_field_picker(vw);
         else
-            chrome_overlays(a);
+            chrome_overlays(vw);
         return;
     }
-    run[a->s->screen](a);
+    run[vw->step](vw);
 }

@@ -4,9 +4,9 @@
 #ifndef CK_SCREENS_H
 #define CK_SCREENS_H
 
-#include "kiosk/app.h"
+#include "kiosk/view.h"
 
-void screens_run(App *a);
+void screens_run(View *vw);
 
 /* The Welcome screen's rotating question: how long each shows, and how
  * long it takes to fade in. */

@@ -2,18 +2,18 @@
 #ifndef CK_SCREENS_INTERNAL_H
 #define CK_SCREENS_INTERNAL_H
 
-#include "kiosk/app.h"
+#include "kiosk/view.h"
 
-void screen_welcome(App *a);
-void screen_about(App *a);
-void screen_search(App *a);
-void screen_detail(App *a);
+void screen_welcome(View *vw);
+void screen_about(View *vw);
+void screen_search(View *vw);
+void screen_detail(View *vw);
 /* The field picker, over the Find screen. */
-void screen_field_picker(App *a);
-void screen_message(App *a);
-void screen_questions(App *a);
-void screen_takeaway(App *a);
+void screen_field_picker(View *vw);
+void screen_message(View *vw);
+void screen_questions(View *vw);
+void screen_takeaway(View *vw);
 /* Staff mode, over everything (see staff.h). */
-void screen_staff(App *a);
+void screen_staff(View *vw);
 
 #endif

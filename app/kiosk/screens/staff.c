@@ -11,30 +11,30 @@
 
 /* The frame: a dark strip naming staff mode, then a title and a line
  * under it. Returns the column below. */
-static Rect frame(App *a, const char *title, const char *sub)
+static Rect frame(View *vw, const char *title, const char *sub)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int p = pad(ui), h = ui->u * 8;
     if (ui->d)
         draw_rect(ui->d, (Rect){0, 0, ui->w, h}, ui->th.text);
     int lh = draw_line_height(ui->measure, ui->body);
     char strip[200];
-    snprintf(strip, sizeof strip, "Staff mode \xc2\xb7 %s", a->cfg.office);
+    snprintf(strip, sizeof strip, "Staff mode \xc2\xb7 %s", vw->office->name);
     ui_text(ui, p, (h - lh) / 2, strip, ui->body, WEIGHT_BOLD, ui->th.bg, ui->w - 2 * p);
     int w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
     if (w > ui->u * 150)
         w = ui->u * 150;
     Rect col = {(ui->w - w) / 2 - p, h + ui->u * 4, w + 2 * p, 0};
     ui_record(ui, title, (Rect){col.x + p, col.y, w, lh});
-    int y = chrome_title(a, col, title, sub);
+    int y = chrome_title(vw, col, title, sub);
     return (Rect){col.x + p, y, w, ui->h - y};
 }
 
 /* A row of up to three buttons at the bottom; returns which was tapped
  * (1-based), or 0. Shrinks body above them. */
-static int buttons(App *a, Rect *body, const char *const *label, const ButtonStyle *style, int n)
+static int buttons(View *vw, Rect *body, const char *const *label, const ButtonStyle *style, int n)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int bh = ui->u * 9, gap = ui->u * 3, y = ui->h - bh - pad(ui) * 2, tapped = 0;
     int bw = (body->w - gap) / 2, x = n == 1 ? body->x + (body->w - bw) / 2 : body->x;
     if (n > 2)
@@ -47,44 +47,44 @@ static int buttons(App *a, Rect *body, const char *const *label, const ButtonSty
 }
 
 /* Wrapped paragraphs in a scroll area filling body. */
-static void scrolled_text(App *a, Rect body, const char *text, Color c)
+static void scrolled_text(View *vw, Rect body, const char *text, Color c)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     ui_measure_begin(ui);
-    int h = ui_wrap(ui, (Rect){body.x, 0, body.w - ui->u * 2, 0}, text, ui->body, WEIGHT_REGULAR,
-                    c);
+    int h =
+        ui_wrap(ui, (Rect){body.x, 0, body.w - ui->u * 2, 0}, text, ui->body, WEIGHT_REGULAR, c);
     ui_measure_end(ui);
     int off = ui_scroll_begin(ui, ui_id("staff-text"), body, h);
-    ui_wrap(ui, (Rect){body.x, body.y - off, body.w - ui->u * 2, 0}, text, ui->body,
-            WEIGHT_REGULAR, c);
+    ui_wrap(ui, (Rect){body.x, body.y - off, body.w - ui->u * 2, 0}, text, ui->body, WEIGHT_REGULAR,
+            c);
     ui_scroll_end(ui);
 }
 
 /* Digits and keys typed on a physical keyboard. */
-static void pin_typed(App *a)
+static void pin_typed(View *vw)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     for (const char *t = ui->typed; *t; t++)
         if (*t >= '0' && *t <= '9')
-            staff_pin_key(a, *t);
+            view_post(vw, INTENT_STAFF_KEY, *t);
     if (ui->key == '\b' || ui->key == 13)
-        staff_pin_key(a, ui->key == 13 ? '\r' : '\b');
+        view_post(vw, INTENT_STAFF_KEY, ui->key == 13 ? '\r' : '\b');
 }
 
-static void pin_screen(App *a)
+static void pin_screen(View *vw)
 {
-    Ui *ui = &a->ui;
-    Staff *st = &a->staff;
-    int locked = staff_locked_seconds(a);
+    Ui *ui = vw->ui;
+    const StaffView *st = vw->staff;
+    int locked = st->locked_seconds;
     const char *sub = st->for_stick ? "A staff USB stick was plugged in. Enter the staff PIN to "
                                       "update the directory from it."
                                     : "Enter the staff PIN.";
-    Rect body = frame(a, "Staff PIN", sub);
+    Rect body = frame(vw, "Staff PIN", sub);
     const char *cancel[] = {"Cancel"};
-    int act = buttons(a, &body, cancel, (ButtonStyle[]){BTN_SECONDARY}, 1);
+    int act = buttons(vw, &body, cancel, (ButtonStyle[]){BTN_SECONDARY}, 1);
     char line[200] = "";
     Color tone = ui->th.warn_text;
-    if (!a->cfg.pin_hash[0])
+    if (!st->pin_set)
         snprintf(line, sizeof line,
                  "No staff PIN is set on this kiosk, so staff mode is closed. Set one on the "
                  "kiosk's computer with: career-kiosk-admin set-pin");
@@ -93,70 +93,71 @@ static void pin_screen(App *a)
                  locked % 60);
     else if (st->pin_wrong)
         snprintf(line, sizeof line, "That PIN is not right. %d more %s before a five-minute lock.",
-                 STAFF_TRIES - st->tries, STAFF_TRIES - st->tries == 1 ? "try" : "tries");
+                 st->tries_left, st->tries_left == 1 ? "try" : "tries");
     if (line[0]) {
         ui_record(ui, line, (Rect){body.x, body.y, body.w, ui->u * 4});
-        int used = ui_wrap(ui, (Rect){body.x, body.y, body.w, 0}, line, ui->body, WEIGHT_BOLD,
-                           tone) +
-                   ui->u * 2;
+        int used =
+            ui_wrap(ui, (Rect){body.x, body.y, body.w, 0}, line, ui->body, WEIGHT_BOLD, tone) +
+            ui->u * 2;
         body.y += used;
         body.h -= used;
     }
     /* the PIN as dots */
-    char dots[3 * STAFF_PIN_MAX + 1] = "";
-    for (size_t i = 0; i < strlen(st->pin); i++)
+    char dots[3 * 16 + 1] = "";
+    for (int i = 0; i < st->pin_len && i < 16; i++)
         strcat(dots, "\xe2\x97\x8f");
     int kw = ui->u * 60 < body.w ? ui->u * 60 : body.w, kx = body.x + (body.w - kw) / 2;
     Rect field = {kx, body.y, kw, ui->u * 9};
     ui_panel(ui, field, ui->th.sunken);
     int dw = ui_width(ui, dots, ui->title, WEIGHT_BOLD);
-    ui_text(ui, kx + (kw - dw) / 2, field.y + (field.h - draw_line_height(ui->measure, ui->title)) / 2,
-            dots, ui->title, WEIGHT_BOLD, ui->th.text, kw);
+    ui_text(ui, kx + (kw - dw) / 2,
+            field.y + (field.h - draw_line_height(ui->measure, ui->title)) / 2, dots, ui->title,
+            WEIGHT_BOLD, ui->th.text, kw);
     /* the pad: 1-9, Delete, 0, OK */
-    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6",
+    static const char *const keys[12] = {"1", "2", "3", "4",      "5", "6",
                                          "7", "8", "9", "Delete", "0", "OK"};
     int gap = ui->u * 2, top = field.y + field.h + ui->u * 3;
     int kh = (body.y + body.h - top - 3 * gap) / 4;
     if (kh > ui->u * 12)
         kh = ui->u * 12;
     int bw = (kw - 2 * gap) / 3;
-    bool usable = a->cfg.pin_hash[0] && !locked;
+    bool usable = st->pin_set && !locked;
     for (int i = 0; i < 12; i++) {
         Rect r = {kx + (i % 3) * (bw + gap), top + (i / 3) * (kh + gap), bw, kh};
         ButtonStyle s = !usable ? BTN_DISABLED : i == 11 ? BTN_PRIMARY : BTN_KEY;
         if (ui_button(ui, r, keys[i], s) && usable)
-            staff_pin_key(a, i == 9 ? '\b' : i == 11 ? '\r' : keys[i][0]);
+            view_post(vw, INTENT_STAFF_KEY, i == 9 ? '\b' : i == 11 ? '\r' : keys[i][0]);
     }
-    pin_typed(a);
+    pin_typed(vw);
     if (act == 1)
-        staff_end(a);
+        view_post(vw, INTENT_STAFF_END, 0);
     if (locked)
         ui->animating = false; /* the countdown is driven by staff_wait_ms */
 }
 
 /* The staff screen's content from y; returns the y after it. Buttons
  * act only on a drawing or input pass, not while measuring. */
-static int menu_content(App *a, Rect body, int y)
+static int menu_content(View *vw, Rect body, int y)
 {
-    Ui *ui = &a->ui;
-    Staff *st = &a->staff;
+    Ui *ui = vw->ui;
+    const StaffView *st = vw->staff;
     int p = pad(ui), bh = ui->u * 9, gap = ui->u * 2;
     if (st->notice[0]) {
         ui_measure_begin(ui);
-        int nh = ui_wrap(ui, (Rect){0, 0, body.w - 2 * p, 0}, st->notice, ui->body,
-                         WEIGHT_REGULAR, ui->th.warn_text);
+        int nh = ui_wrap(ui, (Rect){0, 0, body.w - 2 * p, 0}, st->notice, ui->body, WEIGHT_REGULAR,
+                         ui->th.warn_text);
         ui_measure_end(ui);
         ui_panel(ui, (Rect){body.x, y, body.w, nh + 2 * p}, ui->th.warn_bg);
         ui_wrap(ui, (Rect){body.x + p, y + p, body.w - 2 * p, 0}, st->notice, ui->body,
                 WEIGHT_REGULAR, ui->th.warn_text);
         y += nh + 2 * p + gap;
     }
-    y += chrome_caption(a, body.x, y, "Directory and printer");
+    y += chrome_caption(vw, body.x, y, "Directory and printer");
     y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, st->health, ui->body, WEIGHT_REGULAR,
                  ui->th.text) +
          ui->u * 4;
-    y += chrome_caption(a, body.x, y, "USB stick");
-    char where[MOUNTS_PATH_MAX + 40];
+    y += chrome_caption(vw, body.x, y, "USB stick");
+    char where[STAFF_PATH_MAX + 40];
     snprintf(where, sizeof where, "A stick is plugged in (%s).", st->stick);
     y += ui_wrap(ui, (Rect){body.x, y, body.w, 0},
                  st->stick[0] ? where
@@ -169,144 +170,119 @@ static int menu_content(App *a, Rect body, int y)
     if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Import from the stick",
                   stick ? BTN_PRIMARY : BTN_DISABLED) &&
         stick)
-        staff_check_stick(a);
+        view_post(vw, INTENT_STAFF_CHECK, 0);
     if (ui_button(ui, (Rect){body.x + bw + gap, y, bw, bh}, "Export stats to the stick",
                   stick ? BTN_SECONDARY : BTN_DISABLED) &&
         stick)
-        staff_export_stats(a);
+        view_post(vw, INTENT_STAFF_EXPORT, 0);
     y += bh + ui->u * 4;
-    if (a->cfg.print.kind == PRINT_NONE)
+    if (!st->printer)
         return y;
-    bool busy = st->print_job || a->print_job;
-    if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Test print", busy ? BTN_DISABLED : BTN_SECONDARY) &&
+    bool busy = st->print_busy;
+    if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Test print",
+                  busy ? BTN_DISABLED : BTN_SECONDARY) &&
         !busy)
-        staff_test_print(a);
-    int th = ui_wrap(ui, (Rect){body.x + bw + gap, y, bw, 0}, staff_print_words(a), ui->body,
-                     WEIGHT_REGULAR,
-                     st->print.phase == PHASE_FAILED ? ui->th.warn_text : ui->th.text);
+        view_post(vw, INTENT_STAFF_TEST_PRINT, 0);
+    int th = ui_wrap(ui, (Rect){body.x + bw + gap, y, bw, 0}, st->print_words, ui->body,
+                     WEIGHT_REGULAR, st->print_failed ? ui->th.warn_text : ui->th.text);
     return y + (th > bh ? th : bh) + ui->u * 2;
 }
 
-static void menu_screen(App *a)
+static void menu_screen(View *vw)
 {
-    Ui *ui = &a->ui;
-    Rect body = frame(a, "Staff", NULL);
+    Ui *ui = vw->ui;
+    Rect body = frame(vw, "Staff", NULL);
     const char *bottom[] = {"Leave kiosk mode", "Close staff mode"};
-    int act = buttons(a, &body, bottom, (ButtonStyle[]){BTN_GHOST, BTN_PRIMARY}, 2);
+    int act = buttons(vw, &body, bottom, (ButtonStyle[]){BTN_GHOST, BTN_PRIMARY}, 2);
     ui_measure_begin(ui);
-    int h = menu_content(a, body, 0);
+    int h = menu_content(vw, body, 0);
     ui_measure_end(ui);
     int off = ui_scroll_begin(ui, ui_id("staff-menu"), body, h);
-    menu_content(a, body, body.y - off);
+    menu_content(vw, body, body.y - off);
     ui_scroll_end(ui);
     if (act == 1)
-        staff_ask_leave(a);
+        view_post(vw, INTENT_STAFF_ASK_LEAVE, 0);
     else if (act == 2)
-        staff_end(a);
+        view_post(vw, INTENT_STAFF_END, 0);
 }
 
-/* One line per rejected row, the first few. */
-static void rejected_rows(const ImportReport *r, char *out, size_t cap)
+static void preview_screen(View *vw)
 {
-    size_t n = 0;
-    out[0] = '\0';
-    for (int i = 0; i < r->nlisted && i < 5 && n < cap; i++) {
-        char row[400];
-        bundle_rejection_text(&r->rejection[i], row, sizeof row);
-        n += (size_t)snprintf(out + n, cap - n, "%s\n", row);
-    }
-    if (r->rejected > 5 && n < cap)
-        snprintf(out + n, cap - n, "...and %d more. The report on the stick lists them all.\n",
-                 r->rejected - 5);
-}
-
-static void preview_screen(App *a)
-{
-    Ui *ui = &a->ui;
-    Staff *st = &a->staff;
-    const Bundle *b = &st->bundle;
-    const ImportReport *r = &b->preview;
-    char text[3000], rows[1500], go[64], signed_at[24] = "";
-    bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
-    Rect body = frame(a, "Check before importing", "Nothing changes until you tap Import.");
-    snprintf(go, sizeof go, "Import %d mentors", r->accepted);
-    const char *label[] = {"Cancel", go};
-    int act = buttons(a, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
-    rejected_rows(r, rows, sizeof rows);
-    snprintf(text, sizeof text,
-             "Signed %s by %s.\n\nmentors.csv: %d rows. %d will be imported, %d rejected.\n"
-             "The directory has %d mentors now; the import replaces them.%s%s%s%s%s%s",
-             signed_at, b->signer, r->rows, r->accepted, r->rejected, st->mentors_now,
-             b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
-             r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
-             r->rejected ? "\n\nRejected rows:\n" : "", rows, "");
-    scrolled_text(a, body, text, ui->th.text);
+    Ui *ui = vw->ui;
+    const StaffView *st = vw->staff;
+    Rect body = frame(vw, "Check before importing", "Nothing changes until you tap Import.");
+    const char *label[] = {"Cancel", st->import_label};
+    int act = buttons(vw, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
+    scrolled_text(vw, body, st->preview, ui->th.text);
     if (act == 1)
-        staff_end(a);
+        view_post(vw, INTENT_STAFF_END, 0);
     else if (act == 2)
-        staff_confirm(a);
+        view_post(vw, INTENT_STAFF_IMPORT, 0);
 }
 
-static void busy_screen(App *a, const char *title)
+static void busy_screen(View *vw, const char *title)
 {
-    Rect body = frame(a, title, "Please leave the stick in until this is done.");
+    Rect body = frame(vw, title, "Please leave the stick in until this is done.");
     (void)body;
 }
 
-static void result_screen(App *a)
+static void result_screen(View *vw)
 {
-    Ui *ui = &a->ui;
-    Staff *st = &a->staff;
-    Rect body = frame(a, st->title, NULL);
+    Ui *ui = vw->ui;
+    const StaffView *st = vw->staff;
+    Rect body = frame(vw, st->title, NULL);
     const char *label[] = {"Staff menu", "Done"};
-    int act = buttons(a, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
+    int act = buttons(vw, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
     Color tone = st->ok ? ui->th.ok_text : ui->th.warn_text;
     if (ui->d)
         draw_rect(ui->d, (Rect){body.x - ui->u * 2, body.y, ui->u, body.h}, tone);
-    scrolled_text(a, body, st->message, ui->th.text);
+    scrolled_text(vw, body, st->message, ui->th.text);
     if (act == 1)
-        staff_open_menu(a);
+        view_post(vw, INTENT_STAFF_MENU, 0);
     else if (act == 2)
-        staff_end(a);
+        view_post(vw, INTENT_STAFF_END, 0);
 }
 
-static void leave_screen(App *a)
+static void leave_screen(View *vw)
 {
-    Rect body = frame(a, "Leave kiosk mode?",
+    Rect body = frame(vw, "Leave kiosk mode?",
                       "The kiosk closes so you can work on this computer. Visitors cannot use "
                       "it until it starts again: restart the computer, or run "
                       "`systemctl start career-kiosk`.");
     const char *label[] = {"Cancel", "Leave kiosk mode"};
-    int act = buttons(a, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
+    int act = buttons(vw, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
     if (act == 1)
-        staff_open_menu(a);
+        view_post(vw, INTENT_STAFF_MENU, 0);
     else if (act == 2)
-        staff_leave(a);
+        view_post(vw, INTENT_STAFF_LEAVE, 0);
 }
 
-void screen_staff(App *a)
+void screen_staff(View *vw)
 {
-    switch (a->staff.step) {
+    switch (vw->staff->step) {
     case STAFF_PIN:
-        pin_screen(a);
+        pin_screen(vw);
         break;
     case STAFF_MENU:
-        menu_screen(a);
+        menu_screen(vw);
         break;
     case STAFF_CHECKING:
-        busy_screen(a, "Copying and checking the stick...");
+        busy_screen(vw, "Copying and checking the stick...");
         break;
     case STAFF_PREVIEW:
-        preview_screen(a);
+        preview_screen(vw);
         break;
     case STAFF_IMPORTING:
-        busy_screen(a, "Importing...");
+        busy_screen(vw, "Importing...");
+        break;
+    case STAFF_EXPORTING:
+        busy_screen(vw, "Writing the stats to the stick...");
         break;
     case STAFF_RESULT:
-        result_screen(a);
+        result_screen(vw);
         break;
     case STAFF_LEAVE:
-        leave_screen(a);
+        leave_screen(vw);
         break;
     default:
         break;

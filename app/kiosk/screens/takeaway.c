@@ -1,6 +1,5 @@
 /* Take away: the sheet, the four QR codes, and Print. */
 #include "kiosk/screens/chrome.h"
-#include "print/paper.h"
 #include "kiosk/screens/screens_internal.h"
 #include "ui/sheetview.h"
 
@@ -11,39 +10,34 @@ static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT,
 
 /* The tab buttons in a column (landscape) or a row (portrait) inside r;
  * returns the height they took. */
-static int tabs(App *a, Rect r, bool column)
+static int tabs(View *vw, Rect r, bool column)
 {
-    Ui *ui = &a->ui;
-    Session *s = a->s;
+    Ui *ui = vw->ui;
     int bh = ui->u * 8, gap = ui->u * 2, h;
     if (column) {
         for (int k = 0; k < TAKE_COUNT; k++) {
             Rect b = {r.x, r.y + k * (bh + gap), r.w, bh};
             if (ui_button(ui, b, takeaway_label((TakeKind)k),
-                          k == s->qr_tab ? BTN_CHIP_ON : BTN_CHIP)) {
-                s->qr_tab = k;
-                a->dirty = true;
-            }
+                          k == vw->qr_tab ? BTN_CHIP_ON : BTN_CHIP))
+                vw->qr_tab = k;
         }
         return TAKE_COUNT * (bh + gap);
     }
     const char *labels[TAKE_COUNT];
     for (int k = 0; k < TAKE_COUNT; k++)
         labels[k] = takeaway_label((TakeKind)k);
-    int hit = chrome_chips(a, r.x, r.y, r.w, labels, TAKE_COUNT, s->qr_tab, &h);
-    if (hit >= 0) {
-        s->qr_tab = hit;
-        a->dirty = true;
-    }
+    int hit = chrome_chips(vw, r.x, r.y, r.w, labels, TAKE_COUNT, vw->qr_tab, &h);
+    if (hit >= 0)
+        vw->qr_tab = hit;
     return h + gap;
 }
 
 /* How the print is going, in a panel, wrapped in w; returns the height
  * (0 when nothing was asked). */
-static int printing_panel(App *a, int x, int y, int w)
+static int printing_panel(View *vw, int x, int y, int w)
 {
-    Ui *ui = &a->ui;
-    const Session *s = a->s;
+    Ui *ui = vw->ui;
+    const Session *s = vw->s;
     char where[200];
     const char *head, *sub = NULL;
     Color c = ui->th.text;
@@ -52,18 +46,18 @@ static int printing_panel(App *a, int x, int y, int w)
         head = str(S_PRINTING_PREPARE);
         break;
     case PRINTING_BUSY:
-        head = str(s->print.phase == PHASE_CHECKING ? S_PRINTING_CHECK : S_PRINTING_SEND);
+        head = str(s->print_checking ? S_PRINTING_CHECK : S_PRINTING_SEND);
         break;
     case PRINTING_DONE:
-        if (*a->cfg.pickup) {
-            snprintf(where, sizeof where, str(S_PRINTED_WHERE), a->cfg.pickup);
+        if (*vw->pickup) {
+            snprintf(where, sizeof where, str(S_PRINTED_WHERE), vw->pickup);
             head = where;
         } else
             head = str(S_PRINTED);
         c = ui->th.ok_text;
         break;
     case PRINTING_FAILED:
-        head = *paper_trouble(&s->print) ? paper_trouble(&s->print) : str(S_PRINT_FAILED);
+        head = *s->print_trouble ? s->print_trouble : str(S_PRINT_FAILED);
         sub = str(S_PRINT_SCAN_INSTEAD);
         c = ui->th.warn_text;
         break;
@@ -81,19 +75,18 @@ static int printing_panel(App *a, int x, int y, int w)
     int ty = y + p;
     ty += ui_wrap(ui, (Rect){x + p, ty, iw, 0}, head, ui->small, WEIGHT_BOLD, c);
     if (sub)
-        ui_wrap(ui, (Rect){x + p, ty + ui->u, iw, 0}, sub, ui->small, WEIGHT_REGULAR,
-                ui->th.text);
+        ui_wrap(ui, (Rect){x + p, ty + ui->u, iw, 0}, sub, ui->small, WEIGHT_REGULAR, ui->th.text);
     ui_record(ui, head, box);
     return box.h + ui->u * 2;
 }
 
 /* The Print button's label and look, or NULL when no printer is set up. */
-static const char *print_button(const App *a, ButtonStyle *style)
+static const char *print_button(const View *vw, ButtonStyle *style)
 {
     *style = BTN_SECONDARY;
-    if (a->cfg.print.kind == PRINT_NONE)
+    if (!vw->printer)
         return NULL;
-    switch (a->s->printing) {
+    switch (vw->s->printing) {
     case PRINTING_PREPARING:
     case PRINTING_BUSY:
         *style = BTN_DISABLED;
@@ -111,23 +104,23 @@ static const char *print_button(const App *a, ButtonStyle *style)
 /* The hint, what the code holds and the print status, wrapped in w; the
  * line about the code gives way when all would not fit in room. Returns
  * the height. */
-static int captions(App *a, int x, int y, int w, int room)
+static int captions(View *vw, int x, int y, int w, int room)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int y0 = y;
     ui_measure_begin(ui);
-    int about = ui_wrap(ui, (Rect){x, 0, w, 0}, str(about_code[a->s->qr_tab]), ui->small,
+    int about = ui_wrap(ui, (Rect){x, 0, w, 0}, str(about_code[vw->qr_tab]), ui->small,
                         WEIGHT_REGULAR, ui->th.muted);
-    int need = ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD,
-                       ui->th.text) +
-               about + ui->u * 2 + printing_panel(a, x, 0, w);
+    int need =
+        ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text) +
+        about + ui->u * 2 + printing_panel(vw, x, 0, w);
     ui_measure_end(ui);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text);
     if (need <= room)
-        y += ui_wrap(ui, (Rect){x, y, w, 0}, str(about_code[a->s->qr_tab]), ui->small,
-                     WEIGHT_REGULAR, ui->th.muted);
+        y += ui_wrap(ui, (Rect){x, y, w, 0}, str(about_code[vw->qr_tab]), ui->small, WEIGHT_REGULAR,
+                     ui->th.muted);
     y += ui->u * 2;
-    y += printing_panel(a, x, y, w);
+    y += printing_panel(vw, x, y, w);
     return y - y0;
 }
 
@@ -140,10 +133,10 @@ static int code_scale(const Takeaway *t, int k, int w, int h)
 }
 
 /* Draws code k with its quiet zone at x, y; returns its side in px. */
-static int code(App *a, int k, int x, int y, int scale)
+static int code(View *vw, int k, int x, int y, int scale)
 {
-    Ui *ui = &a->ui;
-    const Takeaway *t = &a->s->takeaway;
+    Ui *ui = vw->ui;
+    const Takeaway *t = &vw->s->visit.takeaway;
     if (!t->ok[k]) {
         return ui_wrap(ui, (Rect){x, y, ui->u * 40, 0}, str(S_QR_TOO_BIG), ui->body, WEIGHT_REGULAR,
                        ui->th.warn_text);
@@ -155,33 +148,34 @@ static int code(App *a, int k, int x, int y, int scale)
     return px;
 }
 
-static void sheet(App *a, Rect r)
+static void sheet(View *vw, Rect r)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int p = ui->u * 3;
     ui_panel(ui, r, ui->th.surface);
     if (ui->d)
         draw_round_outline(ui->d, r, ui->u * 2, 2, ui->th.border);
     Rect view = {r.x + p, r.y + p, r.w - 2 * p, r.h - 2 * p};
     ui_measure_begin(ui);
-    int content = sheetview_draw(ui, (Rect){view.x, 0, view.w - ui->u * 2, 0}, &a->s->sheet, NULL);
+    int content =
+        sheetview_draw(ui, (Rect){view.x, 0, view.w - ui->u * 2, 0}, &vw->s->visit.sheet, NULL);
     ui_measure_end(ui);
     int off = ui_scroll_begin(ui, ui_id("sheet"), view, content);
-    sheetview_draw(ui, (Rect){view.x, view.y - off, view.w - ui->u * 2, 0}, &a->s->sheet, NULL);
+    sheetview_draw(ui, (Rect){view.x, view.y - off, view.w - ui->u * 2, 0}, &vw->s->visit.sheet,
+                   NULL);
     ui_scroll_end(ui);
 }
 
-void screen_takeaway(App *a)
+void screen_takeaway(View *vw)
 {
-    Ui *ui = &a->ui;
-    Session *s = a->s;
-    const Takeaway *t = &s->takeaway;
-    Rect body = chrome_top(a, 4);
+    Ui *ui = vw->ui;
+    Session *s = vw->s;
+    const Takeaway *t = &s->visit.takeaway;
+    Rect body = chrome_top(vw, 4);
     ButtonStyle print_style;
-    const char *print_label = print_button(a, &print_style);
-    BarAction act =
-        chrome_bottom2(a, &body, str(S_FINISH), BTN_PRIMARY, print_label, print_style);
-    int p = pad(ui), gap = ui->u * 3, k = s->qr_tab;
+    const char *print_label = print_button(vw, &print_style);
+    BarAction act = chrome_bottom2(vw, &body, str(S_FINISH), BTN_PRIMARY, print_label, print_style);
+    int p = pad(ui), gap = ui->u * 3, k = vw->qr_tab;
     body.h -= ui->u * 2;
     if (!s->takeaway_ready)
         return; /* built right after this pass; drawn on the next */
@@ -190,26 +184,26 @@ void screen_takeaway(App *a)
         int scale = code_scale(t, k, ui->w * 45 / 100, body.h);
         int side = t->ok[k] ? (t->code[k].width + 8) * scale : ui->u * 40;
         int tw = ui->u * 30, cx = ui->w - p - side, tx = cx - gap - tw;
-        sheet(a, (Rect){p, body.y, tx - gap - p, body.h});
-        int th = tabs(a, (Rect){tx, body.y, tw, 0}, true);
-        captions(a, tx, body.y + th + ui->u * 2, tw, body.h - th - ui->u * 2);
-        code(a, k, cx,
+        sheet(vw, (Rect){p, body.y, tx - gap - p, body.h});
+        int th = tabs(vw, (Rect){tx, body.y, tw, 0}, true);
+        captions(vw, tx, body.y + th + ui->u * 2, tw, body.h - th - ui->u * 2);
+        code(vw, k, cx,
              body.y + (body.h - side) / 2 > body.y ? body.y + (body.h - side) / 2 : body.y, scale);
     } else {
         int w = ui->w - 2 * p;
-        int th = tabs(a, (Rect){p, body.y, w, 0}, false);
+        int th = tabs(vw, (Rect){p, body.y, w, 0}, false);
         int room = body.h * 55 / 100 - th;
         int scale = code_scale(t, k, w, room);
         int side = t->ok[k] ? (t->code[k].width + 8) * scale : 0;
         int y = body.y + th;
-        y += code(a, k, p + (w - side) / 2, y, scale) + ui->u * 2;
-        y += captions(a, p, y, w, body.h) + ui->u * 2;
-        sheet(a, (Rect){p, y, w, body.y + body.h - y});
+        y += code(vw, k, p + (w - side) / 2, y, scale) + ui->u * 2;
+        y += captions(vw, p, y, w, body.h) + ui->u * 2;
+        sheet(vw, (Rect){p, y, w, body.y + body.h - y});
     }
     if (act == BAR_BACK)
-        kiosk_go(a, SCREEN_QUESTIONS);
+        view_post(vw, INTENT_GO, SCREEN_QUESTIONS);
     else if (act == BAR_NEXT)
-        kiosk_finish(a);
+        view_post(vw, INTENT_FINISH, 0);
     else if (act == BAR_SKIP)
-        kiosk_print(a);
+        view_post(vw, INTENT_PRINT, 0);
 }

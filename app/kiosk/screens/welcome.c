@@ -8,31 +8,31 @@
 #include <string.h>
 
 /* Questions shown in turn on the Welcome screen, to show what this is. */
-static const char *tip_question(App *a, int turn)
+static const char *tip_question(View *vw, int turn)
 {
     static const QuestionCategory order[] = {QCAT_WORK, QCAT_PATH, QCAT_ADVICE, QCAT_FIELD,
                                              QCAT_CLOSING};
     QuestionCategory c = order[turn % 5];
-    for (int i = 0; i < a->nbank; i++)
-        if (a->bank[i].category == c)
-            return a->bank[i].text;
+    for (int i = 0; i < vw->cat->nbank; i++)
+        if (vw->cat->bank[i].category == c)
+            return vw->cat->bank[i].text;
     return "";
 }
 
-void screen_welcome(App *a)
+void screen_welcome(View *vw)
 {
-    Ui *ui = &a->ui;
+    Ui *ui = vw->ui;
     int p = pad(ui), th = ui->u * 7;
     if (ui->d) /* the background is already cleared to th.bg */
         draw_rect(ui->d, (Rect){0, 0, ui->w, ui->u}, ui->th.primary);
-    chrome_toggles(a, ui->w - p, p, th);
+    chrome_toggles(vw, ui->w - p, p, th);
     int lh = draw_line_height(ui->measure, ui->body);
     /* the office's logo, as tall as its name and school together */
-    int lw = ui_image(ui, a->cfg.logo, (Rect){p, p, ui->w / 5, lh * 2 + ui->u});
+    int lw = ui_image(ui, vw->office->logo, (Rect){p, p, ui->w / 5, lh * 2 + ui->u});
     int nx = p + (lw ? lw + ui->u * 3 : 0);
-    ui_text(ui, nx, p, a->cfg.office, ui->title * 3 / 4, WEIGHT_BOLD, ui->th.primary,
+    ui_text(ui, nx, p, vw->office->name, ui->title * 3 / 4, WEIGHT_BOLD, ui->th.primary,
             ui->w / 2 - (nx - p));
-    ui_text(ui, nx, p + lh + ui->u, a->cfg.school, ui->body, WEIGHT_REGULAR, ui->th.muted,
+    ui_text(ui, nx, p + lh + ui->u, vw->office->school, ui->body, WEIGHT_REGULAR, ui->th.muted,
             ui->w / 2 - (nx - p));
 
     int w = ui->landscape ? ui->w * 62 / 100 : ui->w - 4 * p;
@@ -75,24 +75,24 @@ void screen_welcome(App *a)
     ui_text(ui, card.x + cp, card.y + cp * 3 / 4, str(S_WELCOME_TIP), ui->small, WEIGHT_BOLD,
             ui->th.muted, 0);
     char q[400];
-    snprintf(q, sizeof q, "\xe2\x80\x9c%s\xe2\x80\x9d", tip_question(a, turn));
+    snprintf(q, sizeof q, "\xe2\x80\x9c%s\xe2\x80\x9d", tip_question(vw, turn));
     ui_wrap(ui, (Rect){card.x + cp, card.y + cp * 3 / 4 + lh, card.w - 2 * cp, 0}, q, ui->body,
             WEIGHT_REGULAR, ui_alpha(ui->th.text, alpha));
     int pw = ui_width(ui, str(S_WELCOME_PROMISE), ui->small, WEIGHT_REGULAR);
     ui_text(ui, (ui->w - pw) / 2, ui->h - p - ui->u, str(S_WELCOME_PROMISE), ui->small,
             WEIGHT_REGULAR, ui->th.muted, 0);
     /* staff mode: small, in the corner, behind the PIN */
-    const char *staff = str(a->staff.notice[0] ? S_STAFF_NOTICE : S_STAFF);
+    const char *staff = str(vw->staff->notice[0] ? S_STAFF_NOTICE : S_STAFF);
     int sh2 = ui->u * 6, sw2 = ui_width(ui, staff, ui->small, WEIGHT_BOLD) + ui->u * 4;
     if (ui_button(ui, (Rect){p / 2, ui->h - sh2 - p / 2, sw2, sh2}, staff,
-                  a->staff.notice[0] ? BTN_SECONDARY : BTN_GHOST)) {
-        staff_begin(a, false);
+                  vw->staff->notice[0] ? BTN_SECONDARY : BTN_GHOST)) {
+        view_post(vw, INTENT_STAFF_BEGIN, 0);
         return;
     }
     /* anywhere but the toggles starts too */
     bool anywhere = ui_tapped(ui, (Rect){0, p + th + ui->u, ui->w, ui->h});
     if (go || anywhere)
-        kiosk_start(a);
+        view_post(vw, INTENT_START, 0);
 }
 
 static const StrId field_labels[3] = {S_FIRST_NAME, S_PROGRAM, S_INTEREST};
@@ -107,10 +107,10 @@ static char *field_buf(Visitor *v, int i, size_t *cap)
 }
 
 /* While typing: only the field being edited, right above the keyboard. */
-static void editing(App *a, Rect body)
+static void editing(View *vw, Rect body)
 {
-    Ui *ui = &a->ui;
-    Visitor *v = &a->s->visitor;
+    Ui *ui = vw->ui;
+    Visitor *v = &vw->s->visitor;
     int p = pad(ui), kh = ui_keyboard_height(ui);
     Rect kb = {0, ui->h - kh, ui->w, kh};
     for (int i = 0; i < 3; i++) {
@@ -131,41 +131,39 @@ static void editing(App *a, Rect body)
     ui_keyboard(ui, kb);
 }
 
-void screen_about(App *a)
+void screen_about(View *vw)
 {
-    Ui *ui = &a->ui;
-    Visitor *v = &a->s->visitor;
-    Rect body = chrome_top(a, 0);
+    Ui *ui = vw->ui;
+    Visitor *v = &vw->s->visitor;
+    Rect body = chrome_top(vw, 0);
     if (ui_typing(ui)) {
-        editing(a, body);
+        editing(vw, body);
         return;
     }
     bool any = *v->first_name || *v->program || *v->interest;
-    BarAction act = chrome_bottom(a, &body, str(any ? S_NEXT_FIND : S_SKIP), BTN_PRIMARY, NULL);
+    BarAction act = chrome_bottom(vw, &body, str(any ? S_NEXT_FIND : S_SKIP), BTN_PRIMARY, NULL);
     int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
     int x = (ui->w - w) / 2;
     Rect col = {x - p, body.y, w + 2 * p, body.h};
-    int y = chrome_title(a, col, str(S_ABOUT_TITLE), str(S_ABOUT_SUB));
+    int y = chrome_title(vw, col, str(S_ABOUT_TITLE), str(S_ABOUT_SUB));
     int fh = ui->u * 9, gap = ui->u * 3;
     for (int i = 0; i < 3; i++) {
         size_t cap;
         char *buf = field_buf(v, i, &cap);
-        y += chrome_caption(a, x, y, str(field_labels[i]));
+        y += chrome_caption(vw, x, y, str(field_labels[i]));
         ui_field(ui, ui_id(str(field_labels[i])), (Rect){x, y, w, fh}, buf, cap,
                  str(field_hints[i]), str(field_labels[i]));
         y += fh + gap;
     }
-    y += chrome_caption(a, x, y, str(S_YOU_ARE));
+    y += chrome_caption(vw, x, y, str(S_YOU_ARE));
     const char *labels[STATUS_COUNT];
     for (int i = 0; i < STATUS_COUNT; i++)
         labels[i] = visitor_status_label((VisitorStatus)i);
-    int h, hit = chrome_chips(a, x, y, w, labels, STATUS_COUNT, (int)v->status, &h);
-    if (hit >= 0) {
+    int h, hit = chrome_chips(vw, x, y, w, labels, STATUS_COUNT, (int)v->status, &h);
+    if (hit >= 0)
         v->status = (VisitorStatus)hit;
-        a->dirty = true;
-    }
     if (act == BAR_BACK)
-        kiosk_go(a, SCREEN_WELCOME);
+        view_post(vw, INTENT_GO, SCREEN_WELCOME);
     else if (act == BAR_NEXT)
-        kiosk_go(a, SCREEN_SEARCH);
+        view_post(vw, INTENT_GO, SCREEN_SEARCH);
 }

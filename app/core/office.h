@@ -1,0 +1,18 @@
+/* office: the career office a kiosk belongs to, as visitors and mentors
+ * meet it: its name, its school, how to reach its staff, and its logo.
+ * One struct, filled once from the config, handed by pointer to
+ * everything that writes or draws in the office's name (messages, the
+ * sheet, the take-away codes, the printed page, the screens). */
+#ifndef CK_OFFICE_H
+#define CK_OFFICE_H
+
+enum { OFFICE_TEXT_MAX = 120, OFFICE_PATH_MAX = 512 };
+
+typedef struct {
+    char name[OFFICE_TEXT_MAX];    /* "Career Center" */
+    char school[OFFICE_TEXT_MAX];  /* "Northfield University" */
+    char contact[OFFICE_TEXT_MAX]; /* how to reach staff: "careers@example.org, (555) 010-0100" */
+    char logo[OFFICE_PATH_MAX];    /* PNG, JPEG or SVG path, or "" for none */
+} Office;
+
+#endif

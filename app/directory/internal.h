@@ -1,0 +1,68 @@
+/* internal: what the files of app/directory/ share, and nothing outside
+ * that folder may include: the Store itself and the small SQLite and file
+ * helpers the store, search, counts and stage files use. Only this header
+ * and the .c files of app/directory/ include sqlite3.h. */
+#ifndef CK_DIRECTORY_INTERNAL_H
+#define CK_DIRECTORY_INTERNAL_H
+
+#include "core/mentor.h"
+#include "core/question.h"
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct Store {
+    sqlite3 *db;
+    char notice[400];
+};
+
+/* --- SQLite helpers (store.c) --- */
+
+/* The mentor columns of `mentors m`, in the order db_read_mentor reads. */
+extern const char db_mentor_cols[];
+
+/* Writes "what: <SQLite's message>" (or "out of memory" without a db). */
+void db_set_err(char *err, size_t cap, const char *what, sqlite3 *db);
+
+/* Runs sql without results; returns SQLite's code. */
+int db_exec(sqlite3 *db, const char *sql);
+
+/* Runs a query that yields one integer; returns dflt when there is none. */
+long db_query_int(sqlite3 *db, const char *sql, long dflt);
+
+/* Brings db up to STORE_SCHEMA_VERSION, one transaction per step. */
+bool db_migrate(sqlite3 *db, char *err, size_t cap);
+
+/* Column i of the current row as text; "" for NULL. */
+const char *db_col_text(sqlite3_stmt *st, int i);
+
+/* Runs PRAGMA quick_check; true when SQLite answers "ok". The answer
+ * (or the error) goes to out for messages. */
+bool db_quick_check(sqlite3 *db, char *out, size_t cap);
+
+/* Opens path with flags and a busy timeout; NULL with the reason in err. */
+sqlite3 *db_open(const char *path, int flags, char *err, size_t cap);
+
+/* Reads db_mentor_cols starting at column `at` of st into m. */
+void db_read_mentor(sqlite3_stmt *st, int at, Mentor *m);
+
+/* Writes the bank into db inside the caller's transaction. */
+bool db_questions_write(sqlite3 *db, const Question *q, int n);
+
+/* --- metadata on a raw handle (counts.c) --- */
+
+bool db_meta_get(sqlite3 *db, const char *key, char *out, size_t cap);
+bool db_meta_set(sqlite3 *db, const char *key, const char *value);
+
+/* --- file helpers (stage.c) --- */
+
+bool store_file_exists(const char *path);
+
+/* fsyncs a file or directory by path. */
+bool store_sync_path(const char *path);
+
+/* The folder part of path ("." or "/" when there is none). */
+void store_dir_of(const char *path, char *out, size_t cap);
+
+#endif

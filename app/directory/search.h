@@ -1,0 +1,47 @@
+/* search: finding mentors in the directory as a visitor types, and the
+ * fields and languages to filter by. */
+#ifndef CK_SEARCH_H
+#define CK_SEARCH_H
+
+#include "core/date.h"
+#include "core/mentor.h"
+#include "directory/store.h"
+
+#include <stdbool.h>
+
+typedef struct {
+    const char *field;    /* exact field, or NULL for any */
+    int year_from;        /* 0 = no lower bound */
+    int year_to;          /* 0 = no upper bound */
+    int via;              /* a ContactVia, or -1 for any */
+    const char *language; /* one language, or NULL */
+    bool remote_only;
+    bool accepting_only;
+} StoreFilter;
+
+typedef struct {
+    Mentor mentor;
+    int tier;       /* where the words matched: RANK_TIER_NAME/ROLE/OTHER */
+    int recent;     /* referrals in the last 30 days */
+    int this_month; /* referrals this calendar month */
+} StoreHit;
+
+/* Searches as a visitor types: every word of text is a prefix ("jo eng"),
+ * accents ignored, over name, title, organization, field, major, topics
+ * and location. Empty text lists everyone that passes the filter.
+ * Mentors at their monthly referral cap are left out. Ordered by where
+ * the words matched (name, then role, then elsewhere: see rank.h), then
+ * fewer recent referrals, then a daily rotation.
+ * Writes up to cap hits; returns the count, or -1 on a database error. */
+int store_search(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
+                 int cap);
+
+/* Calls fn for each field with its mentor count, alphabetically. */
+typedef void (*StoreFieldFn)(void *ctx, const char *field, int count);
+int store_fields(Store *s, StoreFieldFn fn, void *ctx);
+
+/* Calls fn once for each language any mentor speaks, alphabetically. */
+typedef void (*StoreLanguageFn)(void *ctx, const char *language);
+int store_languages(Store *s, StoreLanguageFn fn, void *ctx);
+
+#endif

@@ -1,0 +1,319 @@
+/* stage: staged imports (a new file built beside the live one, the
+ * counters carried over, checked, synced and swapped in with the live
+ * one kept as .bak), store_rollback, and the file helpers they need.
+ * See stage.h for the contract. */
+#include "directory/stage.h"
+
+#include "directory/internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct StoreStage {
+    sqlite3 *db;
+    sqlite3_stmt *insert;
+    char live[1024];
+    char path[1040];
+};
+
+/* --- file helpers --- */
+
+/* fsyncs a file or directory by path. */
+bool store_sync_path(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    bool ok;
+    if (fd < 0)
+        return false;
+    ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+void store_dir_of(const char *path, char *out, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(out, cap, ".");
+    else if (slash == path)
+        snprintf(out, cap, "/");
+    else
+        snprintf(out, cap, "%.*s", (int)(slash - path), path);
+}
+
+bool store_file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+StoreStage *store_stage_begin(const char *live, char *err, size_t cap)
+{
+    StoreStage *st = calloc(1, sizeof *st);
+    if (!st) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    if (snprintf(st->live, sizeof st->live, "%s", live) >= (int)sizeof st->live) {
+        snprintf(err, cap, "the directory path is too long");
+        goto fail;
+    }
+    snprintf(st->path, sizeof st->path, "%s.new", live);
+    unlink(st->path); /* a leftover from an interrupted import */
+    st->db = db_open(st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, cap);
+    if (!st->db)
+        goto fail;
+    /* a new file nobody reads yet: no journal until it is finished */
+    if (db_exec(st->db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                        "PRAGMA cache_size=-32768") != SQLITE_OK ||
+        !db_migrate(st->db, err, cap) || db_exec(st->db, "BEGIN") != SQLITE_OK) {
+        if (!*err)
+            db_set_err(err, cap, "could not start the new directory", st->db);
+        goto fail;
+    }
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO mentors VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                           " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                           -1, &st->insert, NULL) != SQLITE_OK) {
+        db_set_err(err, cap, "could not prepare the import", st->db);
+        goto fail;
+    }
+    return st;
+fail:
+    store_stage_abort(st);
+    return NULL;
+}
+
+bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t cap)
+{
+    sqlite3_stmt *q = st->insert;
+    const char *text[] = {m->id, m->first_name, m->last_name, m->title, m->organization, m->field};
+    sqlite3_reset(q);
+    for (int i = 0; i < 6; i++)
+        sqlite3_bind_text(q, i + 1, text[i], -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 7, m->grad_year);
+    sqlite3_bind_text(q, 8, m->major, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 9, m->location, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 10, m->remote);
+    sqlite3_bind_text(q, 11, mentor_via_name(m->via), -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 12, m->contact, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 13, m->topics, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 14, m->bio, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 15, m->languages, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 16, m->accepting);
+    sqlite3_bind_int(q, 17, m->monthly_cap);
+    sqlite3_bind_text(q, 18, m->last_verified, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE)
+        return true;
+    if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
+        snprintf(err, cap, "ID \"%s\" appears more than once", m->id);
+    else
+        db_set_err(err, cap, "could not add the mentor", st->db);
+    return false;
+}
+
+/* Copies counters, questions and lasting metadata from the live file. */
+static bool carry_over(sqlite3 *db, const char *live, bool mentors_too, const char *from, char *err,
+                       size_t cap)
+{
+    sqlite3_stmt *st;
+    bool ok;
+    if (sqlite3_prepare_v2(db, "ATTACH ?1 AS old", -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, live, -1, SQLITE_STATIC);
+    ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    if (!ok)
+        goto fail;
+    ok = db_exec(db, "INSERT INTO referrals SELECT * FROM old.referrals;"
+                     "INSERT INTO stats SELECT * FROM old.stats;"
+                     "INSERT INTO questions SELECT * FROM old.questions;"
+                     "INSERT OR IGNORE INTO meta SELECT * FROM old.meta"
+                     " WHERE key LIKE 'keep.%'") == SQLITE_OK;
+    db_exec(db, "DETACH old");
+    if (ok && mentors_too) {
+        if (sqlite3_prepare_v2(db, "ATTACH ?1 AS bak", -1, &st, NULL) != SQLITE_OK)
+            goto fail;
+        sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_finalize(st);
+        ok = ok && db_exec(db, "INSERT INTO mentors SELECT * FROM bak.mentors") == SQLITE_OK;
+        db_exec(db, "DETACH bak");
+    }
+    if (ok)
+        return true;
+fail:
+    db_set_err(err, cap, "could not read the current directory", db);
+    return false;
+}
+
+/* Fills the FTS index, records meta and checks the result. */
+static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t cap)
+{
+    char n[32];
+    if (db_exec(db, "INSERT INTO mentors_fts(rowid, name, title, organization, field, major,"
+                    " topics, location) SELECT rowid, first_name || ' ' || last_name, title,"
+                    " organization, field, major, topics, location FROM mentors") != SQLITE_OK) {
+        db_set_err(err, cap, "could not build the search index", db);
+        return false;
+    }
+    db_meta_set(db, "import_source", info->source ? info->source : "");
+    db_meta_set(db, "import_encoding", info->encoding ? info->encoding : "");
+    db_meta_set(db, "import_time", info->when ? info->when : "");
+    snprintf(n, sizeof n, "%d", info->rows_accepted);
+    db_meta_set(db, "import_accepted", n);
+    snprintf(n, sizeof n, "%d", info->rows_rejected);
+    db_meta_set(db, "import_rejected", n);
+    if (info->signed_at > 0) {
+        snprintf(n, sizeof n, "%lld", info->signed_at);
+        db_meta_set(db, "keep.bundle_signed_at", n);
+        db_meta_set(db, "keep.bundle_signed_by", info->signed_by ? info->signed_by : "");
+    }
+    if (info->questions && !db_questions_write(db, info->questions, info->nquestions)) {
+        db_set_err(err, cap, "could not write the new question bank", db);
+        return false;
+    }
+    if (db_exec(db, "COMMIT") != SQLITE_OK) {
+        db_set_err(err, cap, "could not write the new directory", db);
+        return false;
+    }
+    /* the file is sound, and holds every mentor accepted (a rollback
+     * copies them all, so it reports no count to compare) */
+    char check[128];
+    bool sound = db_quick_check(db, check, sizeof check);
+    long rows = db_query_int(db, "SELECT count(*) FROM mentors", -1);
+    long indexed = db_query_int(db, "SELECT count(*) FROM mentors_fts", -2);
+    if (!sound || rows != indexed || (info->rows_accepted > 0 && rows != info->rows_accepted)) {
+        snprintf(err, cap, "the new directory failed its check (%s; %ld rows, %ld indexed)", check,
+                 rows, indexed);
+        return false;
+    }
+    return db_exec(db, "PRAGMA journal_mode=WAL") == SQLITE_OK;
+}
+
+/* Flushes the live file's WAL into it and makes sure nobody else has it
+ * open: renaming over a file that another process is writing through
+ * a WAL would mix the two. */
+static bool quiesce_live(const char *live, char *err, size_t cap)
+{
+    char wal[1100];
+    sqlite3 *db;
+    if (!store_file_exists(live))
+        return true;
+    db = db_open(live, SQLITE_OPEN_READWRITE, err, cap);
+    if (!db)
+        return false;
+    db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    sqlite3_close(db);
+    snprintf(wal, sizeof wal, "%s-wal", live);
+    if (store_file_exists(wal)) {
+        snprintf(err, cap,
+                 "the directory is open in another program (is the kiosk running?); "
+                 "import through the kiosk's staff screen or stop it first");
+        return false;
+    }
+    return true;
+}
+
+/* Keeps the live file as .bak (a hard link, or a copy where links are
+ * not possible), then renames the new file over the live one. */
+static bool swap_in(const char *live, const char *fresh, char *err, size_t cap)
+{
+    char bak[1100], tmp[1100], dir[1024];
+    snprintf(bak, sizeof bak, "%s.bak", live);
+    snprintf(tmp, sizeof tmp, "%s.bak.tmp", live);
+    store_dir_of(live, dir, sizeof dir);
+    if (store_file_exists(live)) {
+        unlink(tmp);
+        if (link(live, tmp) != 0 || rename(tmp, bak) != 0) {
+            snprintf(err, cap, "could not keep a backup of the directory: %s", strerror(errno));
+            unlink(tmp);
+            return false;
+        }
+    }
+    if (rename(fresh, live) != 0) {
+        snprintf(err, cap, "could not put the new directory in place: %s", strerror(errno));
+        return false;
+    }
+    store_sync_path(dir);
+    return true;
+}
+
+static bool stage_commit(StoreStage *st, const StoreImportInfo *info, const char *mentors_from,
+                         char *err, size_t cap)
+{
+    bool ok = false;
+    sqlite3_finalize(st->insert);
+    st->insert = NULL;
+    if (store_file_exists(st->live) &&
+        !carry_over(st->db, st->live, mentors_from != NULL, mentors_from, err, cap))
+        goto done;
+    if (!finish(st->db, info, err, cap))
+        goto done;
+    if (sqlite3_close(st->db) != SQLITE_OK) {
+        db_set_err(err, cap, "could not close the new directory", st->db);
+        goto done;
+    }
+    st->db = NULL;
+    if (!store_sync_path(st->path)) {
+        snprintf(err, cap, "could not write the new directory to disk: %s", strerror(errno));
+        goto done;
+    }
+    ok = quiesce_live(st->live, err, cap) && swap_in(st->live, st->path, err, cap);
+done:
+    store_stage_abort(st);
+    return ok;
+}
+
+bool store_stage_commit(StoreStage *st, const StoreImportInfo *info, char *err, size_t cap)
+{
+    return stage_commit(st, info, NULL, err, cap);
+}
+
+void store_stage_abort(StoreStage *st)
+{
+    if (!st)
+        return;
+    sqlite3_finalize(st->insert);
+    sqlite3_close(st->db);
+    if (st->path[0])
+        unlink(st->path);
+    free(st);
+}
+
+bool store_rollback(const char *live, char *err, size_t cap)
+{
+    char bak[1100], source[300] = "", what[400];
+    StoreImportInfo info = {0};
+    sqlite3 *db;
+    snprintf(bak, sizeof bak, "%s.bak", live);
+    if (!store_file_exists(bak)) {
+        snprintf(err, cap, "there is no earlier directory to go back to (%s is missing)", bak);
+        return false;
+    }
+    db = db_open(bak, SQLITE_OPEN_READONLY, err, cap);
+    if (!db)
+        return false;
+    db_meta_get(db, "import_source", source, sizeof source);
+    char acc[32] = "0", enc[64] = "", when[40] = "";
+    db_meta_get(db, "import_accepted", acc, sizeof acc);
+    db_meta_get(db, "import_encoding", enc, sizeof enc);
+    db_meta_get(db, "import_time", when, sizeof when);
+    sqlite3_close(db);
+    snprintf(what, sizeof what, "%s (restored)", source);
+    info.source = what;
+    info.encoding = enc;
+    info.when = when;
+    info.rows_accepted = atoi(acc);
+    StoreStage *st = store_stage_begin(live, err, cap);
+    if (!st)
+        return false;
+    return stage_commit(st, &info, bak, err, cap);
+}

@@ -1,0 +1,50 @@
+/* stage: staged imports. Imports never touch the live file: a StoreStage
+ * builds a new file beside it, checks and syncs it, keeps the live one as
+ * `<path>.bak`, and renames the new one over the live path in one step.
+ * store_rollback puts the backup's mentors back the same way. */
+#ifndef CK_STAGE_H
+#define CK_STAGE_H
+
+#include "core/mentor.h"
+#include "core/question.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct StoreStage StoreStage;
+
+/* What an import records in meta. */
+typedef struct {
+    const char *source;   /* file name the rows came from */
+    const char *encoding; /* as detected */
+    int rows_accepted;
+    int rows_rejected;
+    const char *when; /* ISO time of the import */
+    /* a signed staff bundle: kept across imports (keep.bundle_*) so an
+     * older bundle can be refused later; 0 and NULL otherwise */
+    long long signed_at;       /* the signature's timestamp */
+    const char *signed_by;     /* who signed, as shown to staff */
+    const Question *questions; /* a new question bank, or NULL to keep it */
+    int nquestions;
+} StoreImportInfo;
+
+/* Starts building a new directory beside live_path. */
+StoreStage *store_stage_begin(const char *live_path, char *err, size_t err_cap);
+
+/* Adds one mentor. Returns false with a reason (duplicate id) in err. */
+bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t err_cap);
+
+/* Indexes, checks and syncs the new directory, carries referral counts,
+ * stats, questions and metadata over from the live one, keeps the live
+ * one as <live>.bak and puts the new one in its place. Frees st. On
+ * failure the live directory is untouched and err says why. */
+bool store_stage_commit(StoreStage *st, const StoreImportInfo *info, char *err, size_t err_cap);
+
+/* Drops the staged directory. Frees st; NULL is fine. */
+void store_stage_abort(StoreStage *st);
+
+/* Puts the mentors of <live>.bak back in place (counters are kept), and
+ * keeps the current directory as the new backup. */
+bool store_rollback(const char *live_path, char *err, size_t err_cap);
+
+#endif

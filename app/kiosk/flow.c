@@ -1,0 +1,329 @@
+/* flow: the visitor's steps; see flow.h. */
+#include "kiosk/flow.h"
+
+#include "core/text.h"
+#include "directory/counts.h"
+#include "directory/search.h"
+#include "print/paper.h"
+#include "visit/visit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void collect_field(void *ctx, const char *field, int count)
+{
+    Catalog *c = ctx;
+    (void)count;
+    if (c->nfields < VIEW_LIST_MAX)
+        text_copy(c->field[c->nfields++], sizeof c->field[0], field);
+}
+
+static void collect_language(void *ctx, const char *language)
+{
+    Catalog *c = ctx;
+    if (c->nlanguages < VIEW_LIST_MAX)
+        text_copy(c->language[c->nlanguages++], sizeof c->language[0], language);
+}
+
+void flow_load(App *a)
+{
+    Catalog *c = &a->cat;
+    c->nbank = store_questions_load(a->store, c->bank, QUESTION_MAX);
+    c->nfields = c->nlanguages = 0;
+    store_fields(a->store, collect_field, c);
+    store_languages(a->store, collect_language, c);
+}
+
+/* Searches again when the words or filters changed since the last time. */
+static void refresh_search(App *a)
+{
+    Session *s = a->s;
+    const Catalog *c = &a->cat;
+    char key[sizeof s->searched];
+    snprintf(key, sizeof key, "%s|%d|%d|%d|%d|%d", s->query, s->field, s->via, s->language,
+             s->remote_only, s->accepting_only);
+    if (strcmp(key, s->searched) == 0 && s->nhits >= 0)
+        return;
+    StoreFilter f = {s->field >= 0 && s->field < c->nfields ? c->field[s->field] : NULL,
+                     0,
+                     0,
+                     s->via,
+                     s->language >= 0 && s->language < c->nlanguages ? c->language[s->language]
+                                                                     : NULL,
+                     s->remote_only,
+                     s->accepting_only};
+    StoreHit *hits = calloc(SESSION_HITS, sizeof *hits);
+    int n = hits ? store_search(a->store, s->query, &f, a->today, hits, SESSION_HITS) : -1;
+    s->nhits = n < 0 ? 0 : n;
+    for (int i = 0; i < s->nhits; i++)
+        s->hits[i] = hits[i].mentor;
+    if (hits) {
+        /* the hits are what this visitor searched for */
+        volatile unsigned char *p = (volatile unsigned char *)hits;
+        for (size_t i = 0; i < SESSION_HITS * sizeof *hits; i++)
+            p[i] = 0;
+    }
+    free(hits);
+    text_copy(s->searched, sizeof s->searched, key);
+    ui_scroll_reset(&a->ui, ui_id("results"));
+    a->dirty = true;
+}
+
+void flow_reload(App *a)
+{
+    flow_load(a);
+    Session *s = a->s;
+    if (s) {
+        s->searched[0] = '\0'; /* search again */
+        s->field = s->field < a->cat.nfields ? s->field : -1;
+        s->language = s->language < a->cat.nlanguages ? s->language : -1;
+        if (a->step == SCREEN_SEARCH)
+            refresh_search(a);
+    }
+    a->dirty = true;
+}
+
+void flow_after_pass(App *a)
+{
+    if (a->step == SCREEN_SEARCH && !staff_active(a))
+        refresh_search(a);
+}
+
+/* What the builder gets from this visitor's session. */
+static VisitInput visit_input(const App *a, const Session *s, size_t *chosen)
+{
+    size_t n = 0;
+    for (int i = 0; i < a->cat.nbank; i++)
+        if (s->chosen[i])
+            chosen[n++] = (size_t)i;
+    VisitChoices c = {
+        s->channel, s->linkedin_short ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS, chosen, n};
+    return (VisitInput){&s->visitor,  &s->mentor,     c,        a->cat.bank,
+                        a->cat.nbank, &a->cfg.office, a->today, clock_unix(&a->clock)};
+}
+
+static void suggest(App *a)
+{
+    Session *s = a->s;
+    size_t idx[QUESTION_MAX], chosen[QUESTION_MAX];
+    VisitInput in = visit_input(a, s, chosen);
+    size_t n = visit_suggest(&in, idx, 64);
+    memset(s->chosen, 0, sizeof s->chosen);
+    for (size_t i = 0; i < n; i++)
+        s->chosen[idx[i]] = true;
+    a->dirty = true;
+}
+
+static void compose(App *a)
+{
+    size_t chosen[QUESTION_MAX];
+    VisitInput in = visit_input(a, a->s, chosen);
+    visit_compose(&a->s->visit, &in);
+    a->dirty = true;
+}
+
+/* Builds the visitor's take-away; the first time, counts a sheet shown
+ * and a referral (no visitor data, only the mentor's id and the day). */
+static void build_takeaway(App *a)
+{
+    Session *s = a->s;
+    size_t chosen[QUESTION_MAX];
+    VisitInput in = visit_input(a, s, chosen);
+    visit_build(&s->visit, &in);
+    if (!s->takeaway_ready) {
+        store_referral_add(a->store, s->mentor.id, a->today);
+        store_stat_add(a->store, a->today, "sheets_shown", 1);
+    }
+    s->takeaway_ready = true;
+    a->dirty = true;
+}
+
+void flow_go(App *a, ScreenId to)
+{
+    a->step = to;
+    a->view.confirm_restart = false;
+    a->ui.focus = 0;
+    a->ui.focus_buf = NULL;
+    for (int i = 0; i < UI_SCROLLS; i++)
+        a->ui.scroll[i] = (UiScroll){0};
+    platform_text_input(a->platform, false);
+    a->text_input = false;
+    if (to == SCREEN_SEARCH)
+        refresh_search(a);
+    if (to == SCREEN_MESSAGE)
+        compose(a);
+    if (to == SCREEN_QUESTIONS && !a->s->questions_edited)
+        suggest(a); /* follows the minutes asked for */
+    if (to == SCREEN_TAKEAWAY)
+        build_takeaway(a);
+    a->dirty = true;
+}
+
+static bool print_begin(App *a);
+
+void flow_finish(App *a)
+{
+    session_wipe(a->s);
+    view_reset(&a->view);
+    a->session_no++;
+    app_cancel(a, print_begin); /* a print asked for but not begun goes with its visitor */
+    a->ui.large_text = a->ui.high_contrast = false;
+    a->ui.shift = a->ui.accents = false;
+    a->idle_warning = false;
+    flow_go(a, SCREEN_WELCOME);
+    staff_visitor_done(a);
+}
+
+static void choose(App *a, int hit)
+{
+    Session *s = a->s;
+    if (hit < 0 || hit >= s->nhits)
+        return;
+    s->mentor = s->hits[hit];
+    s->visitor.found_via = FOUND_DIRECTORY;
+    suggest(a);
+    flow_go(a, SCREEN_DETAIL);
+}
+
+/* ---- printing the visitor's sheet ---- */
+
+/* Draws the pages and hands them to a worker thread; waits (stays
+ * queued) while an earlier visitor's job is still going. */
+static bool print_begin(App *a)
+{
+    Session *s = a->s;
+    Printout out;
+    char err[256];
+    if (a->print_job)
+        return false;
+    if (!paper_render(&s->visit, a->cfg.print.paper, &out, err, sizeof err)) {
+        s->printing = PRINTING_FAILED;
+        text_copy(s->print_trouble, sizeof s->print_trouble,
+                  paper_trouble(&(PrintResult){.phase = PHASE_FAILED}));
+        fprintf(stderr, "career-kiosk: cannot render the sheet for printing: %s\n", err);
+        return true;
+    }
+    PrintResult *r = &a->print_progress;
+    *r = (PrintResult){0};
+    a->print_job = print_start(&a->cfg.print, &out, r);
+    a->print_session = a->session_no;
+    s->printing = a->print_job ? PRINTING_BUSY : PRINTING_FAILED;
+    s->print_checking = true;
+    if (!a->print_job)
+        text_copy(s->print_trouble, sizeof s->print_trouble, paper_trouble(r));
+    a->dirty = true;
+    return true;
+}
+
+static void print(App *a)
+{
+    Session *s = a->s;
+    if (a->cfg.print.kind == PRINT_NONE || !s->takeaway_ready ||
+        s->printing == PRINTING_PREPARING || s->printing == PRINTING_BUSY)
+        return;
+    /* a job left by the visitor before goes on; this one starts after it */
+    s->printing = PRINTING_PREPARING;
+    s->print_trouble[0] = '\0';
+    app_after_frame(a, print_begin);
+    a->dirty = true;
+}
+
+/* At the job's end: counts a printed sheet and logs trouble (the
+ * printer's words only: nothing of the visitor's). */
+void flow_tick(App *a)
+{
+    PrintResult *r = &a->print_progress;
+    if (!a->print_job)
+        return;
+    bool ours = a->print_session == a->session_no;
+    PrintFollow f = print_follow(&a->print_job, r);
+    if (ours && f != PRINT_FOLLOW_SAME) {
+        a->s->print_checking = r->phase == PHASE_CHECKING;
+        text_copy(a->s->print_trouble, sizeof a->s->print_trouble, paper_trouble(r));
+        a->dirty = true;
+    }
+    if (f != PRINT_FOLLOW_ENDED)
+        return;
+    if (r->phase == PHASE_DONE)
+        store_stat_add(a->store, a->today, "sheets_printed", 1);
+    else
+        fprintf(stderr, "career-kiosk: printing failed: %s\n", r->detail);
+    if (ours)
+        a->s->printing = r->phase == PHASE_DONE ? PRINTING_DONE : PRINTING_FAILED;
+    *r = (PrintResult){0};
+}
+
+bool flow_printing(const App *a)
+{
+    return a->print_job || app_queued(a, print_begin);
+}
+
+bool flow_print_wait(App *a, int ms)
+{
+    for (int round = 0; round < 2; round++) { /* an earlier visitor's job, then this one */
+        if (app_queued(a, print_begin) && !a->print_job) {
+            app_cancel(a, print_begin);
+            print_begin(a);
+        }
+        if (a->print_job) {
+            print_wait(a->print_job, ms);
+            flow_tick(a);
+        }
+    }
+    return !flow_printing(a);
+}
+
+bool flow_sample_visit(App *a, Visit *v, char *err, size_t cap)
+{
+    StoreHit *hit = calloc(1, sizeof *hit);
+    Visitor anon;
+    bool ok = hit && store_search(a->store, "", &(StoreFilter){.via = -1}, a->today, hit, 1) == 1;
+    if (ok) {
+        visitor_init(&anon);
+        VisitInput in = {
+            &anon,       &hit->mentor,         {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, NULL, 0},
+            a->cat.bank, a->cat.nbank,         &a->cfg.office,
+            a->today,    clock_unix(&a->clock)};
+        visit_build(v, &in);
+    } else
+        snprintf(err, cap, "the directory has no mentor to put on a test sheet");
+    free(hit);
+    return ok;
+}
+
+void flow_handle(App *a, const Intent *in)
+{
+    switch (in->kind) {
+    case INTENT_GO:
+        flow_go(a, (ScreenId)in->arg);
+        break;
+    case INTENT_START:
+        store_stat_add(a->store, a->today, "sessions", 1);
+        flow_go(a, SCREEN_ABOUT);
+        break;
+    case INTENT_FINISH:
+        flow_finish(a);
+        break;
+    case INTENT_MORE_TIME:
+        a->idle_warning = false;
+        break;
+    case INTENT_CHOOSE:
+        choose(a, in->arg);
+        break;
+    case INTENT_COMPOSE:
+        compose(a);
+        break;
+    case INTENT_SUGGEST:
+        suggest(a);
+        a->s->questions_edited = false;
+        break;
+    case INTENT_PRINT:
+        print(a);
+        break;
+    default:
+        staff_handle(a, in);
+        break;
+    }
+    a->dirty = true;
+}

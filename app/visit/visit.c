@@ -1,0 +1,56 @@
+/* visit: the one builder of a visitor's take-away; see visit.h. */
+#include "visit/visit.h"
+
+#include <string.h>
+
+size_t visit_suggest(const VisitInput *in, size_t *out, size_t cap)
+{
+    int minutes = in->visitor->minutes ? in->visitor->minutes : 20;
+    return question_suggest(in->bank, (size_t)in->nbank, in->visitor->status, in->mentor->grad_year,
+                            in->today.y, minutes, out, cap);
+}
+
+void visit_compose(Visit *v, const VisitInput *in)
+{
+    message_compose(in->choices.channel, in->visitor, in->mentor, in->office,
+                    in->choices.linkedin_limit, &v->request);
+    message_compose(CHANNEL_EMAIL, in->visitor, in->mentor, in->office, 0, &v->email);
+}
+
+/* The chosen questions, or the suggested set when none were chosen. */
+static void choose(Visit *v, const VisitInput *in)
+{
+    const VisitChoices *c = &in->choices;
+    if (!c->chosen) {
+        v->nchosen = visit_suggest(in, v->chosen, QUESTION_MAX);
+        return;
+    }
+    v->nchosen = 0;
+    for (size_t i = 0; i < c->nchosen && v->nchosen < QUESTION_MAX; i++)
+        if (c->chosen[i] < (size_t)in->nbank)
+            v->chosen[v->nchosen++] = c->chosen[i];
+}
+
+void visit_build(Visit *v, const VisitInput *in)
+{
+    takeaway_free(&v->takeaway);
+    v->office = in->office;
+    v->today = in->today;
+    visit_compose(v, in);
+    choose(v, in);
+    SheetInput si = {in->visitor, in->mentor, &v->request, in->bank,
+                     v->chosen,   v->nchosen, in->today,   in->office};
+    sheet_build(&v->sheet, &si);
+    TakeawayInput ti = {&v->sheet, &v->email, in->mentor, in->office, in->today, in->now};
+    takeaway_build(&v->takeaway, &ti);
+}
+
+void visit_wipe(Visit *v)
+{
+    takeaway_free(&v->takeaway);
+    /* volatile stores: the optimiser may not drop a wipe of memory that
+     * is about to be reused */
+    volatile unsigned char *p = (volatile unsigned char *)v;
+    for (size_t i = 0; i < sizeof *v; i++)
+        p[i] = 0;
+}

@@ -1,0 +1,72 @@
+/* visit: one visitor's take-away, built in one place for the kiosk, the
+ * staff test print and the admin CLI alike. From who the visitor is, the
+ * mentor they chose, their choices, the office and the day, visit_build
+ * makes the request on the chosen channel, the email draft, the chosen
+ * (or suggested) questions, the prep sheet and the QR payloads with their
+ * codes. So what `career-kiosk-admin sheet` shows is what the kiosk puts
+ * on its sheet, in its codes and on paper.
+ *
+ * Everything in a Visit comes from what a visitor typed: visit_wipe
+ * zeroes it. */
+#ifndef CK_VISIT_H
+#define CK_VISIT_H
+
+#include "core/date.h"
+#include "core/mentor.h"
+#include "core/message.h"
+#include "core/office.h"
+#include "core/question.h"
+#include "core/sheet.h"
+#include "core/visitor.h"
+#include "visit/takeaway.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What the visitor chose along the way. */
+typedef struct {
+    MessageChannel channel; /* the request's channel */
+    size_t linkedin_limit;  /* MESSAGE_LINKEDIN_CHARS or _SHORT */
+    const size_t *chosen;   /* question indices into the bank; NULL: the suggested set */
+    size_t nchosen;
+} VisitChoices;
+
+typedef struct {
+    const Visitor *visitor;
+    const Mentor *mentor;
+    VisitChoices choices;
+    const Question *bank;
+    int nbank;
+    const Office *office;
+    Date today;    /* dates the sheet and the reminders */
+    long long now; /* the wall clock, seconds since 1970: the reminders' creation time */
+} VisitInput;
+
+typedef struct {
+    Message request; /* on the chosen channel */
+    Message email;   /* the request as an email, for the email-draft code */
+    size_t chosen[QUESTION_MAX];
+    size_t nchosen;
+    Sheet sheet;
+    Takeaway takeaway;
+    const Office *office; /* as built: the printed page's header and footer */
+    Date today;
+} Visit;
+
+/* The questions suggested for this visitor and mentor, within the
+ * minutes the visitor asks for (20 when they left it out): bank indices
+ * into out[cap]; returns how many. */
+size_t visit_suggest(const VisitInput *in, size_t *out, size_t cap);
+
+/* Composes the request and the email draft only (the Request screen's
+ * live preview). */
+void visit_compose(Visit *v, const VisitInput *in);
+
+/* Builds the whole take-away into v: messages, questions, sheet, codes.
+ * Frees codes v held from before. Free with visit_wipe. */
+void visit_build(Visit *v, const VisitInput *in);
+
+/* Frees the codes and zeroes every byte of v. */
+void visit_wipe(Visit *v);
+
+#endif
