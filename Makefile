@@ -77,6 +77,8 @@ TEST_SRC  := $(wildcard tests/test_*.c)
 LIB_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(APP_SRC))
 ADMIN_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ADMIN_SRC))
 KIOSK_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(KIOSK_SRC))
+# the touch program but its main(): the tests link it too (session, view)
+KIOSK_LIB_OBJ := $(filter-out $(BUILD)/obj/app/kiosk/main.o,$(KIOSK_OBJ))
 UI_OBJ    := $(patsubst %.c,$(BUILD)/obj/%.o,$(PRINT_SRC) $(PLAT_SRC))
 TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 ADMIN     := $(BUILD)/career-kiosk-admin
@@ -117,14 +119,19 @@ $(BUILD)/obj/platform/%.o: platform/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(UI_CFLAGS) $(shell cups-config --cflags) -c $< -o $@
 
-$(KIOSK): $(KIOSK_OBJ) $(BUILD)/libckui.a $(BUILD)/libck.a
+$(BUILD)/libkiosk.a: $(KIOSK_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(KIOSK): $(BUILD)/obj/app/kiosk/main.o $(BUILD)/libkiosk.a $(BUILD)/libckui.a $(BUILD)/libck.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(UI_LIBS)
 
 $(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LIB_CFLAGS) $(TEST_CFLAGS) -c $< -o $@
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support.o $(BUILD)/libckui.a $(BUILD)/libck.a
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support.o $(BUILD)/libkiosk.a \
+                  $(BUILD)/libckui.a $(BUILD)/libck.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(UI_LIBS) $(TEST_LIBS)
 

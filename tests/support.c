@@ -193,3 +193,24 @@ bool support_have(const char *cmd)
     snprintf(line, sizeof line, "command -v %s >/dev/null 2>&1", cmd);
     return system(line) == 0;
 }
+
+/* Writes the code as a PGM image, `scale` pixels per module, with the
+ * quiet zone, and asks zbarimg to decode it. Returns its output. */
+char *support_zbar_qr(const QrCode *q, int scale, const char *dir)
+{
+    const char *img = support_path(dir, "code.pgm");
+    int side = (q->width + 2 * QR_QUIET) * scale;
+    FILE *f = fopen(img, "wb");
+    assert_non_null(f);
+    fprintf(f, "P5\n%d %d\n255\n", side, side);
+    for (int y = 0; y < side; y++)
+        for (int x = 0; x < side; x++)
+            fputc(qr_dark(q, x / scale - QR_QUIET, y / scale - QR_QUIET) ? 0 : 255, f);
+    fclose(f);
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "zbarimg --quiet --raw -Sbinary '%s' > '%s/out.txt'", img, dir);
+    assert_int_equal(system(cmd), 0);
+    char *out = support_read(support_path(dir, "out.txt"), NULL);
+    assert_non_null(out);
+    return out;
+}

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "visit/qr.h"
+
 /* Remembers where the test binary is, to find the admin CLI beside it. */
 void support_init(const char *argv0);
 
@@ -53,6 +55,10 @@ int support_sh(char **out, const char *fmt, ...) __attribute__((format(printf, 2
 /* Compares text with tests/golden/name; with UPDATE_GOLDEN=1 in the
  * environment, writes it instead. Fails the test on a difference. */
 void support_golden(const char *name, const char *text);
+
+/* Draws code q as a PGM image in dir, scale pixels a module with its
+ * quiet zone, and returns what zbarimg reads from it (malloc'd). */
+char *support_zbar_qr(const QrCode *q, int scale, const char *dir);
 
 /* True when a command is on PATH. */
 bool support_have(const char *cmd);

@@ -211,6 +211,29 @@ static void test_turned_screen(void **state)
     assert_true(x == 1919 && y == 1079);
 }
 
+/* Every screenshot of the walk is, pixel for pixel, the one in
+ * docs/screens/SIZE/ (what `make demo` wrote and the README shows): a
+ * change that moves a pixel on a visitor's screen is seen here, and is
+ * only right together with new screenshots from `make demo`. */
+static void same_as_docs(const char *size)
+{
+    char *list;
+    assert_int_equal(support_sh(&list, "ls %s/shots", support_dir), 0);
+    int n = 0;
+    for (char *name = strtok(list, "\n"); name; name = strtok(NULL, "\n"), n++) {
+        char *diff;
+        support_sh(&diff, "compare -metric AE %s/shots/%s docs/screens/%s/%s null: 2>&1",
+                   support_dir, name, size, name);
+        if (atol(diff) != 0 || (diff[0] < '0' || diff[0] > '9'))
+            fail_msg("%s %s differs from docs/screens/%s (%s pixels); run `make demo` if the "
+                     "change is meant",
+                     size, name, size, diff);
+        free(diff);
+    }
+    free(list);
+    assert_int_equal(n, 14);
+}
+
 static void walk(const char *size)
 {
     char *out, *script = support_read("tests/scripts/walkthrough.txt", NULL);
@@ -238,6 +261,7 @@ static void walk(const char *size)
                          half ? " at half size" : "", codes[i].want, got);
             free(got);
         }
+    same_as_docs(size);
 }
 
 static void test_walk_1920x1080(void **state)

@@ -1,34 +1,12 @@
-/* Tests for app/qr and app/takeaway: codes are real, and zbarimg reads
- * back exactly the payloads. */
+/* Tests for app/visit/qr: codes are real, and zbarimg reads back exactly
+ * what they carry. */
 #include "support.h"
 
 #include "core/sheet.h"
 #include "fixture_visit.h"
 #include "visit/qr.h"
-#include "visit/takeaway.h"
 
 #include <stdio.h>
-
-/* Writes the code as a PGM image, `scale` pixels per module, with the
- * quiet zone, and asks zbarimg to decode it. Returns its output. */
-static char *decode(const QrCode *q, int scale, const char *dir)
-{
-    const char *img = support_path(dir, "code.pgm");
-    int side = (q->width + 2 * QR_QUIET) * scale;
-    FILE *f = fopen(img, "wb");
-    assert_non_null(f);
-    fprintf(f, "P5\n%d %d\n255\n", side, side);
-    for (int y = 0; y < side; y++)
-        for (int x = 0; x < side; x++)
-            fputc(qr_dark(q, x / scale - QR_QUIET, y / scale - QR_QUIET) ? 0 : 255, f);
-    fclose(f);
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "zbarimg --quiet --raw -Sbinary '%s' > '%s/out.txt'", img, dir);
-    assert_int_equal(system(cmd), 0);
-    char *out = support_read(support_path(dir, "out.txt"), NULL);
-    assert_non_null(out);
-    return out;
-}
 
 static void test_smallest_version_and_refusal(void **state)
 {
@@ -59,7 +37,7 @@ static void test_utf8_is_declared(void **state)
     char *dir = support_tmpdir();
     const char *name = "Prep sheet: José García, Zoë Müller, Ольга";
     assert_true(qr_encode(name, QR_LEVEL_M, QR_MAX_VERSION, &q, err, sizeof err));
-    free(decode(&q, 4, dir)); /* writes code.pgm */
+    free(support_zbar_qr(&q, 4, dir)); /* writes code.pgm */
     snprintf(cmd, sizeof cmd, "zbarimg --quiet --raw '%s/code.pgm' > '%s/text.txt' 2>/dev/null",
              dir, dir);
     assert_int_equal(system(cmd), 0);
@@ -90,50 +68,6 @@ static void test_text_and_svg_drawings(void **state)
     qr_free(&q);
 }
 
-static void test_takeaway_codes_decode(void **state)
-{
-    (void)state;
-    static const Office office = {"Career Center", "Northfield University", "the front desk", ""};
-    static Question bank[QUESTION_MAX];
-    int nbank = fixture_bank(bank, QUESTION_MAX);
-    Mentor m = fixture_mentor();
-    Visitor v = fixture_visitor();
-    Message msg;
-    size_t chosen[64];
-    Sheet *sheet = calloc(1, sizeof *sheet);
-    Takeaway *t = calloc(1, sizeof *t);
-    char *dir = support_tmpdir();
-    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
-    size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
-    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office};
-    sheet_build(sheet, &in);
-    TakeawayInput ti = {sheet,   &msg,           &m,
-                        &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */};
-    takeaway_build(t, &ti);
-    for (int kind = 0; kind < TAKE_COUNT; kind++) {
-        assert_true(t->ok[kind]);
-        assert_true(t->code[kind].version <= QR_MAX_VERSION);
-        char *got = decode(&t->code[kind], 4, dir);
-        assert_string_equal(got, t->payload[kind]);
-        free(got);
-    }
-    assert_true(t->code[TAKE_SHEET].version <= QR_TARGET_VERSION);
-    assert_non_null(strstr(t->payload[TAKE_SHEET], "José García"));
-    char start[31]; /* long sheets clip questions, never their start */
-    snprintf(start, sizeof start, "%s", bank[chosen[0]].text);
-    assert_non_null(strstr(t->payload[TAKE_SHEET], start));
-    assert_non_null(strstr(t->payload[TAKE_EMAIL], "mailto:jose.garcia@example.org?subject="));
-    assert_non_null(strstr(t->payload[TAKE_CONTACT], "FN:José García"));
-    assert_non_null(strstr(t->payload[TAKE_REMINDERS], "DTSTART;VALUE=DATE:20261201"));
-    takeaway_free(t);
-    for (size_t i = 0; i < sizeof t->payload; i++) /* wiped */
-        assert_int_equal(((char *)t->payload)[i], 0);
-    support_rmtree(dir);
-    free(dir);
-    free(sheet);
-    free(t);
-}
-
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -142,7 +76,6 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_smallest_version_and_refusal),
         cmocka_unit_test(test_utf8_is_declared),
         cmocka_unit_test(test_text_and_svg_drawings),
-        cmocka_unit_test(test_takeaway_codes_decode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -370,11 +370,38 @@ static bool cmd_measure(Script *s, int ln, const char *arg)
     return true;
 }
 
-/* Prints every item on screen (x y w h label), then the screen's name. */
+/* dump takeaway: the visitor's sheet as text (78 columns, as the admin
+ * CLI's `sheet` prints it), then each code's payload, for tests that
+ * hold the kiosk and the CLI to one builder. Headless scripts only. */
+static bool dump_takeaway(Script *s, int ln)
+{
+    const Session *se = s->a->s;
+    if (!se->takeaway_ready)
+        return fail(s, ln, "dump takeaway: the take-away has not been built yet", NULL);
+    size_t cap = 64 * 1024;
+    char *text = malloc(cap);
+    if (!text)
+        return fail(s, ln, "out of memory", NULL);
+    sheet_render_text(&se->visit.sheet, 78, text, cap);
+    printf("%s", text);
+    for (int k = 0; k < TAKE_COUNT; k++)
+        printf("\n== payload %s ==\n%s\n", takeaway_name((TakeKind)k),
+               se->visit.takeaway.payload[k]);
+    explicit_bzero(text, cap);
+    free(text);
+    fflush(stdout);
+    return true;
+}
+
+/* dump: every item on screen (x y w h label), then the screen's name;
+ * dump takeaway: see dump_takeaway. */
 static bool cmd_dump(Script *s, int ln, const char *arg)
 {
-    (void)ln, (void)arg;
     App *a = s->a;
+    if (strcmp(arg, "takeaway") == 0)
+        return dump_takeaway(s, ln);
+    if (*arg)
+        return fail(s, ln, "dump knows nothing or takeaway, not", arg);
     app_render(a, true);
     for (int i = 0; i < a->ui.nitems; i++) {
         const UiItem *it = &a->ui.item[i];

@@ -4,7 +4,7 @@
  *   drag X1 Y1 X2 Y2           wait MS            screenshot NAME
  *   expect screen NAME         expect text LABEL  expect no-text LABEL
  *   expect field NAME = VALUE  expect glyphs TEXT
- *   repeat N ... end           report             dump       # comment
+ *   repeat N ... end           report             dump [takeaway]    # comment
  *   startup                    measure NAME N (render N frames, print median/p99)
  *   await print [SECONDS]      (real time, for a print job to end)
  *   await stick|no-stick [SECONDS] (real time, for a staff stick to come or go)

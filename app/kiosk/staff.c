@@ -308,7 +308,7 @@ static void pin_key(App *a, char key)
 static void write_back(App *a, const ImportReport *rep, char *words, size_t cap)
 {
     Staff *st = &a->staff;
-    char names[400] = "", err[300] = "", written[400] = "";
+    char names[400] = "", err[300] = "", written[900] = "";
     size_t n = strlen(words);
     bool ok = bundle_write_report(&st->bundle, rep, written, sizeof written, err, sizeof err) &&
               bundle_write_stats(st->show.stick, st->bundle.stamp, a->store, names, sizeof names,

@@ -1,4 +1,4 @@
-/* Welcome and About you. */
+/* Welcome: the attract screen, with a question you could ask. */
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/screens/screens_internal.h"
@@ -93,77 +93,4 @@ void screen_welcome(View *vw)
     bool anywhere = ui_tapped(ui, (Rect){0, p + th + ui->u, ui->w, ui->h});
     if (go || anywhere)
         view_post(vw, INTENT_START, 0);
-}
-
-static const StrId field_labels[3] = {S_FIRST_NAME, S_PROGRAM, S_INTEREST};
-static const StrId field_hints[3] = {S_FIRST_NAME_HINT, S_PROGRAM_HINT, S_INTEREST_HINT};
-
-static char *field_buf(Visitor *v, int i, size_t *cap)
-{
-    char *bufs[3] = {v->first_name, v->program, v->interest};
-    size_t caps[3] = {sizeof v->first_name, sizeof v->program, sizeof v->interest};
-    *cap = caps[i];
-    return bufs[i];
-}
-
-/* While typing: only the field being edited, right above the keyboard. */
-static void editing(View *vw, Rect body)
-{
-    Ui *ui = vw->ui;
-    Visitor *v = &vw->s->visitor;
-    int p = pad(ui), kh = ui_keyboard_height(ui);
-    Rect kb = {0, ui->h - kh, ui->w, kh};
-    for (int i = 0; i < 3; i++) {
-        size_t cap;
-        char *buf = field_buf(v, i, &cap);
-        uint32_t id = ui_id(str(field_labels[i]));
-        if (ui->focus != id)
-            continue;
-        int fh = ui->u * 10, fw = ui->landscape ? ui->w * 6 / 10 : ui->w - 2 * p;
-        int x = (ui->w - fw) / 2, y = kb.y - fh - p;
-        int lh = draw_line_height(ui->measure, ui->title);
-        if (y - lh - ui->u < body.y)
-            y = body.y + lh + ui->u;
-        ui_text(ui, x, y - lh - ui->u, str(field_labels[i]), ui->title, WEIGHT_BOLD, ui->th.text,
-                fw);
-        ui_field(ui, id, (Rect){x, y, fw, fh}, buf, cap, str(field_hints[i]), str(field_labels[i]));
-    }
-    ui_keyboard(ui, kb);
-}
-
-void screen_about(View *vw)
-{
-    Ui *ui = vw->ui;
-    Visitor *v = &vw->s->visitor;
-    Rect body = chrome_top(vw, 0);
-    if (ui_typing(ui)) {
-        editing(vw, body);
-        return;
-    }
-    bool any = *v->first_name || *v->program || *v->interest;
-    BarAction act = chrome_bottom(vw, &body, str(any ? S_NEXT_FIND : S_SKIP), BTN_PRIMARY, NULL);
-    int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
-    int x = (ui->w - w) / 2;
-    Rect col = {x - p, body.y, w + 2 * p, body.h};
-    int y = chrome_title(vw, col, str(S_ABOUT_TITLE), str(S_ABOUT_SUB));
-    int fh = ui->u * 9, gap = ui->u * 3;
-    for (int i = 0; i < 3; i++) {
-        size_t cap;
-        char *buf = field_buf(v, i, &cap);
-        y += chrome_caption(vw, x, y, str(field_labels[i]));
-        ui_field(ui, ui_id(str(field_labels[i])), (Rect){x, y, w, fh}, buf, cap,
-                 str(field_hints[i]), str(field_labels[i]));
-        y += fh + gap;
-    }
-    y += chrome_caption(vw, x, y, str(S_YOU_ARE));
-    const char *labels[STATUS_COUNT];
-    for (int i = 0; i < STATUS_COUNT; i++)
-        labels[i] = visitor_status_label((VisitorStatus)i);
-    int h, hit = chrome_chips(vw, x, y, w, labels, STATUS_COUNT, (int)v->status, &h);
-    if (hit >= 0)
-        v->status = (VisitorStatus)hit;
-    if (act == BAR_BACK)
-        view_post(vw, INTENT_GO, SCREEN_WELCOME);
-    else if (act == BAR_NEXT)
-        view_post(vw, INTENT_GO, SCREEN_SEARCH);
 }
