@@ -58,7 +58,8 @@ TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 
 CORE_SRC  := $(wildcard app/core/*.c)
-# The libraries both programs share, one folder a capability (DESIGN.md):
+# The libraries both programs share, one folder a capability (README.md,
+# "How it is built"):
 # the directory (the only sqlite3 user), a visitor's take-away (the only
 # qrencode user), USB bundles (the only libsodium user) and the config
 # (the only inih user). No SDL here.

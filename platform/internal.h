@@ -33,6 +33,10 @@ SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c,
 int text_width(Text *t, const char *s, int px, Weight w);
 int text_line_height(Text *t, int px);
 void text_frame_done(Text *t); /* evicts what has not been used lately */
+/* A mark in the cache's history, and dropping (strings zeroed, textures
+ * freed) every entry drawn since a mark. */
+unsigned long text_mark(const Text *t);
+void text_forget(Text *t, unsigned long mark);
 void text_counts(const Text *t, int *textures, int *widths);
 int text_missing(Text *t, const char *s);
 

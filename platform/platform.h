@@ -115,6 +115,12 @@ int platform_missing_glyphs(Platform *p, const char *s);
  * pixels, or false with the reason (missing, too big, not an image). */
 bool platform_image_check(const char *path, int *w, int *h, char *err, size_t err_cap);
 
+/* The text cache remembers what it drew. A mark, then forgetting (the
+ * strings zeroed, their textures freed) everything drawn since: what a
+ * session drew goes with it, the Welcome screen's text stays. */
+unsigned long platform_text_mark(const Platform *p);
+void platform_text_forget(Platform *p, unsigned long mark);
+
 /* Counters for leak checks: live text textures and cached entries. */
 typedef struct {
     int textures;

@@ -429,6 +429,16 @@ int platform_missing_glyphs(Platform *p, const char *s)
     return text_missing(p->draw.text, s);
 }
 
+unsigned long platform_text_mark(const Platform *p)
+{
+    return text_mark(p->draw.text);
+}
+
+void platform_text_forget(Platform *p, unsigned long mark)
+{
+    text_forget(p->draw.text, mark);
+}
+
 PlatformStats platform_stats(const Platform *p)
 {
     PlatformStats s;

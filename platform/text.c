@@ -7,6 +7,7 @@
 #include "internal.h"
 
 #include <SDL_ttf.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,8 @@ static void entry_free(Text *t, Entry *e)
         SDL_DestroyTexture(e->tex);
         t->textures--;
     }
+    if (e->s)
+        explicit_bzero(e->s, strlen(e->s)); /* the text may be a visitor's */
     free(e->s);
     memset(e, 0, sizeof *e);
 }
@@ -369,19 +372,17 @@ int text_ascent(Text *t, int px)
     return f ? TTF_FontAscent(f) : px;
 }
 
-/* Rebuilds the table without entries unused for a while. */
-void text_frame_done(Text *t)
+/* Rebuilds the table with only the entries last used in frames
+ * [keep_from, drop_from); the others are freed. */
+static void rebuild(Text *t, unsigned long keep_from, unsigned long drop_from)
 {
-    t->frame++;
-    if (t->count < CACHE_KEEP)
-        return;
     static Entry keep[CACHE_SLOTS];
     int n = 0;
     for (int i = 0; i < CACHE_SLOTS; i++) {
         Entry *e = &t->slot[i];
         if (!e->s)
             continue;
-        if (e->used + 2 >= t->frame)
+        if (e->used >= keep_from && e->used < drop_from)
             keep[n++] = *e;
         else
             entry_free(t, e);
@@ -395,6 +396,25 @@ void text_frame_done(Text *t)
         t->slot[i & (CACHE_SLOTS - 1)] = keep[k];
         t->count++;
     }
+    explicit_bzero(keep, sizeof keep[0] * (size_t)n);
+}
+
+/* Drops entries unused for a while. */
+void text_frame_done(Text *t)
+{
+    t->frame++;
+    if (t->count >= CACHE_KEEP)
+        rebuild(t, t->frame >= 2 ? t->frame - 2 : 0, ULONG_MAX);
+}
+
+unsigned long text_mark(const Text *t)
+{
+    return t->frame;
+}
+
+void text_forget(Text *t, unsigned long mark)
+{
+    rebuild(t, 0, mark);
 }
 
 void text_counts(const Text *t, int *textures, int *widths)

@@ -1,4 +1,4 @@
-/* Tests for app/import (with app/store underneath): what staff exports
+/* Tests for app/directory/import (with the stage and store underneath): what staff exports
  * really look like, every rejection with its line, refusals that leave the
  * directory alone, atomic replacement, backup and rollback. */
 #include "support.h"

@@ -1,4 +1,4 @@
-/* Tests for app/store: search as you type over the sample directory,
+/* Tests for app/directory (store, search, counts): search as you type over the sample directory,
  * filters, fairness, referrals, stats, metadata and schema versions. */
 #define _GNU_SOURCE /* strcasestr */
 #include "support.h"

@@ -8,8 +8,11 @@ for size in 1920x1080 1080x1920 1280x800; do
     out=docs/screens/$size
     work=$(mktemp -d)
     mkdir -p "$out"
+    rm -f "$out"/*.png
+    # the sample office, whatever config this checkout has
     "$build/career-kiosk" --headless --size "$size" --today 2026-11-22 \
-        --db "$work/mentors.db" --script tests/scripts/walkthrough.txt --screenshots "$out"
+        --config "$work/none.conf" --db "$work/mentors.db" \
+        --script tests/scripts/walkthrough.txt --screenshots "$out"
     rm -rf "$work"
     echo "docs/screens/$size: $(ls "$out" | wc -l) screens"
 done
@@ -19,7 +22,7 @@ done
 work=$(mktemp -d)
 mkdir -p docs/print
 rm -f docs/print/*.png
-A="$build/career-kiosk-admin --db $work/mentors.db --today 2026-11-22"
+A="$build/career-kiosk-admin --config $work/none.conf --db $work/mentors.db --today 2026-11-22"
 $A sheet M1001 --name Sam --program Biology --status grad-student --minutes 30 \
     --render docs/print/letter.png --paper letter
 $A sheet M1001 --name Sam --program Biology --status grad-student --minutes 30 \

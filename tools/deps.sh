@@ -12,7 +12,7 @@ libcmocka-dev
 clang libclang-rt-14-dev
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev zlib1g-dev libsystemd-dev
 fonts-noto-core fonts-droid-fallback fonts-nanum
-zbar-tools imagemagick xvfb xauth xdotool groff-base man-db
+zbar-tools imagemagick xvfb xauth xdotool groff-base man-db gdb
 cage seatd xwayland systemd
 libcups2-dev cups-daemon cups-client printer-driver-cups-pdf ghostscript poppler-utils
 libsodium-dev minisign dosfstools exfatprogs fusefat procps"

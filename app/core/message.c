@@ -41,7 +41,7 @@ bool message_channel_parse(const char *s, MessageChannel *out)
 typedef struct {
     const Visitor *v;
     const Mentor *m;
-    const char *school, *office;
+    const Office *o; /* the school and its career office */
     MessageChannel ch;
     int level;
     size_t limit;
@@ -88,7 +88,7 @@ static void add_role(StrBuf *sb, const char *title)
 /* "a student at X studying Y" and the like. */
 static void add_desc(StrBuf *sb, const Ctx *c)
 {
-    const char *prog = c->v->program, *s = c->school;
+    const char *prog = c->v->program, *s = c->o->school;
     switch (c->v->status) {
     case STATUS_STUDENT:
         strbuf_addf(sb, "a student at %s", s);
@@ -124,7 +124,7 @@ static void add_desc_short(StrBuf *sb, const Ctx *c)
     static const char *const f[STATUS_COUNT] = {"a %s student", "a %s graduate student",
                                                 "a fellow %s alum", "a veteran in the %s community",
                                                 "a career changer from the %s community"};
-    strbuf_addf(sb, f[c->v->status < STATUS_COUNT ? c->v->status : 0], c->school);
+    strbuf_addf(sb, f[c->v->status < STATUS_COUNT ? c->v->status : 0], c->o->school);
 }
 
 /* Why this mentor in particular. */
@@ -139,13 +139,13 @@ static void add_why(StrBuf *sb, const Ctx *c)
                     c->level == 0 ? "I found you in the %s's alumni directory, where you "
                                     "offered to talk with people from %s."
                                   : "I found you in the %s's alumni directory.",
-                    c->office, c->school);
+                    c->o->name, c->o->school);
     else if (via == FOUND_SCHOOL)
         strbuf_addf(sb,
                     c->level == 0 ? "As a fellow %s graduate (class of %d), you seemed "
                                     "the right person to ask."
                                   : "We share %s (you are class of %d).",
-                    c->school, m->grad_year);
+                    c->o->school, m->grad_year);
     else
         strbuf_addf(sb,
                     c->level == 0 ? "We share a background in %s, and I am curious how "
@@ -161,7 +161,7 @@ static void email_subject(Message *msg, const Ctx *c)
     StrBuf sb;
     strbuf_init(&sb, msg->subject, sizeof msg->subject);
     strbuf_addf(&sb, "%s from %s: ", who[c->v->status < STATUS_COUNT ? c->v->status : 0],
-                c->school);
+                c->o->school);
     if (c->v->minutes > 0)
         strbuf_addf(&sb, "%d minutes to learn about your work?", c->v->minutes);
     else
@@ -174,7 +174,7 @@ static void add_signature(StrBuf *sb, const Ctx *c)
     if (*c->v->first_name)
         strbuf_addf(sb, "\n%s", c->v->first_name);
     if (c->level == 0) {
-        strbuf_addf(sb, "\n%s, %s", visitor_status_label(c->v->status), c->school);
+        strbuf_addf(sb, "\n%s, %s", visitor_status_label(c->v->status), c->o->school);
         if (*c->v->program)
             strbuf_addf(sb, " (%s)", c->v->program);
     }
@@ -224,7 +224,8 @@ static void linkedin_body(StrBuf *sb, const Ctx *c)
         strbuf_add(sb, "I'm ");
     add_desc_short(sb, c);
     if (c->level == 0) {
-        strbuf_addf(sb, ". I found you in the %s's alumni directory and I'm exploring ", c->office);
+        strbuf_addf(sb, ". I found you in the %s's alumni directory and I'm exploring ",
+                    c->o->name);
         add_interest(sb, c);
     } else if (c->level < 3) {
         strbuf_add(sb, ", exploring ");
@@ -329,7 +330,7 @@ static bool fits(const Message *msg)
 bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m, const Office *office,
                      size_t linkedin_limit, Message *out)
 {
-    Ctx c = {v, m, office->school, office->name, ch, 0, 0};
+    Ctx c = {v, m, office, ch, 0, 0};
     memset(out, 0, sizeof *out);
     out->channel = ch;
     if (ch == CHANNEL_EMAIL)

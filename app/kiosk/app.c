@@ -25,7 +25,8 @@ bool app_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
     if (!a->store)
         return false;
     flow_load(a);
-    a->s = calloc(1, sizeof *a->s);
+    /* the visitor's data in locked pages of its own, left out of dumps */
+    a->s = memory_secret_new(sizeof *a->s);
     if (!a->s) {
         snprintf(err, cap, "out of memory");
         return false;
@@ -45,7 +46,7 @@ void app_close(App *a)
     staff_close(a);
     if (a->s) {
         session_wipe(a->s);
-        free(a->s);
+        memory_secret_free(a->s, sizeof *a->s);
     }
     store_close(a->store);
     memset(a, 0, sizeof *a);
@@ -287,8 +288,11 @@ void app_render(App *a, bool force)
 bool app_tap_label(App *a, const char *label)
 {
     app_render(a, true); /* the widgets as the visitor sees them now */
+    size_t n = strlen(label);
+    bool prefix = n > 0 && label[n - 1] == '*'; /* "Choose *": any label that starts so */
     for (int i = 0; i < a->ui.nitems; i++)
-        if (strcasecmp(a->ui.item[i].label, label) == 0) {
+        if (prefix ? strncasecmp(a->ui.item[i].label, label, n - 1) == 0
+                   : strcasecmp(a->ui.item[i].label, label) == 0) {
             Rect r = a->ui.item[i].r;
             Input in = {INPUT_DOWN, r.x + r.w / 2, r.y + r.h / 2, 0, ""};
             app_input(a, &in);

@@ -17,6 +17,7 @@
 #include "kiosk/session.h"
 #include "kiosk/staff.h"
 #include "kiosk/view.h"
+#include "memory.h"
 #include "platform.h"
 #include "print/print.h"
 #include "ui/ui.h"
@@ -45,7 +46,9 @@ struct App {
     View view;   /* what the screens see, and their own state */
     Catalog cat; /* the lists the screens show from the directory */
     ScreenId step;
-    uint64_t last_input; /* platform clock */
+    unsigned long text_mark; /* the text cache when this visitor began */
+    double wipe_ms;          /* how long the last wipe took (make bench) */
+    uint64_t last_input;     /* platform clock */
     bool idle_warning;
     bool dirty;      /* something changed: draw a frame */
     bool text_input; /* the OS text input is on */
@@ -101,7 +104,8 @@ bool app_queued(const App *a, AppJob job);
 void app_run_jobs(App *a);
 
 /* The label-tap used by scripts: taps the first widget whose label
- * matches (case-insensitively). False when none is on screen. */
+ * matches (case-insensitively; a label ending in '*' matches any that
+ * starts with the rest). False when none is on screen. */
 bool app_tap_label(App *a, const char *label);
 
 /* Idle policy, in milliseconds. */

@@ -162,9 +162,25 @@ void flow_go(App *a, ScreenId to)
 
 static bool print_begin(App *a);
 
+/* Every copy of the visitor's words, wherever it went: the session (what
+ * they typed, searched, chose and took away), the toolkit's record of
+ * the last pass and its typed text, the text cache's entries drawn since
+ * they began, and what deeper calls left on the stack. Freed heap is
+ * zeroed as it is freed (platform/zerofree.c). */
+static void forget_visitor(App *a)
+{
+    double t0 = clock_ms();
+    session_wipe(a->s);
+    ui_forget(&a->ui);
+    platform_text_forget(a->platform, a->text_mark);
+    a->text_mark = platform_text_mark(a->platform);
+    memory_scrub_stack();
+    a->wipe_ms = clock_ms() - t0;
+}
+
 void flow_finish(App *a)
 {
-    session_wipe(a->s);
+    forget_visitor(a);
     view_reset(&a->view);
     a->session_no++;
     app_cancel(a, print_begin); /* a print asked for but not begun goes with its visitor */
@@ -299,6 +315,7 @@ void flow_handle(App *a, const Intent *in)
         flow_go(a, (ScreenId)in->arg);
         break;
     case INTENT_START:
+        a->text_mark = platform_text_mark(a->platform);
         store_stat_add(a->store, a->today, "sessions", 1);
         flow_go(a, SCREEN_ABOUT);
         break;

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "kiosk/app.h"
 #include "kiosk/script.h"
+#include "memory.h"
 #include "service.h"
 
 #include "ui/strings.h"
@@ -198,6 +199,13 @@ int main(int argc, char **argv)
         return check_config(&o);
     if (!load_config(&o, &cfg))
         return EXIT_CONFIG;
+    /* what visitors type stays in RAM: no core file, not swapped */
+    char why[120];
+    if (!memory_harden(why, sizeof why))
+        fprintf(stderr,
+                "career-kiosk: memory is not locked against swapping (%s); the visitor's "
+                "session is, the rest may be swapped. The service sets LimitMEMLOCK=infinity.\n",
+                why);
     if (o.today) {
         Date d;
         if (!date_parse(o.today, &d)) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { SCRIPT_LINES = 2000, REPEAT_DEPTH = 4 };
 
@@ -111,8 +112,16 @@ static void measure(App *a, const char *name, int n)
  * one that succeeds. */
 static bool cmd_tap(Script *s, int ln, const char *arg)
 {
-    int x, y;
-    if (sscanf(arg, "%d %d", &x, &y) == 2) {
+    int x, y, n;
+    const Session *se = s->a->s;
+    if (sscanf(arg, "result %d", &n) == 1) { /* tap result N: the Nth result card */
+        char name[2 * MENTOR_NAME_MAX + 2];
+        if (n < 1 || n > se->nhits)
+            return fail(s, ln, "there is no such result:", arg);
+        mentor_full_name(&se->hits[n - 1], name, sizeof name);
+        if (!app_tap_label(s->a, name))
+            return fail(s, ln, "the result is not on screen:", name);
+    } else if (sscanf(arg, "%d %d", &x, &y) == 2) {
         feed(s->a, INPUT_DOWN, x, y);
         feed(s->a, INPUT_UP, x, y);
     } else if (!app_tap_label(s->a, arg))
@@ -346,8 +355,8 @@ static bool cmd_report(Script *s, int ln, const char *arg)
             rss = pages * 4;
         fclose(f);
     }
-    printf("report frames=%ld textures=%d cache=%d rss_kb=%ld pss_kb=%ld\n", a->frames, st.textures,
-           st.widths, rss, pss_kb());
+    printf("report frames=%ld textures=%d cache=%d rss_kb=%ld pss_kb=%ld wipe_ms=%.3f\n", a->frames,
+           st.textures, st.widths, rss, pss_kb(), a->wipe_ms);
     fflush(stdout);
     return true;
 }
@@ -412,6 +421,26 @@ static bool cmd_dump(Script *s, int ln, const char *arg)
     return true;
 }
 
+/* hold SECONDS: the script's last command. Its own lines (the test's
+ * input, which a real kiosk never has) are wiped; then it prints
+ * "hold pid=N" and sleeps in real time, so a test can look at the
+ * running process: a core taken after a visitor left holds only what
+ * the kiosk kept. */
+static bool cmd_hold(Script *s, int ln, const char *arg)
+{
+    int secs = atoi(arg);
+    if (secs <= 0 || secs > 3600)
+        return fail(s, ln, "hold wants SECONDS from 1 to 3600, not", arg);
+    for (int i = 0; i < s->nlines; i++)
+        explicit_bzero(s->line[i], strlen(s->line[i]));
+    printf("hold pid=%ld\n", (long)getpid());
+    fflush(stdout);
+    struct timespec t = {secs, 0};
+    while (nanosleep(&t, &t) != 0)
+        ;
+    return true;
+}
+
 static const struct {
     const char *word;
     bool (*run)(Script *s, int ln, const char *arg);
@@ -428,6 +457,7 @@ static const struct {
     {"startup", cmd_startup},
     {"measure", cmd_measure},
     {"dump", cmd_dump},
+    {"hold", cmd_hold},
 };
 
 /* Runs line ln (a command, not a comment or repeat), then settles. */

@@ -1,6 +1,7 @@
 /* script: drives the real app headless from a text file, one command a
  * line, for tests, `make demo` and the soak:
- *   tap LABEL | tap X Y        type TEXT          key backspace|enter
+ *   tap LABEL | tap X Y | tap result N (the Nth result card)
+ *   type TEXT                  key backspace|enter
  *   drag X1 Y1 X2 Y2           wait MS            screenshot NAME
  *   expect screen NAME         expect text LABEL  expect no-text LABEL
  *   expect field NAME = VALUE  expect glyphs TEXT
@@ -8,6 +9,7 @@
  *   startup                    measure NAME N (render N frames, print median/p99)
  *   await print [SECONDS]      (real time, for a print job to end)
  *   await stick|no-stick [SECONDS] (real time, for a staff stick to come or go)
+ *   hold SECONDS               (prints "hold pid=N", then sleeps in real time)
  *   expect staff STEP          (off, pin, menu, checking, preview, importing, result, leave)
  *   expect staff-says TEXT     (the staff screen's words hold TEXT)
  * The script ends early when the app quits (staff left kiosk mode).

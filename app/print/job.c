@@ -2,6 +2,7 @@
 #include "print/print.h"
 
 #include "core/escpos.h"
+#include "memory.h"
 
 #include <malloc.h>
 #include <pthread.h>
@@ -126,6 +127,7 @@ static void *worker(void *arg)
     PrintJob *j = arg;
     PrintResult r;
     run(&j->setup, &j->out, &r, j);
+    memory_scrub_stack(); /* the thread's stack is kept for the next thread */
     return NULL;
 }
 
@@ -140,7 +142,13 @@ PrintJob *print_start(const PrintSetup *s, Printout *out, PrintResult *r)
         j->shared = *r;
         memset(out, 0, sizeof *out);
         pthread_mutex_init(&j->lock, NULL);
-        pthread_cond_init(&j->ended, NULL);
+        /* waits are timed on the monotonic clock: a wall clock set while a
+         * job runs neither stretches nor cuts them */
+        pthread_condattr_t attr;
+        pthread_condattr_init(&attr);
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+        pthread_cond_init(&j->ended, &attr);
+        pthread_condattr_destroy(&attr);
         if (pthread_create(&j->thread, NULL, worker, j) == 0)
             return j;
         *out = j->out;
@@ -167,7 +175,7 @@ bool print_poll(PrintJob *j, PrintResult *r)
 bool print_wait(PrintJob *j, int ms)
 {
     struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
+    clock_gettime(CLOCK_MONOTONIC, &until);
     until.tv_sec += ms / 1000;
     until.tv_nsec += (long)(ms % 1000) * 1000000L;
     if (until.tv_nsec >= 1000000000L) {

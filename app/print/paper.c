@@ -14,10 +14,8 @@
 typedef struct {
     const Sheet *sheet;
     const Takeaway *take;
-    const char *office; /* the header; "" for none */
-    const char *office_contact;
+    const Office *office; /* its name and logo head the page, its contact closes it */
     Date today;
-    const char *logo; /* the office's logo beside its name; "" for none */
 } PaperInput;
 
 /* Sizes in dots for one kind of paper. */
@@ -170,16 +168,16 @@ static int column(Ui *ui, const PaperInput *in, const Layout *l, int x, int y, i
 static int header(Ui *ui, const PaperInput *in, const Layout *l, int w)
 {
     int y = l->top, x = l->margin, cw = w - 2 * l->margin;
-    const char *office = in->office && *in->office ? in->office : str(S_PAPER_HEADER);
+    const char *office = *in->office->name ? in->office->name : str(S_PAPER_HEADER);
     int right = ui_width(ui, str(S_PAPER_HEADER), ui->small, WEIGHT_REGULAR);
     int logo_h = draw_line_height(ui->measure, ui->body) * 2;
-    int lw = in->logo ? ui_image(ui, in->logo, (Rect){x, y, cw / 4, logo_h}) : 0;
+    int lw = ui_image(ui, in->office->logo, (Rect){x, y, cw / 4, logo_h});
     int nx = x + (lw ? lw + ui->u * 3 : 0);
     int lh = ui_wrap(ui, (Rect){nx, y + (lw ? logo_h / 4 : 0), x + cw - right - ui->u * 4 - nx, 0},
                      office, ui->body, WEIGHT_BOLD, ui->th.text);
     if (lw && lh < logo_h)
         lh = logo_h;
-    if (in->office && *in->office)
+    if (*in->office->name)
         ui_text(ui, x + cw - right, y + (lw ? logo_h / 4 : 0), str(S_PAPER_HEADER), ui->small,
                 WEIGHT_REGULAR, ui->th.muted, 0);
     y += lh + ui->u;
@@ -199,8 +197,8 @@ static int footer(Ui *ui, const PaperInput *in, const Layout *l, int w, int y, i
     if (ui->d)
         draw_rect(ui->d, (Rect){x, y, cw, 2}, ui->th.border);
     y += ui->u * 2;
-    if (in->office_contact && *in->office_contact)
-        y += ui_wrap(ui, (Rect){x, y, cw, 0}, in->office_contact, ui->small, WEIGHT_REGULAR,
+    if (*in->office->contact)
+        y += ui_wrap(ui, (Rect){x, y, cw, 0}, in->office->contact, ui->small, WEIGHT_REGULAR,
                      ui->th.text);
     int pw = pages > 1 ? ui_width(ui, pg, ui->small, WEIGHT_REGULAR) : 0;
     int mh = ui_wrap(ui, (Rect){x, y, cw - pw - ui->u * 4, 0}, made, ui->small, WEIGHT_REGULAR,
@@ -264,8 +262,7 @@ static int plan(Ui *ui, Draw *m, const PaperInput *in, const Layout *l, int room
 
 bool paper_render(const Visit *v, Paper paper, Printout *out, char *err, size_t cap)
 {
-    PaperInput pin = {&v->sheet,          &v->takeaway, v->office->name,
-                      v->office->contact, v->today,     v->office->logo};
+    PaperInput pin = {&v->sheet, &v->takeaway, v->office, v->today};
     const PaperInput *in = &pin;
     Layout l = layout_for(paper);
     Ui *ui = calloc(1, sizeof *ui);
@@ -317,6 +314,8 @@ bool paper_render(const Visit *v, Paper paper, Printout *out, char *err, size_t 
     ok = true;
 done:
     free(br);
+    if (ui) /* what it recorded is the visitor's sheet */
+        explicit_bzero(ui, sizeof *ui);
     free(ui);
     return ok;
 }

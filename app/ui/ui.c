@@ -179,9 +179,21 @@ void ui_after_pass(Ui *ui)
         ui->released = false;
     }
     ui->pressed = false;
-    ui->typed[0] = '\0';
+    explicit_bzero(ui->typed, sizeof ui->typed); /* typed text is a visitor's */
     ui->key = 0;
     ui->wheel = 0;
+}
+
+void ui_forget(Ui *ui)
+{
+    explicit_bzero(ui->item, sizeof ui->item);
+    ui->nitems = 0;
+    explicit_bzero(ui->typed, sizeof ui->typed);
+    ui->focus = 0;
+    ui->focus_buf = NULL;
+    ui->focus_cap = 0;
+    for (int i = 0; i < UI_SCROLLS; i++)
+        ui->scroll[i] = (UiScroll){0};
 }
 
 bool ui_contains(Rect r, int x, int y)

@@ -98,6 +98,11 @@ void ui_pointer_wheel(Ui *ui, int x, int y, int dir);
 /* Clears one-pass events (pressed, released, typed text, key). */
 void ui_after_pass(Ui *ui);
 
+/* Forgets everything a pass recorded (the items with their labels and
+ * field values, typed text, the focus, scroll positions): zeroed when a
+ * visitor leaves. */
+void ui_forget(Ui *ui);
+
 /* Records a labelled widget for scripts and accessibility checks. */
 void ui_record(Ui *ui, const char *label, Rect r);
 

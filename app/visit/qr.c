@@ -92,6 +92,8 @@ bool qr_encode(const char *payload, QrLevel level, int max_version, QrCode *out,
 
 void qr_free(QrCode *q)
 {
+    if (q->module) /* the modules spell out a visitor's words */
+        explicit_bzero(q->module, (size_t)q->width * (size_t)q->width);
     free(q->module);
     q->module = NULL;
     q->width = q->version = 0;
