@@ -27,6 +27,7 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path)
     c->accent = CONFIG_ACCENT;
     c->background = CONFIG_BACKGROUND;
     c->turn = PLATFORM_TURN_NORMAL;
+    c->render = PLATFORM_RENDER_SOFTWARE;
     snprintf(c->language, sizeof c->language, "en");
     snprintf(c->database, sizeof c->database, "%s", db_path);
     snprintf(c->sample, sizeof c->sample, "%s/mentors.sample.csv", assets_dir);
@@ -125,7 +126,19 @@ static bool set_turn(PlatformTurn *dst, const char *v)
     return false;
 }
 
-typedef enum { K_TEXT, K_INT, K_COLOUR, K_TURN } Kind;
+/* How a window is drawn. */
+static bool set_render(PlatformRender *dst, const char *v)
+{
+    if (strcmp(v, "software") == 0)
+        *dst = PLATFORM_RENDER_SOFTWARE;
+    else if (strcmp(v, "gpu") == 0)
+        *dst = PLATFORM_RENDER_GPU;
+    else
+        return false;
+    return true;
+}
+
+typedef enum { K_TEXT, K_INT, K_COLOUR, K_TURN, K_RENDER } Kind;
 typedef struct {
     const char *section, *name;
     Kind kind;
@@ -165,6 +178,7 @@ static const Key keys[] = {
     INT("kiosk", "idle_countdown", idle_countdown, 5, 120, "a number of seconds from 5 to 120"),
     OTHER("kiosk", "orientation", K_TURN, turn,
           "normal, left, right or inverted (as xrandr --rotate)"),
+    OTHER("kiosk", "render", K_RENDER, render, "software (the default) or gpu"),
     TEXT("kiosk", "language", language, "a language code such as en"),
     TEXT("printing", "printer", printer, "none, cups, cups:QUEUE or escpos:/dev/PATH"),
     TEXT("printing", "paper", paper, "letter, a4, 80mm or 58mm"),
@@ -238,6 +252,7 @@ static int handler(void *user, const char *section, const char *name, const char
         bool ok = k->kind == K_TEXT     ? set_text(base, k->cap, value)
                   : k->kind == K_INT    ? set_int((int *)(void *)base, value, k->lo, k->hi)
                   : k->kind == K_COLOUR ? set_colour((uint32_t *)(void *)base, value)
+                  : k->kind == K_RENDER ? set_render((PlatformRender *)(void *)base, value)
                                         : set_turn((PlatformTurn *)(void *)base, value);
         if (ok && strcmp(name, "pin_hash") == 0 && *value && strncmp(value, "$argon2id$", 10) != 0)
             ok = false;

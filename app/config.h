@@ -31,6 +31,7 @@ typedef struct {
     int idle_seconds;                       /* [kiosk] idle_seconds */
     int idle_countdown;                     /* [kiosk] idle_countdown */
     PlatformTurn turn;                      /* [kiosk] orientation */
+    PlatformRender render;                  /* [kiosk] render: software or gpu */
     char language[16];                      /* [kiosk] language: the visitors' screens */
     char printer[PRINT_TARGET_MAX];         /* [printing] printer: none, cups[:QUEUE], escpos:DEV */
     char paper[16];                         /* [printing] paper: letter, a4, 80mm, 58mm */

@@ -32,11 +32,22 @@ typedef enum {
     PLATFORM_TURN_INVERTED, /* upside down */
 } PlatformTurn;
 
+/* How a window is drawn. Software: SDL's software renderer straight into
+ * the window's surface (shared-memory buffers on Wayland and X11), so no
+ * GL driver is loaded; the UI redraws only on change, and a frame takes a
+ * few ms at 1080p. GPU: SDL's accelerated renderer, for a panel that
+ * needs it. */
+typedef enum { PLATFORM_RENDER_SOFTWARE, PLATFORM_RENDER_GPU } PlatformRender;
+
+/* The renderer SDL really uses for p ("software", "opengl"...). */
+const char *platform_renderer(const Platform *p);
+
 typedef struct {
     PlatformMode mode;
     int width, height; /* headless and windowed; kiosk uses the display */
     const char *title;
-    PlatformTurn turn; /* the app draws upright; the panel shows it turned */
+    PlatformTurn turn;     /* the app draws upright; the panel shows it turned */
+    PlatformRender render; /* how a window is drawn (headless is always software) */
 } PlatformOptions;
 
 typedef enum {

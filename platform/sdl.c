@@ -136,9 +136,18 @@ static bool open_window(Platform *p, const PlatformOptions *o, char *err, size_t
         snprintf(err, cap, "no display: %s", SDL_GetError());
         return false;
     }
-    p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_PRESENTVSYNC);
-    if (!p->r)
+    if (o->render == PLATFORM_RENDER_GPU)
+        p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!p->r) { /* software: straight into the window's surface, no GL loaded */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!p->r) { /* a video driver with no surface of its own presents it with GL */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1");
+        p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!p->r) /* SDL 2.26 under Wayland has no shared-memory window surface */
+        p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!p->r) {
         snprintf(err, cap, "cannot draw in the window: %s", SDL_GetError());
         return false;
@@ -437,6 +446,12 @@ unsigned long platform_text_mark(const Platform *p)
 void platform_text_forget(Platform *p, unsigned long mark)
 {
     text_forget(p->draw.text, mark);
+}
+
+const char *platform_renderer(const Platform *p)
+{
+    SDL_RendererInfo info;
+    return p->r && SDL_GetRendererInfo(p->r, &info) == 0 ? info.name : "none";
 }
 
 PlatformStats platform_stats(const Platform *p)

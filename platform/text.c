@@ -8,12 +8,33 @@
 
 #include <SDL_ttf.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum { OPEN_FONTS = 48, CACHE_SLOTS = 4096, CACHE_KEEP = 1200, MAX_RUNS = 64 };
+
+/* FreeType wants faces opened and closed one at a time per library, and
+ * SDL_ttf has one library: the screen's text and a print job's pages
+ * (drawn on the job's thread) take turns here. Drawing needs no lock. */
+static pthread_mutex_t faces = PTHREAD_MUTEX_INITIALIZER;
+
+static TTF_Font *open_font(const char *file, int px)
+{
+    pthread_mutex_lock(&faces);
+    TTF_Font *f = TTF_OpenFont(file, px);
+    pthread_mutex_unlock(&faces);
+    return f;
+}
+
+static void close_font(TTF_Font *f)
+{
+    pthread_mutex_lock(&faces);
+    TTF_CloseFont(f);
+    pthread_mutex_unlock(&faces);
+}
 
 typedef struct {
     int face; /* index in the chain */
@@ -37,7 +58,8 @@ typedef struct {
 struct Text {
     SDL_Renderer *r;
     FontFiles files;
-    TTF_Font *probe[FONTS_MAX]; /* for glyph coverage only */
+    TTF_Font *probe[FONTS_MAX]; /* for glyph coverage only; opened on first use */
+    bool probed[FONTS_MAX];     /* an open was tried */
     OpenFont open[OPEN_FONTS];
     Entry slot[CACHE_SLOTS];
     int count, textures;
@@ -57,17 +79,24 @@ Text *text_open(SDL_Renderer *r, char *err, size_t cap)
         return NULL;
     }
     t->r = r;
-    if (TTF_Init() != 0) {
+    pthread_mutex_lock(&faces);
+    int init = TTF_Init();
+    pthread_mutex_unlock(&faces);
+    if (init != 0) {
         snprintf(err, cap, "SDL_ttf: %s", TTF_GetError());
         free(t);
         return NULL;
     }
-    if (!fonts_find(&t->files, err, cap)) {
+    pthread_mutex_lock(&faces); /* fontconfig too: a closing job's text ends it */
+    bool found = fonts_find(&t->files, err, cap);
+    pthread_mutex_unlock(&faces);
+    if (!found) {
         text_close(t);
         return NULL;
     }
-    for (int i = 0; i < t->files.n; i++)
-        t->probe[i] = TTF_OpenFont(t->files.path[i], 16);
+    /* the first font now; the fallbacks when a character needs them (most
+     * screens never do, and opening a CJK font is slow to start with) */
+    t->probe[0] = open_font(t->files.path[0], 16);
     if (!t->probe[0]) {
         snprintf(err, cap, "cannot open %s: %s", t->files.path[0], TTF_GetError());
         text_close(t);
@@ -97,12 +126,14 @@ void text_close(Text *t)
             entry_free(t, &t->slot[i]);
     for (int i = 0; i < OPEN_FONTS; i++)
         if (t->open[i].font)
-            TTF_CloseFont(t->open[i].font);
+            close_font(t->open[i].font);
     for (int i = 0; i < FONTS_MAX; i++)
         if (t->probe[i])
-            TTF_CloseFont(t->probe[i]);
+            close_font(t->probe[i]);
+    pthread_mutex_lock(&faces);
     TTF_Quit();
     fonts_done();
+    pthread_mutex_unlock(&faces);
     free(t);
 }
 
@@ -121,10 +152,10 @@ static TTF_Font *font_at(Text *t, int face, int px, Weight w)
     }
     OpenFont *o = &t->open[victim];
     if (o->font)
-        TTF_CloseFont(o->font);
+        close_font(o->font);
     const char *file =
         w == WEIGHT_BOLD && t->files.bold[face][0] ? t->files.bold[face] : t->files.path[face];
-    o->font = TTF_OpenFont(file, px);
+    o->font = open_font(file, px);
     if (o->font && w == WEIGHT_BOLD && !t->files.bold[face][0])
         TTF_SetFontStyle(o->font, TTF_STYLE_BOLD);
     if (o->font)
@@ -158,6 +189,10 @@ static uint32_t next_cp(const char *s, size_t len, size_t *i)
 
 static bool provides(Text *t, int face, uint32_t cp)
 {
+    if (!t->probe[face] && !t->probed[face] && face < t->files.n) {
+        t->probed[face] = true;
+        t->probe[face] = open_font(t->files.path[face], 16);
+    }
     return t->probe[face] && TTF_GlyphIsProvided32(t->probe[face], cp);
 }
 

@@ -81,7 +81,15 @@ static void test_branding_and_screen(void **state)
     config_defaults(&c, "/opt/assets", "/var/db.db");
     assert_string_equal(c.office.logo, "/opt/assets/logo.sample.svg");
     assert_int_equal(c.turn, PLATFORM_TURN_NORMAL);
+    assert_int_equal(c.render, PLATFORM_RENDER_SOFTWARE);
     assert_string_equal(c.language, "en");
+    assert_true(load("[kiosk]\nrender = gpu\n", &c, p, &n));
+    assert_int_equal(c.render, PLATFORM_RENDER_GPU);
+    assert_false(load("[kiosk]\nrender = opengl\n", &c, p, &n));
+    assert_int_equal(n, 1);
+    assert_int_equal(p[0].line, 2);
+    assert_non_null(strstr(p[0].text, "software (the default) or gpu"));
+    config_defaults(&c, "/opt/assets", "/var/db.db");
     assert_true(load("[office]\nname = Lakeside Careers\n[theme]\nprimary = #1F4E79\n"
                      "accent = C8102E\nbackground = #FFFFFF\n[kiosk]\norientation = left\n"
                      "language = en\n",

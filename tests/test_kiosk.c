@@ -126,6 +126,7 @@ static void test_check_config(void **state)
     assert_non_null(strstr(out, "good.conf: no problems"));
     assert_non_null(strstr(out, "Lakeside Careers"));
     assert_non_null(strstr(out, "turned left"));
+    assert_non_null(strstr(out, "drawn by SDL's software renderer (render = software)"));
     free(out);
     const char *bad = support_path(support_dir, "bad.conf");
     support_write(support_path(support_dir, "notes.txt"), "not a picture\n", (size_t)-1);

@@ -191,6 +191,58 @@ static void test_click_through_the_real_window(void **state)
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/* The window is drawn by SDL's software renderer into its surface, as
+ * deployed by default: no GL driver (Mesa, LLVM) is loaded for it. With
+ * render = gpu, SDL's accelerated renderer is asked for instead. */
+static void test_window_draws_without_gl(void **state)
+{
+    (void)state;
+    char db[1100], script[1100], log[1100], disp[16], conf[1100], *out;
+    snprintf(db, sizeof db, "%s/gl.db", dir);
+    snprintf(script, sizeof script, "%s/hold.txt", dir);
+    snprintf(log, sizeof log, "%s/gl.log", dir);
+    snprintf(disp, sizeof disp, ":%d", display);
+    support_write(script, "startup\nhold 30\n", (size_t)-1);
+    assert_int_equal(support_sh(NULL,
+                                "DISPLAY=%s %s --windowed --size 1280x800 --db %s --script %s "
+                                "> %s 2>&1 &",
+                                disp, support_program("career-kiosk"), db, script, log),
+                     0);
+    long pid = 0;
+    for (int i = 0; i < 200 && !pid; i++) {
+        usleep(50000);
+        char *got = support_read(log, NULL);
+        char *at = got ? strstr(got, "hold pid=") : NULL;
+        pid = at ? atol(at + 9) : 0;
+        free(got);
+    }
+    assert_true(pid > 0);
+    char *got = support_read(log, NULL);
+    assert_non_null(strstr(got, "drawing with SDL's software renderer"));
+    free(got);
+    assert_int_equal(support_sh(&out, "grep -c -E 'libGL|libEGL|swrast|llvmpipe|libLLVM|_dri' "
+                                      "/proc/%ld/maps || true",
+                                pid),
+                     0);
+    kill((pid_t)pid, SIGKILL);
+    if (atol(out) != 0)
+        fail_msg("a GL driver is loaded for the software-drawn window (%s mappings)", out);
+    free(out);
+    /* render = gpu: the accelerated renderer (Mesa's, on Xvfb) */
+    snprintf(conf, sizeof conf, "%s/gpu.conf", dir);
+    support_write(conf, "[kiosk]\nrender = gpu\n", (size_t)-1);
+    support_write(script, "startup\n", (size_t)-1);
+    assert_int_equal(support_sh(&out,
+                                "DISPLAY=%s %s --windowed --size 1280x800 --config %s --db %s "
+                                "--script %s 2>&1",
+                                disp, support_program("career-kiosk"), conf, db, script),
+                     0);
+    if (strstr(out, "software renderer"))
+        fail_msg("render = gpu still drew with the software renderer:\n%s", out);
+    assert_non_null(strstr(out, "drawing with SDL's"));
+    free(out);
+}
+
 static void test_kiosk_mode_cannot_be_escaped(void **state)
 {
     (void)state;
@@ -214,6 +266,7 @@ int main(int argc, char **argv)
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_click_through_the_real_window),
+        cmocka_unit_test(test_window_draws_without_gl),
         cmocka_unit_test(test_kiosk_mode_cannot_be_escaped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

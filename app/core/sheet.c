@@ -394,3 +394,25 @@ size_t sheet_render_compact(const Sheet *s, int level, char *out, size_t cap)
         compact_followup(&sb, s, sec, level);
     return sb.len;
 }
+
+/* p moved from src's arena to dst's, or as it was (text not in it). */
+static const char *rebase(const Sheet *src, Sheet *dst, const char *p)
+{
+    if (p >= src->arena && p < src->arena + SHEET_ARENA)
+        return dst->arena + (p - src->arena);
+    return p;
+}
+
+void sheet_copy(Sheet *dst, const Sheet *src)
+{
+    memcpy(dst, src, sizeof *dst);
+    dst->title = rebase(src, dst, src->title);
+    dst->subtitle = rebase(src, dst, src->subtitle);
+    for (size_t i = 0; i < src->nsections; i++)
+        dst->section[i].title = rebase(src, dst, src->section[i].title);
+    for (size_t i = 0; i < src->nlines; i++) {
+        dst->line[i].text = rebase(src, dst, src->line[i].text);
+        dst->line[i].aux = rebase(src, dst, src->line[i].aux);
+        dst->line[i].brief = rebase(src, dst, src->line[i].brief);
+    }
+}

@@ -79,6 +79,9 @@ typedef struct {
  * message, homework, questions, during the meeting, the follow-up plan. */
 void sheet_build(Sheet *s, const SheetInput *in);
 
+/* Copies src into dst (its text lives in dst's own arena then). */
+void sheet_copy(Sheet *dst, const Sheet *src);
+
 /* Renders the whole sheet as plain text, wrapped at `width` columns.
  * Returns the length written (cut short, still terminated, if cap is
  * too small). */

@@ -48,6 +48,7 @@ struct App {
     ScreenId step;
     unsigned long text_mark; /* the text cache when this visitor began */
     double wipe_ms;          /* how long the last wipe took (make bench) */
+    double print_ui_ms;      /* how long the last Print held the screen (make bench) */
     uint64_t last_input;     /* platform clock */
     bool idle_warning;
     bool dirty;      /* something changed: draw a frame */

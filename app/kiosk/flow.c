@@ -204,28 +204,21 @@ static void choose(App *a, int hit)
 
 /* ---- printing the visitor's sheet ---- */
 
-/* Draws the pages and hands them to a worker thread; waits (stays
+/* Hands the take-away to a print job, which draws the pages on its own
+ * thread (the screen goes on answering) and prints them; waits (stays
  * queued) while an earlier visitor's job is still going. */
 static bool print_begin(App *a)
 {
     Session *s = a->s;
-    Printout out;
-    char err[256];
     if (a->print_job)
         return false;
-    if (!paper_render(&s->visit, a->cfg.print.paper, &out, err, sizeof err)) {
-        s->printing = PRINTING_FAILED;
-        text_copy(s->print_trouble, sizeof s->print_trouble,
-                  paper_trouble(&(PrintResult){.phase = PHASE_FAILED}));
-        fprintf(stderr, "career-kiosk: cannot render the sheet for printing: %s\n", err);
-        return true;
-    }
     PrintResult *r = &a->print_progress;
-    *r = (PrintResult){0};
-    a->print_job = print_start(&a->cfg.print, &out, r);
+    double t0 = clock_ms();
+    a->print_job = paper_print(&a->cfg.print, &s->visit, r);
+    a->print_ui_ms = clock_ms() - t0; /* all Print costs the screen (make bench) */
     a->print_session = a->session_no;
-    s->printing = a->print_job ? PRINTING_BUSY : PRINTING_FAILED;
-    s->print_checking = true;
+    s->printing = a->print_job ? PRINTING_PREPARING : PRINTING_FAILED;
+    s->print_checking = false;
     if (!a->print_job)
         text_copy(s->print_trouble, sizeof s->print_trouble, paper_trouble(r));
     a->dirty = true;
@@ -256,6 +249,8 @@ void flow_tick(App *a)
     PrintFollow f = print_follow(&a->print_job, r);
     if (ours && f != PRINT_FOLLOW_SAME) {
         a->s->print_checking = r->phase == PHASE_CHECKING;
+        if (r->phase == PHASE_CHECKING || r->phase == PHASE_SENDING)
+            a->s->printing = PRINTING_BUSY; /* the pages are drawn */
         text_copy(a->s->print_trouble, sizeof a->s->print_trouble, paper_trouble(r));
         a->dirty = true;
     }

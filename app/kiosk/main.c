@@ -28,6 +28,7 @@ enum { EXIT_CONFIG = 78 };
 static void usage(FILE *f)
 {
     fprintf(f, "usage: career-kiosk [--windowed] [--size WxH] [--config PATH] [--db PATH]\n"
+               "                    [--script FILE] (in a real window, for measurements)\n"
                "       career-kiosk --headless --size WxH --script FILE [--screenshots DIR]\n"
                "                    [--today YYYY-MM-DD]\n"
                "       career-kiosk --check-config [--config PATH]\n"
@@ -143,8 +144,10 @@ static int check_config(const Options *o)
     printf("  logo:        %s\n", *c.office.logo ? c.office.logo : "none");
     printf("  colours:     primary #%06X, accent #%06X, background #%06X\n", (unsigned)c.primary,
            (unsigned)c.accent, (unsigned)c.background);
-    printf("  screen:      turned %s; language %s; idle after %d s\n", turns[c.turn], c.language,
-           c.idle_seconds);
+    printf("  screen:      turned %s; drawn by %s; language %s; idle after %d s\n", turns[c.turn],
+           c.render == PLATFORM_RENDER_GPU ? "the GPU (render = gpu)"
+                                           : "SDL's software renderer (render = software)",
+           c.language, c.idle_seconds);
     printf("  directory:   %s\n", c.database);
     printf("  printer:     %s\n", printer);
     printf("  staff PIN:   %s\n", *c.pin_hash ? "set" : "not set (staff mode is off)");
@@ -163,7 +166,8 @@ static void run(App *a)
     app_render(a, true);
     service_ready(status);
     /* one line for the journal: which build, and what it runs on */
-    fprintf(stderr, "career-kiosk %s: %s; directory %s\n", CK_VERSION, status, a->cfg.database);
+    fprintf(stderr, "career-kiosk %s: %s; directory %s; drawn by SDL's %s renderer\n", CK_VERSION,
+            status, a->cfg.database, platform_renderer(a->platform));
     while (!a->quit) {
         Input in;
         int wait = app_wait_ms(a);
@@ -215,7 +219,7 @@ int main(int argc, char **argv)
         app.clock = clock_pinned(d.y, d.m, d.d);
     }
     strings_set_language(cfg.language);
-    PlatformOptions po = {o.mode, o.w, o.h, cfg.office.name, cfg.turn};
+    PlatformOptions po = {o.mode, o.w, o.h, cfg.office.name, cfg.turn, cfg.render};
     Platform *p = platform_open(&po, err, sizeof err);
     if (!p) {
         if (strncmp(err, "no display", 10) == 0)
@@ -228,8 +232,10 @@ int main(int argc, char **argv)
     if (!app_open(&app, p, &cfg, err, sizeof err)) {
         fprintf(stderr, "career-kiosk: %s\n", err);
         rc = 2;
-    } else if (o.mode == PLATFORM_HEADLESS) {
-        service_ready("headless");
+    } else if (o.script) { /* headless, or in a real window (make bench) */
+        service_ready(o.mode == PLATFORM_HEADLESS ? "headless" : "scripted");
+        if (o.mode != PLATFORM_HEADLESS)
+            fprintf(stderr, "career-kiosk: drawing with SDL's %s renderer\n", platform_renderer(p));
         rc = script_run(&app, o.script, o.shots) ? app.exit_code : 1;
     } else {
         run(&app);

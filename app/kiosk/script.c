@@ -355,8 +355,9 @@ static bool cmd_report(Script *s, int ln, const char *arg)
             rss = pages * 4;
         fclose(f);
     }
-    printf("report frames=%ld textures=%d cache=%d rss_kb=%ld pss_kb=%ld wipe_ms=%.3f\n", a->frames,
-           st.textures, st.widths, rss, pss_kb(), a->wipe_ms);
+    printf("report frames=%ld textures=%d cache=%d rss_kb=%ld pss_kb=%ld wipe_ms=%.3f "
+           "print_ui_ms=%.3f\n",
+           a->frames, st.textures, st.widths, rss, pss_kb(), a->wipe_ms, a->print_ui_ms);
     fflush(stdout);
     return true;
 }

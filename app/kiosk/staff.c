@@ -468,25 +468,23 @@ static bool job_export(App *a)
     return true;
 }
 
-/* Draws a sample sheet and starts printing it; waits while a visitor's
- * job is still going. */
+/* Starts printing a sample sheet (drawn on the job's thread); waits
+ * while a visitor's job is still going. */
 static bool job_test_print(App *a)
 {
     Staff *st = &a->staff;
     char err[256];
-    Printout out;
     if (a->print_job)
         return false;
     Visit *v = calloc(1, sizeof *v);
-    bool ok = v && flow_sample_visit(a, v, err, sizeof err) &&
-              paper_render(v, a->cfg.print.paper, &out, err, sizeof err);
+    bool ok = v && flow_sample_visit(a, v, err, sizeof err);
     if (!v)
         snprintf(err, sizeof err, "out of memory");
+    if (ok)
+        st->print_job = paper_print(&a->cfg.print, v, &st->print);
     if (v)
         visit_wipe(v);
     free(v);
-    if (ok)
-        st->print_job = print_start(&a->cfg.print, &out, &st->print);
     if (!st->print_job) {
         st->print.phase = PHASE_FAILED;
         if (!ok)
@@ -516,6 +514,8 @@ static const char *print_words(const Staff *st)
         return st->print.detail;
     case PHASE_SENDING:
         return "Printing the test sheet...";
+    case PHASE_DRAWING:
+        return "Drawing the test sheet...";
     default:
         return "Checking the printer...";
     }

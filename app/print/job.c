@@ -3,6 +3,7 @@
 
 #include "core/escpos.h"
 #include "memory.h"
+#include "print/paper.h"
 
 #include <malloc.h>
 #include <pthread.h>
@@ -104,6 +105,7 @@ struct PrintJob {
     pthread_cond_t ended;
     PrintSetup setup;
     Printout out;
+    Visit *visit;       /* to draw first, when paper_print started the job */
     PrintResult shared; /* under lock */
     bool finished;      /* under lock */
 };
@@ -122,25 +124,53 @@ static void set_phase(PrintJob *j, PrintResult *r, PrintPhase p)
     pthread_mutex_unlock(&j->lock);
 }
 
+/* Draws the job's visit into its pages; false (the job ended) when it
+ * cannot. */
+static bool draw(PrintJob *j, PrintResult *r)
+{
+    char err[256];
+    memset(r, 0, sizeof *r);
+    set_phase(j, r, PHASE_DRAWING);
+    bool ok = paper_render(j->visit, j->setup.paper, &j->out, err, sizeof err);
+    visit_wipe(j->visit);
+    free(j->visit);
+    j->visit = NULL;
+    if (ok)
+        return true;
+    snprintf(r->detail, sizeof r->detail, "cannot draw the sheet: %.200s", err);
+    r->outcome = JOB_FAILED;
+    set_phase(j, r, PHASE_FAILED);
+    return false;
+}
+
 static void *worker(void *arg)
 {
     PrintJob *j = arg;
     PrintResult r;
-    run(&j->setup, &j->out, &r, j);
+    if (!j->visit || draw(j, &r))
+        run(&j->setup, &j->out, &r, j);
     memory_scrub_stack(); /* the thread's stack is kept for the next thread */
     return NULL;
 }
 
-PrintJob *print_start(const PrintSetup *s, Printout *out, PrintResult *r)
+/* A job on its worker thread, for pages already drawn (out) or a visit
+ * to draw first (v, copied). */
+static PrintJob *start(const PrintSetup *s, Printout *out, const Visit *v, PrintResult *r)
 {
     PrintJob *j = calloc(1, sizeof *j);
     memset(r, 0, sizeof *r);
-    r->phase = PHASE_CHECKING;
+    r->phase = v ? PHASE_DRAWING : PHASE_CHECKING;
+    if (j && v && !(j->visit = visit_copy(v))) {
+        free(j);
+        j = NULL;
+    }
     if (j) {
         j->setup = *s;
-        j->out = *out;
+        if (out) {
+            j->out = *out;
+            memset(out, 0, sizeof *out);
+        }
         j->shared = *r;
-        memset(out, 0, sizeof *out);
         pthread_mutex_init(&j->lock, NULL);
         /* waits are timed on the monotonic clock: a wall clock set while a
          * job runs neither stretches nor cuts them */
@@ -151,16 +181,32 @@ PrintJob *print_start(const PrintSetup *s, Printout *out, PrintResult *r)
         pthread_condattr_destroy(&attr);
         if (pthread_create(&j->thread, NULL, worker, j) == 0)
             return j;
-        *out = j->out;
+        if (out)
+            *out = j->out;
+        if (j->visit) {
+            visit_wipe(j->visit);
+            free(j->visit);
+        }
         pthread_mutex_destroy(&j->lock);
         pthread_cond_destroy(&j->ended);
         free(j);
     }
-    printout_free(out);
+    if (out)
+        printout_free(out);
     r->phase = PHASE_FAILED;
     r->outcome = JOB_FAILED;
     snprintf(r->detail, sizeof r->detail, "could not start printing (out of resources)");
     return NULL;
+}
+
+PrintJob *print_start(const PrintSetup *s, Printout *out, PrintResult *r)
+{
+    return start(s, out, NULL, r);
+}
+
+PrintJob *paper_print(const PrintSetup *s, const Visit *v, PrintResult *r)
+{
+    return start(s, NULL, v, r);
 }
 
 bool print_poll(PrintJob *j, PrintResult *r)

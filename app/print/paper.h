@@ -18,6 +18,12 @@
  * by its day. False with the reason. */
 bool paper_render(const Visit *v, Paper paper, Printout *out, char *err, size_t cap);
 
+/* Prints v on the printer set up in s as print_start does, but draws the
+ * pages on the job's worker thread (from a copy of v), so the screen
+ * goes on answering while they are drawn; the phase is PHASE_DRAWING
+ * meanwhile. NULL (r saying why) when no job could start. */
+PrintJob *paper_print(const PrintSetup *s, const Visit *v, PrintResult *r);
+
 /* Writes the rendered pages as PNG files: path itself for the first,
  * then "name-2.png" and on. */
 bool paper_save_png(const Printout *out, const char *path, char *err, size_t cap);

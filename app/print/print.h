@@ -62,7 +62,8 @@ typedef struct {
 /* Zeroes and frees the pages. */
 void printout_free(Printout *p);
 
-typedef enum { PHASE_CHECKING, PHASE_SENDING, PHASE_DONE, PHASE_FAILED } PrintPhase;
+/* DRAWING: a job given a visit (paper_print) first draws its pages. */
+typedef enum { PHASE_CHECKING, PHASE_SENDING, PHASE_DONE, PHASE_FAILED, PHASE_DRAWING } PrintPhase;
 
 typedef struct {
     PrintPhase phase;

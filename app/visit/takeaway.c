@@ -5,6 +5,7 @@
 #include "core/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -130,4 +131,23 @@ void takeaway_free(Takeaway *t)
     volatile char *p = (volatile char *)t->payload;
     for (size_t i = 0; i < sizeof t->payload; i++)
         p[i] = 0;
+}
+
+bool takeaway_copy(Takeaway *dst, const Takeaway *src)
+{
+    memcpy(dst, src, sizeof *dst);
+    for (int k = 0; k < TAKE_COUNT; k++) {
+        size_t n = (size_t)src->code[k].width * (size_t)src->code[k].width;
+        dst->code[k].module = NULL;
+        if (!src->code[k].module)
+            continue;
+        dst->code[k].module = malloc(n);
+        if (!dst->code[k].module) {
+            takeaway_free(dst);
+            memset(dst, 0, sizeof *dst);
+            return false;
+        }
+        memcpy(dst->code[k].module, src->code[k].module, n);
+    }
+    return true;
 }

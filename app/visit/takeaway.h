@@ -46,6 +46,10 @@ void takeaway_build(Takeaway *t, const TakeawayInput *in);
  * "20261122T101500Z", into out (at least 17 bytes). */
 void takeaway_stamp(long long now, char *out, size_t cap);
 
+/* Copies src into dst with codes of its own; false (dst empty) when out
+ * of memory. */
+bool takeaway_copy(Takeaway *dst, const Takeaway *src);
+
 /* Frees the codes and zeroes every payload (they hold visitor words). */
 void takeaway_free(Takeaway *t);
 

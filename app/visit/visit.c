@@ -1,6 +1,8 @@
 /* visit: the one builder of a visitor's take-away; see visit.h. */
 #include "visit/visit.h"
 
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 size_t visit_suggest(const VisitInput *in, size_t *out, size_t cap)
@@ -53,4 +55,21 @@ void visit_wipe(Visit *v)
     volatile unsigned char *p = (volatile unsigned char *)v;
     for (size_t i = 0; i < sizeof *v; i++)
         p[i] = 0;
+}
+
+Visit *visit_copy(const Visit *src)
+{
+    Visit *v = malloc(sizeof *v);
+    if (!v)
+        return NULL;
+    memcpy(v, src, offsetof(Visit, sheet));
+    sheet_copy(&v->sheet, &src->sheet);
+    v->office = src->office;
+    v->today = src->today;
+    if (!takeaway_copy(&v->takeaway, &src->takeaway)) {
+        visit_wipe(v);
+        free(v);
+        return NULL;
+    }
+    return v;
 }

@@ -66,6 +66,10 @@ void visit_compose(Visit *v, const VisitInput *in);
  * Frees codes v held from before. Free with visit_wipe. */
 void visit_build(Visit *v, const VisitInput *in);
 
+/* A copy of src with codes of its own, for a print job's thread; NULL
+ * when out of memory. Free with visit_wipe, then free(). */
+Visit *visit_copy(const Visit *src);
+
 /* Frees the codes and zeroes every byte of v. */
 void visit_wipe(Visit *v);
 
