@@ -220,8 +220,9 @@ static void test_window_draws_without_gl(void **state)
     char *got = support_read(log, NULL);
     assert_non_null(strstr(got, "drawing with SDL's software renderer"));
     free(got);
-    assert_int_equal(support_sh(&out, "grep -c -E 'libGL|libEGL|swrast|llvmpipe|libLLVM|_dri' "
-                                      "/proc/%ld/maps || true",
+    assert_int_equal(support_sh(&out,
+                                "grep -c -E 'libGL|libEGL|swrast|llvmpipe|libLLVM|_dri' "
+                                "/proc/%ld/maps || true",
                                 pid),
                      0);
     kill((pid_t)pid, SIGKILL);

@@ -275,3 +275,24 @@ int store_languages(Store *s, StoreLanguageFn fn, void *ctx)
     }
     return n;
 }
+
+void store_search_forget(Store *s)
+{
+    /* longer than any word a visitor can type (the query holds 63 bytes),
+     * so it covers all of the buffer a visitor's word can have used */
+    char match[160];
+    size_t n = 0;
+    match[n++] = '"';
+    while (n < 129)
+        match[n++] = 'q';
+    match[n++] = '"';
+    match[n] = '\0';
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM mentors_fts WHERE mentors_fts MATCH ?1", -1,
+                           &st, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        ;
+    sqlite3_finalize(st);
+}

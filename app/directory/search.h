@@ -36,6 +36,12 @@ typedef struct {
 int store_search(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
                  int cap);
 
+/* Leaves nothing of the last search in the directory's memory: SQLite's
+ * full-text tokenizer keeps the last word it folded in a buffer of its
+ * own for as long as the connection lives, so a long word of no meaning
+ * is folded over it. Call when a visitor leaves. */
+void store_search_forget(Store *s);
+
 /* Calls fn for each field with its mentor count, alphabetically. */
 typedef void (*StoreFieldFn)(void *ctx, const char *field, int count);
 int store_fields(Store *s, StoreFieldFn fn, void *ctx);

@@ -171,6 +171,7 @@ static void forget_visitor(App *a)
 {
     double t0 = clock_ms();
     session_wipe(a->s);
+    store_search_forget(a->store);
     ui_forget(&a->ui);
     platform_text_forget(a->platform, a->text_mark);
     a->text_mark = platform_text_mark(a->platform);

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "core/text.h"
 #include "kiosk/flow.h"
+#include "memory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -434,6 +435,7 @@ static bool cmd_hold(Script *s, int ln, const char *arg)
         return fail(s, ln, "hold wants SECONDS from 1 to 3600, not", arg);
     for (int i = 0; i < s->nlines; i++)
         explicit_bzero(s->line[i], strlen(s->line[i]));
+    memory_scrub_stack(); /* and what earlier commands left on the stack */
     printf("hold pid=%ld\n", (long)getpid());
     fflush(stdout);
     struct timespec t = {secs, 0};
