@@ -195,7 +195,7 @@ static bool send_document(http_t *http, const char *name, int id, const unsigned
     return true;
 }
 
-JobOutcome cups_print(const char *queue, const unsigned char *pdf, size_t len, const char *media,
+JobOutcome cups_print(const char *queue, unsigned char *pdf, size_t len, const char *media,
                       int timeout_ms, char *detail, size_t cap)
 {
     char name[256], uri[1024];
@@ -224,7 +224,9 @@ JobOutcome cups_print(const char *queue, const unsigned char *pdf, size_t len, c
         httpClose(http);
         return JOB_FAILED;
     }
-    if (!send_document(http, name, id, pdf, len, detail, cap)) {
+    bool sent = send_document(http, name, id, pdf, len, detail, cap);
+    explicit_bzero(pdf, len); /* CUPS has it now: the kiosk keeps no copy while it prints */
+    if (!sent) {
         cupsCancelJob2(http, name, id, 0);
         httpClose(http);
         return JOB_FAILED;

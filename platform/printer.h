@@ -43,8 +43,9 @@ void cups_status(const char *queue, int timeout_ms, PrinterStatus *st);
 /* Sends a PDF to the queue as a job titled "Prep sheet" on `media` (an
  * IPP media name such as "na_letter_8.5x11in") and follows it until it
  * completes, is aborted or canceled, or timeout_ms pass (then the job is
- * canceled, so it cannot print later, unattended). */
-JobOutcome cups_print(const char *queue, const unsigned char *pdf, size_t len, const char *media,
+ * canceled, so it cannot print later, unattended). The PDF's bytes are
+ * zeroed as soon as CUPS has them (they show a visitor's words). */
+JobOutcome cups_print(const char *queue, unsigned char *pdf, size_t len, const char *media,
                       int timeout_ms, char *detail, size_t cap);
 
 /* The state of an ESC/POS printer at device ("path" or "path@baud" for a
