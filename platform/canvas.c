@@ -36,6 +36,7 @@ Canvas *canvas_open(int w, int h, char *err, size_t cap)
         return NULL;
     }
     c->draw.canvas = c;
+    c->draw.target = c->surface;
     draw_clear(&c->draw, (Color){255, 255, 255, 255});
     return c;
 }

@@ -77,6 +77,7 @@ struct Draw {
     QrTexture qr[QRS];
     unsigned long tick;
     struct Canvas *canvas; /* set on pages: draw_text records runs there */
+    SDL_Surface *target;   /* the software renderer's own surface, for plain fills; or NULL */
     Rect clip;             /* the clip rectangle, when clipped */
     bool clipped;
     SDL_Texture *image; /* image.c: the logo, read from image_path */
