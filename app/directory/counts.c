@@ -6,7 +6,6 @@
 #include "core/text.h"
 #include "directory/internal.h"
 
-#include <sqlite3.h>
 #include <stddef.h>
 
 bool store_referral_add(Store *s, const char *mentor_id, Date day)

@@ -1,7 +1,7 @@
 /* internal: what the files of app/directory/ share, and nothing outside
  * that folder may include: the Store itself and the small SQLite and file
- * helpers the store, search, counts and stage files use. Only this header
- * and the .c files of app/directory/ include sqlite3.h. */
+ * helpers the store, search, counts and stage files use. The one includer
+ * of sqlite3.h: the directory's .c files get SQLite's API from here. */
 #ifndef CK_DIRECTORY_INTERNAL_H
 #define CK_DIRECTORY_INTERNAL_H
 

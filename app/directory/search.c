@@ -7,7 +7,6 @@
 #include "core/text.h"
 #include "directory/internal.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

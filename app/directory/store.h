@@ -1,7 +1,8 @@
 /* store: the mentor directory on disk, opened and closed. One SQLite file
  * in WAL mode holds mentors (with an FTS5 index), per-day referral
  * counts, the question bank, per-day anonymous stats and metadata. No
- * visitor data is ever stored. Only app/directory/ includes sqlite3.h.
+ * visitor data is ever stored. Only app/directory/ sees SQLite (through
+ * its internal.h).
  *
  * This header opens the directory and reads mentors and the question
  * bank; searching is in search.h, referrals, stats and metadata in
