@@ -19,6 +19,7 @@ struct Platform {
     int pw, ph; /* the panel (window or offscreen surface) */
     PlatformTurn turn;
     SDL_Texture *picture; /* the upright picture, when the panel is turned */
+    bool soft;            /* the renderer is SDL's software one: plain fills into its surface */
     uint64_t clock_ms;    /* headless */
     bool finger_down, mouse_down;
     SDL_FingerID finger;
@@ -190,6 +191,8 @@ Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
                                        : open_window(p, o, err, cap)))
         goto fail;
     SDL_SetRenderDrawBlendMode(p->r, SDL_BLENDMODE_BLEND);
+    SDL_RendererInfo info;
+    p->soft = SDL_GetRendererInfo(p->r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
     p->draw.r = p->r;
     p->draw.text = text_open(p->r, err, cap);
     if (!p->draw.text)
@@ -382,11 +385,9 @@ Draw *platform_frame_begin(Platform *p)
         SDL_SetRenderTarget(p->r, p->picture);
     /* plain fills go straight into the surface the software renderer
      * draws to: the offscreen one, or the window's */
-    SDL_RendererInfo info;
-    bool soft = SDL_GetRendererInfo(p->r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
-    p->draw.target = !soft || p->picture ? NULL
-                     : p->surface        ? p->surface
-                                         : SDL_GetWindowSurface(p->win);
+    p->draw.target = !p->soft || p->picture ? NULL
+                     : p->surface           ? p->surface
+                                            : SDL_GetWindowSurface(p->win);
     return &p->draw;
 }
 

@@ -22,41 +22,45 @@
 static const char *const typed[] = {"Zephyrine", "vexillology", "ptarmigan", "songbird",
                                     "xylophagous"};
 
+/* Where every visit begins: the typed words, up to a search that finds
+ * nobody. */
+#define TYPING                                                                                     \
+    "tap \"Touch to start\"\n"                                                                     \
+    "tap \"Your first name\"\n"                                                                    \
+    "type Zephyrine\n"                                                                             \
+    "tap Done\n"                                                                                   \
+    "tap \"Your program or major\"\n"                                                              \
+    "type vexillology\n"                                                                           \
+    "tap Done\n"                                                                                   \
+    "tap \"What are you exploring?\"\n"                                                            \
+    "type ptarmigan and songbird tracking\n"                                                       \
+    "tap Done\n"                                                                                   \
+    "tap \"Next: find someone\"\n"                                                                 \
+    "tap Search\n"                                                                                 \
+    "type xylophagous\n"
+
 /* The visit, as a visitor taps it, without its ending. */
-static const char visit[] = "tap \"Touch to start\"\n"
-                            "tap \"Your first name\"\n"
-                            "type Zephyrine\n"
-                            "tap Done\n"
-                            "tap \"Your program or major\"\n"
-                            "type vexillology\n"
-                            "tap Done\n"
-                            "tap \"What are you exploring?\"\n"
-                            "type ptarmigan and songbird tracking\n"
-                            "tap Done\n"
-                            "tap \"Next: find someone\"\n"
-                            "tap Search\n"
-                            "type xylophagous\n"
-                            "expect text \"No one matches that yet\"\n"
-                            "repeat 11\n"
-                            "key backspace\n"
-                            "end\n"
-                            "type jose\n"
-                            "tap Done\n"
-                            "tap \"José García\"\n"
-                            "tap \"Choose José\"\n"
-                            "tap \"LinkedIn note\"\n"
-                            "tap \"Free LinkedIn (200 characters)\"\n"
-                            "tap \"Phone script\"\n"
-                            "tap \"Email\"\n"
-                            "tap \"Next: pick questions\"\n"
-                            "tap \"Next: take it with you\"\n"
-                            "tap \"Email draft\"\n"
-                            "tap \"Contact card\"\n"
-                            "tap \"Reminders\"\n"
-                            "tap \"Prep sheet\"\n"
-                            "tap Print\n"
-                            "await print 60\n"
-                            "expect text \"Print another\"\n";
+static const char visit[] = TYPING "expect text \"No one matches that yet\"\n"
+                                   "repeat 11\n"
+                                   "key backspace\n"
+                                   "end\n"
+                                   "type jose\n"
+                                   "tap Done\n"
+                                   "tap \"José García\"\n"
+                                   "tap \"Choose José\"\n"
+                                   "tap \"LinkedIn note\"\n"
+                                   "tap \"Free LinkedIn (200 characters)\"\n"
+                                   "tap \"Phone script\"\n"
+                                   "tap \"Email\"\n"
+                                   "tap \"Next: pick questions\"\n"
+                                   "tap \"Next: take it with you\"\n"
+                                   "tap \"Email draft\"\n"
+                                   "tap \"Contact card\"\n"
+                                   "tap \"Reminders\"\n"
+                                   "tap \"Prep sheet\"\n"
+                                   "tap Print\n"
+                                   "await print 60\n"
+                                   "expect text \"Print another\"\n";
 
 /* The kiosk whose core is searched: the production build. A sanitizer
  * build reserves terabytes of shadow memory (a core of it would fill the
@@ -194,21 +198,11 @@ static void test_nothing_on_disk_after_a_thousand_visits(void **state)
     snprintf(script, sizeof script, "%s/privacy-soak.txt", support_program("."));
     snprintf(db, sizeof db, "%s/data", support_dir);
     mkdir(db, 0700);
-    const char *short_visit = "tap \"Touch to start\"\n"
-                              "tap \"Your first name\"\n"
-                              "type Zephyrine\n"
-                              "tap Done\n"
-                              "tap \"What are you exploring?\"\n"
-                              "type ptarmigan and songbird tracking\n"
-                              "tap Done\n"
-                              "tap \"Next: find someone\"\n"
-                              "tap Search\n"
-                              "type xylophagous\n"
-                              "tap Done\n"
-                              "tap Back\n"
-                              "tap \"Next: find someone\"\n"
-                              "tap \"Start over\"\n"
-                              "tap \"Start over\"\n";
+    const char *short_visit = TYPING "tap Done\n"
+                                     "tap Back\n"
+                                     "tap \"Next: find someone\"\n"
+                                     "tap \"Start over\"\n"
+                                     "tap \"Start over\"\n";
     /* what the kiosk could have written to /tmp is newer than this */
     char stamp[1200];
     snprintf(stamp, sizeof stamp, "%s/soak-began", support_dir);
