@@ -51,47 +51,113 @@ bool platform_image_check(const char *path, int *w, int *h, char *err, size_t ca
     return true;
 }
 
-/* The texture for path on d, loaded on first use; NULL when it cannot be
- * read (tried once per path, so a bad file costs nothing per frame). */
-static SDL_Texture *image_texture(Draw *d, const char *path)
+/* A copy of s made (w x h) by halving while it is more than twice too
+ * big, then one bilinear step: a big logo shrunk in one step would alias.
+ * Frees s. */
+static SDL_Surface *shrink(SDL_Surface *s, int w, int h)
 {
+    SDL_Surface *cur = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(s);
+    while (cur && (cur->w != w || cur->h != h)) {
+        int nw = cur->w > 2 * w ? (cur->w + 1) / 2 : w, nh = cur->h > 2 * h ? (cur->h + 1) / 2 : h;
+        SDL_Surface *next = SDL_CreateRGBSurfaceWithFormat(0, nw, nh, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (next && SDL_SoftStretchLinear(cur, NULL, next, NULL) != 0) {
+            SDL_FreeSurface(next);
+            next = NULL;
+        }
+        SDL_FreeSurface(cur);
+        cur = next;
+    }
+    return cur;
+}
+
+/* The logo at path fitted inside w x h, as a surface of the size it is
+ * drawn at: an SVG is rasterised at that size, a picture shrunk once.
+ * Drawn 1:1 afterwards, a frame scales nothing. */
+static SDL_Surface *image_fitted(const char *path, int w, int h, char *err, size_t cap)
+{
+    SDL_Surface *s = NULL;
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    if (rw && IMG_isSVG(rw)) {
+        struct stat st;
+        if (stat(path, &st) == 0 && st.st_size > IMAGE_FILE_MAX) {
+            snprintf(err, cap, "%s: %lld bytes; a logo may be at most 8 MB", path,
+                     (long long)st.st_size);
+            SDL_RWclose(rw);
+            return NULL;
+        }
+        s = IMG_LoadSizedSVG_RW(rw, w, h);
+        SDL_RWclose(rw);
+        if (!s)
+            snprintf(err, cap, "%s: an SVG SDL_image cannot draw (%s)", path, IMG_GetError());
+        return s;
+    }
+    if (rw)
+        SDL_RWclose(rw);
+    s = image_load(path, err, cap);
+    if (!s)
+        return NULL;
+    int fw = w, fh = (int)((long)s->h * w / s->w);
+    if (fh > h) {
+        fh = h;
+        fw = (int)((long)s->w * h / s->h);
+    }
+    if (fw < 1 || fh < 1) {
+        SDL_FreeSurface(s);
+        return NULL;
+    }
+    if (fw >= s->w && fh >= s->h) /* no bigger than it is: never blown up blurry */
+        return s;
+    s = shrink(s, fw, fh);
+    if (!s)
+        snprintf(err, cap, "%s: cannot shrink it to %dx%d: %s", path, fw, fh, SDL_GetError());
+    return s;
+}
+
+/* The texture for path fitted in w x h on d, made on first use; NULL when
+ * the file cannot be read (tried once per path and size, so a bad file
+ * costs nothing per frame). Two sizes are kept: the Welcome screen's and
+ * the header's. */
+static Logo *image_texture(Draw *d, const char *path, int w, int h)
+{
+    Logo *victim = &d->logo[0];
+    for (int i = 0; i < LOGOS; i++) {
+        Logo *l = &d->logo[i];
+        if (l->box_w == w && l->box_h == h && strcmp(l->path, path) == 0) {
+            l->used = ++d->tick;
+            return l->tex ? l : NULL;
+        }
+        if (l->used < victim->used)
+            victim = l;
+    }
     char err[300];
-    if (strcmp(d->image_path, path) == 0)
-        return d->image;
-    if (d->image)
-        SDL_DestroyTexture(d->image);
-    d->image = NULL;
-    snprintf(d->image_path, sizeof d->image_path, "%s", path);
-    SDL_Surface *s = image_load(path, err, sizeof err);
+    if (victim->tex)
+        SDL_DestroyTexture(victim->tex);
+    *victim = (Logo){.box_w = w, .box_h = h, .used = ++d->tick};
+    snprintf(victim->path, sizeof victim->path, "%s", path);
+    SDL_Surface *s = image_fitted(path, w, h, err, sizeof err);
     if (!s) {
         fprintf(stderr, "career-kiosk: logo not shown: %s\n", err);
         return NULL;
     }
-    d->image_w = s->w;
-    d->image_h = s->h;
-    d->image = SDL_CreateTextureFromSurface(d->r, s);
+    victim->w = s->w;
+    victim->h = s->h;
+    victim->tex = SDL_CreateTextureFromSurface(d->r, s);
     SDL_FreeSurface(s);
-    if (d->image) {
-        SDL_SetTextureBlendMode(d->image, SDL_BLENDMODE_BLEND);
-        SDL_SetTextureScaleMode(d->image, SDL_ScaleModeBest);
-    }
-    return d->image;
+    if (victim->tex)
+        SDL_SetTextureBlendMode(victim->tex, SDL_BLENDMODE_BLEND);
+    return victim->tex ? victim : NULL;
 }
 
 int draw_image(Draw *d, const char *path, Rect box, bool draw)
 {
     if (!path || !*path || box.w <= 0 || box.h <= 0)
         return 0;
-    SDL_Texture *t = image_texture(d, path);
-    if (!t)
+    Logo *l = image_texture(d, path, box.w, box.h);
+    if (!l)
         return 0;
-    /* fit inside box, keeping the shape */
-    int w = box.w, h = (int)((long)d->image_h * box.w / d->image_w);
-    if (h > box.h) {
-        h = box.h;
-        w = (int)((long)d->image_w * box.h / d->image_h);
-    }
     if (draw)
-        SDL_RenderCopy(d->r, t, NULL, &(SDL_Rect){box.x, box.y + (box.h - h) / 2, w, h});
-    return w;
+        SDL_RenderCopy(d->r, l->tex, NULL,
+                       &(SDL_Rect){box.x, box.y + (box.h - l->h) / 2, l->w, l->h});
+    return l->w;
 }

@@ -27,9 +27,14 @@ void fonts_done(void);
 typedef struct Text Text;
 Text *text_open(SDL_Renderer *r, char *err, size_t cap);
 void text_close(Text *t);
+/* Textures are made on r from now; those made on the old one are freed. */
+void text_renderer(Text *t, SDL_Renderer *r);
 /* The texture of s; *temporary means the caller destroys it after use. */
 SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c, int *tw, int *th,
                           bool *temporary);
+/* The coverage mask of s; *temporary means the caller frees it. */
+const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, int *tw, int *th,
+                       bool *temporary);
 int text_width(Text *t, const char *s, int px, Weight w);
 int text_line_height(Text *t, int px);
 void text_frame_done(Text *t); /* evicts what has not been used lately */
@@ -68,6 +73,15 @@ typedef struct {
     unsigned long used;
 } Corner;
 
+/* The logo at path, made for a box_w x box_h box; w x h as drawn. */
+enum { LOGOS = 2 };
+typedef struct {
+    char path[512];
+    int box_w, box_h, w, h;
+    SDL_Texture *tex; /* NULL: the file could not be read */
+    unsigned long used;
+} Logo;
+
 /* A renderer with its text system and caches of corner and QR textures
  * (all belong to r). runs, when set, collects every line of text drawn. */
 struct Draw {
@@ -80,13 +94,13 @@ struct Draw {
     SDL_Surface *target;   /* the software renderer's own surface, for plain fills; or NULL */
     Rect clip;             /* the clip rectangle, when clipped */
     bool clipped;
-    SDL_Texture *image; /* image.c: the logo, read from image_path */
-    char image_path[512];
-    int image_w, image_h;
+    Logo logo[LOGOS]; /* image.c: the logo at the sizes it is drawn */
 };
 
 /* Frees the text system and the cached textures (not the renderer). */
 void draw_release(Draw *d);
+/* Frees the corner, code and logo textures only (made on d->r). */
+void draw_release_textures(Draw *d);
 
 /* canvas.c: records a run of text drawn on a page. */
 void canvas_record(struct Canvas *c, const char *s, int x, int y, int w, int px);

@@ -9,22 +9,79 @@
 #include <SDL_ttf.h>
 #include <limits.h>
 #include <pthread.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum { OPEN_FONTS = 48, CACHE_SLOTS = 4096, CACHE_KEEP = 1200, MAX_RUNS = 64 };
+
+/* The key colour of coverage masks: one mask serves every colour, since
+ * the ink is applied as it is blended (see text_mask). Not RGBA 0, which
+ * marks width-only entries. */
+#define MASK_KEY 1u
 
 /* FreeType wants faces opened and closed one at a time per library, and
  * SDL_ttf has one library: the screen's text and a print job's pages
  * (drawn on the job's thread) take turns here. Drawing needs no lock. */
 static pthread_mutex_t faces = PTHREAD_MUTEX_INITIALIZER;
 
+/* Font files are mapped once and read from memory: FreeType reading a
+ * file through SDL_RWops seeks and reads in small pieces, six thousand
+ * system calls before the first screen. The pages are the page cache's,
+ * shared with every other program using the font. Unmapped when the last
+ * Text closes (under `faces`). */
+enum { MAPPED_MAX = 2 * FONTS_MAX };
+static struct {
+    char path[512];
+    void *p;
+    size_t n;
+} mapped[MAPPED_MAX];
+static int nmapped, texts_open;
+
+static TTF_Font *open_mapped(const char *file, int px)
+{
+    int i = 0;
+    while (i < nmapped && strcmp(mapped[i].path, file) != 0)
+        i++;
+    if (i == nmapped && nmapped < MAPPED_MAX) {
+        int fd = open(file, O_RDONLY | O_CLOEXEC);
+        struct stat st;
+        void *p = MAP_FAILED;
+        if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0)
+            p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+        if (fd >= 0)
+            close(fd);
+        if (p != MAP_FAILED) {
+            snprintf(mapped[i].path, sizeof mapped[i].path, "%s", file);
+            mapped[i].p = p;
+            mapped[i].n = (size_t)st.st_size;
+            nmapped++;
+        }
+    }
+    if (i < nmapped) {
+        SDL_RWops *rw = SDL_RWFromConstMem(mapped[i].p, (int)mapped[i].n);
+        return rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+    }
+    return TTF_OpenFont(file, px); /* not mappable: read as a file */
+}
+
+static void unmap_fonts(void)
+{
+    for (int i = 0; i < nmapped; i++)
+        munmap(mapped[i].p, mapped[i].n);
+    memset(mapped, 0, sizeof mapped);
+    nmapped = 0;
+}
+
 static TTF_Font *open_font(const char *file, int px)
 {
     pthread_mutex_lock(&faces);
-    TTF_Font *f = TTF_OpenFont(file, px);
+    TTF_Font *f = open_mapped(file, px);
     pthread_mutex_unlock(&faces);
     return f;
 }
@@ -51,6 +108,7 @@ typedef struct {
     uint32_t color; /* RGBA; 0 for width-only entries */
     uint32_t hash;
     SDL_Texture *tex; /* NULL until drawn (width-only entries) */
+    Uint8 *mask;      /* coverage, width x height, for masks (color MASK) */
     int width, height;
     unsigned long used;
 } Entry;
@@ -81,6 +139,8 @@ Text *text_open(SDL_Renderer *r, char *err, size_t cap)
     t->r = r;
     pthread_mutex_lock(&faces);
     int init = TTF_Init();
+    if (init == 0)
+        texts_open++; /* text_close counts it down, even after a failure */
     pthread_mutex_unlock(&faces);
     if (init != 0) {
         snprintf(err, cap, "SDL_ttf: %s", TTF_GetError());
@@ -111,6 +171,11 @@ static void entry_free(Text *t, Entry *e)
         SDL_DestroyTexture(e->tex);
         t->textures--;
     }
+    if (e->mask) { /* the shape of a visitor's words is theirs too */
+        explicit_bzero(e->mask, (size_t)e->width * (size_t)e->height);
+        free(e->mask);
+        t->textures--;
+    }
     if (e->s)
         explicit_bzero(e->s, strlen(e->s)); /* the text may be a visitor's */
     free(e->s);
@@ -133,8 +198,23 @@ void text_close(Text *t)
     pthread_mutex_lock(&faces);
     TTF_Quit();
     fonts_done();
+    if (--texts_open == 0)
+        unmap_fonts(); /* no font is open any more */
     pthread_mutex_unlock(&faces);
     free(t);
+}
+
+void text_renderer(Text *t, SDL_Renderer *r)
+{
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        Entry *e = &t->slot[i];
+        if (e->tex) {
+            SDL_DestroyTexture(e->tex);
+            e->tex = NULL;
+            t->textures--;
+        }
+    }
+    t->r = r;
 }
 
 /* The chain's font `face` at px and weight, opened on demand. */
@@ -393,6 +473,51 @@ SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c,
     *th = e->height;
     SDL_SetTextureAlphaMod(tex, c.a); /* 255 almost always: the fast path */
     return tex;
+}
+
+/* The coverage of s (one byte a pixel, 0 to 255, tw x th, rows packed),
+ * for drawing straight into a software surface in any colour. Blending a
+ * byte mask reads a quarter of what an ARGB texture's blit reads and skips
+ * empty stretches eight pixels at a time; a line's box is mostly empty.
+ * *temporary means the caller frees it after use (the cache is full). */
+const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, int *tw, int *th,
+                       bool *temporary)
+{
+    *temporary = false;
+    if (!*s)
+        return NULL;
+    Entry *e = lookup(t, s, px, w, MASK_KEY);
+    if (e && e->mask) {
+        *tw = e->width;
+        *th = e->height;
+        return e->mask;
+    }
+    SDL_Surface *surf = render(t, s, px, w, (SDL_Color){255, 255, 255, 255});
+    if (!surf)
+        return NULL;
+    Uint8 *mask = malloc((size_t)surf->w * (size_t)surf->h);
+    if (mask) {
+        const SDL_PixelFormat *f = surf->format;
+        for (int y = 0; y < surf->h; y++) {
+            const Uint32 *row = (const Uint32 *)((const Uint8 *)surf->pixels + y * surf->pitch);
+            for (int x = 0; x < surf->w; x++)
+                mask[y * surf->w + x] = (Uint8)((row[x] & f->Amask) >> f->Ashift);
+        }
+    }
+    *tw = surf->w;
+    *th = surf->h;
+    SDL_FreeSurface(surf);
+    if (!mask)
+        return NULL;
+    if (!e) {
+        *temporary = true;
+        return mask;
+    }
+    e->mask = mask;
+    e->width = *tw;
+    e->height = *th;
+    t->textures++;
+    return mask;
 }
 
 int text_line_height(Text *t, int px)
