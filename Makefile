@@ -11,7 +11,7 @@ CFLAGS  ?= -O2 -g
 FUZZ_SECONDS ?= 60
 
 PKGS      := sqlite3 libqrencode inih libsodium
-UI_PKGS   := sdl2 SDL2_ttf SDL2_image fontconfig zlib libsystemd
+UI_PKGS   := sdl2 SDL2_ttf SDL2_image fontconfig zlib libsystemd wayland-client xkbcommon
 TEST_PKGS := cmocka
 
 # Where `make install` puts things (DESTDIR is prepended to each).
@@ -80,7 +80,7 @@ ADMIN_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ADMIN_SRC))
 KIOSK_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(KIOSK_SRC))
 # the touch program but its main(): the tests link it too (session, view)
 KIOSK_LIB_OBJ := $(filter-out $(BUILD)/obj/app/kiosk/main.o,$(KIOSK_OBJ))
-UI_OBJ    := $(patsubst %.c,$(BUILD)/obj/%.o,$(PRINT_SRC) $(PLAT_SRC))
+UI_OBJ    := $(patsubst %.c,$(BUILD)/obj/%.o,$(PRINT_SRC) $(PLAT_SRC)) $(BUILD)/obj/gen/xdg-shell.o
 TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 ADMIN     := $(BUILD)/career-kiosk-admin
 KIOSK     := $(BUILD)/career-kiosk
@@ -119,6 +119,21 @@ $(ADMIN): $(ADMIN_OBJ) $(BUILD)/libckui.a $(BUILD)/libck.a
 $(BUILD)/obj/platform/%.o: platform/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(UI_CFLAGS) $(shell cups-config --cflags) -c $< -o $@
+
+# platform/wayland.c speaks xdg-shell: its glue is made from the protocol's
+# XML by wayland-scanner into the build folder.
+XDG_SHELL = $(shell pkg-config --variable=pkgdatadir wayland-protocols)/stable/xdg-shell/xdg-shell.xml
+$(BUILD)/gen/xdg-shell.h:
+	@mkdir -p $(dir $@)
+	wayland-scanner client-header $(XDG_SHELL) $@
+$(BUILD)/gen/xdg-shell.c:
+	@mkdir -p $(dir $@)
+	wayland-scanner private-code $(XDG_SHELL) $@
+$(BUILD)/obj/gen/xdg-shell.o: $(BUILD)/gen/xdg-shell.c $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(UI_CFLAGS) -c $< -o $@
+$(BUILD)/obj/platform/wayland.o: CPPFLAGS += -I$(BUILD)/gen
+$(BUILD)/obj/platform/wayland.o: | $(BUILD)/gen/xdg-shell.h
 
 $(BUILD)/libkiosk.a: $(KIOSK_LIB_OBJ)
 	@rm -f $@

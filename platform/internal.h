@@ -3,6 +3,7 @@
 #define CK_PLATFORM_INTERNAL_H
 
 #include "draw.h"
+#include "platform.h"
 
 #include <SDL.h>
 #include <stdbool.h>
@@ -96,6 +97,22 @@ struct Draw {
     bool clipped;
     Logo logo[LOGOS]; /* image.c: the logo at the sizes it is drawn */
 };
+
+/* wayland.c: a window shown from shared-memory buffers (no GL). */
+typedef struct Way Way;
+/* Connects to $WAYLAND_DISPLAY and opens a window (fullscreen, or of the
+ * size asked); NULL with the reason. */
+Way *way_open(int width, int height, bool fullscreen, const char *title, char *err, size_t cap);
+void way_close(Way *w);
+/* The next input (positions in window pixels), waiting up to timeout_ms:
+ * 1 with one, 0 with none, -1 when the compositor is gone. */
+int way_next(Way *w, Input *in, int timeout_ms);
+/* The buffer to draw the next frame into (XRGB8888, of the window's
+ * size now), waiting briefly for the compositor to give one back; NULL
+ * when there is none. The app draws every pixel of a frame. */
+uint32_t *way_frame(Way *w, int *width, int *height, int *pitch);
+/* Shows the buffer way_frame gave. */
+void way_present(Way *w);
 
 /* Frees the text system and the cached textures (not the renderer). */
 void draw_release(Draw *d);

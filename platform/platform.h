@@ -41,6 +41,9 @@ typedef enum { PLATFORM_RENDER_SOFTWARE, PLATFORM_RENDER_GPU } PlatformRender;
 
 /* The renderer SDL really uses for p ("software", "opengl"...). */
 const char *platform_renderer(const Platform *p);
+/* What its frames go into: "Wayland shared-memory buffers", "the
+ * window's surface", "the window (GPU)" or "an offscreen surface". */
+const char *platform_shown_through(const Platform *p);
 
 typedef struct {
     PlatformMode mode;

@@ -13,8 +13,10 @@
 struct Platform {
     PlatformMode mode;
     SDL_Window *win;
+    Way *way; /* a Wayland window shown from shared memory (wayland.c), or NULL */
+    bool text_on; /* typed text is wanted (the SDL path asks SDL for it) */
     SDL_Renderer *r;
-    SDL_Surface *surface; /* headless target */
+    SDL_Surface *surface; /* the software renderer's panel: headless, or the Wayland window's */
     Draw draw;
     int w, h;   /* the upright picture the app draws */
     int pw, ph; /* the panel (window or offscreen surface) */
@@ -156,11 +158,57 @@ static void turn_onto(Platform *p)
     }
 }
 
+/* A new Wayland panel surface over pixels (w x h) and its renderer; what
+ * was made on the old renderer goes when that one drew (an unturned
+ * panel). */
+static void new_panel(Platform *p, Uint32 *pixels, int w, int h, int pitch)
+{
+    SDL_Surface *s =
+        SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, pitch, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
+    if (!r) { /* the old size stays, cut or bordered, rather than nothing */
+        fprintf(stderr, "career-kiosk: cannot follow the window to %dx%d: %s\n", w, h,
+                SDL_GetError());
+        SDL_FreeSurface(s);
+        return;
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    if (p->draw.r == p->r) {
+        draw_release_textures(&p->draw);
+        if (p->draw.text)
+            text_renderer(p->draw.text, r);
+        p->draw.r = r;
+    }
+    SDL_DestroyRenderer(p->r);
+    SDL_FreeSurface(p->surface);
+    p->r = r;
+    p->surface = s;
+}
+
+/* The Wayland panel surface over the buffer to draw the next frame into:
+ * the same surface and renderer, its pixels moved, unless the window's
+ * size changed. */
+static void way_buffer(Platform *p)
+{
+    int w, h, pitch;
+    Uint32 *px = way_frame(p->way, &w, &h, &pitch);
+    if (!px)
+        return;
+    if (p->surface && p->surface->w == w && p->surface->h == h && p->surface->pitch == pitch)
+        p->surface->pixels = px;
+    else
+        new_panel(p, px, w, h, pitch);
+}
+
 /* Reads the panel's size; a turned panel draws into an upright surface
  * (software) or texture (GPU), made again when the size changes. */
 static void update_size(Platform *p)
 {
-    if (p->mode == PLATFORM_HEADLESS) {
+    if (p->way) {
+        way_buffer(p);
+        p->pw = p->surface->w;
+        p->ph = p->surface->h;
+    } else if (p->mode == PLATFORM_HEADLESS) {
         p->pw = p->surface->w;
         p->ph = p->surface->h;
     } else {
@@ -188,8 +236,47 @@ static void update_size(Platform *p)
     }
 }
 
+/* A Wayland window shown from shared-memory buffers, drawn by SDL's
+ * software renderer into a surface of the window's size. */
+static bool open_wayland(Platform *p, const PlatformOptions *o, char *err, size_t cap)
+{
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    if (SDL_Init(SDL_INIT_EVENTS) != 0) {
+        snprintf(err, cap, "SDL: %s", SDL_GetError());
+        return false;
+    }
+    p->way = way_open(o->width, o->height, o->mode == PLATFORM_KIOSK,
+                      o->title ? o->title : "Career Kiosk", err, cap);
+    if (!p->way)
+        return false;
+    way_buffer(p);
+    if (!p->r) {
+        snprintf(err, cap, "cannot draw in the Wayland window: %s", SDL_GetError());
+        return false;
+    }
+    return true;
+}
+
 static bool open_window(Platform *p, const PlatformOptions *o, char *err, size_t cap)
 {
+    /* Software on Wayland: our own shared-memory window (SDL's would
+     * present through GL). SDL_VIDEODRIVER=x11 asks for Xwayland. */
+    const char *driver_env = getenv("SDL_VIDEODRIVER");
+    if (o->render == PLATFORM_RENDER_SOFTWARE && getenv("WAYLAND_DISPLAY") &&
+        (!driver_env || strncmp(driver_env, "wayland", 7) == 0)) {
+        char why[300];
+        if (open_wayland(p, o, why, sizeof why))
+            return true;
+        fprintf(stderr, "career-kiosk: %s; trying SDL's own window\n", why);
+        way_close(p->way);
+        p->way = NULL;
+        if (p->r)
+            SDL_DestroyRenderer(p->r);
+        SDL_FreeSurface(p->surface);
+        p->r = NULL;
+        p->surface = NULL;
+        SDL_Quit();
+    }
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); /* a finger is not also a mouse */
@@ -276,6 +363,7 @@ Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
     }
     p->mode = o->mode;
     p->turn = o->turn;
+    p->text_on = true; /* as SDL starts it */
     catch_term();
     if (!(o->mode == PLATFORM_HEADLESS ? open_offscreen(p, o, err, cap)
                                        : open_window(p, o, err, cap)))
@@ -311,6 +399,7 @@ void platform_close(Platform *p)
         SDL_FreeSurface(p->surface);
     if (p->win)
         SDL_DestroyWindow(p->win);
+    way_close(p->way);
     SDL_Quit();
     free(p);
 }
@@ -436,6 +525,58 @@ static bool translate(Platform *p, const SDL_Event *e, Input *in)
     return true;
 }
 
+/* platform_next for the Wayland window: positions turned into the
+ * upright picture, typed text only while it is wanted. */
+static bool way_input(Platform *p, Input *in, int timeout_ms, int wait)
+{
+    Uint64 until = SDL_GetTicks64() + (Uint64)(timeout_ms < 0 ? 0x7FFFFFFF : timeout_ms);
+    for (;;) {
+        if (terminate_asked) {
+            in->kind = INPUT_QUIT;
+            return true;
+        }
+        Input raw;
+        int got = way_next(p->way, &raw, wait);
+        if (got < 0) { /* the compositor is gone: so is the screen */
+            fprintf(stderr, "career-kiosk: the Wayland compositor went away\n");
+            in->kind = INPUT_QUIT;
+            return true;
+        }
+        if (got > 0) {
+            *in = raw;
+            explicit_bzero(&raw, sizeof raw); /* typed text is a visitor's */
+            switch (in->kind) {
+            case INPUT_DOWN:
+            case INPUT_MOVE:
+            case INPUT_UP:
+            case INPUT_WHEEL:
+                to_picture(p, in->x, in->y, &in->x, &in->y);
+                return true;
+            case INPUT_RESIZE:
+                update_size(p);
+                return true;
+            case INPUT_QUIT: /* the window was closed: only a desktop window quits */
+                if (p->mode != PLATFORM_KIOSK)
+                    return true;
+                break;
+            case INPUT_TEXT:
+                if (p->text_on)
+                    return true;
+                explicit_bzero(in, sizeof *in);
+                break;
+            default:
+                return true;
+            }
+            continue;
+        }
+        if (timeout_ms >= 0 && SDL_GetTicks64() >= until)
+            break;
+    }
+    memset(in, 0, sizeof *in);
+    in->kind = INPUT_TIMEOUT;
+    return false;
+}
+
 bool platform_next(Platform *p, Input *in, int timeout_ms)
 {
     SDL_Event e;
@@ -446,6 +587,8 @@ bool platform_next(Platform *p, Input *in, int timeout_ms)
     }
     /* wake at least once a second to notice SIGTERM */
     int wait = timeout_ms < 0 || timeout_ms > 1000 ? 1000 : timeout_ms;
+    if (p->way)
+        return way_input(p, in, timeout_ms, wait);
     Uint32 until = SDL_GetTicks() + (Uint32)(timeout_ms < 0 ? 0x7FFFFFFF : timeout_ms);
     for (;;) {
         if (terminate_asked) {
@@ -476,6 +619,8 @@ void platform_advance(Platform *p, uint64_t ms)
 
 Draw *platform_frame_begin(Platform *p)
 {
+    if (p->way) /* a free buffer to draw into, of the window's size now */
+        update_size(p);
     if (p->picture)
         SDL_SetRenderTarget(p->r, p->picture);
     /* plain fills go straight into the surface the software renderer
@@ -502,6 +647,8 @@ void platform_frame_end(Platform *p)
         SDL_RenderCopyEx(p->r, p->picture, NULL, &at, turn_degrees(p->turn), NULL, SDL_FLIP_NONE);
     }
     SDL_RenderPresent(p->r);
+    if (p->way)
+        way_present(p->way);
     text_frame_done(p->draw.text);
 }
 
@@ -528,7 +675,8 @@ bool platform_screenshot(Platform *p, const char *path, char *err, size_t cap)
 
 void platform_text_input(Platform *p, bool on)
 {
-    if (p->mode == PLATFORM_HEADLESS)
+    p->text_on = on;
+    if (p->mode == PLATFORM_HEADLESS || p->way)
         return;
     if (on)
         SDL_StartTextInput();
@@ -555,6 +703,14 @@ const char *platform_renderer(const Platform *p)
 {
     SDL_RendererInfo info;
     return p->r && SDL_GetRendererInfo(p->r, &info) == 0 ? info.name : "none";
+}
+
+const char *platform_shown_through(const Platform *p)
+{
+    return p->way                       ? "Wayland shared-memory buffers"
+           : p->mode == PLATFORM_HEADLESS ? "an offscreen surface"
+           : p->soft                      ? "the window's surface"
+                                          : "the window (GPU)";
 }
 
 PlatformStats platform_stats(const Platform *p)

@@ -214,3 +214,47 @@ char *support_zbar_qr(const QrCode *q, int scale, const char *dir)
     assert_non_null(out);
     return out;
 }
+
+int support_plan(const char *dir, const char *db, const char *size, const char *const *steps,
+                 int n, SupportSpot *out)
+{
+    char script[4096] = "", path[1100], *dump;
+    for (int i = 0; i < n; i++) {
+        strcat(script, "dump\n");
+        if (strncmp(steps[i], "type ", 5) == 0)
+            strcat(script, steps[i]);
+        else {
+            strcat(script, "tap \"");
+            strcat(script, steps[i]);
+            strcat(script, "\"");
+        }
+        strcat(script, "\n");
+    }
+    snprintf(path, sizeof path, "%s/plan.txt", dir);
+    support_write(path, script, (size_t)-1);
+    assert_int_equal(support_kiosk(&dump, "--headless --size %s --today 2026-11-22 --db %s.plan --script %s",
+                                   size, db, path),
+                     0);
+    int step = 0, found = 0;
+    /* each dump ends with a "screen" line; find each tap in its own */
+    for (char *p = dump; *p; p++)
+        if (*p == '\n')
+            *p = '\0';
+    for (char *line = dump; *line && step < n; line += strlen(line) + 1) {
+        int x, y, w, h;
+        char label[200];
+        if (strncmp(line, "screen ", 7) == 0) {
+            step++;
+            continue;
+        }
+        if (sscanf(line, "item %d %d %d %d %199[^\n]", &x, &y, &w, &h, label) == 5 &&
+            strcmp(label, steps[step]) == 0 && out[step].label[0] == '\0') {
+            snprintf(out[step].label, sizeof out[step].label, "%s", label);
+            out[step].x = x + w / 2;
+            out[step].y = y + h / 2;
+            found++;
+        }
+    }
+    free(dump);
+    return found;
+}

@@ -60,6 +60,19 @@ void support_golden(const char *name, const char *text);
  * quiet zone, and returns what zbarimg reads from it (malloc'd). */
 char *support_zbar_qr(const QrCode *q, int scale, const char *dir);
 
+/* Where to touch for one step of a walkthrough in a real window. */
+typedef struct {
+    char label[200];
+    int x, y;
+} SupportSpot;
+
+/* Runs the steps headless at size (WxH) on a copy of db (db + ".plan"),
+ * dumping the screen before each: each step is a label to tap or "type
+ * TEXT". Fills the centre of each tapped item in out (zeroed by the
+ * caller) and returns how many were found; scratch files go in dir. */
+int support_plan(const char *dir, const char *db, const char *size, const char *const *steps,
+                 int n, SupportSpot *out);
+
 /* True when a command is on PATH. */
 bool support_have(const char *cmd);
 

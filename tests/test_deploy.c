@@ -418,6 +418,15 @@ static void test_session_under_cage(void **state)
     out = support_read(support_path(run, "session.log"), NULL);
     assert_non_null(
         strstr(out, "career-kiosk " CK_VERSION ": showing the kiosk for Career Center"));
+    /* its own shared-memory window: no GL driver in the kiosk under cage */
+    if (!strstr(out, "drawn by SDL's software renderer into Wayland shared-memory buffers"))
+        fail_msg("the kiosk under cage did not draw into shared memory:\n%s", out);
+    free(out);
+    support_sh(&out,
+               "grep -c -E 'libGL|libEGL|swrast|llvmpipe|libLLVM|_dri' "
+               "/proc/$(pgrep -x -U nobody career-kiosk | head -1)/maps || true");
+    if (atol(out) != 0)
+        fail_msg("a GL driver is loaded in the kiosk under cage (%s mappings)", out);
     free(out);
     /* a crash: SIGKILL to the kiosk; the session ends with 128 + 9 */
     assert_int_equal(support_sh(NULL, "pkill -KILL -x -U nobody career-kiosk"), 0);

@@ -65,59 +65,6 @@ static int teardown(void **state)
     return 0;
 }
 
-typedef struct {
-    char label[200];
-    int x, y;
-} Spot;
-
-/* Runs the clicks headless, dumping the screen before each, and returns
- * the centre of each clicked widget in order. */
-static int plan(const char *db, const char *const *clicks, int n, Spot *out)
-{
-    char script[4096] = "", path[1100], *dump;
-    for (int i = 0; i < n; i++) {
-        strcat(script, "dump\n");
-        if (strncmp(clicks[i], "type ", 5) == 0)
-            strcat(script, clicks[i]);
-        else {
-            strcat(script, "tap \"");
-            strcat(script, clicks[i]);
-            strcat(script, "\"");
-        }
-        strcat(script, "\n");
-    }
-    snprintf(path, sizeof path, "%s/plan.txt", dir);
-    support_write(path, script, (size_t)-1);
-    assert_int_equal(support_kiosk(&dump,
-                                   "--headless --size 1280x800 --today 2026-11-22 --db "
-                                   "%s.plan --script %s",
-                                   db, path),
-                     0);
-    int step, found = 0;
-    /* each dump ends with a "screen" line; find each click in its own */
-    step = 0;
-    for (char *p = dump; *p; p++)
-        if (*p == '\n')
-            *p = '\0';
-    for (char *line = dump; *line && step < n; line += strlen(line) + 1) {
-        int x, y, w, h;
-        char label[200];
-        if (strncmp(line, "screen ", 7) == 0) {
-            step++;
-            continue;
-        }
-        if (sscanf(line, "item %d %d %d %d %199[^\n]", &x, &y, &w, &h, label) == 5 &&
-            strcmp(label, clicks[step]) == 0 && out[step].label[0] == '\0') {
-            snprintf(out[step].label, sizeof out[step].label, "%s", label);
-            out[step].x = x + w / 2;
-            out[step].y = y + h / 2;
-            found++;
-        }
-    }
-    free(dump);
-    return found;
-}
-
 /* Runs xdotool on our display, then lets the app draw. */
 static void xdo(const char *args)
 {
@@ -162,11 +109,11 @@ static void test_click_through_the_real_window(void **state)
                             "Next: pick questions",
                             "Next: take it with you"};
     enum { N = sizeof clicks / sizeof *clicks };
-    Spot spot[N];
+    SupportSpot spot[N];
     char db[1100], shot[1100], *out;
     memset(spot, 0, sizeof spot);
     snprintf(db, sizeof db, "%s/mentors.db", dir);
-    assert_int_equal(plan(db, clicks, N, spot), N - 1); /* all but the typing */
+    assert_int_equal(support_plan(dir, db, "1280x800", clicks, N, spot), N - 1); /* all but the typing */
     start_kiosk(db, true);
     for (int i = 0; i < N; i++) {
         char args[300];

@@ -11,9 +11,10 @@ libinih-dev
 libcmocka-dev
 clang libclang-rt-14-dev
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev zlib1g-dev libsystemd-dev
+libwayland-dev libwayland-bin wayland-protocols libxkbcommon-dev
 fonts-noto-core fonts-droid-fallback fonts-nanum
 zbar-tools imagemagick xvfb xauth xdotool groff-base man-db gdb
-cage seatd xwayland systemd
+cage seatd xwayland systemd sway wayvnc grim
 libcups2-dev cups-daemon cups-client printer-driver-cups-pdf ghostscript poppler-utils
 libsodium-dev minisign dosfstools exfatprogs fusefat procps"
 

@@ -166,8 +166,9 @@ static void run(App *a)
     app_render(a, true);
     service_ready(status);
     /* one line for the journal: which build, and what it runs on */
-    fprintf(stderr, "career-kiosk %s: %s; directory %s; drawn by SDL's %s renderer\n", CK_VERSION,
-            status, a->cfg.database, platform_renderer(a->platform));
+    fprintf(stderr, "career-kiosk %s: %s; directory %s; drawn by SDL's %s renderer into %s\n",
+            CK_VERSION, status, a->cfg.database, platform_renderer(a->platform),
+            platform_shown_through(a->platform));
     while (!a->quit) {
         Input in;
         int wait = app_wait_ms(a);
@@ -235,7 +236,8 @@ int main(int argc, char **argv)
     } else if (o.script) { /* headless, or in a real window (make bench) */
         service_ready(o.mode == PLATFORM_HEADLESS ? "headless" : "scripted");
         if (o.mode != PLATFORM_HEADLESS)
-            fprintf(stderr, "career-kiosk: drawing with SDL's %s renderer\n", platform_renderer(p));
+            fprintf(stderr, "career-kiosk: drawing with SDL's %s renderer into %s\n",
+                    platform_renderer(p), platform_shown_through(p));
         rc = script_run(&app, o.script, o.shots) ? app.exit_code : 1;
     } else {
         run(&app);
