@@ -9,7 +9,7 @@
  * wayland-client.h and xkbcommon.h. */
 #define _GNU_SOURCE /* memfd_create */
 #include "internal.h"
-#include "xdg-shell.h"
+#include <xdg-shell.h> /* made by wayland-scanner in the build folder */
 
 #include <errno.h>
 #include <fcntl.h>
