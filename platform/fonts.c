@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <fontconfig/fontconfig.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,7 +43,7 @@ static bool match(const char *family, int weight, char *out, size_t cap)
     return ok;
 }
 
-bool fonts_find(FontFiles *out, char *err, size_t cap)
+static bool find(FontFiles *out, char *err, size_t cap)
 {
     memset(out, 0, sizeof *out);
     if (!FcInit()) {
@@ -63,7 +64,56 @@ bool fonts_find(FontFiles *out, char *err, size_t cap)
     return true;
 }
 
+/* The first search can run on a thread of its own while the window opens
+ * (fontconfig reads some sixty files of its configuration; X11 and SDL
+ * take as long to start): fonts_prefetch starts it, the next fonts_find
+ * waits for it and takes its answer. Only one Text exists before then, so
+ * nothing else uses fontconfig meanwhile. */
+static pthread_t prefetch;
+static bool prefetching, prefetch_ok;
+static FontFiles prefetched;
+static char prefetch_err[256];
+
+static void *prefetch_main(void *arg)
+{
+    (void)arg;
+    prefetch_ok = find(&prefetched, prefetch_err, sizeof prefetch_err);
+    return NULL;
+}
+
+void fonts_prefetch(void)
+{
+    if (!prefetching)
+        prefetching = pthread_create(&prefetch, NULL, prefetch_main, NULL) == 0;
+}
+
+/* Waits for a prefetch still running; true when there was one. */
+static bool settle(void)
+{
+    if (!prefetching)
+        return false;
+    pthread_join(prefetch, NULL);
+    prefetching = false;
+    return true;
+}
+
+bool fonts_find(FontFiles *out, char *err, size_t cap)
+{
+    if (!settle())
+        return find(out, err, cap);
+    *out = prefetched;
+    if (!prefetch_ok)
+        snprintf(err, cap, "%s", prefetch_err);
+    return prefetch_ok;
+}
+
 void fonts_done(void)
 {
+    settle();
     FcFini();
+}
+
+void fonts_settle(void)
+{
+    settle();
 }

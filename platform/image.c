@@ -40,16 +40,6 @@ static SDL_Surface *image_load(const char *path, char *err, size_t cap)
     return s;
 }
 
-bool platform_image_check(const char *path, int *w, int *h, char *err, size_t cap)
-{
-    SDL_Surface *s = image_load(path, err, cap);
-    if (!s)
-        return false;
-    *w = s->w;
-    *h = s->h;
-    SDL_FreeSurface(s);
-    return true;
-}
 
 /* A copy of s made (w x h) by halving while it is more than twice too
  * big, then one bilinear step: a big logo shrunk in one step would alias.
@@ -112,6 +102,24 @@ static SDL_Surface *image_fitted(const char *path, int w, int h, char *err, size
     if (!s)
         snprintf(err, cap, "%s: cannot shrink it to %dx%d: %s", path, fw, fh, SDL_GetError());
     return s;
+}
+
+bool platform_image_check(const char *path, int *w, int *h, char *err, size_t cap)
+{
+    /* an SVG is drawn small to see that it draws: its size is whatever it
+     * is drawn at, and rasterising it whole is most of a start-up's time
+     * spent on the logo */
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    bool svg = rw && IMG_isSVG(rw);
+    if (rw)
+        SDL_RWclose(rw);
+    SDL_Surface *s = svg ? image_fitted(path, 64, 64, err, cap) : image_load(path, err, cap);
+    if (!s)
+        return false;
+    *w = s->w;
+    *h = s->h;
+    SDL_FreeSurface(s);
+    return true;
 }
 
 /* The texture for path fitted in w x h on d, made on first use; NULL when

@@ -23,6 +23,10 @@ bool fonts_find(FontFiles *out, char *err, size_t cap);
 
 /* Releases what fonts_find had fontconfig load. */
 void fonts_done(void);
+/* Starts the first fonts_find on a thread, to overlap the window's
+ * opening; fonts_settle waits for it (platform_close, if no Text took it). */
+void fonts_prefetch(void);
+void fonts_settle(void);
 
 /* text.c: text rendered with SDL_ttf, cached as textures. */
 typedef struct Text Text;

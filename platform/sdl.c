@@ -364,6 +364,7 @@ Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
     p->mode = o->mode;
     p->turn = o->turn;
     p->text_on = true; /* as SDL starts it */
+    fonts_prefetch();
     catch_term();
     if (!(o->mode == PLATFORM_HEADLESS ? open_offscreen(p, o, err, cap)
                                        : open_window(p, o, err, cap)))
@@ -400,6 +401,7 @@ void platform_close(Platform *p)
     if (p->win)
         SDL_DestroyWindow(p->win);
     way_close(p->way);
+    fonts_settle();
     SDL_Quit();
     free(p);
 }
