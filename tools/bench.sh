@@ -120,11 +120,10 @@ if command -v Xvfb >/dev/null; then
 fi
 
 # Under cage's headless backend, the deployment path: the kiosk as a
-# Wayland client (its own shared-memory window, platform/wayland.c: SDL
-# 2.26 would present with GL there), and for comparison as an X11 client of
-# cage's Xwayland (the software renderer into an XShm surface). cage will
-# not run as root: as root, it runs as nobody from a folder of its own.
-for driver in wayland x11; do
+# Wayland client, in its own shared-memory window (platform/wayland.c; SDL
+# 2.26's would present with GL). cage will not run as root: as root, it
+# runs as nobody from a folder of its own.
+for driver in wayland; do
 if command -v cage >/dev/null; then
     rt=$(mktemp -d)
     chmod 755 "$rt"
