@@ -129,13 +129,35 @@ static void test_visitor_commands(void **state)
     assert_non_null(strstr(out, "No mentors match xyzzyq. Try fewer"));
     free(out);
     assert_int_equal(support_admin(NULL, "--db %s show NOPE", db2), 2);
-    assert_int_equal(support_admin(&out,
-                                   "--json --db %s message M1001 --channel linkedin --short "
-                                   "--name Sam",
-                                   db2),
+    /* M1024 takes LinkedIn notes: the request is one, without asking */
+    assert_int_equal(support_admin(&out, "--json --db %s message M1024 --short --name Sam", db2),
                      0);
+    assert_non_null(strstr(out, "\"channel\":\"linkedin\""));
     assert_non_null(strstr(out, "\"limit\":200"));
     assert_non_null(strstr(out, "\"warnings\":[]"));
+    free(out);
+    /* M1001 takes email only: a LinkedIn note to them is refused, saying why */
+    assert_int_equal(support_sh(&out, "%s --db %s message M1001 --channel linkedin 2>&1",
+                                support_program("career-kiosk-admin"), db2),
+                     2);
+    assert_non_null(strstr(out, "M1001 asked to be reached by"));
+    assert_non_null(strstr(out, "--channel email"));
+    free(out);
+    /* M1007 takes calls: a phone script for a phone call, with a callback */
+    assert_int_equal(support_admin(&out, "--db %s message M1007 --name Sam", db2), 0);
+    assert_non_null(strstr(out, "Opening:"));
+    assert_non_null(strstr(out, "call me back at [your number]"));
+    assert_non_null(strstr(out, "a phone call"));
+    free(out);
+    /* M1039 is reached through the office: the request asks it to introduce */
+    assert_int_equal(support_admin(&out, "--db %s message M1039 --name Sam", db2), 0);
+    assert_non_null(strstr(out, "Subject: Introduction request: Kai Nakamura"));
+    assert_non_null(strstr(out, "Could you introduce me?"));
+    assert_null(strstr(out, "Dear Kai"));
+    free(out);
+    /* unsigned: the note asks to be signed */
+    assert_int_equal(support_admin(&out, "--json --db %s message M1001", db2), 0);
+    assert_non_null(strstr(out, "\"code\":\"unsigned\""));
     free(out);
     assert_int_equal(support_admin(&out,
                                    "--json --db %s message M1001 --interest \"a job at your "
@@ -174,7 +196,7 @@ static void test_qr_outputs(void **state)
     assert_non_null(strstr(out, "\xe2\x96\x88")); /* block characters */
     assert_non_null(strstr(out, "Contact card"));
     free(out);
-    assert_int_equal(support_admin(&out, "--db %s qr email M1002 --payload", db2), 0);
+    assert_int_equal(support_admin(&out, "--db %s qr message M1002 --payload", db2), 0);
     assert_non_null(strstr(out, "mailto:"));
     free(out);
     assert_int_equal(support_admin(NULL, "--db %s qr poster M1002", db2), 2);

@@ -14,9 +14,20 @@ static void test_golden_messages(void **state)
     Visitor v = fixture_visitor();
     Message msg;
     char text[MESSAGE_BODY_MAX + MESSAGE_SUBJECT_MAX + 32];
-    static const char *const files[CHANNEL_COUNT] = {"message_email.txt", "message_linkedin.txt",
-                                                     "message_phone.txt", "message_thanks.txt"};
+    static const char *const files[CHANNEL_COUNT] = {
+        "message_email.txt", "message_linkedin.txt", "message_phone.txt",
+        "message_video.txt", "message_office.txt",   "message_thanks.txt"};
+    /* each mentor as they asked to be reached on that channel */
+    static const ContactVia via[CHANNEL_COUNT] = {VIA_EMAIL, VIA_LINKEDIN, VIA_PHONE,
+                                                  VIA_VIDEO, VIA_OFFICE,   VIA_EMAIL};
+    static const char *const contact[CHANNEL_COUNT] = {
+        "jose.garcia@example.org", "https://www.linkedin.com/in/jose-garcia-example",
+        "(617) 555-0100",          "https://meet.example.org/jose-garcia",
+        "",                        "jose.garcia@example.org"};
     for (int c = 0; c < CHANNEL_COUNT; c++) {
+        m.via = via[c];
+        strcpy(m.contact, contact[c]);
+        assert_int_equal(c == CHANNEL_THANKS ? CHANNEL_EMAIL : c, message_channel_for(&m));
         assert_true(message_compose((MessageChannel)c, &v, &m, &office, 300, &msg));
         snprintf(text, sizeof text, "Subject: %s\n\n%s\n", msg.subject, msg.body);
         support_golden(files[c], text);
@@ -67,9 +78,22 @@ static void test_says_who_why_and_not_a_job(void **state)
     assert_non_null(strstr(msg.body, "alumni directory"));
     assert_non_null(strstr(msg.body, "not asking for employment"));
     assert_non_null(strstr(msg.body, "an Engineering Manager"));
+    /* "same major" is said only when it is true: a Biology student does
+     * not share Physics */
     v.found_via = FOUND_MAJOR;
     message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
+    assert_false(message_same_major(&v, &m));
+    assert_null(strstr(msg.body, "background in"));
+    assert_non_null(strstr(msg.body, "Northfield University"));
+    strcpy(v.program, "physics");
+    assert_true(message_same_major(&v, &m));
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_non_null(strstr(msg.body, "background in Physics"));
+    strcpy(v.program, "Applied Physics");
+    assert_true(message_same_major(&v, &m));
+    strcpy(v.program, "Physical Therapy");
+    assert_false(message_same_major(&v, &m));
+    strcpy(v.program, "Biology");
     v.first_name[0] = '\0';
     message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_null(strstr(msg.body, "My name is"));

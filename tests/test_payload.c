@@ -30,6 +30,21 @@ static void test_mailto_encoding(void **state)
                              "%0D%0AJos%C3%A9,%20100%25");
     assert_true(payload_mailto("", "s", "b", out, sizeof out) > 0);
     assert_string_equal(out, "mailto:?subject=s&body=b");
+    /* RFC 6068: '?', '/', '#' and '&' inside a value are encoded; its
+     * some-delims may stand */
+    assert_true(payload_mailto("a+b@example.org", "20 minutes?", "A/B? #1 & 2+2 (ok): yes!", out,
+                               sizeof out) > 0);
+    assert_string_equal(out, "mailto:a%2Bb@example.org?subject=20%20minutes%3F&body=A%2FB%3F%20"
+                             "%231%20%26%202%2B2%20(ok):%20yes!");
+    char *parsed;
+    assert_int_equal(support_sh(&parsed,
+                                "python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); "
+                                "q = u.parse_qs(p.query); print(u.unquote(p.path)); "
+                                "print(q[\"subject\"][0]); print(q[\"body\"][0])' '%s'",
+                                out),
+                     0);
+    assert_string_equal(parsed, "a+b@example.org\n20 minutes?\nA/B? #1 & 2+2 (ok): yes!\n");
+    free(parsed);
     assert_int_equal(payload_mailto("a@b.org", "s", "a long body", out, 20), 0);
 }
 

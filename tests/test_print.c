@@ -115,9 +115,9 @@ static char *zbar(const char *glob)
  * of the printout as of the screen. */
 static void assert_codes_in(const Fixture *f, const char *read, bool all)
 {
-    assert_true(f->visit.takeaway.ok[TAKE_EMAIL]);
+    assert_true(f->visit.takeaway.ok[TAKE_MESSAGE]);
     for (int k = 0; k < TAKE_COUNT; k++) {
-        if ((!all && k != TAKE_SHEET && k != TAKE_EMAIL) || !f->visit.takeaway.ok[k])
+        if ((!all && k != TAKE_SHEET && k != TAKE_MESSAGE) || !f->visit.takeaway.ok[k])
             continue;
         if (!strstr(read, f->visit.takeaway.payload[k]))
             fail_msg("the %s code did not scan from paper; zbarimg read:\n%.400s",
@@ -687,7 +687,13 @@ static void test_cups_prints_a_clean_page(void **state)
     support_admin(&payload, "--db %s --today 2026-11-22 qr sheet M1103 --payload", db);
     payload[strcspn(payload, "\n")] = '\0'; /* the first line is enough to identify it */
     assert_non_null(strstr(read, payload));
-    assert_non_null(strstr(read, "mailto:?subject=") ? read : strstr(read, "mailto:"));
+    free(payload);
+    /* M1103 takes LinkedIn notes: the page's message code is the note with
+     * the profile it goes to */
+    support_admin(&payload, "--db %s --today 2026-11-22 qr message M1103 --payload", db);
+    payload[strcspn(payload, "\n")] = '\0';
+    assert_non_null(strstr(read, payload));
+    assert_non_null(strstr(read, "https://www.linkedin.com/in/example-ck-1103"));
     free(payload);
     free(read);
 

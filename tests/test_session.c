@@ -66,8 +66,8 @@ static void test_wipe_leaves_nothing_of_the_visitor(void **state)
     s->takeaway_ready = true;
     /* the words are in the session, in the messages, the sheet and the codes */
     assert_true(holds(s, sizeof *s, "Zephyrine"));
-    assert_non_null(strstr(s->visit.email.body, "Zephyrine"));
-    assert_non_null(strstr(s->visit.takeaway.payload[TAKE_EMAIL], "Zephyrine"));
+    assert_non_null(strstr(s->visit.request.body, "Zephyrine"));
+    assert_non_null(strstr(s->visit.takeaway.payload[TAKE_MESSAGE], "Zephyrine"));
     session_wipe(s);
     const char *words[] = {"Zephyrine", "Glassblowing", "quokka", "José", "García"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)

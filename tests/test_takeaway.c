@@ -42,7 +42,7 @@ static void test_takeaway_codes_decode(void **state)
     char start[31]; /* long sheets clip questions, never their start */
     snprintf(start, sizeof start, "%s", bank[chosen[0]].text);
     assert_non_null(strstr(t->payload[TAKE_SHEET], start));
-    assert_non_null(strstr(t->payload[TAKE_EMAIL], "mailto:jose.garcia@example.org?subject="));
+    assert_non_null(strstr(t->payload[TAKE_MESSAGE], "mailto:jose.garcia@example.org?subject="));
     assert_non_null(strstr(t->payload[TAKE_CONTACT], "FN:José García"));
     assert_non_null(strstr(t->payload[TAKE_REMINDERS], "DTSTART;VALUE=DATE:20261201"));
     takeaway_free(t);

@@ -50,6 +50,30 @@ static void test_fold(void **state)
     assert_string_equal(out, "emailaddress");
 }
 
+/* Shift on the accent keyboard: each key's capital, not another letter
+ * (ÿ once became ß); and capitals stay capitals. */
+static void test_upper(void **state)
+{
+    (void)state;
+    char out[200];
+    text_upper("á à â ä ã å æ ç é è ê ë í ì î ï ñ ó ò ô ö õ ø œ ú ù û ü ý ÿ ß ł", out, sizeof out);
+    assert_string_equal(out, "Á À Â Ä Ã Å Æ Ç É È Ê Ë Í Ì Î Ï Ñ Ó Ò Ô Ö Õ Ø Œ Ú Ù Û Ü Ý Ÿ ẞ Ł");
+    text_upper("søren østergaard, ilkay yıldız, čapek, ŋ, ž, ÷ 1-2", out, sizeof out);
+    assert_string_equal(out, "SØREN ØSTERGAARD, ILKAY YILDIZ, ČAPEK, Ŋ, Ž, ÷ 1-2");
+    /* every small letter of Latin-1 and Extended-A has a capital of its
+     * own that is its own capital, and no capital changes */
+    for (uint32_t cp = 0xC0; cp <= 0x17F; cp++) {
+        uint32_t up = text_upper_cp(cp);
+        assert_int_equal(text_upper_cp(up), up);
+        if (up != cp)
+            for (uint32_t other = 0xC0; other <= 0x17F; other++)
+                if (other != cp && text_upper_cp(other) == up && other != up)
+                    fail_msg("U+%04X and U+%04X share the capital U+%04X", cp, other, up);
+    }
+    text_upper("ÿÿÿ", out, 5); /* cut at a whole character */
+    assert_string_equal(out, "ŸŸ");
+}
+
 static void test_phrase_at_word_boundaries(void **state)
 {
     (void)state;
@@ -94,6 +118,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_copy_cuts_at_character),    cmocka_unit_test(test_fold),
         cmocka_unit_test(test_phrase_at_word_boundaries), cmocka_unit_test(test_detect_encoding),
         cmocka_unit_test(test_strbuf_overflow_is_safe),
+        cmocka_unit_test(test_upper),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,15 +41,21 @@ static void test_builds_the_whole_takeaway(void **state)
 {
     (void)state;
     Fx *f = fx_new();
+    f->mentor.via = VIA_LINKEDIN;
+    strcpy(f->mentor.contact, "https://www.linkedin.com/in/jose-garcia-example");
     VisitInput in = input(f, (VisitChoices){CHANNEL_LINKEDIN, MESSAGE_LINKEDIN_SHORT, NULL, 0});
     visit_build(&f->visit, &in);
-    /* the request on the chosen channel, within its limit; the email beside it */
+    /* the request on the mentor's channel, within its limit; its code
+     * carries the note and where to send it */
     assert_int_equal(f->visit.request.channel, CHANNEL_LINKEDIN);
     assert_true(f->visit.request.limit_in_chars);
     assert_int_equal(f->visit.request.limit, MESSAGE_LINKEDIN_SHORT);
     assert_true(f->visit.request.chars <= MESSAGE_LINKEDIN_SHORT);
-    assert_int_equal(f->visit.email.channel, CHANNEL_EMAIL);
-    assert_non_null(strstr(f->visit.email.body, "Sam"));
+    assert_non_null(strstr(f->visit.request.body, "Sam"));
+    const char *code = f->visit.takeaway.payload[TAKE_MESSAGE];
+    assert_true(f->visit.takeaway.ok[TAKE_MESSAGE]);
+    assert_memory_equal(code, f->visit.request.body, strlen(f->visit.request.body));
+    assert_non_null(strstr(code, "https://www.linkedin.com/in/jose-garcia-example"));
     /* no questions chosen: the suggested set */
     size_t want[QUESTION_MAX];
     size_t n = visit_suggest(&in, want, QUESTION_MAX);
@@ -136,10 +142,10 @@ static const char *const walk_typed = "tap \"Touch to start\"\n"
                                       "tap \"Career changer\"\n"
                                       "tap \"Next: find someone\"\n"
                                       "tap Search\n"
-                                      "type jose\n"
+                                      "type kwame\n"
                                       "tap Done\n"
-                                      "tap \"José García\"\n"
-                                      "tap \"Choose José\"\n"
+                                      "tap \"Kwame Mensah\"\n"
+                                      "tap \"Choose Kwame\"\n"
                                       "tap \"LinkedIn note\"\n"
                                       "tap \"Free LinkedIn (200 characters)\"\n"
                                       "tap \"30 minutes\"\n"
@@ -170,19 +176,20 @@ static char *kiosk_takeaway(const char *script)
 }
 
 /* The same from the admin CLI: `sheet`, then `qr KIND --payload`. */
-static char *admin_takeaway(const char *opts)
+static char *admin_takeaway(const char *id, const char *opts)
 {
     char db[1100], *out = NULL;
     size_t cap = 1 << 17, len = 0;
     char *all = calloc(cap, 1);
     snprintf(db, sizeof db, "%s/admin.db", support_dir);
-    assert_int_equal(support_admin(&out, "--db %s --today 2026-11-22 sheet M1001 %s", db, opts), 0);
+    assert_int_equal(support_admin(&out, "--db %s --today 2026-11-22 sheet %s %s", db, id, opts),
+                     0);
     len += (size_t)snprintf(all + len, cap - len, "%s", out);
     free(out);
     for (int k = 0; k < TAKE_COUNT; k++) {
         const char *kind = takeaway_name((TakeKind)k);
-        assert_int_equal(support_admin(&out, "--db %s --today 2026-11-22 qr %s M1001 --payload %s",
-                                       db, kind, opts),
+        assert_int_equal(support_admin(&out, "--db %s --today 2026-11-22 qr %s %s --payload %s",
+                                       db, kind, id, opts),
                          0);
         /* qr --payload ends the payload with a newline, as the dump does */
         len += (size_t)snprintf(all + len, cap - len, "\n== payload %s ==\n%s", kind, out);
@@ -191,9 +198,9 @@ static char *admin_takeaway(const char *opts)
     return all;
 }
 
-static void same(const char *script, const char *opts)
+static void same(const char *script, const char *id, const char *opts)
 {
-    char *kiosk = kiosk_takeaway(script), *admin = admin_takeaway(opts);
+    char *kiosk = kiosk_takeaway(script), *admin = admin_takeaway(id, opts);
     if (strcmp(kiosk, admin) != 0) {
         size_t i = 0;
         while (kiosk[i] && kiosk[i] == admin[i])
@@ -209,13 +216,13 @@ static void same(const char *script, const char *opts)
 static void test_admin_sheet_is_the_kiosks_with_nothing_typed(void **state)
 {
     (void)state;
-    same(walk_plain, "");
+    same(walk_plain, "M1001", "");
 }
 
 static void test_admin_sheet_is_the_kiosks_with_every_choice(void **state)
 {
     (void)state;
-    same(walk_typed, "--name Nadia --program 'music therapy' --interest 'how engineers work with "
+    same(walk_typed, "M1024", "--name Nadia --program 'music therapy' --interest 'how engineers work with "
                      "musicians' --status career-changer --channel linkedin --short --minutes 30 "
                      "--format phone --found-via school");
 }

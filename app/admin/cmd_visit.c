@@ -211,9 +211,10 @@ static bool parse_visitor(Admin *a, const Args *args, AdminVisit *v)
     if (v->visitor.minutes != 0 && v->visitor.minutes != 15 && v->visitor.minutes != 20 &&
         v->visitor.minutes != 30)
         return visit_fail(a, "--minutes should be 15, 20 or 30 (or 0 to leave it out)");
-    v->choices.channel = CHANNEL_EMAIL;
+    v->choices.channel = CHANNEL_COUNT; /* the mentor's, once known */
     if ((s = args_get(args, "channel")) && !message_channel_parse(s, &v->choices.channel))
-        return visit_fail(a, "--channel should be email, linkedin, phone or thanks");
+        return visit_fail(a, "--channel should be email, linkedin, phone, video, office or "
+                             "thanks");
     v->choices.linkedin_limit =
         args_has(args, "short") ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS;
     return true;
@@ -262,6 +263,18 @@ AdminVisit *admin_visit(Admin *a, const Args *args, const char *id)
         admin_fail(a, "no mentor has the id \"%s\"", id);
         goto fail;
     }
+    /* the request goes on the channel the mentor agreed to, as on the
+     * kiosk; the thank-you note is for afterwards */
+    MessageChannel theirs = message_channel_for(&v->mentor);
+    if (v->choices.channel == CHANNEL_COUNT)
+        v->choices.channel = theirs;
+    else if (v->choices.channel != theirs && v->choices.channel != CHANNEL_THANKS) {
+        admin_fail(a, "%s asked to be reached by %s: their request is --channel %s (or thanks)",
+                   id, mentor_via_label(v->mentor.via), message_channel_name(theirs));
+        goto fail;
+    }
+    if (!args_get(args, "format"))
+        v->visitor.format = message_format_for(theirs, v->visitor.format);
     v->nbank = store_questions_load(s, v->bank, QUESTION_MAX);
     if (!choose_questions(a, args, v))
         goto fail;
@@ -380,7 +393,7 @@ static void message_json(Json *j, const Message *m, unsigned warn)
                                        : "words");
     json_key(j, "warnings");
     json_begin_array(j);
-    for (unsigned bit = 1; bit <= WARN_TOO_LONG; bit <<= 1)
+    for (unsigned bit = 1; bit <= WARN_LAST; bit <<= 1)
         if (warn & bit) {
             json_begin_object(j);
             json_kv_string(j, "code", message_warning_name((MessageWarning)bit));
@@ -420,7 +433,7 @@ int cmd_message(Admin *a, int argc, char **argv)
         if (m->limit)
             printf("(%zu of %zu %s)\n", m->limit_in_chars ? m->chars : m->words, m->limit,
                    m->limit_in_chars ? "characters" : "words");
-        for (unsigned bit = 1; bit <= WARN_TOO_LONG; bit <<= 1)
+        for (unsigned bit = 1; bit <= WARN_LAST; bit <<= 1)
             if (warn & bit)
                 printf("Note: %s\n", message_warning_text((MessageWarning)bit));
     }
@@ -546,7 +559,7 @@ int cmd_qr(Admin *a, int argc, char **argv)
             admin_parse(a, &args, qr_opts, NVISIT_OPTS + 4, argc, argv,
                         "qr sheet|email|contact|reminders ID [options]",
                         "Prints one take-away QR code in the terminal (Unicode blocks), or writes\n"
-                        "it as SVG: the compact prep sheet, the request as an email draft, the\n"
+                        "it as SVG: the compact prep sheet, the request on the mentor's channel, the\n"
                         "mentor's contact card, or the dated reminders.",
                         2, 2);
     if (rc >= 0)

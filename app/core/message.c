@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const channel_names[CHANNEL_COUNT] = {"email", "linkedin", "phone", "thanks"};
-static const char *const channel_labels[CHANNEL_COUNT] = {"Email", "LinkedIn note", "Phone script",
-                                                          "Thank-you note"};
+static const char *const channel_names[CHANNEL_COUNT] = {"email", "linkedin", "phone",
+                                                         "video",  "office",   "thanks"};
+static const char *const channel_labels[CHANNEL_COUNT] = {
+    "Email", "LinkedIn note", "Phone script", "Video booking note", "Ask the career office",
+    "Thank-you note"};
 
 const char *message_channel_name(MessageChannel c)
 {
@@ -35,6 +37,38 @@ bool message_channel_parse(const char *s, MessageChannel *out)
         return false;
     *out = (MessageChannel)c;
     return true;
+}
+
+MessageChannel message_channel_for(const Mentor *m)
+{
+    switch (m->via) {
+    case VIA_LINKEDIN:
+        return CHANNEL_LINKEDIN;
+    case VIA_PHONE:
+        return CHANNEL_PHONE;
+    case VIA_VIDEO:
+        return CHANNEL_VIDEO;
+    case VIA_OFFICE:
+        return CHANNEL_OFFICE;
+    default:
+        return CHANNEL_EMAIL;
+    }
+}
+
+MeetFormat message_format_for(MessageChannel c, MeetFormat current)
+{
+    return c == CHANNEL_PHONE ? FORMAT_PHONE : c == CHANNEL_VIDEO ? FORMAT_VIDEO : current;
+}
+
+bool message_same_major(const Visitor *v, const Mentor *m)
+{
+    char a[VISITOR_TEXT_MAX * 2 + 2], b[MENTOR_TEXT_MAX * 2 + 2];
+    text_fold(v->program, a, sizeof a);
+    text_fold(m->major, b, sizeof b);
+    char *pa = text_trim(a), *pb = text_trim(b);
+    if (!*pa || !*pb)
+        return false;
+    return strcmp(pa, pb) == 0 || text_has_phrase(pa, pb) || text_has_phrase(pb, pa);
 }
 
 /* Everything a template needs, resolved once. */
@@ -132,8 +166,8 @@ static void add_why(StrBuf *sb, const Ctx *c)
 {
     const Mentor *m = c->m;
     FoundVia via = c->v->found_via;
-    if (via == FOUND_MAJOR && !*m->major)
-        via = FOUND_SCHOOL;
+    if (via == FOUND_MAJOR && !message_same_major(c->v, m))
+        via = FOUND_SCHOOL; /* said only when it is true */
     if (via == FOUND_DIRECTORY)
         strbuf_addf(sb,
                     c->level == 0 ? "I found you in the %s's alumni directory, where you "
@@ -272,11 +306,72 @@ static void phone_body(StrBuf *sb, const Ctx *c)
     strbuf_add(sb, ". I would value ");
     add_time(sb, c, false);
     strbuf_addf(sb,
-                " of your advice about your work in %s. I will try you again later this "
-                "week. Thank you!\"\n\n",
+                " of your advice about your work in %s. You can call me back at [your "
+                "number], and I will try you again later this week. Thank you!\"\n\n",
                 m->field);
     strbuf_add(sb, "Afterwards: write down the day and time you agreed, and send a short "
                    "confirmation.");
+}
+
+/* The mentor takes video calls booked through a link (their contact):
+ * what it is for, then a note to paste where the booking page asks what
+ * the call is about. */
+static void video_body(StrBuf *sb, const Ctx *c)
+{
+    const Mentor *m = c->m;
+    strbuf_addf(sb,
+                "%s takes short video calls booked through this link:\n%s\n\nOpen it on "
+                "your phone and choose a time that suits you both. Where it asks what the "
+                "call is about, paste this note:\n\n",
+                m->first_name, m->contact);
+    strbuf_addf(sb, "Hi %s, ", m->first_name);
+    if (*c->v->first_name)
+        strbuf_addf(sb, "I'm %s, ", c->v->first_name);
+    else
+        strbuf_add(sb, "I'm ");
+    add_desc(sb, c);
+    strbuf_add(sb, ". I'm exploring ");
+    add_interest(sb, c);
+    strbuf_add(sb, ", and I booked ");
+    add_time(sb, c, false);
+    strbuf_add(sb, " to hear how you see your work as ");
+    add_role(sb, m->title);
+    strbuf_addf(sb, " at %s. I'm only hoping to learn from your experience. Thank you!",
+                m->organization);
+}
+
+/* The mentor is reached through the career office: the request goes to
+ * the office, asking it to introduce the visitor. */
+static void office_body(Message *msg, StrBuf *sb, const Ctx *c)
+{
+    const Mentor *m = c->m;
+    StrBuf subject; /* cut short, not overflowed, by a long name */
+    strbuf_init(&subject, msg->subject, sizeof msg->subject);
+    strbuf_addf(&subject, "Introduction request: %s %s, %s", m->first_name, m->last_name,
+                m->organization);
+    strbuf_addf(sb, "Dear %s team,\n\n", c->o->name);
+    if (*c->v->first_name)
+        strbuf_addf(sb, "My name is %s, and I am ", c->v->first_name);
+    else
+        strbuf_add(sb, "I am ");
+    if (c->level < 2)
+        add_desc(sb, c);
+    else
+        add_desc_short(sb, c);
+    strbuf_addf(sb,
+                ". In your alumni directory I found %s %s, who works as ", m->first_name,
+                m->last_name);
+    add_role(sb, m->title);
+    strbuf_addf(sb, " at %s and asked to be reached through your office.\n\n", m->organization);
+    strbuf_add(sb, "Could you introduce me? I am exploring ");
+    add_interest(sb, c);
+    strbuf_addf(sb, ", and I would like to ask %s for ", m->first_name);
+    add_time(sb, c, false);
+    strbuf_addf(sb,
+                " of their time for %s about their work. I am gathering information, not "
+                "asking for a job.\n\nThank you for your help.",
+                format_phrase(c->v->format));
+    add_signature(sb, c);
 }
 
 static void thanks_body(Message *msg, StrBuf *sb, const Ctx *c)
@@ -312,6 +407,12 @@ static void compose_level(Message *msg, const Ctx *c)
     case CHANNEL_PHONE:
         phone_body(&sb, c);
         break;
+    case CHANNEL_VIDEO:
+        video_body(&sb, c);
+        break;
+    case CHANNEL_OFFICE:
+        office_body(msg, &sb, c);
+        break;
     default:
         thanks_body(msg, &sb, c);
         break;
@@ -333,14 +434,14 @@ bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m, const
     Ctx c = {v, m, office, ch, 0, 0};
     memset(out, 0, sizeof *out);
     out->channel = ch;
-    if (ch == CHANNEL_EMAIL)
+    if (ch == CHANNEL_EMAIL || ch == CHANNEL_OFFICE)
         out->limit = MESSAGE_EMAIL_WORDS;
     else if (ch == CHANNEL_LINKEDIN) {
         out->limit = linkedin_limit == MESSAGE_LINKEDIN_SHORT ? MESSAGE_LINKEDIN_SHORT
                                                               : MESSAGE_LINKEDIN_CHARS;
         out->limit_in_chars = true;
     }
-    int levels = ch == CHANNEL_LINKEDIN ? 4 : ch == CHANNEL_EMAIL ? 3 : 1;
+    int levels = ch == CHANNEL_LINKEDIN ? 4 : ch == CHANNEL_EMAIL || ch == CHANNEL_OFFICE ? 3 : 1;
     for (c.level = 0; c.level < levels; c.level++) {
         compose_level(out, &c);
         if (fits(out))
@@ -409,6 +510,8 @@ unsigned message_check(const Message *msg, const Visitor *v, const Mentor *m)
         w |= WARN_NO_TIME;
     if (!fits(msg))
         w |= WARN_TOO_LONG;
+    if (!*v->first_name && msg->channel != CHANNEL_PHONE)
+        w |= WARN_UNSIGNED; /* a call says the name aloud; a written note must carry it */
     return w;
 }
 
@@ -429,6 +532,9 @@ const char *message_warning_text(MessageWarning w)
                "to.";
     case WARN_TOO_LONG:
         return "It is over the length limit. Shorter messages get more replies.";
+    case WARN_UNSIGNED:
+        return "Sign it: add your first name on \"A little about you\" (tap Back), so they "
+               "know who is asking.";
     }
     return "";
 }
@@ -446,6 +552,8 @@ const char *message_warning_name(MessageWarning w)
         return "no-time";
     case WARN_TOO_LONG:
         return "too-long";
+    case WARN_UNSIGNED:
+        return "unsigned";
     }
     return "";
 }

@@ -1,5 +1,7 @@
-/* message: the request a visitor sends a mentor (email, LinkedIn note or
- * phone script), the thank-you note for afterwards, and a kindly
+/* message: the request a visitor sends a mentor, on the one channel the
+ * mentor agreed to (an email, a LinkedIn note, a phone script, a note for
+ * their video booking link, or a request to the career office to
+ * introduce them), the thank-you note for afterwards, and a kindly
  * etiquette check. Pure: composes into the caller's Message. */
 #ifndef CK_MESSAGE_H
 #define CK_MESSAGE_H
@@ -15,6 +17,8 @@ typedef enum {
     CHANNEL_EMAIL,
     CHANNEL_LINKEDIN,
     CHANNEL_PHONE,
+    CHANNEL_VIDEO,  /* a note to paste when booking through their video link */
+    CHANNEL_OFFICE, /* an email asking the career office for an introduction */
     CHANNEL_THANKS, /* thank-you email after the meeting */
     CHANNEL_COUNT
 } MessageChannel;
@@ -37,10 +41,24 @@ typedef struct {
     bool limit_in_chars;
 } Message;
 
-/* Channel names ("email", "linkedin", "phone", "thanks") and labels. */
+/* Channel names ("email", "linkedin", "phone", "video", "office",
+ * "thanks") and labels. */
 const char *message_channel_name(MessageChannel c);
 const char *message_channel_label(MessageChannel c);
 bool message_channel_parse(const char *s, MessageChannel *out);
+
+/* The channel m agreed to be asked on (their contact_via): the only one
+ * a visitor is offered. */
+MessageChannel message_channel_for(const Mentor *m);
+
+/* The meeting a channel suggests: a phone call for a phone-only mentor, a
+ * video call for a video link; otherwise current (the visitor's pick). */
+MeetFormat message_format_for(MessageChannel c, MeetFormat current);
+
+/* True when the visitor's program is the mentor's major (or one names the
+ * other, "Biology" and "Molecular Biology"): only then may a message say
+ * they share one. */
+bool message_same_major(const Visitor *v, const Mentor *m);
 
 /* Composes the message for channel ch from the visitor's answers and the
  * mentor. linkedin_limit is 300 or 200 (ignored for other channels).
@@ -56,6 +74,8 @@ typedef enum {
     WARN_ASKS_RESUME = 1 << 2,
     WARN_NO_TIME = 1 << 3,
     WARN_TOO_LONG = 1 << 4,
+    WARN_UNSIGNED = 1 << 5, /* no name typed: the mentor would not know who asks */
+    WARN_LAST = WARN_UNSIGNED,
 } MessageWarning;
 
 /* Checks a composed message and the visitor's own words in it: asking

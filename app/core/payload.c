@@ -12,12 +12,14 @@ static bool unreserved(unsigned char c)
            c == '.' || c == '_' || c == '~';
 }
 
-/* Percent-encodes s; a lone \n becomes %0D%0A as RFC 6068 asks. The
- * RFC lets some punctuation stand as it is; keeping it keeps the QR code
- * small. In the address only '@' is kept besides unreserved characters. */
+/* Percent-encodes s; a lone \n becomes %0D%0A as RFC 6068 asks. In a
+ * header value the RFC lets its "some-delims" stand as they are (keeping
+ * them keeps the QR code small), but not '/', '?' or '#'; '+' is encoded
+ * too, since form decoders read it as a space. In the address only '@'
+ * is kept besides unreserved characters. */
 static void pct(StrBuf *sb, const char *s, bool address)
 {
-    const char *literal = address ? "@" : "!$'()*,;:@/?";
+    const char *literal = address ? "@" : "!$'()*,;:@";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (unreserved(*p) || strchr(literal, *p))
             strbuf_addc(sb, (char)*p);

@@ -289,3 +289,40 @@ const char *text_encoding_name(TextEncoding e)
     }
     return "unknown";
 }
+
+uint32_t text_upper_cp(uint32_t cp)
+{
+    if (cp >= 'a' && cp <= 'z')
+        return cp - 32;
+    if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) /* à..þ, not ÷ */
+        return cp - 0x20;
+    if (cp == 0xFF) /* ÿ */
+        return 0x178;
+    if (cp == 0xDF) /* ß: the capital sharp s */
+        return 0x1E9E;
+    if (cp == 0x131) /* dotless ı: I */
+        return 'I';
+    /* Latin Extended-A pairs capital, small: odd small letters in
+     * Ā..ķ and Ŋ..ŷ, even ones in Ĺ..ň and Ź..ž */
+    if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+        return cp & 1 ? cp - 1 : cp;
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return cp & 1 ? cp : cp - 1;
+    return cp;
+}
+
+void text_upper(const char *s, char *out, size_t cap)
+{
+    size_t n = strlen(s), o = 0;
+    char b[4];
+    if (cap == 0)
+        return;
+    for (size_t i = 0; i < n;) {
+        size_t k = text_utf8_put(text_upper_cp(text_utf8_next(s, n, &i)), b);
+        if (o + k >= cap)
+            break;
+        memcpy(out + o, b, k);
+        o += k;
+    }
+    out[o] = '\0';
+}

@@ -19,6 +19,13 @@ uint32_t text_utf8_next(const char *s, size_t len, size_t *i);
 /* Writes the UTF-8 form of cp into out (room for 4 bytes); returns bytes. */
 size_t text_utf8_put(uint32_t cp, char *out);
 
+/* The capital of a Latin letter (ASCII, Latin-1, Latin Extended-A):
+ * ÿ -> Ÿ, ß -> ẞ, ł -> Ł, œ -> Œ; anything else unchanged. */
+uint32_t text_upper_cp(uint32_t cp);
+
+/* s with every letter text_upper_cp knows in capitals, into out. */
+void text_upper(const char *s, char *out, size_t cap);
+
 /* Number of code points in the NUL-terminated string s. */
 size_t text_chars(const char *s);
 

@@ -199,6 +199,10 @@ static void choose(App *a, int hit)
         return;
     s->mentor = s->hits[hit];
     s->visitor.found_via = FOUND_DIRECTORY;
+    /* the request goes the way this mentor asked to be reached, and the
+     * meeting follows it (a phone-only mentor gets a call) */
+    s->channel = message_channel_for(&s->mentor);
+    s->visitor.format = message_format_for(s->channel, s->visitor.format);
     suggest(a);
     flow_go(a, SCREEN_DETAIL);
 }

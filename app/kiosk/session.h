@@ -44,7 +44,7 @@ typedef struct {
     bool linkedin_short;
     bool chosen[QUESTION_MAX];
     bool questions_edited; /* the visitor changed the suggested set */
-    /* taking away: the request, the email draft, the sheet and the codes */
+    /* taking away: the request, the sheet and the codes */
     Visit visit;
     bool takeaway_ready;
     PrintingState printing;

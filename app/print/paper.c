@@ -88,12 +88,12 @@ static void ui_paper(Ui *ui, Draw *d, int w, int h, const Layout *l)
 }
 
 /* The codes a printout carries: all four on pages, the sheet and the
- * email draft on a receipt (paper rolls are short on room). */
+ * message on a receipt (paper rolls are short on room). */
 static int codes_wanted(const PaperInput *in, const Layout *l, TakeKind *kinds)
 {
     int n = 0;
     for (int k = 0; k < TAKE_COUNT && in->take; k++)
-        if (in->take->ok[k] && (l->columns > 1 || k == TAKE_SHEET || k == TAKE_EMAIL))
+        if (in->take->ok[k] && (l->columns > 1 || k == TAKE_SHEET || k == TAKE_MESSAGE))
             kinds[n++] = (TakeKind)k;
     return n;
 }

@@ -82,6 +82,10 @@ typedef enum {
     S_SCAN_HINT,
     S_QR_SHEET_ABOUT,
     S_QR_EMAIL_ABOUT,
+    S_QR_OFFICE_ABOUT, /* the message code, by the mentor's channel */
+    S_QR_LINKEDIN_ABOUT,
+    S_QR_PHONE_ABOUT,
+    S_QR_VIDEO_ABOUT,
     S_QR_CONTACT_ABOUT,
     S_QR_REMINDERS_ABOUT,
     S_QR_TOO_BIG,
@@ -112,6 +116,8 @@ typedef enum {
     S_FINISH,
     S_STILL_THERE,
     S_STILL_THERE_SUB,
+    S_SECONDS_N, /* the idle countdown: "4 seconds" */
+    S_SECOND_1,
     S_MORE_TIME,
     S_RESTART_TITLE,
     S_RESTART_SUB,

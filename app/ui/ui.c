@@ -508,17 +508,13 @@ static const char *const letters[4] = {"1 2 3 4 5 6 7 8 9 0", "q w e r t y u i o
 static const char *const accents[4] = {"á à â ä ã å æ ç", "é è ê ë í ì î ï", "ñ ó ò ô ö õ ø œ",
                                        "ú ù û ü ý ÿ ß ł"};
 
-/* Upper case of a one-character key (ASCII and Latin-1 letters). */
+/* What a key types: its letter, in capitals while Shift is on. */
 static void key_text(const char *k, bool shift, char *out, size_t cap)
 {
-    text_copy(out, cap, k);
-    if (!shift)
-        return;
-    if (out[0] >= 'a' && out[0] <= 'z' && out[1] == '\0')
-        out[0] = (char)(out[0] - 32);
-    else if ((unsigned char)out[0] == 0xC3 && (unsigned char)out[1] >= 0xA0 &&
-             (unsigned char)out[1] != 0xB7 && (unsigned char)out[1] != 0x9F)
-        out[1] = (char)((unsigned char)out[1] - 0x20);
+    if (shift)
+        text_upper(k, out, cap);
+    else
+        text_copy(out, cap, k);
 }
 
 static void type_text(Ui *ui, const char *s)

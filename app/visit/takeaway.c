@@ -9,8 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const names[TAKE_COUNT] = {"sheet", "email", "contact", "reminders"};
-static const char *const labels[TAKE_COUNT] = {"Prep sheet", "Email draft", "Contact card",
+static const char *const names[TAKE_COUNT] = {"sheet", "message", "contact", "reminders"};
+static const char *const labels[TAKE_COUNT] = {"Prep sheet", "Your message", "Contact card",
                                                "Reminders"};
 
 const char *takeaway_name(TakeKind k)
@@ -58,12 +58,53 @@ static void build_sheet(Takeaway *t, const Sheet *s)
     encode(t, TAKE_SHEET, QR_MAX_VERSION);
 }
 
-static void build_email(Takeaway *t, const TakeawayInput *in)
+/* The office's email address: the first word of its contact with an '@'
+ * ("careers@example.org, (555) 010-0100"), or "" when it lists none. */
+static void office_address(const Office *o, char *out, size_t cap)
 {
-    const char *to = in->mentor->via == VIA_EMAIL ? in->mentor->contact : "";
-    t->len[TAKE_EMAIL] = payload_mailto(to, in->email->subject, in->email->body,
-                                        t->payload[TAKE_EMAIL], TAKE_PAYLOAD_MAX);
-    encode(t, TAKE_EMAIL, QR_MAX_VERSION);
+    const char *p = o->contact;
+    out[0] = '\0';
+    while (*p) {
+        size_t n = strcspn(p, " ,;\t");
+        if (memchr(p, '@', n) && n < cap) {
+            memcpy(out, p, n);
+            out[n] = '\0';
+            return;
+        }
+        p += n;
+        p += strspn(p, " ,;\t");
+    }
+}
+
+/* The request as the visitor sends it: a draft addressed to whoever takes
+ * it (the mentor, or the office that introduces them), else its text. */
+static void build_message(Takeaway *t, const TakeawayInput *in)
+{
+    const Message *m = in->request;
+    char to[MENTOR_CONTACT_MAX + 1] = "";
+    size_t *len = &t->len[TAKE_MESSAGE];
+    char *out = t->payload[TAKE_MESSAGE];
+    switch (m->channel) {
+    case CHANNEL_EMAIL:
+    case CHANNEL_THANKS:
+        if (in->mentor->via == VIA_EMAIL)
+            text_copy(to, sizeof to, in->mentor->contact);
+        *len = payload_mailto(to, m->subject, m->body, out, TAKE_PAYLOAD_MAX);
+        break;
+    case CHANNEL_OFFICE:
+        office_address(in->office, to, sizeof to);
+        *len = payload_mailto(to, m->subject, m->body, out, TAKE_PAYLOAD_MAX);
+        break;
+    case CHANNEL_LINKEDIN: /* the note, and where to send it */
+        *len = (size_t)snprintf(out, TAKE_PAYLOAD_MAX, "%s\n\n%s", m->body, in->mentor->contact);
+        break;
+    default: /* the phone script and the video note carry their number or link */
+        *len = (size_t)snprintf(out, TAKE_PAYLOAD_MAX, "%s", m->body);
+        break;
+    }
+    if (*len >= TAKE_PAYLOAD_MAX)
+        *len = 0;
+    encode(t, TAKE_MESSAGE, QR_MAX_VERSION);
 }
 
 static void build_contact(Takeaway *t, const TakeawayInput *in)
@@ -111,7 +152,7 @@ void takeaway_build(Takeaway *t, const TakeawayInput *in)
 {
     memset(t, 0, sizeof *t);
     build_sheet(t, in->sheet);
-    build_email(t, in);
+    build_message(t, in);
     build_contact(t, in);
     build_reminders(t, in);
 }

@@ -1,6 +1,8 @@
 /* takeaway: what a visitor carries off on a phone — four QR codes: the
- * prep sheet (compact text), the request as an email draft (mailto:),
- * the mentor's contact card (vCard) and dated reminders (iCalendar).
+ * prep sheet (compact text), the request on the mentor's own channel (an
+ * email draft, mailto:, to the mentor or to the career office; or the
+ * LinkedIn note, phone script or video booking note as text), the
+ * mentor's contact card (vCard) and dated reminders (iCalendar).
  * Built from the same Sheet the screen and the printers draw. */
 #ifndef CK_TAKEAWAY_H
 #define CK_TAKEAWAY_H
@@ -15,7 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { TAKE_SHEET, TAKE_EMAIL, TAKE_CONTACT, TAKE_REMINDERS, TAKE_COUNT } TakeKind;
+typedef enum { TAKE_SHEET, TAKE_MESSAGE, TAKE_CONTACT, TAKE_REMINDERS, TAKE_COUNT } TakeKind;
 
 enum { TAKE_PAYLOAD_MAX = 4096 };
 
@@ -30,7 +32,7 @@ typedef struct {
 
 typedef struct {
     const Sheet *sheet;
-    const Message *email; /* the request composed as an email */
+    const Message *request; /* the request, on the mentor's channel */
     const Mentor *mentor;
     const Office *office;
     Date today;
@@ -53,11 +55,11 @@ bool takeaway_copy(Takeaway *dst, const Takeaway *src);
 /* Frees the codes and zeroes every payload (they hold visitor words). */
 void takeaway_free(Takeaway *t);
 
-/* "sheet", "email", "contact", "reminders" and parsing them. */
+/* "sheet", "message", "contact", "reminders" and parsing them. */
 const char *takeaway_name(TakeKind k);
 bool takeaway_parse(const char *s, TakeKind *out);
 
-/* What a tab is called on screen ("Prep sheet", "Email draft"). */
+/* What a tab is called on screen ("Prep sheet", "Your message"). */
 const char *takeaway_label(TakeKind k);
 
 #endif

@@ -16,7 +16,6 @@ void visit_compose(Visit *v, const VisitInput *in)
 {
     message_compose(in->choices.channel, in->visitor, in->mentor, in->office,
                     in->choices.linkedin_limit, &v->request);
-    message_compose(CHANNEL_EMAIL, in->visitor, in->mentor, in->office, 0, &v->email);
 }
 
 /* The chosen questions, or the suggested set when none were chosen. */
@@ -43,7 +42,7 @@ void visit_build(Visit *v, const VisitInput *in)
     SheetInput si = {in->visitor, in->mentor, &v->request, in->bank,
                      v->chosen,   v->nchosen, in->today,   in->office};
     sheet_build(&v->sheet, &si);
-    TakeawayInput ti = {&v->sheet, &v->email, in->mentor, in->office, in->today, in->now};
+    TakeawayInput ti = {&v->sheet, &v->request, in->mentor, in->office, in->today, in->now};
     takeaway_build(&v->takeaway, &ti);
 }
 

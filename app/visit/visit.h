@@ -1,7 +1,7 @@
 /* visit: one visitor's take-away, built in one place for the kiosk, the
  * staff test print and the admin CLI alike. From who the visitor is, the
  * mentor they chose, their choices, the office and the day, visit_build
- * makes the request on the chosen channel, the email draft, the chosen
+ * makes the request on the mentor's channel, the chosen
  * (or suggested) questions, the prep sheet and the QR payloads with their
  * codes. So what `career-kiosk-admin sheet` shows is what the kiosk puts
  * on its sheet, in its codes and on paper.
@@ -25,7 +25,7 @@
 
 /* What the visitor chose along the way. */
 typedef struct {
-    MessageChannel channel; /* the request's channel */
+    MessageChannel channel; /* the request's: message_channel_for(mentor), or thanks */
     size_t linkedin_limit;  /* MESSAGE_LINKEDIN_CHARS or _SHORT */
     const size_t *chosen;   /* question indices into the bank; NULL: the suggested set */
     size_t nchosen;
@@ -43,8 +43,7 @@ typedef struct {
 } VisitInput;
 
 typedef struct {
-    Message request; /* on the chosen channel */
-    Message email;   /* the request as an email, for the email-draft code */
+    Message request; /* on the mentor's channel: what the message code carries */
     size_t chosen[QUESTION_MAX];
     size_t nchosen;
     Sheet sheet;
@@ -58,8 +57,7 @@ typedef struct {
  * into out[cap]; returns how many. */
 size_t visit_suggest(const VisitInput *in, size_t *out, size_t cap);
 
-/* Composes the request and the email draft only (the Request screen's
- * live preview). */
+/* Composes the request only (the Request screen's live preview). */
 void visit_compose(Visit *v, const VisitInput *in);
 
 /* Builds the whole take-away into v: messages, questions, sheet, codes.

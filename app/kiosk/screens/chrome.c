@@ -221,7 +221,11 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
     ui_measure_begin(ui);
     int th = ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, title, ui->title, WEIGHT_BOLD, ui->th.text);
     int sh = ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, sub, ui->body, WEIGHT_REGULAR, ui->th.text);
-    int bigh = big ? draw_line_height(ui->measure, ui->huge * 2) : 0;
+    /* the big line as big as fits the card */
+    int big_px = ui->huge * 2;
+    if (big && draw_text_width(ui->measure, big, big_px, WEIGHT_BOLD) > w - 2 * p)
+        big_px = ui->huge;
+    int bigh = big ? draw_line_height(ui->measure, big_px) : 0;
     ui_measure_end(ui);
     int h = p + th + ui->u * 2 + sh + bigh + ui->u * 4 + bh + p;
     Rect card = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
@@ -239,8 +243,8 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
     y += ui_wrap(ui, (Rect){card.x + p, y, w - 2 * p, 0}, sub, ui->body, WEIGHT_REGULAR,
                  ui->th.text);
     if (big) {
-        int bw = ui_width(ui, big, ui->huge * 2, WEIGHT_BOLD);
-        ui_text(ui, card.x + (w - bw) / 2, y, big, ui->huge * 2, WEIGHT_BOLD, ui->th.primary, 0);
+        int bw = ui_width(ui, big, big_px, WEIGHT_BOLD);
+        ui_text(ui, card.x + (w - bw) / 2, y, big, big_px, WEIGHT_BOLD, ui->th.primary, 0);
         y += bigh;
     }
     y += ui->u * 4;
@@ -256,8 +260,9 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
 void chrome_overlays(View *vw)
 {
     if (vw->idle_warning) {
-        char secs[12];
-        snprintf(secs, sizeof secs, "%d", vw->idle_left_s);
+        /* the number with its unit: "4 seconds", "1 second" */
+        const char *secs =
+            vw->idle_left_s == 1 ? str(S_SECOND_1) : fmt_int(S_SECONDS_N, vw->idle_left_s);
         int r = modal(vw, str(S_STILL_THERE), str(S_STILL_THERE_SUB), secs, str(S_START_OVER),
                       BTN_SECONDARY, str(S_MORE_TIME), BTN_PRIMARY);
         if (r == 1)

@@ -22,22 +22,22 @@ static int controls(View *vw, int x, int y, int w)
 {
     Session *s = vw->s;
     Visitor *v = &s->visitor;
-    const char *channels[3] = {message_channel_label(CHANNEL_EMAIL),
-                               message_channel_label(CHANNEL_LINKEDIN),
-                               message_channel_label(CHANNEL_PHONE)};
+    /* only the way this mentor asked to be reached is offered */
+    const char *channels[1] = {message_channel_label(s->channel)};
     const char *mins[3] = {fmt_int(S_MINUTES_N, 15), fmt_int(S_MINUTES_N, 20),
                            fmt_int(S_MINUTES_N, 30)};
     const char *formats[FORMAT_COUNT];
     const char *found[FOUND_COUNT] = {str(S_FOUND_DIRECTORY), str(S_FOUND_SCHOOL),
                                       str(S_FOUND_MAJOR)};
+    /* "Same major" only when it is true */
+    int nfound = message_same_major(v, &s->mentor) ? FOUND_COUNT : FOUND_MAJOR;
     for (int i = 0; i < FORMAT_COUNT; i++)
         formats[i] = visitor_format_label((MeetFormat)i);
-    int ch = (int)s->channel, minute = v->minutes == 15 ? 0 : v->minutes == 30 ? 2 : 1;
+    int ch = 0, minute = v->minutes == 15 ? 0 : v->minutes == 30 ? 2 : 1;
     int fmt = (int)v->format, via = (int)v->found_via;
     Visitor before = *v;
     MessageChannel was = s->channel;
-    y = choice(vw, x, y, w, S_CHANNEL, channels, 3, &ch);
-    s->channel = (MessageChannel)ch;
+    y = choice(vw, x, y, w, S_CHANNEL, channels, 1, &ch);
     if (s->channel == CHANNEL_LINKEDIN) {
         int on = s->linkedin_short ? 0 : -1, h;
         const char *label[1] = {str(S_FREE_ACCOUNT)};
@@ -51,7 +51,9 @@ static int controls(View *vw, int x, int y, int w)
     v->minutes = minute == 0 ? 15 : minute == 2 ? 30 : 20;
     y = choice(vw, x, y, w, S_HOW_MEET, formats, FORMAT_COUNT, &fmt);
     v->format = (MeetFormat)fmt;
-    y = choice(vw, x, y, w, S_FOUND_VIA, found, FOUND_COUNT, &via);
+    if (via >= nfound)
+        via = FOUND_DIRECTORY;
+    y = choice(vw, x, y, w, S_FOUND_VIA, found, nfound, &via);
     v->found_via = (FoundVia)via;
     /* compose again only once every choice is in place */
     if (s->channel != was || v->minutes != before.minutes || v->format != before.format ||
@@ -72,7 +74,7 @@ static int hints(View *vw, int x, int y, int w)
         return ui_wrap(ui, (Rect){x, y, w, 0}, str(S_LOOKS_GOOD), ui->small, WEIGHT_BOLD,
                        ui->th.ok_text);
     }
-    for (unsigned bit = 1; bit <= WARN_TOO_LONG; bit <<= 1) {
+    for (unsigned bit = 1; bit <= WARN_LAST; bit <<= 1) {
         if (!(warn & bit))
             continue;
         const char *t = message_warning_text((MessageWarning)bit);

@@ -8,6 +8,26 @@
 static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT, S_QR_CONTACT_ABOUT,
                                              S_QR_REMINDERS_ABOUT};
 
+/* What the code of tab k holds: the message code says what it carries on
+ * this mentor's channel. */
+static const char *about(const View *vw, int k)
+{
+    if (k != TAKE_MESSAGE)
+        return str(about_code[k]);
+    switch (vw->s->channel) {
+    case CHANNEL_OFFICE:
+        return str(S_QR_OFFICE_ABOUT);
+    case CHANNEL_LINKEDIN:
+        return str(S_QR_LINKEDIN_ABOUT);
+    case CHANNEL_PHONE:
+        return str(S_QR_PHONE_ABOUT);
+    case CHANNEL_VIDEO:
+        return str(S_QR_VIDEO_ABOUT);
+    default:
+        return str(S_QR_EMAIL_ABOUT);
+    }
+}
+
 /* The tab buttons in a column (landscape) or a row (portrait) inside r;
  * returns the height they took. */
 static int tabs(View *vw, Rect r, bool column)
@@ -109,15 +129,15 @@ static int captions(View *vw, int x, int y, int w, int room)
     Ui *ui = vw->ui;
     int y0 = y;
     ui_measure_begin(ui);
-    int about = ui_wrap(ui, (Rect){x, 0, w, 0}, str(about_code[vw->qr_tab]), ui->small,
+    int about_h = ui_wrap(ui, (Rect){x, 0, w, 0}, about(vw, vw->qr_tab), ui->small,
                         WEIGHT_REGULAR, ui->th.muted);
     int need =
         ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text) +
-        about + ui->u * 2 + printing_panel(vw, x, 0, w);
+        about_h + ui->u * 2 + printing_panel(vw, x, 0, w);
     ui_measure_end(ui);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text);
     if (need <= room)
-        y += ui_wrap(ui, (Rect){x, y, w, 0}, str(about_code[vw->qr_tab]), ui->small, WEIGHT_REGULAR,
+        y += ui_wrap(ui, (Rect){x, y, w, 0}, about(vw, vw->qr_tab), ui->small, WEIGHT_REGULAR,
                      ui->th.muted);
     y += ui->u * 2;
     y += printing_panel(vw, x, y, w);
