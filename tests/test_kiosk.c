@@ -439,7 +439,11 @@ static void test_large_text_and_high_contrast(void **state)
                          "tap \"Skip this step\"\nexpect text \"Larger text\"\n"
                          "expect text \"High contrast\"\n"
                          "tap \"Start over\"\ntap \"Start over\"\n"
-                         "tap \"Touch to start\"\nscreenshot reset\n";
+                         "tap \"Touch to start\"\nscreenshot reset\n"
+                         /* turned on at Welcome by someone who walked away */
+                         "tap \"Start over\"\ntap \"Start over\"\ntap \"High contrast\"\n"
+                         "screenshot welcome-contrast\nwait 100000\n"
+                         "tap \"Touch to start\"\nscreenshot next-visitor\n";
     int rc = run(&out, "1920x1080", script);
     if (rc)
         fail_msg("%s", out);
@@ -449,6 +453,11 @@ static void test_large_text_and_high_contrast(void **state)
     assert_string_equal(contrast, "srgb(0,0,0)");
     assert_string_not_equal(plain, contrast);
     assert_string_equal(plain, reset); /* the next visitor starts plain */
+    char *welcome = pixel("welcome-contrast", 960, 1000), *next = pixel("next-visitor", 960, 1000);
+    assert_string_equal(welcome, "srgb(0,0,0)");
+    assert_string_equal(plain, next); /* and so after someone left it on at Welcome */
+    free(welcome);
+    free(next);
     free(plain);
     free(contrast);
     free(reset);
@@ -506,6 +515,41 @@ static void test_only_the_mentors_channel_is_offered(void **state)
     assert_non_null(code);
     assert_non_null(strstr(code, "Hi Kwame"));
     assert_non_null(strstr(code, "https://www.linkedin.com/in/example-ck-1024"));
+    free(out);
+}
+
+/* Finish sits where Next was: the second tap of a double tap is ignored,
+ * and a sheet not looked at is not wiped without asking once. */
+static void test_finish_is_not_a_double_tap(void **state)
+{
+    (void)state;
+    char *out;
+    const char *to = "tap \"Touch to start\"\ntap \"Skip this step\"\ntap Search\ntype jose\n"
+                     "tap Done\ntap \"José García\"\ntap \"Choose José\"\n"
+                     "tap \"Next: pick questions\"\n";
+    char script[2000];
+    snprintf(script, sizeof script,
+             "%s"
+             /* two quick taps at the bottom right */
+             "tap \"Next: take it with you\"\ntap \"Finish and clear\"\n"
+             "expect screen takeaway\nexpect no-text \"Leave without your sheet?\"\n"
+             /* a moment later, not having looked: asked once */
+             "wait 1100\ntap \"Finish and clear\"\nexpect text \"Leave without your sheet?\"\n"
+             "tap \"Back to my sheet\"\nexpect screen takeaway\n"
+             "expect no-text \"Leave without your sheet?\"\n"
+             "tap \"Finish and clear\"\ntap \"Clear it now\"\nexpect screen welcome\n"
+             /* having looked at a code: finished at once */
+             "%s"
+             "tap \"Next: take it with you\"\nwait 1100\ntap \"Contact card\"\n"
+             "tap \"Finish and clear\"\nexpect screen welcome\n"
+             /* having stayed a while: finished at once */
+             "%s"
+             "tap \"Next: take it with you\"\nwait 9000\ntap \"Finish and clear\"\n"
+             "expect screen welcome\n",
+             to, to, to);
+    int rc = run(&out, "1280x800", script);
+    if (rc)
+        fail_msg("%s", out);
     free(out);
 }
 
@@ -599,7 +643,8 @@ static void test_visitor_words_never_reach_disk(void **state)
              "tap \"Next: find someone\"\ntap Search\ntype jose\ntap Done\n"
              "tap \"José García\"\ntap \"Choose José\"\ntap \"Next: pick questions\"\n"
              "tap \"Next: take it with you\"\nexpect screen takeaway\n"
-             "tap \"Finish and clear\"\nexpect screen welcome\n",
+             "wait 1100\ntap \"Finish and clear\"\ntap \"Clear it now\"\n"
+             "expect screen welcome\n",
              start);
     assert_int_equal(run(&out, "1280x800", script), 0);
     free(out);
@@ -646,6 +691,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_every_script_has_a_font, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_large_text_and_high_contrast, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_finish_is_not_a_double_tap, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_only_the_mentors_channel_is_offered, support_dir_setup,
                                         support_dir_teardown),

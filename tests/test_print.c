@@ -552,7 +552,7 @@ static void test_kiosk_next_visitor_prints_after_the_last(void **state)
     int upto = (int)(strstr(walk_to_print, "expect text") - walk_to_print);
     snprintf(script, sizeof script,
              "%.*s"
-             "wait 100\n"
+             "wait 1100\n"
              "tap \"Finish and clear\"\n"
              "expect screen welcome\n"
              "%.*s"

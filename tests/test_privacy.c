@@ -48,13 +48,10 @@ static const char visit[] = TYPING "expect text \"No one matches that yet\"\n"
                                    "tap Done\n"
                                    "tap \"José García\"\n"
                                    "tap \"Choose José\"\n"
-                                   "tap \"LinkedIn note\"\n"
-                                   "tap \"Free LinkedIn (200 characters)\"\n"
-                                   "tap \"Phone script\"\n"
-                                   "tap \"Email\"\n"
+                                   "tap \"30 minutes\"\n"
                                    "tap \"Next: pick questions\"\n"
                                    "tap \"Next: take it with you\"\n"
-                                   "tap \"Email draft\"\n"
+                                   "tap \"Your message\"\n"
                                    "tap \"Contact card\"\n"
                                    "tap \"Reminders\"\n"
                                    "tap \"Prep sheet\"\n"
@@ -160,7 +157,9 @@ static void core_after(const char *how, const char *ending)
 static void test_nothing_in_memory_after_finish(void **state)
 {
     (void)state;
-    core_after("Finish and clear", "tap \"Finish and clear\"\n");
+    /* Finish at once: asked once, then cleared */
+    core_after("Finish and clear",
+               "wait 1100\ntap \"Finish and clear\"\n");
 }
 
 static void test_nothing_in_memory_after_the_idle_wipe(void **state)
@@ -209,8 +208,10 @@ static void test_nothing_on_disk_after_a_thousand_visits(void **state)
     support_write(stamp, "", 0);
     sleep(1);
     char *text = malloc(sizeof visit + 2 * strlen(short_visit) + 200);
-    sprintf(text, "repeat 3\n%stap \"Finish and clear\"\nend\nrepeat 997\n%send\nreport\n", visit,
-            short_visit);
+    sprintf(text,
+            "repeat 3\n%stap Reminders\nwait 1100\ntap \"Finish and clear\"\nend\nrepeat "
+            "997\n%send\nreport\n",
+            visit, short_visit);
     support_write(script, text, (size_t)-1);
     free(text);
     int rc = support_kiosk(&out,

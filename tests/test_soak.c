@@ -67,7 +67,7 @@ static void test_soak(void **state)
              "tap \"Touch to start\"\ntap \"Your first name\"\ntype Sam\ntap Done\n"
              "tap \"Next: find someone\"\ntap %d %d\nexpect screen detail\n"
              "tap %d %d\nexpect screen message\ntap %d %d\nexpect screen questions\n"
-             "tap %d %d\nexpect screen takeaway\ntap \"Email draft\"\n"
+             "tap %d %d\nexpect screen takeaway\ntap \"Your message\"\nwait 1100\n"
              "tap %d %d\nexpect screen welcome\n",
              cx, cy, nx, ny, nx, ny, nx, ny, nx, ny);
     char *text = malloc(8192);

@@ -227,6 +227,12 @@ void app_tick(App *a)
         return; /* the visitor's timers wait while staff work */
     if (a->step == SCREEN_WELCOME) {
         a->idle_warning = false;
+        /* Larger text or High contrast turned on by someone who then
+         * walked away is not the next visitor's setting */
+        if ((a->ui.large_text || a->ui.high_contrast) && idle >= app_idle_after(a)) {
+            a->ui.large_text = a->ui.high_contrast = false;
+            a->dirty = true;
+        }
         uint64_t t = now + WELCOME_TIP_MS / 2; /* as the Welcome screen counts */
         if (t % WELCOME_TIP_MS < WELCOME_FADE_MS + 100 || a->ui.animating)
             a->dirty = true; /* the next question is fading in */

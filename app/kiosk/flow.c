@@ -142,7 +142,9 @@ static void build_takeaway(App *a)
 void flow_go(App *a, ScreenId to)
 {
     a->step = to;
+    a->step_since = platform_now(a->platform);
     a->view.confirm_restart = false;
+    a->view.confirm_finish = false;
     a->ui.focus = 0;
     a->ui.focus_buf = NULL;
     for (int i = 0; i < UI_SCROLLS; i++)
@@ -308,6 +310,27 @@ bool flow_sample_visit(App *a, Visit *v, char *err, size_t cap)
     return ok;
 }
 
+/* Finish on Take away sits where Next was on Questions: a tap there
+ * within FINISH_GUARD_MS of arriving is the second half of a double tap,
+ * and is ignored. A sheet the visitor has not looked at (no other code
+ * shown, nothing printed, only a moment on the screen) is not wiped
+ * without asking once. */
+enum { FINISH_GUARD_MS = 1000, FINISH_LOOKED_MS = 8000 };
+
+static void finish_ask(App *a)
+{
+    uint64_t on = platform_now(a->platform) - a->step_since;
+    if (a->step == SCREEN_TAKEAWAY && on < FINISH_GUARD_MS)
+        return;
+    bool looked = on >= FINISH_LOOKED_MS || a->view.sheet_looked;
+    if (a->step == SCREEN_TAKEAWAY && !looked) {
+        a->view.confirm_finish = true;
+        a->dirty = true;
+        return;
+    }
+    flow_finish(a);
+}
+
 void flow_handle(App *a, const Intent *in)
 {
     switch (in->kind) {
@@ -321,6 +344,9 @@ void flow_handle(App *a, const Intent *in)
         break;
     case INTENT_FINISH:
         flow_finish(a);
+        break;
+    case INTENT_FINISH_ASK:
+        finish_ask(a);
         break;
     case INTENT_MORE_TIME:
         a->idle_warning = false;
@@ -336,6 +362,7 @@ void flow_handle(App *a, const Intent *in)
         a->s->questions_edited = false;
         break;
     case INTENT_PRINT:
+        a->view.sheet_looked = true;
         print(a);
         break;
     default:

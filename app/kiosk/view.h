@@ -90,6 +90,7 @@ typedef enum {
     INTENT_GO,           /* arg: the ScreenId to go to */
     INTENT_START,        /* a visitor begins at Welcome */
     INTENT_FINISH,       /* wipe the visitor and go back to Welcome */
+    INTENT_FINISH_ASK,   /* Finish on Take away: asks first if the sheet was not looked at */
     INTENT_MORE_TIME,    /* the idle warning: "I need more time" */
     INTENT_CHOOSE,       /* arg: the index of the chosen hit */
     INTENT_COMPOSE,      /* a choice behind the request changed */
@@ -128,6 +129,8 @@ typedef struct {
     int picking;          /* an open picker: 0 none, 1 field, 2 channel, 3 language */
     int qr_tab;           /* the code shown on Take away */
     bool confirm_restart; /* "Start over?" is up */
+    bool confirm_finish;  /* "Leave without your sheet?" is up */
+    bool sheet_looked;    /* on Take away: another code shown, or Print tapped */
     /* what the screens asked for in this pass, in order */
     Intent intent[VIEW_INTENTS];
     int nintents;

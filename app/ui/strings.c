@@ -116,6 +116,11 @@ static const char *const en[S_COUNT] = {
     [S_STILL_THERE] = "Still there?",
     [S_STILL_THERE_SUB] = "To keep your details private, this kiosk clears itself in",
     [S_SECONDS_N] = "%d seconds",
+    [S_FINISH_TITLE] = "Leave without your sheet?",
+    [S_FINISH_SUB] = "Finishing clears your prep sheet and its codes from this kiosk. Scan a "
+                     "code with your phone, or print, if you want to keep them.",
+    [S_BACK_TO_SHEET] = "Back to my sheet",
+    [S_FINISH_ANYWAY] = "Clear it now",
     [S_SECOND_1] = "1 second",
     [S_MORE_TIME] = "I need more time",
     [S_RESTART_TITLE] = "Start over?",

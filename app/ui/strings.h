@@ -117,6 +117,10 @@ typedef enum {
     S_STILL_THERE,
     S_STILL_THERE_SUB,
     S_SECONDS_N, /* the idle countdown: "4 seconds" */
+    S_FINISH_TITLE, /* Finish before the sheet was looked at */
+    S_FINISH_SUB,
+    S_BACK_TO_SHEET,
+    S_FINISH_ANYWAY,
     S_SECOND_1,
     S_MORE_TIME,
     S_RESTART_TITLE,

@@ -271,6 +271,15 @@ void chrome_overlays(View *vw)
             view_post(vw, INTENT_MORE_TIME, 0);
         return;
     }
+    if (vw->confirm_finish) { /* Finish before the sheet was looked at */
+        int r = modal(vw, str(S_FINISH_TITLE), str(S_FINISH_SUB), NULL, str(S_BACK_TO_SHEET),
+                      BTN_SECONDARY, str(S_FINISH_ANYWAY), BTN_PRIMARY);
+        if (r == 1)
+            vw->confirm_finish = false;
+        else if (r == 2)
+            view_post(vw, INTENT_FINISH, 0);
+        return;
+    }
     if (vw->confirm_restart) {
         int r = modal(vw, str(S_RESTART_TITLE), str(S_RESTART_SUB), NULL, str(S_KEEP_GOING),
                       BTN_SECONDARY, str(S_START_OVER), BTN_PRIMARY);

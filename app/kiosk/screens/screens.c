@@ -17,7 +17,7 @@ void screens_run(View *vw)
         return;
     }
     bool picker = vw->picking && vw->step == SCREEN_SEARCH;
-    bool overlay = vw->idle_warning || vw->confirm_restart || picker;
+    bool overlay = vw->idle_warning || vw->confirm_restart || vw->confirm_finish || picker;
     if (overlay) {
         bool down = ui->down, released = ui->released, pressed = ui->pressed;
         ui->down = ui->released = ui->pressed = false;
@@ -26,7 +26,7 @@ void screens_run(View *vw)
         ui->released = released;
         ui->pressed = pressed;
         ui->nitems = 0; /* only the overlay's buttons can be tapped */
-        if (picker && !vw->idle_warning && !vw->confirm_restart)
+        if (picker && !vw->idle_warning && !vw->confirm_restart && !vw->confirm_finish)
             screen_field_picker(vw);
         else
             chrome_overlays(vw);

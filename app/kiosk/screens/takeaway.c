@@ -38,8 +38,10 @@ static int tabs(View *vw, Rect r, bool column)
         for (int k = 0; k < TAKE_COUNT; k++) {
             Rect b = {r.x, r.y + k * (bh + gap), r.w, bh};
             if (ui_button(ui, b, takeaway_label((TakeKind)k),
-                          k == vw->qr_tab ? BTN_CHIP_ON : BTN_CHIP))
+                          k == vw->qr_tab ? BTN_CHIP_ON : BTN_CHIP)) {
                 vw->qr_tab = k;
+                vw->sheet_looked = true;
+            }
         }
         return TAKE_COUNT * (bh + gap);
     }
@@ -47,8 +49,10 @@ static int tabs(View *vw, Rect r, bool column)
     for (int k = 0; k < TAKE_COUNT; k++)
         labels[k] = takeaway_label((TakeKind)k);
     int hit = chrome_chips(vw, r.x, r.y, r.w, labels, TAKE_COUNT, vw->qr_tab, &h);
-    if (hit >= 0)
+    if (hit >= 0) {
         vw->qr_tab = hit;
+        vw->sheet_looked = true;
+    }
     return h + gap;
 }
 
@@ -223,7 +227,7 @@ void screen_takeaway(View *vw)
     if (act == BAR_BACK)
         view_post(vw, INTENT_GO, SCREEN_QUESTIONS);
     else if (act == BAR_NEXT)
-        view_post(vw, INTENT_FINISH, 0);
+        view_post(vw, INTENT_FINISH_ASK, 0);
     else if (act == BAR_SKIP)
         view_post(vw, INTENT_PRINT, 0);
 }
