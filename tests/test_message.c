@@ -1,6 +1,7 @@
 /* Tests for app/core/message: limits, wording and the etiquette check. */
 #include "support.h"
 
+#include "core/english.h"
 #include "core/message.h"
 #include "core/text.h"
 #include "fixture_visit.h"
@@ -100,6 +101,74 @@ static void test_says_who_why_and_not_a_job(void **state)
     assert_null(strstr(msg.body, "["));
 }
 
+/* What visitors really type, in every channel to mentors with real
+ * titles: the sentences hold together. */
+static void test_typed_answers_read_right(void **state)
+{
+    (void)state;
+    static const char *const typed[][3] = {
+        /* name, program, interest */
+        {"nadia", "POLITICAL SCIENCE", "I want to be a lawyer"},
+        {"SAM", "music therapy", "I'm interested in hospital music programs."},
+        {"o'brien", "history of art", "how museums hire curators"},
+        {"Priya", "MBA", "I would like to move into product management"},
+        {"jamal", "nursing", "to get into travel nursing"},
+        {"", "", ""},
+        {"Wei", "Computer Science", "I want a career in game design"},
+        {"lucía", "economics and public policy", "interested in development banks"},
+        {"ALEX", "STEM EDUCATION", "I hope to teach high school physics!"},
+        {"d'angelo", "pre-law", "I'm curious about public defenders"},
+    };
+    static const char *const roles[][2] = {
+        {"HR Business Partner", "Lumen Health"},  {"RN, Pediatric ICU", "Saint Brigid Hospital"},
+        {"UX Researcher", "Fernwood Labs"},       {"Urban Planner", "City of Lakeport"},
+        {"Economist", "Federal Reserve Bank"},    {"Software Engineer", "Copperline Software"},
+        {"Orthodontist", "Bright Smile Dental"},  {"One-Year Fellow", "Civic Tech Corps"},
+    };
+    static const ContactVia vias[] = {VIA_EMAIL, VIA_LINKEDIN, VIA_PHONE, VIA_VIDEO, VIA_OFFICE};
+    static const char *const wrong[] = {
+        "exploring I ", "exploring i ", "exploring to ", "a HR", "a RN", "an UX", "a Urban",
+        "a Economist", "an Software", "a Orthodontist", "an One", "the The ", "'s's",
+        "exploring interested", "..", " ,", "My name is nadia", "Hi nadia", "a An ", "  "};
+    Office schools[2] = {office, {"Career Services", "The New School", "careers@example.edu", ""}};
+    Message msg;
+    for (size_t s = 0; s < 2; s++)
+        for (size_t t = 0; t < sizeof typed / sizeof *typed; t++)
+            for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
+                for (size_t c = 0; c < sizeof vias / sizeof *vias; c++) {
+                    Mentor m = fixture_mentor();
+                    Visitor v = fixture_visitor();
+                    strcpy(v.first_name, typed[t][0]);
+                    strcpy(v.program, typed[t][1]);
+                    strcpy(v.interest, typed[t][2]);
+                    strcpy(m.title, roles[r][0]);
+                    strcpy(m.organization, roles[r][1]);
+                    m.via = vias[c];
+                    MessageChannel ch = message_channel_for(&m);
+                    assert_true(message_compose(ch, &v, &m, &schools[s], 300, &msg));
+                    /* our own wording never trips the etiquette check */
+                    unsigned warn = message_check(&msg, &v, &m) & ~(unsigned)WARN_UNSIGNED;
+                    if (warn)
+                        fail_msg("our %s to a %s warns %s:\n%s", message_channel_name(ch),
+                                 roles[r][0], message_warning_name((MessageWarning)warn),
+                                 msg.body);
+                    for (size_t w = 0; w < sizeof wrong / sizeof *wrong; w++)
+                        if (strstr(msg.body, wrong[w]) || strstr(msg.subject, wrong[w]))
+                            fail_msg("\"%s\" in the %s to a %s from %s/%s/%s:\n%s",
+                                     wrong[w], message_channel_name(ch), roles[r][0],
+                                     typed[t][0], typed[t][1], typed[t][2], msg.body);
+                    /* the school at most once in the body (once in each of the
+                     * phone's two scripts, the call and the voicemail) */
+                    const char *school = schools[s].school, *at = msg.body;
+                    int times = 0;
+                    while ((at = strstr(at, english_attributive(school))) != NULL)
+                        times++, at++;
+                    if (times > (ch == CHANNEL_PHONE ? 2 : 1))
+                        fail_msg("%s named %d times in the %s:\n%s", school, times,
+                                 message_channel_name(ch), msg.body);
+                }
+}
+
 static void test_etiquette_warnings(void **state)
 {
     (void)state;
@@ -156,6 +225,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_golden_messages),
         cmocka_unit_test(test_limits_hold_for_every_choice),
         cmocka_unit_test(test_says_who_why_and_not_a_job),
+        cmocka_unit_test(test_typed_answers_read_right),
         cmocka_unit_test(test_etiquette_warnings),
         cmocka_unit_test(test_mentor_words_are_not_held_against_the_visitor),
         cmocka_unit_test(test_over_length_is_reported),

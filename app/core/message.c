@@ -6,6 +6,7 @@
  * to its most compact until it fits the channel's limit. */
 #include "message.h"
 
+#include "english.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -111,12 +112,23 @@ static void add_interest(StrBuf *sb, const Ctx *c)
         strbuf_addc(sb, (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
 }
 
-/* "a Mobile Developer", "an Engineering Manager", "an HR Generalist". */
+/* "a Mobile Developer", "an Engineering Manager", "an HR Generalist",
+ * "an RN", "a UX Researcher". */
 static void add_role(StrBuf *sb, const char *title)
 {
-    char c = title[0];
-    bool an = strchr("AEIOaeio", c) != NULL || strncmp(title, "HR", 2) == 0;
-    strbuf_addf(sb, "%s %s", an && c ? "an" : "a", title);
+    strbuf_addf(sb, "%s %s", english_article(title), title);
+}
+
+/* "the Career Center's", "Career Services'" (the office's own name). */
+static void add_office_possessive(StrBuf *sb, const Ctx *c)
+{
+    char own[OFFICE_TEXT_MAX + 4];
+    english_possessive(c->o->name, own, sizeof own);
+    /* "the Career Center's"; not "the The ...", and a plural name stands
+     * alone ("Career Services'") */
+    size_t n = strlen(c->o->name);
+    bool bare = strncmp(own, "The ", 4) == 0 || (n > 0 && c->o->name[n - 1] == 's');
+    strbuf_addf(sb, "%s%s", bare ? "" : "the ", own);
 }
 
 /* "a student at X studying Y" and the like. */
@@ -135,17 +147,18 @@ static void add_desc(StrBuf *sb, const Ctx *c)
             strbuf_addf(sb, " in %s", prog);
         break;
     case STATUS_ALUM:
-        strbuf_addf(sb, "a fellow %s graduate", s);
+        strbuf_addf(sb, "a fellow %s graduate", english_attributive(s));
         if (*prog)
             strbuf_addf(sb, " (%s)", prog);
         break;
     case STATUS_VETERAN:
-        strbuf_addf(sb, "a veteran in the %s community", s);
+        strbuf_addf(sb, "a veteran in the %s community", english_attributive(s));
         if (*prog)
             strbuf_addf(sb, ", studying %s", prog);
         break;
     default:
-        strbuf_addf(sb, "part of the %s community, considering a change of career", s);
+        strbuf_addf(sb, "part of the %s community, considering a change of career",
+                    english_attributive(s));
         if (*prog)
             strbuf_addf(sb, " (my background is in %s)", prog);
         break;
@@ -155,10 +168,14 @@ static void add_desc(StrBuf *sb, const Ctx *c)
 /* "a student at X" without the program. */
 static void add_desc_short(StrBuf *sb, const Ctx *c)
 {
-    static const char *const f[STATUS_COUNT] = {"a %s student", "a %s graduate student",
-                                                "a fellow %s alum", "a veteran in the %s community",
-                                                "a career changer from the %s community"};
-    strbuf_addf(sb, f[c->v->status < STATUS_COUNT ? c->v->status : 0], c->o->school);
+    static const char *const f[STATUS_COUNT] = {"%s %s student", "%s %s graduate student",
+                                                "%sfellow %s alum", "%sveteran in the %s community",
+                                                "%scareer changer from the %s community"};
+    const char *school = english_attributive(c->o->school);
+    int k = c->v->status < STATUS_COUNT ? c->v->status : 0;
+    /* "an Ohio State student", "a Northfield University student" */
+    const char *article = k <= STATUS_GRAD_STUDENT ? english_article(school) : "a ";
+    strbuf_addf(sb, f[k], article, school);
 }
 
 /* Why this mentor in particular. */
@@ -168,18 +185,19 @@ static void add_why(StrBuf *sb, const Ctx *c)
     FoundVia via = c->v->found_via;
     if (via == FOUND_MAJOR && !message_same_major(c->v, m))
         via = FOUND_SCHOOL; /* said only when it is true */
-    if (via == FOUND_DIRECTORY)
-        strbuf_addf(sb,
-                    c->level == 0 ? "I found you in the %s's alumni directory, where you "
-                                    "offered to talk with people from %s."
-                                  : "I found you in the %s's alumni directory.",
-                    c->o->name, c->o->school);
+    if (via == FOUND_DIRECTORY) { /* the school is named once, in who the visitor is */
+        strbuf_add(sb, "I found you in ");
+        add_office_possessive(sb, c);
+        strbuf_add(sb, c->level == 0 ? " alumni directory, where you offered to talk with "
+                                       "students and fellow alumni."
+                                     : " alumni directory.");
+    }
     else if (via == FOUND_SCHOOL)
         strbuf_addf(sb,
                     c->level == 0 ? "As a fellow %s graduate (class of %d), you seemed "
                                     "the right person to ask."
                                   : "We share %s (you are class of %d).",
-                    c->o->school, m->grad_year);
+                    english_attributive(c->o->school), m->grad_year);
     else
         strbuf_addf(sb,
                     c->level == 0 ? "We share a background in %s, and I am curious how "
@@ -208,9 +226,9 @@ static void add_signature(StrBuf *sb, const Ctx *c)
     if (*c->v->first_name)
         strbuf_addf(sb, "\n%s", c->v->first_name);
     if (c->level == 0) {
-        strbuf_addf(sb, "\n%s, %s", visitor_status_label(c->v->status), c->o->school);
+        strbuf_addf(sb, "\n%s", visitor_status_label(c->v->status));
         if (*c->v->program)
-            strbuf_addf(sb, " (%s)", c->v->program);
+            strbuf_addf(sb, ", %s", c->v->program);
     }
 }
 
@@ -258,8 +276,9 @@ static void linkedin_body(StrBuf *sb, const Ctx *c)
         strbuf_add(sb, "I'm ");
     add_desc_short(sb, c);
     if (c->level == 0) {
-        strbuf_addf(sb, ". I found you in the %s's alumni directory and I'm exploring ",
-                    c->o->name);
+        strbuf_add(sb, ". I found you in ");
+        add_office_possessive(sb, c);
+        strbuf_add(sb, " alumni directory and I'm exploring ");
         add_interest(sb, c);
     } else if (c->level < 3) {
         strbuf_add(sb, ", exploring ");
@@ -369,7 +388,7 @@ static void office_body(Message *msg, StrBuf *sb, const Ctx *c)
     add_time(sb, c, false);
     strbuf_addf(sb,
                 " of their time for %s about their work. I am gathering information, not "
-                "asking for a job.\n\nThank you for your help.",
+                "asking for employment.\n\nThank you for your help.",
                 format_phrase(c->v->format));
     add_signature(sb, c);
 }
@@ -428,8 +447,8 @@ static bool fits(const Message *msg)
     return (msg->limit_in_chars ? msg->chars : msg->words) <= msg->limit;
 }
 
-bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m, const Office *office,
-                     size_t linkedin_limit, Message *out)
+static bool compose(MessageChannel ch, const Visitor *v, const Mentor *m, const Office *office,
+                    size_t linkedin_limit, Message *out)
 {
     Ctx c = {v, m, office, ch, 0, 0};
     memset(out, 0, sizeof *out);
@@ -448,6 +467,24 @@ bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m, const
             return true;
     }
     return false;
+}
+
+bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m, const Office *office,
+                     size_t linkedin_limit, Message *out)
+{
+    /* what the visitor typed, as it reads in a sentence: "nadia" signs as
+     * Nadia, "POLITICAL SCIENCE" is Political Science, "I want to be a
+     * lawyer" is explored as becoming a lawyer */
+    Visitor tidy = *v;
+    english_tidy_name(v->first_name, tidy.first_name, sizeof tidy.first_name);
+    english_tidy_title(v->program, tidy.program, sizeof tidy.program);
+    english_interest(v->interest, tidy.interest, sizeof tidy.interest);
+    bool ok = compose(ch, &tidy, m, office, linkedin_limit, out);
+    /* volatile stores: the copy holds the visitor's words */
+    volatile unsigned char *p = (volatile unsigned char *)&tidy;
+    for (size_t i = 0; i < sizeof tidy; i++)
+        p[i] = 0;
+    return ok;
 }
 
 /* Phrases that turn a request for advice into a request for a job. */

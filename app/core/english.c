@@ -1,0 +1,323 @@
+/* english: see english.h. */
+#include "english.h"
+
+#include "text.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool is_upper_ascii(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static char lower_ascii(char c)
+{
+    return is_upper_ascii(c) ? (char)(c + 32) : c;
+}
+
+static bool is_vowel(char c)
+{
+    c = lower_ascii(c);
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static bool is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++)
+        if (lower_ascii(*s) != *prefix)
+            return false;
+    return true;
+}
+
+/* Letters whose names begin with a vowel sound: "an F", "an M.D.". */
+static bool letter_sounds_vowel(char c)
+{
+    return strchr("AEFHILMNORSX", c) != NULL;
+}
+
+const char *english_article(const char *phrase)
+{
+    const char *w = phrase;
+    while (*w == ' ' || *w == '"' || *w == '(')
+        w++;
+    if (!*w)
+        return "a";
+    /* the first word: letters and dots ("U.S.", "HR", "NGO") */
+    size_t n = 0, caps = 0, letters = 0;
+    while (w[n] && (is_letter(w[n]) || w[n] == '.')) {
+        caps += is_upper_ascii(w[n]);
+        letters += is_letter(w[n]);
+        n++;
+    }
+    if (n == 0) { /* a number: "an 8-week", "an 18-month", "an 11-year" */
+        size_t d = strspn(w, "0123456789");
+        return w[0] == '8' || (d == 2 && (starts(w, "11") || starts(w, "18"))) ? "an" : "a";
+    }
+    /* spelled letter by letter: all capitals (HR, RN, UX, U.S.), short or
+     * without a vowel to say it by (HTML) */
+    bool spelled = letters >= 2 && caps == letters;
+    if (spelled && letters >= 4) {
+        spelled = true;
+        for (size_t i = 1; i + 1 < n; i++)
+            if (is_vowel(w[i]) && is_letter(w[i + 1]) && !is_vowel(w[i + 1]))
+                spelled = false; /* NASA, UNICEF: said as words */
+    }
+    if (spelled || (letters == 1 && is_upper_ascii(w[0]) && (n == 1 || w[1] == '.')))
+        return letter_sounds_vowel(w[0]) ? "an" : "a";
+    char c = lower_ascii(w[0]);
+    static const char *const silent_h[] = {"hour", "honest", "honor", "honour", "heir", "herb"};
+    for (size_t i = 0; i < sizeof silent_h / sizeof *silent_h; i++)
+        if (starts(w, silent_h[i]))
+            return "an";
+    if (starts(w, "one") || starts(w, "once") || starts(w, "eu") || starts(w, "ewe") ||
+        starts(w, "uni") || starts(w, "ubiq"))
+        return "a";
+    if (c == 'u') /* "a user", "a utility", "a urologist"; "an urban", "an undergraduate" */
+        return n >= 3 && !is_vowel(w[1]) && is_vowel(w[2]) && lower_ascii(w[1]) != 'n'
+                   ? "a"
+                   : "an";
+    return is_vowel(c) ? "an" : "a";
+}
+
+void english_possessive(const char *name, char *out, size_t cap)
+{
+    size_t n = strlen(name);
+    snprintf(out, cap, "%s%s", name, n > 0 && lower_ascii(name[n - 1]) == 's' ? "'" : "'s");
+}
+
+const char *english_attributive(const char *school)
+{
+    return starts(school, "the ") && school[4] ? school + 4 : school;
+}
+
+/* The small letter of a capital text_upper_cp knows, else cp. */
+static uint32_t lower_cp(uint32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + 32;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        return cp + 0x20;
+    if (cp == 0x178)
+        return 0xFF;
+    if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+        return cp & 1 ? cp : cp + 1;
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return cp & 1 ? cp + 1 : cp;
+    return cp;
+}
+
+/* Whether s has small letters, capitals, both. */
+static void cases(const char *s, bool *small, bool *capital)
+{
+    size_t n = strlen(s);
+    *small = *capital = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = text_utf8_next(s, n, &i);
+        *small |= text_upper_cp(cp) != cp;
+        *capital |= lower_cp(cp) != cp;
+    }
+}
+
+/* s trimmed into out. */
+static void trimmed(const char *s, char *out, size_t cap)
+{
+    text_copy(out, cap, s);
+    char *t = text_trim(out);
+    if (t != out)
+        memmove(out, t, strlen(t) + 1);
+}
+
+/* Appends code point cp to out (at *o of cap). */
+static void put(char *out, size_t cap, size_t *o, uint32_t cp)
+{
+    char b[4];
+    size_t k = text_utf8_put(cp, b);
+    if (*o + k < cap) {
+        memcpy(out + *o, b, k);
+        *o += k;
+    }
+    out[*o] = '\0';
+}
+
+void english_tidy_name(const char *in, char *out, size_t cap)
+{
+    char s[256];
+    bool small, capital;
+    if (cap == 0)
+        return;
+    trimmed(in, s, sizeof s);
+    cases(s, &small, &capital);
+    if (small && capital) { /* as the person wrote it */
+        text_copy(out, cap, s);
+        return;
+    }
+    size_t n = strlen(s), o = 0, part = 0; /* letters in this part of the name */
+    bool start = true;
+    out[0] = '\0';
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = text_utf8_next(s, n, &i);
+        put(out, cap, &o, start ? text_upper_cp(cp) : lower_cp(cp));
+        /* a new part after a space, a hyphen, or the O' of O'Brien */
+        bool apostrophe = cp == '\'' || cp == 0x2019;
+        start = cp == ' ' || cp == '-' || (apostrophe && part == 1);
+        part = start ? 0 : part + 1;
+    }
+}
+
+/* Words that stay small inside a title. */
+static bool small_word(const char *w, size_t n)
+{
+    static const char *const list[] = {"a",  "an", "and", "as", "at",   "but", "by",
+                                       "for", "in", "of",  "on", "or",  "the", "to",
+                                       "vs",  "via", "with", "from", "into", "nor"};
+    for (size_t i = 0; i < sizeof list / sizeof *list; i++)
+        if (strlen(list[i]) == n) {
+            size_t k = 0;
+            while (k < n && lower_ascii(w[k]) == list[i][k])
+                k++;
+            if (k == n)
+                return true;
+        }
+    return false;
+}
+
+/* An all-capital word kept so: known abbreviations of programs and
+ * fields, and any word without a vowel (MPH, BSN, MSW). */
+static bool acronym(const char *w, size_t n)
+{
+    while (n > 0 && !is_letter(*w)) /* "(BSN)" is BSN */
+        w++, n--;
+    while (n > 0 && !is_letter(w[n - 1]))
+        n--;
+    static const char *const list[] = {"MBA", "MFA", "MPA", "MPP", "MA",   "MS",  "BA",   "BS",
+                                       "JD",  "MD",  "RN",  "NP",  "PA",   "STEM", "CS",  "EE",
+                                       "ECE", "IT",  "AI",  "ML",  "UX",   "UI",  "HR",   "PR",
+                                       "ROTC", "ESL", "TESOL", "LGBTQ", "US", "UK", "EU", "UN",
+                                       "NGO", "GIS", "SQL", "CPA", "ASL",  "EMT", "OT",   "PT"};
+    for (size_t i = 0; i < sizeof list / sizeof *list; i++)
+        if (strlen(list[i]) == n && strncmp(list[i], w, n) == 0)
+            return true;
+    for (size_t i = 0; i < n; i++)
+        if (is_vowel(w[i]) || lower_ascii(w[i]) == 'y' || !is_letter(w[i]))
+            return false;
+    return n >= 2;
+}
+
+void english_tidy_title(const char *in, char *out, size_t cap)
+{
+    char s[256];
+    bool small, capital;
+    if (cap == 0)
+        return;
+    trimmed(in, s, sizeof s);
+    cases(s, &small, &capital);
+    if (small && capital) {
+        text_copy(out, cap, s);
+        return;
+    }
+    size_t n = strlen(s), o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n;) {
+        /* one word: up to a space */
+        size_t end = i;
+        while (end < n && s[end] != ' ')
+            end++;
+        size_t len = end - i;
+        bool keep_caps = capital && acronym(s + i, len);
+        bool lower_all = i > 0 && small_word(s + i, len);
+        bool first = true;
+        while (i < end) {
+            uint32_t cp = text_utf8_next(s, end, &i);
+            if (keep_caps)
+                put(out, cap, &o, cp);
+            else
+                put(out, cap, &o, first && !lower_all ? text_upper_cp(cp) : lower_cp(cp));
+            first = cp == '-' || cp == '(' || cp == '"'; /* "Pre-Law", "(Joint Degree)" */
+        }
+        while (i < n && s[i] == ' ') {
+            put(out, cap, &o, ' ');
+            i++;
+        }
+    }
+}
+
+/* The -ing form of a verb: "become" -> "becoming", "get" -> "getting",
+ * "work" -> "working", "die" -> "dying". */
+static void gerund(const char *verb, size_t n, char *out, size_t cap)
+{
+    char v[64];
+    if (n >= sizeof v - 4)
+        n = sizeof v - 5;
+    memcpy(v, verb, n);
+    v[n] = '\0';
+    static const char *const doubled[] = {"plan", "stop", "shop", "swim", "skip", "chat", "drop",
+                                          "begin", "prefer", "admit", "commit", "refer"};
+    bool dbl = n == 3 && !is_vowel(v[0]) && is_vowel(v[1]) && !is_vowel(v[2]) &&
+               !strchr("wxy", lower_ascii(v[2]));
+    for (size_t i = 0; i < sizeof doubled / sizeof *doubled; i++)
+        dbl |= strcmp(v, doubled[i]) == 0;
+    if (strcmp(v, "be") == 0)
+        snprintf(out, cap, "becoming"); /* "exploring becoming a lawyer" */
+    else if (n >= 2 && strcmp(v + n - 2, "ie") == 0)
+        snprintf(out, cap, "%.*sying", (int)(n - 2), v);
+    else if (n >= 3 && v[n - 1] == 'e' && !strchr("eoy", v[n - 2]))
+        snprintf(out, cap, "%.*sing", (int)(n - 1), v);
+    else if (dbl)
+        snprintf(out, cap, "%s%cing", v, v[n - 1]);
+    else
+        snprintf(out, cap, "%sing", v);
+}
+
+void english_interest(const char *in, char *out, size_t cap)
+{
+    char s[256];
+    if (cap == 0)
+        return;
+    trimmed(in, s, sizeof s);
+    size_t n = strlen(s);
+    while (n > 0 && strchr(".!", s[n - 1])) /* a sentence's end */
+        s[--n] = '\0';
+    while (n > 0 && s[n - 1] == ' ')
+        s[--n] = '\0';
+    /* "I want to X" and the like: the verb phrase, as "X-ing ..." */
+    static const char *const to_verb[] = {
+        "i would really like to ", "i would like to ", "i'd like to ", "id like to ",
+        "i really want to ", "i want to ", "i wanna ", "i hope to ", "i'm hoping to ",
+        "im hoping to ", "i am hoping to ", "i plan to ", "i'm planning to ", "i am planning to ",
+        "i'm trying to ", "i am trying to ", "i'm looking to ", "i am looking to ", "hoping to ",
+        "want to ", "trying to ", "looking to ", "planning to ", "how to ", "to "};
+    /* "I'm interested in X": the rest, as typed */
+    static const char *const to_rest[] = {
+        "i'm interested in ", "i am interested in ", "im interested in ", "interested in ",
+        "i'm curious about ", "i am curious about ", "curious about ", "i'm thinking about ",
+        "i am thinking about ", "thinking about ", "i'm exploring ", "i am exploring ",
+        "exploring ", "i like ", "i love ", "i want ", "maybe "};
+    const char *p = s;
+    for (size_t i = 0; i < sizeof to_verb / sizeof *to_verb; i++)
+        if (starts(p, to_verb[i])) {
+            p += strlen(to_verb[i]);
+            size_t v = 0;
+            while (is_letter(p[v]))
+                v++;
+            if (v == 0)
+                break;
+            char g[72];
+            gerund(p, v, g, sizeof g);
+            snprintf(out, cap, "%s%s", g, p + v);
+            return;
+        }
+    for (size_t i = 0; i < sizeof to_rest / sizeof *to_rest; i++)
+        if (starts(p, to_rest[i])) {
+            p += strlen(to_rest[i]);
+            break;
+        }
+    text_copy(out, cap, p);
+}

@@ -1,0 +1,43 @@
+/* english: small rules of written US English that messages need when they
+ * put a visitor's words and a directory's words into sentences: "a" or
+ * "an" by sound, possessives, a school named attributively, and tidying
+ * what a visitor typed (capitals, a sentence where a phrase belongs).
+ * Pure. */
+#ifndef CK_ENGLISH_H
+#define CK_ENGLISH_H
+
+#include <stddef.h>
+
+/* "a" or "an" before phrase, by how its first word sounds: "an HR
+ * partner", "an RN", "a UX designer", "a U.S. team", "a university",
+ * "an hour", "a one-year post", "an MBA". */
+const char *english_article(const char *phrase);
+
+/* name + "'s", or + "'" after a final s ("Career Services'"). */
+void english_possessive(const char *name, char *out, size_t cap);
+
+/* A school as an adjective, without a leading "The" ("The New School" ->
+ * "New School", for "a New School student"). */
+const char *english_attributive(const char *school);
+
+/* A name as a person writes it: typed all in small letters or all in
+ * capitals, each part gets a capital ("nadia" -> "Nadia", "o'brien" ->
+ * "O'Brien", "MARY-JANE" -> "Mary-Jane"); mixed case is kept
+ * ("McKenzie", "DeShawn", "van der Berg"). Spaces trimmed. */
+void english_tidy_name(const char *in, char *out, size_t cap);
+
+/* A program or field as a title: typed all small or all capitals, its
+ * words get capitals, small words stay small ("POLITICAL SCIENCE" ->
+ * "Political Science", "history of art" -> "History of Art"); short
+ * all-capital words typed so are kept ("MBA", "STEM"). */
+void english_tidy_title(const char *in, char *out, size_t cap);
+
+/* What a visitor is exploring, as a phrase to follow "I am exploring":
+ * a typed sentence loses its "I want to be", "I'm interested in" and
+ * final full stop ("I want to be a lawyer." -> "becoming a lawyer",
+ * "interested in public health" -> "public health", "To work in film" ->
+ * "working in film"); a phrase is kept, its first letter small unless the
+ * word is a name or an acronym. */
+void english_interest(const char *in, char *out, size_t cap);
+
+#endif
