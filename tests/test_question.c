@@ -1,6 +1,7 @@
 /* Tests for app/core/question: the bank in assets and the suggestions. */
 #include "support.h"
 
+#include "core/text.h"
 #include "fixture_visit.h"
 
 static Question bank[QUESTION_MAX];
@@ -89,6 +90,51 @@ static void test_suggestion_depends_on_visitor_and_mentor(void **state)
     assert_true(has_tag(b, kb, QTAG_SENIOR));
 }
 
+/* Veterans and graduate students get questions written for them; every
+ * visitor is offered the give-back question; no two questions of the
+ * bank ask the same thing in other words (a crude check: no two share
+ * most of their words). */
+static void test_sets_for_each_visitor(void **state)
+{
+    (void)state;
+    size_t a[64];
+    static const struct {
+        VisitorStatus status;
+        unsigned tag;
+    } want[] = {{STATUS_VETERAN, QTAG_VETERAN}, {STATUS_GRAD_STUDENT, QTAG_GRAD}};
+    for (size_t w = 0; w < sizeof want / sizeof *want; w++)
+        for (int minutes = 20; minutes <= 30; minutes += 10) { /* the default and the longest */
+            size_t k = question_suggest(bank, (size_t)nbank, want[w].status, 2012, 2026, minutes, a,
+                                        64);
+            size_t own = 0;
+            for (size_t i = 0; i < k; i++)
+                own += (bank[a[i]].tags & want[w].tag) != 0;
+            assert_true(own >= (minutes == 30 ? 4u : 2u));
+        }
+    for (int s = 0; s < STATUS_COUNT; s++) {
+        size_t k = question_suggest(bank, (size_t)nbank, (VisitorStatus)s, 2012, 2026, 20, a, 64);
+        bool giveback = false;
+        for (size_t i = 0; i < k; i++)
+            giveback |= (bank[a[i]].tags & QTAG_GIVEBACK) != 0;
+        assert_true(giveback);
+    }
+    for (int i = 0; i < nbank; i++)
+        for (int j = i + 1; j < nbank; j++) {
+            char x[400], y[400];
+            text_fold(bank[i].text, x, sizeof x);
+            text_fold(bank[j].text, y, sizeof y);
+            int shared = 0, words = 0;
+            for (char *t = strtok(x, " ?,.:"); t; t = strtok(NULL, " ?,.:"))
+                if (strlen(t) > 3) {
+                    words++;
+                    shared += text_has_phrase(y, t);
+                }
+            if (words >= 4 && shared * 10 >= words * 7)
+                fail_msg("%s and %s ask nearly the same: \"%s\" / \"%s\"", bank[i].id,
+                         bank[j].id, bank[i].text, bank[j].text);
+        }
+}
+
 static void test_bad_rows_are_explained(void **state)
 {
     (void)state;
@@ -111,6 +157,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_bank_never_asks_for_a_job_or_salary),
         cmocka_unit_test(test_suggestion_fits_the_time),
         cmocka_unit_test(test_suggestion_depends_on_visitor_and_mentor),
+        cmocka_unit_test(test_sets_for_each_visitor),
         cmocka_unit_test(test_bad_rows_are_explained),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

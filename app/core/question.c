@@ -17,8 +17,8 @@ static const char *const cat_labels[QCAT_COUNT] = {"How they got here",
                                                    "The organization and its culture",
                                                    "Advice and resources",
                                                    "Closing"};
-static const char *const tag_names[] = {"core",   "student", "changer", "alum",
-                                        "orgfit", "early",   "senior"};
+static const char *const tag_names[] = {"core",  "student", "changer", "alum",   "orgfit",
+                                        "early", "senior",  "veteran", "grad", "giveback"};
 enum { NTAGS = sizeof tag_names / sizeof tag_names[0] };
 
 const char *question_category_name(QuestionCategory c)
@@ -96,7 +96,7 @@ bool question_from_fields(const char *id, const char *category, const char *minu
     else if (!question_tags_parse(tags, &q->tags))
         snprintf(why, why_cap,
                  "tags \"%.40s\" may only use core, student, changer, alum, "
-                 "orgfit, early, senior",
+                 "orgfit, early, senior, veteran, grad, giveback",
                  tags);
     else if (!*text || strlen(text) > QUESTION_TEXT_MAX || !text_utf8_valid(text, strlen(text)))
         snprintf(why, why_cap, "text must be 1 to %d bytes of valid UTF-8", QUESTION_TEXT_MAX);
@@ -120,11 +120,13 @@ static unsigned status_tags(VisitorStatus s)
 {
     switch (s) {
     case STATUS_STUDENT:
-    case STATUS_GRAD_STUDENT:
         return QTAG_STUDENT;
+    case STATUS_GRAD_STUDENT:
+        return QTAG_STUDENT | QTAG_GRAD;
     case STATUS_ALUM:
         return QTAG_ALUM;
     case STATUS_VETERAN:
+        return QTAG_CHANGER | QTAG_VETERAN;
     case STATUS_CHANGER:
         return QTAG_CHANGER;
     case STATUS_COUNT:
@@ -145,6 +147,8 @@ static int score(const Question *q, unsigned status, unsigned stage, int round, 
         s += opener ? 200 : 30;
     if (q->tags & status)
         s += 70;
+    if (q->tags & status & (QTAG_VETERAN | QTAG_GRAD))
+        s += 60; /* written for exactly this visitor */
     if (q->tags & stage)
         s += 40;
     if (q->tags & QTAG_ORGFIT)
@@ -199,6 +203,16 @@ size_t question_suggest(const Question *bank, size_t n, VisitorStatus status, in
      * is always kept: it is how one conversation leads to the next */
     for (size_t i = 0; i < n && k < cap; i++)
         if (bank[i].category == QCAT_CLOSING) {
+            if (bank[i].minutes <= room) {
+                taken[i] = true;
+                out[k++] = i;
+                room -= bank[i].minutes;
+            }
+            break;
+        }
+    /* and the give-back question: a conversation is a favour to return */
+    for (size_t i = 0; i < n && k < cap; i++)
+        if ((bank[i].tags & QTAG_GIVEBACK) && !taken[i]) {
             if (bank[i].minutes <= room) {
                 taken[i] = true;
                 out[k++] = i;

@@ -28,6 +28,9 @@ enum {
     QTAG_ORGFIT = 1 << 4,  /* judging an organization: "orgfit" */
     QTAG_EARLY = 1 << 5,   /* best asked of someone early in career: "early" */
     QTAG_SENIOR = 1 << 6,  /* best asked of someone long in the field: "senior" */
+    QTAG_VETERAN = 1 << 7, /* for veterans moving into civilian work: "veteran" */
+    QTAG_GRAD = 1 << 8,    /* for graduate students: "grad" */
+    QTAG_GIVEBACK = 1 << 9, /* offering something back: "giveback" (always kept) */
 };
 
 enum { QUESTION_ID_MAX = 15, QUESTION_TEXT_MAX = 300, QUESTION_MAX = 200 };

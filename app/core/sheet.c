@@ -115,10 +115,15 @@ static void build_homework(Sheet *s, const SheetInput *in)
                keepf(s, "look up %s", m->first_name));
     line_brief(s, LINE_CHECK, "", 0,
                keepf(s,
-                     "Practise a 30-second introduction: who you are, what you are "
+                     "Practice a 30-second introduction: who you are, what you are "
                      "exploring, and why you chose %s.",
                      m->first_name),
-               "practise a 30-second intro");
+               "practice a 30-second intro");
+    if (in->request && in->request->channel == CHANNEL_PHONE)
+        line_brief(s, LINE_CHECK, "", 0,
+                   "Write before you call: put your opening on paper (who you are, why them, "
+                   "and how long you are asking for), then say it in your own words.",
+                   "write your opening before you call");
     line_brief(s, LINE_CHECK, "", 0,
                "Optional: two or three short stories of things you did (situation, task, "
                "action, result), in case they ask about you.",
