@@ -213,6 +213,48 @@ static bool add_key(Load *l, const char *value, int line)
     return true;
 }
 
+/* [calendar] closed: weekdays the office is closed, for follow-up dates:
+ * dates (YYYY-MM-DD) and ranges (2026-12-24..2027-01-01), separated by
+ * commas or spaces, on as many lines as staff like. */
+static void add_closed(Load *l, const char *value, int line)
+{
+    Office *o = &l->c->office;
+    const char *p = value;
+    while (*p) {
+        p += strspn(p, ", \t");
+        size_t n = strcspn(p, ", \t");
+        if (n == 0)
+            break;
+        char item[48], *dots;
+        Date a, b;
+        snprintf(item, sizeof item, "%.*s", (int)(n < sizeof item ? n : sizeof item - 1), p);
+        p += n;
+        dots = strstr(item, "..");
+        if (dots)
+            *dots = '\0';
+        bool ok = date_parse(item, &a) && (!dots ? (b = a, true) : date_parse(dots + 2, &b)) &&
+                  date_to_days(b) >= date_to_days(a) && date_to_days(b) - date_to_days(a) < 366;
+        if (!ok) {
+            if (dots)
+                *dots = '.';
+            problem(l, line,
+                    "closed: \"%s\" is not a date or a range of dates (write 2026-11-26, or "
+                    "2026-12-24..2027-01-01 for a break)%s",
+                    item, "");
+            return;
+        }
+        for (Date d = a; date_to_days(d) <= date_to_days(b); d = date_add_days(d, 1)) {
+            if (date_weekday(d) >= 5)
+                continue; /* weekends are closed anyway */
+            if (o->nclosed >= OFFICE_CLOSED_MAX) {
+                problem(l, line, "closed: at most %s closed weekdays%s", "120", "");
+                return;
+            }
+            o->closed[o->nclosed++] = d;
+        }
+    }
+}
+
 /* Remembers where the keys checked after reading were set. */
 static void note_line(Load *l, const Key *k, int line)
 {
@@ -239,6 +281,13 @@ static int handler(void *user, const char *section, const char *name, const char
     bool known_section = false;
     if (strcmp(section, "bundles") == 0 && strcmp(name, "trusted_key") == 0) {
         add_key(l, value, lineno);
+        return 1;
+    }
+    if (strcmp(section, "calendar") == 0) {
+        if (strcmp(name, "closed") == 0)
+            add_closed(l, value, lineno);
+        else
+            problem(l, lineno, "unknown setting \"%s\" in [%s]", name, section);
         return 1;
     }
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {

@@ -40,7 +40,6 @@ static SDL_Surface *image_load(const char *path, char *err, size_t cap)
     return s;
 }
 
-
 /* A copy of s made (w x h) by halving while it is more than twice too
  * big, then one bilinear step: a big logo shrunk in one step would alias.
  * Frees s. */

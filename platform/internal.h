@@ -38,8 +38,7 @@ void text_renderer(Text *t, SDL_Renderer *r);
 SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c, int *tw, int *th,
                           bool *temporary);
 /* The coverage mask of s; *temporary means the caller frees it. */
-const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, int *tw, int *th,
-                       bool *temporary);
+const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, int *tw, int *th, bool *temporary);
 int text_width(Text *t, const char *s, int px, Weight w);
 int text_line_height(Text *t, int px);
 void text_frame_done(Text *t); /* evicts what has not been used lately */

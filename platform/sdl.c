@@ -5,15 +5,15 @@
 
 #include <math.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stddef.h>
 #include <string.h>
 
 struct Platform {
     PlatformMode mode;
     SDL_Window *win;
-    Way *way; /* a Wayland window shown from shared memory (wayland.c), or NULL */
+    Way *way;     /* a Wayland window shown from shared memory (wayland.c), or NULL */
     bool text_on; /* typed text is wanted (the SDL path asks SDL for it) */
     SDL_Renderer *r;
     SDL_Surface *surface; /* the software renderer's panel: headless, or the Wayland window's */
@@ -27,8 +27,8 @@ struct Platform {
      * turn_onto: the same plain fills and text as an upright panel */
     SDL_Surface *upright;
     SDL_Renderer *ur;
-    bool soft;            /* the renderer is SDL's software one: plain fills into its surface */
-    uint64_t clock_ms;    /* headless */
+    bool soft;         /* the renderer is SDL's software one: plain fills into its surface */
+    uint64_t clock_ms; /* headless */
     bool finger_down, mouse_down;
     SDL_FingerID finger;
 };
@@ -92,7 +92,7 @@ static void new_upright(Platform *p, int w, int h)
 {
     SDL_Surface *panel = panel_surface(p);
     Uint32 format = panel && panel->format->BytesPerPixel == 4 ? panel->format->format
-                                                                 : SDL_PIXELFORMAT_ARGB8888;
+                                                               : SDL_PIXELFORMAT_ARGB8888;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, format);
     SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
     if (!r) { /* drawn unturned rather than not at all */
@@ -144,8 +144,8 @@ static void turn_onto(Platform *p)
                 /* the first pixel's source, then a step per pixel along x */
                 int ux, uy;
                 platform_turn_point(p->turn, tw, th, x0, y, &ux, &uy);
-                const Uint8 *src = (const Uint8 *)up->pixels + (size_t)uy * (size_t)up->pitch +
-                                   (size_t)ux * 4;
+                const Uint8 *src =
+                    (const Uint8 *)up->pixels + (size_t)uy * (size_t)up->pitch + (size_t)ux * 4;
                 ptrdiff_t step = p->turn == PLATFORM_TURN_LEFT    ? up->pitch
                                  : p->turn == PLATFORM_TURN_RIGHT ? -up->pitch
                                                                   : -4;
@@ -444,8 +444,8 @@ static int map_key(SDL_Keycode k)
 /* A panel pixel as a pixel of the upright picture. */
 static void to_picture(const Platform *p, int px, int py, int *x, int *y)
 {
-    platform_turn_point(p->picture || p->upright ? p->turn : PLATFORM_TURN_NORMAL, p->pw, p->ph,
-                        px, py, x, y);
+    platform_turn_point(p->picture || p->upright ? p->turn : PLATFORM_TURN_NORMAL, p->pw, p->ph, px,
+                        py, x, y);
 }
 
 /* Window coordinates to picture pixels (they differ on HiDPI and on a
@@ -709,7 +709,7 @@ const char *platform_renderer(const Platform *p)
 
 const char *platform_shown_through(const Platform *p)
 {
-    return p->way                       ? "Wayland shared-memory buffers"
+    return p->way                         ? "Wayland shared-memory buffers"
            : p->mode == PLATFORM_HEADLESS ? "an offscreen surface"
            : p->soft                      ? "the window's surface"
                                           : "the window (GPU)";
@@ -1012,8 +1012,8 @@ int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
             m = NULL;
     }
     if (!m) {
-        SDL_Texture *t = text_texture(d->text, s, px, w, (SDL_Color){c.r, c.g, c.b, c.a}, &tw,
-                                      &th, &temporary);
+        SDL_Texture *t =
+            text_texture(d->text, s, px, w, (SDL_Color){c.r, c.g, c.b, c.a}, &tw, &th, &temporary);
         if (!t)
             return 0;
         SDL_RenderCopy(d->r, t, NULL, &(SDL_Rect){x, y, tw, th});

@@ -7,9 +7,9 @@
 #include "internal.h"
 
 #include <SDL_ttf.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -480,8 +480,7 @@ SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c,
  * byte mask reads a quarter of what an ARGB texture's blit reads and skips
  * empty stretches eight pixels at a time; a line's box is mostly empty.
  * *temporary means the caller frees it after use (the cache is full). */
-const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, int *tw, int *th,
-                       bool *temporary)
+const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, int *tw, int *th, bool *temporary)
 {
     *temporary = false;
     if (!*s)

@@ -55,7 +55,7 @@ struct Way {
     size_t pool_size;
     Buffer buf[BUFFERS];
     Buffer *next; /* the one way_frame gave to draw into */
-    int px, py; /* the pointer */
+    int px, py;   /* the pointer */
     bool pointer_down, finger_down;
     int32_t finger;
     Input queue[QUEUE];
@@ -109,8 +109,7 @@ static bool make_buffers(Way *w, int width, int height, char *err, size_t cap)
     size_t size = one * BUFFERS;
     int fd = memfd_create("career-kiosk-frame", MFD_CLOEXEC | MFD_ALLOW_SEALING);
     if (fd < 0 || ftruncate(fd, (off_t)size) != 0) {
-        snprintf(err, cap, "cannot make a %dx%d frame buffer: %s", width, height,
-                 strerror(errno));
+        snprintf(err, cap, "cannot make a %dx%d frame buffer: %s", width, height, strerror(errno));
         if (fd >= 0)
             close(fd);
         return false;
@@ -124,9 +123,9 @@ static bool make_buffers(Way *w, int width, int height, char *err, size_t cap)
     madvise(data, size, MADV_DONTDUMP);
     struct wl_shm_pool *pool = wl_shm_create_pool(w->shm, fd, (int32_t)size);
     for (int i = 0; i < BUFFERS; i++) {
-        w->buf[i].buffer = wl_shm_pool_create_buffer(pool, (int32_t)(one * (size_t)i), width,
-                                                     height, (int32_t)stride,
-                                                     WL_SHM_FORMAT_XRGB8888);
+        w->buf[i].buffer =
+            wl_shm_pool_create_buffer(pool, (int32_t)(one * (size_t)i), width, height,
+                                      (int32_t)stride, WL_SHM_FORMAT_XRGB8888);
         w->buf[i].pixels = (uint32_t *)((char *)data + one * (size_t)i);
         wl_buffer_add_listener(w->buf[i].buffer, &buffer_listener, &w->buf[i]);
     }
@@ -393,8 +392,8 @@ static void keyboard_keymap(void *data, struct wl_keyboard *k, uint32_t format, 
     w->kstate = state;
 }
 
-static void keyboard_enter(void *data, struct wl_keyboard *k, uint32_t serial,
-                           struct wl_surface *s, struct wl_array *keys)
+static void keyboard_enter(void *data, struct wl_keyboard *k, uint32_t serial, struct wl_surface *s,
+                           struct wl_array *keys)
 {
     (void)data;
     (void)k;
@@ -403,8 +402,7 @@ static void keyboard_enter(void *data, struct wl_keyboard *k, uint32_t serial,
     (void)keys;
 }
 
-static void keyboard_leave(void *data, struct wl_keyboard *k, uint32_t serial,
-                           struct wl_surface *s)
+static void keyboard_leave(void *data, struct wl_keyboard *k, uint32_t serial, struct wl_surface *s)
 {
     (void)data;
     (void)k;
@@ -538,8 +536,8 @@ static uint32_t at_most(uint32_t have, uint32_t want)
     return have < want ? have : want;
 }
 
-static void registry_global(void *data, struct wl_registry *r, uint32_t name,
-                            const char *interface, uint32_t version)
+static void registry_global(void *data, struct wl_registry *r, uint32_t name, const char *interface,
+                            uint32_t version)
 {
     Way *w = data;
     if (strcmp(interface, wl_compositor_interface.name) == 0 && !w->compositor)
@@ -587,7 +585,9 @@ Way *way_open(int width, int height, bool fullscreen, const char *title, char *e
     wl_display_roundtrip(w->display);
     if (!w->compositor || !w->shm || !w->wm) {
         snprintf(err, cap, "the Wayland compositor lacks %s",
-                 !w->compositor ? "wl_compositor" : !w->shm ? "wl_shm" : "xdg_wm_base");
+                 !w->compositor ? "wl_compositor"
+                 : !w->shm      ? "wl_shm"
+                                : "xdg_wm_base");
         way_close(w);
         return NULL;
     }

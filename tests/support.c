@@ -215,8 +215,8 @@ char *support_zbar_qr(const QrCode *q, int scale, const char *dir)
     return out;
 }
 
-int support_plan(const char *dir, const char *db, const char *size, const char *const *steps,
-                 int n, SupportSpot *out)
+int support_plan(const char *dir, const char *db, const char *size, const char *const *steps, int n,
+                 SupportSpot *out)
 {
     char script[4096] = "", path[1100], *dump;
     for (int i = 0; i < n; i++) {
@@ -232,9 +232,10 @@ int support_plan(const char *dir, const char *db, const char *size, const char *
     }
     snprintf(path, sizeof path, "%s/plan.txt", dir);
     support_write(path, script, (size_t)-1);
-    assert_int_equal(support_kiosk(&dump, "--headless --size %s --today 2026-11-22 --db %s.plan --script %s",
-                                   size, db, path),
-                     0);
+    assert_int_equal(
+        support_kiosk(&dump, "--headless --size %s --today 2026-11-22 --db %s.plan --script %s",
+                      size, db, path),
+        0);
     int step = 0, found = 0;
     /* each dump ends with a "screen" line; find each tap in its own */
     for (char *p = dump; *p; p++)

@@ -70,8 +70,8 @@ typedef struct {
  * dumping the screen before each: each step is a label to tap or "type
  * TEXT". Fills the centre of each tapped item in out (zeroed by the
  * caller) and returns how many were found; scratch files go in dir. */
-int support_plan(const char *dir, const char *db, const char *size, const char *const *steps,
-                 int n, SupportSpot *out);
+int support_plan(const char *dir, const char *db, const char *size, const char *const *steps, int n,
+                 SupportSpot *out);
 
 /* True when a command is on PATH. */
 bool support_have(const char *cmd);

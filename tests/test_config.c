@@ -40,6 +40,34 @@ static void test_good_file(void **state)
     assert_int_equal(c.idle_seconds, 120);
 }
 
+/* [calendar] closed: dates and ranges over lines, weekends left out; a
+ * date that is not one is named with its line. */
+static void test_closed_days(void **state)
+{
+    (void)state;
+    Config c;
+    ConfigProblem p[CONFIG_PROBLEMS];
+    int n;
+    config_defaults(&c, "a", "b");
+    assert_true(load("[calendar]\nclosed = 2026-11-26, 2026-11-27\n"
+                     "closed = 2026-12-24..2027-01-01 2027-01-18\n",
+                     &c, p, &n));
+    /* Thu, Fri; Dec 24, 25, 28, 29, 30, 31, Jan 1 (the weekend left out); Jan 18 */
+    assert_int_equal(c.office.nclosed, 10);
+    assert_int_equal(c.office.closed[0].d, 26);
+    assert_int_equal(c.office.closed[9].m, 1);
+    assert_int_equal(c.office.closed[9].d, 18);
+    config_defaults(&c, "a", "b");
+    assert_false(load("[calendar]\n\nclosed = 2026-11-26, Thanksgiving\n", &c, p, &n));
+    assert_int_equal(n, 1);
+    assert_int_equal(p[0].line, 3);
+    assert_non_null(strstr(p[0].text, "\"Thanksgiving\" is not a date"));
+    assert_false(load("[calendar]\nclosed = 2027-01-02..2026-12-24\n", &c, p, &n));
+    assert_non_null(strstr(p[0].text, "2027-01-02..2026-12-24"));
+    assert_false(load("[calendar]\nholidays = 2026-11-26\n", &c, p, &n));
+    assert_non_null(strstr(p[0].text, "unknown setting \"holidays\" in [calendar]"));
+}
+
 static void test_every_problem_with_its_line(void **state)
 {
     (void)state;
@@ -176,6 +204,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_missing_file_means_defaults),
         cmocka_unit_test_setup_teardown(test_good_file, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_closed_days, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_every_problem_with_its_line, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_branding_and_screen, support_dir_setup,

@@ -29,6 +29,27 @@ static void test_business_days(void **state)
     assert_int_equal(r.y, 2027);
 }
 
+/* An office's open days: weekdays, less its closed days. */
+static void test_open_days(void **state)
+{
+    (void)state;
+    static const Date closed[] = {{2026, 11, 26}, {2026, 11, 27}}; /* Thanksgiving, the Friday */
+    DateCalendar cal = {closed, 2};
+    assert_false(date_open(&cal, (Date){2026, 11, 26}));
+    assert_false(date_open(&cal, (Date){2026, 11, 28})); /* Saturday */
+    assert_true(date_open(&cal, (Date){2026, 11, 25}));
+    Date r = date_next_open(&cal, (Date){2026, 11, 26});
+    assert_int_equal(r.m * 100 + r.d, 1130); /* the Monday after */
+    r = date_next_open(&cal, (Date){2026, 11, 25});
+    assert_int_equal(r.d, 25);
+    r = date_next_open(NULL, (Date){2026, 11, 21}); /* a Saturday, no calendar */
+    assert_int_equal(r.d, 23);
+    r = date_add_open_days(&cal, (Date){2026, 11, 23}, 7); /* two days closed on the way */
+    assert_int_equal(r.m * 100 + r.d, 1204);
+    r = date_add_open_days(NULL, (Date){2026, 11, 23}, 7);
+    assert_int_equal(r.m * 100 + r.d, 1202);
+}
+
 static void test_parse(void **state)
 {
     (void)state;
@@ -55,6 +76,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip_and_weekday),
         cmocka_unit_test(test_business_days),
+        cmocka_unit_test(test_open_days),
         cmocka_unit_test(test_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -422,9 +422,8 @@ static void test_session_under_cage(void **state)
     if (!strstr(out, "drawn by SDL's software renderer into Wayland shared-memory buffers"))
         fail_msg("the kiosk under cage did not draw into shared memory:\n%s", out);
     free(out);
-    support_sh(&out,
-               "grep -c -E 'libGL|libEGL|swrast|llvmpipe|libLLVM|_dri' "
-               "/proc/$(pgrep -x -U nobody career-kiosk | head -1)/maps || true");
+    support_sh(&out, "grep -c -E 'libGL|libEGL|swrast|llvmpipe|libLLVM|_dri' "
+                     "/proc/$(pgrep -x -U nobody career-kiosk | head -1)/maps || true");
     if (atol(out) != 0)
         fail_msg("a GL driver is loaded in the kiosk under cage (%s mappings)", out);
     free(out);

@@ -6,7 +6,10 @@
 #include "core/text.h"
 #include "fixture_visit.h"
 
-static const Office office = {"Career Center", "Northfield University", "the front desk", ""};
+static const Office office = {.name = "Career Center",
+                              .school = "Northfield University",
+                              .contact = "the front desk",
+                              .logo = ""};
 
 static void test_golden_messages(void **state)
 {
@@ -15,16 +18,19 @@ static void test_golden_messages(void **state)
     Visitor v = fixture_visitor();
     Message msg;
     char text[MESSAGE_BODY_MAX + MESSAGE_SUBJECT_MAX + 32];
-    static const char *const files[CHANNEL_COUNT] = {
-        "message_email.txt", "message_linkedin.txt", "message_phone.txt",
-        "message_video.txt", "message_office.txt",   "message_thanks.txt"};
+    static const char *const files[CHANNEL_COUNT] = {"message_email.txt",  "message_linkedin.txt",
+                                                     "message_phone.txt",  "message_video.txt",
+                                                     "message_office.txt", "message_thanks.txt"};
     /* each mentor as they asked to be reached on that channel */
     static const ContactVia via[CHANNEL_COUNT] = {VIA_EMAIL, VIA_LINKEDIN, VIA_PHONE,
                                                   VIA_VIDEO, VIA_OFFICE,   VIA_EMAIL};
     static const char *const contact[CHANNEL_COUNT] = {
-        "jose.garcia@example.org", "https://www.linkedin.com/in/jose-garcia-example",
-        "(617) 555-0100",          "https://meet.example.org/jose-garcia",
-        "",                        "jose.garcia@example.org"};
+        "jose.garcia@example.org",
+        "https://www.linkedin.com/in/jose-garcia-example",
+        "(617) 555-0100",
+        "https://meet.example.org/jose-garcia",
+        "",
+        "jose.garcia@example.org"};
     for (int c = 0; c < CHANNEL_COUNT; c++) {
         m.via = via[c];
         strcpy(m.contact, contact[c]);
@@ -120,17 +126,35 @@ static void test_typed_answers_read_right(void **state)
         {"d'angelo", "pre-law", "I'm curious about public defenders"},
     };
     static const char *const roles[][2] = {
-        {"HR Business Partner", "Lumen Health"},  {"RN, Pediatric ICU", "Saint Brigid Hospital"},
-        {"UX Researcher", "Fernwood Labs"},       {"Urban Planner", "City of Lakeport"},
-        {"Economist", "Federal Reserve Bank"},    {"Software Engineer", "Copperline Software"},
-        {"Orthodontist", "Bright Smile Dental"},  {"One-Year Fellow", "Civic Tech Corps"},
+        {"HR Business Partner", "Lumen Health"}, {"RN, Pediatric ICU", "Saint Brigid Hospital"},
+        {"UX Researcher", "Fernwood Labs"},      {"Urban Planner", "City of Lakeport"},
+        {"Economist", "Federal Reserve Bank"},   {"Software Engineer", "Copperline Software"},
+        {"Orthodontist", "Bright Smile Dental"}, {"One-Year Fellow", "Civic Tech Corps"},
     };
     static const ContactVia vias[] = {VIA_EMAIL, VIA_LINKEDIN, VIA_PHONE, VIA_VIDEO, VIA_OFFICE};
-    static const char *const wrong[] = {
-        "exploring I ", "exploring i ", "exploring to ", "a HR", "a RN", "an UX", "a Urban",
-        "a Economist", "an Software", "a Orthodontist", "an One", "the The ", "'s's",
-        "exploring interested", "..", " ,", "My name is nadia", "Hi nadia", "a An ", "  "};
-    Office schools[2] = {office, {"Career Services", "The New School", "careers@example.edu", ""}};
+    static const char *const wrong[] = {"exploring I ",
+                                        "exploring i ",
+                                        "exploring to ",
+                                        "a HR",
+                                        "a RN",
+                                        "an UX",
+                                        "a Urban",
+                                        "a Economist",
+                                        "an Software",
+                                        "a Orthodontist",
+                                        "an One",
+                                        "the The ",
+                                        "'s's",
+                                        "exploring interested",
+                                        "..",
+                                        " ,",
+                                        "My name is nadia",
+                                        "Hi nadia",
+                                        "a An ",
+                                        "  "};
+    Office schools[2] = {
+        office,
+        {.name = "Career Services", .school = "The New School", .contact = "careers@example.edu"}};
     Message msg;
     for (size_t s = 0; s < 2; s++)
         for (size_t t = 0; t < sizeof typed / sizeof *typed; t++)
@@ -150,13 +174,12 @@ static void test_typed_answers_read_right(void **state)
                     unsigned warn = message_check(&msg, &v, &m) & ~(unsigned)WARN_UNSIGNED;
                     if (warn)
                         fail_msg("our %s to a %s warns %s:\n%s", message_channel_name(ch),
-                                 roles[r][0], message_warning_name((MessageWarning)warn),
-                                 msg.body);
+                                 roles[r][0], message_warning_name((MessageWarning)warn), msg.body);
                     for (size_t w = 0; w < sizeof wrong / sizeof *wrong; w++)
                         if (strstr(msg.body, wrong[w]) || strstr(msg.subject, wrong[w]))
-                            fail_msg("\"%s\" in the %s to a %s from %s/%s/%s:\n%s",
-                                     wrong[w], message_channel_name(ch), roles[r][0],
-                                     typed[t][0], typed[t][1], typed[t][2], msg.body);
+                            fail_msg("\"%s\" in the %s to a %s from %s/%s/%s:\n%s", wrong[w],
+                                     message_channel_name(ch), roles[r][0], typed[t][0],
+                                     typed[t][1], typed[t][2], msg.body);
                     /* the school at most once in the body (once in each of the
                      * phone's two scripts, the call and the voicemail) */
                     const char *school = schools[s].school, *at = msg.body;

@@ -37,12 +37,13 @@ static void test_mailto_encoding(void **state)
     assert_string_equal(out, "mailto:a%2Bb@example.org?subject=20%20minutes%3F&body=A%2FB%3F%20"
                              "%231%20%26%202%2B2%20(ok):%20yes!");
     char *parsed;
-    assert_int_equal(support_sh(&parsed,
-                                "python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); "
-                                "q = u.parse_qs(p.query); print(u.unquote(p.path)); "
-                                "print(q[\"subject\"][0]); print(q[\"body\"][0])' '%s'",
-                                out),
-                     0);
+    assert_int_equal(
+        support_sh(&parsed,
+                   "python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); "
+                   "q = u.parse_qs(p.query); print(u.unquote(p.path)); "
+                   "print(q[\"subject\"][0]); print(q[\"body\"][0])' '%s'",
+                   out),
+        0);
     assert_string_equal(parsed, "a+b@example.org\n20 minutes?\nA/B? #1 & 2+2 (ok): yes!\n");
     free(parsed);
     assert_int_equal(payload_mailto("a@b.org", "s", "a long body", out, 20), 0);

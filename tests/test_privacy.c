@@ -158,8 +158,7 @@ static void test_nothing_in_memory_after_finish(void **state)
 {
     (void)state;
     /* Finish at once: asked once, then cleared */
-    core_after("Finish and clear",
-               "wait 1100\ntap \"Finish and clear\"\n");
+    core_after("Finish and clear", "wait 1100\ntap \"Finish and clear\"\n");
 }
 
 static void test_nothing_in_memory_after_the_idle_wipe(void **state)

@@ -104,8 +104,8 @@ static void test_sets_for_each_visitor(void **state)
     } want[] = {{STATUS_VETERAN, QTAG_VETERAN}, {STATUS_GRAD_STUDENT, QTAG_GRAD}};
     for (size_t w = 0; w < sizeof want / sizeof *want; w++)
         for (int minutes = 20; minutes <= 30; minutes += 10) { /* the default and the longest */
-            size_t k = question_suggest(bank, (size_t)nbank, want[w].status, 2012, 2026, minutes, a,
-                                        64);
+            size_t k =
+                question_suggest(bank, (size_t)nbank, want[w].status, 2012, 2026, minutes, a, 64);
             size_t own = 0;
             for (size_t i = 0; i < k; i++)
                 own += (bank[a[i]].tags & want[w].tag) != 0;
@@ -130,8 +130,8 @@ static void test_sets_for_each_visitor(void **state)
                     shared += text_has_phrase(y, t);
                 }
             if (words >= 4 && shared * 10 >= words * 7)
-                fail_msg("%s and %s ask nearly the same: \"%s\" / \"%s\"", bank[i].id,
-                         bank[j].id, bank[i].text, bank[j].text);
+                fail_msg("%s and %s ask nearly the same: \"%s\" / \"%s\"", bank[i].id, bank[j].id,
+                         bank[i].text, bank[j].text);
         }
 }
 

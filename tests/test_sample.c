@@ -31,8 +31,11 @@ static void test_distinct_people(void **state)
     static CsvRow row[ROWS];
     int n = 0;
     for (; n < ROWS; n++) {
-        row[n] = (CsvRow){.buf = buf[n], .buf_cap = sizeof buf[n], .field = fields[n],
-                          .field_cap = COLS, .field_max = 4000};
+        row[n] = (CsvRow){.buf = buf[n],
+                          .buf_cap = sizeof buf[n],
+                          .field = fields[n],
+                          .field_cap = COLS,
+                          .field_max = 4000};
         if (!csv_next_row(&r, &row[n]))
             break;
         assert_int_equal(row[n].flags, 0);

@@ -47,7 +47,8 @@ static void test_wipe_leaves_nothing_of_the_visitor(void **state)
     (void)state;
     static Question bank[QUESTION_MAX];
     int nbank = fixture_bank(bank, QUESTION_MAX);
-    static const Office office = {"Career Center", "Northfield University", "", ""};
+    static const Office office = {
+        .name = "Career Center", .school = "Northfield University", .contact = "", .logo = ""};
     Session *s = calloc(1, sizeof *s);
     assert_non_null(s);
     session_init(s);

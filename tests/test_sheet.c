@@ -16,7 +16,10 @@ typedef struct {
     Sheet sheet;
 } Fx;
 
-static const Office office = {"Career Center", "Northfield University", "the front desk", ""};
+static const Office office = {.name = "Career Center",
+                              .school = "Northfield University",
+                              .contact = "the front desk",
+                              .logo = ""};
 
 static Fx *build(void)
 {
@@ -63,6 +66,20 @@ static void test_follow_up_dates(void **state)
     /* seven business days after a Sunday is the Tuesday of the week after */
     assert_string_equal(fx->sheet.line[f->first + 1].aux, "Tue 1 Dec 2026");
     free(fx);
+    /* a phone call asked for on a Saturday is planned for Monday, and the
+     * office's closed days are skipped: Monday 23 is closed, so Tuesday;
+     * Thanksgiving and its Friday are not among the seven days after */
+    Office closed = office;
+    closed.closed[0] = (Date){2026, 11, 23};
+    closed.closed[1] = (Date){2026, 11, 26};
+    closed.closed[2] = (Date){2026, 11, 27};
+    closed.nclosed = 3;
+    Date sat = {2026, 11, 21}, send = sheet_send_day(&closed, CHANNEL_PHONE, sat);
+    assert_int_equal(send.m * 100 + send.d, 1124);
+    Date nudge = sheet_nudge_day(&closed, CHANNEL_PHONE, sat);
+    assert_int_equal(nudge.m * 100 + nudge.d, 1207);
+    send = sheet_send_day(&closed, CHANNEL_EMAIL, sat); /* an email can go today */
+    assert_int_equal(send.d, 21);
 }
 
 static void test_golden_text(void **state)

@@ -13,7 +13,10 @@
 static void test_takeaway_codes_decode(void **state)
 {
     (void)state;
-    static const Office office = {"Career Center", "Northfield University", "the front desk", ""};
+    static const Office office = {.name = "Career Center",
+                                  .school = "Northfield University",
+                                  .contact = "the front desk",
+                                  .logo = ""};
     static Question bank[QUESTION_MAX];
     int nbank = fixture_bank(bank, QUESTION_MAX);
     Mentor m = fixture_mentor();

@@ -117,8 +117,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_utf8_validation),           cmocka_unit_test(test_counts),
         cmocka_unit_test(test_copy_cuts_at_character),    cmocka_unit_test(test_fold),
         cmocka_unit_test(test_phrase_at_word_boundaries), cmocka_unit_test(test_detect_encoding),
-        cmocka_unit_test(test_strbuf_overflow_is_safe),
-        cmocka_unit_test(test_upper),
+        cmocka_unit_test(test_strbuf_overflow_is_safe),   cmocka_unit_test(test_upper),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const Office office = {"Career Center", "Northfield University", "the front desk", ""};
+static const Office office = {.name = "Career Center",
+                              .school = "Northfield University",
+                              .contact = "the front desk",
+                              .logo = ""};
 
 typedef struct {
     Question bank[QUESTION_MAX];
@@ -188,8 +191,8 @@ static char *admin_takeaway(const char *id, const char *opts)
     free(out);
     for (int k = 0; k < TAKE_COUNT; k++) {
         const char *kind = takeaway_name((TakeKind)k);
-        assert_int_equal(support_admin(&out, "--db %s --today 2026-11-22 qr %s %s --payload %s",
-                                       db, kind, id, opts),
+        assert_int_equal(support_admin(&out, "--db %s --today 2026-11-22 qr %s %s --payload %s", db,
+                                       kind, id, opts),
                          0);
         /* qr --payload ends the payload with a newline, as the dump does */
         len += (size_t)snprintf(all + len, cap - len, "\n== payload %s ==\n%s", kind, out);
@@ -222,9 +225,10 @@ static void test_admin_sheet_is_the_kiosks_with_nothing_typed(void **state)
 static void test_admin_sheet_is_the_kiosks_with_every_choice(void **state)
 {
     (void)state;
-    same(walk_typed, "M1024", "--name Nadia --program 'music therapy' --interest 'how engineers work with "
-                     "musicians' --status career-changer --channel linkedin --short --minutes 30 "
-                     "--format phone --found-via school");
+    same(walk_typed, "M1024",
+         "--name Nadia --program 'music therapy' --interest 'how engineers work with "
+         "musicians' --status career-changer --channel linkedin --short --minutes 30 "
+         "--format phone --found-via school");
 }
 
 int main(int argc, char **argv)

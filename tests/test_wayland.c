@@ -152,7 +152,7 @@ static void rfb_connect(void)
     assert_non_null(memchr(buf, 1, (size_t)ntypes)); /* "None" */
     assert_int_equal(write(rfb, "\1", 1), 1);
     read_all(rfb, buf, 4);
-    assert_memory_equal(buf, "\0\0\0\0", 4); /* accepted */
+    assert_memory_equal(buf, "\0\0\0\0", 4);  /* accepted */
     assert_int_equal(write(rfb, "\1", 1), 1); /* shared */
     read_all(rfb, buf, 24);
     assert_int_equal(buf[0] << 8 | buf[1], 1280);
@@ -167,8 +167,12 @@ static void rfb_connect(void)
 
 static void rfb_pointer(int mask, int x, int y)
 {
-    unsigned char m[6] = {5, (unsigned char)mask, (unsigned char)(x >> 8), (unsigned char)x,
-                          (unsigned char)(y >> 8), (unsigned char)y};
+    unsigned char m[6] = {5,
+                          (unsigned char)mask,
+                          (unsigned char)(x >> 8),
+                          (unsigned char)x,
+                          (unsigned char)(y >> 8),
+                          (unsigned char)y};
     assert_int_equal(write(rfb, m, sizeof m), (ssize_t)sizeof m);
     usleep(150000);
 }

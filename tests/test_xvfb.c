@@ -113,7 +113,8 @@ static void test_click_through_the_real_window(void **state)
     char db[1100], shot[1100], *out;
     memset(spot, 0, sizeof spot);
     snprintf(db, sizeof db, "%s/mentors.db", dir);
-    assert_int_equal(support_plan(dir, db, "1280x800", clicks, N, spot), N - 1); /* all but the typing */
+    assert_int_equal(support_plan(dir, db, "1280x800", clicks, N, spot),
+                     N - 1); /* all but the typing */
     start_kiosk(db, true);
     for (int i = 0; i < N; i++) {
         char args[300];

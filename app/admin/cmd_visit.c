@@ -269,8 +269,8 @@ AdminVisit *admin_visit(Admin *a, const Args *args, const char *id)
     if (v->choices.channel == CHANNEL_COUNT)
         v->choices.channel = theirs;
     else if (v->choices.channel != theirs && v->choices.channel != CHANNEL_THANKS) {
-        admin_fail(a, "%s asked to be reached by %s: their request is --channel %s (or thanks)",
-                   id, mentor_via_label(v->mentor.via), message_channel_name(theirs));
+        admin_fail(a, "%s asked to be reached by %s: their request is --channel %s (or thanks)", id,
+                   mentor_via_label(v->mentor.via), message_channel_name(theirs));
         goto fail;
     }
     if (!args_get(args, "format"))
@@ -554,14 +554,13 @@ int cmd_qr(Admin *a, int argc, char **argv)
     Args args;
     TakeKind kind;
     char err[200];
-    int scale,
-        rc =
-            admin_parse(a, &args, qr_opts, NVISIT_OPTS + 4, argc, argv,
-                        "qr sheet|email|contact|reminders ID [options]",
-                        "Prints one take-away QR code in the terminal (Unicode blocks), or writes\n"
-                        "it as SVG: the compact prep sheet, the request on the mentor's channel, the\n"
-                        "mentor's contact card, or the dated reminders.",
-                        2, 2);
+    int scale, rc = admin_parse(
+                   a, &args, qr_opts, NVISIT_OPTS + 4, argc, argv,
+                   "qr sheet|email|contact|reminders ID [options]",
+                   "Prints one take-away QR code in the terminal (Unicode blocks), or writes\n"
+                   "it as SVG: the compact prep sheet, the request on the mentor's channel, the\n"
+                   "mentor's contact card, or the dated reminders.",
+                   2, 2);
     if (rc >= 0)
         return rc;
     if (!takeaway_parse(args.pos[0], &kind))

@@ -42,6 +42,34 @@ Date date_add_days(Date d, long n)
     return date_from_days(date_to_days(d) + n);
 }
 
+bool date_open(const DateCalendar *cal, Date d)
+{
+    if (date_weekday(d) >= 5)
+        return false;
+    for (int i = 0; cal && i < cal->nclosed; i++)
+        if (cal->closed[i].y == d.y && cal->closed[i].m == d.m && cal->closed[i].d == d.d)
+            return false;
+    return true;
+}
+
+Date date_next_open(const DateCalendar *cal, Date d)
+{
+    /* a year of closures at most: never a loop without end */
+    for (int i = 0; i < 400 && !date_open(cal, d); i++)
+        d = date_add_days(d, 1);
+    return d;
+}
+
+Date date_add_open_days(const DateCalendar *cal, Date d, int n)
+{
+    for (int guard = 0; n > 0 && guard < 800; guard++) {
+        d = date_add_days(d, 1);
+        if (date_open(cal, d))
+            n--;
+    }
+    return d;
+}
+
 Date date_add_business_days(Date d, int n)
 {
     while (n > 0) {

@@ -25,6 +25,23 @@ Date date_add_days(Date d, long n);
 /* d moved forward by n working days (Monday to Friday), n >= 0. */
 Date date_add_business_days(Date d, int n);
 
+/* Days an office is open: Monday to Friday, except the nclosed dates of
+ * closed (holidays, a winter break). */
+typedef struct {
+    const Date *closed;
+    int nclosed;
+} DateCalendar;
+
+/* True when cal's office is open on d. */
+bool date_open(const DateCalendar *cal, Date d);
+
+/* d when the office is open then, else its next open day (a Saturday's
+ * call waits for Monday, Thanksgiving's for Friday). */
+Date date_next_open(const DateCalendar *cal, Date d);
+
+/* d moved forward by n open days, n >= 0. */
+Date date_add_open_days(const DateCalendar *cal, Date d, int n);
+
 /* True when y-m-d names a real day. */
 bool date_valid(Date d);
 

@@ -81,9 +81,7 @@ const char *english_article(const char *phrase)
         starts(w, "uni") || starts(w, "ubiq"))
         return "a";
     if (c == 'u') /* "a user", "a utility", "a urologist"; "an urban", "an undergraduate" */
-        return n >= 3 && !is_vowel(w[1]) && is_vowel(w[2]) && lower_ascii(w[1]) != 'n'
-                   ? "a"
-                   : "an";
+        return n >= 3 && !is_vowel(w[1]) && is_vowel(w[2]) && lower_ascii(w[1]) != 'n' ? "a" : "an";
     return is_vowel(c) ? "an" : "a";
 }
 
@@ -175,8 +173,8 @@ void english_tidy_name(const char *in, char *out, size_t cap)
 /* Words that stay small inside a title. */
 static bool small_word(const char *w, size_t n)
 {
-    static const char *const list[] = {"a",  "an", "and", "as", "at",   "but", "by",
-                                       "for", "in", "of",  "on", "or",  "the", "to",
+    static const char *const list[] = {"a",   "an",  "and",  "as",   "at",   "but", "by",
+                                       "for", "in",  "of",   "on",   "or",   "the", "to",
                                        "vs",  "via", "with", "from", "into", "nor"};
     for (size_t i = 0; i < sizeof list / sizeof *list; i++)
         if (strlen(list[i]) == n) {
@@ -197,11 +195,11 @@ static bool acronym(const char *w, size_t n)
         w++, n--;
     while (n > 0 && !is_letter(w[n - 1]))
         n--;
-    static const char *const list[] = {"MBA", "MFA", "MPA", "MPP", "MA",   "MS",  "BA",   "BS",
-                                       "JD",  "MD",  "RN",  "NP",  "PA",   "STEM", "CS",  "EE",
-                                       "ECE", "IT",  "AI",  "ML",  "UX",   "UI",  "HR",   "PR",
-                                       "ROTC", "ESL", "TESOL", "LGBTQ", "US", "UK", "EU", "UN",
-                                       "NGO", "GIS", "SQL", "CPA", "ASL",  "EMT", "OT",   "PT"};
+    static const char *const list[] = {"MBA",  "MFA", "MPA",   "MPP",   "MA",  "MS",   "BA", "BS",
+                                       "JD",   "MD",  "RN",    "NP",    "PA",  "STEM", "CS", "EE",
+                                       "ECE",  "IT",  "AI",    "ML",    "UX",  "UI",   "HR", "PR",
+                                       "ROTC", "ESL", "TESOL", "LGBTQ", "US",  "UK",   "EU", "UN",
+                                       "NGO",  "GIS", "SQL",   "CPA",   "ASL", "EMT",  "OT", "PT"};
     for (size_t i = 0; i < sizeof list / sizeof *list; i++)
         if (strlen(list[i]) == n && strncmp(list[i], w, n) == 0)
             return true;
@@ -258,8 +256,8 @@ static void gerund(const char *verb, size_t n, char *out, size_t cap)
         n = sizeof v - 5;
     memcpy(v, verb, n);
     v[n] = '\0';
-    static const char *const doubled[] = {"plan", "stop", "shop", "swim", "skip", "chat", "drop",
-                                          "begin", "prefer", "admit", "commit", "refer"};
+    static const char *const doubled[] = {"plan", "stop",  "shop",   "swim",  "skip",   "chat",
+                                          "drop", "begin", "prefer", "admit", "commit", "refer"};
     bool dbl = n == 3 && !is_vowel(v[0]) && is_vowel(v[1]) && !is_vowel(v[2]) &&
                !strchr("wxy", lower_ascii(v[2]));
     for (size_t i = 0; i < sizeof doubled / sizeof *doubled; i++)
@@ -288,18 +286,49 @@ void english_interest(const char *in, char *out, size_t cap)
     while (n > 0 && s[n - 1] == ' ')
         s[--n] = '\0';
     /* "I want to X" and the like: the verb phrase, as "X-ing ..." */
-    static const char *const to_verb[] = {
-        "i would really like to ", "i would like to ", "i'd like to ", "id like to ",
-        "i really want to ", "i want to ", "i wanna ", "i hope to ", "i'm hoping to ",
-        "im hoping to ", "i am hoping to ", "i plan to ", "i'm planning to ", "i am planning to ",
-        "i'm trying to ", "i am trying to ", "i'm looking to ", "i am looking to ", "hoping to ",
-        "want to ", "trying to ", "looking to ", "planning to ", "how to ", "to "};
+    static const char *const to_verb[] = {"i would really like to ",
+                                          "i would like to ",
+                                          "i'd like to ",
+                                          "id like to ",
+                                          "i really want to ",
+                                          "i want to ",
+                                          "i wanna ",
+                                          "i hope to ",
+                                          "i'm hoping to ",
+                                          "im hoping to ",
+                                          "i am hoping to ",
+                                          "i plan to ",
+                                          "i'm planning to ",
+                                          "i am planning to ",
+                                          "i'm trying to ",
+                                          "i am trying to ",
+                                          "i'm looking to ",
+                                          "i am looking to ",
+                                          "hoping to ",
+                                          "want to ",
+                                          "trying to ",
+                                          "looking to ",
+                                          "planning to ",
+                                          "how to ",
+                                          "to "};
     /* "I'm interested in X": the rest, as typed */
-    static const char *const to_rest[] = {
-        "i'm interested in ", "i am interested in ", "im interested in ", "interested in ",
-        "i'm curious about ", "i am curious about ", "curious about ", "i'm thinking about ",
-        "i am thinking about ", "thinking about ", "i'm exploring ", "i am exploring ",
-        "exploring ", "i like ", "i love ", "i want ", "maybe "};
+    static const char *const to_rest[] = {"i'm interested in ",
+                                          "i am interested in ",
+                                          "im interested in ",
+                                          "interested in ",
+                                          "i'm curious about ",
+                                          "i am curious about ",
+                                          "curious about ",
+                                          "i'm thinking about ",
+                                          "i am thinking about ",
+                                          "thinking about ",
+                                          "i'm exploring ",
+                                          "i am exploring ",
+                                          "exploring ",
+                                          "i like ",
+                                          "i love ",
+                                          "i want ",
+                                          "maybe "};
     const char *p = s;
     for (size_t i = 0; i < sizeof to_verb / sizeof *to_verb; i++)
         if (starts(p, to_verb[i])) {

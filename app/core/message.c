@@ -14,9 +14,9 @@
 #include <string.h>
 
 static const char *const channel_names[CHANNEL_COUNT] = {"email", "linkedin", "phone",
-                                                         "video",  "office",   "thanks"};
+                                                         "video", "office",   "thanks"};
 static const char *const channel_labels[CHANNEL_COUNT] = {
-    "Email", "LinkedIn note", "Phone script", "Video booking note", "Ask the career office",
+    "Email",         "LinkedIn note", "Phone script", "Video booking note", "Ask the career office",
     "Thank-you note"};
 
 const char *message_channel_name(MessageChannel c)
@@ -184,15 +184,14 @@ static void add_why(StrBuf *sb, const Ctx *c)
     const Mentor *m = c->m;
     FoundVia via = c->v->found_via;
     if (via == FOUND_MAJOR && !message_same_major(c->v, m))
-        via = FOUND_SCHOOL; /* said only when it is true */
+        via = FOUND_SCHOOL;       /* said only when it is true */
     if (via == FOUND_DIRECTORY) { /* the school is named once, in who the visitor is */
         strbuf_add(sb, "I found you in ");
         add_office_possessive(sb, c);
         strbuf_add(sb, c->level == 0 ? " alumni directory, where you offered to talk with "
                                        "students and fellow alumni."
                                      : " alumni directory.");
-    }
-    else if (via == FOUND_SCHOOL)
+    } else if (via == FOUND_SCHOOL)
         strbuf_addf(sb,
                     c->level == 0 ? "As a fellow %s graduate (class of %d), you seemed "
                                     "the right person to ask."
@@ -377,8 +376,7 @@ static void office_body(Message *msg, StrBuf *sb, const Ctx *c)
         add_desc(sb, c);
     else
         add_desc_short(sb, c);
-    strbuf_addf(sb,
-                ". In your alumni directory I found %s %s, who works as ", m->first_name,
+    strbuf_addf(sb, ". In your alumni directory I found %s %s, who works as ", m->first_name,
                 m->last_name);
     add_role(sb, m->title);
     strbuf_addf(sb, " at %s and asked to be reached through your office.\n\n", m->organization);

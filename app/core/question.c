@@ -17,7 +17,7 @@ static const char *const cat_labels[QCAT_COUNT] = {"How they got here",
                                                    "The organization and its culture",
                                                    "Advice and resources",
                                                    "Closing"};
-static const char *const tag_names[] = {"core",  "student", "changer", "alum",   "orgfit",
+static const char *const tag_names[] = {"core",  "student", "changer", "alum", "orgfit",
                                         "early", "senior",  "veteran", "grad", "giveback"};
 enum { NTAGS = sizeof tag_names / sizeof tag_names[0] };
 

@@ -21,15 +21,15 @@ typedef enum {
 
 /* Who a question suits; a bank row lists them by name. */
 enum {
-    QTAG_CORE = 1 << 0,    /* good for anyone: "core" */
-    QTAG_STUDENT = 1 << 1, /* students and graduate students: "student" */
-    QTAG_CHANGER = 1 << 2, /* career changers and veterans: "changer" */
-    QTAG_ALUM = 1 << 3,    /* alumni a few years out: "alum" */
-    QTAG_ORGFIT = 1 << 4,  /* judging an organization: "orgfit" */
-    QTAG_EARLY = 1 << 5,   /* best asked of someone early in career: "early" */
-    QTAG_SENIOR = 1 << 6,  /* best asked of someone long in the field: "senior" */
-    QTAG_VETERAN = 1 << 7, /* for veterans moving into civilian work: "veteran" */
-    QTAG_GRAD = 1 << 8,    /* for graduate students: "grad" */
+    QTAG_CORE = 1 << 0,     /* good for anyone: "core" */
+    QTAG_STUDENT = 1 << 1,  /* students and graduate students: "student" */
+    QTAG_CHANGER = 1 << 2,  /* career changers and veterans: "changer" */
+    QTAG_ALUM = 1 << 3,     /* alumni a few years out: "alum" */
+    QTAG_ORGFIT = 1 << 4,   /* judging an organization: "orgfit" */
+    QTAG_EARLY = 1 << 5,    /* best asked of someone early in career: "early" */
+    QTAG_SENIOR = 1 << 6,   /* best asked of someone long in the field: "senior" */
+    QTAG_VETERAN = 1 << 7,  /* for veterans moving into civilian work: "veteran" */
+    QTAG_GRAD = 1 << 8,     /* for graduate students: "grad" */
     QTAG_GIVEBACK = 1 << 9, /* offering something back: "giveback" (always kept) */
 };
 

@@ -170,11 +170,24 @@ static void build_during(Sheet *s, const SheetInput *in)
     (void)in;
 }
 
+Date sheet_send_day(const Office *o, MessageChannel ch, Date today)
+{
+    DateCalendar cal = office_calendar(o);
+    return ch == CHANNEL_PHONE ? date_next_open(&cal, today) : today;
+}
+
+Date sheet_nudge_day(const Office *o, MessageChannel ch, Date today)
+{
+    DateCalendar cal = office_calendar(o);
+    return date_add_open_days(&cal, sheet_send_day(o, ch, today), 7);
+}
+
 static void build_followup(Sheet *s, const SheetInput *in)
 {
     char d1[32], d2[32];
-    date_human(in->today, d1, sizeof d1);
-    date_human(date_add_business_days(in->today, 7), d2, sizeof d2);
+    MessageChannel ch = in->request ? in->request->channel : CHANNEL_EMAIL;
+    date_human(sheet_send_day(in->office, ch, in->today), d1, sizeof d1);
+    date_human(sheet_nudge_day(in->office, ch, in->today), d2, sizeof d2);
     section(s, SEC_FOLLOWUP, "Follow-up plan");
     line_brief(s, LINE_DATED, keepf(s, "%s", d1), 0, "Send your request.", "send request");
     line_brief(s, LINE_DATED, keepf(s, "%s", d2), 0,

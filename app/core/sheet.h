@@ -79,6 +79,14 @@ typedef struct {
  * message, homework, questions, during the meeting, the follow-up plan. */
 void sheet_build(Sheet *s, const SheetInput *in);
 
+/* When to send a request on channel ch made on today: today, but a call
+ * waits for a day the office is open (a Saturday's call goes on Monday,
+ * a holiday's the day after; [calendar] closed lists the holidays). */
+Date sheet_send_day(const Office *o, MessageChannel ch, Date today);
+
+/* The one polite nudge: seven open days after sending. */
+Date sheet_nudge_day(const Office *o, MessageChannel ch, Date today);
+
 /* Copies src into dst (its text lives in dst's own arena then). */
 void sheet_copy(Sheet *dst, const Sheet *src);
 

@@ -46,7 +46,7 @@ struct App {
     View view;   /* what the screens see, and their own state */
     Catalog cat; /* the lists the screens show from the directory */
     ScreenId step;
-    uint64_t step_since; /* platform clock: when this step was entered */
+    uint64_t step_since;     /* platform clock: when this step was entered */
     unsigned long text_mark; /* the text cache when this visitor began */
     double wipe_ms;          /* how long the last wipe took (make bench) */
     double print_ui_ms;      /* how long the last Print held the screen (make bench) */

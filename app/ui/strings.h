@@ -116,7 +116,7 @@ typedef enum {
     S_FINISH,
     S_STILL_THERE,
     S_STILL_THERE_SUB,
-    S_SECONDS_N, /* the idle countdown: "4 seconds" */
+    S_SECONDS_N,    /* the idle countdown: "4 seconds" */
     S_FINISH_TITLE, /* Finish before the sheet was looked at */
     S_FINISH_SUB,
     S_BACK_TO_SHEET,

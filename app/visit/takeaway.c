@@ -136,8 +136,9 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
         snprintf(send_d, sizeof send_d, "%s: %s. Your message is on your prep sheet.",
                  mentor_via_label(m->via), m->contact);
     snprintf(nudge, sizeof nudge, "No reply from %s? Send one polite follow-up", m->first_name);
-    ev[0] = (PayloadEvent){in->today, send, send_d};
-    ev[1] = (PayloadEvent){date_add_business_days(in->today, 7), nudge,
+    MessageChannel ch = in->request->channel;
+    ev[0] = (PayloadEvent){sheet_send_day(in->office, ch, in->today), send, send_d};
+    ev[1] = (PayloadEvent){sheet_nudge_day(in->office, ch, in->today), nudge,
                            "One short, friendly nudge, then let it go. After you meet: a "
                            "thank-you note within a day."};
     date_iso(in->today, day, sizeof day);

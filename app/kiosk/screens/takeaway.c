@@ -133,8 +133,8 @@ static int captions(View *vw, int x, int y, int w, int room)
     Ui *ui = vw->ui;
     int y0 = y;
     ui_measure_begin(ui);
-    int about_h = ui_wrap(ui, (Rect){x, 0, w, 0}, about(vw, vw->qr_tab), ui->small,
-                        WEIGHT_REGULAR, ui->th.muted);
+    int about_h = ui_wrap(ui, (Rect){x, 0, w, 0}, about(vw, vw->qr_tab), ui->small, WEIGHT_REGULAR,
+                          ui->th.muted);
     int need =
         ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text) +
         about_h + ui->u * 2 + printing_panel(vw, x, 0, w);
