@@ -11,7 +11,7 @@ CFLAGS  ?= -O2 -g
 FUZZ_SECONDS ?= 60
 
 PKGS      := sqlite3 libqrencode inih libsodium
-UI_PKGS   := sdl2 SDL2_ttf SDL2_image fontconfig zlib libsystemd wayland-client xkbcommon
+UI_PKGS   := sdl2 SDL2_ttf SDL2_image fontconfig zlib libsystemd wayland-client xkbcommon fribidi
 TEST_PKGS := cmocka
 
 # Where `make install` puts things (DESTDIR is prepended to each).
@@ -145,6 +145,9 @@ $(KIOSK): $(BUILD)/obj/app/kiosk/main.o $(BUILD)/libkiosk.a $(BUILD)/libckui.a $
 $(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LIB_CFLAGS) $(TEST_CFLAGS) -c $< -o $@
+
+# test_bidi checks platform/bidi.c through platform's own header (SDL's)
+$(BUILD)/obj/tests/test_bidi.o: LIB_CFLAGS += $(UI_CFLAGS)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support.o $(BUILD)/libkiosk.a \
                   $(BUILD)/libckui.a $(BUILD)/libck.a

@@ -28,6 +28,15 @@ void fonts_done(void);
 void fonts_prefetch(void);
 void fonts_settle(void);
 
+/* bidi.c: a line cut into runs of one direction, in the order they are
+ * shown from left to right (the Unicode bidirectional algorithm). */
+enum { BIDI_RUNS_MAX = 32 };
+typedef struct {
+    size_t start, len; /* bytes of the line */
+    bool rtl;          /* shaped right to left */
+} BidiRun;
+int bidi_runs(const char *s, size_t len, BidiRun *out, int cap);
+
 /* text.c: text rendered with SDL_ttf, cached as textures. */
 typedef struct Text Text;
 Text *text_open(SDL_Renderer *r, char *err, size_t cap);

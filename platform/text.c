@@ -127,6 +127,7 @@ struct Text {
 typedef struct {
     int face;
     size_t start, len;
+    bool rtl; /* shaped right to left */
 } Run;
 
 Text *text_open(SDL_Renderer *r, char *err, size_t cap)
@@ -299,7 +300,7 @@ static int split(Text *t, const char *s, size_t len, Run *runs)
                 runs[n - 1].len = len - runs[n - 1].start;
                 return n;
             }
-            runs[n++] = (Run){face, at, 0};
+            runs[n++] = (Run){face, at, 0, false};
             cur = face;
         }
         runs[n - 1].len = i - runs[n - 1].start;
@@ -307,8 +308,27 @@ static int split(Text *t, const char *s, size_t len, Run *runs)
     return n;
 }
 
-/* Sets the direction and script of font for the run's first letter. */
-static void shape_for(TTF_Font *f, const char *s, size_t len)
+/* The line's runs as they stand on screen from left to right: runs of one
+ * direction (bidi.c), each cut into runs of one font, whose order a
+ * right-to-left run reverses. Returns how many. */
+static int layout(Text *t, const char *s, size_t len, Run *runs)
+{
+    BidiRun b[BIDI_RUNS_MAX];
+    Run part[MAX_RUNS];
+    int nb = bidi_runs(s, len, b, BIDI_RUNS_MAX), n = 0;
+    for (int i = 0; i < nb; i++) {
+        int k = split(t, s + b[i].start, b[i].len, part);
+        for (int j = 0; j < k && n < MAX_RUNS; j++) {
+            const Run *r = &part[b[i].rtl ? k - 1 - j : j];
+            runs[n++] = (Run){r->face, b[i].start + r->start, r->len, b[i].rtl};
+        }
+    }
+    return n;
+}
+
+/* Sets the direction of font for a run, and its script by the run's first
+ * letter. */
+static void shape_for(TTF_Font *f, const char *s, size_t len, bool rtl)
 {
     size_t i = 0;
     uint32_t cp = 0;
@@ -317,7 +337,7 @@ static void shape_for(TTF_Font *f, const char *s, size_t len)
     bool arabic = (cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
                   (cp >= 0xFB50 && cp <= 0xFEFF);
     bool hebrew = cp >= 0x590 && cp <= 0x5FF;
-    TTF_SetFontDirection(f, arabic || hebrew ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    TTF_SetFontDirection(f, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
     TTF_SetFontScriptName(f, arabic                       ? "Arab"
                              : hebrew                     ? "Hebr"
                              : cp >= 0x900 && cp <= 0x97F ? "Deva"
@@ -331,7 +351,7 @@ static SDL_Surface *render(Text *t, const char *s, int px, Weight w, SDL_Color c
     SDL_Surface *part[MAX_RUNS] = {0}, *out = NULL;
     TTF_Font *font[MAX_RUNS];
     size_t len = strlen(s);
-    int n = split(t, s, len, runs), width = 0, asc = 0, desc = 0;
+    int n = layout(t, s, len, runs), width = 0, asc = 0, desc = 0;
     SDL_Color ink = {c.r, c.g, c.b, 255};
     char buf[1024];
     for (int i = 0; i < n; i++) {
@@ -341,7 +361,7 @@ static SDL_Surface *render(Text *t, const char *s, int px, Weight w, SDL_Color c
         size_t k = runs[i].len < sizeof buf - 1 ? runs[i].len : sizeof buf - 1;
         memcpy(buf, s + runs[i].start, k);
         buf[k] = '\0';
-        shape_for(font[i], buf, k);
+        shape_for(font[i], buf, k, runs[i].rtl);
         part[i] = TTF_RenderUTF8_Blended(font[i], buf, ink);
         if (part[i])
             width += part[i]->w;
@@ -414,7 +434,7 @@ int text_width(Text *t, const char *s, int px, Weight w)
     Run runs[MAX_RUNS];
     char buf[1024];
     size_t len = strlen(s);
-    int n = split(t, s, len, runs), width = 0;
+    int n = layout(t, s, len, runs), width = 0;
     for (int i = 0; i < n; i++) {
         TTF_Font *f = font_at(t, runs[i].face, px, w);
         int rw = 0;
@@ -422,7 +442,7 @@ int text_width(Text *t, const char *s, int px, Weight w)
         memcpy(buf, s + runs[i].start, k);
         buf[k] = '\0';
         if (f) {
-            shape_for(f, buf, k);
+            shape_for(f, buf, k, runs[i].rtl);
             TTF_SizeUTF8(f, buf, &rw, NULL);
         }
         width += rw;

@@ -124,6 +124,27 @@ static void test_office_channel_needs_no_contact(void **state)
     assert_string_equal(m.contact, "");
 }
 
+/* A name written in Chinese, Japanese or Korean reads family name first,
+ * without a space; every other name given name first. */
+static void test_full_names_in_their_order(void **state)
+{
+    (void)state;
+    static const char *const names[][3] = {
+        {"伟", "王", "王伟"},          {"美咲", "佐藤", "佐藤美咲"},
+        {"민준", "김", "김민준"},      {"José", "García", "José García"},
+        {"ليلى", "حداد", "ليلى حداد"}, {"Wei", "Wang", "Wei Wang"},
+        {"伟", "Wang", "伟 Wang"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        Mentor m = {0};
+        char out[2 * MENTOR_NAME_MAX + 2];
+        strcpy(m.first_name, names[i][0]);
+        strcpy(m.last_name, names[i][1]);
+        mentor_full_name(&m, out, sizeof out);
+        assert_string_equal(out, names[i][2]);
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -134,6 +155,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_rejections_name_field_and_reason),
         cmocka_unit_test(test_channel_checks),
         cmocka_unit_test(test_office_channel_needs_no_contact),
+        cmocka_unit_test(test_full_names_in_their_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

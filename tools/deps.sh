@@ -11,7 +11,7 @@ libinih-dev
 libcmocka-dev
 clang libclang-rt-14-dev
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev zlib1g-dev libsystemd-dev
-libwayland-dev libwayland-bin wayland-protocols libxkbcommon-dev
+libwayland-dev libwayland-bin wayland-protocols libxkbcommon-dev libfribidi-dev
 fonts-noto-core fonts-droid-fallback fonts-nanum
 zbar-tools imagemagick xvfb xauth xdotool groff-base man-db gdb
 cage seatd xwayland systemd sway wayvnc grim

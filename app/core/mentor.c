@@ -383,7 +383,34 @@ bool mentor_from_fields(const char *const v[MF_COUNT], int this_year, Mentor *m,
     return true;
 }
 
+/* True when every letter of s is Chinese, Japanese or Korean (Han, kana,
+ * Hangul), as in 王 or 佐藤 or 김. */
+static bool cjk(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    bool any = false;
+    while (i < n) {
+        uint32_t c = text_utf8_next(s, n, &i);
+        if (c == ' ')
+            continue;
+        bool han = (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                   (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+        bool kana = c >= 0x3040 && c <= 0x30FF;
+        bool hangul = (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+                      (c >= 0x3130 && c <= 0x318F);
+        if (!han && !kana && !hangul)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 void mentor_full_name(const Mentor *m, char *out, size_t cap)
 {
-    snprintf(out, cap, "%s %s", m->first_name, m->last_name);
+    /* a name written in Chinese, Japanese or Korean puts the family name
+     * first, without a space: 王伟, 佐藤美咲, 김민준 */
+    if (cjk(m->first_name) && cjk(m->last_name))
+        snprintf(out, cap, "%s%s", m->last_name, m->first_name);
+    else
+        snprintf(out, cap, "%s %s", m->first_name, m->last_name);
 }

@@ -300,9 +300,10 @@ static void phone_body(StrBuf *sb, const Ctx *c)
 {
     const Mentor *m = c->m;
     const char *name = *c->v->first_name ? c->v->first_name : "[your name]";
+    char full[2 * MENTOR_NAME_MAX + 2];
+    mentor_full_name(m, full, sizeof full);
     strbuf_add(sb, "Before you call: have your questions, a pen and your calendar ready.\n\n");
-    strbuf_addf(sb, "Opening:\n\"Hello, is this %s %s? My name is %s, and I am ", m->first_name,
-                m->last_name, name);
+    strbuf_addf(sb, "Opening:\n\"Hello, is this %s? My name is %s, and I am ", full, name);
     add_desc(sb, c);
     strbuf_add(sb, ". ");
     add_why(sb, c);
@@ -365,8 +366,9 @@ static void office_body(Message *msg, StrBuf *sb, const Ctx *c)
     const Mentor *m = c->m;
     StrBuf subject; /* cut short, not overflowed, by a long name */
     strbuf_init(&subject, msg->subject, sizeof msg->subject);
-    strbuf_addf(&subject, "Introduction request: %s %s, %s", m->first_name, m->last_name,
-                m->organization);
+    char full[2 * MENTOR_NAME_MAX + 2];
+    mentor_full_name(m, full, sizeof full);
+    strbuf_addf(&subject, "Introduction request: %s, %s", full, m->organization);
     strbuf_addf(sb, "Dear %s team,\n\n", c->o->name);
     if (*c->v->first_name)
         strbuf_addf(sb, "My name is %s, and I am ", c->v->first_name);
@@ -376,8 +378,7 @@ static void office_body(Message *msg, StrBuf *sb, const Ctx *c)
         add_desc(sb, c);
     else
         add_desc_short(sb, c);
-    strbuf_addf(sb, ". In your alumni directory I found %s %s, who works as ", m->first_name,
-                m->last_name);
+    strbuf_addf(sb, ". In your alumni directory I found %s, who works as ", full);
     add_role(sb, m->title);
     strbuf_addf(sb, " at %s and asked to be reached through your office.\n\n", m->organization);
     strbuf_add(sb, "Could you introduce me? I am exploring ");

@@ -64,7 +64,9 @@ static void build_contact(Sheet *s, const SheetInput *in)
 {
     const Mentor *m = in->mentor;
     section(s, SEC_CONTACT, "Your contact");
-    line(s, LINE_KEYVAL, "Name", 0, keepf(s, "%s %s", m->first_name, m->last_name));
+    char full[2 * MENTOR_NAME_MAX + 2];
+    mentor_full_name(m, full, sizeof full);
+    line(s, LINE_KEYVAL, "Name", 0, keepf(s, "%s", full));
     line(s, LINE_KEYVAL, "Role", 0, keepf(s, "%s, %s", m->title, m->organization));
     line(s, LINE_KEYVAL, "Field", 0,
          keepf(s, "%s; class of %d%s%s", m->field, m->grad_year, *m->major ? ", " : "", m->major));
@@ -212,8 +214,9 @@ void sheet_build(Sheet *s, const SheetInput *in)
 {
     memset(s, 0, sizeof *s);
     s->minutes_asked = in->visitor->minutes > 0 ? in->visitor->minutes : 20;
-    s->title = keepf(s, "Prep sheet: a conversation with %s %s", in->mentor->first_name,
-                     in->mentor->last_name);
+    char full[2 * MENTOR_NAME_MAX + 2];
+    mentor_full_name(in->mentor, full, sizeof full);
+    s->title = keepf(s, "Prep sheet: a conversation with %s", full);
     s->subtitle = keepf(s, "%s, %s", in->office->name, in->office->school);
     build_contact(s, in);
     build_message(s, in);

@@ -126,7 +126,9 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
     const Mentor *m = in->mentor;
     char send[200], nudge[160], send_d[512], seed[80], day[11], stamp[20];
     PayloadEvent ev[2];
-    snprintf(send, sizeof send, "Send your request to %s %s", m->first_name, m->last_name);
+    char full[2 * MENTOR_NAME_MAX + 2];
+    mentor_full_name(m, full, sizeof full);
+    snprintf(send, sizeof send, "Send your request to %s", full);
     if (m->via == VIA_OFFICE)
         snprintf(send_d, sizeof send_d,
                  "Ask the %s for an introduction: %s. Your message is "
