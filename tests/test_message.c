@@ -192,6 +192,28 @@ static void test_typed_answers_read_right(void **state)
                 }
 }
 
+/* A 200-character note uses its room: it leaves out the least needed
+ * parts first and keeps the visitor's name and interest while they fit. */
+static void test_short_note_uses_its_room(void **state)
+{
+    (void)state;
+    Mentor m = fixture_mentor();
+    Visitor v = fixture_visitor();
+    Message msg;
+    strcpy(v.first_name, "Nadia");
+    strcpy(v.program, "music therapy");
+    strcpy(v.interest, "how engineers work with musicians");
+    for (int s = 0; s < STATUS_COUNT; s++) {
+        v.status = (VisitorStatus)s;
+        assert_true(message_compose(CHANNEL_LINKEDIN, &v, &m, &office, 200, &msg));
+        assert_true(msg.chars <= 200);
+        assert_non_null(strstr(msg.body, "Nadia"));
+        assert_non_null(strstr(msg.body, "engineers work with musicians"));
+        /* and what is left out would not have fitted */
+        assert_true(msg.chars > 140);
+    }
+}
+
 static void test_etiquette_warnings(void **state)
 {
     (void)state;
@@ -249,6 +271,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_limits_hold_for_every_choice),
         cmocka_unit_test(test_says_who_why_and_not_a_job),
         cmocka_unit_test(test_typed_answers_read_right),
+        cmocka_unit_test(test_short_note_uses_its_room),
         cmocka_unit_test(test_etiquette_warnings),
         cmocka_unit_test(test_mentor_words_are_not_held_against_the_visitor),
         cmocka_unit_test(test_over_length_is_reported),

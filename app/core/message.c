@@ -265,35 +265,58 @@ static void email_body(StrBuf *sb, const Ctx *c)
     add_signature(sb, c);
 }
 
+/* The LinkedIn note's optional parts, least needed first: level n leaves
+ * out the first n, so a 200-character note keeps the visitor's name, what
+ * they explore and the mentor's organization as long as they fit. */
+enum {
+    LI_FORMAT,    /* "for a video call" */
+    LI_DIRECTORY, /* "I found you in the Career Center's alumni directory" */
+    LI_HOPING,    /* "I'm only hoping to learn." */
+    LI_BRIEF,     /* "20 minutes" rather than "20 min" */
+    LI_ORG,       /* "about your path at Copperline Software" */
+    LI_INTEREST,  /* "exploring careers in public policy" */
+    LI_NAME,      /* "I'm Nadia" */
+    LI_PARTS
+};
+
+static bool li_has(const Ctx *c, int part)
+{
+    return c->level <= part;
+}
+
 static void linkedin_body(StrBuf *sb, const Ctx *c)
 {
     const Mentor *m = c->m;
     strbuf_addf(sb, "Hi %s, ", m->first_name);
-    if (*c->v->first_name && c->level < 3)
+    if (*c->v->first_name && li_has(c, LI_NAME))
         strbuf_addf(sb, "I'm %s, ", c->v->first_name);
     else
         strbuf_add(sb, "I'm ");
     add_desc_short(sb, c);
-    if (c->level == 0) {
+    if (li_has(c, LI_DIRECTORY)) {
         strbuf_add(sb, ". I found you in ");
         add_office_possessive(sb, c);
-        strbuf_add(sb, " alumni directory and I'm exploring ");
-        add_interest(sb, c);
-    } else if (c->level < 3) {
+        strbuf_add(sb, " alumni directory");
+        if (li_has(c, LI_INTEREST)) {
+            strbuf_add(sb, " and I'm exploring ");
+            add_interest(sb, c);
+        }
+    } else if (li_has(c, LI_INTEREST)) {
         strbuf_add(sb, ", exploring ");
         add_interest(sb, c);
     }
     strbuf_add(sb, ". Would you have ");
-    add_time(sb, c, c->level >= 2);
-    if (c->level == 0)
-        strbuf_addf(sb, " for %s about your path at %s?", format_phrase(c->v->format),
-                    m->organization);
-    else if (c->level == 1)
-        strbuf_addf(sb, " for %s about your work at %s?", format_phrase(c->v->format),
+    add_time(sb, c, !li_has(c, LI_BRIEF));
+    if (li_has(c, LI_FORMAT))
+        strbuf_addf(sb, " for %s", format_phrase(c->v->format));
+    else
+        strbuf_add(sb, " to talk");
+    if (li_has(c, LI_ORG))
+        strbuf_addf(sb, " about your %s at %s?", li_has(c, LI_DIRECTORY) ? "path" : "work",
                     m->organization);
     else
-        strbuf_add(sb, " to talk about your work?");
-    strbuf_add(sb, c->level < 3 ? " I'm only hoping to learn. Thank you!" : " Thank you!");
+        strbuf_add(sb, " about your work?");
+    strbuf_add(sb, li_has(c, LI_HOPING) ? " I'm only hoping to learn. Thank you!" : " Thank you!");
 }
 
 static void phone_body(StrBuf *sb, const Ctx *c)
@@ -459,7 +482,9 @@ static bool compose(MessageChannel ch, const Visitor *v, const Mentor *m, const 
                                                               : MESSAGE_LINKEDIN_CHARS;
         out->limit_in_chars = true;
     }
-    int levels = ch == CHANNEL_LINKEDIN ? 4 : ch == CHANNEL_EMAIL || ch == CHANNEL_OFFICE ? 3 : 1;
+    int levels = ch == CHANNEL_LINKEDIN                        ? LI_PARTS + 1
+                 : ch == CHANNEL_EMAIL || ch == CHANNEL_OFFICE ? 3
+                                                               : 1;
     for (c.level = 0; c.level < levels; c.level++) {
         compose_level(out, &c);
         if (fits(out))
