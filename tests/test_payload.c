@@ -64,6 +64,20 @@ static void test_vcard_escaping_and_channel(void **state)
     assert_non_null(strstr(out, "Center.\\nPrefers"));
     assert_null(strstr(out, "TEL"));
     assert_folded(out);
+    /* read back by an independent parser, Debian's python3-vobject */
+    char *dir = support_tmpdir(), *read;
+    support_write(support_path(dir, "c.vcf"), out, (size_t)-1);
+    assert_int_equal(support_sh(&read,
+                                "/usr/bin/python3 -c 'import sys, vobject; "
+                                "v = vobject.readOne(open(sys.argv[1]).read()); "
+                                "print(v.fn.value); print(v.org.value); print(v.email.value)' %s",
+                                support_path(dir, "c.vcf")),
+                     0);
+    assert_string_equal(read,
+                        "José García\n['Marsh, Okafor; Partners']\njose.garcia@example.org\n");
+    free(read);
+    support_rmtree(dir);
+    free(dir);
     m.via = VIA_OFFICE;
     m.contact[0] = '\0';
     payload_vcard(&m, "", out, sizeof out);
@@ -94,13 +108,31 @@ static void test_ical_events(void **state)
     assert_true(payload_ical(ev, 2, "ck-2026-11-22-M1001", "20261122T101500Z", out, sizeof out) >
                 0);
     assert_non_null(strstr(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
-    assert_non_null(strstr(out, "DTSTART;VALUE=DATE:20261122\r\nDTEND;VALUE=DATE:20261123\r\n"));
+    assert_non_null(strstr(out, "DTSTART;VALUE=DATE:20261122\r\n"));
+    assert_null(strstr(out, "DTEND")); /* an all-day event lasts its day */
     assert_non_null(strstr(out, "DTSTART;VALUE=DATE:20261201\r\n"));
     assert_non_null(strstr(out, "SUMMARY:Follow up\\, once\r\n"));
     assert_non_null(strstr(out, "nudge\\; then"));
     assert_non_null(strstr(out, "UID:ck-2026-11-22-M1001-2@career-kiosk\r\n"));
     assert_non_null(strstr(out, "END:VCALENDAR\r\n"));
     assert_folded(out);
+    /* read back by an independent parser, Debian's python3-icalendar */
+    char *dir = support_tmpdir(), *read;
+    support_write(support_path(dir, "r.ics"), out, (size_t)-1);
+    assert_int_equal(
+        support_sh(&read,
+                   "/usr/bin/python3 -c 'import sys, icalendar; "
+                   "c = icalendar.Calendar.from_ical(open(sys.argv[1], \"rb\").read()); "
+                   "e = list(c.walk(\"VEVENT\")); print(len(e)); "
+                   "[print(x.decoded(\"DTSTART\"), x[\"SUMMARY\"], len(list(x.walk(\"VALARM\")))) "
+                   "for x in e]' %s",
+                   support_path(dir, "r.ics")),
+        0);
+    assert_string_equal(read, "2\n2026-11-22 Send your request to José García 1\n"
+                              "2026-12-01 Follow up, once 1\n");
+    free(read);
+    support_rmtree(dir);
+    free(dir);
 }
 
 int main(int argc, char **argv)

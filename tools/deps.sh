@@ -13,7 +13,7 @@ clang libclang-rt-14-dev
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev zlib1g-dev libsystemd-dev
 libwayland-dev libwayland-bin wayland-protocols libxkbcommon-dev libfribidi-dev
 fonts-noto-core fonts-droid-fallback fonts-nanum
-zbar-tools imagemagick xvfb xauth xdotool groff-base man-db gdb
+zbar-tools imagemagick xvfb xauth xdotool groff-base man-db gdb python3 python3-icalendar python3-vobject
 cage seatd xwayland systemd sway wayvnc grim
 libcups2-dev cups-daemon cups-client printer-driver-cups-pdf ghostscript poppler-utils
 libsodium-dev minisign dosfstools exfatprogs fusefat procps"

@@ -132,9 +132,11 @@ size_t payload_ical(const PayloadEvent *ev, size_t n, const char *uid_seed, cons
     strbuf_init(&sb, out, cap);
     put_line(&sb, "BEGIN:VCALENDAR");
     put_line(&sb, "VERSION:2.0");
-    put_line(&sb, "PRODID:-//Career Kiosk//Prep sheet reminders//EN");
+    put_line(&sb, "PRODID:-//Career Kiosk//EN");
+    /* lean, to keep the code small enough to scan from a step back: an
+     * all-day DTSTART needs no DTEND (RFC 5545 3.6.1: it lasts the day),
+     * and the alarm says only that it is one */
     for (size_t i = 0; i < n; i++) {
-        Date next = date_add_days(ev[i].date, 1);
         put_line(&sb, "BEGIN:VEVENT");
         snprintf(line, sizeof line, "UID:%s-%zu@career-kiosk", uid_seed, i + 1);
         put_line(&sb, line);
@@ -143,14 +145,12 @@ size_t payload_ical(const PayloadEvent *ev, size_t n, const char *uid_seed, cons
         snprintf(day, sizeof day, "%04d%02d%02d", ev[i].date.y, ev[i].date.m, ev[i].date.d);
         snprintf(line, sizeof line, "DTSTART;VALUE=DATE:%s", day);
         put_line(&sb, line);
-        snprintf(line, sizeof line, "DTEND;VALUE=DATE:%04d%02d%02d", next.y, next.m, next.d);
-        put_line(&sb, line);
         prop(&sb, "SUMMARY", ev[i].summary);
         if (ev[i].description && *ev[i].description)
             prop(&sb, "DESCRIPTION", ev[i].description);
         put_line(&sb, "BEGIN:VALARM");
         put_line(&sb, "ACTION:DISPLAY");
-        prop(&sb, "DESCRIPTION", ev[i].summary);
+        put_line(&sb, "DESCRIPTION:Reminder");
         put_line(&sb, "TRIGGER;RELATED=START:PT9H"); /* 9:00 on the day */
         put_line(&sb, "END:VALARM");
         put_line(&sb, "END:VEVENT");

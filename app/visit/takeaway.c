@@ -135,14 +135,12 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
                  "on your prep sheet.",
                  in->office->name, in->office->contact);
     else
-        snprintf(send_d, sizeof send_d, "%s: %s. Your message is on your prep sheet.",
-                 mentor_via_label(m->via), m->contact);
+        snprintf(send_d, sizeof send_d, "%s: %s", mentor_via_label(m->via), m->contact);
     snprintf(nudge, sizeof nudge, "No reply from %s? Send one polite follow-up", m->first_name);
     MessageChannel ch = in->request->channel;
     ev[0] = (PayloadEvent){sheet_send_day(in->office, ch, in->today), send, send_d};
     ev[1] = (PayloadEvent){sheet_nudge_day(in->office, ch, in->today), nudge,
-                           "One short, friendly nudge, then let it go. After you meet: a "
-                           "thank-you note within a day."};
+                           "One short, kind nudge; then let it go."};
     date_iso(in->today, day, sizeof day);
     snprintf(seed, sizeof seed, "ck-%s-%s", day, m->id);
     takeaway_stamp(in->now, stamp, sizeof stamp);
