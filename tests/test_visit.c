@@ -3,6 +3,8 @@
  * its sheet and in its codes (both run for real, then compared). */
 #include "support.h"
 
+#include "directory/import.h"
+#include "directory/store.h"
 #include "fixture_visit.h"
 #include "visit/visit.h"
 
@@ -216,6 +218,41 @@ static void same(const char *script, const char *id, const char *opts)
     free(admin);
 }
 
+/* Every sample mentor gets every code, on their own channel, with the
+ * visitor's every answer typed. */
+static void test_every_sample_mentor_gets_every_code(void **state)
+{
+    (void)state;
+    char err[256], *ids;
+    const char *db = support_path(support_dir, "all.db");
+    ImportSeed seed = {"assets/mentors.sample.csv", NULL, "assets/questions.csv"};
+    assert_true(import_seed(db, &seed, (Date){2026, 11, 22}, err, sizeof err));
+    Store *s = store_open(db, err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(support_sh(&ids, "cut -d, -f1 assets/mentors.sample.csv | tail -n +2"), 0);
+    Fx *f = fx_new();
+    strcpy(f->visitor.first_name, "Anneliese-Marguerite");
+    strcpy(f->visitor.program, "Environmental Engineering and Public Policy");
+    strcpy(f->visitor.interest, "whether a research career in climate adaptation suits me");
+    f->visitor.minutes = 30;
+    int n = 0;
+    for (char *id = strtok(ids, "\n"); id; id = strtok(NULL, "\n"), n++) {
+        assert_true(store_mentor_get(s, id, &f->mentor));
+        VisitInput in = input(
+            f, (VisitChoices){message_channel_for(&f->mentor), MESSAGE_LINKEDIN_CHARS, NULL, 0});
+        visit_build(&f->visit, &in);
+        for (int k = 0; k < TAKE_COUNT; k++)
+            if (!f->visit.takeaway.ok[k])
+                fail_msg("%s has no %s code: %s", id, takeaway_name((TakeKind)k),
+                         f->visit.takeaway.error[k]);
+    }
+    assert_true(n >= 150);
+    visit_wipe(&f->visit);
+    free(f);
+    free(ids);
+    store_close(s);
+}
+
 static void test_admin_sheet_is_the_kiosks_with_nothing_typed(void **state)
 {
     (void)state;
@@ -239,6 +276,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_builds_the_whole_takeaway),
         cmocka_unit_test(test_chosen_questions_are_kept_in_order),
         cmocka_unit_test(test_wipe_zeroes_every_byte),
+        cmocka_unit_test_setup_teardown(test_every_sample_mentor_gets_every_code, support_dir_setup,
+                                        support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_admin_sheet_is_the_kiosks_with_nothing_typed,
                                         support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_admin_sheet_is_the_kiosks_with_every_choice,

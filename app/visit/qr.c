@@ -15,12 +15,19 @@ static QRecLevel to_lib(QrLevel l)
     return map[l];
 }
 
-/* Found by asking libqrencode: a binary search over payload lengths,
- * used only to word error messages. */
+/* Found by asking libqrencode (a binary search over payload lengths),
+ * once per version and level: qr_encode asks it before every encoding.
+ * The answers are kept with atomic stores, as two threads may ask. */
 int qr_capacity(int version, QrLevel level)
 {
+    static int known[41][4]; /* capacity + 1; 0 until asked */
+    if (version < 1 || version > 40 || (int)level < 0 || (int)level > 3)
+        return 0;
+    int k = __atomic_load_n(&known[version][level], __ATOMIC_RELAXED);
+    if (k)
+        return k - 1;
     /* probe: the longest run of 'a' that encodes at exactly this version */
-    static char probe[3000];
+    char probe[3000];
     int lo = 0, hi = (int)sizeof probe - 1;
     memset(probe, 'a', sizeof probe);
     while (lo < hi) {
@@ -33,6 +40,7 @@ int qr_capacity(int version, QrLevel level)
         else
             hi = mid - 1;
     }
+    __atomic_store_n(&known[version][level], lo + 1, __ATOMIC_RELAXED);
     return lo;
 }
 
@@ -67,7 +75,11 @@ bool qr_encode(const char *payload, QrLevel level, int max_version, QrCode *out,
     size_t len = strlen(payload);
     QRcode *c;
     memset(out, 0, sizeof *out);
-    c = len ? encode(payload, len, level) : NULL;
+    /* what cannot fit is not encoded at all: trying the eight masks of a
+     * code too big to keep costs tens of milliseconds, and the sheet tries
+     * several forms before one fits (the ECI header takes 12 bits) */
+    size_t need = len + (has_utf8(payload) ? 2 : 0);
+    c = len && need <= (size_t)qr_capacity(max_version, level) ? encode(payload, len, level) : NULL;
     if (!c || c->version > max_version) {
         snprintf(err, cap,
                  "the payload is %zu bytes; a QR code of version %d holds at most "
