@@ -762,22 +762,34 @@ static void set_color(SDL_Renderer *r, Color c)
  * it: half of a frame's time went there. The same pixels either way.
  * False when this surface cannot be filled so (the GPU, a turned
  * picture, a colour with alpha). */
-static bool plain_fill(Draw *d, Rect r, Color c)
+/* The software surface to draw r into with plain stores, and r clipped
+ * to the clip rectangle and the surface as [x0, x1) x [y0, y1); NULL when
+ * this surface cannot be drawn to so (the GPU, a surface to lock). */
+static SDL_Surface *plain_target(Draw *d, Rect r, int *x0, int *y0, int *x1, int *y1)
 {
     SDL_Surface *s = d->target;
-    if (!s || c.a != 255 || s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
-        return false;
-    int x0 = r.x, y0 = r.y, x1 = r.x + r.w, y1 = r.y + r.h;
+    if (!s || s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
+        return NULL;
+    *x0 = r.x, *y0 = r.y, *x1 = r.x + r.w, *y1 = r.y + r.h;
     if (d->clipped) {
-        x0 = x0 > d->clip.x ? x0 : d->clip.x;
-        y0 = y0 > d->clip.y ? y0 : d->clip.y;
-        x1 = x1 < d->clip.x + d->clip.w ? x1 : d->clip.x + d->clip.w;
-        y1 = y1 < d->clip.y + d->clip.h ? y1 : d->clip.y + d->clip.h;
+        *x0 = *x0 > d->clip.x ? *x0 : d->clip.x;
+        *y0 = *y0 > d->clip.y ? *y0 : d->clip.y;
+        *x1 = *x1 < d->clip.x + d->clip.w ? *x1 : d->clip.x + d->clip.w;
+        *y1 = *y1 < d->clip.y + d->clip.h ? *y1 : d->clip.y + d->clip.h;
     }
-    x0 = x0 > 0 ? x0 : 0;
-    y0 = y0 > 0 ? y0 : 0;
-    x1 = x1 < s->w ? x1 : s->w;
-    y1 = y1 < s->h ? y1 : s->h;
+    *x0 = *x0 > 0 ? *x0 : 0;
+    *y0 = *y0 > 0 ? *y0 : 0;
+    *x1 = *x1 < s->w ? *x1 : s->w;
+    *y1 = *y1 < s->h ? *y1 : s->h;
+    return s;
+}
+
+static bool plain_fill(Draw *d, Rect r, Color c)
+{
+    int x0, y0, x1, y1;
+    SDL_Surface *s = c.a == 255 ? plain_target(d, r, &x0, &y0, &x1, &y1) : NULL;
+    if (!s)
+        return false;
     SDL_RenderFlush(d->r); /* what was drawn before lies under this */
     if (x1 <= x0 || y1 <= y0)
         return true;
@@ -942,20 +954,10 @@ void draw_round_outline(Draw *d, Rect r, int radius, int thickness, Color c)
  * drawn to so (see plain_fill). */
 static bool plain_blend(Draw *d, const Uint8 *m, int mw, int mh, int x, int y, Color c)
 {
-    SDL_Surface *s = d->target;
-    if (!s || s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
+    int x0, y0, x1, y1;
+    SDL_Surface *s = plain_target(d, (Rect){x, y, mw, mh}, &x0, &y0, &x1, &y1);
+    if (!s)
         return false;
-    int x0 = x, y0 = y, x1 = x + mw, y1 = y + mh;
-    if (d->clipped) {
-        x0 = x0 > d->clip.x ? x0 : d->clip.x;
-        y0 = y0 > d->clip.y ? y0 : d->clip.y;
-        x1 = x1 < d->clip.x + d->clip.w ? x1 : d->clip.x + d->clip.w;
-        y1 = y1 < d->clip.y + d->clip.h ? y1 : d->clip.y + d->clip.h;
-    }
-    x0 = x0 > 0 ? x0 : 0;
-    y0 = y0 > 0 ? y0 : 0;
-    x1 = x1 < s->w ? x1 : s->w;
-    y1 = y1 < s->h ? y1 : s->h;
     if (x1 <= x0 || y1 <= y0 || c.a == 0)
         return true;
     SDL_RenderFlush(d->r); /* what was drawn before lies under this */

@@ -215,6 +215,16 @@ char *support_zbar_qr(const QrCode *q, int scale, const char *dir)
     return out;
 }
 
+const char *const support_walk[SUPPORT_WALK_STEPS] = {"Touch to start",
+                                                      "Skip this step",
+                                                      "Search",
+                                                      "type jose",
+                                                      "Done",
+                                                      "José García",
+                                                      "Choose José",
+                                                      "Next: pick questions",
+                                                      "Next: take it with you"};
+
 int support_plan(const char *dir, const char *db, const char *size, const char *const *steps, int n,
                  SupportSpot *out)
 {

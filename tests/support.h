@@ -66,6 +66,11 @@ typedef struct {
     int x, y;
 } SupportSpot;
 
+/* A visitor's walk from Welcome to Take away, as support_plan steps: the
+ * real-window tests (X11 and Wayland) tap through it. */
+enum { SUPPORT_WALK_STEPS = 9 };
+extern const char *const support_walk[SUPPORT_WALK_STEPS];
+
 /* Runs the steps headless at size (WxH) on a copy of db (db + ".plan"),
  * dumping the screen before each: each step is a label to tap or "type
  * TEXT". Fills the centre of each tapped item in out (zeroed by the

@@ -210,16 +210,8 @@ static char *screen_codes(const char *name)
 static void test_walk_through_the_wayland_window(void **state)
 {
     (void)state;
-    const char *steps[] = {"Touch to start",
-                           "Skip this step",
-                           "Search",
-                           "type jose",
-                           "Done",
-                           "José García",
-                           "Choose José",
-                           "Next: pick questions",
-                           "Next: take it with you"};
-    enum { N = sizeof steps / sizeof *steps };
+    const char *const *steps = support_walk;
+    enum { N = SUPPORT_WALK_STEPS };
     SupportSpot spot[N];
     char db[1200], *out;
     memset(spot, 0, sizeof spot);

@@ -99,16 +99,8 @@ static void start_kiosk(const char *db, bool windowed)
 static void test_click_through_the_real_window(void **state)
 {
     (void)state;
-    const char *clicks[] = {"Touch to start",
-                            "Skip this step",
-                            "Search",
-                            "type jose",
-                            "Done",
-                            "José García",
-                            "Choose José",
-                            "Next: pick questions",
-                            "Next: take it with you"};
-    enum { N = sizeof clicks / sizeof *clicks };
+    const char *const *clicks = support_walk;
+    enum { N = SUPPORT_WALK_STEPS };
     SupportSpot spot[N];
     char db[1100], shot[1100], *out;
     memset(spot, 0, sizeof spot);

@@ -145,18 +145,29 @@ static void put(char *out, size_t cap, size_t *o, uint32_t cp)
     out[*o] = '\0';
 }
 
+/* in trimmed into s (of n bytes); false when nothing is left to tidy:
+ * mixed case is kept as the person wrote it (copied to out). *capital
+ * says whether it has capitals at all. */
+static bool to_tidy(const char *in, char *s, size_t n, char *out, size_t cap, bool *capital)
+{
+    bool small;
+    if (cap == 0)
+        return false;
+    trimmed(in, s, n);
+    cases(s, &small, capital);
+    if (small && *capital) {
+        text_copy(out, cap, s);
+        return false;
+    }
+    return true;
+}
+
 void english_tidy_name(const char *in, char *out, size_t cap)
 {
     char s[256];
-    bool small, capital;
-    if (cap == 0)
+    bool capital;
+    if (!to_tidy(in, s, sizeof s, out, cap, &capital))
         return;
-    trimmed(in, s, sizeof s);
-    cases(s, &small, &capital);
-    if (small && capital) { /* as the person wrote it */
-        text_copy(out, cap, s);
-        return;
-    }
     size_t n = strlen(s), o = 0, part = 0; /* letters in this part of the name */
     bool start = true;
     out[0] = '\0';
@@ -212,15 +223,9 @@ static bool acronym(const char *w, size_t n)
 void english_tidy_title(const char *in, char *out, size_t cap)
 {
     char s[256];
-    bool small, capital;
-    if (cap == 0)
+    bool capital;
+    if (!to_tidy(in, s, sizeof s, out, cap, &capital))
         return;
-    trimmed(in, s, sizeof s);
-    cases(s, &small, &capital);
-    if (small && capital) {
-        text_copy(out, cap, s);
-        return;
-    }
     size_t n = strlen(s), o = 0;
     out[0] = '\0';
     for (size_t i = 0; i < n;) {

@@ -231,10 +231,10 @@ static void add_signature(StrBuf *sb, const Ctx *c)
     }
 }
 
-static void email_body(StrBuf *sb, const Ctx *c)
+/* "My name is Sam, and I am a student at ..." (the short form from
+ * level 2 on). */
+static void add_intro(StrBuf *sb, const Ctx *c)
 {
-    const Mentor *m = c->m;
-    strbuf_addf(sb, "Dear %s,\n\n", m->first_name);
     if (*c->v->first_name)
         strbuf_addf(sb, "My name is %s, and I am ", c->v->first_name);
     else
@@ -243,6 +243,13 @@ static void email_body(StrBuf *sb, const Ctx *c)
         add_desc(sb, c);
     else
         add_desc_short(sb, c);
+}
+
+static void email_body(StrBuf *sb, const Ctx *c)
+{
+    const Mentor *m = c->m;
+    strbuf_addf(sb, "Dear %s,\n\n", m->first_name);
+    add_intro(sb, c);
     strbuf_add(sb, ". ");
     add_why(sb, c);
     strbuf_add(sb, "\n\nI am exploring ");
@@ -393,14 +400,7 @@ static void office_body(Message *msg, StrBuf *sb, const Ctx *c)
     mentor_full_name(m, full, sizeof full);
     strbuf_addf(&subject, "Introduction request: %s, %s", full, m->organization);
     strbuf_addf(sb, "Dear %s team,\n\n", c->o->name);
-    if (*c->v->first_name)
-        strbuf_addf(sb, "My name is %s, and I am ", c->v->first_name);
-    else
-        strbuf_add(sb, "I am ");
-    if (c->level < 2)
-        add_desc(sb, c);
-    else
-        add_desc_short(sb, c);
+    add_intro(sb, c);
     strbuf_addf(sb, ". In your alumni directory I found %s, who works as ", full);
     add_role(sb, m->title);
     strbuf_addf(sb, " at %s and asked to be reached through your office.\n\n", m->organization);
