@@ -125,7 +125,8 @@ static void test_deb_contents_and_lintian(void **state)
     assert_int_equal(support_sh(&out, "dpkg-deb -f %s Depends", deb), 0);
     assert_non_null(strstr(out, "cage"));
     assert_non_null(strstr(out, "seatd"));
-    assert_non_null(strstr(out, "xwayland")); /* cage exits without it */
+    assert_non_null(strstr(out, "xwayland"));        /* cage exits without it */
+    assert_non_null(strstr(out, "libgl1-mesa-dri")); /* the window is drawn through EGL */
     assert_non_null(strstr(out, "fonts-noto-core"));
     assert_non_null(strstr(out, "fonts-nanum"));
     assert_non_null(strstr(out, "libcups2"));
