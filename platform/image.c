@@ -1,6 +1,7 @@
 /* image: SDL_image's only includer. The office's logo (PNG, JPEG or SVG)
  * read once per Draw and drawn scaled to fit; a checker for
- * `--check-config`. See draw.h and platform.h. */
+ * `--check-config`; PNGs of screenshots and rendered pages, written by
+ * IMG_SavePNG. See draw.h and platform.h. */
 #include "internal.h"
 #include "platform.h"
 
@@ -167,4 +168,34 @@ int draw_image(Draw *d, const char *path, Rect box, bool draw)
         SDL_RenderCopy(d->r, l->tex, NULL,
                        &(SDL_Rect){box.x, box.y + (box.h - l->h) / 2, l->w, l->h});
     return l->w;
+}
+
+bool png_write(const char *path, const unsigned char *px, int w, int h, int pitch, int channels,
+               char *err, size_t cap)
+{
+    /* the caller's rows as they are, no copy: RGB, or grey as 8-bit
+     * palette indices into a ramp of greys */
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom((void *)px, w, h, channels * 8, pitch,
+                                                        channels == 3 ? SDL_PIXELFORMAT_RGB24
+                                                                      : SDL_PIXELFORMAT_INDEX8);
+    bool ok = false;
+    if (!s) {
+        snprintf(err, cap, "cannot make an image to write %s: %s", path, SDL_GetError());
+        return false;
+    }
+    if (channels == 1) {
+        SDL_Color grey[256];
+        for (int i = 0; i < 256; i++)
+            grey[i] = (SDL_Color){(Uint8)i, (Uint8)i, (Uint8)i, 255};
+        if (SDL_SetPaletteColors(s->format->palette, grey, 0, 256) != 0) {
+            snprintf(err, cap, "cannot make an image to write %s: %s", path, SDL_GetError());
+            goto done;
+        }
+    }
+    ok = IMG_SavePNG(s, path) == 0;
+    if (!ok)
+        snprintf(err, cap, "cannot write %s: %s", path, IMG_GetError());
+done:
+    SDL_FreeSurface(s);
+    return ok;
 }

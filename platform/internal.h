@@ -58,13 +58,10 @@ void text_forget(Text *t, unsigned long mark);
 void text_counts(const Text *t, int *textures, int *widths);
 int text_missing(Text *t, const char *s);
 
-/* png.c: writes 8-bit rows of RGB (channels 3) or grey (1) as a PNG. */
+/* image.c: writes 8-bit rows of RGB (channels 3) or grey (1) as a PNG,
+ * with SDL_image. False with the reason in err. */
 bool png_write(const char *path, const unsigned char *px, int w, int h, int pitch, int channels,
                char *err, size_t cap);
-
-/* png.c: in deflated (zlib format) into a new buffer; NULL when out of
- * memory. */
-unsigned char *deflate_alloc(const unsigned char *in, size_t n, size_t *out_len);
 
 enum { CORNERS = 96, QRS = 4 };
 

@@ -1,4 +1,4 @@
-/* pdf: pages as a PDF for page printers. Each page is one greyscale
+/* pdf: zlib's only includer. Pages as a PDF for page printers. Each page is one greyscale
  * image (what the kiosk drew, exactly), with a text layer over it in
  * Type 3 fonts whose glyphs draw nothing and are named by Unicode
  * (uniXXXX), so the words can be searched and read out. That text
@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 enum { GLYPHS_PER_FONT = 250, MAX_OBJECTS = 4096 };
 
@@ -59,6 +60,21 @@ static void putf(Out *o, const char *fmt, ...)
 }
 
 /* Starts object n (numbers are planned ahead, so they are given). */
+/* in deflated (zlib format) into a new buffer; NULL when out of memory. */
+static unsigned char *deflate_alloc(const unsigned char *in, size_t n, size_t *out_len)
+{
+    uLongf z_len = compressBound((uLong)n);
+    unsigned char *z = malloc(z_len);
+    if (!z)
+        return NULL;
+    if (compress2(z, &z_len, in, (uLong)n, 6) != Z_OK) {
+        free(z);
+        return NULL;
+    }
+    *out_len = z_len;
+    return z;
+}
+
 static void obj_begin(Out *o, int n)
 {
     if (n <= 0 || n >= MAX_OBJECTS) {

@@ -1,6 +1,6 @@
 /* platform: the kiosk's window, input, clock and screenshots, behind our
- * own types. Only files in platform/ include SDL, SDL_ttf, fontconfig or
- * zlib; app/ sees this header and draw.h.
+ * own types. Only files in platform/ include SDL, SDL_ttf, SDL_image,
+ * fontconfig or zlib; app/ sees this header and draw.h.
  *
  * Input is translated once: fingers, mouse and keyboard all become an
  * Input in pixels of the drawing surface. Headless mode draws the same

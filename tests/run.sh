@@ -23,13 +23,18 @@ for build in "$@"; do
         rc=$?
         ok=$(count '^\[       OK \]')
         run=$(count '^\[ RUN      \]')
-        bad=$((run - ok))
+        # skipped: test_package inside the package build it would make
+        skipped=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test(s).*/\1/p' "$log")
+        skipped=${skipped:-0}
+        bad=$((run - ok - skipped))
         if [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
         passed=$((passed + ok))
         failed=$((failed + bad))
         if [ "$bad" -gt 0 ]; then
             echo "FAIL $name"
             sed 's/^/    /' "$log" | tail -40
+        elif [ "$skipped" -gt 0 ]; then
+            echo "ok   $name ($ok, $skipped skipped)"
         else
             echo "ok   $name ($ok)"
         fi

@@ -24,6 +24,10 @@ static char *dest;              /* the DESTDIR */
 static bool made_etc, made_var; /* mount points this test created */
 static char repo[1024];
 
+/* Flags in the environment as dpkg-buildflags sets them: they must reach
+ * the build, and must not trip our own -D flags twice. */
+#define CALLERS_FLAGS "CPPFLAGS=-D_FORTIFY_SOURCE=2 CFLAGS='-O2 -g -fstack-protector-strong' "
+
 static const char *const units[] = {"career-kiosk.service", "career-kiosk-retry.service",
                                     "career-kiosk-retry.timer"};
 
@@ -55,8 +59,8 @@ static int install_once(void **state)
     }
     assert_non_null(getcwd(repo, sizeof repo));
     dest = support_tmpdir();
-    int rc =
-        support_sh(&out, "make --no-print-directory -C %s install DESTDIR=%s 2>&1", repo, dest);
+    int rc = support_sh(
+        &out, CALLERS_FLAGS "make --no-print-directory -C %s install DESTDIR=%s 2>&1", repo, dest);
     if (rc != 0) {
         fprintf(stderr, "make install failed:\n%s\n", out);
         free(out);
@@ -123,7 +127,7 @@ static void test_install_lays_out_files(void **state)
         {"/usr/local/lib/systemd/system/career-kiosk-retry.timer", 0644},
         {"/usr/local/lib/sysusers.d/career-kiosk.conf", 0644},
         {"/usr/local/lib/tmpfiles.d/career-kiosk.conf", 0644},
-        {"/etc/udev/rules.d/90-career-kiosk-usb.rules", 0644},
+        {"/usr/local/lib/udev/rules.d/90-career-kiosk-usb.rules", 0644},
         {"/etc/career-kiosk/kiosk.conf", 0640},
         {"/var/lib/career-kiosk", 0750},
     };
@@ -161,11 +165,14 @@ static void test_install_lays_out_files(void **state)
                      0);
     assert_int_equal(atoi(out), 1);
     free(out);
+    /* /etc/udev is the administrator's: nothing of ours there */
+    struct stat st;
+    assert_int_equal(stat(in_dest("/etc/udev"), &st), -1);
     /* staff's edits survive a reinstall */
     const char *conf = in_dest("/etc/career-kiosk/kiosk.conf");
     support_write(conf, "[office]\nname = Lakeside Careers\n", (size_t)-1);
-    int rc =
-        support_sh(&out, "make --no-print-directory -C %s install DESTDIR=%s 2>&1", repo, dest);
+    int rc = support_sh(
+        &out, CALLERS_FLAGS "make --no-print-directory -C %s install DESTDIR=%s 2>&1", repo, dest);
     assert_int_equal(rc, 0);
     assert_non_null(strstr(out, "kept "));
     free(out);
@@ -173,6 +180,28 @@ static void test_install_lays_out_files(void **state)
     assert_string_equal(kept, "[office]\nname = Lakeside Careers\n");
     free(kept);
     support_sh(NULL, "cp %s/platform/deploy/kiosk.conf %s", repo, conf);
+}
+
+/* The caller's CFLAGS and CPPFLAGS reached the installed programs (the
+ * hardening dpkg-buildflags asks for: stack protector and fortified libc
+ * calls, neither of which Debian's gcc does unasked), and installing
+ * installs no packages (a package build has no network). */
+static void test_install_takes_callers_flags(void **state)
+{
+    (void)state;
+    char *out;
+    for (int i = 0; i < 2; i++) {
+        const char *bin = i ? "career-kiosk-admin" : "career-kiosk";
+        assert_int_equal(support_sh(&out, "nm -D %s/usr/local/bin/%s", dest, bin), 0);
+        if (!strstr(out, " __stack_chk_fail") || !strstr(out, "_chk"))
+            fail_msg("%s was built without the caller's hardening flags:\n%s", bin, out);
+        free(out);
+    }
+    assert_int_equal(
+        support_sh(&out, "make --no-print-directory -C %s -n install DESTDIR=%s", repo, dest), 0);
+    assert_null(strstr(out, "deps.sh"));
+    assert_null(strstr(out, "apt-get"));
+    free(out);
 }
 
 /* systemd-analyze verify on the installed units, against the install
@@ -477,8 +506,11 @@ int main(int argc, char **argv)
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_install_lays_out_files), cmocka_unit_test(test_units_verify),
-        cmocka_unit_test(test_user_and_data_folder),   cmocka_unit_test(test_installed_kiosk_walks),
+        cmocka_unit_test(test_install_lays_out_files),
+        cmocka_unit_test(test_install_takes_callers_flags),
+        cmocka_unit_test(test_units_verify),
+        cmocka_unit_test(test_user_and_data_folder),
+        cmocka_unit_test(test_installed_kiosk_walks),
         cmocka_unit_test(test_session_under_cage),
     };
     return cmocka_run_group_tests(tests, install_once, remove_install);

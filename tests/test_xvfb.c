@@ -21,8 +21,8 @@ static pid_t spawn(char *const argv[], const char *disp)
     if (pid == 0) {
         if (disp)
             setenv("DISPLAY", disp, 1);
-        freopen("/dev/null", "w", stdout);
-        execvp(argv[0], argv);
+        if (freopen("/dev/null", "w", stdout))
+            execvp(argv[0], argv);
         _exit(127);
     }
     return pid;

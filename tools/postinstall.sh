@@ -12,7 +12,7 @@ if [ -d /run/systemd/system ]; then
     udevadm control --reload || true
     echo "Installed. Next: edit $confdir/kiosk.conf, check it with"
     echo "  career-kiosk --check-config"
-    echo "then: systemctl enable --now career-kiosk.service career-kiosk-retry.timer"
+    echo "then: systemctl enable --now career-kiosk.service"
 else
     echo "Installed (systemd is not running here, so no units were reloaded)."
 fi
