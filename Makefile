@@ -10,7 +10,7 @@ SAN     ?= 0
 CFLAGS  ?= -O2 -g
 FUZZ_SECONDS ?= 60
 
-PKGS      := sqlite3 libqrencode inih libsodium
+PKGS      := sqlite3 libqrencode inih libsodium icu-uc icu-i18n
 UI_PKGS   := sdl2 SDL2_ttf SDL2_image fontconfig zlib libsystemd
 TEST_PKGS := cmocka
 
@@ -223,7 +223,7 @@ install: deps
 	    $(DESTDIR)$(CONFDIR)
 	install -d -m 750 $(DESTDIR)$(STATEDIR)
 	install -m 755 $(IBUILD)/career-kiosk $(IBUILD)/career-kiosk-admin $(DESTDIR)$(BINDIR)/
-	install -m 644 assets/questions.csv assets/mentors.sample.csv assets/referrals.sample.csv \
+	install -m 644 assets/questions.csv assets/synonyms.csv assets/mentors.sample.csv assets/referrals.sample.csv \
 	    assets/logo.sample.svg $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/man/career-kiosk.1 docs/man/career-kiosk-admin.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 docs/DEPLOY.md docs/USB.md README.md $(D)/kiosk.conf $(DESTDIR)$(DOCDIR)/

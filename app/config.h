@@ -28,6 +28,7 @@ typedef struct {
     char sample[CONFIG_PATH_MAX];           /* [directory] sample: first-run mentors */
     char sample_referrals[CONFIG_PATH_MAX]; /* [directory] sample_referrals */
     char questions[CONFIG_PATH_MAX];        /* [directory] questions: question bank */
+    char synonyms[CONFIG_PATH_MAX];         /* [directory] synonyms: what visitors say */
     int idle_seconds;                       /* [kiosk] idle_seconds */
     int idle_countdown;                     /* [kiosk] idle_countdown */
     PlatformTurn turn;                      /* [kiosk] orientation */

@@ -168,7 +168,8 @@ static int teardown(void **state)
 static Store *seeded(const char *db)
 {
     char err[STORE_ERR];
-    ImportSeed seed = {"assets/mentors.sample.csv", NULL, "assets/questions.csv"};
+    ImportSeed seed = {"assets/mentors.sample.csv", NULL, "assets/questions.csv",
+                       "assets/synonyms.csv"};
     assert_true(import_seed(db, &seed, (Date){2026, 11, 22}, err, sizeof err));
     Store *s = store_open(db, err, sizeof err);
     if (!s)

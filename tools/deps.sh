@@ -6,6 +6,7 @@ set -eu
 
 PACKAGES="build-essential pkg-config
 libsqlite3-dev sqlite3
+libicu-dev
 libqrencode-dev
 libinih-dev
 libcmocka-dev

@@ -48,6 +48,7 @@ static const OptSpec search_opts[] = {
     {"remote", NULL, "only mentors who meet remotely"},
     {"accepting", NULL, "only mentors taking requests now"},
     {"limit", "N", "show at most N results (default 20)"},
+    {"exact", NULL, "search the words as typed, without correcting typos"},
 };
 
 static bool search_filter(Admin *a, const Args *args, StoreFilter *f, int *limit)
@@ -81,10 +82,14 @@ int cmd_search(Admin *a, int argc, char **argv)
     int limit;
     char query[400] = "";
     int rc =
-        admin_parse(a, &args, search_opts, 8, argc, argv, "search [QUERY] [filters]",
-                    "Searches as the kiosk does while a visitor types: each word is a prefix,\n"
-                    "accents are ignored (\"jose\" finds José). Results come by relevance, then\n"
-                    "fewer recent referrals first; mentors at their monthly cap are left out.",
+        admin_parse(a, &args, search_opts, 9, argc, argv, "search [QUERY] [filters]",
+                    "Searches as the kiosk does while a visitor types (the same code): each word\n"
+                    "is a prefix and matches by its stem (\"nurses\" finds nurses); names in any\n"
+                    "script are found in Latin letters (\"olga\" finds Ольга); the synonym table\n"
+                    "adds what the words stand for (\"surgeon\" finds physicians); a word that\n"
+                    "matches nothing is taken for a typo of the nearest word. Results come by\n"
+                    "relevance, then fewer recent referrals first; mentors at their monthly cap\n"
+                    "are left out.",
                     0, ARGS_MAX_POS);
     if (rc >= 0)
         return rc;
@@ -99,7 +104,8 @@ int cmd_search(Admin *a, int argc, char **argv)
     StoreHit *hits = calloc((size_t)limit, sizeof *hits);
     if (!hits)
         return admin_fail(a, "out of memory");
-    int n = store_search(s, query, &f, a->today, hits, limit);
+    StoreSearchInfo info = {.exact = args_has(&args, "exact")};
+    int n = store_search_info(s, query, &f, a->today, hits, limit, &info);
     if (n < 0) {
         free(hits);
         return admin_fail(a, "search failed");
@@ -109,6 +115,9 @@ int cmd_search(Admin *a, int argc, char **argv)
         json_init(&j, stdout);
         json_begin_object(&j);
         json_kv_string(&j, "query", query);
+        if (info.corrected)
+            json_kv_string(&j, "searched_for", info.shown);
+        json_kv_string(&j, "field", info.field);
         json_kv_int(&j, "count", n);
         json_key(&j, "results");
         json_begin_array(&j);
@@ -126,13 +135,16 @@ int cmd_search(Admin *a, int argc, char **argv)
     } else if (n == 0)
         printf("No mentors match%s%s. Try fewer or shorter words, or remove a filter.\n",
                *query ? " " : "", query);
-    else
+    else {
+        if (info.corrected)
+            printf("Showing results for %s (--exact searches for %s)\n", info.shown, query);
         for (int i = 0; i < n; i++) {
             const Mentor *m = &hits[i].mentor;
             printf("%-10s %s %s — %s, %s (%s, class of %d)%s\n", m->id, m->first_name, m->last_name,
                    m->title, m->organization, m->field, m->grad_year,
                    m->accepting ? "" : " [not taking requests]");
         }
+    }
     free(hits);
     return EXIT_DONE;
 }

@@ -7,14 +7,21 @@
 
 #include "core/mentor.h"
 #include "core/question.h"
+#include "core/synonym.h"
 
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What search.c knows of the index's words and the synonym table, read
+ * at the first search (search.c). */
+typedef struct Lexicon Lexicon;
+void lexicon_free(Lexicon *lex);
+
 struct Store {
     sqlite3 *db;
     char notice[400];
+    Lexicon *lex; /* NULL until a search needs it */
 };
 
 /* --- SQLite helpers (store.c) --- */
@@ -49,6 +56,13 @@ void db_read_mentor(sqlite3_stmt *st, int at, Mentor *m);
 
 /* Writes the bank into db inside the caller's transaction. */
 bool db_questions_write(sqlite3 *db, const Question *q, int n);
+
+/* Writes the synonym table into db inside the caller's transaction. */
+bool db_synonyms_write(sqlite3 *db, const Synonym *y, int n);
+
+/* Fills mentors_fts from mentors, every text folded (ck_fold, ck_name:
+ * SQL functions db_open gives every connection). */
+extern const char db_fts_fill[];
 
 /* --- metadata on a raw handle (counts.c) --- */
 

@@ -36,6 +36,25 @@ typedef struct {
 int store_search(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
                  int cap);
 
+/* What a search did with the words, beside its hits. */
+typedef struct {
+    bool exact;      /* in: search the words as typed, no typo correction */
+    bool corrected;  /* out: some words were taken for typos and replaced */
+    char shown[160]; /* out: the words searched, when corrected ("machine learning") */
+    char field[64];  /* out: the career area the synonym table gave the words, or "" */
+} StoreSearchInfo;
+
+/* store_search, and more: what is typed is folded to Latin letters in
+ * any script (latin.h); each word matches by its stem ("nurses" finds
+ * "nurse"), and also as what the synonym table says it stands for
+ * ("surgeon" finds physicians); a word (or, when nobody is found, any
+ * word) that matches nothing in the index is replaced by the nearest
+ * word of the index or the synonym table within its typo budget
+ * (core/words.h), unless info->exact. info may be NULL. What info holds
+ * came from a visitor's typing: the caller wipes it with the search. */
+int store_search_info(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
+                      int cap, StoreSearchInfo *info);
+
 /* Leaves nothing of the last search in the directory's memory: SQLite's
  * full-text tokenizer keeps the last word it folded in a buffer of its
  * own for as long as the connection lives, so a long word of no meaning

@@ -136,6 +136,10 @@ static bool carry_over(sqlite3 *db, const char *live, bool mentors_too, const ch
                      "INSERT INTO questions SELECT * FROM old.questions;"
                      "INSERT OR IGNORE INTO meta SELECT * FROM old.meta"
                      " WHERE key LIKE 'keep.%'") == SQLITE_OK;
+    /* a live file from before the synonym table has none to carry */
+    if (ok &&
+        db_query_int(db, "SELECT count(*) FROM old.sqlite_master WHERE name = 'synonyms'", 0) > 0)
+        ok = db_exec(db, "INSERT INTO synonyms SELECT * FROM old.synonyms") == SQLITE_OK;
     db_exec(db, "DETACH old");
     if (ok && mentors_too) {
         if (sqlite3_prepare_v2(db, "ATTACH ?1 AS bak", -1, &st, NULL) != SQLITE_OK)
@@ -157,9 +161,7 @@ fail:
 static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t cap)
 {
     char n[32];
-    if (db_exec(db, "INSERT INTO mentors_fts(rowid, name, title, organization, field, major,"
-                    " topics, location) SELECT rowid, first_name || ' ' || last_name, title,"
-                    " organization, field, major, topics, location FROM mentors") != SQLITE_OK) {
+    if (db_exec(db, db_fts_fill) != SQLITE_OK) {
         db_set_err(err, cap, "could not build the search index", db);
         return false;
     }
@@ -177,6 +179,10 @@ static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t c
     }
     if (info->questions && !db_questions_write(db, info->questions, info->nquestions)) {
         db_set_err(err, cap, "could not write the new question bank", db);
+        return false;
+    }
+    if (info->synonyms && !db_synonyms_write(db, info->synonyms, info->nsynonyms)) {
+        db_set_err(err, cap, "could not write the new synonym table", db);
         return false;
     }
     if (db_exec(db, "COMMIT") != SQLITE_OK) {

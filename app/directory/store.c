@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "directory/internal.h"
+#include "directory/latin.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +15,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The search index holds every text folded to the Latin letters a
+ * visitor types (latin.h), the name also with the joined spelling of a
+ * name word that folds to several ("王小明" -> "wang xiao ming
+ * wangxiaoming"); what is searched is folded the same way (search.c). */
+#define FTS_CREATE                                                                                 \
+    "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field, major,"         \
+    " topics, location, content='', tokenize='unicode61 remove_diacritics 2',"                     \
+    " prefix='1 2 3');"
+#define FTS_FILL                                                                                   \
+    "INSERT INTO mentors_fts(rowid, name, title, organization, field, major, topics, location)"    \
+    " SELECT rowid, ck_name(first_name || ' ' || last_name), ck_fold(title),"                      \
+    " ck_fold(organization), ck_fold(field), ck_fold(major), ck_fold(topics),"                     \
+    " ck_fold(location) FROM mentors"
+const char db_fts_fill[] = FTS_FILL;
 
 /* Schema steps; migrations[i] takes a directory from version i to i+1. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
@@ -37,6 +53,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     " position INTEGER NOT NULL);"
     "CREATE TABLE stats(day TEXT NOT NULL, name TEXT NOT NULL, value INTEGER NOT NULL,"
     " PRIMARY KEY(day, name)) WITHOUT ROWID;",
+    /* 2: the synonym table, and the index rebuilt in Latin letters */
+    "CREATE TABLE synonyms(term TEXT NOT NULL, means TEXT NOT NULL, field TEXT NOT NULL,"
+    " position INTEGER NOT NULL);"
+    "DROP TABLE mentors_fts;" FTS_CREATE FTS_FILL ";",
 };
 
 const char db_mentor_cols[] =
@@ -124,6 +144,52 @@ bool db_quick_check(sqlite3 *db, char *out, size_t cap)
     return strcmp(out, "ok") == 0;
 }
 
+/* ck_fold(text): the text folded for the index (latin.h). */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    char out[4096];
+    const unsigned char *in = sqlite3_value_text(argv[0]);
+    (void)argc;
+    size_t n = latin_fold(in ? (const char *)in : "", out, sizeof out);
+    sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
+}
+
+/* ck_name(name): the name folded word by word, each word that folds to
+ * several followed by them joined, as people write a Chinese given name
+ * in Latin letters ("xiaoming"). */
+static void sql_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    char out[1024], word[400], folded[400];
+    const unsigned char *in = sqlite3_value_text(argv[0]);
+    const char *p = in ? (const char *)in : "";
+    size_t o = 0;
+    (void)argc;
+    while (*p) {
+        size_t n = strcspn(p, " \t");
+        if (n > 0 && n < sizeof word) {
+            memcpy(word, p, n);
+            word[n] = '\0';
+            size_t f = latin_fold(word, folded, sizeof folded);
+            bool several = strchr(folded, ' ') != NULL;
+            if (o + 2 * f + 3 < sizeof out) {
+                if (o)
+                    out[o++] = ' ';
+                memcpy(out + o, folded, f);
+                o += f;
+                if (several) {
+                    out[o++] = ' ';
+                    for (size_t i = 0; i < f; i++)
+                        if (folded[i] != ' ')
+                            out[o++] = folded[i];
+                }
+            }
+        }
+        p += n;
+        p += strspn(p, " \t");
+    }
+    sqlite3_result_text(ctx, out, (int)o, SQLITE_TRANSIENT);
+}
+
 sqlite3 *db_open(const char *path, int flags, char *err, size_t cap)
 {
     sqlite3 *db = NULL;
@@ -133,6 +199,9 @@ sqlite3 *db_open(const char *path, int flags, char *err, size_t cap)
         return NULL;
     }
     sqlite3_busy_timeout(db, 3000);
+    int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    sqlite3_create_function(db, "ck_fold", 1, det, NULL, sql_fold, NULL, NULL);
+    sqlite3_create_function(db, "ck_name", 1, det, NULL, sql_name, NULL, NULL);
     return db;
 }
 
@@ -251,6 +320,7 @@ void store_close(Store *s)
 {
     if (!s)
         return;
+    lexicon_free(s->lex);
     sqlite3_close(s->db);
     free(s);
 }
@@ -360,4 +430,44 @@ bool store_questions_replace(Store *s, const Question *q, int n, char *err, size
         return false;
     }
     return true;
+}
+
+/* Writes the synonym table into db inside the caller's transaction. */
+bool db_synonyms_write(sqlite3 *db, const Synonym *y, int n)
+{
+    sqlite3_stmt *st;
+    bool ok = db_exec(db, "DELETE FROM synonyms") == SQLITE_OK;
+    if (!ok || sqlite3_prepare_v2(db,
+                                  "INSERT INTO synonyms(term, means, field, position)"
+                                  " VALUES(?1, ?2, ?3, ?4)",
+                                  -1, &st, NULL) != SQLITE_OK)
+        return false;
+    for (int i = 0; ok && i < n; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, y[i].term, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, y[i].means, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, y[i].field, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4, i);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+bool store_synonyms_replace(Store *s, const Synonym *y, int n, char *err, size_t cap)
+{
+    if (db_exec(s->db, "BEGIN") != SQLITE_OK || !db_synonyms_write(s->db, y, n) ||
+        db_exec(s->db, "COMMIT") != SQLITE_OK) {
+        db_set_err(err, cap, "could not save the synonym table", s->db);
+        db_exec(s->db, "ROLLBACK");
+        return false;
+    }
+    lexicon_free(s->lex); /* read again at the next search */
+    s->lex = NULL;
+    return true;
+}
+
+int store_synonym_count(Store *s)
+{
+    return (int)db_query_int(s->db, "SELECT count(*) FROM synonyms", 0);
 }

@@ -12,11 +12,12 @@
 
 #include "core/mentor.h"
 #include "core/question.h"
+#include "core/synonym.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { STORE_SCHEMA_VERSION = 1, STORE_ERR = 256 };
+enum { STORE_SCHEMA_VERSION = 2, STORE_ERR = 256 };
 
 typedef struct Store Store;
 
@@ -44,5 +45,12 @@ int store_questions_load(Store *s, Question *out, int cap);
 
 /* Replaces the question bank. */
 bool store_questions_replace(Store *s, const Question *q, int n, char *err, size_t err_cap);
+
+/* Replaces the synonym table (see core/synonym.h); searches use the new
+ * one at once. */
+bool store_synonyms_replace(Store *s, const Synonym *y, int n, char *err, size_t err_cap);
+
+/* Rows in the synonym table. */
+int store_synonym_count(Store *s);
 
 #endif

@@ -14,7 +14,7 @@
 
 bool app_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
 {
-    ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions};
+    ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions, cfg->synonyms};
     a->platform = p;
     a->cfg = *cfg;
     a->ui.brand_primary = cfg->primary;
