@@ -147,7 +147,7 @@ $(BUILD)/gen-mentors: tools/gen_mentors.c
 test: deps
 	@$(MAKE) --no-print-directory BUILD=build/release tests-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-build
-	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config; fi
+	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms; fi
 	@tests/run.sh build/release build/asan
 
 # libFuzzer target for the CSV import path; `make fuzz FUZZ_SECONDS=600`.
@@ -156,6 +156,13 @@ build/fuzz/fuzz_import: $(FUZZ_SRC)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) \
 	    -o $@ $(FUZZ_SRC) $(LIB_LIBS)
+
+# libFuzzer target for synonyms.csv from staff sticks (the shared CSV
+# reader and the row checks).
+build/fuzz/fuzz_synonyms: tests/fuzz/fuzz_synonyms.c $(CORE_SRC) $(APP_SRC)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) \
+	    -o $@ tests/fuzz/fuzz_synonyms.c $(CORE_SRC) $(APP_SRC) $(LIB_LIBS)
 
 # libFuzzer target for the ESC/POS reader the printing tests use.
 build/fuzz/fuzz_escpos: tests/fuzz/fuzz_escpos.c app/core/escpos.c
@@ -175,7 +182,7 @@ build/fuzz/fuzz_config: $(CONFIG_FUZZ_SRC)
 	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ \
 	    $(CONFIG_FUZZ_SRC) $(LIB_LIBS) -lm
 
-fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config
+fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms
 	@mkdir -p build/fuzz/corpus
 	build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fixtures
@@ -187,6 +194,9 @@ fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig
 	@mkdir -p build/fuzz/corpus-config
 	build/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus-config \
 	    tests/fixtures/config
+	@mkdir -p build/fuzz/corpus-synonyms
+	build/fuzz/fuzz_synonyms -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    build/fuzz/corpus-synonyms tests/fixtures/synonyms
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build/release build/release/career-kiosk-admin build/release/career-kiosk build/release/gen-mentors build/release/bench

@@ -12,41 +12,47 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
-/* Greek and Cyrillic as an English speaker spells them (ELOT/UNGEGN
- * "Ελένη" -> "Eleni", BGN "Ольга" -> "Ol'ga"), every other script by
- * ICU's default for it; the soft and hard signs' primes dropped so a
- * name stays one word, and the Indic ś and ṣ spelled "sh" as in
- * "Sharma" (only words of other scripts come here); then Latin to ASCII (ø -> o, ß -> ss, æ -> ae),
- * lower case, and any mark left over removed. */
-static const char rules[] =
+/* The main fold: Greek and Cyrillic as an English speaker spells them
+ * (ELOT/UNGEGN "Ελένη" -> "Eleni", BGN "Ольга" -> "Ol'ga"), every other
+ * script by ICU's default for it; the soft and hard signs' primes
+ * dropped so a name stays one word, and the Indic ś and ṣ spelled "sh"
+ * as in "Sharma" (only words of other scripts come here); then Latin to
+ * ASCII (ø -> o, ß -> ss, æ -> ae), lower case, and any mark left over
+ * removed. The variant is ICU's default for every script ("Мария" ->
+ * "maria" where BGN gives "mariya", "Ελένη" -> "elene"): names are
+ * indexed both ways, as people spell them both ways. */
+static const char *const rules[2] = {
     ":: Greek-Latin/UNGEGN; :: Russian-Latin/BGN; :: Any-Latin;"
     " [\\u02B9\\u02BA] > ; \\u015B > sh; \\u1E63 > sh; :: Latin-ASCII; :: Lower; :: NFD;"
-    " :: [:Nonspacing Mark:] Remove; :: NFC;";
+    " :: [:Nonspacing Mark:] Remove; :: NFC;",
+    ":: Any-Latin; [\\u02B9\\u02BA] > ; :: Latin-ASCII; :: Lower; :: NFD;"
+    " :: [:Nonspacing Mark:] Remove; :: NFC;",
+};
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static UTransliterator *trans;
-static bool tried;
+static UTransliterator *trans[2];
+static bool tried[2];
 
-/* Opens the transliterator once; NULL when ICU cannot. Under lock. */
-static UTransliterator *get(void)
+/* Opens transliterator k once; NULL when ICU cannot. Under lock. */
+static UTransliterator *get(int k)
 {
-    if (!tried) {
-        UChar r[sizeof rules];
+    if (!tried[k]) {
+        UChar r[400];
         UErrorCode e = U_ZERO_ERROR;
         UParseError pe;
-        tried = true;
-        u_uastrncpy(r, rules, (int32_t)(sizeof r / sizeof r[0]));
-        trans = utrans_openU(u"ck-latin", -1, UTRANS_FORWARD, r, -1, &pe, &e);
+        tried[k] = true;
+        u_uastrncpy(r, rules[k], (int32_t)(sizeof r / sizeof r[0]));
+        trans[k] = utrans_openU(u"ck-latin", -1, UTRANS_FORWARD, r, -1, &pe, &e);
         if (U_FAILURE(e))
-            trans = NULL;
+            trans[k] = NULL;
     }
-    return trans;
+    return trans[k];
 }
 
 bool latin_available(void)
 {
     pthread_mutex_lock(&lock);
-    bool ok = get() != NULL;
+    bool ok = get(0) != NULL && get(1) != NULL;
     pthread_mutex_unlock(&lock);
     return ok;
 }
@@ -58,7 +64,7 @@ enum { FOLD_IN = 1024, FOLD_UNITS = 4096 };
 
 /* Folds the word w[0..n) through ICU into out[cap]; false when ICU
  * cannot (then the caller folds it without). */
-static bool icu_word(const char *w, size_t n, char *out, size_t cap)
+static bool icu_word(int k, const char *w, size_t n, char *out, size_t cap)
 {
     UChar buf[FOLD_UNITS];
     char tmp[FOLD_UNITS * 3];
@@ -66,7 +72,7 @@ static bool icu_word(const char *w, size_t n, char *out, size_t cap)
     UErrorCode e = U_ZERO_ERROR;
     u_strFromUTF8Lenient(buf, FOLD_UNITS / 4, &len, w, (int32_t)n, &e);
     pthread_mutex_lock(&lock);
-    UTransliterator *t = U_SUCCESS(e) ? get() : NULL;
+    UTransliterator *t = U_SUCCESS(e) ? get(k) : NULL;
     if (t) {
         limit = len;
         utrans_transUChars(t, buf, &len, FOLD_UNITS, 0, &limit, &e);
@@ -103,7 +109,7 @@ static size_t fold_word(const char *w, size_t n, char *out, size_t cap)
         for (; o < n && o + 1 < cap; o++)
             out[o] = (word[o] >= 'A' && word[o] <= 'Z') ? (char)(word[o] + 32) : word[o];
         out[o] = '\0';
-    } else if (!text_fold_ascii(word, out, cap) && !icu_word(word, n, out, cap))
+    } else if (!text_fold_ascii(word, out, cap) && !icu_word(0, word, n, out, cap))
         text_fold(word, out, cap);
     explicit_bzero(word, sizeof word);
     return strlen(out);
@@ -139,4 +145,19 @@ size_t latin_fold(const char *s, char *out, size_t cap)
     out[o] = '\0';
     explicit_bzero(word, sizeof word);
     return o;
+}
+
+size_t latin_fold_variant(const char *word, char *out, size_t cap)
+{
+    char main_fold[FOLD_IN];
+    size_t n = strlen(word);
+    if (cap == 0)
+        return 0;
+    out[0] = '\0';
+    if (n >= FOLD_IN || text_fold_ascii(word, main_fold, sizeof main_fold))
+        return 0; /* Latin letters have one spelling */
+    fold_word(word, n, main_fold, sizeof main_fold);
+    if (!icu_word(1, word, n, out, cap) || strcmp(out, main_fold) == 0)
+        out[0] = '\0';
+    return strlen(out);
 }

@@ -19,7 +19,12 @@
  * Safe to call from any thread. */
 size_t latin_fold(const char *s, char *out, size_t cap);
 
-/* True when ICU's transliterator could be opened (for reports). */
+/* For one word of another script, the other way ICU spells it when that
+ * differs from latin_fold's ("Мария": "maria" beside "mariya"), into
+ * out[cap]; "" (and 0) when there is none. For indexing names. */
+size_t latin_fold_variant(const char *word, char *out, size_t cap);
+
+/* True when ICU's transliterators could be opened (for reports). */
 bool latin_available(void);
 
 #endif

@@ -156,7 +156,8 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ck_name(name): the name folded word by word, each word that folds to
  * several followed by them joined, as people write a Chinese given name
- * in Latin letters ("xiaoming"). */
+ * in Latin letters ("xiaoming"), and each word of another script also
+ * in ICU's default spelling when it differs ("Мария": mariya maria). */
 static void sql_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     char out[1024], word[400], folded[400];
@@ -171,6 +172,8 @@ static void sql_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
             word[n] = '\0';
             size_t f = latin_fold(word, folded, sizeof folded);
             bool several = strchr(folded, ' ') != NULL;
+            char other[400];
+            size_t v = latin_fold_variant(word, other, sizeof other);
             if (o + 2 * f + 3 < sizeof out) {
                 if (o)
                     out[o++] = ' ';
@@ -181,6 +184,11 @@ static void sql_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
                     for (size_t i = 0; i < f; i++)
                         if (folded[i] != ' ')
                             out[o++] = folded[i];
+                }
+                if (v && o + v + 2 < sizeof out) {
+                    out[o++] = ' ';
+                    memcpy(out + o, other, v);
+                    o += v;
                 }
             }
         }

@@ -19,8 +19,8 @@
 
 /* The files a bundle may hold, in the order they are copied. */
 static const char *const files[] = {"mentors.csv.minisig", "questions.csv.minisig", "questions.csv",
-                                    "mentors.csv"};
-enum { NFILES = 4 };
+                                    "mentors.csv",         "synonyms.csv.minisig",  "synonyms.csv"};
+enum { NFILES = 6 };
 
 const char *bundle_status_name(BundleStatus s)
 {
@@ -149,7 +149,7 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
     text_copy(b->mount, sizeof b->mount, mount);
     text_copy(b->spool, sizeof b->spool, spool);
     b->status = BUNDLE_OK;
-    b->has_questions = false;
+    b->has_questions = b->has_synonyms = false;
     if (!spool_clear(b))
         return false;
     for (int i = 0; i < NFILES; i++) {
@@ -160,7 +160,9 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
                           "The stick stopped answering (%s). Nothing was changed; plug it in "
                           "again.",
                           strerror(errno));
-        long long cap = i == 3 ? IMPORT_MAX_FILE : i == 2 ? BUNDLE_QUESTIONS_MAX : BUNDLE_SIG_MAX;
+        long long cap = i == 3             ? IMPORT_MAX_FILE
+                        : i == 2 || i == 5 ? BUNDLE_QUESTIONS_MAX
+                                           : BUNDLE_SIG_MAX;
         if (present[i] && st.st_size > cap)
             return refuse(b, BUNDLE_DATA, "%s on the stick is too big (%lld bytes; at most %lld).",
                           files[i], (long long)st.st_size, cap);
@@ -178,6 +180,9 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
     if (present[2] && !present[1])
         return refuse(b, BUNDLE_NOT_SIGNED,
                       "questions.csv is not signed: there is no questions.csv.minisig beside it.");
+    if (present[5] && !present[4])
+        return refuse(b, BUNDLE_NOT_SIGNED,
+                      "synonyms.csv is not signed: there is no synonyms.csv.minisig beside it.");
     for (int i = 0; i < NFILES; i++) {
         if (!present[i])
             continue;
@@ -186,6 +191,7 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
             return false;
     }
     b->has_questions = present[2];
+    b->has_synonyms = present[5];
     return true;
 }
 
@@ -275,7 +281,8 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
                       "This kiosk trusts no signing key yet, so it takes no updates. Add the "
                       "office's public key to its config under [bundles] trusted_key.");
     if (!verify(b, trust, "mentors.csv", true) ||
-        (b->has_questions && !verify(b, trust, "questions.csv", false)))
+        (b->has_questions && !verify(b, trust, "questions.csv", false)) ||
+        (b->has_synonyms && !verify(b, trust, "synonyms.csv", false)))
         return false;
     bundle_when_text(b->signed_at, now, sizeof now);
     bundle_when_text(imported_at, before, sizeof before);
@@ -290,6 +297,7 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
                       now, before);
     if (b->has_questions) {
         free(b->bank);
+        free(b->synonyms);
         b->bank = calloc(QUESTION_MAX, sizeof *b->bank);
         spool_path(b, "questions.csv", path, sizeof path);
         b->nbank =
@@ -297,6 +305,22 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
         if (b->nbank <= 0)
             return refuse(b, BUNDLE_DATA, "questions.csv: %s. Nothing was changed.",
                           b->nbank == 0 ? "it has no questions" : err);
+    }
+    if (b->has_synonyms) {
+        free(b->synonyms);
+        b->synonyms = calloc(SYNONYM_MAX, sizeof *b->synonyms);
+        spool_path(b, "synonyms.csv", path, sizeof path);
+        size_t len = 0;
+        char *data = slurp(path, BUNDLE_QUESTIONS_MAX, &len);
+        snprintf(err, sizeof err, "synonyms.csv could not be read from the kiosk's copy");
+        b->nsynonyms = b->synonyms && data
+                           ? import_synonyms_buffer(data, len, "synonyms.csv", b->synonyms,
+                                                    SYNONYM_MAX, err, sizeof err)
+                           : -1;
+        free(data);
+        if (b->nsynonyms <= 0)
+            return refuse(b, BUNDLE_DATA, "%s. Nothing was changed.",
+                          b->nsynonyms == 0 ? "synonyms.csv: it has no synonyms" : err);
     }
     ImportOptions opt = {.source_name = "mentors.csv", .this_year = this_year, .when = ""};
     spool_path(b, "mentors.csv", path, sizeof path);
@@ -320,7 +344,9 @@ bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int thi
                          .signed_at = b->signed_at,
                          .signed_by = b->signer,
                          .questions = b->has_questions ? b->bank : NULL,
-                         .nquestions = b->has_questions ? b->nbank : 0};
+                         .nquestions = b->has_questions ? b->nbank : 0,
+                         .synonyms = b->has_synonyms ? b->synonyms : NULL,
+                         .nsynonyms = b->has_synonyms ? b->nsynonyms : 0};
     bool ok = import_file(path, &opt, rep);
     if (!ok && (strstr(rep->refusal, "disk is full") || strstr(rep->refusal, "No space"))) {
         char why[sizeof rep->refusal];
@@ -399,6 +425,8 @@ static void report_text(const Bundle *b, const ImportReport *rep, char *out, siz
                     rejected_name);
     if (rep->outcome != IMPORT_REFUSED && b->has_questions)
         strbuf_addf(&sb, "Question bank: replaced with %d questions.\r\n", b->nbank);
+    if (rep->outcome != IMPORT_REFUSED && b->has_synonyms)
+        strbuf_addf(&sb, "Synonym table: replaced with %d synonyms.\r\n", b->nsynonyms);
     strbuf_addf(&sb, "Rows read: %d\r\nEncoding: %s\r\n", rep->rows, rep->encoding);
     if (rep->ignored[0])
         strbuf_addf(&sb, "Columns not used: %s\r\n", rep->ignored);
@@ -582,6 +610,7 @@ void bundle_free(Bundle *b)
     }
     import_report_free(&b->preview);
     free(b->bank);
+    free(b->synonyms);
     memset(b, 0, sizeof *b);
 }
 
