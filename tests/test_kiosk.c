@@ -232,7 +232,7 @@ static void same_as_docs(const char *size)
         free(diff);
     }
     free(list);
-    assert_int_equal(n, 14);
+    assert_int_equal(n, 16);
 }
 
 static void walk(const char *size)

@@ -276,6 +276,32 @@ static void test_synonyms(void **state)
     store_close(s);
 }
 
+/* Nobody found: the fields nearest the words are on offer, the synonym
+ * table's first. */
+static void test_near_fields(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    StoreHit hit[5];
+    StoreSearchInfo info = {0};
+    StoreFilter law = {"Law", 0, 0, -1, NULL, false, false};
+    assert_int_equal(store_search_info(s, "midwife", &law, today, hit, 5, &info), 0);
+    assert_true(info.nnear >= 1);
+    assert_string_equal(info.near[0], "Nursing");
+    /* without a synonym: fields sharing the start of a word */
+    info = (StoreSearchInfo){0};
+    assert_int_equal(store_search_info(s, "environmentalism", &law, today, hit, 5, &info), 0);
+    bool env = false;
+    for (int i = 0; i < info.nnear; i++)
+        env = env || strcmp(info.near[i], "Environmental Science") == 0;
+    assert_true(env);
+    /* found: nothing to offer */
+    info = (StoreSearchInfo){0};
+    assert_true(store_search_info(s, "midwife", NULL, today, hit, 5, &info) > 0);
+    assert_int_equal(info.nnear, 0);
+    store_close(s);
+}
+
 /* A mentor whose name matches ranks above one who only mentions the word
  * elsewhere, whatever the script and whatever the day. */
 static void test_name_tier_in_any_script(void **state)
@@ -329,6 +355,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_typos),
         cmocka_unit_test(test_synonyms),
         cmocka_unit_test(test_name_tier_in_any_script),
+        cmocka_unit_test(test_near_fields),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -451,6 +451,7 @@ static void put_whole(Expr *e, const QWord *w)
             dup = strcmp(forms[k], f) == 0;
         if (!dup)
             snprintf(forms[n++], sizeof forms[0], "%s", f);
+        explicit_bzero(f, sizeof f);
     }
     put(e, "(");
     for (int i = 0; i < n; i++) {
@@ -459,6 +460,7 @@ static void put_whole(Expr *e, const QWord *w)
         put(e, "\"");
     }
     put(e, ")");
+    explicit_bzero(forms, sizeof forms); /* a visitor's words */
 }
 
 /* One group of words in the given form. */
@@ -479,6 +481,7 @@ static void put_group(Expr *e, const Query *q, int at, int nwords, const SynRow 
         phrase[o] = '\0';
         put(e, phrase);
         put(e, ")");
+        explicit_bzero(phrase, sizeof phrase);
         return;
     }
     if (nwords > 1)
@@ -487,12 +490,15 @@ static void put_group(Expr *e, const Query *q, int at, int nwords, const SynRow 
         char w[WORDS_MAX + 4];
         if (i > at)
             put(e, " AND ");
-        if (form == AS_WHOLE) {
+        /* beside its synonyms a word stands whole: "developer" OR software,
+         * not "develop"* (development) */
+        if (form == AS_WHOLE || (form == AS_SYNONYMS && syn)) {
             put_whole(e, &q->word[i]);
             continue;
         }
         snprintf(w, sizeof w, "\"%s\"*", q->word[i].stem);
         put(e, w);
+        explicit_bzero(w, sizeof w);
     }
     if (nwords > 1)
         put(e, ")");
@@ -521,7 +527,9 @@ static const SynRow *synonym_at(const Lexicon *lex, const Query *q, int at, int 
         o += q->word[i].sn;
     }
     key[o] = '\0';
-    return synonym_of(lex, key);
+    const SynRow *row = synonym_of(lex, key);
+    explicit_bzero(key, sizeof key);
+    return row;
 }
 
 /* Words that say little about whom a visitor wants ("becoming a
@@ -712,17 +720,18 @@ static bool collect(Store *s, const char *match, const StoreFilter *f, Date toda
  * cut rotates too. With no search text, everyone is one tier. */
 /* The forms of the search, best first: the name by the words typed
  * (never by their synonyms: a Ms Law is no lawyer), the role by the
- * words whole, then as prefixes, then the title or field by their
- * synonyms (not the organisation: "software" is in many a company's
- * name), then anywhere. */
+ * words whole, then the title or field by their synonyms (not the
+ * organisation: "software" is in many a company's name), then the role
+ * by the words' stems as prefixes ("developer" finds "development"
+ * too, but after developers), then anywhere. */
 static const struct {
     const char *scope;
     Form form;
     int tier;
 } steps[] = {{"{name} : (%s)", AS_PREFIX, RANK_TIER_NAME},
              {"{name title organization field} : (%s)", AS_WHOLE, RANK_TIER_ROLE},
-             {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ROLE},
              {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ROLE},
+             {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ROLE},
              {"%s", AS_PREFIX, RANK_TIER_OTHER},
              {"%s", AS_SYNONYMS, RANK_TIER_OTHER}};
 enum { STEPS = sizeof steps / sizeof steps[0] };
@@ -743,7 +752,7 @@ static int candidates(Store *s, char *const *expr, const StoreFilter *f, Date to
     c->n = 0;
     for (int t = 0; ok && t < (expr ? STEPS : 1) && c->n < SEARCH_CANDIDATES; t++) {
         if (expr && steps[t].form == AS_SYNONYMS && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0)
-            continue; /* no synonyms: the same as the step before */
+            continue; /* no synonyms: the same as the prefix step */
         if (expr)
             snprintf(q, sizeof q, steps[t].scope, expr[steps[t].form]);
         ok = collect(s, expr ? q : NULL, f, today, start, 0, t, c) &&
@@ -865,6 +874,56 @@ static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
     return n;
 }
 
+/* Adds a field to info->near once. */
+static void add_near(StoreSearchInfo *info, const char *field)
+{
+    if (!*field || info->nnear >= STORE_NEAR_MAX)
+        return;
+    for (int i = 0; i < info->nnear; i++)
+        if (strcmp(info->near[i], field) == 0)
+            return;
+    text_copy(info->near[info->nnear++], sizeof info->near[0], field);
+}
+
+typedef struct {
+    const QWord *w;
+    bool near;
+} NearWord;
+
+static void near_word(void *ctx, const char *fw, size_t n)
+{
+    NearWord *nw = ctx;
+    size_t k = nw->w->sn < n ? nw->w->sn : n;
+    if (k >= 4 && strncmp(fw, nw->w->stem, k) == 0)
+        nw->near = true;
+}
+
+/* The fields to offer a visitor who found nobody: the one the synonym
+ * table gave the words, then the directory's fields with a word sharing
+ * the start of one the visitor typed ("nursing" -> Nursing). */
+static void near_fields(Store *s, const Query *q, StoreSearchInfo *info)
+{
+    sqlite3_stmt *st;
+    add_near(info, info->field);
+    if (sqlite3_prepare_v2(s->db, "SELECT DISTINCT field FROM mentors ORDER BY field", -1, &st,
+                           NULL) != SQLITE_OK)
+        return;
+    while (info->nnear < STORE_NEAR_MAX && sqlite3_step(st) == SQLITE_ROW) {
+        char folded[256];
+        const char *field = db_col_text(st, 0);
+        latin_fold(field, folded, sizeof folded);
+        for (int i = 0; i < q->n; i++) {
+            NearWord nw = {&q->word[i], false};
+            each_word(folded, near_word, &nw);
+            if (nw.near) {
+                add_near(info, field);
+                break;
+            }
+        }
+    }
+    sqlite3_finalize(st);
+}
+
 int store_search_info(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
                       int cap, StoreSearchInfo *info)
 {
@@ -880,6 +939,7 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
         info = &scratch;
     info->corrected = false;
     info->shown[0] = info->field[0] = '\0';
+    info->nnear = 0;
     if (!f)
         f = &none;
     if (!c || !q || !plan)
@@ -903,6 +963,8 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
         info->corrected = n > 0;
     if (!info->corrected)
         explicit_bzero(info->shown, sizeof info->shown);
+    if (n == 0)
+        near_fields(s, q, info);
 done:
     explicit_bzero(folded, sizeof folded);
     if (q)

@@ -36,12 +36,18 @@ typedef struct {
 int store_search(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
                  int cap);
 
+enum { STORE_NEAR_MAX = 3 };
+
 /* What a search did with the words, beside its hits. */
 typedef struct {
     bool exact;      /* in: search the words as typed, no typo correction */
     bool corrected;  /* out: some words were taken for typos and replaced */
     char shown[160]; /* out: the words searched, when corrected ("machine learning") */
     char field[64];  /* out: the career area the synonym table gave the words, or "" */
+    /* out, when nobody was found: the directory's fields nearest the
+     * words (the synonym table's, then those sharing a word's start) */
+    char near[STORE_NEAR_MAX][64];
+    int nnear;
 } StoreSearchInfo;
 
 /* store_search, and more: what is typed is folded to Latin letters in

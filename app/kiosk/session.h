@@ -38,6 +38,12 @@ typedef struct {
     char searched[96]; /* what the hits are for, to know when to search again */
     Mentor hits[SESSION_HITS];
     int nhits;
+    bool exact;             /* the visitor asked for their words as typed, not corrected */
+    char typed[64];         /* the words `exact` and `corrected` are about */
+    char corrected[160];    /* what was searched instead of a typo, or "" */
+    char did_you_mean[160]; /* with exact and nobody found: the correction on offer, or "" */
+    int near_field[3];      /* with nobody found: catalog fields to offer */
+    int nnear;
     Mentor mentor;
     /* the request and the questions */
     MessageChannel channel;

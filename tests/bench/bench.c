@@ -4,9 +4,12 @@
  *    swap) against the sqlite3 CLI doing a plain `.import` of the same
  *    file plus the same FTS5 build, each run three times in this process,
  *    medians compared as a ratio (target: at most 1.5x).
- * 2. Search as you type: 1,000 prefix queries (the first 1 to 4 letters of
- *    words a visitor might type) against the imported directory; p50 and
- *    p99 (target: p99 under 5 ms). */
+ * 2. Search as you type: 1,000 queries against the imported directory
+ *    with the built-in synonym table in it, typo correction and the Latin
+ *    fold on: prefix queries (the first 1 to 4 letters of words a visitor
+ *    might type), and one in five a whole word with a typo, a synonym or
+ *    a name in another script; p50 and p99 (target: p99 under 5 ms). The
+ *    first search, which reads the index's words, is timed apart. */
 #include "directory/import.h"
 #include "directory/search.h"
 #include "directory/store.h"
@@ -44,13 +47,14 @@ static double time_cli(const char *csv, const char *dir)
     FILE *f = fopen(script, "w");
     if (!f)
         return -1;
-    fprintf(f, ".mode csv\n.import %s mentors\n"
-               "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field,"
-               " major, topics, location, content='', tokenize='unicode61 remove_diacritics 2',"
-               " prefix='1 2 3');\n"
-               "INSERT INTO mentors_fts(rowid, name, title, organization, field, major, topics,"
-               " location) SELECT rowid, first_name || ' ' || last_name, title, organization,"
-               " field, major, topics, location FROM mentors;\n",
+    fprintf(f,
+            ".mode csv\n.import %s mentors\n"
+            "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field,"
+            " major, topics, location, content='', tokenize='unicode61 remove_diacritics 2',"
+            " prefix='1 2 3');\n"
+            "INSERT INTO mentors_fts(rowid, name, title, organization, field, major, topics,"
+            " location) SELECT rowid, first_name || ' ' || last_name, title, organization,"
+            " field, major, topics, location FROM mentors;\n",
             csv);
     fclose(f);
     unlink(db);
@@ -76,37 +80,285 @@ static double time_import(const char *csv, const char *db, int *accepted)
 }
 
 static const char *const words[] = {
-    "ana", "jose", "zoe", "mateo", "priya", "wei", "olga", "noa", "kwame", "ingrid", "liam",
-    "fatima", "hiroshi", "grace", "samuel", "lucia", "emma", "arjun", "mei", "tariq", "soren",
-    "chloe", "bjorn", "amara", "diego", "ayesha", "jonas", "elif", "rafael", "keiko", "garcia",
-    "muller", "okafor", "nguyen", "smith", "kowalski", "haddad", "cohen", "tanaka", "rossi",
-    "patel", "dubois", "mensah", "lund", "fernandez", "becker", "rahman", "silva", "moretti",
-    "iyer", "chen", "walker", "novak", "castillo", "abebe", "khan", "akesson", "software",
-    "data", "health", "nursing", "education", "finance", "law", "marketing", "journalism",
-    "environmental", "policy", "nonprofit", "architecture", "engineering", "biotech", "arts",
-    "consulting", "human", "analyst", "engineer", "manager", "director", "specialist",
-    "coordinator", "consultant", "scientist", "designer", "teacher", "nurse", "attorney",
-    "editor", "planner", "brightwater", "copperline", "harbor", "kestrel", "lumen", "meridian",
-    "northstar", "orchard", "pinecrest", "ridgeway", "tidewater", "greenline", "fieldstone",
-    "lakeport", "chicago", "toronto", "austin", "seattle", "berlin", "remote", "denver",
-    "research", "startups", "portfolios", "leadership", "fieldwork", "graduate", "careers",
-    "certifications", "first", "media", "policy", "design", "government", "social", "impact",
-    "culture", "resources", "science", "public", "school", "jobs", "work", "change", "partners",
-    "labs", "group", "systems", "foundation", "works", "jose gar", "ana costa", "data sci",
-    "nurse chic", "law berl", "software eng", "finance ana", "arts lake", "design rem",
-    "health man", "policy plan", "media edit", "research sci", "engineer ker", "teacher tor",
-    "consult mer", "human res", "biotech lab", "marketing man", "journalism edit",
-    "environmental sci", "nonprofit found", "architecture des", "public pol", "mei chen",
-    "liam walker", "olga", "zoe m", "priya p", "kwame m", "grace l", "samuel s", "emma j",
-    "arjun i", "tariq h", "soren l", "chloe d", "bjorn a", "amara n", "diego c", "ayesha k",
-    "jonas b", "elif d", "rafael s", "keiko i", "noa c", "wei w", "fatima a", "hiroshi t",
-    "lucia r", "ingrid h", "mateo f", "jose r", "ana s", "zoe b", "mateo g", "priya d",
-    "wei c", "olga s", "noa k", "kwame o", "ingrid l", "liam o", "fatima r", "hiroshi m",
-    "grace k", "samuel a", "lucia g", "emma r", "arjun p", "mei l", "tariq k", "soren n",
-    "chloe m", "bjorn h", "amara b", "diego h", "ayesha p", "jonas k", "elif y", "rafael l",
-    "keiko n", "ana m", "jose m", "zoe c", "mateo r", "priya s", "wei l", "olga p", "noa r",
-    "kwame a", "ingrid n", "liam b", "fatima o", "hiroshi k", "grace b", "samuel o",
+    "ana",
+    "jose",
+    "zoe",
+    "mateo",
+    "priya",
+    "wei",
+    "olga",
+    "noa",
+    "kwame",
+    "ingrid",
+    "liam",
+    "fatima",
+    "hiroshi",
+    "grace",
+    "samuel",
+    "lucia",
+    "emma",
+    "arjun",
+    "mei",
+    "tariq",
+    "soren",
+    "chloe",
+    "bjorn",
+    "amara",
+    "diego",
+    "ayesha",
+    "jonas",
+    "elif",
+    "rafael",
+    "keiko",
+    "garcia",
+    "muller",
+    "okafor",
+    "nguyen",
+    "smith",
+    "kowalski",
+    "haddad",
+    "cohen",
+    "tanaka",
+    "rossi",
+    "patel",
+    "dubois",
+    "mensah",
+    "lund",
+    "fernandez",
+    "becker",
+    "rahman",
+    "silva",
+    "moretti",
+    "iyer",
+    "chen",
+    "walker",
+    "novak",
+    "castillo",
+    "abebe",
+    "khan",
+    "akesson",
+    "software",
+    "data",
+    "health",
+    "nursing",
+    "education",
+    "finance",
+    "law",
+    "marketing",
+    "journalism",
+    "environmental",
+    "policy",
+    "nonprofit",
+    "architecture",
+    "engineering",
+    "biotech",
+    "arts",
+    "consulting",
+    "human",
+    "analyst",
+    "engineer",
+    "manager",
+    "director",
+    "specialist",
+    "coordinator",
+    "consultant",
+    "scientist",
+    "designer",
+    "teacher",
+    "nurse",
+    "attorney",
+    "editor",
+    "planner",
+    "brightwater",
+    "copperline",
+    "harbor",
+    "kestrel",
+    "lumen",
+    "meridian",
+    "northstar",
+    "orchard",
+    "pinecrest",
+    "ridgeway",
+    "tidewater",
+    "greenline",
+    "fieldstone",
+    "lakeport",
+    "chicago",
+    "toronto",
+    "austin",
+    "seattle",
+    "berlin",
+    "remote",
+    "denver",
+    "research",
+    "startups",
+    "portfolios",
+    "leadership",
+    "fieldwork",
+    "graduate",
+    "careers",
+    "certifications",
+    "first",
+    "media",
+    "policy",
+    "design",
+    "government",
+    "social",
+    "impact",
+    "culture",
+    "resources",
+    "science",
+    "public",
+    "school",
+    "jobs",
+    "work",
+    "change",
+    "partners",
+    "labs",
+    "group",
+    "systems",
+    "foundation",
+    "works",
+    "jose gar",
+    "ana costa",
+    "data sci",
+    "nurse chic",
+    "law berl",
+    "software eng",
+    "finance ana",
+    "arts lake",
+    "design rem",
+    "health man",
+    "policy plan",
+    "media edit",
+    "research sci",
+    "engineer ker",
+    "teacher tor",
+    "consult mer",
+    "human res",
+    "biotech lab",
+    "marketing man",
+    "journalism edit",
+    "environmental sci",
+    "nonprofit found",
+    "architecture des",
+    "public pol",
+    "mei chen",
+    "liam walker",
+    "olga",
+    "zoe m",
+    "priya p",
+    "kwame m",
+    "grace l",
+    "samuel s",
+    "emma j",
+    "arjun i",
+    "tariq h",
+    "soren l",
+    "chloe d",
+    "bjorn a",
+    "amara n",
+    "diego c",
+    "ayesha k",
+    "jonas b",
+    "elif d",
+    "rafael s",
+    "keiko i",
+    "noa c",
+    "wei w",
+    "fatima a",
+    "hiroshi t",
+    "lucia r",
+    "ingrid h",
+    "mateo f",
+    "jose r",
+    "ana s",
+    "zoe b",
+    "mateo g",
+    "priya d",
+    "wei c",
+    "olga s",
+    "noa k",
+    "kwame o",
+    "ingrid l",
+    "liam o",
+    "fatima r",
+    "hiroshi m",
+    "grace k",
+    "samuel a",
+    "lucia g",
+    "emma r",
+    "arjun p",
+    "mei l",
+    "tariq k",
+    "soren n",
+    "chloe m",
+    "bjorn h",
+    "amara b",
+    "diego h",
+    "ayesha p",
+    "jonas k",
+    "elif y",
+    "rafael l",
+    "keiko n",
+    "ana m",
+    "jose m",
+    "zoe c",
+    "mateo r",
+    "priya s",
+    "wei l",
+    "olga p",
+    "noa r",
+    "kwame a",
+    "ingrid n",
+    "liam b",
+    "fatima o",
+    "hiroshi k",
+    "grace b",
+    "samuel o",
 };
+
+/* Whole words: typos that need a correction, synonyms, other scripts. */
+static const char *const whole[] = {"develper",
+                                    "enginer",
+                                    "nurce",
+                                    "jurnalism",
+                                    "finnance",
+                                    "consultnat",
+                                    "analsyt",
+                                    "scientsit",
+                                    "desinger",
+                                    "techer",
+                                    "atorney",
+                                    "markting",
+                                    "goverment",
+                                    "reserch",
+                                    "surgeon",
+                                    "startup",
+                                    "ngo",
+                                    "lawyer",
+                                    "programmer",
+                                    "coder",
+                                    "accountant",
+                                    "banker",
+                                    "climate",
+                                    "charity",
+                                    "recruiter",
+                                    "ux",
+                                    "hr",
+                                    "phd",
+                                    "Ольга",
+                                    "Мария",
+                                    "Σοφία",
+                                    "王伟",
+                                    "soren",
+                                    "akesson",
+                                    "muller garcia",
+                                    "nurse chicago",
+                                    "data scientsit",
+                                    "machine learnig",
+                                    "public helth",
+                                    "becoming a nurse"};
 
 static void search_bench(const char *db)
 {
@@ -123,12 +375,25 @@ static void search_bench(const char *db)
         fprintf(stderr, "bench: %s\n", err);
         return;
     }
-    /* as a visitor types: each word grows one letter at a time */
+    static Synonym table[SYNONYM_MAX];
+    int ns = import_synonyms_file("assets/synonyms.csv", table, SYNONYM_MAX, err, sizeof err);
+    if (ns < 0 || !store_synonyms_replace(s, table, ns, err, sizeof err)) {
+        fprintf(stderr, "bench: %s\n", err);
+        return;
+    }
+    double t0 = now_ms();
+    store_search(s, "develper", &any, today, hits, 40);
+    double first = now_ms() - t0;
+    /* as a visitor types: each word grows one letter at a time; one query
+     * in five is a whole word that needs a correction, a synonym or the
+     * fold of another script */
     for (int i = 0; i < N; i++) {
         const char *w = words[(size_t)(i / 4) % nw];
         size_t len = strlen(w), cut = (size_t)(i % 4) + 1 + (strchr(w, ' ') ? 4 : 0);
         snprintf(q, sizeof q, "%.*s", (int)(cut < len ? cut : len), w);
-        double t0 = now_ms();
+        if (i % 5 == 4)
+            snprintf(q, sizeof q, "%s", whole[(size_t)(i / 5) % (sizeof whole / sizeof *whole)]);
+        t0 = now_ms();
         results += store_search(s, q, &any, today, hits, 40);
         t[i] = now_ms() - t0;
     }
@@ -136,8 +401,9 @@ static void search_bench(const char *db)
     printf("| search as you type, 100k mentors | p50 %.2f ms | p99 %.2f ms | target p99 < 5 ms "
            "| %s |\n",
            t[N / 2], t[N * 99 / 100], t[N * 99 / 100] < 5 ? "met" : "NOT MET");
-    printf("| (1,000 prefix queries, %ld results in all, max %.2f ms) | | | | |\n", results,
-           t[N - 1]);
+    printf("| (1,000 queries with %d synonyms, typos and other scripts; %ld results in all, "
+           "max %.2f ms; the first search, reading the index's words, %.0f ms) | | | | |\n",
+           ns, results, t[N - 1], first);
     store_close(s);
 }
 
