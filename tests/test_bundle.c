@@ -256,19 +256,31 @@ static void test_signed_bundle_from_fat_stick(void **state)
     /* the report, the rejected rows and the stats go back to the stick */
     store_stat_add(s, (Date){2026, 11, 21}, "sessions", 7);
     store_stat_add(s, (Date){2026, 11, 21}, "sheets_printed", 2);
+    store_stat_add(s, (Date){2026, 11, 20}, STATS_NOBODY "Software Engineering", 2);
+    store_stat_add(s, (Date){2026, 11, 21}, STATS_NOBODY "Software Engineering", 1);
+    store_stat_add(s, (Date){2026, 11, 21}, STATS_NOBODY STATS_NOT_RECOGNISED, 4);
     store_referral_add(s, "M1004", (Date){2026, 11, 21});
     assert_true(bundle_write_report(&b, &rep, written, sizeof written, err, sizeof err));
     assert_non_null(strstr(written, "-import.txt"));
     assert_non_null(strstr(written, "-rejected.csv"));
     char names[400];
     assert_true(bundle_write_stats(mount, b.stamp, s, names, sizeof names, err, sizeof err));
+    int swe = 0; /* the mentors in the field searches wanted */
+    for (int i = 0; i < 40; i++) {
+        Mentor m;
+        char id[8];
+        snprintf(id, sizeof id, "M%d", 1001 + i);
+        swe += store_mentor_get(s, id, &m) && strcmp(m.field, "Software Engineering") == 0;
+    }
+    assert_true(swe > 0);
     store_close(s);
     import_report_free(&rep);
 
     char *out;
     assert_int_equal(support_sh(&out,
                                 "cd %s/career-kiosk/reports && cat *-import.txt "
-                                "*-rejected.csv *-stats.csv *-referrals.csv",
+                                "*-rejected.csv *-stats.csv *-referrals.csv *-nobody-found.csv "
+                                "*-nobody-found.txt *-stale.csv",
                                 mount),
                      0);
     assert_non_null(strstr(out, "Result: imported 40 mentors."));
@@ -276,6 +288,14 @@ static void test_signed_bundle_from_fat_stick(void **state)
     assert_non_null(strstr(out, "was already used on line"));
     assert_non_null(strstr(out, "2026-11-21,7,0,2"));
     assert_non_null(strstr(out, "2026-11,M1004,"));
+    /* what searches finding nobody wanted, with the mentors there are */
+    char want[200];
+    snprintf(want, sizeof want, "2026-11,Software Engineering,3,%d", swe);
+    assert_non_null(strstr(out, want));
+    snprintf(want, sizeof want, "3 searches wanted Software Engineering; %d mentor", swe);
+    assert_non_null(strstr(out, want));
+    assert_non_null(strstr(out, "2026-11,not recognised,4,"));
+    assert_non_null(strstr(out, "mentor_id,mentor_name,organization,last_verified"));
     free(out);
     bundle_free(&b);
     /* the local copy is gone once done */

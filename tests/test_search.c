@@ -9,6 +9,7 @@
 #include "core/csv.h"
 #include "core/rank.h"
 #include "core/text.h"
+#include "core/visitor.h"
 #include "directory/import.h"
 #include "directory/latin.h"
 #include "directory/search.h"
@@ -276,6 +277,59 @@ static void test_synonyms(void **state)
     store_close(s);
 }
 
+/* Before typing: people chosen from what the visitor said, each with its
+ * reason; with nothing said, a mix across fields. */
+static void test_suggestions(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    static StoreHit hit[40];
+    static char why[40][STORE_REASON_MAX];
+    StoreWho bio = {"Biology", "", STATUS_STUDENT};
+    int n = store_suggest(s, &bio, NULL, today, hit, why, 40);
+    assert_int_equal(n, 40);
+    assert_non_null(strstr(why[0], "Studied Biology too"));
+    assert_string_equal(hit[0].mentor.major, "Biology");
+    /* what they explore, through synonyms as a search does */
+    StoreWho ngo = {"", "working at an NGO", STATUS_STUDENT};
+    n = store_suggest(s, &ngo, NULL, today, hit, why, 40);
+    assert_string_equal(hit[0].mentor.field, "Nonprofit & Social Impact");
+    assert_non_null(strstr(why[0], "Nonprofit"));
+    /* a career changer sees people whose bios say they changed careers */
+    StoreWho changer = {"", "", STATUS_CHANGER};
+    n = store_suggest(s, &changer, NULL, today, hit, why, 40);
+    assert_true(n > 5);
+    for (int i = 0; i < 5; i++) {
+        assert_string_equal(why[i], "Changed careers");
+        if (!strstr(hit[i].mentor.bio, "changing careers") &&
+            !strstr(hit[i].mentor.topics, "career changes"))
+            fail_msg("%s suggested as a career changer: %s / %s", hit[i].mentor.id,
+                     hit[i].mentor.bio, hit[i].mentor.topics);
+    }
+    /* nothing said: no reasons, and the first nine come from nine fields */
+    StoreWho nobody = {"", "", STATUS_STUDENT};
+    n = store_suggest(s, &nobody, NULL, today, hit, why, 40);
+    assert_int_equal(n, 40);
+    for (int i = 0; i < 9; i++) {
+        assert_string_equal(why[i], "");
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(hit[i].mentor.field, hit[j].mentor.field);
+    }
+    /* and which nine changes from day to day */
+    static StoreHit other[9];
+    int same = 0;
+    store_suggest(s, &nobody, NULL, date_add_days(today, 1), other, why, 9);
+    for (int i = 0; i < 9; i++)
+        same += strcmp(hit[i].mentor.id, other[i].mentor.id) == 0;
+    assert_true(same < 9);
+    /* a filter still holds */
+    StoreFilter law = {"Law", 0, 0, -1, NULL, false, false};
+    n = store_suggest(s, &bio, &law, today, hit, why, 40);
+    for (int i = 0; i < n; i++)
+        assert_string_equal(hit[i].mentor.field, "Law");
+    store_close(s);
+}
+
 /* Nobody found: the fields nearest the words are on offer, the synonym
  * table's first. */
 static void test_near_fields(void **state)
@@ -356,6 +410,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_synonyms),
         cmocka_unit_test(test_name_tier_in_any_script),
         cmocka_unit_test(test_near_fields),
+        cmocka_unit_test(test_suggestions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

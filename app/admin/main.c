@@ -92,7 +92,9 @@ Store *admin_store(Admin *a)
     a->store = import_seed_open(a->db_path, &seed, a->today, err, sizeof err);
     if (!a->store)
         admin_fail(a, "%s", err);
-    else if (*store_notice(a->store))
+    else
+        store_set_stale_months(a->store, a->cfg.stale_months);
+    if (a->store && *store_notice(a->store))
         fprintf(stderr, "career-kiosk-admin: %s\n", store_notice(a->store));
     return a->store;
 }

@@ -5,6 +5,7 @@
 #ifndef CK_DIRECTORY_INTERNAL_H
 #define CK_DIRECTORY_INTERNAL_H
 
+#include "core/date.h"
 #include "core/mentor.h"
 #include "core/question.h"
 #include "core/synonym.h"
@@ -21,8 +22,13 @@ void lexicon_free(Lexicon *lex);
 struct Store {
     sqlite3 *db;
     char notice[400];
-    Lexicon *lex; /* NULL until a search needs it */
+    Lexicon *lex;     /* NULL until a search needs it */
+    int stale_months; /* details older than this rank after fresher equals */
 };
+
+/* True when a mentor's details (last_verified, ISO) are older than the
+ * store's stale age on today, or have no date. */
+bool db_is_stale(const struct Store *s, const char *last_verified, Date today);
 
 /* --- SQLite helpers (store.c) --- */
 

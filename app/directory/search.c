@@ -18,7 +18,8 @@
 typedef struct {
     char *w;
     size_t n;
-    long doc; /* mentors with the word */
+    long doc;      /* mentors with the word */
+    unsigned cols; /* the index's columns it is in: bit 0 name, 1 title, ... */
 } Term;
 
 /* A synonym row, folded: key and stem key are its words and their stems
@@ -31,6 +32,8 @@ typedef struct {
 } SynRow;
 
 struct Lexicon {
+    char (*field)[MENTOR_NAME_MAX + 1]; /* the directory's fields */
+    int nfield;
     Term *term; /* the index's words, sorted */
     int nterm;
     Term *synword; /* the words of synonym terms, sorted */
@@ -52,6 +55,7 @@ void lexicon_free(Lexicon *lex)
         return;
     terms_free(lex->term, lex->nterm);
     terms_free(lex->synword, lex->nsynword);
+    free(lex->field);
     free(lex->syn);
     free(lex);
 }
@@ -143,26 +147,40 @@ static bool push_term(Term **t, int *n, int *cap, const char *w, size_t len, lon
         return false;
     memcpy(copy, w, len);
     copy[len] = '\0';
-    (*t)[(*n)++] = (Term){copy, len, doc};
+    (*t)[(*n)++] = (Term){copy, len, doc, 0};
     return true;
 }
 
-/* The index's words (fts5vocab over mentors_fts), plain ASCII ones. */
+/* The index's words (fts5vocab over mentors_fts, a row a word and
+ * column, in word order), with the columns each is in. */
 static bool load_terms(Store *s, Lexicon *lex)
 {
     sqlite3_stmt *st;
     int cap = 0;
-    if (db_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.ck_vocab"
-                       " USING fts5vocab(main, 'mentors_fts', 'row')") != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db, "SELECT term, doc FROM temp.ck_vocab", -1, &st, NULL) !=
+    static const char *const cols[] = {"name",  "title",  "organization", "field",
+                                       "major", "topics", "location"};
+    if (db_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.ck_vocab_col"
+                       " USING fts5vocab(main, 'mentors_fts', 'col')") != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "SELECT term, col, doc FROM temp.ck_vocab_col", -1, &st, NULL) !=
             SQLITE_OK)
         return false;
     bool ok = true;
     while (ok && sqlite3_step(st) == SQLITE_ROW) {
-        const char *w = db_col_text(st, 0);
+        const char *w = db_col_text(st, 0), *col = db_col_text(st, 1);
         size_t n = strlen(w);
-        if (n >= 2 && n <= WORDS_MAX)
-            ok = push_term(&lex->term, &lex->nterm, &cap, w, n, sqlite3_column_int64(st, 1));
+        long doc = sqlite3_column_int64(st, 2);
+        if (n < 1 || n > WORDS_MAX)
+            continue;
+        Term *last = lex->nterm ? &lex->term[lex->nterm - 1] : NULL;
+        if (!last || strcmp(last->w, w) != 0) {
+            ok = push_term(&lex->term, &lex->nterm, &cap, w, n, 0);
+            last = ok ? &lex->term[lex->nterm - 1] : NULL;
+        }
+        for (unsigned c = 0; last && c < sizeof cols / sizeof *cols; c++)
+            if (strcmp(col, cols[c]) == 0)
+                last->cols |= 1u << c;
+        if (last && doc > last->doc)
+            last->doc = doc;
     }
     sqlite3_finalize(st);
     qsort(lex->term, (size_t)lex->nterm, sizeof *lex->term, cmp_term);
@@ -241,6 +259,22 @@ static bool load_synonyms(Store *s, Lexicon *lex)
     return sw.ok;
 }
 
+/* The directory's fields, for the fields near a search. */
+static bool load_fields(Store *s, Lexicon *lex)
+{
+    sqlite3_stmt *st;
+    int n = (int)db_query_int(s->db, "SELECT count(DISTINCT field) FROM mentors", 0);
+    lex->field = calloc((size_t)(n > 0 ? n : 1), sizeof *lex->field);
+    if (!lex->field ||
+        sqlite3_prepare_v2(s->db, "SELECT DISTINCT field FROM mentors ORDER BY field", -1, &st,
+                           NULL) != SQLITE_OK)
+        return false;
+    while (lex->nfield < n && sqlite3_step(st) == SQLITE_ROW)
+        text_copy(lex->field[lex->nfield++], sizeof lex->field[0], db_col_text(st, 0));
+    sqlite3_finalize(st);
+    return true;
+}
+
 static Lexicon *lexicon(Store *s)
 {
     if (s->lex)
@@ -248,7 +282,11 @@ static Lexicon *lexicon(Store *s)
     Lexicon *lex = calloc(1, sizeof *lex);
     if (!lex)
         return NULL;
-    if (!load_terms(s, lex) || !load_synonyms(s, lex)) {
+    /* ICU builds each script's transliterator on first use: now, not
+     * on a visitor's first search in that script */
+    char warm[128];
+    latin_fold("Ольга Ελένη 王伟 김민준 प्रिया ليلى נועה ნინო Արամ สมชาย さとう", warm, sizeof warm);
+    if (!load_terms(s, lex) || !load_synonyms(s, lex) || !load_fields(s, lex)) {
         lexicon_free(lex);
         return NULL;
     }
@@ -535,14 +573,15 @@ static const SynRow *synonym_at(const Lexicon *lex, const Query *q, int at, int 
 /* Words that say little about whom a visitor wants ("becoming a
  * nurse"): left out of a search that has other words. */
 static const char *const filler[] = {
-    "a",          "about",     "am",     "an",       "and",    "any",   "are",     "as",
-    "at",         "be",        "become", "becoming", "been",   "being", "by",      "career",
-    "careers",    "do",        "doing",  "field",    "fields", "find",  "for",     "from",
-    "get",        "go",        "going",  "help",     "i",      "im",    "in",      "industry",
-    "interested", "into",      "is",     "job",      "jobs",   "like",  "looking", "me",
-    "mentor",     "mentors",   "my",     "of",       "on",     "or",    "people",  "person",
-    "someone",    "something", "talk",   "that",     "the",    "to",    "want",    "wants",
-    "who",        "with",      "work",   "working",  "would",  "you"};
+    "a",      "about",    "am",         "an",       "and",    "any",    "are",     "as",
+    "at",     "be",       "become",     "becoming", "been",   "being",  "by",      "can",
+    "career", "careers",  "do",         "doing",    "field",  "fields", "find",    "for",
+    "from",   "get",      "go",         "going",    "help",   "how",    "i",       "im",
+    "in",     "industry", "interested", "into",     "is",     "job",    "jobs",    "kind",
+    "like",   "looking",  "love",       "maybe",    "me",     "mentor", "mentors", "my",
+    "of",     "on",       "or",         "people",   "person", "some",   "someone", "something",
+    "talk",   "that",     "the",        "to",       "want",   "wants",  "what",    "who",
+    "will",   "with",     "work",       "working",  "would",  "you"};
 
 static bool is_filler(const QWord *w)
 {
@@ -663,6 +702,7 @@ typedef struct {
     sqlite3_int64 rowid[SEARCH_CANDIDATES];
     int tier[SEARCH_CANDIDATES];
     int n;
+    bool not_names; /* the words are not looked for in names */
 } Candidates;
 
 static bool seen(const Candidates *c, sqlite3_int64 rowid)
@@ -724,17 +764,127 @@ static bool collect(Store *s, const char *match, const StoreFilter *f, Date toda
  * organisation: "software" is in many a company's name), then the role
  * by the words' stems as prefixes ("developer" finds "development"
  * too, but after developers), then anywhere. */
+enum { COL_NAME = 1, COL_ROLE = 0xF, COL_TITLE_FIELD = 0xA, COL_ANY = 0x7F };
 static const struct {
     const char *scope;
     Form form;
     int tier;
-} steps[] = {{"{name} : (%s)", AS_PREFIX, RANK_TIER_NAME},
-             {"{name title organization field} : (%s)", AS_WHOLE, RANK_TIER_ROLE},
-             {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ROLE},
-             {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ROLE},
-             {"%s", AS_PREFIX, RANK_TIER_OTHER},
-             {"%s", AS_SYNONYMS, RANK_TIER_OTHER}};
+    unsigned cols; /* the scope as index columns (bits as in Term.cols) */
+} steps[] = {{"{name} : (%s)", AS_PREFIX, RANK_TIER_NAME, COL_NAME},
+             {"{name title organization field} : (%s)", AS_WHOLE, RANK_TIER_ROLE, COL_ROLE},
+             {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ROLE, COL_TITLE_FIELD},
+             {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ROLE, COL_ROLE},
+             {"%s", AS_PREFIX, RANK_TIER_OTHER, COL_ANY},
+             {"%s", AS_SYNONYMS, RANK_TIER_OTHER, COL_ANY}};
 enum { STEPS = sizeof steps / sizeof steps[0] };
+
+/* The columns any word starting with p[0..n) is in (all of them when
+ * too many words start so: a letter or two as the visitor starts). */
+static unsigned prefix_cols(const Lexicon *lex, const char *p, size_t n)
+{
+    unsigned cols = 0;
+    int i = lower_bound(lex->term, lex->nterm, p);
+    for (int k = 0; i < lex->nterm && strncmp(lex->term[i].w, p, n) == 0; i++, k++) {
+        if (k > 2000)
+            return COL_ANY;
+        cols |= lex->term[i].cols;
+    }
+    return cols;
+}
+
+static unsigned word_cols(const Lexicon *lex, const char *w)
+{
+    int i = lower_bound(lex->term, lex->nterm, w);
+    return i < lex->nterm && strcmp(lex->term[i].w, w) == 0 ? lex->term[i].cols : 0;
+}
+
+/* The columns the whole forms of a word are in (see put_whole). */
+static unsigned whole_cols(const Lexicon *lex, const QWord *w)
+{
+    static const char *const ends[] = {"", "e", "s", "es", "y", "ies"};
+    char f[WORDS_MAX + 8];
+    snprintf(f, sizeof f, "%ss", w->w);
+    unsigned cols = word_cols(lex, w->w) | word_cols(lex, f);
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        snprintf(f, sizeof f, "%s%s", w->stem, ends[i]);
+        cols |= word_cols(lex, f);
+    }
+    explicit_bzero(f, sizeof f);
+    return cols;
+}
+
+/* True when a synonym's phrase may be in scope: each word in it (the
+ * last as a prefix, as put_phrase writes it). */
+static bool phrase_in(const Lexicon *lex, const char *words, unsigned scope)
+{
+    char copy[SYNONYM_MEANS_MAX * 2];
+    bool whole = !strchr(words, ' ') && strlen(words) <= 3;
+    text_copy(copy, sizeof copy, words);
+    for (char *w = copy; *w;) {
+        char *end = strchr(w, ' ');
+        bool last = end == NULL;
+        if (end)
+            *end = '\0';
+        unsigned c = whole || !last ? word_cols(lex, w) : prefix_cols(lex, w, strlen(w));
+        if (!(c & scope))
+            return false;
+        if (last)
+            break;
+        w = end + 1;
+    }
+    return true;
+}
+
+/* True when a group may match within scope in the given form: every
+ * word of it is in a column of the scope (or, with synonyms, one of
+ * them is). Never false for a group that could match. */
+static bool group_in(const Lexicon *lex, const Query *q, const Group *g, Form form, unsigned scope)
+{
+    bool own = true;
+    for (int i = g->at; i < g->at + g->n && own; i++) {
+        const QWord *w = &q->word[i];
+        unsigned c = form == AS_WHOLE || (form == AS_SYNONYMS && g->syn)
+                         ? whole_cols(lex, w)
+                         : prefix_cols(lex, w->stem, w->sn);
+        own = (c & scope) != 0;
+    }
+    if (own || form != AS_SYNONYMS || !g->syn)
+        return own;
+    char means[sizeof g->syn->means], *save = NULL;
+    text_copy(means, sizeof means, g->syn->means);
+    for (char *tok = strtok_r(means, ";", &save); tok; tok = strtok_r(NULL, ";", &save))
+        if (phrase_in(lex, tok, scope))
+            return true;
+    return false;
+}
+
+/* Which steps can find anyone: a step whose words are not all in its
+ * columns is not run (each would read every mentor with the words). */
+static void steps_to_run(const Lexicon *lex, const Query *q, const Plan *p, bool *run)
+{
+    for (int t = 0; t < STEPS; t++) {
+        run[t] = true;
+        for (int i = 0; lex && i < p->n && run[t]; i++)
+            if (!p->g[i].drop)
+                run[t] = group_in(lex, q, &p->g[i], steps[t].form, steps[t].cols);
+    }
+}
+
+/* True when some mentor matches the expression, whatever the filter. */
+static bool any_match(Store *s, const char *match)
+{
+    sqlite3_stmt *st;
+    bool any = false;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT rowid FROM mentors_fts WHERE mentors_fts MATCH ?1 LIMIT 1", -1,
+                           &st, NULL) != SQLITE_OK)
+        return true; /* let the steps say */
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    any = rc == SQLITE_ROW || rc != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return any;
+}
 
 /* Gathers candidates step by step (see steps[] and rank.h). The index
  * holds every script in Latin letters, so the tier is where the index
@@ -742,7 +892,8 @@ enum { STEPS = sizeof steps / sizeof steps[0] };
  * read from a place in the list that moves every day, wrapping around,
  * so which equals make the cut rotates too. expr[form] are the plan's
  * expressions; with expr NULL, everyone is one tier. */
-static int candidates(Store *s, char *const *expr, const StoreFilter *f, Date today, Candidates *c)
+static int candidates(Store *s, char *const *expr, const bool *run, const StoreFilter *f,
+                      Date today, Candidates *c)
 {
     char q[EXPR_MAX + 64];
     sqlite3_int64 top = db_query_int(s->db, "SELECT max(rowid) FROM mentors", 0);
@@ -750,11 +901,29 @@ static int candidates(Store *s, char *const *expr, const StoreFilter *f, Date to
         top > 0 ? 1 + (sqlite3_int64)(rank_turn("", date_to_days(today)) % (unsigned long)top) : 1;
     bool ok = true;
     c->n = 0;
+    if (!expr)
+        c->not_names = false;
+    /* nobody has the words anywhere, with or without their synonyms: no
+     * step can find anyone, so none is run (cheap: no filter, one row) */
+    if (expr && !any_match(s, expr[AS_PREFIX]) &&
+        (strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0 || !any_match(s, expr[AS_SYNONYMS])))
+        return 0;
     for (int t = 0; ok && t < (expr ? STEPS : 1) && c->n < SEARCH_CANDIDATES; t++) {
         if (expr && steps[t].form == AS_SYNONYMS && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0)
             continue; /* no synonyms: the same as the prefix step */
-        if (expr)
-            snprintf(q, sizeof q, steps[t].scope, expr[steps[t].form]);
+        if (expr && run && !run[t])
+            continue; /* its words are not in its columns */
+        if (expr) {
+            char scope[80];
+            text_copy(scope, sizeof scope, steps[t].scope);
+            if (c->not_names) /* every column but the name */
+                snprintf(scope, sizeof scope, "%s",
+                         steps[t].cols == COL_ANY    ? "{title organization field major topics "
+                                                       "location} : (%s)"
+                         : steps[t].cols == COL_ROLE ? "{title organization field} : (%s)"
+                                                     : steps[t].scope);
+            snprintf(q, sizeof q, scope, expr[steps[t].form]);
+        }
         ok = collect(s, expr ? q : NULL, f, today, start, 0, t, c) &&
              (c->n >= SEARCH_CANDIDATES || collect(s, expr ? q : NULL, f, today, 1, start, t, c));
     }
@@ -804,7 +973,8 @@ static int rank_hits(Store *s, const Candidates *c, Date today, bool has_text, S
         int step = has_text ? c->tier[i] : 0;
         h->tier = has_text ? steps[step].tier : RANK_TIER_NAME;
         items[k] =
-            (RankItem){(size_t)k, step, h->recent, rank_turn(h->mentor.id, date_to_days(today))};
+            (RankItem){(size_t)k, step, h->recent, rank_turn(h->mentor.id, date_to_days(today)),
+                       db_is_stale(s, h->mentor.last_verified, today)};
         k++;
     }
     rank_order(items, (size_t)k);
@@ -867,7 +1037,11 @@ static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
     build_expr(q, p, AS_SYNONYMS, expr[AS_SYNONYMS], EXPR_MAX, info->field, sizeof info->field);
     build_expr(q, p, AS_PREFIX, expr[AS_PREFIX], EXPR_MAX, NULL, 0);
     build_expr(q, p, AS_WHOLE, expr[AS_WHOLE], EXPR_MAX, NULL, 0);
-    if (candidates(s, expr, f, today, c) >= 0)
+    bool run[STEPS];
+    steps_to_run(lex, q, p, run);
+    run[0] = run[0] && !info->not_names;
+    c->not_names = info->not_names;
+    if (candidates(s, expr, run, f, today, c) >= 0)
         n = rank_hits(s, c, today, true, hits, cap);
     explicit_bzero(buf, 3 * EXPR_MAX);
     free(buf);
@@ -901,27 +1075,21 @@ static void near_word(void *ctx, const char *fw, size_t n)
 /* The fields to offer a visitor who found nobody: the one the synonym
  * table gave the words, then the directory's fields with a word sharing
  * the start of one the visitor typed ("nursing" -> Nursing). */
-static void near_fields(Store *s, const Query *q, StoreSearchInfo *info)
+static void near_fields(const Lexicon *lex, const Query *q, StoreSearchInfo *info)
 {
-    sqlite3_stmt *st;
     add_near(info, info->field);
-    if (sqlite3_prepare_v2(s->db, "SELECT DISTINCT field FROM mentors ORDER BY field", -1, &st,
-                           NULL) != SQLITE_OK)
-        return;
-    while (info->nnear < STORE_NEAR_MAX && sqlite3_step(st) == SQLITE_ROW) {
+    for (int f = 0; lex && f < lex->nfield && info->nnear < STORE_NEAR_MAX; f++) {
         char folded[256];
-        const char *field = db_col_text(st, 0);
-        latin_fold(field, folded, sizeof folded);
+        latin_fold(lex->field[f], folded, sizeof folded);
         for (int i = 0; i < q->n; i++) {
             NearWord nw = {&q->word[i], false};
             each_word(folded, near_word, &nw);
             if (nw.near) {
-                add_near(info, field);
+                add_near(info, lex->field[f]);
                 break;
             }
         }
     }
-    sqlite3_finalize(st);
 }
 
 int store_search_info(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
@@ -947,7 +1115,8 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
     latin_fold(text ? text : "", folded, sizeof folded);
     each_word(folded, add_qword, q);
     if (q->n == 0) {
-        n = candidates(s, NULL, f, today, c) < 0 ? -1 : rank_hits(s, c, today, false, hits, cap);
+        n = candidates(s, NULL, NULL, f, today, c) < 0 ? -1
+                                                       : rank_hits(s, c, today, false, hits, cap);
         goto done;
     }
     Lexicon *lex = lexicon(s); /* NULL: no typos or synonyms, but still a search */
@@ -964,7 +1133,7 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
     if (!info->corrected)
         explicit_bzero(info->shown, sizeof info->shown);
     if (n == 0)
-        near_fields(s, q, info);
+        near_fields(lex, q, info);
 done:
     explicit_bzero(folded, sizeof folded);
     if (q)

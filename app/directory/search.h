@@ -41,6 +41,7 @@ enum { STORE_NEAR_MAX = 3 };
 /* What a search did with the words, beside its hits. */
 typedef struct {
     bool exact;      /* in: search the words as typed, no typo correction */
+    bool not_names;  /* in: the words are about work, not a name: names are not searched */
     bool corrected;  /* out: some words were taken for typos and replaced */
     char shown[160]; /* out: the words searched, when corrected ("machine learning") */
     char field[64];  /* out: the career area the synonym table gave the words, or "" */
@@ -60,6 +61,27 @@ typedef struct {
  * came from a visitor's typing: the caller wipes it with the search. */
 int store_search_info(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
                       int cap, StoreSearchInfo *info);
+
+enum { STORE_REASON_MAX = 64 };
+
+/* What a visitor said about themselves, for suggestions. */
+typedef struct {
+    const char *program;  /* program or major, or "" */
+    const char *interest; /* what they are exploring, or "" */
+    int status;           /* a VisitorStatus */
+} StoreWho;
+
+/* People for a visitor who has typed nothing yet: those who fit what they
+ * said (the same major, work in what they study or explore, a path like
+ * theirs: changed careers, went to graduate school), most fitting first
+ * and among equals as a search ranks them (fewer recent referrals, the
+ * day's turn; capped mentors left out), each with its reason in a few
+ * words in reasons[i] ("Studied Biology too", "Works in Healthcare",
+ * "Changed careers"); then the rest of the day's order a field at a
+ * time, so the first screen is a mix (reasons[i] ""). who may be NULL.
+ * Writes up to cap; returns the count, or -1 on a database error. */
+int store_suggest(Store *s, const StoreWho *who, const StoreFilter *f, Date today, StoreHit *hits,
+                  char (*reasons)[STORE_REASON_MAX], int cap);
 
 /* Leaves nothing of the last search in the directory's memory: SQLite's
  * full-text tokenizer keeps the last word it folded in a buffer of its

@@ -308,6 +308,7 @@ Store *store_open(const char *path, char *err, size_t cap)
         snprintf(err, cap, "out of memory");
         return NULL;
     }
+    s->stale_months = STORE_STALE_MONTHS;
     snprintf(staging, sizeof staging, "%s.new", path);
     if (store_file_exists(staging) && unlink(staging) == 0)
         snprintf(s->notice, sizeof s->notice,
@@ -478,4 +479,18 @@ bool store_synonyms_replace(Store *s, const Synonym *y, int n, char *err, size_t
 int store_synonym_count(Store *s)
 {
     return (int)db_query_int(s->db, "SELECT count(*) FROM synonyms", 0);
+}
+
+void store_set_stale_months(Store *s, int months)
+{
+    s->stale_months = months > 0 ? months : STORE_STALE_MONTHS;
+}
+
+bool db_is_stale(const struct Store *s, const char *last_verified, Date today)
+{
+    Date d;
+    if (!date_parse(last_verified, &d))
+        return true; /* never checked */
+    long months = (today.y - d.y) * 12L + (today.m - d.m) - (today.d < d.d ? 1 : 0);
+    return months >= s->stale_months;
 }

@@ -72,6 +72,19 @@ static void search_offers(App *a, const StoreFilter *f, const StoreSearchInfo *i
     }
 }
 
+/* Counts a search that found nobody, once the visitor moves on from it:
+ * by the career area its words were mapped to, never the words. */
+static void count_nobody(App *a)
+{
+    Session *s = a->s;
+    char name[96];
+    if (!s || !s->nobody_pending)
+        return;
+    snprintf(name, sizeof name, "%s%s", STATS_NOBODY, s->nobody_field);
+    store_stat_add(a->store, a->today, name, 1);
+    s->nobody_pending = false;
+}
+
 /* Searches again when the words or filters changed since the last time. */
 static void refresh_search(App *a)
 {
@@ -96,12 +109,25 @@ static void refresh_search(App *a)
                      s->accepting_only};
     StoreHit *hits = calloc(SESSION_HITS, sizeof *hits);
     StoreSearchInfo info = {.exact = s->exact};
-    int n =
-        hits ? store_search_info(a->store, s->query, &f, a->today, hits, SESSION_HITS, &info) : -1;
+    bool typed = false;
+    for (const char *p = s->query; *p && !typed; p++)
+        typed = *p != ' ';
+    /* nothing typed yet: people for this visitor, from what they said */
+    StoreWho who = {s->visitor.program, s->visitor.interest, (int)s->visitor.status};
+    memset(s->reason, 0, sizeof s->reason);
+    int n = !hits   ? -1
+            : typed ? store_search_info(a->store, s->query, &f, a->today, hits, SESSION_HITS, &info)
+                    : store_suggest(a->store, &who, &f, a->today, hits, s->reason, SESSION_HITS);
     s->nhits = n < 0 ? 0 : n;
     for (int i = 0; i < s->nhits; i++)
         s->hits[i] = hits[i].mentor;
     search_offers(a, &f, &info);
+    if (typed && s->nhits == 0) { /* counted when the visitor moves on */
+        s->nobody_pending = true;
+        text_copy(s->nobody_field, sizeof s->nobody_field,
+                  info.field[0] ? info.field : STATS_NOT_RECOGNISED);
+    } else
+        count_nobody(a);
     explicit_bzero(&info, sizeof info);
     if (hits) {
         /* the hits are what this visitor searched for */
@@ -186,6 +212,8 @@ static void build_takeaway(App *a)
 
 void flow_go(App *a, ScreenId to)
 {
+    if (a->step == SCREEN_SEARCH && to != SCREEN_SEARCH)
+        count_nobody(a);
     a->step = to;
     a->view.confirm_restart = false;
     a->ui.focus = 0;
@@ -215,6 +243,7 @@ static bool print_begin(App *a);
 static void forget_visitor(App *a)
 {
     double t0 = clock_ms();
+    count_nobody(a);
     session_wipe(a->s);
     store_search_forget(a->store);
     ui_forget(&a->ui);

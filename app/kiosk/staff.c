@@ -410,6 +410,8 @@ static bool job_import(App *a)
     store_close(a->store);
     bool ok = bundle_import(b, a->cfg.database, when, a->today.y, &rep);
     a->store = store_open(a->cfg.database, err, sizeof err);
+    if (a->store)
+        store_set_stale_months(a->store, a->cfg.stale_months);
     if (!a->store) {
         fprintf(stderr, "career-kiosk: cannot open the directory after an import: %s\n", err);
         a->exit_code = 1;

@@ -51,6 +51,10 @@ static const char *const en[S_COUNT] = {
     [S_CLEAR_SEARCH] = "Clear the search",
     [S_DROP_FILTER] = "Turn off \xe2\x80\x9c%s\xe2\x80\x9d",
     [S_PICK_FIELD] = "Pick a field",
+    [S_DETAILS_CHECKED] = "Details checked %s",
+    /* twelve names, a comma after each but the last */
+    [S_MONTHS] = "January,February,March,April,May,June,July,August,September,October,"
+                 "November,December",
     [S_CLASS_OF] = "Class of %d",
     [S_PREFERS] = "Prefers: %s",
     [S_MEETS_REMOTELY] = "Meets remotely",

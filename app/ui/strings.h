@@ -49,6 +49,8 @@ typedef enum {
     S_CLEAR_SEARCH,
     S_DROP_FILTER,
     S_PICK_FIELD,
+    S_DETAILS_CHECKED,
+    S_MONTHS,
     S_CLASS_OF,
     S_PREFERS,
     S_MEETS_REMOTELY,

@@ -5,6 +5,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "directory/counts.h"
+#include "directory/search.h"
 #include "usb/sign.h"
 
 #include <errno.h>
@@ -492,12 +493,38 @@ typedef struct {
     long count;
 } ReferralRow;
 
+/* Searches that found nobody, by month and the career area wanted. */
+typedef struct {
+    char month[8];
+    char field[64];
+    long count;
+} NobodyRow;
+
+enum { NOBODY_ROWS = 2000 };
+
 typedef struct {
     DayRow *day;
     int nday;
     ReferralRow *ref;
     int nref;
+    NobodyRow *nobody;
+    int nnobody;
 } Tally;
+
+static void tally_nobody(Tally *t, const char *day, const char *field, long value)
+{
+    for (int i = 0; i < t->nnobody; i++)
+        if (strncmp(t->nobody[i].month, day, 7) == 0 && strcmp(t->nobody[i].field, field) == 0) {
+            t->nobody[i].count += value;
+            return;
+        }
+    if (t->nnobody == NOBODY_ROWS)
+        return;
+    NobodyRow *r = &t->nobody[t->nnobody++];
+    snprintf(r->month, sizeof r->month, "%.7s", day);
+    text_copy(r->field, sizeof r->field, field);
+    r->count = value;
+}
 
 static void tally_stat(void *ctx, const char *day, const char *name, long value)
 {
@@ -509,7 +536,9 @@ static void tally_stat(void *ctx, const char *day, const char *name, long value)
         text_copy(t->day[t->nday++].day, sizeof t->day[0].day, day);
     }
     DayRow *r = &t->day[t->nday - 1];
-    if (strcmp(name, "sessions") == 0)
+    if (strncmp(name, STATS_NOBODY, strlen(STATS_NOBODY)) == 0)
+        tally_nobody(t, day, name + strlen(STATS_NOBODY), value);
+    else if (strcmp(name, "sessions") == 0)
         r->sessions += value;
     else if (strcmp(name, "sheets_shown") == 0)
         r->shown += value;
@@ -543,17 +572,124 @@ static void csv_field(StrBuf *sb, const char *s, const char *end)
     strbuf_add(sb, end);
 }
 
+typedef struct {
+    const char *field;
+    int count;
+} FieldCount;
+
+static void count_field(void *ctx, const char *field, int count)
+{
+    FieldCount *fc = ctx;
+    if (strcmp(field, fc->field) == 0)
+        fc->count = count;
+}
+
+/* <stamp>-nobody-found.csv: by month, the career areas that searches
+ * finding nobody wanted, and how many mentors the directory has in each;
+ * and the same as sentences in <stamp>-nobody-found.txt. */
+static bool write_nobody(const char *dir, const char *stamp, Store *s, const Tally *t, char *out,
+                         size_t out_cap, char *written, size_t cap, char *err, size_t err_cap)
+{
+    char name[64];
+    StrBuf sb, words;
+    size_t half = out_cap / 2;
+    strbuf_init(&sb, out, half);
+    strbuf_init(&words, out + half, out_cap - half);
+    strbuf_add(&sb, "month,wanted_field,searches_finding_nobody,mentors_in_field\r\n");
+    strbuf_add(&words, "Searches that found nobody, by what they were about (never what was "
+                       "typed):\r\n\r\n");
+    for (int i = 0; i < t->nnobody; i++) {
+        const NobodyRow *r = &t->nobody[i];
+        bool known = strcmp(r->field, STATS_NOT_RECOGNISED) != 0;
+        FieldCount fc = {r->field, 0};
+        if (known)
+            store_fields(s, count_field, &fc);
+        strbuf_addf(&sb, "%s,", r->month);
+        csv_field(&sb, r->field, ",");
+        if (known)
+            strbuf_addf(&sb, "%ld,%d\r\n", r->count, fc.count);
+        else
+            strbuf_addf(&sb, "%ld,\r\n", r->count);
+        if (known)
+            strbuf_addf(&words, "%s: %ld search%s wanted %s; %d mentor%s in it.\r\n", r->month,
+                        r->count, r->count == 1 ? "" : "es", r->field, fc.count,
+                        fc.count == 1 ? " is" : "s are");
+        else
+            strbuf_addf(&words, "%s: %ld search%s the synonym table did not recognise.\r\n",
+                        r->month, r->count, r->count == 1 ? "" : "es");
+    }
+    if (sb.overflow || words.overflow) {
+        snprintf(err, err_cap, "the searches that found nobody are too many to write");
+        return false;
+    }
+    snprintf(name, sizeof name, "%s-nobody-found.csv", stamp);
+    if (!write_file(dir, name, out, sb.len, err, err_cap))
+        return false;
+    add_name(written, cap, name);
+    snprintf(name, sizeof name, "%s-nobody-found.txt", stamp);
+    if (!write_file(dir, name, out + half, words.len, err, err_cap))
+        return false;
+    add_name(written, cap, name);
+    return true;
+}
+
+typedef struct {
+    StrBuf *sb;
+} StaleOut;
+
+static void stale_row(void *ctx, const Mentor *m)
+{
+    StaleOut *so = ctx;
+    char who[2 * MENTOR_NAME_MAX + 2];
+    snprintf(who, sizeof who, "%s %s", m->first_name, m->last_name);
+    csv_field(so->sb, m->id, ",");
+    csv_field(so->sb, who, ",");
+    csv_field(so->sb, m->organization, ",");
+    csv_field(so->sb, m->last_verified, "\r\n");
+}
+
+/* <stamp>-stale.csv: mentors whose details were last checked longer ago
+ * than the stale age, oldest first, for staff to check again. The day is
+ * the stamp's. */
+static bool write_stale(const char *dir, const char *stamp, Store *s, char *out, size_t out_cap,
+                        char *written, size_t cap, char *err, size_t err_cap)
+{
+    char name[64];
+    Date today;
+    StrBuf sb;
+    char day[11];
+    snprintf(day, sizeof day, "%.10s", stamp);
+    if (!date_parse(day, &today)) {
+        snprintf(err, err_cap, "no date in the report's name %s", stamp);
+        return false;
+    }
+    strbuf_init(&sb, out, out_cap);
+    strbuf_add(&sb, "mentor_id,mentor_name,organization,last_verified\r\n");
+    StaleOut so = {&sb};
+    if (store_stale_each(s, today, stale_row, &so) < 0 || sb.overflow) {
+        snprintf(err, err_cap, "the list of mentors to check again could not be written");
+        return false;
+    }
+    snprintf(name, sizeof name, "%s-stale.csv", stamp);
+    if (!write_file(dir, name, out, sb.len, err, err_cap))
+        return false;
+    add_name(written, cap, name);
+    return true;
+}
+
 bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *written, size_t cap,
                         char *err, size_t err_cap)
 {
     char dir[BUNDLE_PATH_MAX + 40], name[64];
     enum { OUT_MAX = 8 << 20 };
-    Tally t = {calloc(STATS_DAYS, sizeof(DayRow)), 0, calloc(STATS_ROWS, sizeof(ReferralRow)), 0};
+    Tally t = {calloc(STATS_DAYS, sizeof(DayRow)),      0,
+               calloc(STATS_ROWS, sizeof(ReferralRow)), 0,
+               calloc(NOBODY_ROWS, sizeof(NobodyRow)),  0};
     char *out = malloc(OUT_MAX);
     bool ok = false;
     StrBuf sb;
     written[0] = '\0';
-    if (!t.day || !t.ref || !out) {
+    if (!t.day || !t.ref || !t.nobody || !out) {
         snprintf(err, err_cap, "out of memory");
         goto done;
     }
@@ -590,9 +726,12 @@ bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *wr
         snprintf(err, err_cap, "the referral counts are too many to write");
     if (ok)
         add_name(written, cap, name);
+    ok = ok && write_nobody(dir, stamp, s, &t, out, OUT_MAX, written, cap, err, err_cap) &&
+         write_stale(dir, stamp, s, out, OUT_MAX, written, cap, err, err_cap);
 done:
     free(t.day);
     free(t.ref);
+    free(t.nobody);
     free(out);
     return ok;
 }

@@ -10,11 +10,11 @@
 static int card_h(const Ui *ui)
 {
     return draw_line_height(ui->measure, ui->body) * 2 +
-           draw_line_height(ui->measure, ui->small) * 2 + ui->u * 6;
+           draw_line_height(ui->measure, ui->small) * 3 + ui->u * 6;
 }
 
 /* One result; true when tapped. */
-static bool card(View *vw, Rect r, const Mentor *m)
+static bool card(View *vw, Rect r, const Mentor *m, const char *reason)
 {
     Ui *ui = vw->ui;
     char name[2 * MENTOR_NAME_MAX + 2], role[2 * MENTOR_TEXT_MAX + 8], line[400];
@@ -32,9 +32,14 @@ static bool card(View *vw, Rect r, const Mentor *m)
     snprintf(role, sizeof role, "%s, %s", m->title, m->organization);
     ui_text(ui, x, y, role, ui->body, WEIGHT_REGULAR, ui->th.text, w);
     y += lb;
-    snprintf(line, sizeof line, "%s  \xc2\xb7  %s%s%s", m->field, fmt_int(S_CLASS_OF, m->grad_year),
-             *m->major ? ", " : "", m->major);
-    ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
+    /* suggested: why, in place of the field and class */
+    if (reason && *reason)
+        ui_text(ui, x, y, reason, ui->small, WEIGHT_BOLD, ui->th.primary, w);
+    else {
+        snprintf(line, sizeof line, "%s  \xc2\xb7  %s%s%s", m->field,
+                 fmt_int(S_CLASS_OF, m->grad_year), *m->major ? ", " : "", m->major);
+        ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
+    }
     y += ls;
     if (!m->accepting)
         ui_text(ui, x, y, str(S_NOT_TAKING), ui->small, WEIGHT_BOLD, ui->th.warn_text, w);
@@ -44,6 +49,9 @@ static bool card(View *vw, Rect r, const Mentor *m)
                  fmt_str(S_PREFERS, mentor_via_label(m->via)));
         ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
     }
+    y += ls;
+    checked_text(m->last_verified, line, sizeof line);
+    ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
     return tapped;
 }
 
@@ -254,7 +262,7 @@ static void results(View *vw, Rect r)
         Rect c = {r.x + (i % cols) * (cw + gap), r.y + (i / cols) * (ch + gap) - off, cw, ch};
         if (c.y + c.h < r.y || c.y > r.y + r.h)
             continue;
-        if (card(vw, c, &s->hits[i]) && ui_contains(r, ui->x, ui->y))
+        if (card(vw, c, &s->hits[i], s->reason[i]) && ui_contains(r, ui->x, ui->y))
             view_post(vw, INTENT_CHOOSE, i);
     }
     if (s->nhits == SESSION_HITS)
