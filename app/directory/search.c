@@ -972,9 +972,10 @@ static int rank_hits(Store *s, const Candidates *c, Date today, bool has_text, S
          * those the words whole before prefixes before synonyms */
         int step = has_text ? c->tier[i] : 0;
         h->tier = has_text ? steps[step].tier : RANK_TIER_NAME;
+        h->rank = step;
         items[k] =
             (RankItem){(size_t)k, step, h->recent, rank_turn(h->mentor.id, date_to_days(today)),
-                       db_is_stale(s, h->mentor.last_verified, today)};
+                       h->stale = db_is_stale(s, h->mentor.last_verified, today)};
         k++;
     }
     rank_order(items, (size_t)k);

@@ -22,6 +22,8 @@ typedef struct {
 typedef struct {
     Mentor mentor;
     int tier;       /* where the words matched: RANK_TIER_NAME/ROLE/OTHER */
+    int rank;       /* finer: hits of the same rank are equals (then fairness orders them) */
+    bool stale;     /* details older than the stale age: after fresher equals */
     int recent;     /* referrals in the last 30 days */
     int this_month; /* referrals this calendar month */
 } StoreHit;

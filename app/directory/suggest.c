@@ -249,6 +249,7 @@ static int mix(const StoreHit *all, int n, Pool *pool, StoreHit *hits,
                 fields[nf++] = all[i].mentor.field;
             used[i] = true;
             hits[k] = all[i];
+            hits[k].rank = 0;
             reasons[k][0] = '\0';
             k++;
             took = true;
@@ -285,6 +286,7 @@ int store_suggest(Store *s, const StoreWho *who, const StoreFilter *f, Date toda
     k = 0;
     for (int i = 0; i < pool.n && k < cap; i++, k++) {
         hits[k] = pool.p[items[i].index].hit;
+        hits[k].rank = -pool.p[items[i].index].score;
         pick_reason(&pool.p[items[i].index], reasons[k]);
     }
     int n = store_search_info(s, "", f, today, tmp, POOL, NULL);
