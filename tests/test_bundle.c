@@ -268,7 +268,7 @@ static void test_signed_bundle_from_fat_stick(void **state)
     int swe = 0; /* the mentors in the field searches wanted */
     for (int i = 0; i < 40; i++) {
         Mentor m;
-        char id[8];
+        char id[16];
         snprintf(id, sizeof id, "M%d", 1001 + i);
         swe += store_mentor_get(s, id, &m) && strcmp(m.field, "Software Engineering") == 0;
     }
