@@ -306,6 +306,17 @@ static void test_suggestions(void **state)
             fail_msg("%s suggested as a career changer: %s / %s", hit[i].mentor.id,
                      hit[i].mentor.bio, hit[i].mentor.topics);
     }
+    /* a veteran sees veterans, only where the export says they agreed */
+    StoreWho vet = {"", "", STATUS_VETERAN};
+    n = store_suggest(s, &vet, NULL, today, hit, why, 40);
+    assert_true(n > 5);
+    for (int i = 0; i < 5; i++) {
+        assert_string_equal(why[i], "A veteran too");
+        assert_non_null(strstr(hit[i].mentor.affinities, "veteran"));
+    }
+    for (int i = 0; i < n; i++)
+        if (strstr(why[i], "veteran"))
+            assert_non_null(strstr(hit[i].mentor.affinities, "veteran"));
     /* nothing said: no reasons, and the first nine come from nine fields */
     StoreWho nobody = {"", "", STATUS_STUDENT};
     n = store_suggest(s, &nobody, NULL, today, hit, why, 40);

@@ -32,7 +32,9 @@ bool db_is_stale(const struct Store *s, const char *last_verified, Date today);
 
 /* --- SQLite helpers (store.c) --- */
 
-/* The mentor columns of `mentors m`, in the order db_read_mentor reads. */
+/* The mentor columns of `mentors m`, in the order db_read_mentor reads;
+ * DB_MENTOR_NCOLS of them. */
+enum { DB_MENTOR_NCOLS = 19 };
 extern const char db_mentor_cols[];
 
 /* Writes "what: <SQLite's message>" (or "out of memory" without a db). */

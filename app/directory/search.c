@@ -939,8 +939,8 @@ static bool load_hit(sqlite3_stmt *st, sqlite3_int64 rowid, StoreHit *h)
     sqlite3_bind_int64(st, 1, rowid);
     if (sqlite3_step(st) == SQLITE_ROW) {
         db_read_mentor(st, 0, &h->mentor);
-        h->recent = sqlite3_column_int(st, 18);
-        h->this_month = sqlite3_column_int(st, 19);
+        h->recent = sqlite3_column_int(st, DB_MENTOR_NCOLS);
+        h->this_month = sqlite3_column_int(st, DB_MENTOR_NCOLS + 1);
         ok = true;
     }
     return ok;

@@ -79,8 +79,8 @@ typedef struct {
  * and among equals as a search ranks them (fewer recent referrals, the
  * day's turn; capped mentors left out), each with its reason in a few
  * words in reasons[i] ("Studied Biology too", "Works in Healthcare",
- * "Changed careers"); then the rest of the day's order a field at a
- * time, so the first screen is a mix (reasons[i] ""). who may be NULL.
+ * "Changed careers", "A veteran too" where the export's affinities say so); then the rest of the
+ * day's order a field at a time, so the first screen is a mix (reasons[i] ""). who may be NULL.
  * Writes up to cap; returns the count, or -1 on a database error. */
 int store_suggest(Store *s, const StoreWho *who, const StoreFilter *f, Date today, StoreHit *hits,
                   char (*reasons)[STORE_REASON_MAX], int cap);

@@ -78,7 +78,7 @@ StoreStage *store_stage_begin(const char *live, char *err, size_t cap)
     }
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO mentors VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                           " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                           " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                            -1, &st->insert, NULL) != SQLITE_OK) {
         db_set_err(err, cap, "could not prepare the import", st->db);
         goto fail;
@@ -108,6 +108,7 @@ bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t cap)
     sqlite3_bind_int(q, 16, m->accepting);
     sqlite3_bind_int(q, 17, m->monthly_cap);
     sqlite3_bind_text(q, 18, m->last_verified, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 19, m->affinities, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_DONE)
         return true;
@@ -147,7 +148,14 @@ static bool carry_over(sqlite3 *db, const char *live, bool mentors_too, const ch
         sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
         ok = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_finalize(st);
-        ok = ok && db_exec(db, "INSERT INTO mentors SELECT * FROM bak.mentors") == SQLITE_OK;
+        /* a backup from before the affinities column has none to bring */
+        bool has = ok && db_query_int(db,
+                                      "SELECT count(*) FROM pragma_table_info('mentors', 'bak')"
+                                      " WHERE name = 'affinities'",
+                                      0) > 0;
+        ok = ok &&
+             db_exec(db, has ? "INSERT INTO mentors SELECT * FROM bak.mentors"
+                             : "INSERT INTO mentors SELECT *, '' FROM bak.mentors") == SQLITE_OK;
         db_exec(db, "DETACH bak");
     }
     if (ok)

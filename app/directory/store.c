@@ -57,12 +57,14 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE TABLE synonyms(term TEXT NOT NULL, means TEXT NOT NULL, field TEXT NOT NULL,"
     " position INTEGER NOT NULL);"
     "DROP TABLE mentors_fts;" FTS_CREATE FTS_FILL ";",
+    /* 3: the backgrounds a mentor agreed to show (optional column) */
+    "ALTER TABLE mentors ADD COLUMN affinities TEXT NOT NULL DEFAULT '';",
 };
 
 const char db_mentor_cols[] =
     "m.id, m.first_name, m.last_name, m.title, m.organization, m.field, m.grad_year,"
     " m.major, m.location, m.remote, m.contact_via, m.contact, m.topics, m.bio,"
-    " m.languages, m.accepting, m.monthly_cap, m.last_verified";
+    " m.languages, m.accepting, m.monthly_cap, m.last_verified, m.affinities";
 
 void db_set_err(char *err, size_t cap, const char *what, sqlite3 *db)
 {
@@ -367,6 +369,7 @@ void db_read_mentor(sqlite3_stmt *st, int at, Mentor *m)
     m->accepting = sqlite3_column_int(st, at + 15) != 0;
     m->monthly_cap = sqlite3_column_int(st, at + 16);
     text_copy(m->last_verified, sizeof m->last_verified, db_col_text(st, at + 17));
+    text_copy(m->affinities, sizeof m->affinities, db_col_text(st, at + 18));
 }
 
 bool store_mentor_get(Store *s, const char *id, Mentor *out)

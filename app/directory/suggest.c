@@ -187,6 +187,7 @@ static const char *const changed[] = {
     "career change",       "changing careers",        "changed careers",
     "switched careers",    "career changer",          "second career",
     "not a straight line", "came to this work after", "career changes"};
+static const char *const served[] = {"veteran", "military", "armed forces", "served"};
 static const char *const graduate[] = {"graduate school", "grad school",    "phd",    "doctorate",
                                        "master's",        "masters degree", "postdoc"};
 
@@ -199,24 +200,34 @@ static bool says(const char *folded, const char *const *cues, size_t n)
 }
 
 /* People whose path is like the visitor's: who changed careers for a
- * career changer, who went to graduate school for a graduate student.
+ * career changer, who went to graduate school for a graduate student,
+ * veterans for a veteran (from the affinities the mentor agreed to show).
  * Read from a place in the list that moves every day. */
 static void from_status(Store *s, int status, const StoreFilter *f, Date today, Pool *pool,
                         StoreHit *tmp)
 {
     const char *const *cues = status == STATUS_CHANGER        ? changed
                               : status == STATUS_GRAD_STUDENT ? graduate
+                              : status == STATUS_VETERAN      ? served
                                                               : NULL;
-    size_t ncues = status == STATUS_CHANGER ? sizeof changed / sizeof *changed
-                                            : sizeof graduate / sizeof *graduate;
-    const char *why = status == STATUS_CHANGER ? "Changed careers" : "Went to grad school";
+    size_t ncues = status == STATUS_CHANGER   ? sizeof changed / sizeof *changed
+                   : status == STATUS_VETERAN ? sizeof served / sizeof *served
+                                              : sizeof graduate / sizeof *graduate;
+    const char *why = status == STATUS_CHANGER   ? "Changed careers"
+                      : status == STATUS_VETERAN ? "A veteran too"
+                                                 : "Went to grad school";
     if (!cues)
         return;
     /* everyone that passes the filter, in the day's order, read in turn */
     int n = store_search_info(s, "", f, today, tmp, POOL, NULL), found = 0;
     for (int i = 0; i < n && found < PER_ANSWER; i++) {
         char text[MENTOR_BIO_MAX + MENTOR_TOPICS_MAX + 4];
-        snprintf(text, sizeof text, "%s; %s", tmp[i].mentor.bio, tmp[i].mentor.topics);
+        /* a veteran only where the export says the mentor agreed to show
+         * it (the affinities column), never guessed from a bio */
+        if (status == STATUS_VETERAN)
+            text_copy(text, sizeof text, tmp[i].mentor.affinities);
+        else
+            snprintf(text, sizeof text, "%s; %s", tmp[i].mentor.bio, tmp[i].mentor.topics);
         text_fold(text, text, sizeof text);
         if (says(text, cues, ncues)) {
             pool_add(pool, &tmp[i], 20, why);
