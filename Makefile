@@ -10,7 +10,7 @@ SAN     ?= 0
 CFLAGS  ?= -O2 -g
 FUZZ_SECONDS ?= 60
 
-PKGS      := sqlite3 libqrencode inih libsodium
+PKGS      := sqlite3 libqrencode inih libsodium icu-uc icu-i18n
 UI_PKGS   := sdl2 SDL2_ttf SDL2_image fontconfig zlib libsystemd wayland-client xkbcommon fribidi
 TEST_PKGS := cmocka
 
@@ -200,7 +200,7 @@ test: deps
 check:
 	@$(MAKE) --no-print-directory BUILD=build/release tests-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-build
-	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config; fi
+	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms; fi
 	@tests/run.sh build/release build/asan
 
 # libFuzzer target for the CSV import path; `make fuzz FUZZ_SECONDS=600`.
@@ -209,6 +209,13 @@ build/fuzz/fuzz_import: $(FUZZ_SRC)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(ALL_CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) \
 	    -o $@ $(FUZZ_SRC) $(LIB_LIBS)
+
+# libFuzzer target for synonyms.csv from staff sticks (the shared CSV
+# reader and the row checks).
+build/fuzz/fuzz_synonyms: tests/fuzz/fuzz_synonyms.c $(CORE_SRC) $(APP_SRC)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) \
+	    -o $@ tests/fuzz/fuzz_synonyms.c $(CORE_SRC) $(APP_SRC) $(LIB_LIBS)
 
 # libFuzzer target for the ESC/POS reader the printing tests use.
 build/fuzz/fuzz_escpos: tests/fuzz/fuzz_escpos.c app/core/escpos.c
@@ -228,7 +235,7 @@ build/fuzz/fuzz_config: $(CONFIG_FUZZ_SRC)
 	$(CLANG) $(ALL_CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ \
 	    $(CONFIG_FUZZ_SRC) $(LIB_LIBS) -lm
 
-fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config
+fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms
 	@mkdir -p build/fuzz/corpus
 	build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fixtures
@@ -240,6 +247,9 @@ fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig
 	@mkdir -p build/fuzz/corpus-config
 	build/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus-config \
 	    tests/fixtures/config
+	@mkdir -p build/fuzz/corpus-synonyms
+	build/fuzz/fuzz_synonyms -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    build/fuzz/corpus-synonyms tests/fixtures/synonyms
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build/release build/release/career-kiosk-admin build/release/career-kiosk build/release/gen-mentors build/release/bench
@@ -279,7 +289,7 @@ install:
 	    $(DESTDIR)$(CONFDIR)
 	install -d -m 750 $(DESTDIR)$(STATEDIR)
 	install -m 755 $(IBUILD)/career-kiosk $(IBUILD)/career-kiosk-admin $(DESTDIR)$(BINDIR)/
-	install -m 644 assets/questions.csv assets/mentors.sample.csv assets/referrals.sample.csv \
+	install -m 644 assets/questions.csv assets/synonyms.csv assets/mentors.sample.csv assets/referrals.sample.csv \
 	    assets/logo.sample.svg $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/man/career-kiosk.1 docs/man/career-kiosk-admin.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 docs/DEPLOY.md docs/USB.md README.md $(D)/kiosk.conf $(DESTDIR)$(DOCDIR)/

@@ -34,7 +34,9 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path)
     snprintf(c->sample_referrals, sizeof c->sample_referrals, "%s/referrals.sample.csv",
              assets_dir);
     snprintf(c->questions, sizeof c->questions, "%s/questions.csv", assets_dir);
+    snprintf(c->synonyms, sizeof c->synonyms, "%s/synonyms.csv", assets_dir);
     c->idle_seconds = 90;
+    c->stale_months = 18;
     c->idle_countdown = 15;
     c->print_timeout = PRINT_DEFAULT_TIMEOUT;
     snprintf(c->usb_roots, sizeof c->usb_roots, "/media /run/media /mnt");
@@ -174,6 +176,8 @@ static const Key keys[] = {
     TEXT("directory", "sample", sample, "a file path"),
     TEXT("directory", "sample_referrals", sample_referrals, "a file path"),
     TEXT("directory", "questions", questions, "a file path"),
+    TEXT("directory", "synonyms", synonyms, "a file path"),
+    INT("directory", "stale_months", stale_months, 1, 240, "a number of months from 1 to 240"),
     INT("kiosk", "idle_seconds", idle_seconds, 20, 3600, "a number of seconds from 20 to 3600"),
     INT("kiosk", "idle_countdown", idle_countdown, 5, 120, "a number of seconds from 5 to 120"),
     OTHER("kiosk", "orientation", K_TURN, turn,

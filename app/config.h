@@ -28,20 +28,22 @@ typedef struct {
     char sample[CONFIG_PATH_MAX];           /* [directory] sample: first-run mentors */
     char sample_referrals[CONFIG_PATH_MAX]; /* [directory] sample_referrals */
     char questions[CONFIG_PATH_MAX];        /* [directory] questions: question bank */
-    int idle_seconds;                       /* [kiosk] idle_seconds */
-    int idle_countdown;                     /* [kiosk] idle_countdown */
-    PlatformTurn turn;                      /* [kiosk] orientation */
-    PlatformRender render;                  /* [kiosk] render: software or gpu */
-    char language[16];                      /* [kiosk] language: the visitors' screens */
-    char printer[PRINT_TARGET_MAX];         /* [printing] printer: none, cups[:QUEUE], escpos:DEV */
-    char paper[16];                         /* [printing] paper: letter, a4, 80mm, 58mm */
-    int print_timeout;                      /* [printing] timeout_seconds */
-    char pickup[CONFIG_TEXT_MAX];           /* [printing] pickup: where the printer is */
-    PrintSetup print;                       /* the three above, checked */
-    char pin_hash[SIGN_PIN_HASH_MAX];       /* [staff] pin_hash: Argon2id, from set-pin */
-    SignTrust trust;                        /* [bundles] trusted_key (one line each), named */
-    char usb_roots[CONFIG_PATH_MAX];        /* [bundles] roots: where sticks are mounted */
-    int logo_line, language_line;           /* where they were set, for later checks; 0: unset */
+    char synonyms[CONFIG_PATH_MAX];         /* [directory] synonyms: what visitors say */
+    int stale_months;                 /* [directory] stale_months: details this old rank later */
+    int idle_seconds;                 /* [kiosk] idle_seconds */
+    int idle_countdown;               /* [kiosk] idle_countdown */
+    PlatformTurn turn;                /* [kiosk] orientation */
+    PlatformRender render;            /* [kiosk] render: software or gpu */
+    char language[16];                /* [kiosk] language: the visitors' screens */
+    char printer[PRINT_TARGET_MAX];   /* [printing] printer: none, cups[:QUEUE], escpos:DEV */
+    char paper[16];                   /* [printing] paper: letter, a4, 80mm, 58mm */
+    int print_timeout;                /* [printing] timeout_seconds */
+    char pickup[CONFIG_TEXT_MAX];     /* [printing] pickup: where the printer is */
+    PrintSetup print;                 /* the three above, checked */
+    char pin_hash[SIGN_PIN_HASH_MAX]; /* [staff] pin_hash: Argon2id, from set-pin */
+    SignTrust trust;                  /* [bundles] trusted_key (one line each), named */
+    char usb_roots[CONFIG_PATH_MAX];  /* [bundles] roots: where sticks are mounted */
+    int logo_line, language_line;     /* where they were set, for later checks; 0: unset */
     int database_line, questions_line, sample_line;
 } Config;
 

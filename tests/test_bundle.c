@@ -168,7 +168,8 @@ static int teardown(void **state)
 static Store *seeded(const char *db)
 {
     char err[STORE_ERR];
-    ImportSeed seed = {"assets/mentors.sample.csv", NULL, "assets/questions.csv"};
+    ImportSeed seed = {"assets/mentors.sample.csv", NULL, "assets/questions.csv",
+                       "assets/synonyms.csv"};
     assert_true(import_seed(db, &seed, (Date){2026, 11, 22}, err, sizeof err));
     Store *s = store_open(db, err, sizeof err);
     if (!s)
@@ -199,13 +200,19 @@ static void test_signed_bundle_from_fat_stick(void **state)
                   "id,category,minutes,tags,text\nq1,work,3,,What does a normal week look like "
                   "for you?\nq2,closing,2,,Who else would you suggest I talk to?\n",
                   (size_t)-1);
+    /* staff's own synonym table, in place of the built-in one */
+    support_write(dir_of("bundle/synonyms.csv"),
+                  "term,means,field\nappmaker,mobile developer,Software Engineering\n", (size_t)-1);
     sign_with("staff", "mentors.csv", 0);
     sign_with("staff", "questions.csv", 0);
+    sign_with("staff", "synonyms.csv", 0);
     stick_mount(16);
     stick_put("mentors.csv");
     stick_put("mentors.csv.minisig");
     stick_put("questions.csv");
     stick_put("questions.csv.minisig");
+    stick_put("synonyms.csv");
+    stick_put("synonyms.csv.minisig");
 
     char mount[MOUNTS_PATH_MAX];
     assert_true(mounts_find(dir_of("media"), BUNDLE_FOLDER, mount, sizeof mount));
@@ -219,6 +226,7 @@ static void test_signed_bundle_from_fat_stick(void **state)
     bundle_begin(&b, (long long)time(NULL));
     assert_true(bundle_fetch(&b, mount, dir_of("var/incoming"), NULL, NULL));
     assert_true(b.has_questions);
+    assert_true(b.has_synonyms);
     if (!bundle_check(&b, &cfg.trust, 0, 2026))
         fail_msg("%s", b.reason);
     assert_non_null(strstr(b.signer, "Career office laptop"));
@@ -235,23 +243,44 @@ static void test_signed_bundle_from_fat_stick(void **state)
     assert_int_equal(bundle_imported_at(s), b.signed_at);
     Question q[8];
     assert_int_equal(store_questions_load(s, q, 8), 2);
+    /* the stick's synonyms are the directory's now, and the built-in ones gone */
+    StoreHit hit[5];
+    StoreSearchInfo info = {0};
+    assert_int_equal(store_synonym_count(s), 1);
+    assert_true(store_search_info(s, "appmaker", NULL, (Date){2026, 11, 22}, hit, 5, &info) > 0);
+    assert_non_null(strstr(hit[0].mentor.title, "Mobile Developer"));
+    assert_string_equal(info.field, "Software Engineering");
+    store_search_info(s, "surgeon", NULL, (Date){2026, 11, 22}, hit, 5, &info);
+    assert_string_equal(info.field, "");
 
     /* the report, the rejected rows and the stats go back to the stick */
     store_stat_add(s, (Date){2026, 11, 21}, "sessions", 7);
     store_stat_add(s, (Date){2026, 11, 21}, "sheets_printed", 2);
+    store_stat_add(s, (Date){2026, 11, 20}, STATS_NOBODY "Software Engineering", 2);
+    store_stat_add(s, (Date){2026, 11, 21}, STATS_NOBODY "Software Engineering", 1);
+    store_stat_add(s, (Date){2026, 11, 21}, STATS_NOBODY STATS_NOT_RECOGNISED, 4);
     store_referral_add(s, "M1004", (Date){2026, 11, 21});
     assert_true(bundle_write_report(&b, &rep, written, sizeof written, err, sizeof err));
     assert_non_null(strstr(written, "-import.txt"));
     assert_non_null(strstr(written, "-rejected.csv"));
     char names[400];
     assert_true(bundle_write_stats(mount, b.stamp, s, names, sizeof names, err, sizeof err));
+    int swe = 0; /* the mentors in the field searches wanted */
+    for (int i = 0; i < 40; i++) {
+        Mentor m;
+        char id[16];
+        snprintf(id, sizeof id, "M%d", 1001 + i);
+        swe += store_mentor_get(s, id, &m) && strcmp(m.field, "Software Engineering") == 0;
+    }
+    assert_true(swe > 0);
     store_close(s);
     import_report_free(&rep);
 
     char *out;
     assert_int_equal(support_sh(&out,
                                 "cd %s/career-kiosk/reports && cat *-import.txt "
-                                "*-rejected.csv *-stats.csv *-referrals.csv",
+                                "*-rejected.csv *-stats.csv *-referrals.csv *-nobody-found.csv "
+                                "*-nobody-found.txt *-stale.csv",
                                 mount),
                      0);
     assert_non_null(strstr(out, "Result: imported 40 mentors."));
@@ -259,6 +288,14 @@ static void test_signed_bundle_from_fat_stick(void **state)
     assert_non_null(strstr(out, "was already used on line"));
     assert_non_null(strstr(out, "2026-11-21,7,0,2"));
     assert_non_null(strstr(out, "2026-11,M1004,"));
+    /* what searches finding nobody wanted, with the mentors there are */
+    char want[200];
+    snprintf(want, sizeof want, "2026-11,Software Engineering,3,%d", swe);
+    assert_non_null(strstr(out, want));
+    snprintf(want, sizeof want, "3 searches wanted Software Engineering; %d mentor", swe);
+    assert_non_null(strstr(out, want));
+    assert_non_null(strstr(out, "2026-11,not recognised,4,"));
+    assert_non_null(strstr(out, "mentor_id,mentor_name,organization,last_verified"));
     free(out);
     bundle_free(&b);
     /* the local copy is gone once done */
@@ -333,6 +370,18 @@ static void test_refusals_change_nothing(void **state)
     sign_with("staff", "mentors.csv", 1800000100);
     stick_put("mentors.csv.minisig");
     assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OK);
+    bundle_free(&b);
+    /* a synonym table that is not signed, then one that is but is wrong */
+    support_write(dir_of("bundle/synonyms.csv"), "term,means,field\nsurgeon,physician,\nnurse,,\n",
+                  (size_t)-1);
+    stick_put("synonyms.csv");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_NOT_SIGNED);
+    assert_non_null(strstr(b.reason, "synonyms.csv.minisig"));
+    bundle_free(&b);
+    sign_with("staff", "synonyms.csv", 1800000100);
+    stick_put("synonyms.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_DATA);
+    assert_non_null(strstr(b.reason, "synonyms.csv line 3, column means: empty"));
     bundle_free(&b);
 
     assert_int_equal(store_mentor_count(s), before);

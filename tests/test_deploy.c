@@ -118,6 +118,7 @@ static void test_install_lays_out_files(void **state)
         {"/usr/local/bin/career-kiosk-admin", 0755},
         {"/usr/local/lib/career-kiosk/career-kiosk-session", 0755},
         {"/usr/local/share/career-kiosk/questions.csv", 0644},
+        {"/usr/local/share/career-kiosk/synonyms.csv", 0644},
         {"/usr/local/share/career-kiosk/mentors.sample.csv", 0644},
         {"/usr/local/share/career-kiosk/logo.sample.svg", 0644},
         {"/usr/local/share/man/man1/career-kiosk.1", 0644},

@@ -382,6 +382,51 @@ static void test_interrupted_import_is_cleaned_up(void **state)
     assert_int_not_equal(stat(stale, &st), 0);
 }
 
+/* The synonym table: columns found by their headings, and every bad row
+ * named by file, line and column. */
+static void test_synonym_tables(void **state)
+{
+    (void)state;
+    Synonym y[8];
+    char err[300];
+    static const char good[] = "\xEF\xBB\xBF"
+                               "Field,Term,Means\r\n"
+                               "Healthcare,surgeon,\"physician; surgery\"\r\n"
+                               ",machine learning,ml\r\n";
+    assert_int_equal(
+        import_synonyms_buffer(good, strlen(good), "synonyms.csv", y, 8, err, sizeof err), 2);
+    assert_string_equal(y[0].term, "surgeon");
+    assert_string_equal(y[0].means, "physician; surgery");
+    assert_string_equal(y[0].field, "Healthcare");
+    assert_string_equal(y[1].field, "");
+    static const struct {
+        const char *csv, *error;
+    } bad[] = {
+        {"", "synonyms.csv: it is empty"},
+        {"word,meaning\nx,y\n", "synonyms.csv line 1: the first line must name the columns"},
+        {"term,means\nnurse,rn\nsurgeon,\n", "synonyms.csv line 3, column means: empty"},
+        {"term,means\n\n\n,physician\n", "synonyms.csv line 4, column term: empty"},
+        {"term,means\nnurse,\"rn\n", "synonyms.csv line 2: a quote is never closed"},
+        {"term,means\nnurse,rn;;np\n", "synonyms.csv line 2, column means: an empty item"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int n = import_synonyms_buffer(bad[i].csv, strlen(bad[i].csv), "synonyms.csv", y, 8, err,
+                                       sizeof err);
+        assert_int_equal(n, -1);
+        if (!strstr(err, bad[i].error))
+            fail_msg("\"%s\" gave \"%s\"", bad[i].csv, err);
+    }
+    /* more rows than room: refused, not cut */
+    static const char many[] = "term,means\na,b\nc,d\ne,f\n";
+    assert_int_equal(import_synonyms_buffer(many, strlen(many), "s.csv", y, 2, err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "more than 2 synonyms"));
+    /* the built-in table is sound and big enough */
+    static Synonym table[SYNONYM_MAX];
+    assert_true(import_synonyms_file("assets/synonyms.csv", table, SYNONYM_MAX, err, sizeof err) >=
+                300);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -397,6 +442,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_backup_rollback_and_counters_survive, setup, teardown),
         cmocka_unit_test_setup_teardown(test_validate_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interrupted_import_is_cleaned_up, setup, teardown),
+        cmocka_unit_test(test_synonym_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -232,7 +232,7 @@ static void same_as_docs(const char *size)
         free(diff);
     }
     free(list);
-    assert_int_equal(n, 13);
+    assert_int_equal(n, 15);
 }
 
 static void walk(const char *size)
@@ -401,6 +401,41 @@ static void test_empty_search_explains(void **state)
     if (rc)
         fail_msg("%s", out);
     free(out);
+}
+
+/* Searches that found nobody are counted when the visitor moves on, by
+ * the career area their words were about (or "not recognised"), and the
+ * words are never kept. */
+static void test_nobody_found_is_counted_by_field(void **state)
+{
+    (void)state;
+    char *out;
+    const char *script = "tap \"Touch to start\"\ntap \"Skip this step\"\n"
+                         "tap \"All fields \xe2\x96\xbe\"\ntap Law\n"
+                         "tap Search\ntype midwife\ntap Done\n"
+                         "expect text \"No one matches that yet\"\n"
+                         "tap \"Everyone in Nursing\"\n"
+                         "expect no-text \"No one matches that yet\"\n"
+                         "tap Search\ntype xylophonist\ntap Done\n"
+                         "expect text \"No one matches that yet\"\n"
+                         "tap \"Clear the search\"\n"
+                         "tap Search\ntype qwzxv\ntap Done\n"
+                         "tap \"Start over\"\ntap \"Start over\"\nexpect screen welcome\n";
+    int rc = run(&out, "1920x1080", script);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+    assert_int_equal(support_admin(&out, "--db %s/run*.db --today 2026-11-22 stats", support_dir),
+                     0);
+    assert_non_null(strstr(out, "nobody_found:Nursing"));
+    assert_non_null(strstr(out, "nobody_found:not recognised"));
+    assert_null(strstr(out, "midwife"));
+    assert_null(strstr(out, "xylophonist"));
+    free(out);
+    /* nor anywhere in the directory file ("midwife" is in its synonym
+     * table, so only the words of no meaning are looked for) */
+    assert_int_not_equal(
+        support_sh(NULL, "grep -a -q -e xylophonist -e qwzxv %s/run*.db*", support_dir), 0);
 }
 
 static void test_every_script_has_a_font(void **state)
@@ -687,6 +722,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_on_screen_keyboard, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_empty_search_explains, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_nobody_found_is_counted_by_field, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_every_script_has_a_font, support_dir_setup,
                                         support_dir_teardown),

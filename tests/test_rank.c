@@ -21,16 +21,27 @@ static void test_order(void **state)
 {
     (void)state;
     RankItem it[4] = {
-        {0, RANK_TIER_ROLE, 0, 5},
-        {1, RANK_TIER_NAME, 3, 9},
-        {2, RANK_TIER_NAME, 0, 7},
-        {3, RANK_TIER_NAME, 0, 2},
+        {0, RANK_TIER_ROLE, 0, 5, false},
+        {1, RANK_TIER_NAME, 3, 9, false},
+        {2, RANK_TIER_NAME, 0, 7, false},
+        {3, RANK_TIER_NAME, 0, 2, false},
     };
     rank_order(it, 4);
     assert_int_equal(it[0].index, 3); /* same tier, no referrals, earlier turn */
     assert_int_equal(it[1].index, 2);
     assert_int_equal(it[2].index, 1); /* more referrals: behind its equals */
     assert_int_equal(it[3].index, 0); /* a weaker tier stays behind */
+    /* stale details: behind fresher equals, even with fewer referrals,
+     * but never ahead of a stronger tier's */
+    RankItem st[3] = {
+        {0, RANK_TIER_NAME, 0, 1, true},
+        {1, RANK_TIER_NAME, 4, 9, false},
+        {2, RANK_TIER_ROLE, 0, 0, false},
+    };
+    rank_order(st, 3);
+    assert_int_equal(st[0].index, 1);
+    assert_int_equal(st[1].index, 0);
+    assert_int_equal(st[2].index, 2);
 }
 
 static void test_turn_is_stable_and_rotates(void **state)

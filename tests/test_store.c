@@ -8,6 +8,9 @@
 #include "directory/search.h"
 #include "directory/store.h"
 
+#include <sqlite3.h>
+#include <stdio.h>
+
 static char *dir;
 static const char *db;
 static const Date today = {2026, 11, 22};
@@ -19,7 +22,7 @@ static int setup(void **state)
     dir = support_tmpdir();
     db = strdup(support_path(dir, "mentors.db"));
     ImportSeed seed = {"assets/mentors.sample.csv", "assets/referrals.sample.csv",
-                       "assets/questions.csv"};
+                       "assets/questions.csv", "assets/synonyms.csv"};
     return import_seed(db, &seed, today, err, sizeof err) ? 0 : -1;
 }
 
@@ -286,10 +289,69 @@ static void test_stats_and_meta(void **state)
     assert_int_equal(total, 5);
     char v[64];
     assert_true(store_meta_get(s, "schema_version", v, sizeof v));
-    assert_string_equal(v, "1");
+    assert_string_equal(v, "3"); /* STORE_SCHEMA_VERSION: synonyms, then affinities */
     assert_true(store_meta_set(s, "keep.note", "x"));
     Question q[QUESTION_MAX];
     assert_true(store_questions_load(s, q, QUESTION_MAX) >= 40);
+    store_close(s);
+}
+
+/* A directory made by the first release (schema 1: the index in the
+ * export's own letters, no synonym table, no affinities) is brought up
+ * to date when opened: its index rebuilt in Latin letters. */
+static void test_schema_1_is_migrated(void **state)
+{
+    (void)state;
+    char path[600], err[256];
+    sqlite3 *old;
+    snprintf(path, sizeof path, "%s/v1.db", dir);
+    assert_int_equal(sqlite3_open(path, &old), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(
+            old,
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE mentors(id TEXT PRIMARY KEY, first_name TEXT NOT NULL,"
+            " last_name TEXT NOT NULL, title TEXT NOT NULL, organization TEXT NOT NULL,"
+            " field TEXT NOT NULL, grad_year INTEGER NOT NULL, major TEXT NOT NULL,"
+            " location TEXT NOT NULL, remote INTEGER NOT NULL, contact_via TEXT NOT NULL,"
+            " contact TEXT NOT NULL, topics TEXT NOT NULL, bio TEXT NOT NULL,"
+            " languages TEXT NOT NULL, accepting INTEGER NOT NULL,"
+            " monthly_cap INTEGER NOT NULL, last_verified TEXT NOT NULL);"
+            "CREATE INDEX mentors_field ON mentors(field);"
+            "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field, major,"
+            " topics, location, content='', tokenize='unicode61 remove_diacritics 2',"
+            " prefix='1 2 3');"
+            "CREATE TABLE referrals(mentor_id TEXT NOT NULL, day TEXT NOT NULL,"
+            " count INTEGER NOT NULL, PRIMARY KEY(mentor_id, day)) WITHOUT ROWID;"
+            "CREATE TABLE questions(id TEXT PRIMARY KEY, category TEXT NOT NULL,"
+            " text TEXT NOT NULL, minutes INTEGER NOT NULL, tags TEXT NOT NULL,"
+            " position INTEGER NOT NULL);"
+            "CREATE TABLE stats(day TEXT NOT NULL, name TEXT NOT NULL, value INTEGER NOT NULL,"
+            " PRIMARY KEY(day, name)) WITHOUT ROWID;"
+            "INSERT INTO meta VALUES('schema_version', '1');"
+            "INSERT INTO mentors VALUES('X1', 'Ольга', 'Смирнова', 'Policy Analyst',"
+            " 'City Hall', 'Public Policy & Government', 2001, 'History', 'Lakeport', 0,"
+            " 'email', 'olga@example.org', 'budgets', '', 'English; Russian', 1, 5,"
+            " '2026-01-10');"
+            "INSERT INTO mentors_fts(rowid, name, title, organization, field, major, topics,"
+            " location) SELECT rowid, first_name || ' ' || last_name, title, organization,"
+            " field, major, topics, location FROM mentors;"
+            "INSERT INTO referrals VALUES('X1', '2026-11-20', 2);",
+            NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(old);
+    StoreHit h[2];
+    Store *s = store_open(path, err, sizeof err);
+    if (!s)
+        fail_msg("%s", err);
+    char v[16];
+    assert_true(store_meta_get(s, "schema_version", v, sizeof v));
+    assert_string_equal(v, "3");
+    assert_int_equal(store_search(s, "olga", &any, today, h, 2), 1); /* the index in Latin */
+    assert_string_equal(h[0].mentor.first_name, "Ольга");            /* the card as it was */
+    assert_string_equal(h[0].mentor.affinities, "");
+    assert_int_equal(h[0].recent, 2); /* the counters kept */
+    assert_int_equal(store_synonym_count(s), 0);
     store_close(s);
 }
 
@@ -335,6 +397,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_order_stable_within_a_day_rotating_across_days),
         cmocka_unit_test(test_relevance_first),
         cmocka_unit_test(test_stats_and_meta),
+        cmocka_unit_test(test_schema_1_is_migrated),
         cmocka_unit_test(test_newer_schema_refused),
         cmocka_unit_test(test_garbage_file_refused),
         cmocka_unit_test(test_caps_never_empty_the_results), /* last: it caps many */

@@ -48,6 +48,12 @@ static void test_fold(void **state)
     assert_string_equal(out, "Ольга");
     text_fold_key(" E-mail_Address ", out, sizeof out);
     assert_string_equal(out, "emailaddress");
+    /* the full ASCII fold spells out the letters that do not decompose */
+    assert_true(text_fold_ascii("Søren Łódź Yıldız Straße Æther Đorđe Œil Þór", out, sizeof out));
+    assert_string_equal(out, "soren lodz yildiz strasse aether dorde oeil thor");
+    assert_false(text_fold_ascii("Zoë Ольга", out, sizeof out)); /* not Latin: ICU's work */
+    assert_true(text_fold_ascii("Straße", out, 6)); /* cut before a letter that does not fit */
+    assert_string_equal(out, "stra");
 }
 
 /* Shift on the accent keyboard: each key's capital, not another letter

@@ -225,7 +225,8 @@ static void test_every_sample_mentor_gets_every_code(void **state)
     (void)state;
     char err[256], *ids;
     const char *db = support_path(support_dir, "all.db");
-    ImportSeed seed = {"assets/mentors.sample.csv", NULL, "assets/questions.csv"};
+    ImportSeed seed = {"assets/mentors.sample.csv", NULL, "assets/questions.csv",
+                       "assets/synonyms.csv"};
     assert_true(import_seed(db, &seed, (Date){2026, 11, 22}, err, sizeof err));
     Store *s = store_open(db, err, sizeof err);
     assert_non_null(s);

@@ -48,6 +48,12 @@ static const OptSpec search_opts[] = {
     {"remote", NULL, "only mentors who meet remotely"},
     {"accepting", NULL, "only mentors taking requests now"},
     {"limit", "N", "show at most N results (default 20)"},
+    {"exact", NULL, "search the words as typed, without correcting typos"},
+    {"program", "TEXT", "with no QUERY: suggest people for a visitor of this program or major"},
+    {"exploring", "TEXT", "with no QUERY: ... who is exploring this"},
+    {"status", "S",
+     "with no QUERY: ... of this status (student, grad-student, alum, veteran, "
+     "career-changer)"},
 };
 
 static bool search_filter(Admin *a, const Args *args, StoreFilter *f, int *limit)
@@ -81,10 +87,15 @@ int cmd_search(Admin *a, int argc, char **argv)
     int limit;
     char query[400] = "";
     int rc =
-        admin_parse(a, &args, search_opts, 8, argc, argv, "search [QUERY] [filters]",
-                    "Searches as the kiosk does while a visitor types: each word is a prefix,\n"
-                    "accents are ignored (\"jose\" finds José). Results come by relevance, then\n"
-                    "fewer recent referrals first; mentors at their monthly cap are left out.",
+        admin_parse(a, &args, search_opts, 12, argc, argv, "search [QUERY] [filters]",
+                    "Searches as the kiosk does while a visitor types (the same code): each word\n"
+                    "is a prefix and matches by its stem (\"nurses\" finds nurses); names in any\n"
+                    "script are found in Latin letters (\"olga\" finds Ольга); the synonym table\n"
+                    "adds what the words stand for (\"surgeon\" finds physicians); a word that\n"
+                    "matches nothing is taken for a typo of the nearest word. Results come by\n"
+                    "relevance, then fewer recent referrals first; mentors at their monthly cap\n"
+                    "are left out. With no QUERY and --program, --exploring or --status: the\n"
+                    "people the kiosk's Find screen suggests before typing, with their reasons.",
                     0, ARGS_MAX_POS);
     if (rc >= 0)
         return rc;
@@ -99,9 +110,24 @@ int cmd_search(Admin *a, int argc, char **argv)
     StoreHit *hits = calloc((size_t)limit, sizeof *hits);
     if (!hits)
         return admin_fail(a, "out of memory");
-    int n = store_search(s, query, &f, a->today, hits, limit);
+    StoreSearchInfo info = {.exact = args_has(&args, "exact")};
+    const char *program = args_get(&args, "program"), *exploring = args_get(&args, "exploring"),
+               *status = args_get(&args, "status");
+    VisitorStatus st = STATUS_STUDENT;
+    if (status && !visitor_status_parse(status, &st)) {
+        free(hits);
+        return admin_fail(a, "--status should be student, grad-student, alum, veteran or "
+                             "career-changer");
+    }
+    bool suggest = !*query && (program || exploring || status);
+    char(*why)[STORE_REASON_MAX] = calloc((size_t)limit, sizeof *why);
+    StoreWho who = {program ? program : "", exploring ? exploring : "", (int)st};
+    int n = !why      ? -1
+            : suggest ? store_suggest(s, &who, &f, a->today, hits, why, limit)
+                      : store_search_info(s, query, &f, a->today, hits, limit, &info);
     if (n < 0) {
         free(hits);
+        free(why);
         return admin_fail(a, "search failed");
     }
     if (a->json) {
@@ -109,6 +135,9 @@ int cmd_search(Admin *a, int argc, char **argv)
         json_init(&j, stdout);
         json_begin_object(&j);
         json_kv_string(&j, "query", query);
+        if (info.corrected)
+            json_kv_string(&j, "searched_for", info.shown);
+        json_kv_string(&j, "field", info.field);
         json_kv_int(&j, "count", n);
         json_key(&j, "results");
         json_begin_array(&j);
@@ -116,7 +145,10 @@ int cmd_search(Admin *a, int argc, char **argv)
             json_begin_object(&j);
             mentor_json(&j, &hits[i].mentor);
             static const char *const tiers[] = {"name", "role", "other"};
-            json_kv_string(&j, "matched", tiers[hits[i].tier]);
+            if (suggest)
+                json_kv_string(&j, "reason", why[i]);
+            else
+                json_kv_string(&j, "matched", tiers[hits[i].tier]);
             json_kv_int(&j, "recent_referrals", hits[i].recent);
             json_end_object(&j);
         }
@@ -126,14 +158,19 @@ int cmd_search(Admin *a, int argc, char **argv)
     } else if (n == 0)
         printf("No mentors match%s%s. Try fewer or shorter words, or remove a filter.\n",
                *query ? " " : "", query);
-    else
+    else {
+        if (info.corrected)
+            printf("Showing results for %s (--exact searches for %s)\n", info.shown, query);
         for (int i = 0; i < n; i++) {
             const Mentor *m = &hits[i].mentor;
-            printf("%-10s %s %s — %s, %s (%s, class of %d)%s\n", m->id, m->first_name, m->last_name,
-                   m->title, m->organization, m->field, m->grad_year,
-                   m->accepting ? "" : " [not taking requests]");
+            printf("%-10s %s %s — %s, %s (%s, class of %d)%s%s%s\n", m->id, m->first_name,
+                   m->last_name, m->title, m->organization, m->field, m->grad_year,
+                   m->accepting ? "" : " [not taking requests]", suggest && why[i][0] ? " — " : "",
+                   suggest ? why[i] : "");
         }
+    }
     free(hits);
+    free(why);
     return EXIT_DONE;
 }
 
@@ -164,6 +201,7 @@ int cmd_show(Admin *a, int argc, char **argv)
         json_kv_int(&j, "monthly_cap", m.monthly_cap);
         json_kv_int(&j, "referrals_this_month", month);
         json_kv_string(&j, "last_verified", m.last_verified);
+        json_kv_string(&j, "affinities", m.affinities);
         json_end_object(&j);
         json_finish(&j);
         return EXIT_DONE;

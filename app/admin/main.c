@@ -88,11 +88,13 @@ Store *admin_store(Admin *a)
     char err[600];
     if (a->store)
         return a->store;
-    ImportSeed seed = {a->cfg.sample, a->cfg.sample_referrals, a->cfg.questions};
+    ImportSeed seed = {a->cfg.sample, a->cfg.sample_referrals, a->cfg.questions, a->cfg.synonyms};
     a->store = import_seed_open(a->db_path, &seed, a->today, err, sizeof err);
     if (!a->store)
         admin_fail(a, "%s", err);
-    else if (*store_notice(a->store))
+    else
+        store_set_stale_months(a->store, a->cfg.stale_months);
+    if (a->store && *store_notice(a->store))
         fprintf(stderr, "career-kiosk-admin: %s\n", store_notice(a->store));
     return a->store;
 }

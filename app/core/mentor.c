@@ -58,6 +58,8 @@ static const FieldInfo fields[MF_COUNT] = {
                         "monthlycap|referralcap|maxpermonth|monthlylimit|cap"},
     [MF_LAST_VERIFIED] = {"last_verified", "Last verified", false, 10,
                           "lastverified|verified|verifiedon|lastupdated|updated"},
+    [MF_AFFINITIES] = {"affinities", "Affinities", false, MENTOR_TEXT_MAX,
+                       "affinities|affinity|affinitygroups|sharedbackgrounds|backgrounds"},
 };
 
 static const struct {
@@ -380,6 +382,7 @@ bool mentor_from_fields(const char *const v[MF_COUNT], int this_year, Mentor *m,
     copy_list(val(v, MF_TOPICS), m->topics, sizeof m->topics);
     copy_list(*val(v, MF_LANGUAGES) ? val(v, MF_LANGUAGES) : "English", m->languages,
               sizeof m->languages);
+    copy_list(val(v, MF_AFFINITIES), m->affinities, sizeof m->affinities);
     return true;
 }
 

@@ -42,6 +42,7 @@ typedef enum {
     MF_ACCEPTING,
     MF_MONTHLY_CAP,
     MF_LAST_VERIFIED,
+    MF_AFFINITIES, /* optional: backgrounds the mentor agreed to show ("veteran") */
     MF_COUNT
 } MentorField;
 
@@ -67,8 +68,9 @@ typedef struct {
     char contact[MENTOR_CONTACT_MAX + 1]; /* value for `via`; empty for office */
     char topics[MENTOR_TOPICS_MAX + 1];   /* "; "-separated */
     char bio[MENTOR_BIO_MAX + 1];
-    char languages[MENTOR_TEXT_MAX + 1]; /* "; "-separated */
-    char last_verified[11];              /* YYYY-MM-DD or empty */
+    char languages[MENTOR_TEXT_MAX + 1];  /* "; "-separated */
+    char last_verified[11];               /* YYYY-MM-DD or empty */
+    char affinities[MENTOR_TEXT_MAX + 1]; /* "; "-separated, only what the mentor agreed to show */
     int grad_year;
     ContactVia via;
     bool remote;

@@ -70,6 +70,8 @@ static int cmp(const void *a, const void *b)
     const RankItem *x = a, *y = b;
     if (x->tier != y->tier)
         return x->tier < y->tier ? -1 : 1;
+    if (x->stale != y->stale)
+        return x->stale ? 1 : -1;
     if (x->recent != y->recent)
         return x->recent < y->recent ? -1 : 1;
     if (x->turn != y->turn)

@@ -2,13 +2,15 @@
  *
  * Relevance is a tier: where every word the visitor typed matched (the
  * name, then the role, organization or field, then anywhere else).
- * Mentors in the same tier count as equals. Among equals, those with
- * fewer recent referrals come first, then a per-day rotation: the order
+ * Mentors in the same tier count as equals. Among equals, those whose
+ * details were checked recently come first, then those with fewer
+ * recent referrals, then a per-day rotation: the order
  * is stable while a visitor types and across the day, but changes from
  * day to day, so the same few people are not always on top. Pure. */
 #ifndef CK_RANK_H
 #define CK_RANK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum { RANK_TIER_NAME, RANK_TIER_ROLE, RANK_TIER_OTHER };
@@ -18,6 +20,7 @@ typedef struct {
     int tier;      /* from rank_tier(); 0 for all when there is no query */
     int recent;    /* referrals in the last 30 days */
     unsigned turn; /* from rank_turn() */
+    bool stale;    /* details not checked for a long while: after fresher equals */
 } RankItem;
 
 /* The tier of a mentor for what the visitor typed: RANK_TIER_NAME when

@@ -206,6 +206,53 @@ void text_fold(const char *s, char *out, size_t cap)
     out[o] = '\0';
 }
 
+/* The letters of U+00C0..U+017F that are more than one ASCII letter. */
+static const char *fold_spelled(uint32_t cp)
+{
+    switch (cp) {
+    case 0xC6:
+    case 0xE6:
+        return "ae";
+    case 0xDE:
+    case 0xFE:
+        return "th";
+    case 0xDF:
+        return "ss";
+    case 0x132:
+    case 0x133:
+        return "ij";
+    case 0x152:
+    case 0x153:
+        return "oe";
+    default:
+        return NULL;
+    }
+}
+
+bool text_fold_ascii(const char *s, char *out, size_t cap)
+{
+    size_t len = strlen(s), o = 0;
+    bool ok = true;
+    if (cap == 0)
+        return false;
+    for (size_t i = 0; i < len && ok;) {
+        uint32_t cp = text_utf8_next(s, len, &i);
+        const char *many = fold_spelled(cp);
+        char one = many ? 0 : fold_ascii(cp);
+        if (!many && !one) {
+            ok = false;
+            break;
+        }
+        size_t need = many ? strlen(many) : 1;
+        if (o + need >= cap)
+            break;
+        memcpy(out + o, many ? many : &one, need);
+        o += need;
+    }
+    out[o] = '\0';
+    return ok;
+}
+
 void text_fold_key(const char *s, char *out, size_t cap)
 {
     char folded[256];

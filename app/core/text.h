@@ -43,6 +43,13 @@ char *text_trim(char *s);
  * ("Müller" -> "muller"), other scripts kept as they are. */
 void text_fold(const char *s, char *out, size_t cap);
 
+/* Folds s to plain ASCII into out[cap] when every character is ASCII,
+ * Latin-1 or Latin Extended-A: lower case, accents removed, and the
+ * letters that do not decompose spelled out (ø -> o, ł -> l, ı -> i,
+ * ß -> ss, æ -> ae, đ -> d, œ -> oe, þ -> th). Returns false, with out
+ * unfinished, at the first character of another script. */
+bool text_fold_ascii(const char *s, char *out, size_t cap);
+
 /* Folds a column heading for alias lookup: lower case letters and digits
  * only ("E-mail " -> "email", "Grad_Year" -> "gradyear"). */
 void text_fold_key(const char *s, char *out, size_t cap);

@@ -7,6 +7,7 @@
 #include "directory/internal.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 bool store_referral_add(Store *s, const char *mentor_id, Date day)
 {
@@ -142,4 +143,25 @@ bool store_meta_get(Store *s, const char *key, char *out, size_t cap)
 bool store_meta_set(Store *s, const char *key, const char *value)
 {
     return db_meta_set(s->db, key, value);
+}
+
+int store_stale_each(Store *s, Date today, StoreStaleFn fn, void *ctx)
+{
+    char sql[512];
+    sqlite3_stmt *st;
+    int n = 0;
+    snprintf(sql, sizeof sql, "SELECT %s FROM mentors m ORDER BY m.last_verified, m.id",
+             db_mentor_cols);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        Mentor m;
+        db_read_mentor(st, 0, &m);
+        if (!db_is_stale(s, m.last_verified, today))
+            continue;
+        fn(ctx, &m);
+        n++;
+    }
+    sqlite3_finalize(st);
+    return n;
 }

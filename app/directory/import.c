@@ -372,7 +372,9 @@ static bool commit(Run *r)
                             r->opt->signed_at,
                             r->opt->signed_by,
                             r->opt->questions,
-                            r->opt->nquestions};
+                            r->opt->nquestions,
+                            r->opt->synonyms,
+                            r->opt->nsynonyms};
     char err[STORE_ERR];
     bool ok = store_stage_commit(r->stage, &info, err, sizeof err);
     r->stage = NULL;
@@ -539,6 +541,92 @@ int import_questions_file(const char *path, Question *out, int cap, char *err, s
     return n;
 }
 
+/* The columns of a synonym table, found by their headings. */
+static bool synonym_columns(const CsvRow *row, int col[3], const char *name, char *err, size_t cap)
+{
+    static const char *const names[] = {"term", "means", "field"};
+    col[0] = col[1] = col[2] = -1;
+    for (size_t i = 0; i < row->nfields; i++) {
+        int k = text_find_key(names, 3, row->field[i]);
+        if (k >= 0 && col[k] < 0)
+            col[k] = (int)i;
+    }
+    if (col[0] < 0 || col[1] < 0) {
+        snprintf(err, cap,
+                 "%s line %lu: the first line must name the columns term, means and "
+                 "(optionally) field",
+                 name, row->line);
+        return false;
+    }
+    return true;
+}
+
+int import_synonyms_buffer(const char *data, size_t len, const char *name, Synonym *out, int cap,
+                           char *err, size_t err_cap)
+{
+    char buf[2048], why[200];
+    const char *field[8];
+    CsvReader csv;
+    CsvRow row = {buf, sizeof buf, field, 8, 512, 0, 0, 0, 0, 0, 0};
+    int n = 0, col[3];
+    csv_open(&csv, data, len);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        csv.pos = 3;
+    if (!csv_next_row(&csv, &row)) {
+        snprintf(err, err_cap, "%s: it is empty", name);
+        return -1;
+    }
+    if (row.flags || !synonym_columns(&row, col, name, err, err_cap)) {
+        if (row.flags)
+            snprintf(err, err_cap, "%s line %lu: the heading line cannot be read", name, row.line);
+        return -1;
+    }
+    while (csv_next_row(&csv, &row)) {
+        const char *f[3];
+        if (row.flags & CSV_ROW_FIELD_TOO_LONG) {
+            snprintf(err, err_cap, "%s line %lu, column %zu: longer than %zu bytes", name, row.line,
+                     row.long_field + 1, row.field_max);
+            return -1;
+        }
+        if (row.flags) {
+            snprintf(err, err_cap, "%s line %lu: %s", name, row.line,
+                     row.flags & CSV_ROW_NUL_BYTE     ? "a NUL byte in the line"
+                     : row.flags & CSV_ROW_OPEN_QUOTE ? "a quote is never closed"
+                                                      : "more than 8 columns");
+            return -1;
+        }
+        for (int k = 0; k < 3; k++)
+            f[k] = col[k] >= 0 && (size_t)col[k] < row.nfields ? field[col[k]] : "";
+        if (n >= cap) {
+            snprintf(err, err_cap, "%s: more than %d synonyms", name, cap);
+            return -1;
+        }
+        if (!synonym_from_fields(f[0], f[1], f[2], &out[n], why, sizeof why)) {
+            snprintf(err, err_cap, "%s line %lu, %s", name, row.line, why);
+            return -1;
+        }
+        n++;
+    }
+    return n;
+}
+
+int import_synonyms_file(const char *path, Synonym *out, int cap, char *err, size_t err_cap)
+{
+    size_t len = 0;
+    char *data = read_all(path, &len, err, err_cap);
+    if (!data)
+        return -1;
+    int n = import_synonyms_buffer(data, len, path, out, cap, err, err_cap);
+    free(data);
+    return n;
+}
+
+static bool store_file_exists_plain(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
 /* Creates the folder that will hold path, and its parents. */
 static bool make_parent(const char *path, char *err, size_t cap)
 {
@@ -620,6 +708,14 @@ Store *import_seed_open(const char *db_path, const ImportSeed *seed, Date today,
         bank = calloc(QUESTION_MAX, sizeof *bank);
         int n = bank ? import_questions_file(seed->questions, bank, QUESTION_MAX, err, cap) : -1;
         if (n < 0 || !store_questions_replace(s, bank, n, err, cap))
+            goto done;
+    }
+    if (seed->synonyms && store_synonym_count(s) == 0 && store_file_exists_plain(seed->synonyms)) {
+        Synonym *table = calloc(SYNONYM_MAX, sizeof *table);
+        int n = table ? import_synonyms_file(seed->synonyms, table, SYNONYM_MAX, err, cap) : -1;
+        bool put = n >= 0 && store_synonyms_replace(s, table, n, err, cap);
+        free(table);
+        if (!put)
             goto done;
     }
     ok = true;

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/mentor.h"
 #include "core/question.h"
+#include "core/synonym.h"
 #include "directory/store.h"
 
 #include <stdbool.h>
@@ -62,6 +63,8 @@ typedef struct {
     const char *signed_by;     /* and its signer */
     const Question *questions; /* a question bank to put in with the mentors, or NULL */
     int nquestions;
+    const Synonym *synonyms; /* a synonym table to put in with the mentors, or NULL */
+    int nsynonyms;
 } ImportOptions;
 
 /* Imports (or, with db_path NULL, validates) the CSV file at path. Fills
@@ -80,6 +83,15 @@ void import_report_free(ImportReport *rep);
  * out[cap]. Returns the count, or -1 with "line N: reason" in err. */
 int import_questions_file(const char *path, Question *out, int cap, char *err, size_t err_cap);
 
+/* Reads a synonym table CSV (columns term, means and optionally field,
+ * named on its first line, in any order) into out[cap]. Returns the
+ * count, or -1 with "<name> line N, column C: reason" in err. */
+int import_synonyms_file(const char *path, Synonym *out, int cap, char *err, size_t err_cap);
+
+/* The same over bytes in memory; name is used in messages. */
+int import_synonyms_buffer(const char *data, size_t len, const char *name, Synonym *out, int cap,
+                           char *err, size_t err_cap);
+
 /* Where first use finds its sample data. */
 typedef struct {
     const char *mentors;   /* sample mentors CSV */
@@ -87,6 +99,7 @@ typedef struct {
                               month, so the sample shows capped mentors;
                               NULL for none */
     const char *questions; /* question bank CSV */
+    const char *synonyms;  /* synonym table CSV; NULL or missing: none */
 } ImportSeed;
 
 /* First use: creates the directory at db_path (and its folder) from the

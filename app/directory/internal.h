@@ -5,21 +5,36 @@
 #ifndef CK_DIRECTORY_INTERNAL_H
 #define CK_DIRECTORY_INTERNAL_H
 
+#include "core/date.h"
 #include "core/mentor.h"
 #include "core/question.h"
+#include "core/synonym.h"
 
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What search.c knows of the index's words and the synonym table, read
+ * at the first search (search.c). */
+typedef struct Lexicon Lexicon;
+void lexicon_free(Lexicon *lex);
+
 struct Store {
     sqlite3 *db;
     char notice[400];
+    Lexicon *lex;     /* NULL until a search needs it */
+    int stale_months; /* details older than this rank after fresher equals */
 };
+
+/* True when a mentor's details (last_verified, ISO) are older than the
+ * store's stale age on today, or have no date. */
+bool db_is_stale(const struct Store *s, const char *last_verified, Date today);
 
 /* --- SQLite helpers (store.c) --- */
 
-/* The mentor columns of `mentors m`, in the order db_read_mentor reads. */
+/* The mentor columns of `mentors m`, in the order db_read_mentor reads;
+ * DB_MENTOR_NCOLS of them. */
+enum { DB_MENTOR_NCOLS = 19 };
 extern const char db_mentor_cols[];
 
 /* Writes "what: <SQLite's message>" (or "out of memory" without a db). */
@@ -49,6 +64,13 @@ void db_read_mentor(sqlite3_stmt *st, int at, Mentor *m);
 
 /* Writes the bank into db inside the caller's transaction. */
 bool db_questions_write(sqlite3 *db, const Question *q, int n);
+
+/* Writes the synonym table into db inside the caller's transaction. */
+bool db_synonyms_write(sqlite3 *db, const Synonym *y, int n);
+
+/* Fills mentors_fts from mentors, every text folded (ck_fold, ck_name:
+ * SQL functions db_open gives every connection). */
+extern const char db_fts_fill[];
 
 /* --- metadata on a raw handle (counts.c) --- */
 

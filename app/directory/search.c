@@ -5,46 +5,663 @@
 
 #include "core/rank.h"
 #include "core/text.h"
+#include "core/words.h"
 #include "directory/internal.h"
+#include "directory/latin.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Turns what a visitor typed into an FTS5 query of quoted prefixes:
- * "José eng" -> "José"* "eng"*. Returns false when there is no word. */
-static bool fts_query(const char *text, char *out, size_t cap)
+/* --- the lexicon: the index's own words and the synonym table --- */
+
+typedef struct {
+    char *w;
+    size_t n;
+    long doc;      /* mentors with the word */
+    unsigned cols; /* the index's columns it is in: bit 0 name, 1 title, ... */
+} Term;
+
+/* A synonym row, folded: key and stem key are its words and their stems
+ * joined by single spaces; means its items folded, ';'-separated. */
+typedef struct {
+    char key[SYNONYM_TERM_MAX * 2];
+    char stemkey[SYNONYM_TERM_MAX * 2];
+    char means[SYNONYM_MEANS_MAX * 2];
+    char field[SYNONYM_FIELD_MAX + 1];
+} SynRow;
+
+struct Lexicon {
+    char (*field)[MENTOR_NAME_MAX + 1]; /* the directory's fields */
+    int nfield;
+    Term *term; /* the index's words, sorted */
+    int nterm;
+    Term *synword; /* the words of synonym terms, sorted */
+    int nsynword;
+    SynRow *syn; /* sorted by stemkey */
+    int nsyn;
+};
+
+static void terms_free(Term *t, int n)
 {
-    size_t o = 0;
-    bool any = false;
-    for (const char *p = text; *p;) {
-        const unsigned char c = (unsigned char)*p;
-        bool word = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-        if (!word) {
+    for (int i = 0; i < n; i++)
+        free(t[i].w);
+    free(t);
+}
+
+void lexicon_free(Lexicon *lex)
+{
+    if (!lex)
+        return;
+    terms_free(lex->term, lex->nterm);
+    terms_free(lex->synword, lex->nsynword);
+    free(lex->field);
+    free(lex->syn);
+    free(lex);
+}
+
+static int cmp_term(const void *a, const void *b)
+{
+    return strcmp(((const Term *)a)->w, ((const Term *)b)->w);
+}
+
+static int cmp_syn(const void *a, const void *b)
+{
+    return strcmp(((const SynRow *)a)->stemkey, ((const SynRow *)b)->stemkey);
+}
+
+static bool word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
+
+/* Splits folded text into words: calls fn for each run of word bytes. */
+typedef void (*WordFn)(void *ctx, const char *w, size_t n);
+static void each_word(const char *folded, WordFn fn, void *ctx)
+{
+    for (const char *p = folded; *p;) {
+        if (!word_byte((unsigned char)*p)) {
             p++;
             continue;
         }
         size_t n = 0;
-        while (p[n]) {
-            unsigned char d = (unsigned char)p[n];
-            if (!(d >= 0x80 || (d >= '0' && d <= '9') || ((d | 32) >= 'a' && (d | 32) <= 'z')))
-                break;
+        while (p[n] && word_byte((unsigned char)p[n]))
             n++;
-        }
-        if (o + n + 5 >= cap)
-            break;
-        if (any)
-            out[o++] = ' ';
-        out[o++] = '"';
-        memcpy(out + o, p, n);
-        o += n;
-        out[o++] = '"';
-        out[o++] = '*';
-        any = true;
+        if (n <= WORDS_MAX)
+            fn(ctx, p, n);
         p += n;
     }
-    out[o] = '\0';
-    return any;
+}
+
+/* Appends words to a buffer, space-separated, stemmed or not. */
+typedef struct {
+    char *out;
+    size_t cap, len;
+    bool stem;
+    int words;
+} Joiner;
+
+static void join_word(void *ctx, const char *w, size_t n)
+{
+    Joiner *j = ctx;
+    char st[WORDS_MAX + 1];
+    if (j->stem)
+        n = words_stem(w, n, st, sizeof st);
+    else {
+        memcpy(st, w, n);
+        st[n] = '\0';
+    }
+    if (j->len + n + 2 > j->cap)
+        return;
+    if (j->len)
+        j->out[j->len++] = ' ';
+    memcpy(j->out + j->len, st, n);
+    j->len += n;
+    j->out[j->len] = '\0';
+    j->words++;
+}
+
+/* Folds text and joins its words into out; returns how many words. */
+static int fold_join(const char *text, bool stem, char *out, size_t cap)
+{
+    char folded[512];
+    Joiner j = {out, cap, 0, stem, 0};
+    out[0] = '\0';
+    latin_fold(text, folded, sizeof folded);
+    each_word(folded, join_word, &j);
+    return j.words;
+}
+
+static bool push_term(Term **t, int *n, int *cap, const char *w, size_t len, long doc)
+{
+    if (*n == *cap) {
+        int c = *cap ? *cap * 2 : 1024;
+        Term *g = realloc(*t, (size_t)c * sizeof *g);
+        if (!g)
+            return false;
+        *t = g;
+        *cap = c;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return false;
+    memcpy(copy, w, len);
+    copy[len] = '\0';
+    (*t)[(*n)++] = (Term){copy, len, doc, 0};
+    return true;
+}
+
+/* The index's words (fts5vocab over mentors_fts, a row a word and
+ * column, in word order), with the columns each is in. */
+static bool load_terms(Store *s, Lexicon *lex)
+{
+    sqlite3_stmt *st;
+    int cap = 0;
+    static const char *const cols[] = {"name",  "title",  "organization", "field",
+                                       "major", "topics", "location"};
+    if (db_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.ck_vocab_col"
+                       " USING fts5vocab(main, 'mentors_fts', 'col')") != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "SELECT term, col, doc FROM temp.ck_vocab_col", -1, &st, NULL) !=
+            SQLITE_OK)
+        return false;
+    bool ok = true;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        const char *w = db_col_text(st, 0), *col = db_col_text(st, 1);
+        size_t n = strlen(w);
+        long doc = sqlite3_column_int64(st, 2);
+        if (n < 1 || n > WORDS_MAX)
+            continue;
+        Term *last = lex->nterm ? &lex->term[lex->nterm - 1] : NULL;
+        if (!last || strcmp(last->w, w) != 0) {
+            ok = push_term(&lex->term, &lex->nterm, &cap, w, n, 0);
+            last = ok ? &lex->term[lex->nterm - 1] : NULL;
+        }
+        for (unsigned c = 0; last && c < sizeof cols / sizeof *cols; c++)
+            if (strcmp(col, cols[c]) == 0)
+                last->cols |= 1u << c;
+        if (last && doc > last->doc)
+            last->doc = doc;
+    }
+    sqlite3_finalize(st);
+    qsort(lex->term, (size_t)lex->nterm, sizeof *lex->term, cmp_term);
+    return ok;
+}
+
+typedef struct {
+    Lexicon *lex;
+    int cap;
+    bool ok;
+} SynWords;
+
+static void add_synword(void *ctx, const char *w, size_t n)
+{
+    SynWords *sw = ctx;
+    if (sw->ok && n >= 2)
+        sw->ok = push_term(&sw->lex->synword, &sw->lex->nsynword, &sw->cap, w, n, 1);
+}
+
+/* The synonym table, folded; a term given twice has its meanings merged. */
+static bool load_synonyms(Store *s, Lexicon *lex)
+{
+    sqlite3_stmt *st;
+    int n = (int)db_query_int(s->db, "SELECT count(*) FROM synonyms", 0);
+    SynWords sw = {lex, 0, true};
+    if (n <= 0)
+        return true;
+    lex->syn = calloc((size_t)n, sizeof *lex->syn);
+    if (!lex->syn ||
+        sqlite3_prepare_v2(s->db, "SELECT term, means, field FROM synonyms ORDER BY position", -1,
+                           &st, NULL) != SQLITE_OK)
+        return false;
+    while (lex->nsyn < n && sqlite3_step(st) == SQLITE_ROW) {
+        SynRow *r = &lex->syn[lex->nsyn];
+        char item[SYNONYM_MEANS_MAX + 1], folded[SYNONYM_MEANS_MAX * 2], *save = NULL;
+        if (fold_join(db_col_text(st, 0), false, r->key, sizeof r->key) == 0)
+            continue;
+        fold_join(db_col_text(st, 0), true, r->stemkey, sizeof r->stemkey);
+        char key_folded[SYNONYM_TERM_MAX * 2];
+        latin_fold(db_col_text(st, 0), key_folded, sizeof key_folded);
+        each_word(key_folded, add_synword, &sw);
+        text_copy(r->field, sizeof r->field, db_col_text(st, 2));
+        size_t o = 0;
+        text_copy(item, sizeof item, db_col_text(st, 1));
+        for (char *tok = strtok_r(item, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
+            size_t k;
+            if (fold_join(tok, false, folded, sizeof folded) == 0)
+                continue;
+            k = strlen(folded);
+            if (o + k + 2 >= sizeof r->means)
+                break;
+            if (o)
+                r->means[o++] = ';';
+            memcpy(r->means + o, folded, k + 1);
+            o += k;
+        }
+        lex->nsyn++;
+    }
+    sqlite3_finalize(st);
+    qsort(lex->syn, (size_t)lex->nsyn, sizeof *lex->syn, cmp_syn);
+    int k = 0; /* merge repeats of a stem key into the first */
+    for (int i = 0; i < lex->nsyn; i++) {
+        if (k > 0 && strcmp(lex->syn[k - 1].stemkey, lex->syn[i].stemkey) == 0) {
+            SynRow *to = &lex->syn[k - 1];
+            size_t o = strlen(to->means), m = strlen(lex->syn[i].means);
+            if (o + m + 2 < sizeof to->means) {
+                to->means[o] = ';';
+                memcpy(to->means + o + 1, lex->syn[i].means, m + 1);
+            }
+            continue;
+        }
+        lex->syn[k++] = lex->syn[i];
+    }
+    lex->nsyn = k;
+    qsort(lex->synword, (size_t)lex->nsynword, sizeof *lex->synword, cmp_term);
+    return sw.ok;
+}
+
+/* The directory's fields, for the fields near a search. */
+static bool load_fields(Store *s, Lexicon *lex)
+{
+    sqlite3_stmt *st;
+    int n = (int)db_query_int(s->db, "SELECT count(DISTINCT field) FROM mentors", 0);
+    lex->field = calloc((size_t)(n > 0 ? n : 1), sizeof *lex->field);
+    if (!lex->field ||
+        sqlite3_prepare_v2(s->db, "SELECT DISTINCT field FROM mentors ORDER BY field", -1, &st,
+                           NULL) != SQLITE_OK)
+        return false;
+    while (lex->nfield < n && sqlite3_step(st) == SQLITE_ROW)
+        text_copy(lex->field[lex->nfield++], sizeof lex->field[0], db_col_text(st, 0));
+    sqlite3_finalize(st);
+    return true;
+}
+
+static Lexicon *lexicon(Store *s)
+{
+    if (s->lex)
+        return s->lex;
+    Lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex)
+        return NULL;
+    /* ICU builds each script's transliterator on first use: now, not
+     * on a visitor's first search in that script */
+    char warm[128];
+    latin_fold("Ольга Ελένη 王伟 김민준 प्रिया ليلى נועה ნინო Արամ สมชาย さとう", warm, sizeof warm);
+    if (!load_terms(s, lex) || !load_synonyms(s, lex) || !load_fields(s, lex)) {
+        lexicon_free(lex);
+        return NULL;
+    }
+    s->lex = lex;
+    return lex;
+}
+
+/* The first term of t[0..n) at or after w (by strcmp). */
+static int lower_bound(const Term *t, int n, const char *w)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(t[mid].w, w) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool has_prefix(const Term *t, int n, const char *p, size_t len)
+{
+    int i = lower_bound(t, n, p);
+    return i < n && strncmp(t[i].w, p, len) == 0;
+}
+
+static const SynRow *synonym_of(const Lexicon *lex, const char *stemkey)
+{
+    int lo = 0, hi = lex->nsyn;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2, c = strcmp(lex->syn[mid].stemkey, stemkey);
+        if (c == 0)
+            return &lex->syn[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* --- what the visitor typed, as words --- */
+
+enum { QUERY_WORDS = 8, EXPR_MAX = 6000 };
+
+typedef struct {
+    char w[WORDS_MAX + 1]; /* folded, corrected when it was a typo */
+    size_t n;
+    char stem[WORDS_MAX + 1];
+    size_t sn;
+    bool corrected;
+} QWord;
+
+typedef struct {
+    QWord word[QUERY_WORDS];
+    int n;
+} Query;
+
+static void set_word(QWord *q, const char *w, size_t n)
+{
+    memcpy(q->w, w, n);
+    q->w[n] = '\0';
+    q->n = n;
+    q->sn = words_stem(q->w, n, q->stem, sizeof q->stem);
+}
+
+static void add_qword(void *ctx, const char *w, size_t n)
+{
+    Query *q = ctx;
+    if (q->n < QUERY_WORDS)
+        set_word(&q->word[q->n++], w, n);
+}
+
+/* True when the word can match something: a word of the index or of a
+ * synonym term starts with its stem. */
+static bool known(const Lexicon *lex, const QWord *q)
+{
+    return has_prefix(lex->term, lex->nterm, q->stem, q->sn) ||
+           has_prefix(lex->synword, lex->nsynword, q->stem, q->sn);
+}
+
+typedef struct {
+    const Term *best;
+    int cost;
+    bool whole; /* the whole word matched, not its start */
+} Pick;
+
+/* Weighs t as what q meant: the whole word, and for the word being typed
+ * (the last) its start as long as what was typed. */
+static void weigh(Pick *p, const QWord *q, const Term *t, int budget, bool last)
+{
+    if (t->n + (size_t)budget < q->n || (!last && t->n > q->n + (size_t)budget))
+        return;
+    int d = words_distance(q->w, q->n, t->w, t->n, budget);
+    bool whole = d <= budget;
+    if (!whole && last && t->n > q->n)
+        d = words_distance(q->w, q->n, t->w, q->n, budget);
+    if (d > budget || (d == 0 && whole))
+        return; /* too far, or the word itself */
+    if (!p->best || d < p->cost || (d == p->cost && whole && !p->whole) ||
+        (d == p->cost && whole == p->whole && t->doc > p->best->doc))
+        *p = (Pick){t, d, whole};
+}
+
+static void weigh_all(Pick *p, const QWord *q, const Term *t, int n, int budget, bool last)
+{
+    int from = 0, to = n;
+    if (budget < 2) { /* a first-letter typo costs 2: only words with the same first letter */
+        char first[2] = {q->w[0], '\0'}, next[2] = {(char)(q->w[0] + 1), '\0'};
+        from = lower_bound(t, n, first);
+        to = lower_bound(t, n, next);
+    }
+    for (int i = from; i < to; i++)
+        weigh(p, q, &t[i], budget, last);
+}
+
+/* Replaces a word that no word starts with as typed (or, with force, any
+ * word not in the index as it is) by the nearest word of the index or of a synonym
+ * term, when one is within the word's typo budget. */
+static bool correct(const Lexicon *lex, QWord *q, bool last, bool force)
+{
+    int budget = words_typo_budget(q->n);
+    Pick p = {NULL, 0, false};
+    bool as_typed = has_prefix(lex->term, lex->nterm, q->w, q->n) ||
+                    has_prefix(lex->synword, lex->nsynword, q->w, q->n);
+    if (budget == 0 || (!force && as_typed))
+        return false;
+    if (force) {
+        int i = lower_bound(lex->term, lex->nterm, q->w);
+        if (i < lex->nterm && strcmp(lex->term[i].w, q->w) == 0)
+            return false;
+    }
+    weigh_all(&p, q, lex->term, lex->nterm, budget, last && !force);
+    weigh_all(&p, q, lex->synword, lex->nsynword, budget, last && !force);
+    /* "nurses" is no typo of "nurse", nor "lawyer" of "lawyers": the stem
+     * finds those */
+    size_t common = p.best ? (p.best->n < q->n ? p.best->n : q->n) : 0;
+    if (!p.best || (memcmp(p.best->w, q->w, common) == 0 && known(lex, q)))
+        return false;
+    set_word(q, p.best->w, p.best->n);
+    q->corrected = true;
+    return true;
+}
+
+/* --- the FTS5 expression --- */
+
+typedef struct {
+    char *out;
+    size_t len, cap;
+    bool full;
+} Expr;
+
+static void put(Expr *e, const char *s)
+{
+    size_t n = strlen(s);
+    if (e->full || e->len + n + 1 > e->cap) {
+        e->full = true;
+        return;
+    }
+    memcpy(e->out + e->len, s, n + 1);
+    e->len += n;
+}
+
+/* A synonym's word as a prefix ("physician"* finds physicians), or its
+ * phrase with the last word a prefix; not stemmed: "developer" must not
+ * find "development". */
+static void put_phrase(Expr *e, const char *words)
+{
+    char buf[SYNONYM_MEANS_MAX * 2 + 8];
+    size_t n = strlen(words);
+    /* a short word stands for itself ("ai" must not find "aidan") */
+    bool whole = !strchr(words, ' ') && n <= 3;
+    if (n + 4 > sizeof buf)
+        return;
+    snprintf(buf, sizeof buf, "\"%s\"%s", words, whole ? "" : "*");
+    put(e, buf);
+}
+
+/* How a group is written: its words as whole words (and their simple
+ * plurals and singulars) or the phrase they make, its words as
+ * prefixes of their stems, or that OR what the synonym table says. */
+typedef enum { AS_WHOLE, AS_PREFIX, AS_SYNONYMS } Form;
+
+/* The whole forms of one word: itself, and its stem with the endings a
+ * plural or singular takes ("nurses" -> nurse, nurses; "attorney" ->
+ * attorneys), as exact words. */
+static void put_whole(Expr *e, const QWord *w)
+{
+    static const char *const ends[] = {"", "e", "s", "es", "y", "ies"};
+    char forms[8][WORDS_MAX + 8];
+    int n = 0;
+    snprintf(forms[n++], sizeof forms[0], "%s", w->w);
+    snprintf(forms[n++], sizeof forms[0], "%ss", w->w);
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0] && n < 8; i++) {
+        char f[WORDS_MAX + 8];
+        bool dup = false;
+        snprintf(f, sizeof f, "%s%s", w->stem, ends[i]);
+        for (int k = 0; k < n && !dup; k++)
+            dup = strcmp(forms[k], f) == 0;
+        if (!dup)
+            snprintf(forms[n++], sizeof forms[0], "%s", f);
+        explicit_bzero(f, sizeof f);
+    }
+    put(e, "(");
+    for (int i = 0; i < n; i++) {
+        put(e, i ? " OR \"" : "\"");
+        put(e, forms[i]);
+        put(e, "\"");
+    }
+    put(e, ")");
+    explicit_bzero(forms, sizeof forms); /* a visitor's words */
+}
+
+/* One group of words in the given form. */
+static void put_group(Expr *e, const Query *q, int at, int nwords, const SynRow *syn, Form form)
+{
+    put(e, "(");
+    if (form == AS_WHOLE && nwords > 1) { /* the phrase, as typed */
+        char phrase[QUERY_WORDS * (WORDS_MAX + 1) + 4];
+        size_t o = 0;
+        phrase[o++] = '"';
+        for (int i = at; i < at + nwords; i++) {
+            if (i > at)
+                phrase[o++] = ' ';
+            memcpy(phrase + o, q->word[i].w, q->word[i].n);
+            o += q->word[i].n;
+        }
+        phrase[o++] = '"';
+        phrase[o] = '\0';
+        put(e, phrase);
+        put(e, ")");
+        explicit_bzero(phrase, sizeof phrase);
+        return;
+    }
+    if (nwords > 1)
+        put(e, "(");
+    for (int i = at; i < at + nwords; i++) {
+        char w[WORDS_MAX + 4];
+        if (i > at)
+            put(e, " AND ");
+        /* beside its synonyms a word stands whole: "developer" OR software,
+         * not "develop"* (development) */
+        if (form == AS_WHOLE || (form == AS_SYNONYMS && syn)) {
+            put_whole(e, &q->word[i]);
+            continue;
+        }
+        snprintf(w, sizeof w, "\"%s\"*", q->word[i].stem);
+        put(e, w);
+        explicit_bzero(w, sizeof w);
+    }
+    if (nwords > 1)
+        put(e, ")");
+    if (syn && form == AS_SYNONYMS) {
+        char means[sizeof syn->means], *save = NULL;
+        text_copy(means, sizeof means, syn->means);
+        for (char *tok = strtok_r(means, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
+            put(e, " OR ");
+            put_phrase(e, tok);
+        }
+    }
+    put(e, ")");
+}
+
+/* The synonym row for words[at..at+k), by their stems. */
+static const SynRow *synonym_at(const Lexicon *lex, const Query *q, int at, int k)
+{
+    char key[SYNONYM_TERM_MAX * 2];
+    size_t o = 0;
+    for (int i = at; i < at + k; i++) {
+        if (o + q->word[i].sn + 2 > sizeof key)
+            return NULL;
+        if (i > at)
+            key[o++] = ' ';
+        memcpy(key + o, q->word[i].stem, q->word[i].sn);
+        o += q->word[i].sn;
+    }
+    key[o] = '\0';
+    const SynRow *row = synonym_of(lex, key);
+    explicit_bzero(key, sizeof key);
+    return row;
+}
+
+/* Words that say little about whom a visitor wants ("becoming a
+ * nurse"): left out of a search that has other words. */
+static const char *const filler[] = {
+    "a",      "about",    "am",         "an",       "and",    "any",    "are",     "as",
+    "at",     "be",       "become",     "becoming", "been",   "being",  "by",      "can",
+    "career", "careers",  "do",         "doing",    "field",  "fields", "find",    "for",
+    "from",   "get",      "go",         "going",    "help",   "how",    "i",       "im",
+    "in",     "industry", "interested", "into",     "is",     "job",    "jobs",    "kind",
+    "like",   "looking",  "love",       "maybe",    "me",     "mentor", "mentors", "my",
+    "of",     "on",       "or",         "people",   "person", "some",   "someone", "something",
+    "talk",   "that",     "the",        "to",       "want",   "wants",  "what",    "who",
+    "will",   "with",     "work",       "working",  "would",  "you"};
+
+static bool is_filler(const QWord *w)
+{
+    for (size_t i = 0; i < sizeof filler / sizeof filler[0]; i++)
+        if (strcmp(w->w, filler[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A run of the query's words searched together: the words, OR what the
+ * synonym table says they stand for. */
+typedef struct {
+    int at, n;
+    const SynRow *syn;
+    bool drop; /* left out: filler, or (loose) a word that matches nothing */
+} Group;
+
+typedef struct {
+    Group g[QUERY_WORDS];
+    int n;
+} Plan;
+
+/* Groups the words, longest synonym term first; marks filler to drop
+ * when other words remain, and with loose also words that can match
+ * nothing, as long as one group is kept. */
+static void plan_groups(const Lexicon *lex, const Query *q, bool loose, Plan *p)
+{
+    int kept = 0;
+    p->n = 0;
+    for (int i = 0; i < q->n;) {
+        const SynRow *syn = NULL;
+        int k = q->n - i < SYNONYM_WORDS ? q->n - i : SYNONYM_WORDS;
+        for (; k >= 1 && lex; k--)
+            if ((syn = synonym_at(lex, q, i, k)))
+                break;
+        if (k < 1)
+            k = 1;
+        Group *g = &p->g[p->n++];
+        *g = (Group){i, k, syn, false};
+        if (k == 1 && !syn)
+            g->drop = is_filler(&q->word[i]) || (loose && lex && !known(lex, &q->word[i]));
+        kept += !g->drop;
+        i += k;
+    }
+    if (kept == 0)
+        for (int i = 0; i < p->n; i++)
+            p->g[i].drop = false;
+}
+
+/* The expression of a plan in a form: its groups, all of them required.
+ * field gets the career area of the first synonym. */
+static void build_expr(const Query *q, const Plan *p, Form form, char *out, size_t cap, char *field,
+                       size_t field_cap)
+{
+    Expr e = {out, 0, cap, false};
+    bool any = false;
+    out[0] = '\0';
+    if (field_cap)
+        field[0] = '\0';
+    for (int i = 0; i < p->n; i++) {
+        const Group *g = &p->g[i];
+        if (g->drop)
+            continue;
+        if (any)
+            put(&e, " AND "); /* FTS5 wants it between parentheses */
+        any = true;
+        put_group(&e, q, g->at, g->n, g->syn, form);
+        if (g->syn && field_cap && !field[0])
+            text_copy(field, field_cap, g->syn->field);
+    }
+    if (e.full) { /* too long: the words alone, without their synonyms */
+        e = (Expr){out, 0, cap, false};
+        for (int i = 0; i < p->n; i++) {
+            if (p->g[i].drop)
+                continue;
+            if (e.len)
+                put(&e, " AND ");
+            put_group(&e, q, p->g[i].at, p->g[i].n, NULL, form == AS_WHOLE ? AS_WHOLE : AS_PREFIX);
+        }
+    }
 }
 
 enum { SEARCH_CANDIDATES = 160 };
@@ -79,10 +696,13 @@ static const char filter_sql[] =
     " AND (SELECT coalesce(sum(r.count), 0) FROM referrals r"
     "      WHERE r.mentor_id = m.id AND r.day >= ?11) < m.monthly_cap";
 
-/* The candidates found so far, without repeats. */
+/* The candidates found so far, without repeats, with the tier each was
+ * found in. */
 typedef struct {
     sqlite3_int64 rowid[SEARCH_CANDIDATES];
+    int tier[SEARCH_CANDIDATES];
     int n;
+    bool not_names; /* the words are not looked for in names */
 } Candidates;
 
 static bool seen(const Candidates *c, sqlite3_int64 rowid)
@@ -97,7 +717,7 @@ static bool seen(const Candidates *c, sqlite3_int64 rowid)
  * `hi` (exclusive; 0 = no end), in rowid order, until c is full. LIMIT
  * keeps this cheap however many mentors a short prefix matches. */
 static bool collect(Store *s, const char *match, const StoreFilter *f, Date today, sqlite3_int64 lo,
-                    sqlite3_int64 hi, Candidates *c)
+                    sqlite3_int64 hi, int tier, Candidates *c)
 {
     char sql[1400];
     sqlite3_stmt *st;
@@ -124,6 +744,7 @@ static bool collect(Store *s, const char *match, const StoreFilter *f, Date toda
         sqlite3_int64 id = sqlite3_column_int64(st, 0);
         if (seen(c, id))
             continue;
+        c->tier[c->n] = tier;
         c->rowid[c->n++] = id;
     }
     sqlite3_finalize(st);
@@ -131,26 +752,183 @@ static bool collect(Store *s, const char *match, const StoreFilter *f, Date toda
 }
 
 /* Gathers candidates tier by tier: words in the name, then in the role,
- * then anywhere (see rank.h). Each tier is read from a place in the list
- * that moves every day, wrapping around, so which equals make the cut
- * rotates too. With no search text, everyone is one tier. */
-static int candidates(Store *s, const char *match, const StoreFilter *f, Date today, Candidates *c)
+ * then anywhere (see rank.h): own is the words typed, match the words
+ * with their synonyms. The index holds every script in Latin
+ * letters, so the tier is where the index found the words, whatever
+ * script the name is written in. Each tier is read from a place in the
+ * list that moves every day, wrapping around, so which equals make the
+ * cut rotates too. With no search text, everyone is one tier. */
+/* The forms of the search, best first: the name by the words typed
+ * (never by their synonyms: a Ms Law is no lawyer), the role by the
+ * words whole, then the title or field by their synonyms (not the
+ * organisation: "software" is in many a company's name), then the role
+ * by the words' stems as prefixes ("developer" finds "development"
+ * too, but after developers), then anywhere. */
+enum { COL_NAME = 1, COL_ROLE = 0xF, COL_TITLE_FIELD = 0xA, COL_ANY = 0x7F };
+static const struct {
+    const char *scope;
+    Form form;
+    int tier;
+    unsigned cols; /* the scope as index columns (bits as in Term.cols) */
+} steps[] = {{"{name} : (%s)", AS_PREFIX, RANK_TIER_NAME, COL_NAME},
+             {"{name title organization field} : (%s)", AS_WHOLE, RANK_TIER_ROLE, COL_ROLE},
+             {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ROLE, COL_TITLE_FIELD},
+             {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ROLE, COL_ROLE},
+             {"%s", AS_PREFIX, RANK_TIER_OTHER, COL_ANY},
+             {"%s", AS_SYNONYMS, RANK_TIER_OTHER, COL_ANY}};
+enum { STEPS = sizeof steps / sizeof steps[0] };
+
+/* The columns any word starting with p[0..n) is in (all of them when
+ * too many words start so: a letter or two as the visitor starts). */
+static unsigned prefix_cols(const Lexicon *lex, const char *p, size_t n)
 {
-    static const char *const scope[] = {"{name} : (%s)", "{name title organization field} : (%s)",
-                                        "%s"};
-    char q[700];
+    unsigned cols = 0;
+    int i = lower_bound(lex->term, lex->nterm, p);
+    for (int k = 0; i < lex->nterm && strncmp(lex->term[i].w, p, n) == 0; i++, k++) {
+        if (k > 2000)
+            return COL_ANY;
+        cols |= lex->term[i].cols;
+    }
+    return cols;
+}
+
+static unsigned word_cols(const Lexicon *lex, const char *w)
+{
+    int i = lower_bound(lex->term, lex->nterm, w);
+    return i < lex->nterm && strcmp(lex->term[i].w, w) == 0 ? lex->term[i].cols : 0;
+}
+
+/* The columns the whole forms of a word are in (see put_whole). */
+static unsigned whole_cols(const Lexicon *lex, const QWord *w)
+{
+    static const char *const ends[] = {"", "e", "s", "es", "y", "ies"};
+    char f[WORDS_MAX + 8];
+    snprintf(f, sizeof f, "%ss", w->w);
+    unsigned cols = word_cols(lex, w->w) | word_cols(lex, f);
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        snprintf(f, sizeof f, "%s%s", w->stem, ends[i]);
+        cols |= word_cols(lex, f);
+    }
+    explicit_bzero(f, sizeof f);
+    return cols;
+}
+
+/* True when a synonym's phrase may be in scope: each word in it (the
+ * last as a prefix, as put_phrase writes it). */
+static bool phrase_in(const Lexicon *lex, const char *words, unsigned scope)
+{
+    char copy[SYNONYM_MEANS_MAX * 2];
+    bool whole = !strchr(words, ' ') && strlen(words) <= 3;
+    text_copy(copy, sizeof copy, words);
+    for (char *w = copy; *w;) {
+        char *end = strchr(w, ' ');
+        bool last = end == NULL;
+        if (end)
+            *end = '\0';
+        unsigned c = whole || !last ? word_cols(lex, w) : prefix_cols(lex, w, strlen(w));
+        if (!(c & scope))
+            return false;
+        if (last)
+            break;
+        w = end + 1;
+    }
+    return true;
+}
+
+/* True when a group may match within scope in the given form: every
+ * word of it is in a column of the scope (or, with synonyms, one of
+ * them is). Never false for a group that could match. */
+static bool group_in(const Lexicon *lex, const Query *q, const Group *g, Form form, unsigned scope)
+{
+    bool own = true;
+    for (int i = g->at; i < g->at + g->n && own; i++) {
+        const QWord *w = &q->word[i];
+        unsigned c = form == AS_WHOLE || (form == AS_SYNONYMS && g->syn)
+                         ? whole_cols(lex, w)
+                         : prefix_cols(lex, w->stem, w->sn);
+        own = (c & scope) != 0;
+    }
+    if (own || form != AS_SYNONYMS || !g->syn)
+        return own;
+    char means[sizeof g->syn->means], *save = NULL;
+    text_copy(means, sizeof means, g->syn->means);
+    for (char *tok = strtok_r(means, ";", &save); tok; tok = strtok_r(NULL, ";", &save))
+        if (phrase_in(lex, tok, scope))
+            return true;
+    return false;
+}
+
+/* Which steps can find anyone: a step whose words are not all in its
+ * columns is not run (each would read every mentor with the words). */
+static void steps_to_run(const Lexicon *lex, const Query *q, const Plan *p, bool *run)
+{
+    for (int t = 0; t < STEPS; t++) {
+        run[t] = true;
+        for (int i = 0; lex && i < p->n && run[t]; i++)
+            if (!p->g[i].drop)
+                run[t] = group_in(lex, q, &p->g[i], steps[t].form, steps[t].cols);
+    }
+}
+
+/* True when some mentor matches the expression, whatever the filter. */
+static bool any_match(Store *s, const char *match)
+{
+    sqlite3_stmt *st;
+    bool any = false;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT rowid FROM mentors_fts WHERE mentors_fts MATCH ?1 LIMIT 1", -1,
+                           &st, NULL) != SQLITE_OK)
+        return true; /* let the steps say */
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    any = rc == SQLITE_ROW || rc != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return any;
+}
+
+/* Gathers candidates step by step (see steps[] and rank.h). The index
+ * holds every script in Latin letters, so the tier is where the index
+ * found the words, whatever script the name is written in. Each step is
+ * read from a place in the list that moves every day, wrapping around,
+ * so which equals make the cut rotates too. expr[form] are the plan's
+ * expressions; with expr NULL, everyone is one tier. */
+static int candidates(Store *s, char *const *expr, const bool *run, const StoreFilter *f,
+                      Date today, Candidates *c)
+{
+    char q[EXPR_MAX + 64];
     sqlite3_int64 top = db_query_int(s->db, "SELECT max(rowid) FROM mentors", 0);
     sqlite3_int64 start =
         top > 0 ? 1 + (sqlite3_int64)(rank_turn("", date_to_days(today)) % (unsigned long)top) : 1;
+    bool ok = true;
     c->n = 0;
-    for (int t = 0; t < (match ? 3 : 1) && c->n < SEARCH_CANDIDATES; t++) {
-        if (match)
-            snprintf(q, sizeof q, scope[t], match);
-        if (!collect(s, match ? q : NULL, f, today, start, 0, c) ||
-            (c->n < SEARCH_CANDIDATES && !collect(s, match ? q : NULL, f, today, 1, start, c)))
-            return -1;
+    if (!expr)
+        c->not_names = false;
+    /* nobody has the words anywhere, with or without their synonyms: no
+     * step can find anyone, so none is run (cheap: no filter, one row) */
+    if (expr && !any_match(s, expr[AS_PREFIX]) &&
+        (strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0 || !any_match(s, expr[AS_SYNONYMS])))
+        return 0;
+    for (int t = 0; ok && t < (expr ? STEPS : 1) && c->n < SEARCH_CANDIDATES; t++) {
+        if (expr && steps[t].form == AS_SYNONYMS && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0)
+            continue; /* no synonyms: the same as the prefix step */
+        if (expr && run && !run[t])
+            continue; /* its words are not in its columns */
+        if (expr) {
+            char scope[80];
+            text_copy(scope, sizeof scope, steps[t].scope);
+            if (c->not_names) /* every column but the name */
+                snprintf(scope, sizeof scope, "%s",
+                         steps[t].cols == COL_ANY    ? "{title organization field major topics "
+                                                       "location} : (%s)"
+                         : steps[t].cols == COL_ROLE ? "{title organization field} : (%s)"
+                                                     : steps[t].scope);
+            snprintf(q, sizeof q, scope, expr[steps[t].form]);
+        }
+        ok = collect(s, expr ? q : NULL, f, today, start, 0, t, c) &&
+             (c->n >= SEARCH_CANDIDATES || collect(s, expr ? q : NULL, f, today, 1, start, t, c));
     }
-    return c->n;
+    explicit_bzero(q, sizeof q);
+    return ok ? c->n : -1;
 }
 
 /* Fills a hit for rowid: the mentor and their referral counts. */
@@ -161,31 +939,22 @@ static bool load_hit(sqlite3_stmt *st, sqlite3_int64 rowid, StoreHit *h)
     sqlite3_bind_int64(st, 1, rowid);
     if (sqlite3_step(st) == SQLITE_ROW) {
         db_read_mentor(st, 0, &h->mentor);
-        h->recent = sqlite3_column_int(st, 18);
-        h->this_month = sqlite3_column_int(st, 19);
+        h->recent = sqlite3_column_int(st, DB_MENTOR_NCOLS);
+        h->this_month = sqlite3_column_int(st, DB_MENTOR_NCOLS + 1);
         ok = true;
     }
     return ok;
 }
 
-int store_search(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
-                 int cap)
+/* Ranks the candidates and writes the first cap as hits. */
+static int rank_hits(Store *s, const Candidates *c, Date today, bool has_text, StoreHit *hits,
+                     int cap)
 {
-    char match[600], sql[900], recent[11], month[11];
-    static const StoreFilter none = {NULL, 0, 0, -1, NULL, false, false};
-    RankItem items[SEARCH_CANDIDATES];
-    Candidates *c = malloc(sizeof *c);
-    StoreHit *found = NULL;
+    char sql[900], recent[11], month[11];
+    RankItem *items = malloc(SEARCH_CANDIDATES * sizeof *items);
+    StoreHit *found = malloc((size_t)(c->n ? c->n : 1) * sizeof *found);
     sqlite3_stmt *st = NULL;
-    int n, k = 0;
-    bool has_text = text && fts_query(text, match, sizeof match);
-    if (!c)
-        return -1;
-    n = candidates(s, has_text ? match : NULL, f ? f : &none, today, c);
-    if (n <= 0) {
-        free(c);
-        return n;
-    }
+    int k = 0, n = -1;
     date_iso(date_add_days(today, -29), recent, sizeof recent);
     date_iso(date_month_start(today), month, sizeof month);
     snprintf(sql, sizeof sql,
@@ -193,35 +962,194 @@ int store_search(Store *s, const char *text, const StoreFilter *f, Date today, S
              " AND day >= '%s'), (SELECT coalesce(sum(count), 0) FROM referrals"
              " WHERE mentor_id = m.id AND day >= '%s') FROM mentors m WHERE m.rowid = ?1",
              db_mentor_cols, recent, month);
-    found = malloc((size_t)n * sizeof *found);
-    if (!found || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        goto fail;
-    for (int i = 0; i < n; i++) {
+    if (!items || !found || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        goto done;
+    for (int i = 0; i < c->n; i++) {
         StoreHit *h = &found[k];
         if (!load_hit(st, c->rowid[i], h) || h->this_month >= h->mentor.monthly_cap)
             continue; /* at their monthly cap: left out until next month */
-        char name[2 * MENTOR_NAME_MAX + 2];
-        mentor_full_name(&h->mentor, name, sizeof name);
-        h->tier = has_text ? rank_tier(text, name, h->mentor.title, h->mentor.organization,
-                                       h->mentor.field)
-                           : RANK_TIER_NAME;
+        /* where it matched by steps[]: name, role or anywhere, and within
+         * those the words whole before prefixes before synonyms */
+        int step = has_text ? c->tier[i] : 0;
+        h->tier = has_text ? steps[step].tier : RANK_TIER_NAME;
+        h->rank = step;
         items[k] =
-            (RankItem){(size_t)k, h->tier, h->recent, rank_turn(h->mentor.id, date_to_days(today))};
+            (RankItem){(size_t)k, step, h->recent, rank_turn(h->mentor.id, date_to_days(today)),
+                       h->stale = db_is_stale(s, h->mentor.last_verified, today)};
         k++;
     }
     rank_order(items, (size_t)k);
     n = k < cap ? k : cap;
     for (int i = 0; i < n; i++)
         hits[i] = found[items[i].index];
+done:
     sqlite3_finalize(st);
+    free(items);
     free(found);
+    return n;
+}
+
+/* Joins the words the plan kept into out ("machine learning"); true
+ * when it left out a word that was no filler. */
+static bool query_text(const Query *q, const Plan *p, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool dropped = false;
+    out[0] = '\0';
+    for (int g = 0; g < p->n; g++) {
+        const Group *gr = &p->g[g];
+        if (gr->drop) {
+            dropped = dropped || !is_filler(&q->word[gr->at]);
+            continue;
+        }
+        for (int i = gr->at; i < gr->at + gr->n && o + q->word[i].n + 2 < cap; i++) {
+            if (o)
+                out[o++] = ' ';
+            memcpy(out + o, q->word[i].w, q->word[i].n);
+            o += q->word[i].n;
+            out[o] = '\0';
+        }
+    }
+    return dropped;
+}
+
+/* Corrects the words of q; true when any changed. With force, every
+ * long-enough word not in the index as typed is tried (the search found
+ * nobody); otherwise only words that match nothing. */
+static bool correct_all(const Lexicon *lex, Query *q, bool force)
+{
+    bool any = false;
+    for (int i = 0; i < q->n; i++)
+        any = correct(lex, &q->word[i], i == q->n - 1, force) || any;
+    return any;
+}
+
+/* Searches q as planned (loose: leaving out words that match nothing);
+ * the plan goes to p. */
+static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
+                       const StoreFilter *f, Date today, Candidates *c, StoreHit *hits, int cap,
+                       StoreSearchInfo *info, Plan *p)
+{
+    char *buf = malloc(3 * EXPR_MAX), *expr[3] = {buf, buf + EXPR_MAX, buf + 2 * EXPR_MAX};
+    int n = -1;
+    if (!buf)
+        return -1;
+    plan_groups(lex, q, loose, p);
+    build_expr(q, p, AS_SYNONYMS, expr[AS_SYNONYMS], EXPR_MAX, info->field, sizeof info->field);
+    build_expr(q, p, AS_PREFIX, expr[AS_PREFIX], EXPR_MAX, NULL, 0);
+    build_expr(q, p, AS_WHOLE, expr[AS_WHOLE], EXPR_MAX, NULL, 0);
+    bool run[STEPS];
+    steps_to_run(lex, q, p, run);
+    run[0] = run[0] && !info->not_names;
+    c->not_names = info->not_names;
+    if (candidates(s, expr, run, f, today, c) >= 0)
+        n = rank_hits(s, c, today, true, hits, cap);
+    explicit_bzero(buf, 3 * EXPR_MAX);
+    free(buf);
+    return n;
+}
+
+/* Adds a field to info->near once. */
+static void add_near(StoreSearchInfo *info, const char *field)
+{
+    if (!*field || info->nnear >= STORE_NEAR_MAX)
+        return;
+    for (int i = 0; i < info->nnear; i++)
+        if (strcmp(info->near[i], field) == 0)
+            return;
+    text_copy(info->near[info->nnear++], sizeof info->near[0], field);
+}
+
+typedef struct {
+    const QWord *w;
+    bool near;
+} NearWord;
+
+static void near_word(void *ctx, const char *fw, size_t n)
+{
+    NearWord *nw = ctx;
+    size_t k = nw->w->sn < n ? nw->w->sn : n;
+    if (k >= 4 && strncmp(fw, nw->w->stem, k) == 0)
+        nw->near = true;
+}
+
+/* The fields to offer a visitor who found nobody: the one the synonym
+ * table gave the words, then the directory's fields with a word sharing
+ * the start of one the visitor typed ("nursing" -> Nursing). */
+static void near_fields(const Lexicon *lex, const Query *q, StoreSearchInfo *info)
+{
+    add_near(info, info->field);
+    for (int f = 0; lex && f < lex->nfield && info->nnear < STORE_NEAR_MAX; f++) {
+        char folded[256];
+        latin_fold(lex->field[f], folded, sizeof folded);
+        for (int i = 0; i < q->n; i++) {
+            NearWord nw = {&q->word[i], false};
+            each_word(folded, near_word, &nw);
+            if (nw.near) {
+                add_near(info, lex->field[f]);
+                break;
+            }
+        }
+    }
+}
+
+int store_search_info(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
+                      int cap, StoreSearchInfo *info)
+{
+    static const StoreFilter none = {NULL, 0, 0, -1, NULL, false, false};
+    StoreSearchInfo scratch = {0};
+    Candidates *c = malloc(sizeof *c);
+    Query *q = calloc(1, sizeof *q);
+    Plan *plan = calloc(1, sizeof *plan);
+    char folded[512];
+    int n = -1;
+    bool exact = info && info->exact;
+    if (!info)
+        info = &scratch;
+    info->corrected = false;
+    info->shown[0] = info->field[0] = '\0';
+    info->nnear = 0;
+    if (!f)
+        f = &none;
+    if (!c || !q || !plan)
+        goto done;
+    latin_fold(text ? text : "", folded, sizeof folded);
+    each_word(folded, add_qword, q);
+    if (q->n == 0) {
+        n = candidates(s, NULL, NULL, f, today, c) < 0 ? -1
+                                                       : rank_hits(s, c, today, false, hits, cap);
+        goto done;
+    }
+    Lexicon *lex = lexicon(s); /* NULL: no typos or synonyms, but still a search */
+    bool fixed = lex && !exact && correct_all(lex, q, false);
+    n = search_once(s, lex, q, false, f, today, c, hits, cap, info, plan);
+    if (n == 0 && lex && !exact && correct_all(lex, q, true)) {
+        fixed = true;
+        n = search_once(s, lex, q, false, f, today, c, hits, cap, info, plan);
+    }
+    if (n == 0 && lex && !exact) /* nobody has every word: those that match nothing left out */
+        n = search_once(s, lex, q, true, f, today, c, hits, cap, info, plan);
+    if (query_text(q, plan, info->shown, sizeof info->shown) || fixed)
+        info->corrected = n > 0;
+    if (!info->corrected)
+        explicit_bzero(info->shown, sizeof info->shown);
+    if (n == 0)
+        near_fields(lex, q, info);
+done:
+    explicit_bzero(folded, sizeof folded);
+    if (q)
+        explicit_bzero(q, sizeof *q);
+    explicit_bzero(&scratch, sizeof scratch);
+    free(plan);
+    free(q);
     free(c);
     return n;
-fail:
-    sqlite3_finalize(st);
-    free(found);
-    free(c);
-    return -1;
+}
+
+int store_search(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
+                 int cap)
+{
+    return store_search_info(s, text, f, today, hits, cap, NULL);
 }
 
 int store_fields(Store *s, StoreFieldFn fn, void *ctx)

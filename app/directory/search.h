@@ -22,6 +22,8 @@ typedef struct {
 typedef struct {
     Mentor mentor;
     int tier;       /* where the words matched: RANK_TIER_NAME/ROLE/OTHER */
+    int rank;       /* finer: hits of the same rank are equals (then fairness orders them) */
+    bool stale;     /* details older than the stale age: after fresher equals */
     int recent;     /* referrals in the last 30 days */
     int this_month; /* referrals this calendar month */
 } StoreHit;
@@ -35,6 +37,53 @@ typedef struct {
  * Writes up to cap hits; returns the count, or -1 on a database error. */
 int store_search(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
                  int cap);
+
+enum { STORE_NEAR_MAX = 3 };
+
+/* What a search did with the words, beside its hits. */
+typedef struct {
+    bool exact;      /* in: search the words as typed, no typo correction */
+    bool not_names;  /* in: the words are about work, not a name: names are not searched */
+    bool corrected;  /* out: some words were taken for typos and replaced */
+    char shown[160]; /* out: the words searched, when corrected ("machine learning") */
+    char field[64];  /* out: the career area the synonym table gave the words, or "" */
+    /* out, when nobody was found: the directory's fields nearest the
+     * words (the synonym table's, then those sharing a word's start) */
+    char near[STORE_NEAR_MAX][64];
+    int nnear;
+} StoreSearchInfo;
+
+/* store_search, and more: what is typed is folded to Latin letters in
+ * any script (latin.h); each word matches by its stem ("nurses" finds
+ * "nurse"), and also as what the synonym table says it stands for
+ * ("surgeon" finds physicians); a word (or, when nobody is found, any
+ * word) that matches nothing in the index is replaced by the nearest
+ * word of the index or the synonym table within its typo budget
+ * (core/words.h), unless info->exact. info may be NULL. What info holds
+ * came from a visitor's typing: the caller wipes it with the search. */
+int store_search_info(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
+                      int cap, StoreSearchInfo *info);
+
+enum { STORE_REASON_MAX = 64 };
+
+/* What a visitor said about themselves, for suggestions. */
+typedef struct {
+    const char *program;  /* program or major, or "" */
+    const char *interest; /* what they are exploring, or "" */
+    int status;           /* a VisitorStatus */
+} StoreWho;
+
+/* People for a visitor who has typed nothing yet: those who fit what they
+ * said (the same major, work in what they study or explore, a path like
+ * theirs: changed careers, went to graduate school), most fitting first
+ * and among equals as a search ranks them (fewer recent referrals, the
+ * day's turn; capped mentors left out), each with its reason in a few
+ * words in reasons[i] ("Studied Biology too", "Works in Healthcare",
+ * "Changed careers", "A veteran too" where the export's affinities say so); then the rest of the
+ * day's order a field at a time, so the first screen is a mix (reasons[i] ""). who may be NULL.
+ * Writes up to cap; returns the count, or -1 on a database error. */
+int store_suggest(Store *s, const StoreWho *who, const StoreFilter *f, Date today, StoreHit *hits,
+                  char (*reasons)[STORE_REASON_MAX], int cap);
 
 /* Leaves nothing of the last search in the directory's memory: SQLite's
  * full-text tokenizer keeps the last word it folded in a buffer of its

@@ -78,7 +78,7 @@ StoreStage *store_stage_begin(const char *live, char *err, size_t cap)
     }
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO mentors VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                           " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                           " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                            -1, &st->insert, NULL) != SQLITE_OK) {
         db_set_err(err, cap, "could not prepare the import", st->db);
         goto fail;
@@ -108,6 +108,7 @@ bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t cap)
     sqlite3_bind_int(q, 16, m->accepting);
     sqlite3_bind_int(q, 17, m->monthly_cap);
     sqlite3_bind_text(q, 18, m->last_verified, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 19, m->affinities, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_DONE)
         return true;
@@ -136,6 +137,10 @@ static bool carry_over(sqlite3 *db, const char *live, bool mentors_too, const ch
                      "INSERT INTO questions SELECT * FROM old.questions;"
                      "INSERT OR IGNORE INTO meta SELECT * FROM old.meta"
                      " WHERE key LIKE 'keep.%'") == SQLITE_OK;
+    /* a live file from before the synonym table has none to carry */
+    if (ok &&
+        db_query_int(db, "SELECT count(*) FROM old.sqlite_master WHERE name = 'synonyms'", 0) > 0)
+        ok = db_exec(db, "INSERT INTO synonyms SELECT * FROM old.synonyms") == SQLITE_OK;
     db_exec(db, "DETACH old");
     if (ok && mentors_too) {
         if (sqlite3_prepare_v2(db, "ATTACH ?1 AS bak", -1, &st, NULL) != SQLITE_OK)
@@ -143,7 +148,14 @@ static bool carry_over(sqlite3 *db, const char *live, bool mentors_too, const ch
         sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
         ok = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_finalize(st);
-        ok = ok && db_exec(db, "INSERT INTO mentors SELECT * FROM bak.mentors") == SQLITE_OK;
+        /* a backup from before the affinities column has none to bring */
+        bool has = ok && db_query_int(db,
+                                      "SELECT count(*) FROM pragma_table_info('mentors', 'bak')"
+                                      " WHERE name = 'affinities'",
+                                      0) > 0;
+        ok = ok &&
+             db_exec(db, has ? "INSERT INTO mentors SELECT * FROM bak.mentors"
+                             : "INSERT INTO mentors SELECT *, '' FROM bak.mentors") == SQLITE_OK;
         db_exec(db, "DETACH bak");
     }
     if (ok)
@@ -157,9 +169,7 @@ fail:
 static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t cap)
 {
     char n[32];
-    if (db_exec(db, "INSERT INTO mentors_fts(rowid, name, title, organization, field, major,"
-                    " topics, location) SELECT rowid, first_name || ' ' || last_name, title,"
-                    " organization, field, major, topics, location FROM mentors") != SQLITE_OK) {
+    if (db_exec(db, db_fts_fill) != SQLITE_OK) {
         db_set_err(err, cap, "could not build the search index", db);
         return false;
     }
@@ -177,6 +187,10 @@ static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t c
     }
     if (info->questions && !db_questions_write(db, info->questions, info->nquestions)) {
         db_set_err(err, cap, "could not write the new question bank", db);
+        return false;
+    }
+    if (info->synonyms && !db_synonyms_write(db, info->synonyms, info->nsynonyms)) {
+        db_set_err(err, cap, "could not write the new synonym table", db);
         return false;
     }
     if (db_exec(db, "COMMIT") != SQLITE_OK) {

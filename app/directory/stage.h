@@ -7,6 +7,7 @@
 
 #include "core/mentor.h"
 #include "core/question.h"
+#include "core/synonym.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,6 +27,8 @@ typedef struct {
     const char *signed_by;     /* who signed, as shown to staff */
     const Question *questions; /* a new question bank, or NULL to keep it */
     int nquestions;
+    const Synonym *synonyms; /* a new synonym table, or NULL to keep it */
+    int nsynonyms;
 } StoreImportInfo;
 
 /* Starts building a new directory beside live_path. */

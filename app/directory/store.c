@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "directory/internal.h"
+#include "directory/latin.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +15,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The search index holds every text folded to the Latin letters a
+ * visitor types (latin.h), the name also with the joined spelling of a
+ * name word that folds to several ("王小明" -> "wang xiao ming
+ * wangxiaoming"); what is searched is folded the same way (search.c). */
+#define FTS_CREATE                                                                                 \
+    "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field, major,"         \
+    " topics, location, content='', tokenize='unicode61 remove_diacritics 2',"                     \
+    " prefix='1 2 3');"
+#define FTS_FILL                                                                                   \
+    "INSERT INTO mentors_fts(rowid, name, title, organization, field, major, topics, location)"    \
+    " SELECT rowid, ck_name(first_name || ' ' || last_name), ck_fold(title),"                      \
+    " ck_fold(organization), ck_fold(field), ck_fold(major), ck_fold(topics),"                     \
+    " ck_fold(location) FROM mentors"
+const char db_fts_fill[] = FTS_FILL;
 
 /* Schema steps; migrations[i] takes a directory from version i to i+1. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
@@ -37,12 +53,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     " position INTEGER NOT NULL);"
     "CREATE TABLE stats(day TEXT NOT NULL, name TEXT NOT NULL, value INTEGER NOT NULL,"
     " PRIMARY KEY(day, name)) WITHOUT ROWID;",
+    /* 2: the synonym table, and the index rebuilt in Latin letters */
+    "CREATE TABLE synonyms(term TEXT NOT NULL, means TEXT NOT NULL, field TEXT NOT NULL,"
+    " position INTEGER NOT NULL);"
+    "DROP TABLE mentors_fts;" FTS_CREATE FTS_FILL ";",
+    /* 3: the backgrounds a mentor agreed to show (optional column) */
+    "ALTER TABLE mentors ADD COLUMN affinities TEXT NOT NULL DEFAULT '';",
 };
 
 const char db_mentor_cols[] =
     "m.id, m.first_name, m.last_name, m.title, m.organization, m.field, m.grad_year,"
     " m.major, m.location, m.remote, m.contact_via, m.contact, m.topics, m.bio,"
-    " m.languages, m.accepting, m.monthly_cap, m.last_verified";
+    " m.languages, m.accepting, m.monthly_cap, m.last_verified, m.affinities";
 
 void db_set_err(char *err, size_t cap, const char *what, sqlite3 *db)
 {
@@ -124,6 +146,60 @@ bool db_quick_check(sqlite3 *db, char *out, size_t cap)
     return strcmp(out, "ok") == 0;
 }
 
+/* ck_fold(text): the text folded for the index (latin.h). */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    char out[4096];
+    const unsigned char *in = sqlite3_value_text(argv[0]);
+    (void)argc;
+    size_t n = latin_fold(in ? (const char *)in : "", out, sizeof out);
+    sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
+}
+
+/* ck_name(name): the name folded word by word, each word that folds to
+ * several followed by them joined, as people write a Chinese given name
+ * in Latin letters ("xiaoming"), and each word of another script also
+ * in ICU's default spelling when it differs ("Мария": mariya maria). */
+static void sql_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    char out[1024], word[400], folded[400];
+    const unsigned char *in = sqlite3_value_text(argv[0]);
+    const char *p = in ? (const char *)in : "";
+    size_t o = 0;
+    (void)argc;
+    while (*p) {
+        size_t n = strcspn(p, " \t");
+        if (n > 0 && n < sizeof word) {
+            memcpy(word, p, n);
+            word[n] = '\0';
+            size_t f = latin_fold(word, folded, sizeof folded);
+            bool several = strchr(folded, ' ') != NULL;
+            char other[400];
+            size_t v = latin_fold_variant(word, other, sizeof other);
+            if (o + 2 * f + 3 < sizeof out) {
+                if (o)
+                    out[o++] = ' ';
+                memcpy(out + o, folded, f);
+                o += f;
+                if (several) {
+                    out[o++] = ' ';
+                    for (size_t i = 0; i < f; i++)
+                        if (folded[i] != ' ')
+                            out[o++] = folded[i];
+                }
+                if (v && o + v + 2 < sizeof out) {
+                    out[o++] = ' ';
+                    memcpy(out + o, other, v);
+                    o += v;
+                }
+            }
+        }
+        p += n;
+        p += strspn(p, " \t");
+    }
+    sqlite3_result_text(ctx, out, (int)o, SQLITE_TRANSIENT);
+}
+
 sqlite3 *db_open(const char *path, int flags, char *err, size_t cap)
 {
     sqlite3 *db = NULL;
@@ -133,6 +209,9 @@ sqlite3 *db_open(const char *path, int flags, char *err, size_t cap)
         return NULL;
     }
     sqlite3_busy_timeout(db, 3000);
+    int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    sqlite3_create_function(db, "ck_fold", 1, det, NULL, sql_fold, NULL, NULL);
+    sqlite3_create_function(db, "ck_name", 1, det, NULL, sql_name, NULL, NULL);
     return db;
 }
 
@@ -231,6 +310,7 @@ Store *store_open(const char *path, char *err, size_t cap)
         snprintf(err, cap, "out of memory");
         return NULL;
     }
+    s->stale_months = STORE_STALE_MONTHS;
     snprintf(staging, sizeof staging, "%s.new", path);
     if (store_file_exists(staging) && unlink(staging) == 0)
         snprintf(s->notice, sizeof s->notice,
@@ -251,6 +331,7 @@ void store_close(Store *s)
 {
     if (!s)
         return;
+    lexicon_free(s->lex);
     sqlite3_close(s->db);
     free(s);
 }
@@ -288,6 +369,7 @@ void db_read_mentor(sqlite3_stmt *st, int at, Mentor *m)
     m->accepting = sqlite3_column_int(st, at + 15) != 0;
     m->monthly_cap = sqlite3_column_int(st, at + 16);
     text_copy(m->last_verified, sizeof m->last_verified, db_col_text(st, at + 17));
+    text_copy(m->affinities, sizeof m->affinities, db_col_text(st, at + 18));
 }
 
 bool store_mentor_get(Store *s, const char *id, Mentor *out)
@@ -360,4 +442,58 @@ bool store_questions_replace(Store *s, const Question *q, int n, char *err, size
         return false;
     }
     return true;
+}
+
+/* Writes the synonym table into db inside the caller's transaction. */
+bool db_synonyms_write(sqlite3 *db, const Synonym *y, int n)
+{
+    sqlite3_stmt *st;
+    bool ok = db_exec(db, "DELETE FROM synonyms") == SQLITE_OK;
+    if (!ok || sqlite3_prepare_v2(db,
+                                  "INSERT INTO synonyms(term, means, field, position)"
+                                  " VALUES(?1, ?2, ?3, ?4)",
+                                  -1, &st, NULL) != SQLITE_OK)
+        return false;
+    for (int i = 0; ok && i < n; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, y[i].term, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, y[i].means, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, y[i].field, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4, i);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+bool store_synonyms_replace(Store *s, const Synonym *y, int n, char *err, size_t cap)
+{
+    if (db_exec(s->db, "BEGIN") != SQLITE_OK || !db_synonyms_write(s->db, y, n) ||
+        db_exec(s->db, "COMMIT") != SQLITE_OK) {
+        db_set_err(err, cap, "could not save the synonym table", s->db);
+        db_exec(s->db, "ROLLBACK");
+        return false;
+    }
+    lexicon_free(s->lex); /* read again at the next search */
+    s->lex = NULL;
+    return true;
+}
+
+int store_synonym_count(Store *s)
+{
+    return (int)db_query_int(s->db, "SELECT count(*) FROM synonyms", 0);
+}
+
+void store_set_stale_months(Store *s, int months)
+{
+    s->stale_months = months > 0 ? months : STORE_STALE_MONTHS;
+}
+
+bool db_is_stale(const struct Store *s, const char *last_verified, Date today)
+{
+    Date d;
+    if (!date_parse(last_verified, &d))
+        return true; /* never checked */
+    long months = (today.y - d.y) * 12L + (today.m - d.m) - (today.d < d.d ? 1 : 0);
+    return months >= s->stale_months;
 }

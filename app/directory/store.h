@@ -12,11 +12,12 @@
 
 #include "core/mentor.h"
 #include "core/question.h"
+#include "core/synonym.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { STORE_SCHEMA_VERSION = 1, STORE_ERR = 256 };
+enum { STORE_SCHEMA_VERSION = 3, STORE_ERR = 256, STORE_STALE_MONTHS = 18 };
 
 typedef struct Store Store;
 
@@ -44,5 +45,17 @@ int store_questions_load(Store *s, Question *out, int cap);
 
 /* Replaces the question bank. */
 bool store_questions_replace(Store *s, const Question *q, int n, char *err, size_t err_cap);
+
+/* Replaces the synonym table (see core/synonym.h); searches use the new
+ * one at once. */
+bool store_synonyms_replace(Store *s, const Synonym *y, int n, char *err, size_t err_cap);
+
+/* Sets how old (in months) a mentor's details may be before they rank
+ * after fresher equals and are listed for staff (STORE_STALE_MONTHS
+ * unless set; 0 or less puts that back). */
+void store_set_stale_months(Store *s, int months);
+
+/* Rows in the synonym table. */
+int store_synonym_count(Store *s);
 
 #endif

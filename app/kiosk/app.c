@@ -14,7 +14,7 @@
 
 bool app_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
 {
-    ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions};
+    ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions, cfg->synonyms};
     a->platform = p;
     a->cfg = *cfg;
     a->ui.brand_primary = cfg->primary;
@@ -24,6 +24,7 @@ bool app_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
     a->store = import_seed_open(cfg->database, &seed, a->today, err, cap);
     if (!a->store)
         return false;
+    store_set_stale_months(a->store, cfg->stale_months);
     flow_load(a);
     /* the visitor's data in locked pages of its own, left out of dumps */
     a->s = memory_secret_new(sizeof *a->s);

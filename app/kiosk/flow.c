@@ -35,14 +35,68 @@ void flow_load(App *a)
     store_languages(a->store, collect_language, c);
 }
 
+/* Index of a field name in the catalog, or -1. */
+static int catalog_field(const Catalog *c, const char *name)
+{
+    for (int i = 0; i < c->nfields; i++)
+        if (strcmp(c->field[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* What the Find screen offers beside the hits: the words searched
+ * instead of a typo, and when nobody was found, a correction to offer
+ * (the visitor had asked for their words as typed) and fields near the
+ * words. All of it is the visitor's, wiped with the session. */
+static void search_offers(App *a, const StoreFilter *f, const StoreSearchInfo *info)
+{
+    Session *s = a->s;
+    text_copy(s->corrected, sizeof s->corrected, info->corrected ? info->shown : "");
+    s->did_you_mean[0] = '\0';
+    s->nnear = 0;
+    if (s->nhits > 0)
+        return;
+    if (s->exact) {
+        StoreHit probe[1];
+        StoreSearchInfo again = {0};
+        if (store_search_info(a->store, s->query, f, a->today, probe, 1, &again) > 0 &&
+            again.corrected)
+            text_copy(s->did_you_mean, sizeof s->did_you_mean, again.shown);
+        explicit_bzero(&again, sizeof again);
+        explicit_bzero(probe, sizeof probe);
+    }
+    for (int i = 0; i < info->nnear && s->nnear < 3; i++) {
+        int k = catalog_field(&a->cat, info->near[i]);
+        if (k >= 0 && k != s->field)
+            s->near_field[s->nnear++] = k;
+    }
+}
+
+/* Counts a search that found nobody, once the visitor moves on from it:
+ * by the career area its words were mapped to, never the words. */
+static void count_nobody(App *a)
+{
+    Session *s = a->s;
+    char name[96];
+    if (!s || !s->nobody_pending)
+        return;
+    snprintf(name, sizeof name, "%s%s", STATS_NOBODY, s->nobody_field);
+    store_stat_add(a->store, a->today, name, 1);
+    s->nobody_pending = false;
+}
+
 /* Searches again when the words or filters changed since the last time. */
 static void refresh_search(App *a)
 {
     Session *s = a->s;
     const Catalog *c = &a->cat;
     char key[sizeof s->searched];
-    snprintf(key, sizeof key, "%s|%d|%d|%d|%d|%d", s->query, s->field, s->via, s->language,
-             s->remote_only, s->accepting_only);
+    if (strcmp(s->typed, s->query) != 0) { /* new words: corrected again */
+        s->exact = false;
+        text_copy(s->typed, sizeof s->typed, s->query);
+    }
+    snprintf(key, sizeof key, "%s|%d|%d|%d|%d|%d|%d", s->query, s->field, s->via, s->language,
+             s->remote_only, s->accepting_only, s->exact);
     if (strcmp(key, s->searched) == 0 && s->nhits >= 0)
         return;
     StoreFilter f = {s->field >= 0 && s->field < c->nfields ? c->field[s->field] : NULL,
@@ -54,10 +108,27 @@ static void refresh_search(App *a)
                      s->remote_only,
                      s->accepting_only};
     StoreHit *hits = calloc(SESSION_HITS, sizeof *hits);
-    int n = hits ? store_search(a->store, s->query, &f, a->today, hits, SESSION_HITS) : -1;
+    StoreSearchInfo info = {.exact = s->exact};
+    bool typed = false;
+    for (const char *p = s->query; *p && !typed; p++)
+        typed = *p != ' ';
+    /* nothing typed yet: people for this visitor, from what they said */
+    StoreWho who = {s->visitor.program, s->visitor.interest, (int)s->visitor.status};
+    memset(s->reason, 0, sizeof s->reason);
+    int n = !hits   ? -1
+            : typed ? store_search_info(a->store, s->query, &f, a->today, hits, SESSION_HITS, &info)
+                    : store_suggest(a->store, &who, &f, a->today, hits, s->reason, SESSION_HITS);
     s->nhits = n < 0 ? 0 : n;
     for (int i = 0; i < s->nhits; i++)
         s->hits[i] = hits[i].mentor;
+    search_offers(a, &f, &info);
+    if (typed && s->nhits == 0) { /* counted when the visitor moves on */
+        s->nobody_pending = true;
+        text_copy(s->nobody_field, sizeof s->nobody_field,
+                  info.field[0] ? info.field : STATS_NOT_RECOGNISED);
+    } else
+        count_nobody(a);
+    explicit_bzero(&info, sizeof info);
     if (hits) {
         /* the hits are what this visitor searched for */
         volatile unsigned char *p = (volatile unsigned char *)hits;
@@ -141,6 +212,8 @@ static void build_takeaway(App *a)
 
 void flow_go(App *a, ScreenId to)
 {
+    if (a->step == SCREEN_SEARCH && to != SCREEN_SEARCH)
+        count_nobody(a);
     a->step = to;
     a->step_since = platform_now(a->platform);
     a->view.confirm_restart = false;
@@ -172,6 +245,7 @@ static bool print_begin(App *a);
 static void forget_visitor(App *a)
 {
     double t0 = clock_ms();
+    count_nobody(a);
     session_wipe(a->s);
     store_search_forget(a->store);
     ui_forget(&a->ui);

@@ -37,7 +37,19 @@ typedef struct {
     bool accepting_only;
     char searched[96]; /* what the hits are for, to know when to search again */
     Mentor hits[SESSION_HITS];
+    char reason[SESSION_HITS][64]; /* why a hit was suggested (store_suggest), or "" */
     int nhits;
+    bool exact;             /* the visitor asked for their words as typed, not corrected */
+    char typed[64];         /* the words `exact` and `corrected` are about */
+    char corrected[160];    /* what was searched instead of a typo, or "" */
+    char did_you_mean[160]; /* with exact and nobody found: the correction on offer, or "" */
+    int near_field[3];      /* with nobody found: catalog fields to offer */
+    int nnear;
+    /* a search found nobody and is still to be counted: the career area
+     * the synonym table gave its words, or "not recognised" (never the
+     * words themselves) */
+    bool nobody_pending;
+    char nobody_field[64];
     Mentor mentor;
     /* the request and the questions */
     MessageChannel channel;

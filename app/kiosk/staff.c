@@ -354,9 +354,10 @@ static void preview_text(App *a)
     rejected_rows(r, rows, sizeof rows);
     snprintf(st->show.preview, sizeof st->show.preview,
              "Signed %s by %s.\n\nmentors.csv: %d rows. %d will be imported, %d rejected.\n"
-             "The directory has %d mentors now; the import replaces them.%s%s%s%s%s",
+             "The directory has %d mentors now; the import replaces them.%s%s%s%s%s%s",
              signed_at, b->signer, r->rows, r->accepted, r->rejected, st->mentors_now,
              b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
+             b->has_synonyms ? "\n\nsynonyms.csv: the synonym table will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
              r->rejected ? "\n\nRejected rows:\n" : "", rows);
 }
@@ -409,6 +410,8 @@ static bool job_import(App *a)
     store_close(a->store);
     bool ok = bundle_import(b, a->cfg.database, when, a->today.y, &rep);
     a->store = store_open(a->cfg.database, err, sizeof err);
+    if (a->store)
+        store_set_stale_months(a->store, a->cfg.stale_months);
     if (!a->store) {
         fprintf(stderr, "career-kiosk: cannot open the directory after an import: %s\n", err);
         a->exit_code = 1;
@@ -424,8 +427,12 @@ static bool job_import(App *a)
         snprintf(words, sizeof words,
                  "%d mentors are in the directory now%s. The bundle was "
                  "signed %s by %s.",
-                 rep.accepted, b->has_questions ? ", with the new question bank" : "", signed_at,
-                 b->signer);
+                 rep.accepted,
+                 b->has_questions && b->has_synonyms ? ", with the new question bank and synonyms"
+                 : b->has_questions                  ? ", with the new question bank"
+                 : b->has_synonyms                   ? ", with the new synonym table"
+                                                     : "",
+                 signed_at, b->signer);
         if (rep.rejected)
             snprintf(words + strlen(words), sizeof words - strlen(words),
                      " %d rows were rejected: the report lists them with reasons.", rep.rejected);

@@ -42,8 +42,19 @@ static const char *const en[S_COUNT] = {
     [S_RESULTS_ONE] = "1 person",
     [S_RESULTS_MORE] = "Showing the first %d. Type or pick a field to narrow it down.",
     [S_NO_RESULTS] = "No one matches that yet",
-    [S_NO_RESULTS_TIPS] = "Try a shorter word, check the spelling, pick \"All fields\", or turn "
-                          "off a filter. Staff at the desk can also suggest people.",
+    [S_NO_RESULTS_TIPS] = "Try one of these, or a shorter word. Staff at the desk can also "
+                          "suggest people.",
+    [S_SHOWING_FOR] = "Showing results for %s",
+    [S_SEARCH_INSTEAD] = "Search for \xe2\x80\x9c%s\xe2\x80\x9d instead",
+    [S_DID_YOU_MEAN] = "Did you mean %s?",
+    [S_SEE_FIELD] = "Everyone in %s",
+    [S_CLEAR_SEARCH] = "Clear the search",
+    [S_DROP_FILTER] = "Turn off \xe2\x80\x9c%s\xe2\x80\x9d",
+    [S_PICK_FIELD] = "Pick a field",
+    [S_DETAILS_CHECKED] = "Details checked %s",
+    /* twelve names, a comma after each but the last */
+    [S_MONTHS] = "January,February,March,April,May,June,July,August,September,October,"
+                 "November,December",
     [S_CLASS_OF] = "Class of %d",
     [S_PREFERS] = "Prefers: %s",
     [S_MEETS_REMOTELY] = "Meets remotely",

@@ -5,6 +5,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "directory/counts.h"
+#include "directory/search.h"
 #include "usb/sign.h"
 
 #include <errno.h>
@@ -19,8 +20,8 @@
 
 /* The files a bundle may hold, in the order they are copied. */
 static const char *const files[] = {"mentors.csv.minisig", "questions.csv.minisig", "questions.csv",
-                                    "mentors.csv"};
-enum { NFILES = 4 };
+                                    "mentors.csv",         "synonyms.csv.minisig",  "synonyms.csv"};
+enum { NFILES = 6 };
 
 const char *bundle_status_name(BundleStatus s)
 {
@@ -149,7 +150,7 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
     text_copy(b->mount, sizeof b->mount, mount);
     text_copy(b->spool, sizeof b->spool, spool);
     b->status = BUNDLE_OK;
-    b->has_questions = false;
+    b->has_questions = b->has_synonyms = false;
     if (!spool_clear(b))
         return false;
     for (int i = 0; i < NFILES; i++) {
@@ -160,7 +161,9 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
                           "The stick stopped answering (%s). Nothing was changed; plug it in "
                           "again.",
                           strerror(errno));
-        long long cap = i == 3 ? IMPORT_MAX_FILE : i == 2 ? BUNDLE_QUESTIONS_MAX : BUNDLE_SIG_MAX;
+        long long cap = i == 3             ? IMPORT_MAX_FILE
+                        : i == 2 || i == 5 ? BUNDLE_QUESTIONS_MAX
+                                           : BUNDLE_SIG_MAX;
         if (present[i] && st.st_size > cap)
             return refuse(b, BUNDLE_DATA, "%s on the stick is too big (%lld bytes; at most %lld).",
                           files[i], (long long)st.st_size, cap);
@@ -178,6 +181,9 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
     if (present[2] && !present[1])
         return refuse(b, BUNDLE_NOT_SIGNED,
                       "questions.csv is not signed: there is no questions.csv.minisig beside it.");
+    if (present[5] && !present[4])
+        return refuse(b, BUNDLE_NOT_SIGNED,
+                      "synonyms.csv is not signed: there is no synonyms.csv.minisig beside it.");
     for (int i = 0; i < NFILES; i++) {
         if (!present[i])
             continue;
@@ -186,6 +192,7 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
             return false;
     }
     b->has_questions = present[2];
+    b->has_synonyms = present[5];
     return true;
 }
 
@@ -275,7 +282,8 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
                       "This kiosk trusts no signing key yet, so it takes no updates. Add the "
                       "office's public key to its config under [bundles] trusted_key.");
     if (!verify(b, trust, "mentors.csv", true) ||
-        (b->has_questions && !verify(b, trust, "questions.csv", false)))
+        (b->has_questions && !verify(b, trust, "questions.csv", false)) ||
+        (b->has_synonyms && !verify(b, trust, "synonyms.csv", false)))
         return false;
     bundle_when_text(b->signed_at, now, sizeof now);
     bundle_when_text(imported_at, before, sizeof before);
@@ -290,6 +298,7 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
                       now, before);
     if (b->has_questions) {
         free(b->bank);
+        free(b->synonyms);
         b->bank = calloc(QUESTION_MAX, sizeof *b->bank);
         spool_path(b, "questions.csv", path, sizeof path);
         b->nbank =
@@ -297,6 +306,22 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
         if (b->nbank <= 0)
             return refuse(b, BUNDLE_DATA, "questions.csv: %s. Nothing was changed.",
                           b->nbank == 0 ? "it has no questions" : err);
+    }
+    if (b->has_synonyms) {
+        free(b->synonyms);
+        b->synonyms = calloc(SYNONYM_MAX, sizeof *b->synonyms);
+        spool_path(b, "synonyms.csv", path, sizeof path);
+        size_t len = 0;
+        char *data = slurp(path, BUNDLE_QUESTIONS_MAX, &len);
+        snprintf(err, sizeof err, "synonyms.csv could not be read from the kiosk's copy");
+        b->nsynonyms = b->synonyms && data
+                           ? import_synonyms_buffer(data, len, "synonyms.csv", b->synonyms,
+                                                    SYNONYM_MAX, err, sizeof err)
+                           : -1;
+        free(data);
+        if (b->nsynonyms <= 0)
+            return refuse(b, BUNDLE_DATA, "%s. Nothing was changed.",
+                          b->nsynonyms == 0 ? "synonyms.csv: it has no synonyms" : err);
     }
     ImportOptions opt = {.source_name = "mentors.csv", .this_year = this_year, .when = ""};
     spool_path(b, "mentors.csv", path, sizeof path);
@@ -320,7 +345,9 @@ bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int thi
                          .signed_at = b->signed_at,
                          .signed_by = b->signer,
                          .questions = b->has_questions ? b->bank : NULL,
-                         .nquestions = b->has_questions ? b->nbank : 0};
+                         .nquestions = b->has_questions ? b->nbank : 0,
+                         .synonyms = b->has_synonyms ? b->synonyms : NULL,
+                         .nsynonyms = b->has_synonyms ? b->nsynonyms : 0};
     bool ok = import_file(path, &opt, rep);
     if (!ok && (strstr(rep->refusal, "disk is full") || strstr(rep->refusal, "No space"))) {
         char why[sizeof rep->refusal];
@@ -399,6 +426,8 @@ static void report_text(const Bundle *b, const ImportReport *rep, char *out, siz
                     rejected_name);
     if (rep->outcome != IMPORT_REFUSED && b->has_questions)
         strbuf_addf(&sb, "Question bank: replaced with %d questions.\r\n", b->nbank);
+    if (rep->outcome != IMPORT_REFUSED && b->has_synonyms)
+        strbuf_addf(&sb, "Synonym table: replaced with %d synonyms.\r\n", b->nsynonyms);
     strbuf_addf(&sb, "Rows read: %d\r\nEncoding: %s\r\n", rep->rows, rep->encoding);
     if (rep->ignored[0])
         strbuf_addf(&sb, "Columns not used: %s\r\n", rep->ignored);
@@ -464,12 +493,38 @@ typedef struct {
     long count;
 } ReferralRow;
 
+/* Searches that found nobody, by month and the career area wanted. */
+typedef struct {
+    char month[8];
+    char field[64];
+    long count;
+} NobodyRow;
+
+enum { NOBODY_ROWS = 2000 };
+
 typedef struct {
     DayRow *day;
     int nday;
     ReferralRow *ref;
     int nref;
+    NobodyRow *nobody;
+    int nnobody;
 } Tally;
+
+static void tally_nobody(Tally *t, const char *day, const char *field, long value)
+{
+    for (int i = 0; i < t->nnobody; i++)
+        if (strncmp(t->nobody[i].month, day, 7) == 0 && strcmp(t->nobody[i].field, field) == 0) {
+            t->nobody[i].count += value;
+            return;
+        }
+    if (t->nnobody == NOBODY_ROWS)
+        return;
+    NobodyRow *r = &t->nobody[t->nnobody++];
+    snprintf(r->month, sizeof r->month, "%.7s", day);
+    text_copy(r->field, sizeof r->field, field);
+    r->count = value;
+}
 
 static void tally_stat(void *ctx, const char *day, const char *name, long value)
 {
@@ -481,7 +536,9 @@ static void tally_stat(void *ctx, const char *day, const char *name, long value)
         text_copy(t->day[t->nday++].day, sizeof t->day[0].day, day);
     }
     DayRow *r = &t->day[t->nday - 1];
-    if (strcmp(name, "sessions") == 0)
+    if (strncmp(name, STATS_NOBODY, strlen(STATS_NOBODY)) == 0)
+        tally_nobody(t, day, name + strlen(STATS_NOBODY), value);
+    else if (strcmp(name, "sessions") == 0)
         r->sessions += value;
     else if (strcmp(name, "sheets_shown") == 0)
         r->shown += value;
@@ -515,17 +572,124 @@ static void csv_field(StrBuf *sb, const char *s, const char *end)
     strbuf_add(sb, end);
 }
 
+typedef struct {
+    const char *field;
+    int count;
+} FieldCount;
+
+static void count_field(void *ctx, const char *field, int count)
+{
+    FieldCount *fc = ctx;
+    if (strcmp(field, fc->field) == 0)
+        fc->count = count;
+}
+
+/* <stamp>-nobody-found.csv: by month, the career areas that searches
+ * finding nobody wanted, and how many mentors the directory has in each;
+ * and the same as sentences in <stamp>-nobody-found.txt. */
+static bool write_nobody(const char *dir, const char *stamp, Store *s, const Tally *t, char *out,
+                         size_t out_cap, char *written, size_t cap, char *err, size_t err_cap)
+{
+    char name[64];
+    StrBuf sb, words;
+    size_t half = out_cap / 2;
+    strbuf_init(&sb, out, half);
+    strbuf_init(&words, out + half, out_cap - half);
+    strbuf_add(&sb, "month,wanted_field,searches_finding_nobody,mentors_in_field\r\n");
+    strbuf_add(&words, "Searches that found nobody, by what they were about (never what was "
+                       "typed):\r\n\r\n");
+    for (int i = 0; i < t->nnobody; i++) {
+        const NobodyRow *r = &t->nobody[i];
+        bool known = strcmp(r->field, STATS_NOT_RECOGNISED) != 0;
+        FieldCount fc = {r->field, 0};
+        if (known)
+            store_fields(s, count_field, &fc);
+        strbuf_addf(&sb, "%s,", r->month);
+        csv_field(&sb, r->field, ",");
+        if (known)
+            strbuf_addf(&sb, "%ld,%d\r\n", r->count, fc.count);
+        else
+            strbuf_addf(&sb, "%ld,\r\n", r->count);
+        if (known)
+            strbuf_addf(&words, "%s: %ld search%s wanted %s; %d mentor%s in it.\r\n", r->month,
+                        r->count, r->count == 1 ? "" : "es", r->field, fc.count,
+                        fc.count == 1 ? " is" : "s are");
+        else
+            strbuf_addf(&words, "%s: %ld search%s the synonym table did not recognise.\r\n",
+                        r->month, r->count, r->count == 1 ? "" : "es");
+    }
+    if (sb.overflow || words.overflow) {
+        snprintf(err, err_cap, "the searches that found nobody are too many to write");
+        return false;
+    }
+    snprintf(name, sizeof name, "%s-nobody-found.csv", stamp);
+    if (!write_file(dir, name, out, sb.len, err, err_cap))
+        return false;
+    add_name(written, cap, name);
+    snprintf(name, sizeof name, "%s-nobody-found.txt", stamp);
+    if (!write_file(dir, name, out + half, words.len, err, err_cap))
+        return false;
+    add_name(written, cap, name);
+    return true;
+}
+
+typedef struct {
+    StrBuf *sb;
+} StaleOut;
+
+static void stale_row(void *ctx, const Mentor *m)
+{
+    StaleOut *so = ctx;
+    char who[2 * MENTOR_NAME_MAX + 2];
+    snprintf(who, sizeof who, "%s %s", m->first_name, m->last_name);
+    csv_field(so->sb, m->id, ",");
+    csv_field(so->sb, who, ",");
+    csv_field(so->sb, m->organization, ",");
+    csv_field(so->sb, m->last_verified, "\r\n");
+}
+
+/* <stamp>-stale.csv: mentors whose details were last checked longer ago
+ * than the stale age, oldest first, for staff to check again. The day is
+ * the stamp's. */
+static bool write_stale(const char *dir, const char *stamp, Store *s, char *out, size_t out_cap,
+                        char *written, size_t cap, char *err, size_t err_cap)
+{
+    char name[64];
+    Date today;
+    StrBuf sb;
+    char day[11];
+    snprintf(day, sizeof day, "%.10s", stamp);
+    if (!date_parse(day, &today)) {
+        snprintf(err, err_cap, "no date in the report's name %s", stamp);
+        return false;
+    }
+    strbuf_init(&sb, out, out_cap);
+    strbuf_add(&sb, "mentor_id,mentor_name,organization,last_verified\r\n");
+    StaleOut so = {&sb};
+    if (store_stale_each(s, today, stale_row, &so) < 0 || sb.overflow) {
+        snprintf(err, err_cap, "the list of mentors to check again could not be written");
+        return false;
+    }
+    snprintf(name, sizeof name, "%s-stale.csv", stamp);
+    if (!write_file(dir, name, out, sb.len, err, err_cap))
+        return false;
+    add_name(written, cap, name);
+    return true;
+}
+
 bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *written, size_t cap,
                         char *err, size_t err_cap)
 {
     char dir[BUNDLE_PATH_MAX + 40], name[64];
     enum { OUT_MAX = 8 << 20 };
-    Tally t = {calloc(STATS_DAYS, sizeof(DayRow)), 0, calloc(STATS_ROWS, sizeof(ReferralRow)), 0};
+    Tally t = {calloc(STATS_DAYS, sizeof(DayRow)),      0,
+               calloc(STATS_ROWS, sizeof(ReferralRow)), 0,
+               calloc(NOBODY_ROWS, sizeof(NobodyRow)),  0};
     char *out = malloc(OUT_MAX);
     bool ok = false;
     StrBuf sb;
     written[0] = '\0';
-    if (!t.day || !t.ref || !out) {
+    if (!t.day || !t.ref || !t.nobody || !out) {
         snprintf(err, err_cap, "out of memory");
         goto done;
     }
@@ -562,9 +726,12 @@ bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *wr
         snprintf(err, err_cap, "the referral counts are too many to write");
     if (ok)
         add_name(written, cap, name);
+    ok = ok && write_nobody(dir, stamp, s, &t, out, OUT_MAX, written, cap, err, err_cap) &&
+         write_stale(dir, stamp, s, out, OUT_MAX, written, cap, err, err_cap);
 done:
     free(t.day);
     free(t.ref);
+    free(t.nobody);
     free(out);
     return ok;
 }
@@ -582,6 +749,7 @@ void bundle_free(Bundle *b)
     }
     import_report_free(&b->preview);
     free(b->bank);
+    free(b->synonyms);
     memset(b, 0, sizeof *b);
 }
 

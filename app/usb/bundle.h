@@ -1,5 +1,6 @@
 /* bundle: a staff update on a USB stick. The stick holds a folder
- * `career-kiosk/` with mentors.csv (and optionally questions.csv), each
+ * `career-kiosk/` with mentors.csv (and optionally questions.csv and
+ * synonyms.csv), each
  * with a minisign signature beside it (mentors.csv.minisig).
  *
  * Nothing is read from the stick twice: bundle_fetch copies the files to
@@ -39,6 +40,7 @@ typedef struct {
     char mount[BUNDLE_PATH_MAX]; /* the stick */
     char spool[BUNDLE_PATH_MAX]; /* the local copy */
     bool has_questions;
+    bool has_synonyms;
     BundleStatus status;
     char reason[700];      /* for staff when status is not BUNDLE_OK */
     char signer[80];       /* the trusted key's name, or "key <id>" */
@@ -47,6 +49,8 @@ typedef struct {
     ImportReport preview;  /* the rows as the import would take them */
     Question *bank;        /* questions.csv, when it came */
     int nbank;
+    Synonym *synonyms; /* synonyms.csv, when it came */
+    int nsynonyms;
     long long begun; /* when staff began with it (seconds): dates the report */
     char stamp[20];  /* YYYY-MM-DD-HHMMSS of begun: names the files written back */
 } Bundle;

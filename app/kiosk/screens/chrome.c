@@ -1,6 +1,8 @@
 /* chrome: bars, progress, overlays and shared drawing for the screens. */
 #include "kiosk/screens/chrome.h"
 
+#include "core/date.h"
+
 #include "core/text.h"
 
 #include <string.h>
@@ -27,6 +29,24 @@ const char *fmt_str(StrId id, const char *v)
     char *b = fmt_buf[fmt_turn++ % 4];
     snprintf(b, 512, str(id), v);
     return b;
+}
+
+void checked_text(const char *last_verified, char *out, size_t cap)
+{
+    Date d;
+    char month[32] = "";
+    out[0] = '\0';
+    if (!date_parse(last_verified, &d))
+        return;
+    const char *p = str(S_MONTHS);
+    for (int i = 1; i < d.m && p; i++) {
+        p = strchr(p, ',');
+        p = p ? p + 1 : NULL;
+    }
+    if (!p)
+        return;
+    snprintf(month, sizeof month, "%.*s %d", (int)strcspn(p, ","), p, d.y);
+    snprintf(out, cap, str(S_DETAILS_CHECKED), month);
 }
 
 int pad(const Ui *ui)

@@ -52,4 +52,8 @@ const char *fmt_int(StrId id, int v);
 const char *fmt_int2(StrId id, int v, int w);
 const char *fmt_str(StrId id, const char *v);
 
+/* "Details checked March 2026" from a mentor's last_verified (ISO date),
+ * into out; "" when there is no date. */
+void checked_text(const char *last_verified, char *out, size_t cap);
+
 #endif

@@ -59,7 +59,11 @@ static int detail_body(View *vw, int x, int y, int w)
     y += ui_wrap(ui, (Rect){x, y, w, 0}, buf, ui->title * 3 / 4, WEIGHT_REGULAR, ui->th.text);
     snprintf(buf, sizeof buf, "%s  \xc2\xb7  %s%s%s", m->field, fmt_int(S_CLASS_OF, m->grad_year),
              *m->major ? ", " : "", m->major);
-    y += ui_wrap(ui, (Rect){x, y, w, 0}, buf, ui->body, WEIGHT_REGULAR, ui->th.muted) + ui->u * 4;
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, buf, ui->body, WEIGHT_REGULAR, ui->th.muted);
+    checked_text(m->last_verified, buf, sizeof buf);
+    if (*buf)
+        y += ui_wrap(ui, (Rect){x, y, w, 0}, buf, ui->small, WEIGHT_REGULAR, ui->th.muted);
+    y += ui->u * 4;
     int lw = ui->landscape ? w * 38 / 100 : w, rx = ui->landscape ? x + lw + ui->u * 6 : x;
     int rw = ui->landscape ? w - lw - ui->u * 6 : w;
     /* left: how to reach them and practical facts */

@@ -10,11 +10,11 @@
 static int card_h(const Ui *ui)
 {
     return draw_line_height(ui->measure, ui->body) * 2 +
-           draw_line_height(ui->measure, ui->small) * 2 + ui->u * 6;
+           draw_line_height(ui->measure, ui->small) * 3 + ui->u * 6;
 }
 
 /* One result; true when tapped. */
-static bool card(View *vw, Rect r, const Mentor *m)
+static bool card(View *vw, Rect r, const Mentor *m, const char *reason)
 {
     Ui *ui = vw->ui;
     char name[2 * MENTOR_NAME_MAX + 2], role[2 * MENTOR_TEXT_MAX + 8], line[400];
@@ -32,9 +32,14 @@ static bool card(View *vw, Rect r, const Mentor *m)
     snprintf(role, sizeof role, "%s, %s", m->title, m->organization);
     ui_text(ui, x, y, role, ui->body, WEIGHT_REGULAR, ui->th.text, w);
     y += lb;
-    snprintf(line, sizeof line, "%s  \xc2\xb7  %s%s%s", m->field, fmt_int(S_CLASS_OF, m->grad_year),
-             *m->major ? ", " : "", m->major);
-    ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
+    /* suggested: why, in place of the field and class */
+    if (reason && *reason)
+        ui_text(ui, x, y, reason, ui->small, WEIGHT_BOLD, ui->th.primary, w);
+    else {
+        snprintf(line, sizeof line, "%s  \xc2\xb7  %s%s%s", m->field,
+                 fmt_int(S_CLASS_OF, m->grad_year), *m->major ? ", " : "", m->major);
+        ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
+    }
     y += ls;
     if (!m->accepting)
         ui_text(ui, x, y, str(S_NOT_TAKING), ui->small, WEIGHT_BOLD, ui->th.warn_text, w);
@@ -44,6 +49,9 @@ static bool card(View *vw, Rect r, const Mentor *m)
                  fmt_str(S_PREFERS, mentor_via_label(m->via)));
         ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
     }
+    y += ls;
+    checked_text(m->last_verified, line, sizeof line);
+    ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
     return tapped;
 }
 
@@ -113,14 +121,132 @@ void screen_field_picker(View *vw)
     }
 }
 
+/* The taps that lead on from a search that found nobody. */
+enum { OFFER_MEAN, OFFER_FIELD, OFFER_CLEAR, OFFER_FILTER, OFFER_PICK };
+
+typedef struct {
+    int kind, arg;
+    char label[200];
+} Offer;
+
+static int offer(Offer *o, int n, int kind, int arg, const char *fmt, const char *v)
+{
+    if (n >= 12)
+        return n;
+    o[n].kind = kind;
+    o[n].arg = arg;
+    snprintf(o[n].label, sizeof o[n].label, fmt, v);
+    return n + 1;
+}
+
+/* What is on offer: the correction, the nearest fields, clearing the
+ * words, turning off each filter that is on, and picking a field. */
+static int offers(const View *vw, Offer *o)
+{
+    const Session *s = vw->s;
+    const Catalog *c = vw->cat;
+    int n = 0;
+    if (s->did_you_mean[0])
+        n = offer(o, n, OFFER_MEAN, 0, str(S_DID_YOU_MEAN), s->did_you_mean);
+    for (int i = 0; i < s->nnear; i++)
+        if (s->near_field[i] >= 0 && s->near_field[i] < c->nfields)
+            n = offer(o, n, OFFER_FIELD, s->near_field[i], str(S_SEE_FIELD),
+                      c->field[s->near_field[i]]);
+    if (s->query[0])
+        n = offer(o, n, OFFER_CLEAR, 0, "%s", str(S_CLEAR_SEARCH));
+    if (s->field >= 0 && s->field < c->nfields)
+        n = offer(o, n, OFFER_FILTER, 0, str(S_DROP_FILTER), c->field[s->field]);
+    if (s->via >= 0)
+        n = offer(o, n, OFFER_FILTER, 1, str(S_DROP_FILTER), mentor_via_label((ContactVia)s->via));
+    if (s->language >= 0 && s->language < c->nlanguages)
+        n = offer(o, n, OFFER_FILTER, 2, str(S_DROP_FILTER), c->language[s->language]);
+    if (s->remote_only)
+        n = offer(o, n, OFFER_FILTER, 3, str(S_DROP_FILTER), str(S_REMOTE_OK));
+    if (s->accepting_only)
+        n = offer(o, n, OFFER_FILTER, 4, str(S_DROP_FILTER), str(S_TAKING_REQUESTS));
+    if (s->field < 0)
+        n = offer(o, n, OFFER_PICK, 0, "%s", str(S_PICK_FIELD));
+    return n;
+}
+
+/* Acts on a tapped offer: the screen edits only the visitor's own
+ * choices; flow searches again after the pass. */
+static void take_offer(View *vw, const Offer *o)
+{
+    Session *s = vw->s;
+    switch (o->kind) {
+    case OFFER_MEAN:
+        s->exact = false;
+        break;
+    case OFFER_FIELD:
+        s->field = o->arg;
+        explicit_bzero(s->query, sizeof s->query);
+        break;
+    case OFFER_CLEAR:
+        explicit_bzero(s->query, sizeof s->query);
+        break;
+    case OFFER_FILTER:
+        if (o->arg == 0)
+            s->field = -1;
+        else if (o->arg == 1)
+            s->via = -1;
+        else if (o->arg == 2)
+            s->language = -1;
+        else if (o->arg == 3)
+            s->remote_only = false;
+        else
+            s->accepting_only = false;
+        break;
+    default:
+        vw->picking = 1;
+    }
+}
+
+/* Nobody found: says so, and offers taps that lead on. */
 static void empty(View *vw, Rect r)
 {
     Ui *ui = vw->ui;
-    int w = r.w * 8 / 10, x = r.x + (r.w - w) / 2, y = r.y + ui->u * 6;
+    Offer o[12];
+    int n = offers(vw, o), h;
+    int w = r.w * 9 / 10, x = r.x + (r.w - w) / 2, y = r.y + ui->u * 3;
+    const char *labels[12];
     ui_record(ui, str(S_NO_RESULTS), (Rect){x, y, w, ui->u * 8});
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_NO_RESULTS), ui->title, WEIGHT_BOLD, ui->th.text);
-    ui_wrap(ui, (Rect){x, y + ui->u * 2, w, 0}, str(S_NO_RESULTS_TIPS), ui->body, WEIGHT_REGULAR,
-            ui->th.muted);
+    y += ui_wrap(ui, (Rect){x, y + ui->u, w, 0}, str(S_NO_RESULTS_TIPS), ui->body, WEIGHT_REGULAR,
+                 ui->th.muted) +
+         ui->u * 3;
+    for (int i = 0; i < n; i++)
+        labels[i] = o[i].label;
+    int hit = chrome_chips(vw, x, y, w, labels, n, -1, &h);
+    if (hit >= 0)
+        take_offer(vw, &o[hit]);
+    explicit_bzero(o, sizeof o); /* a correction of what the visitor typed */
+}
+
+/* "Showing results for developer", and the way back to what was typed. */
+static int corrected(View *vw, int x, int y, int w)
+{
+    Ui *ui = vw->ui;
+    Session *s = vw->s;
+    char line[256], back[256];
+    int h;
+    snprintf(line, sizeof line, str(S_SHOWING_FOR), s->corrected);
+    snprintf(back, sizeof back, str(S_SEARCH_INSTEAD), s->query);
+    int tw = ui_width(ui, line, ui->body, WEIGHT_BOLD);
+    int cw = ui_width(ui, back, ui->body, WEIGHT_BOLD) + ui->u * 4;
+    int ch = ui->u * 7;
+    bool side = tw + ui->u * 3 + cw <= w;
+    int ty = y + (side ? (ch - draw_line_height(ui->measure, ui->body)) / 2 : 0);
+    ui_record(ui, line, (Rect){x, ty, tw < w ? tw : w, draw_line_height(ui->measure, ui->body)});
+    ui_text(ui, x, ty, line, ui->body, WEIGHT_BOLD, ui->th.text, w);
+    int cy = side ? y : y + draw_line_height(ui->measure, ui->body) + ui->u;
+    const char *labels[1] = {back};
+    if (chrome_chips(vw, side ? x + tw + ui->u * 3 : x, cy, side ? w - tw - ui->u * 3 : w, labels,
+                     1, -1, &h) == 0)
+        s->exact = true;
+    explicit_bzero(line, sizeof line);
+    explicit_bzero(back, sizeof back);
+    return cy + h - y + ui->u;
 }
 
 static void results(View *vw, Rect r)
@@ -136,7 +262,7 @@ static void results(View *vw, Rect r)
         Rect c = {r.x + (i % cols) * (cw + gap), r.y + (i / cols) * (ch + gap) - off, cw, ch};
         if (c.y + c.h < r.y || c.y > r.y + r.h)
             continue;
-        if (card(vw, c, &s->hits[i]) && ui_contains(r, ui->x, ui->y))
+        if (card(vw, c, &s->hits[i], s->reason[i]) && ui_contains(r, ui->x, ui->y))
             view_post(vw, INTENT_CHOOSE, i);
     }
     if (s->nhits == SESSION_HITS)
@@ -165,6 +291,8 @@ void screen_search(View *vw)
     int filt = filters(vw, fx, fy, ui->landscape ? w - fw - ui->u * 3 : w);
     y = ui->landscape ? y + (fh > filt ? fh : filt) : fy + filt;
     y += ui->u * 2;
+    if (s->nhits > 0 && s->corrected[0])
+        y += corrected(vw, x, y, w);
     if (s->nhits > 0)
         ui_text(ui, x, y, s->nhits == 1 ? str(S_RESULTS_ONE) : fmt_int(S_RESULTS_COUNT, s->nhits),
                 ui->small, WEIGHT_BOLD, ui->th.muted, 0);

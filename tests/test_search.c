@@ -1,0 +1,427 @@
+/* Tests for finding people as visitors type: the corpus of visitor
+ * queries (tests/fixtures/queries.csv) over a realistic directory
+ * (tests/fixtures/directory.csv, written by make_directory.py), and the
+ * pieces behind it: folding every script to Latin letters, stems,
+ * synonyms, typo correction and a ranking fair to every script. */
+#define _GNU_SOURCE /* strcasestr */
+#include "support.h"
+
+#include "core/csv.h"
+#include "core/rank.h"
+#include "core/text.h"
+#include "core/visitor.h"
+#include "directory/import.h"
+#include "directory/latin.h"
+#include "directory/search.h"
+#include "directory/store.h"
+
+#include <stdio.h>
+
+static char *dir;
+static const char *db;
+static const Date today = {2026, 11, 22};
+
+/* The fixture directory with the built-in synonym table. */
+static int setup(void **state)
+{
+    (void)state;
+    char err[512];
+    ImportReport rep;
+    dir = support_tmpdir();
+    db = strdup(support_path(dir, "fixture.db"));
+    ImportOptions opt = {.db_path = db, .this_year = 2026, .when = ""};
+    if (!import_file("tests/fixtures/directory.csv", &opt, &rep) || rep.rejected) {
+        fprintf(stderr, "fixture import: %s (%d rejected)\n", rep.refusal, rep.rejected);
+        return -1;
+    }
+    import_report_free(&rep);
+    Synonym *table = calloc(SYNONYM_MAX, sizeof *table);
+    int n = import_synonyms_file("assets/synonyms.csv", table, SYNONYM_MAX, err, sizeof err);
+    Store *s = n > 0 ? store_open(db, err, sizeof err) : NULL;
+    bool ok = s && store_synonyms_replace(s, table, n, err, sizeof err);
+    if (!ok)
+        fprintf(stderr, "synonyms: %s\n", err);
+    store_close(s);
+    free(table);
+    return ok ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    support_rmtree(dir);
+    free(dir);
+    free((char *)db);
+    return 0;
+}
+
+static Store *open_store(void)
+{
+    char err[256];
+    Store *s = store_open(db, err, sizeof err);
+    if (!s)
+        fail_msg("%s", err);
+    return s;
+}
+
+/* True when m satisfies one of the corpus's "kind:value|kind:value". */
+static bool relevant(const Mentor *m, const char *want)
+{
+    char list[400], name[2 * MENTOR_NAME_MAX + 2], *save = NULL;
+    text_copy(list, sizeof list, want);
+    mentor_full_name(m, name, sizeof name);
+    for (char *p = strtok_r(list, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
+        char *v = strchr(p, ':');
+        if (!v)
+            fail_msg("bad relevance \"%s\" in queries.csv", p);
+        *v++ = '\0';
+        if ((strcmp(p, "title") == 0 && strcasestr(m->title, v)) ||
+            (strcmp(p, "field") == 0 && strcmp(m->field, v) == 0) ||
+            (strcmp(p, "name") == 0 && strstr(name, v)) ||
+            (strcmp(p, "org") == 0 && strstr(m->organization, v)))
+            return true;
+    }
+    return false;
+}
+
+/* Every query of the corpus finds a relevant mentor among the first five. */
+static void test_corpus(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = support_read("tests/fixtures/queries.csv", &len);
+    assert_non_null(data);
+    char buf[1024];
+    const char *field[4];
+    CsvReader csv;
+    CsvRow row = {buf, sizeof buf, field, 4, 400, 0, 0, 0, 0, 0, 0};
+    int queries = 0, missed = 0, kinds[6] = {0};
+    static const char *const kind[] = {"synonym", "plural", "typo", "name", "org", "two-word"};
+    Store *s = open_store();
+    csv_open(&csv, data, len);
+    csv_next_row(&csv, &row); /* query,relevant,kind */
+    while (csv_next_row(&csv, &row)) {
+        StoreHit hit[5];
+        assert_int_equal(row.nfields, 3);
+        int n = store_search(s, field[0], NULL, today, hit, 5);
+        bool ok = false;
+        for (int i = 0; i < n && !ok; i++)
+            ok = relevant(&hit[i].mentor, field[1]);
+        if (!ok) {
+            missed++;
+            fprintf(stderr, "  missed \"%s\" (%s): %d found, first %s\n", field[0], field[1], n,
+                    n > 0 ? hit[0].mentor.title : "-");
+        }
+        for (int k = 0; k < 6; k++)
+            kinds[k] += strcmp(field[2], kind[k]) == 0;
+        queries++;
+    }
+    store_close(s);
+    free(data);
+    assert_true(queries >= 80);
+    for (int k = 0; k < 6; k++)
+        if (kinds[k] < 5)
+            fail_msg("the corpus has only %d %s queries", kinds[k], kind[k]);
+    assert_int_equal(missed, 0);
+}
+
+/* Every Latin letter folds, not only those that decompose; other
+ * scripts come out as an English speaker spells them. */
+static void test_fold_every_letter(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Søren Østergaard", "soren ostergaard"},
+        {"Łukasz Bołek", "lukasz bolek"},
+        {"İlkay Yıldız", "ilkay yildiz"},
+        {"Straße", "strasse"},
+        {"Æsa Cæsar", "aesa caesar"},
+        {"Đorđe", "dorde"},
+        {"Œuvre cœur", "oeuvre coeur"},
+        {"Þóra", "thora"},
+        {"Ελένη Παπαδοπούλου", "eleni papadopoulou"},
+        {"Άγγελος Ηλίας", "angelos ilias"},
+        {"Ольга Смирнова", "olga smirnova"},
+        {"Юрий", "yuriy"},
+        {"王小明", "wang xiao ming"},
+        {"प्रिया शर्मा", "priya sharma"},
+        {"Nguyễn Thị Minh", "nguyen thi minh"},
+        {"MIXED Ольга Zoë", "mixed olga zoe"},
+    };
+    char out[128];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        latin_fold(cases[i][0], out, sizeof out);
+        if (strcmp(out, cases[i][1]) != 0)
+            fail_msg("\"%s\" folded to \"%s\", not \"%s\"", cases[i][0], out, cases[i][1]);
+    }
+    /* a word folds the same whatever its neighbours */
+    char alone[64], among[64];
+    latin_fold("Wiśniewski", alone, sizeof alone);
+    latin_fold("Ольга Wiśniewski", among, sizeof among);
+    assert_string_equal(among + strlen("olga "), alone);
+    /* cut at a character boundary, never mid-way through one */
+    latin_fold("Ольга Смирнова", out, 8);
+    assert_true(text_utf8_valid(out, strlen(out)));
+    assert_true(strlen(out) < 8);
+}
+
+/* Names written in any script are found by their Latin spelling, and by
+ * the original, and the card keeps the original. */
+static void test_names_in_any_script(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    static const struct {
+        const char *typed, *name;
+    } cases[] = {{"volkov", "Волков"},     {"Волков", "Волков"},  {"nikolaou", "Νικολάου"},
+                 {"Νικολαου", "Νικολάου"}, {"xiaoming", "晓明"},  {"minjun", "민준"},
+                 {"kumar", "कुमार"},        {"beridze", "ბერიძე"}, {"thora", "Þóra"},
+                 {"gross", "Groß"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        StoreHit hit[3];
+        char name[2 * MENTOR_NAME_MAX + 2];
+        int n = store_search(s, cases[i].typed, NULL, today, hit, 3);
+        if (n < 1)
+            fail_msg("\"%s\" found nobody", cases[i].typed);
+        mentor_full_name(&hit[0].mentor, name, sizeof name);
+        if (!strstr(name, cases[i].name))
+            fail_msg("\"%s\" found %s first", cases[i].typed, name);
+        assert_int_equal(hit[0].tier, RANK_TIER_NAME);
+    }
+    store_close(s);
+}
+
+/* Plurals and word endings match without being called typos. */
+static void test_stems(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    static const char *const cases[][2] = {{"nurses", "Nurse"},       {"attorneys", "Attorney"},
+                                           {"teaching", "Teacher"},   {"architects", "Architect"},
+                                           {"designers", "Designer"}, {"nursing", "Nurse"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        StoreHit hit[5];
+        StoreSearchInfo info = {0};
+        int n = store_search_info(s, cases[i][0], NULL, today, hit, 5, &info);
+        if (n < 1 || !strstr(hit[0].mentor.title, cases[i][1]))
+            fail_msg("\"%s\": %d found, first %s", cases[i][0], n,
+                     n > 0 ? hit[0].mentor.title : "-");
+        if (info.corrected)
+            fail_msg("\"%s\" was taken for a typo of \"%s\"", cases[i][0], info.shown);
+    }
+    store_close(s);
+}
+
+/* A word that matches nothing is replaced by the nearest word of the
+ * index; the search says so, and can be asked for the words as typed. */
+static void test_typos(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    StoreHit hit[5];
+    StoreSearchInfo info = {0};
+    int n = store_search_info(s, "machine learnig", NULL, today, hit, 5, &info);
+    assert_true(n > 0);
+    assert_true(info.corrected);
+    assert_string_equal(info.shown, "machine learning");
+    assert_non_null(strstr(hit[0].mentor.title, "Machine Learning"));
+    /* the way back: exactly what was typed finds nobody */
+    StoreSearchInfo exact = {.exact = true};
+    assert_int_equal(store_search_info(s, "machine learnig", NULL, today, hit, 5, &exact), 0);
+    assert_false(exact.corrected);
+    /* one slip in five letters is enough, in the middle or at the end */
+    info = (StoreSearchInfo){0};
+    assert_true(store_search_info(s, "nurce", NULL, today, hit, 5, &info) > 0);
+    assert_string_equal(info.shown, "nurse");
+    /* but a first letter wrong costs two: not in a five-letter word */
+    info = (StoreSearchInfo){0};
+    assert_int_equal(store_search_info(s, "murse", NULL, today, hit, 5, &info), 0);
+    /* two slips need nine letters */
+    info = (StoreSearchInfo){0};
+    assert_true(store_search_info(s, "epidmiologsit", NULL, today, hit, 5, &info) > 0);
+    assert_string_equal(info.shown, "epidemiologist");
+    info = (StoreSearchInfo){0};
+    assert_int_equal(store_search_info(s, "nrsue", NULL, today, hit, 5, &info), 0);
+    /* short words are never corrected */
+    info = (StoreSearchInfo){0};
+    store_search_info(s, "qxz", NULL, today, hit, 5, &info);
+    assert_false(info.corrected);
+    /* a word still being typed matches as a prefix, typo or not */
+    info = (StoreSearchInfo){0};
+    assert_true(store_search_info(s, "epidemiol", NULL, today, hit, 5, &info) > 0);
+    assert_false(info.corrected);
+    info = (StoreSearchInfo){0};
+    assert_true(store_search_info(s, "epidemoil", NULL, today, hit, 5, &info) > 0);
+    assert_true(strncmp(info.shown, "epidemiol", 9) == 0);
+    store_close(s);
+}
+
+/* Synonyms find what the words stand for and say which career area;
+ * filler words are left out; a name never matches through a synonym. */
+static void test_synonyms(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    StoreHit hit[5];
+    StoreSearchInfo info = {0};
+    assert_true(store_search_info(s, "surgeons", NULL, today, hit, 5, &info) > 0);
+    assert_string_equal(info.field, "Healthcare");
+    assert_true(strstr(hit[0].mentor.title, "Surgeon") || strstr(hit[0].mentor.title, "Physician"));
+    info = (StoreSearchInfo){0};
+    assert_true(store_search_info(s, "I want to become a nurse", NULL, today, hit, 5, &info) > 0);
+    assert_non_null(strstr(hit[0].mentor.title, "Nurse"));
+    assert_false(info.corrected); /* filler is no correction */
+    /* "law" stands for attorneys, but Ms Law is found by her name only */
+    for (int i = 0; i < store_search(s, "lawyer", NULL, today, hit, 5); i++)
+        assert_int_not_equal(hit[i].tier, RANK_TIER_NAME);
+    store_close(s);
+}
+
+/* Before typing: people chosen from what the visitor said, each with its
+ * reason; with nothing said, a mix across fields. */
+static void test_suggestions(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    static StoreHit hit[40];
+    static char why[40][STORE_REASON_MAX];
+    StoreWho bio = {"Biology", "", STATUS_STUDENT};
+    int n = store_suggest(s, &bio, NULL, today, hit, why, 40);
+    assert_int_equal(n, 40);
+    assert_non_null(strstr(why[0], "Studied Biology too"));
+    assert_string_equal(hit[0].mentor.major, "Biology");
+    /* what they explore, through synonyms as a search does */
+    StoreWho ngo = {"", "working at an NGO", STATUS_STUDENT};
+    n = store_suggest(s, &ngo, NULL, today, hit, why, 40);
+    assert_string_equal(hit[0].mentor.field, "Nonprofit & Social Impact");
+    assert_non_null(strstr(why[0], "Nonprofit"));
+    /* a career changer sees people whose bios say they changed careers */
+    StoreWho changer = {"", "", STATUS_CHANGER};
+    n = store_suggest(s, &changer, NULL, today, hit, why, 40);
+    assert_true(n > 5);
+    for (int i = 0; i < 5; i++) {
+        assert_string_equal(why[i], "Changed careers");
+        if (!strstr(hit[i].mentor.bio, "changing careers") &&
+            !strstr(hit[i].mentor.topics, "career changes"))
+            fail_msg("%s suggested as a career changer: %s / %s", hit[i].mentor.id,
+                     hit[i].mentor.bio, hit[i].mentor.topics);
+    }
+    /* a veteran sees veterans, only where the export says they agreed */
+    StoreWho vet = {"", "", STATUS_VETERAN};
+    n = store_suggest(s, &vet, NULL, today, hit, why, 40);
+    assert_true(n > 5);
+    for (int i = 0; i < 5; i++) {
+        assert_string_equal(why[i], "A veteran too");
+        assert_non_null(strstr(hit[i].mentor.affinities, "veteran"));
+    }
+    for (int i = 0; i < n; i++)
+        if (strstr(why[i], "veteran"))
+            assert_non_null(strstr(hit[i].mentor.affinities, "veteran"));
+    /* nothing said: no reasons, and the first nine come from nine fields */
+    StoreWho nobody = {"", "", STATUS_STUDENT};
+    n = store_suggest(s, &nobody, NULL, today, hit, why, 40);
+    assert_int_equal(n, 40);
+    for (int i = 0; i < 9; i++) {
+        assert_string_equal(why[i], "");
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(hit[i].mentor.field, hit[j].mentor.field);
+    }
+    /* and which nine changes from day to day */
+    static StoreHit other[9];
+    int same = 0;
+    store_suggest(s, &nobody, NULL, date_add_days(today, 1), other, why, 9);
+    for (int i = 0; i < 9; i++)
+        same += strcmp(hit[i].mentor.id, other[i].mentor.id) == 0;
+    assert_true(same < 9);
+    /* a filter still holds */
+    StoreFilter law = {"Law", 0, 0, -1, NULL, false, false};
+    n = store_suggest(s, &bio, &law, today, hit, why, 40);
+    for (int i = 0; i < n; i++)
+        assert_string_equal(hit[i].mentor.field, "Law");
+    store_close(s);
+}
+
+/* Nobody found: the fields nearest the words are on offer, the synonym
+ * table's first. */
+static void test_near_fields(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    StoreHit hit[5];
+    StoreSearchInfo info = {0};
+    StoreFilter law = {"Law", 0, 0, -1, NULL, false, false};
+    assert_int_equal(store_search_info(s, "midwife", &law, today, hit, 5, &info), 0);
+    assert_true(info.nnear >= 1);
+    assert_string_equal(info.near[0], "Nursing");
+    /* without a synonym: fields sharing the start of a word */
+    info = (StoreSearchInfo){0};
+    assert_int_equal(store_search_info(s, "environmentalism", &law, today, hit, 5, &info), 0);
+    bool env = false;
+    for (int i = 0; i < info.nnear; i++)
+        env = env || strcmp(info.near[i], "Environmental Science") == 0;
+    assert_true(env);
+    /* found: nothing to offer */
+    info = (StoreSearchInfo){0};
+    assert_true(store_search_info(s, "midwife", NULL, today, hit, 5, &info) > 0);
+    assert_int_equal(info.nnear, 0);
+    store_close(s);
+}
+
+/* A mentor whose name matches ranks above one who only mentions the word
+ * elsewhere, whatever the script and whatever the day. */
+static void test_name_tier_in_any_script(void **state)
+{
+    (void)state;
+    char path[600], mdb[600];
+    ImportReport rep;
+    snprintf(path, sizeof path, "%s/tier.csv", dir);
+    snprintf(mdb, sizeof mdb, "%s/tier.db", dir);
+    /* the topic mentions come first in the file and so in rowid order */
+    support_write(path,
+                  "id,first_name,last_name,title,organization,field,grad_year,email,"
+                  "contact_via,topics\n"
+                  "T1,Ann,Lee,Teacher,Maria Montessori School,Education,2010,a@example.org,"
+                  "email,maria montessori\n"
+                  "T2,Bob,Ray,Teacher,Oak School,Education,2011,b@example.org,email,"
+                  "the maria method\n"
+                  "T3,Мария,Петрова,Engineer,Kestrel,Engineering,2012,c@example.org,email,"
+                  "bridges\n"
+                  "T4,Μαρία,Οικονόμου,Nurse,Harbor,Nursing,2013,d@example.org,email,care\n",
+                  (size_t)-1);
+    ImportOptions opt = {.db_path = mdb, .this_year = 2026, .when = ""};
+    assert_true(import_file(path, &opt, &rep));
+    import_report_free(&rep);
+    char err[200];
+    Store *s = store_open(mdb, err, sizeof err);
+    assert_non_null(s);
+    for (int d = 0; d < 40; d++) {
+        StoreHit hit[4];
+        int n = store_search(s, "maria", NULL, date_add_days(today, d), hit, 4);
+        assert_int_equal(n, 4);
+        for (int i = 0; i < 2; i++) {
+            assert_int_equal(hit[i].tier, RANK_TIER_NAME);
+            assert_true(strcmp(hit[i].mentor.id, "T3") == 0 || strcmp(hit[i].mentor.id, "T4") == 0);
+        }
+        assert_int_not_equal(hit[2].tier, RANK_TIER_NAME);
+        assert_int_not_equal(hit[3].tier, RANK_TIER_NAME);
+    }
+    store_close(s);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    support_init(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold_every_letter),
+        cmocka_unit_test(test_corpus),
+        cmocka_unit_test(test_names_in_any_script),
+        cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_typos),
+        cmocka_unit_test(test_synonyms),
+        cmocka_unit_test(test_name_tier_in_any_script),
+        cmocka_unit_test(test_near_fields),
+        cmocka_unit_test(test_suggestions),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
