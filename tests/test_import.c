@@ -382,6 +382,41 @@ static void test_interrupted_import_is_cleaned_up(void **state)
     assert_int_not_equal(stat(stale, &st), 0);
 }
 
+/* A program opening the directory while an import is staging (the
+ * kiosk restarting, a `stats`) leaves the import's file alone: it is no
+ * leftover while the import lock is held. */
+static void test_opening_during_an_import_leaves_it_alone(void **state)
+{
+    Fx *fx = *state;
+    char err[256];
+    seed(fx, 4);
+    StoreStage *st = store_stage_begin(fx->db, err, sizeof err);
+    assert_non_null(st);
+    Mentor m;
+    MentorError why;
+    const char *values[MF_COUNT] = {0};
+    values[MF_ID] = "L1";
+    values[MF_FIRST_NAME] = "Lena";
+    values[MF_LAST_NAME] = "Moss";
+    values[MF_TITLE] = "Archivist";
+    values[MF_ORGANIZATION] = "County Records";
+    values[MF_FIELD] = "Government";
+    values[MF_GRAD_YEAR] = "2011";
+    values[MF_EMAIL] = "lena@example.org";
+    values[MF_CONTACT_VIA] = "email";
+    if (!mentor_from_fields(values, 2026, &m, &why))
+        fail_msg("the test's mentor is refused: %s", why.reason);
+    assert_true(store_stage_add(st, &m, err, sizeof err));
+    Store *s = store_open(fx->db, err, sizeof err); /* a reader, mid-import */
+    assert_non_null(s);
+    assert_string_equal(store_notice(s), "");
+    store_close(s);
+    StoreImportInfo info = {.source = "test", .rows_accepted = 1, .when = ""};
+    if (!store_stage_commit(st, &info, err, sizeof err))
+        fail_msg("the import failed after a reader opened the directory: %s", err);
+    assert_int_equal(count(fx), 1);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -397,6 +432,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_backup_rollback_and_counters_survive, setup, teardown),
         cmocka_unit_test_setup_teardown(test_validate_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interrupted_import_is_cleaned_up, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_opening_during_an_import_leaves_it_alone, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,4 +65,23 @@ bool store_sync_path(const char *path);
 /* The folder part of path ("." or "/" when there is none). */
 void store_dir_of(const char *path, char *out, size_t cap);
 
+/* --- the import lock (lock.c) --- */
+
+/* Takes the exclusive import lock on <live>.lock, waiting up to wait_ms
+ * for another import to finish. Returns the lock's descriptor, or -1
+ * with the reason ("another import is running ...") in err. */
+int store_import_lock(const char *live, int wait_ms, char *err, size_t cap);
+
+/* Releases a lock from store_import_lock; -1 is fine. */
+void store_import_unlock(int fd);
+
+/* Makes an empty staging file beside live with a name no other run
+ * uses (<live>.new-XXXXXX) and writes its path to out. */
+bool store_staging_name(const char *live, char *out, size_t cap);
+
+/* Removes staging files left beside live by interrupted imports: at
+ * once when the caller holds the import lock (held_fd), otherwise only
+ * when no import holds it. Returns how many were removed. */
+int store_remove_leftovers(const char *live, int held_fd);
+
 #endif

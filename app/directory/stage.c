@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct StoreStage {
@@ -19,6 +20,7 @@ struct StoreStage {
     sqlite3_stmt *insert;
     char live[1024];
     char path[1040];
+    int lock; /* the import lock, held from begin to commit or abort */
 };
 
 /* --- file helpers --- */
@@ -59,12 +61,21 @@ StoreStage *store_stage_begin(const char *live, char *err, size_t cap)
         snprintf(err, cap, "out of memory");
         return NULL;
     }
+    st->lock = -1;
     if (snprintf(st->live, sizeof st->live, "%s", live) >= (int)sizeof st->live) {
         snprintf(err, cap, "the directory path is too long");
         goto fail;
     }
-    snprintf(st->path, sizeof st->path, "%s.new", live);
-    unlink(st->path); /* a leftover from an interrupted import */
+    st->lock = store_import_lock(live, STORE_IMPORT_WAIT_MS, err, cap);
+    if (st->lock < 0)
+        goto fail;
+    store_remove_leftovers(live, st->lock); /* ours to clear: we hold the lock */
+    if (!store_staging_name(live, st->path, sizeof st->path)) {
+        snprintf(err, cap, "cannot create the new directory beside %s: %s", live,
+                 strerror(errno));
+        st->path[0] = '\0';
+        goto fail;
+    }
     st->db = db_open(st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, cap);
     if (!st->db)
         goto fail;
@@ -206,19 +217,22 @@ static bool quiesce_live(const char *live, char *err, size_t cap)
     sqlite3 *db;
     if (!store_file_exists(live))
         return true;
-    db = db_open(live, SQLITE_OPEN_READWRITE, err, cap);
-    if (!db)
-        return false;
-    db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
-    sqlite3_close(db);
     snprintf(wal, sizeof wal, "%s-wal", live);
-    if (store_file_exists(wal)) {
-        snprintf(err, cap,
-                 "the directory is open in another program (is the kiosk running?); "
-                 "import through the kiosk's staff screen or stop it first");
-        return false;
+    /* a reader (a `list`, a `stats`) has it open for a moment: wait it out */
+    for (int tries = 0; tries < STORE_READER_WAIT_MS / 50; tries++) {
+        db = db_open(live, SQLITE_OPEN_READWRITE, err, cap);
+        if (!db)
+            return false;
+        db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        sqlite3_close(db);
+        if (!store_file_exists(wal))
+            return true;
+        nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
     }
-    return true;
+    snprintf(err, cap,
+             "the directory is open in another program (is the kiosk running?); "
+             "import through the kiosk's staff screen or stop it first");
+    return false;
 }
 
 /* Keeps the live file as .bak (a hard link, or a copy where links are
@@ -283,7 +297,8 @@ void store_stage_abort(StoreStage *st)
     sqlite3_finalize(st->insert);
     sqlite3_close(st->db);
     if (st->path[0])
-        unlink(st->path);
+        unlink(st->path); /* our own name: after a commit it is already gone */
+    store_import_unlock(st->lock);
     free(st);
 }
 

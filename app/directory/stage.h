@@ -13,6 +13,11 @@
 
 typedef struct StoreStage StoreStage;
 
+enum {
+    STORE_IMPORT_WAIT_MS = 20000, /* a second import waits this long, then is refused */
+    STORE_READER_WAIT_MS = 3000,  /* how long a reader may keep the live file open */
+};
+
 /* What an import records in meta. */
 typedef struct {
     const char *source;   /* file name the rows came from */
@@ -28,7 +33,10 @@ typedef struct {
     int nquestions;
 } StoreImportInfo;
 
-/* Starts building a new directory beside live_path. */
+/* Starts building a new directory beside live_path, under a name of
+ * its own, holding the import lock (<live>.lock) until commit or abort.
+ * While another import holds it, waits up to STORE_IMPORT_WAIT_MS, then
+ * fails with "another import is running ..." in err. */
 StoreStage *store_stage_begin(const char *live_path, char *err, size_t err_cap);
 
 /* Adds one mentor. Returns false with a reason (duplicate id) in err. */

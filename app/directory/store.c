@@ -224,15 +224,13 @@ static bool restore_backup(Store *s, const char *path, char *err, size_t cap)
 
 Store *store_open(const char *path, char *err, size_t cap)
 {
-    char staging[1100];
     bool damaged;
     Store *s = calloc(1, sizeof *s);
     if (!s) {
         snprintf(err, cap, "out of memory");
         return NULL;
     }
-    snprintf(staging, sizeof staging, "%s.new", path);
-    if (store_file_exists(staging) && unlink(staging) == 0)
+    if (store_remove_leftovers(path, -1) > 0) /* only when no import is running */
         snprintf(s->notice, sizeof s->notice,
                  "An import was interrupted before it finished; the directory is the one "
                  "from before it.");

@@ -21,8 +21,9 @@ enum { STORE_SCHEMA_VERSION = 1, STORE_ERR = 256 };
 typedef struct Store Store;
 
 /* Opens the directory at path, creating an empty one (schema only) if the
- * file does not exist and migrating an older schema. A staging file left
- * by an interrupted import is removed (see store_notice). Returns NULL
+ * file does not exist and migrating an older schema. Staging files left
+ * by an interrupted import are removed when no import holds the import
+ * lock (see stage.h and store_notice); a running import is never touched. Returns NULL
  * and a reason in err on failure. Free with store_close. */
 Store *store_open(const char *path, char *err, size_t err_cap);
 
