@@ -4,6 +4,7 @@
 #include "core/csv.h"
 #include "core/text.h"
 #include "directory/counts.h"
+#include "directory/csvcheck.h"
 #include "directory/stage.h"
 #include "directory/store.h"
 
@@ -425,6 +426,17 @@ static void run_end(Run *r)
     idset_free(&r->ids);
 }
 
+/* The file's shape against its physical lines (csvcheck.h): a stray
+ * quote that would swallow rows refuses the file whole. */
+static bool check_structure(Run *r, const char *text, size_t len)
+{
+    char why[sizeof r->rep->refusal - 64];
+    if (csvcheck_structure(text, len, r->csv.sep, r->ncols, why, sizeof why))
+        return true;
+    refuse(r, "%s %s", r->name, why);
+    return false;
+}
+
 /* Detects the encoding, converting to UTF-8 when needed. Returns the
  * bytes to parse; *owned is set when they must be freed. */
 static const char *decode(Run *r, const char *data, size_t *len, char **owned)
@@ -464,7 +476,7 @@ bool import_buffer(const char *data, size_t len, const char *name, const ImportO
     if (!text || !run_begin(&r))
         goto done;
     csv_open(&r.csv, text, len);
-    if (!read_header(&r))
+    if (!read_header(&r) || !check_structure(&r, text, len))
         goto done;
     while (rep->outcome != IMPORT_REFUSED && csv_next_row(&r.csv, &r.row))
         import_row(&r);

@@ -6,7 +6,9 @@
  * rejected with its file line, column and reason. The CSV replaces the
  * mentor list, atomically; the whole file is refused, and the directory
  * left as it was, when required columns are missing, there are no rows,
- * or more than 20% of rows are rejected. */
+ * more than 20% of rows are rejected, or the file's shape is broken: a
+ * quote never closed, or a quoted cell running into what looks like
+ * other rows (csvcheck.h; the refusal names the line the quote opens). */
 #ifndef CK_IMPORT_H
 #define CK_IMPORT_H
 
