@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define HEADER                                                                                     \
     "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,Major,City,Remote,E-mail,"       \
@@ -490,6 +491,131 @@ static void test_unclosed_quote_refuses_the_file(void **state)
     free(buf);
 }
 
+/* Mentors in the directory file at path (a backup, say). */
+static int count_at(const char *path)
+{
+    char err[256];
+    Store *s = store_open(path, err, sizeof err);
+    if (!s)
+        fail_msg("cannot open %s: %s", path, err);
+    int n = store_mentor_count(s);
+    store_close(s);
+    return n;
+}
+
+static const char *beside(Fx *fx, const char *suffix)
+{
+    static char path[4][1100];
+    static int turn;
+    char *p = path[turn++ % 4];
+    snprintf(p, sizeof path[0], "%s%s", fx->db, suffix);
+    return p;
+}
+
+/* An SQLite file of someone else's at path. */
+static void foreign_sqlite(const char *path)
+{
+    unlink(path);
+    assert_int_equal(support_sh(NULL, "sqlite3 '%s' 'CREATE TABLE notes(body TEXT);"
+                                      " INSERT INTO notes VALUES(\"groceries\")'",
+                                path),
+                     0);
+}
+
+/* A 0-byte or foreign SQLite file in the directory's place is damage:
+ * kept aside, the backup put back and staff told; never served as an
+ * empty directory ("No one matches that yet"). */
+static void test_empty_or_foreign_file_is_damage(void **state)
+{
+    Fx *fx = *state;
+    char err[512];
+    struct stat st;
+    seed(fx, 5);
+    seed(fx, 7); /* the 5 are the backup */
+    support_write(fx->db, "", 0);
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    if (!strstr(store_notice(s), "damaged (it is empty (0 bytes))"))
+        fail_msg("no notice for an empty file: \"%s\"", store_notice(s));
+    assert_int_equal(store_mentor_count(s), 5);
+    store_close(s);
+    assert_int_equal(stat(beside(fx, ".damaged"), &st), 0);
+    assert_int_equal(st.st_size, 0);
+    foreign_sqlite(fx->db);
+    s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    if (!strstr(store_notice(s), "not a Career Kiosk directory (its tables: notes)"))
+        fail_msg("no notice for a foreign file: \"%s\"", store_notice(s));
+    assert_int_equal(store_mentor_count(s), 5);
+    store_close(s);
+    /* nothing sound to put back: refused, with what to do */
+    unlink(beside(fx, ".bak"));
+    unlink(beside(fx, ".bak2"));
+    support_write(fx->db, "", 0);
+    assert_null(store_open(fx->db, err, sizeof err));
+    assert_non_null(strstr(err, "empty (0 bytes)"));
+    assert_non_null(strstr(err, "career-kiosk-admin import"));
+}
+
+/* An import over a damaged or empty directory must not rotate it into
+ * the backup: the last good list stays there. */
+static void test_import_never_backs_up_a_bad_directory(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    char err[256];
+    struct stat st;
+    seed(fx, 5);
+    seed(fx, 7); /* the 5 are the backup */
+    support_write(fx->db, "", 0); /* emptied, and nobody has opened it since */
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 9; i++)
+        good_row(&sb, i);
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    if (rep.outcome != IMPORT_DONE)
+        fail_msg("the import over an empty file failed: %s", rep.refusal);
+    import_report_free(&rep);
+    assert_int_equal(count_at(beside(fx, ".bak")), 5);
+    assert_int_equal(stat(beside(fx, ".damaged"), &st), 0);
+    /* a directory of ours with no mentors in it */
+    const char *empty = beside(fx, ".empty");
+    Store *s = store_open(empty, err, sizeof err);
+    assert_non_null(s);
+    store_close(s);
+    assert_int_equal(rename(empty, fx->db), 0);
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 11; i++)
+        good_row(&sb, i);
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 11);
+    assert_int_equal(count_at(beside(fx, ".bak")), 5);
+}
+
+/* Two generations of backup: one bad import (and then damage to the
+ * newest backup too) cannot take the last good list. */
+static void test_two_backup_generations(void **state)
+{
+    Fx *fx = *state;
+    char err[256];
+    seed(fx, 3);
+    seed(fx, 5);
+    seed(fx, 7);
+    assert_int_equal(count_at(beside(fx, ".bak")), 5);
+    assert_int_equal(count_at(beside(fx, ".bak2")), 3);
+    support_write(beside(fx, ".bak"), "not a database at all, only words", (size_t)-1);
+    foreign_sqlite(fx->db);
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    assert_non_null(strstr(store_notice(s), "damaged"));
+    assert_int_equal(store_mentor_count(s), 3);
+    store_close(s);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -506,6 +632,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_validate_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interrupted_import_is_cleaned_up, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unclosed_quote_refuses_the_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_or_foreign_file_is_damage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_never_backs_up_a_bad_directory, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_two_backup_generations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_opening_during_an_import_leaves_it_alone, setup,
                                         teardown),
     };

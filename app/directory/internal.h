@@ -41,6 +41,15 @@ const char *db_col_text(sqlite3_stmt *st, int i);
  * (or the error) goes to out for messages. */
 bool db_quick_check(sqlite3 *db, char *out, size_t cap);
 
+/* Whether db holds a Career Kiosk directory (meta with a schema version
+ * and the mentors table); otherwise why says what the file holds. */
+bool db_is_ours(sqlite3 *db, char *why, size_t cap);
+
+/* Whether the file at path is a sound directory of ours (and, with
+ * need_mentors, holds at least one mentor); otherwise why says what is
+ * wrong ("it is empty (0 bytes)", "it is damaged: ..."). */
+bool store_file_usable(const char *path, bool need_mentors, char *why, size_t cap);
+
 /* Opens path with flags and a busy timeout; NULL with the reason in err. */
 sqlite3 *db_open(const char *path, int flags, char *err, size_t cap);
 

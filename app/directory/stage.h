@@ -1,6 +1,9 @@
 /* stage: staged imports. Imports never touch the live file: a StoreStage
  * builds a new file beside it, checks and syncs it, keeps the live one as
- * `<path>.bak`, and renames the new one over the live path in one step.
+ * `<path>.bak` (and the backup before it as `<path>.bak2`), and renames
+ * the new one over the live path in one step. Only a sound directory
+ * with mentors becomes a backup: a damaged or foreign live file is kept
+ * aside as `<path>.damaged`, an empty one is simply replaced.
  * store_rollback puts the backup's mentors back the same way. */
 #ifndef CK_STAGE_H
 #define CK_STAGE_H
@@ -43,8 +46,9 @@ StoreStage *store_stage_begin(const char *live_path, char *err, size_t err_cap);
 bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t err_cap);
 
 /* Indexes, checks and syncs the new directory, carries referral counts,
- * stats, questions and metadata over from the live one, keeps the live
- * one as <live>.bak and puts the new one in its place. Frees st. On
+ * stats, questions and metadata over from the live one (or, when that
+ * is damaged, from the newest sound backup), keeps the live one as
+ * <live>.bak (the old .bak as .bak2) and puts the new one in its place. Frees st. On
  * failure the live directory is untouched and err says why. */
 bool store_stage_commit(StoreStage *st, const StoreImportInfo *info, char *err, size_t err_cap);
 
