@@ -298,6 +298,25 @@ static void test_reading_during_an_import(void **state)
     }
 }
 
+/* A damaged directory with no backup: the import is how staff replace
+ * it, so it goes through, and the damaged file is kept aside. */
+static void test_import_replaces_a_damaged_directory(void **state)
+{
+    (void)state;
+    const char *d = support_dir;
+    char live[1100], a[1100], *out = NULL;
+    struct stat st;
+    snprintf(live, sizeof live, "%s/mentors.db", d);
+    snprintf(a, sizeof a, "%s/a.csv", d);
+    write_export(a, "D", 12);
+    support_write(live, "", 0);
+    assert_int_equal(support_admin(&out, "--db %s import %s", live, a), 0);
+    assert_non_null(strstr(out, "Imported"));
+    free(out);
+    assert_int_equal(mentors_in(live), 12);
+    assert_int_equal(stat(support_path(d, "mentors.db.damaged"), &st), 0);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -313,6 +332,8 @@ int main(int argc, char **argv)
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_reading_during_an_import, support_dir_setup,
                                         support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_import_replaces_a_damaged_directory,
+                                        support_dir_setup, support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

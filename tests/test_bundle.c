@@ -513,10 +513,10 @@ static void test_damaged_directory_restored(void **state)
     assert_non_null(strstr(store_notice(s), "2026-11-20"));
     store_close(s);
     assert_int_equal(access(dir_of("mentors.db.damaged"), F_OK), 0);
-    /* and nothing to restore from: a clear refusal */
+    /* and nothing to restore from (neither backup generation): a clear refusal */
     sh_ok("damage",
-          "rm %s.bak && dd if=/dev/urandom of=%s bs=1024 count=40 conv=notrunc "
-          "2>/dev/null",
+          "f=%s; rm \"$f.bak\" \"$f.bak2\" && "
+          "dd if=/dev/urandom of=%s bs=1024 count=40 conv=notrunc 2>/dev/null",
           db, db);
     assert_null(store_open(db, err, sizeof err));
     assert_non_null(strstr(err, "no sound backup"));
