@@ -9,6 +9,7 @@
 #include "directory/stage.h"
 #include "directory/store.h"
 
+#include <iconv.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -616,6 +617,167 @@ static void test_two_backup_generations(void **state)
     store_close(s);
 }
 
+/* text (UTF-8) as UTF-16 in the given byte order, with or without a
+ * byte-order mark, into out; returns the length. */
+static size_t to_utf16(const char *text, bool big, bool bom, char *out, size_t cap)
+{
+    iconv_t cd = iconv_open(big ? "UTF-16BE" : "UTF-16LE", "UTF-8");
+    assert_true(cd != (iconv_t)-1);
+    size_t n = 0;
+    if (bom) {
+        out[n++] = big ? '\xFE' : '\xFF';
+        out[n++] = big ? '\xFF' : '\xFE';
+    }
+    char *ip = (char *)text, *op = out + n;
+    size_t il = strlen(text), ol = cap - n;
+    assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+    iconv_close(cd);
+    return (size_t)(op - out);
+}
+
+static void expect_mentor(Fx *fx, const char *id, const char *first, const char *last,
+                          const char *org)
+{
+    Mentor m;
+    char err[256];
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    if (!store_mentor_get(s, id, &m))
+        fail_msg("mentor %s is missing", id);
+    assert_string_equal(m.first_name, first);
+    assert_string_equal(m.last_name, last);
+    assert_string_equal(m.organization, org);
+    store_close(s);
+}
+
+/* Excel's "Unicode Text" (UTF-16 little-endian with a mark, tabs between
+ * fields) and a UTF-16 CSV without a mark, in either byte order, are
+ * decoded, not read as Windows-1252. */
+static void test_utf16_exports_are_decoded(void **state)
+{
+    Fx *fx = *state;
+    static char out[8192];
+    const char *tabbed = "ID\tFirst Name\tLast Name\tTitle\tCompany\tField\tGrad Year\tEmail\t"
+                         "Contact via\r\n"
+                         "U1\tJosé\tGarcía\tAnalyst\t\"Café, Bar & Co\"\tFinance\t2010\t"
+                         "jose@example.org\temail\r\n"
+                         "U2\tZoë\tŁukasz 李\tEditor\tQuill Press\tMedia\t2012\tzoe@example.org\t"
+                         "email\r\n";
+    size_t n = to_utf16(tabbed, false, true, out, sizeof out);
+    ImportReport rep = run(fx, out, n, true, NULL);
+    if (rep.outcome != IMPORT_DONE)
+        fail_msg("Unicode Text refused: %s", rep.refusal);
+    assert_non_null(strstr(rep.encoding, "UTF-16 little-endian"));
+    assert_non_null(strstr(rep.encoding, "tab-separated"));
+    import_report_free(&rep);
+    expect_mentor(fx, "U1", "José", "García", "Café, Bar & Co");
+    expect_mentor(fx, "U2", "Zoë", "Łukasz 李", "Quill Press");
+    const char *commas = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\n"
+                         "V1,Renée,Dubois,Editor,Les Mots,Media,2012,renee@example.org,email\n";
+    for (int big = 0; big < 2; big++) {
+        n = to_utf16(commas, big, false, out, sizeof out);
+        rep = run(fx, out, n, true, NULL);
+        if (rep.outcome != IMPORT_DONE)
+            fail_msg("UTF-16 CSV refused: %s", rep.refusal);
+        assert_non_null(strstr(rep.encoding, big ? "big-endian" : "little-endian"));
+        import_report_free(&rep);
+        expect_mentor(fx, "V1", "Renée", "Dubois", "Les Mots");
+    }
+}
+
+/* European Excel puts ';' between fields (and ',' inside them). */
+static void test_semicolon_separated_export(void **state)
+{
+    Fx *fx = *state;
+    const char *data = "ID;First Name;Last Name;Title;Company;Field;Grad Year;Email;Contact via\r\n"
+                       "S1;Ines;Berg;Analyst;Berg, Hall & Partner;Finance;2010;ines@example.org;"
+                       "email\r\n"
+                       "S2;Tom;Roe;Editor;\"Quill; Press\";Media;2012;tom@example.org;email\r\n";
+    ImportReport rep = run(fx, data, strlen(data), true, NULL);
+    if (rep.outcome != IMPORT_DONE)
+        fail_msg("a ';' export was refused: %s", rep.refusal);
+    assert_int_equal(rep.accepted, 2);
+    assert_non_null(strstr(rep.encoding, "';'-separated"));
+    import_report_free(&rep);
+    expect_mentor(fx, "S1", "Ines", "Berg", "Berg, Hall & Partner");
+    expect_mentor(fx, "S2", "Tom", "Roe", "Quill; Press");
+}
+
+/* A workbook renamed .csv, and other files that are no export, are
+ * refused with what they are and how to export; nothing changes. */
+static void test_workbook_renamed_csv_is_named(void **state)
+{
+    Fx *fx = *state;
+    char *out = NULL;
+    seed(fx, 4);
+    const char *xlsx = support_path(fx->dir, "book.xlsx");
+    assert_int_equal(support_sh(&out,
+                                "python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],"
+                                "\"w\"); z.writestr(\"[Content_Types].xml\",\"<Types/>\");"
+                                " z.writestr(\"xl/workbook.xml\",\"<workbook/>\");"
+                                " z.writestr(\"xl/worksheets/sheet1.xml\",\"<worksheet/>\");"
+                                " z.close()' %s",
+                                xlsx),
+                     0);
+    free(out);
+    size_t len;
+    char *data = support_read(xlsx, &len);
+    assert_non_null(data);
+    ImportReport rep = run(fx, data, len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    if (!strstr(rep.refusal, "an Excel workbook (.xlsx), not a CSV export") ||
+        !strstr(rep.refusal, "CSV UTF-8"))
+        fail_msg("refusal does not say what the file is: %s", rep.refusal);
+    import_report_free(&rep);
+    free(data);
+    static const char sqlite_head[] = "SQLite format 3\0\x10\0\x01\x01";
+    rep = run(fx, sqlite_head, sizeof sqlite_head, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    assert_non_null(strstr(rep.refusal, "an SQLite database"));
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 4);
+}
+
+/* Excel's "CSV (Macintosh)" writes Mac Roman: read as Windows-1252 it
+ * would be "JosŽ Garc’a". It is found and converted; a Windows-1252
+ * file with apostrophes and accents stays Windows-1252. */
+static void test_mac_roman_is_not_mojibake(void **state)
+{
+    Fx *fx = *state;
+    const char *mac = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\r"
+                      "M1,Jos\x8E,Garc\x92"
+                      "a,Analyst,Caf\x8E M\x9Fller,Finance,2010,jose@example.org,email\r"
+                      "M2,Fran\x8D"
+                      "oise,No\x91l,Editor,\xD2Les Mots\xD3,Media,2012,fn@example.org,email\r";
+    ImportReport rep = run(fx, mac, strlen(mac), true, NULL);
+    if (rep.outcome != IMPORT_DONE)
+        fail_msg("Mac Roman refused: %s", rep.refusal);
+    assert_non_null(strstr(rep.encoding, "Mac Roman"));
+    import_report_free(&rep);
+    expect_mentor(fx, "M1", "José", "García", "Café Müller");
+    expect_mentor(fx, "M2", "Françoise", "Noël", "\u201cLes Mots\u201d");
+    const char *win = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\n"
+                      "W1,Jos\xE9,O\x92Neill,Analyst,Caf\xE9 Co,Finance,2010,jose@example.org,email\n"
+                      "W2,Ren\xE9"
+                      "e,Dubois,Editor,We\x92re \x93Here\x94,Media,2012,renee@example.org,email\n";
+    rep = run(fx, win, strlen(win), true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    assert_non_null(strstr(rep.encoding, "Windows-1252"));
+    import_report_free(&rep);
+    expect_mentor(fx, "W1", "José", "O\u2019Neill", "Café Co");
+    /* Mac Roman with its own apostrophes and one accent */
+    const char *mac2 = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Bio,"
+                       "Contact via\r"
+                       "M3,Ana,Pe\x96"
+                       "a,Nurse,St Mary\xD5s,Healthcare,2010,ana@example.org,"
+                       "I\xD5m glad to help; don\xD5t be shy,email\r";
+    rep = run(fx, mac2, strlen(mac2), true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    assert_non_null(strstr(rep.encoding, "Mac Roman"));
+    import_report_free(&rep);
+    expect_mentor(fx, "M3", "Ana", "Peña", "St Mary\u2019s");
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -636,6 +798,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_import_never_backs_up_a_bad_directory, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_two_backup_generations, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_utf16_exports_are_decoded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_semicolon_separated_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_workbook_renamed_csv_is_named, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mac_roman_is_not_mojibake, setup, teardown),
         cmocka_unit_test_setup_teardown(test_opening_during_an_import_leaves_it_alone, setup,
                                         teardown),
     };

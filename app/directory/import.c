@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "directory/counts.h"
 #include "directory/csvcheck.h"
+#include "directory/sniff.h"
 #include "directory/stage.h"
 #include "directory/store.h"
 
@@ -437,13 +438,51 @@ static bool check_structure(Run *r, const char *text, size_t len)
     return false;
 }
 
+/* European Excel writes ';' between fields, "Unicode Text" a tab: the
+ * header line says which, and the report says so beside the encoding. */
+static void note_separator(Run *r, const char *text, size_t len)
+{
+    r->csv.sep = sniff_separator(text, len);
+    size_t n = strlen(r->rep->encoding);
+    if (r->csv.sep != ',')
+        snprintf(r->rep->encoding + n, sizeof r->rep->encoding - n, ", %s",
+                 r->csv.sep == '\t' ? "tab-separated" : "';'-separated");
+}
+
 /* Detects the encoding, converting to UTF-8 when needed. Returns the
  * bytes to parse; *owned is set when they must be freed. */
+/* UTF-16 (Excel's "Unicode Text", UTF-16 CSV) and Mac Roman (Excel's
+ * "CSV (Macintosh)") to UTF-8; NULL when the text is neither. */
+static const char *decode_other(Run *r, const char *data, size_t *len, char **owned)
+{
+    size_t bom;
+    SniffUtf16 u16 = sniff_utf16(data, *len, &bom);
+    const char *charset = u16 == SNIFF_UTF16LE   ? "UTF-16LE"
+                          : u16 == SNIFF_UTF16BE ? "UTF-16BE"
+                                                 : NULL;
+    if (!charset && text_detect_encoding(data, *len) == TEXT_ENC_CP1252 &&
+        sniff_mac_roman(data, *len))
+        charset = "MACINTOSH";
+    if (!charset)
+        return NULL;
+    snprintf(r->rep->encoding, sizeof r->rep->encoding, "%s (converted to UTF-8)",
+             u16 == SNIFF_UTF16LE   ? "UTF-16 little-endian"
+             : u16 == SNIFF_UTF16BE ? "UTF-16 big-endian"
+                                    : "Mac Roman");
+    *owned = sniff_to_utf8(data + bom, *len - bom, charset, len);
+    if (!*owned)
+        refuse(r, "could not convert %s from %s", r->name, charset);
+    return *owned;
+}
+
 static const char *decode(Run *r, const char *data, size_t *len, char **owned)
 {
+    *owned = NULL;
+    const char *other = decode_other(r, data, len, owned);
+    if (other || *owned || r->rep->outcome == IMPORT_REFUSED)
+        return other;
     TextEncoding enc = text_detect_encoding(data, *len);
     text_copy(r->rep->encoding, sizeof r->rep->encoding, text_encoding_name(enc));
-    *owned = NULL;
     if (enc == TEXT_ENC_UTF8_BOM) {
         *len -= 3;
         return data + 3;
@@ -472,10 +511,16 @@ bool import_buffer(const char *data, size_t len, const char *name, const ImportO
         refuse(&r, "%s is empty", name);
         return false;
     }
+    const char *advice, *what = sniff_not_csv(data, len, &advice);
+    if (what) {
+        refuse(&r, "%s is %s, not a CSV export: %s", name, what, advice);
+        return false;
+    }
     const char *text = decode(&r, data, &len, &owned);
     if (!text || !run_begin(&r))
         goto done;
     csv_open(&r.csv, text, len);
+    note_separator(&r, text, len);
     if (!read_header(&r) || !check_structure(&r, text, len))
         goto done;
     while (rep->outcome != IMPORT_REFUSED && csv_next_row(&r.csv, &r.row))

@@ -1,8 +1,10 @@
 /* import: reading a staff spreadsheet export (CSV) into the directory.
  *
- * Takes what Excel and CRMs write: UTF-8 with or without BOM, or
- * Windows-1252 (converted with iconv, and said so); CRLF or LF; quoted
- * fields; headings in any case with common aliases. Each bad row is
+ * Takes what Excel and CRMs write: UTF-8 with or without BOM,
+ * Windows-1252, Mac Roman or UTF-16 (converted with iconv, and said so:
+ * sniff.h); ',' ';' or tabs between fields; CRLF, LF or CR; quoted
+ * fields; headings in any case with common aliases. A workbook or other
+ * file renamed .csv is refused with what it is and how to export. Each bad row is
  * rejected with its file line, column and reason. The CSV replaces the
  * mentor list, atomically; the whole file is refused, and the directory
  * left as it was, when required columns are missing, there are no rows,
