@@ -282,13 +282,14 @@ static void test_reading_during_an_import(void **state)
     write_export(big, "R", 6000);
     assert_int_equal(support_admin(NULL, "--db %s import %s", live, big), 0);
     for (int round = 0; round < 3; round++) {
-        support_sh(&out,
-                   "cd %s || exit 9; (%s --db %s import %s >oi 2>&1; echo \"rc=$?\" >>oi) & pid=$!; "
-                   "reads=0; bad=0; while kill -0 $pid 2>/dev/null; do "
-                   "%s --db %s search okafor >/dev/null 2>&1 || bad=$((bad+1)); "
-                   "%s --db %s stats >/dev/null 2>&1 || bad=$((bad+1)); reads=$((reads+1)); "
-                   "done; wait; echo \"reads=$reads bad=$bad\"; cat oi",
-                   d, admin, live, big, admin, live, admin, live);
+        support_sh(
+            &out,
+            "cd %s || exit 9; (%s --db %s import %s >oi 2>&1; echo \"rc=$?\" >>oi) & pid=$!; "
+            "reads=0; bad=0; while kill -0 $pid 2>/dev/null; do "
+            "%s --db %s search okafor >/dev/null 2>&1 || bad=$((bad+1)); "
+            "%s --db %s stats >/dev/null 2>&1 || bad=$((bad+1)); reads=$((reads+1)); "
+            "done; wait; echo \"reads=$reads bad=$bad\"; cat oi",
+            d, admin, live, big, admin, live, admin, live);
         assert_non_null(strstr(out, " bad=0"));
         if (!strstr(out, "Imported") || !strstr(out, "rc=0"))
             fail_msg("round %d: the import did not go through while being read:\n%s", round, out);
@@ -317,6 +318,32 @@ static void test_import_replaces_a_damaged_directory(void **state)
     assert_int_equal(stat(support_path(d, "mentors.db.damaged"), &st), 0);
 }
 
+/* A control character already in a directory (made before they were
+ * refused) is never printed raw by `show`: ESC would drive the terminal. */
+static void test_show_prints_no_control_characters(void **state)
+{
+    (void)state;
+    const char *d = support_dir;
+    char live[1100], a[1100], *out = NULL;
+    snprintf(live, sizeof live, "%s/mentors.db", d);
+    snprintf(a, sizeof a, "%s/a.csv", d);
+    write_export(a, "C", 3);
+    assert_int_equal(support_admin(NULL, "--db %s import %s", live, a), 0);
+    assert_int_equal(support_sh(NULL,
+                                "sqlite3 %s \"UPDATE mentors SET bio = 'Hi' || char(27) || '[2J'"
+                                " || char(7) || char(8) || char(155) || 'there',"
+                                " title = 'Planner' || char(27) || ']0;owned' || char(7)"
+                                " WHERE id = 'C0001'\"",
+                                live),
+                     0);
+    assert_int_equal(support_admin(&out, "--db %s show C0001", live), 0);
+    assert_non_null(strstr(out, "Hi?[2J????there"));
+    for (const unsigned char *p = (const unsigned char *)out; *p; p++)
+        if ((*p < 0x20 && *p != '\n') || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+            fail_msg("show printed control byte 0x%02X: %s", *p, out);
+    free(out);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -332,8 +359,10 @@ int main(int argc, char **argv)
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_reading_during_an_import, support_dir_setup,
                                         support_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_import_replaces_a_damaged_directory,
-                                        support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_import_replaces_a_damaged_directory, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_show_prints_no_control_characters, support_dir_setup,
+                                        support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

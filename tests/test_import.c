@@ -517,8 +517,9 @@ static const char *beside(Fx *fx, const char *suffix)
 static void foreign_sqlite(const char *path)
 {
     unlink(path);
-    assert_int_equal(support_sh(NULL, "sqlite3 '%s' 'CREATE TABLE notes(body TEXT);"
-                                      " INSERT INTO notes VALUES(\"groceries\")'",
+    assert_int_equal(support_sh(NULL,
+                                "sqlite3 '%s' 'CREATE TABLE notes(body TEXT);"
+                                " INSERT INTO notes VALUES(\"groceries\")'",
                                 path),
                      0);
 }
@@ -568,7 +569,7 @@ static void test_import_never_backs_up_a_bad_directory(void **state)
     char err[256];
     struct stat st;
     seed(fx, 5);
-    seed(fx, 7); /* the 5 are the backup */
+    seed(fx, 7);                  /* the 5 are the backup */
     support_write(fx->db, "", 0); /* emptied, and nobody has opened it since */
     strbuf_init(&sb, buf, sizeof buf);
     strbuf_add(&sb, HEADER);
@@ -756,10 +757,11 @@ static void test_mac_roman_is_not_mojibake(void **state)
     import_report_free(&rep);
     expect_mentor(fx, "M1", "José", "García", "Café Müller");
     expect_mentor(fx, "M2", "Françoise", "Noël", "\u201cLes Mots\u201d");
-    const char *win = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\n"
-                      "W1,Jos\xE9,O\x92Neill,Analyst,Caf\xE9 Co,Finance,2010,jose@example.org,email\n"
-                      "W2,Ren\xE9"
-                      "e,Dubois,Editor,We\x92re \x93Here\x94,Media,2012,renee@example.org,email\n";
+    const char *win =
+        "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\n"
+        "W1,Jos\xE9,O\x92Neill,Analyst,Caf\xE9 Co,Finance,2010,jose@example.org,email\n"
+        "W2,Ren\xE9"
+        "e,Dubois,Editor,We\x92re \x93Here\x94,Media,2012,renee@example.org,email\n";
     rep = run(fx, win, strlen(win), true, NULL);
     assert_int_equal(rep.outcome, IMPORT_DONE);
     assert_non_null(strstr(rep.encoding, "Windows-1252"));
@@ -776,6 +778,106 @@ static void test_mac_roman_is_not_mojibake(void **state)
     assert_non_null(strstr(rep.encoding, "Mac Roman"));
     import_report_free(&rep);
     expect_mentor(fx, "M3", "Ana", "Peña", "St Mary\u2019s");
+}
+
+/* What exports really hold: invisible characters (a required field of
+ * only no-break and zero-width spaces is empty; an address with one
+ * inside is invalid), control characters, and Excel's floats; every
+ * rejection says what is really wrong. */
+static void test_invisible_and_control_characters(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,E-mail,Phone,"
+                    "Preferred Contact,Bio,Monthly Cap\n");
+    const int good = 30;         /* lines 2-31 */
+    const unsigned long n1 = 32; /* N1's line; N2 is on the next, and so on */
+    for (int i = 0; i < good; i++)
+        strbuf_addf(&sb,
+                    "G%02d,Lin,Hart,Clerk,Town Hall,Government,2009.0,g%d@example.org,,email,"
+                    ",6.0\n",
+                    i, i);
+    strbuf_add(&sb, "N1,\u00A0\u200B\u3000,Hart,Clerk,Town Hall,Government,2009,n1@example.org,,"
+                    "email,,\n");
+    strbuf_add(&sb, "N2,Lin,Hart,Clerk,Town Hall,Government,2009,n2\u00A0@example.org,,email,,\n");
+    strbuf_add(&sb, "N3,Lin,Hart,Clerk,Town Hall,Government,2009,n3@exam\u200Bple.org,,email,,\n");
+    strbuf_add(&sb, "N4,Lin,Hart,Clerk,Town Hall,Government,2009,n4@example.org,,email,"
+                    "\"\x1b[31mred\x1b[0m\",\n");
+    strbuf_add(&sb,
+               "N5,Lin,Ha\x07rt\x08,Clerk,Town Hall,Government,2009,n5@example.org,,email,,\n");
+    strbuf_add(&sb, "N6,Lin,Hart,Clerk,Town Hall,Government,2009,,3125550106.0,phone,,\n");
+    strbuf_add(&sb, "N7,Lin,Hart,Clerk,Town Hall,Government,2009,,3.12555E+09,phone,,\n");
+    strbuf_add(&sb, "\u200BN8\u00A0,Lin,Hart,Clerk,Town Hall,Government,2009,n8@example.org,,"
+                    "email,,\n"); /* trimmed, fine */
+    assert_false(sb.overflow);
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    if (rep.outcome != IMPORT_PARTIAL)
+        fail_msg("expected a partial import: %s", rep.refusal);
+    assert_int_equal(rep.accepted, good + 2); /* N6 and N8; N1-N5 and N7 are rejected */
+    const ImportRejection *x = rejection_at(&rep, n1);
+    assert_string_equal(x->column, "First name");
+    assert_non_null(strstr(x->reason, "required but empty"));
+    x = rejection_at(&rep, n1 + 1);
+    assert_string_equal(x->column, "Email");
+    assert_non_null(strstr(x->reason, "no-break space (U+00A0) inside"));
+    x = rejection_at(&rep, n1 + 2);
+    assert_non_null(strstr(x->reason, "zero-width space (U+200B) inside"));
+    x = rejection_at(&rep, n1 + 3);
+    assert_string_equal(x->column, "Bio");
+    assert_non_null(strstr(x->reason, "ESC (U+001B), at character 1"));
+    assert_null(strchr(x->reason, '\x1b'));
+    x = rejection_at(&rep, n1 + 4);
+    assert_non_null(strstr(x->reason, "BEL (U+0007), at character 3"));
+    x = rejection_at(&rep, n1 + 6);
+    assert_string_equal(x->column, "Phone");
+    assert_non_null(strstr(x->reason, "scientific notation"));
+    assert_null(strstr(x->reason, "not a phone number"));
+    import_report_free(&rep);
+    Mentor m;
+    char err[256];
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_true(store_mentor_get(s, "G03", &m));
+    assert_int_equal(m.grad_year, 2009);
+    assert_int_equal(m.monthly_cap, 6);
+    assert_true(store_mentor_get(s, "N6", &m));
+    assert_string_equal(m.contact, "3125550106");
+    assert_true(store_mentor_get(s, "N8", &m));
+    store_close(s);
+}
+
+/* A row too big in all is not reported as one field "longer than
+ * 65536 bytes" when no field is; and 2009.0 is no longer "too long". */
+static void test_rejection_reasons_are_true(void **state)
+{
+    Fx *fx = *state;
+    size_t cap = 1 << 20;
+    char *buf = malloc(cap);
+    StrBuf sb;
+    strbuf_init(&sb, buf, cap);
+    strbuf_add(&sb, "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,E-mail,"
+                    "Preferred Contact,Bio,Topics,Major,Location,Languages,Notes\n");
+    for (int i = 0; i < 10; i++)
+        strbuf_addf(&sb,
+                    "R%d,Lin,Hart,Clerk,Town Hall,Government,2009,r%d@example.org,email,,,,,,\n", i,
+                    i);
+    strbuf_add(&sb, "BIG,Lin,Hart,Clerk,Town Hall,Government,2009,big@example.org,email");
+    for (int f = 0; f < 6; f++) { /* six fields of 60,000 bytes: none over 65,536 */
+        strbuf_addc(&sb, ',');
+        for (int i = 0; i < 60000; i++)
+            strbuf_addc(&sb, 'y');
+    }
+    strbuf_add(&sb, "\n"); /* line 12 */
+    assert_false(sb.overflow);
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_PARTIAL);
+    const ImportRejection *x = rejection_at(&rep, 12);
+    if (strstr(x->reason, "longer than 65536"))
+        fail_msg("untrue reason: %s", x->reason);
+    assert_non_null(strstr(x->reason, "the row is longer than"));
+    import_report_free(&rep);
+    free(buf);
 }
 
 int main(int argc, char **argv)
@@ -802,6 +904,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_semicolon_separated_export, setup, teardown),
         cmocka_unit_test_setup_teardown(test_workbook_renamed_csv_is_named, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mac_roman_is_not_mojibake, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_invisible_and_control_characters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rejection_reasons_are_true, setup, teardown),
         cmocka_unit_test_setup_teardown(test_opening_during_an_import_leaves_it_alone, setup,
                                         teardown),
     };

@@ -3,6 +3,7 @@
 
 #include "core/csv.h"
 #include "core/text.h"
+#include "directory/cells.h"
 #include "directory/counts.h"
 #include "directory/csvcheck.h"
 #include "directory/sniff.h"
@@ -295,8 +296,16 @@ static bool check_row_shape(Run *r)
         return false;
     }
     if (row->flags & CSV_ROW_FIELD_TOO_LONG) {
-        snprintf(why, sizeof why, "column %zu is longer than %d bytes", row->long_field + 1,
-                 IMPORT_MAX_FIELD);
+        /* the field itself, or the row as a whole, ran out of room */
+        size_t kept = row->long_field < row->nfields ? strlen(row->field[row->long_field]) : 0;
+        if (kept >= IMPORT_MAX_FIELD)
+            snprintf(why, sizeof why, "column %zu is longer than %d bytes", row->long_field + 1,
+                     IMPORT_MAX_FIELD);
+        else
+            snprintf(why, sizeof why,
+                     "the row is longer than %zu bytes in all (from column %zu on), more than "
+                     "any mentor's row",
+                     row->buf_cap - 1, row->long_field + 1);
         reject(r, NULL, row->long_field < r->ncols ? r->heading[row->long_field] : NULL, why);
         return false;
     }
@@ -307,6 +316,54 @@ static bool check_row_shape(Run *r)
             reject(r, NULL, NULL, why);
             return false;
         }
+    return true;
+}
+
+/* What the spreadsheet really put in the cells (cells.h): invisible
+ * characters trimmed (a name of only no-break spaces is empty), floats
+ * undone ("2009.0"), and a row rejected with the true reason for a
+ * control character, a rounded number, or an invisible character inside
+ * an ID or an address. False when the row was rejected. */
+static bool clean_cells(Run *r, const char *values[MF_COUNT])
+{
+    char name[80], why[300];
+    size_t at;
+    for (int f = 0; f < MF_COUNT; f++) {
+        if (!values[f])
+            continue;
+        const char *label = mentor_field_label((MentorField)f);
+        const char *id = f == MF_ID ? NULL : values[MF_ID];
+        char *v = cells_trim((char *)values[f]);
+        values[f] = v;
+        if (cells_control(v, &at, name, sizeof name)) {
+            snprintf(why, sizeof why,
+                     "%s holds a control character, %s, at character %zu; a spreadsheet cell "
+                     "has none: remove it where the list is kept and export again",
+                     label, name, at);
+            reject(r, id, label, why);
+            return false;
+        }
+        bool number = f == MF_GRAD_YEAR || f == MF_MONTHLY_CAP || f == MF_PHONE;
+        if (number && cells_scientific(v)) {
+            snprintf(why, sizeof why,
+                     "%s \"%.30s\" was turned into a number by the spreadsheet, which rounds it "
+                     "(scientific notation): format the column as Text and export again",
+                     label, v);
+            reject(r, id, label, why);
+            return false;
+        }
+        if (number)
+            cells_unfloat(v);
+        bool exact = f == MF_ID || f == MF_EMAIL || f == MF_VIDEO || f == MF_LINKEDIN;
+        if (exact && cells_invisible_inside(v, name, sizeof name)) {
+            snprintf(why, sizeof why,
+                     "%s \"%.60s\" has a %s inside it, which cannot be seen but breaks it: "
+                     "retype it",
+                     label, v, name);
+            reject(r, f == MF_ID ? NULL : id, label, why);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -322,6 +379,8 @@ static void import_row(Run *r)
     for (int f = 0; f < MF_COUNT; f++)
         if (r->col_of[f] >= 0 && (size_t)r->col_of[f] < r->row.nfields)
             values[f] = text_trim((char *)r->row.field[r->col_of[f]]);
+    if (!clean_cells(r, values))
+        return;
     if (!mentor_from_fields(values, r->opt->this_year, &m, &err)) {
         reject(r, values[MF_ID], mentor_field_label(err.field), err.reason);
         return;

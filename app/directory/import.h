@@ -4,7 +4,11 @@
  * Windows-1252, Mac Roman or UTF-16 (converted with iconv, and said so:
  * sniff.h); ',' ';' or tabs between fields; CRLF, LF or CR; quoted
  * fields; headings in any case with common aliases. A workbook or other
- * file renamed .csv is refused with what it is and how to export. Each bad row is
+ * file renamed .csv is refused with what it is and how to export.
+ * Cells are cleaned first (cells.h): invisible characters trimmed,
+ * spreadsheet floats ("2009.0") undone; a control character, a number
+ * rounded to scientific notation, or an invisible character inside an
+ * ID or address rejects the row with that reason. Each bad row is
  * rejected with its file line, column and reason. The CSV replaces the
  * mentor list, atomically; the whole file is refused, and the directory
  * left as it was, when required columns are missing, there are no rows,

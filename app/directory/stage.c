@@ -71,8 +71,7 @@ StoreStage *store_stage_begin(const char *live, char *err, size_t cap)
         goto fail;
     store_remove_leftovers(live, st->lock); /* ours to clear: we hold the lock */
     if (!store_staging_name(live, st->path, sizeof st->path)) {
-        snprintf(err, cap, "cannot create the new directory beside %s: %s", live,
-                 strerror(errno));
+        snprintf(err, cap, "cannot create the new directory beside %s: %s", live, strerror(errno));
         st->path[0] = '\0';
         goto fail;
     }

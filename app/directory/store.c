@@ -233,8 +233,7 @@ static bool copy_file(const char *from, const char *to)
  * directories from before the last two imports) in its place. */
 static bool restore_backup(Store *s, const char *path, const char *why, char *err, size_t cap)
 {
-    char bak[1100] = "", tmp[1100], kept[1100], side[1120], dir[1024], check[200],
-         when[40] = "?";
+    char bak[1100] = "", tmp[1100], kept[1100], side[1120], dir[1024], check[200], when[40] = "?";
     static const char *const generation[] = {".bak", ".bak2"};
     bool sound = false;
     for (int g = 0; g < 2 && !sound; g++) {
