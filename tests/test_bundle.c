@@ -59,6 +59,12 @@ static void pubkey(const char *name, char *out, size_t cap)
     free(pub);
 }
 
+/* The kiosk's clock for bundle_check in the refusal tests (2027-01-15),
+ * and the time bundles are signed for the headless kiosk, whose clock
+ * is --today 2026-11-22 at noon: bundles are dated before it. */
+#define KIOSK_CLOCK_2027 1800000200LL
+#define BEFORE_KIOSK_TODAY 1795338000LL /* 2026-11-22 09:00 UTC */
+
 /* Signs dir/bundle/file with key name; at > 0 puts that timestamp in the
  * trusted comment instead of minisign's own. */
 static void sign_with(const char *key, const char *file, long long at)
@@ -270,6 +276,8 @@ static void test_signed_bundle_from_fat_stick(void **state)
 static BundleStatus try_bundle(const Config *cfg, Store *s, Bundle *b)
 {
     memset(b, 0, sizeof *b);
+    b->begun = KIOSK_CLOCK_2027; /* the kiosk's clock: after the bundles signed below */
+    b->questions_imported_at = bundle_questions_imported_at(s);
     if (!bundle_fetch(b, dir_of("media/STICK"), dir_of("var/incoming"), NULL, NULL))
         return b->status;
     bundle_check(b, &cfg->trust, bundle_imported_at(s), 2026);
@@ -332,6 +340,39 @@ static void test_refusals_change_nothing(void **state)
     /* and a newer one passes */
     sign_with("staff", "mentors.csv", 1800000100);
     stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OK);
+    bundle_free(&b);
+    /* dated two days ahead of the kiosk's clock (a laptop's wrong clock):
+     * refused, naming the date, so it cannot lock out what comes after */
+    sign_with("staff", "mentors.csv", KIOSK_CLOCK_2027 + 2 * 86400);
+    stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_BAD_TIME);
+    assert_non_null(strstr(b.reason, "more than a day ahead of this kiosk's clock"));
+    assert_non_null(strstr(b.reason, "2027-01-17"));
+    bundle_free(&b);
+    /* a timestamp that is no time at all */
+    sh_ok("sign",
+          "cd %s && minisign -S -s staff.key -m bundle/mentors.csv -t "
+          "'timestamp:99999999999999999999 file:mentors.csv' >/dev/null </dev/null%s",
+          support_dir, "");
+    stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_BAD_TIME);
+    assert_non_null(strstr(b.reason, "\"99999999999999999999\" is not a sane time"));
+    bundle_free(&b);
+    /* an old question bank riding along with a new mentor list */
+    sign_with("staff", "mentors.csv", 1800000100);
+    stick_put("mentors.csv.minisig");
+    support_write(dir_of("bundle/questions.csv"),
+                  "id,category,minutes,tags,text\nq1,work,3,,What drew you to this work?\n",
+                  (size_t)-1);
+    sign_with("staff", "questions.csv", 1700000000);
+    stick_put("questions.csv");
+    stick_put("questions.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OLD);
+    assert_non_null(strstr(b.reason, "questions.csv was signed"));
+    bundle_free(&b);
+    sign_with("staff", "questions.csv", 1800000150); /* signed anew: taken */
+    stick_put("questions.csv.minisig");
     assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OK);
     bundle_free(&b);
 
@@ -566,7 +607,7 @@ static void test_kiosk_imports_a_stick(void **state)
     char *out;
     keys_and_config();
     bundle_csv(40, true);
-    sign_with("staff", "mentors.csv", 0);
+    sign_with("staff", "mentors.csv", BEFORE_KIOSK_TODAY);
     stick_mount(16);
     stick_put("mentors.csv");
     stick_put("mentors.csv.minisig");
@@ -789,7 +830,7 @@ static void test_kiosk_stick_pulled_at_preview(void **state)
     (void)state;
     char *out;
     keys_and_config();
-    stick_with("staff", 0);
+    stick_with("staff", BEFORE_KIOSK_TODAY);
     int rc = kiosk_with(&out,
                         "await stick 10\n"
                         "type 2468\n"

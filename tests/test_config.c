@@ -193,8 +193,8 @@ static void test_folder_and_long_comments(void **state)
         config_defaults(&c, "a", "b");
         assert_false(load(text, &c, p, &n));
         if (n != 1 || p[0].line != 7)
-            fail_msg("a %d-byte comment: %d problems, the first on line %d: %s", len, n,
-                     p[0].line, p[0].text);
+            fail_msg("a %d-byte comment: %d problems, the first on line %d: %s", len, n, p[0].line,
+                     p[0].text);
         assert_string_equal(c.office.name, "Lakeside Careers");
     }
 }

@@ -433,7 +433,8 @@ static bool commit(Run *r)
                             r->opt->signed_at,
                             r->opt->signed_by,
                             r->opt->questions,
-                            r->opt->nquestions};
+                            r->opt->nquestions,
+                            r->opt->questions_signed_at};
     char err[STORE_ERR];
     bool ok = store_stage_commit(r->stage, &info, err, sizeof err);
     r->stage = NULL;

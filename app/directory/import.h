@@ -70,6 +70,7 @@ typedef struct {
     const char *signed_by;     /* and its signer */
     const Question *questions; /* a question bank to put in with the mentors, or NULL */
     int nquestions;
+    long long questions_signed_at; /* the bank's own signature timestamp, or 0 */
 } ImportOptions;
 
 /* Imports (or, with db_path NULL, validates) the CSV file at path. Fills

@@ -189,6 +189,10 @@ static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t c
         db_meta_set(db, "keep.bundle_signed_at", n);
         db_meta_set(db, "keep.bundle_signed_by", info->signed_by ? info->signed_by : "");
     }
+    if (info->questions_signed_at > 0) {
+        snprintf(n, sizeof n, "%lld", info->questions_signed_at);
+        db_meta_set(db, "keep.questions_signed_at", n);
+    }
     if (info->questions && !db_questions_write(db, info->questions, info->nquestions)) {
         db_set_err(err, cap, "could not write the new question bank", db);
         return false;

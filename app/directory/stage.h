@@ -34,6 +34,7 @@ typedef struct {
     const char *signed_by;     /* who signed, as shown to staff */
     const Question *questions; /* a new question bank, or NULL to keep it */
     int nquestions;
+    long long questions_signed_at; /* its signature's timestamp (keep.questions_signed_at) */
 } StoreImportInfo;
 
 /* Starts building a new directory beside live_path, under a name of

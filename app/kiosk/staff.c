@@ -370,6 +370,7 @@ static bool job_check(App *a)
     if (!st->show.stick[0] || st->show.step != STAFF_CHECKING)
         return true;
     bundle_begin(b, clock_unix(&a->clock));
+    b->questions_imported_at = bundle_questions_imported_at(a->store);
     spool_dir(a, spool, sizeof spool);
     if (bundle_fetch(b, st->show.stick, spool, NULL, NULL) &&
         bundle_check(b, &a->cfg.trust, bundle_imported_at(a->store), a->today.y)) {

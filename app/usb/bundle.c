@@ -26,7 +26,7 @@ const char *bundle_status_name(BundleStatus s)
 {
     static const char *const name[] = {"ok",          "missing", "not-signed", "bad-signature",
                                        "unknown-key", "no-keys", "old",        "pulled",
-                                       "disk",        "data"};
+                                       "disk",        "data",    "bad-time"};
     return (unsigned)s < sizeof name / sizeof *name ? name[s] : "?";
 }
 
@@ -54,8 +54,10 @@ void bundle_when_text(long long t, char *out, size_t cap)
 {
     time_t tt = (time_t)t;
     struct tm tm;
-    localtime_r(&tt, &tm);
-    strftime(out, cap, "%Y-%m-%d %H:%M", &tm);
+    /* a time no calendar holds says so, rather than leaving tm unset */
+    if (t < 0 || t > SIGN_TIME_MAX || !localtime_r(&tt, &tm) ||
+        strftime(out, cap, "%Y-%m-%d %H:%M", &tm) == 0)
+        snprintf(out, cap, "at an impossible time (%lld)", t);
 }
 
 static void spool_path(const Bundle *b, const char *name, char *out, size_t cap)
@@ -237,6 +239,17 @@ static bool verify(Bundle *b, const SignTrust *trust, const char *name, bool fir
                       "The signature does not match %s: the file was changed after it was "
                       "signed. Nothing was changed.",
                       name);
+    case SIGN_BAD_COMMENT:
+        return refuse(b, BUNDLE_BAD_SIGNATURE,
+                      "The trusted comment of %s.minisig (the date and name it was signed "
+                      "with) was changed after signing. Sign the file again. Nothing was "
+                      "changed.",
+                      name);
+    case SIGN_BAD_TIME:
+        return refuse(b, BUNDLE_BAD_TIME,
+                      "The signature of %s is dated wrongly: %s. Check the clock of the "
+                      "computer that signed it and sign again. Nothing was changed.",
+                      name, why);
     case SIGN_NO_TIMESTAMP:
         return refuse(b, BUNDLE_BAD_SIGNATURE,
                       "The signature of %s has no timestamp in its trusted comment. Sign it "
@@ -247,8 +260,10 @@ static bool verify(Bundle *b, const SignTrust *trust, const char *name, bool fir
                       "%s.minisig is not a minisign signature (%s). Nothing was changed.", name,
                       why);
     }
-    if (!first)
+    if (!first) {
+        b->questions_signed_at = info.timestamp;
         return true;
+    }
     b->signed_at = info.timestamp;
     snprintf(b->signer, sizeof b->signer, "key %s", info.key_id);
     for (int i = 0; i < trust->n; i++) {
@@ -266,6 +281,60 @@ long long bundle_imported_at(Store *s)
     return s && store_meta_get(s, "keep.bundle_signed_at", v, sizeof v) ? atoll(v) : 0;
 }
 
+long long bundle_questions_imported_at(Store *s)
+{
+    char v[32];
+    return s && store_meta_get(s, "keep.questions_signed_at", v, sizeof v) ? atoll(v) : 0;
+}
+
+bool bundle_forget_stamps(Store *s, char *was, size_t cap)
+{
+    char a[48], q[48];
+    long long at = bundle_imported_at(s), qat = bundle_questions_imported_at(s);
+    bundle_when_text(at, a, sizeof a);
+    bundle_when_text(qat, q, sizeof q);
+    snprintf(was, cap, "last bundle signed %s; last question bank signed %s", at ? a : "(none)",
+             qat ? q : "(none)");
+    return store_meta_set(s, "keep.bundle_signed_at", "0") &&
+           store_meta_set(s, "keep.questions_signed_at", "0");
+}
+
+/* Each signed file is dated no more than a day ahead of the kiosk's
+ * clock and after the last import of that file. */
+static bool check_times(Bundle *b, long long imported_at)
+{
+    char when[48], clock[48], before[48];
+    long long now = b->begun > 0 ? b->begun : (long long)time(NULL);
+    const struct {
+        const char *name;
+        long long at;
+    } file[] = {{"mentors.csv", b->signed_at},
+                {"questions.csv", b->has_questions ? b->questions_signed_at : 0}};
+    for (int i = 0; i < 2; i++) {
+        if (!file[i].at || file[i].at <= now + BUNDLE_FUTURE_SLACK)
+            continue;
+        bundle_when_text(file[i].at, when, sizeof when);
+        bundle_when_text(now, clock, sizeof clock);
+        return refuse(b, BUNDLE_BAD_TIME,
+                      "%s says it was signed %s, more than a day ahead of this kiosk's clock "
+                      "(%s). Taking it would lock out every correctly dated bundle after it. "
+                      "Check the clock of the computer that signed it (and the kiosk's), and "
+                      "sign again. Nothing was changed.",
+                      file[i].name, when, clock);
+    }
+    long long q_before = b->questions_imported_at > 0 ? b->questions_imported_at : imported_at;
+    if (b->has_questions && b->questions_signed_at <= q_before) {
+        bundle_when_text(b->questions_signed_at, when, sizeof when);
+        bundle_when_text(q_before, before, sizeof before);
+        return refuse(b, BUNDLE_OLD,
+                      "questions.csv was signed %s, no later than the last import (signed %s): "
+                      "an old question bank cannot ride along with a new mentor list. Sign "
+                      "questions.csv again, or leave it off the stick. Nothing was changed.",
+                      when, before);
+    }
+    return true;
+}
+
 bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int this_year)
 {
     char path[BUNDLE_PATH_MAX + 40], before[24], now[24], err[300];
@@ -276,6 +345,8 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
                       "office's public key to its config under [bundles] trusted_key.");
     if (!verify(b, trust, "mentors.csv", true) ||
         (b->has_questions && !verify(b, trust, "questions.csv", false)))
+        return false;
+    if (!check_times(b, imported_at))
         return false;
     bundle_when_text(b->signed_at, now, sizeof now);
     bundle_when_text(imported_at, before, sizeof before);
@@ -320,7 +391,8 @@ bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int thi
                          .signed_at = b->signed_at,
                          .signed_by = b->signer,
                          .questions = b->has_questions ? b->bank : NULL,
-                         .nquestions = b->has_questions ? b->nbank : 0};
+                         .nquestions = b->has_questions ? b->nbank : 0,
+                         .questions_signed_at = b->has_questions ? b->questions_signed_at : 0};
     bool ok = import_file(path, &opt, rep);
     if (!ok && (strstr(rep->refusal, "disk is full") || strstr(rep->refusal, "No space"))) {
         char why[sizeof rep->refusal];
