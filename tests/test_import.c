@@ -880,6 +880,40 @@ static void test_rejection_reasons_are_true(void **state)
     free(buf);
 }
 
+/* The rejected-rows CSV staff open in Excel never carries a live
+ * formula from the export. */
+static void test_rejected_rows_csv_has_no_formulas(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    char report[1100];
+    snprintf(report, sizeof report, "%s/rejected.csv", fx->dir);
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 12; i++)
+        good_row(&sb, i);
+    strbuf_add(&sb, "=HYPERLINK(\"http://evil.example\"),@SUM(1),+cmd,Analyst,-Org,Finance,1800,,"
+                    ",,=cmd|' /C calc'!A0,,,email,,,,,\n");
+    ImportReport rep = run(fx, buf, sb.len, true, report);
+    assert_int_equal(rep.outcome, IMPORT_PARTIAL);
+    import_report_free(&rep);
+    char *csv = support_read(report, NULL);
+    assert_non_null(csv);
+    /* no cell starts with = + - @ (after an optional opening quote) */
+    for (char *p = csv; *p; p++) {
+        bool cell_start = p == csv || p[-1] == ',' || p[-1] == '\n';
+        if (!cell_start)
+            continue;
+        const char *c = *p == '"' ? p + 1 : p;
+        if (strchr("=+-@", *c) && *c)
+            fail_msg("a live formula cell in the rejected-rows CSV: %.40s", p);
+    }
+    assert_non_null(strstr(csv, "\"'=HYPERLINK("));
+    assert_non_null(strstr(csv, "\"'=cmd|"));
+    free(csv);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -906,6 +940,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_mac_roman_is_not_mojibake, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invisible_and_control_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rejection_reasons_are_true, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rejected_rows_csv_has_no_formulas, setup, teardown),
         cmocka_unit_test_setup_teardown(test_opening_during_an_import_leaves_it_alone, setup,
                                         teardown),
     };
