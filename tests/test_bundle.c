@@ -929,10 +929,73 @@ static void test_kiosk_exports_stats_only(void **state)
     free(out);
 }
 
+static void on_alarm(int sig)
+{
+    (void)sig;
+    static const char msg[] = "the bundle code hung on a file of the stick\n";
+    if (write(2, msg, sizeof msg - 1) < 0) {
+    }
+    _exit(3);
+}
+
+/* A stranger's stick that is not FAT (a configured root allows it):
+ * a FIFO named mentors.csv, a symbolic link for it, and a reports
+ * folder that is a link elsewhere. Each is refused with what it is; the
+ * kiosk never blocks on the FIFO and never writes through the link. */
+static void test_odd_files_on_a_stick(void **state)
+{
+    (void)state;
+    Config cfg;
+    Bundle b;
+    char err[300], written[400];
+    keys_and_config();
+    config_read(&cfg);
+    Store *s = seeded(dir_of("var/mentors.db"));
+    bundle_csv(10, false);
+    sign_with("staff", "mentors.csv", 1800000100);
+    sh_ok("stick", "mkdir -p %s/career-kiosk %s", dir_of("media/STICK"), dir_of("elsewhere"));
+    sh_ok("sig", "cp %s %s/career-kiosk/", dir_of("bundle/mentors.csv.minisig"),
+          dir_of("media/STICK"));
+    signal(SIGALRM, on_alarm);
+    alarm(20);
+    /* a FIFO: would block open() for ever */
+    sh_ok("fifo", "mkfifo %s/career-kiosk/mentors.csv%s", dir_of("media/STICK"), "");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_DATA);
+    assert_non_null(strstr(b.reason, "a pipe (FIFO), not a regular file"));
+    bundle_free(&b);
+    /* a link to a file elsewhere */
+    sh_ok("link", "rm %s/career-kiosk/mentors.csv && ln -s /etc/passwd %s/career-kiosk/mentors.csv",
+          dir_of("media/STICK"), dir_of("media/STICK"));
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_DATA);
+    assert_non_null(strstr(b.reason, "a symbolic link, not a regular file"));
+    bundle_free(&b);
+    alarm(0);
+    /* reports/ a link out of the stick: nothing is written through it */
+    sh_ok("reports", "ln -s %s %s/career-kiosk/reports", dir_of("elsewhere"),
+          dir_of("media/STICK"));
+    assert_false(bundle_write_stats(dir_of("media/STICK"), "2027-01-15-100000", s, written,
+                                    sizeof written, err, sizeof err));
+    assert_non_null(strstr(err, "career-kiosk/reports on the stick is a symbolic link"));
+    char *out;
+    assert_int_equal(support_sh(&out, "ls -A %s | wc -l", dir_of("elsewhere")), 0);
+    assert_int_equal(atoi(out), 0);
+    free(out);
+    /* a real folder, with a planted link where a report goes: replaced, not followed */
+    sh_ok("reports", "rm %s/career-kiosk/reports && mkdir %s/career-kiosk/reports",
+          dir_of("media/STICK"), dir_of("media/STICK"));
+    sh_ok("plant", "ln -s %s/planted %s/career-kiosk/reports/2027-01-15-100000-stats.csv.part",
+          dir_of("elsewhere"), dir_of("media/STICK"));
+    assert_true(bundle_write_stats(dir_of("media/STICK"), "2027-01-15-100000", s, written,
+                                   sizeof written, err, sizeof err));
+    assert_int_not_equal(access(dir_of("elsewhere/planted"), F_OK), 0);
+    store_close(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_mount_table_watch, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_signed_bundle_from_fat_stick, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_refusals_change_nothing, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_odd_files_on_a_stick, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_stick_pulled_mid_copy, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_disk_full_during_import, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_killed_import_leaves_old_or_new, support_dir_setup,

@@ -91,6 +91,16 @@ typedef struct {
     "The stick was removed (or stopped answering) while %s was being copied (%s). Nothing was "    \
     "changed; plug it in again."
 
+/* What a file that is not a regular one is, for staff. */
+static const char *file_kind(mode_t m)
+{
+    return S_ISLNK(m)    ? "a symbolic link"
+           : S_ISFIFO(m) ? "a pipe (FIFO)"
+           : S_ISDIR(m)  ? "a folder"
+           : S_ISSOCK(m) ? "a socket"
+                         : "a device";
+}
+
 /* Copies one file off the stick, synced. */
 static bool copy_one(Bundle *b, const char *from, const char *to, const char *name, Copying *c)
 {
@@ -98,11 +108,22 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     struct stat st;
     ssize_t n = 0;
     long long left;
-    int in = open(from, O_RDONLY | O_CLOEXEC), out;
+    /* never a FIFO that blocks the loop, a device, or a link elsewhere */
+    int in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK), out;
+    if (in < 0 && (errno == ELOOP || errno == ENXIO))
+        return refuse(b, BUNDLE_DATA, "%s on the stick is not a regular file. Nothing was changed.",
+                      name);
     if (in < 0 || fstat(in, &st) != 0) {
         if (in >= 0)
             close(in);
         return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(errno));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(in);
+        return refuse(b, BUNDLE_DATA,
+                      "%s on the stick is %s, not a regular file. Nothing was "
+                      "changed.",
+                      name, file_kind(st.st_mode));
     }
     out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (out < 0) {
@@ -156,7 +177,12 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
         return false;
     for (int i = 0; i < NFILES; i++) {
         snprintf(from[i], sizeof from[i], "%s/%s/%s", mount, BUNDLE_FOLDER, files[i]);
-        present[i] = stat(from[i], &st) == 0;
+        present[i] = lstat(from[i], &st) == 0;
+        if (present[i] && !S_ISREG(st.st_mode))
+            return refuse(b, BUNDLE_DATA,
+                          "%s/%s on the stick is %s, not a regular file: the kiosk takes only "
+                          "the signed files themselves. Nothing was changed.",
+                          BUNDLE_FOLDER, files[i], file_kind(st.st_mode));
         if (!present[i] && errno != ENOENT)
             return refuse(b, BUNDLE_PULLED,
                           "The stick stopped answering (%s). Nothing was changed; plug it in "
@@ -412,7 +438,8 @@ static bool write_file(const char *dir, const char *name, const char *data, size
     char path[BUNDLE_PATH_MAX + 80], tmp[BUNDLE_PATH_MAX + 90];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     snprintf(tmp, sizeof tmp, "%s.part", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    unlink(tmp); /* a leftover, or a link someone left: removed, never followed */
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     bool ok = fd >= 0 && write(fd, data, len) == (ssize_t)len;
     ok = ok && fsync(fd) == 0;
     if (fd >= 0 && close(fd) != 0)
@@ -428,11 +455,25 @@ static bool write_file(const char *dir, const char *name, const char *data, size
 /* career-kiosk/reports on the stick, made when missing. */
 static bool reports_dir(const char *mount, char *out, size_t cap, char *err, size_t err_cap)
 {
+    struct stat st;
+    char folder[BUNDLE_PATH_MAX + 40];
+    snprintf(folder, sizeof folder, "%s/%s", mount, BUNDLE_FOLDER);
     snprintf(out, cap, "%s/%s/reports", mount, BUNDLE_FOLDER);
     if (mkdir(out, 0755) != 0 && errno != EEXIST) {
         snprintf(err, err_cap, "could not make %s/reports on the stick: %s", BUNDLE_FOLDER,
                  strerror(errno));
         return false;
+    }
+    /* reports go onto the stick itself: a link would carry them anywhere */
+    for (int i = 0; i < 2; i++) {
+        const char *p = i ? out : folder;
+        if (lstat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            snprintf(err, err_cap,
+                     "%s%s on the stick is %s, not a folder, so nothing was written there",
+                     BUNDLE_FOLDER, i ? "/reports" : "",
+                     lstat(p, &st) != 0 ? "gone" : file_kind(st.st_mode));
+            return false;
+        }
     }
     return true;
 }
