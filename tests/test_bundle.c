@@ -929,6 +929,47 @@ static void test_kiosk_exports_stats_only(void **state)
     free(out);
 }
 
+/* Four wrong PINs, a restart (a power cut is enough), one more: the lock
+ * holds, and survives another restart; the right PIN does nothing. */
+static void test_kiosk_pin_lock_survives_a_restart(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    int rc = kiosk_with(&out,
+                        "tap Staff\n"
+                        "repeat 4\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "end\n"
+                        "expect text \"That PIN is not right. 1 more try before a five-minute "
+                        "lock.\"\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk (%d): %s", rc, out);
+    free(out);
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "type 9999\n"
+                    "key enter\n"
+                    "expect text \"Too many wrong PINs. Try again in 5:00.\"\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a restart (%d): %s", rc, out);
+    free(out);
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff pin\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a second restart (%d): %s", rc, out);
+    assert_non_null(strstr(out, "still locked after wrong PINs"));
+    free(out);
+}
+
 static void on_alarm(int sig)
 {
     (void)sig;
@@ -1005,6 +1046,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_kiosk_refuses_a_strangers_stick, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_locks_after_five_tries, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_survives_a_restart, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_tells_staff_after_a_restart, support_dir_setup,
                                     teardown),

@@ -70,6 +70,43 @@ static void read_marker(App *a)
 /* Looks at what is mounted now. */
 static void stick_scan(App *a);
 
+/* The wrong-PIN count and the lock are kept in the directory's metadata
+ * (keep.*, so imports carry them), so a restart, a power cut being
+ * enough, clears neither. The lock is kept as the wall-clock second it
+ * ends; what is left of it comes back on the platform clock, never more
+ * than a whole lock (a clock set back cannot lengthen it). */
+static void pin_state_save(App *a)
+{
+    char v[32];
+    const Staff *st = &a->staff;
+    uint64_t now = platform_now(a->platform);
+    long long until = st->locked_until > now
+                          ? clock_unix(&a->clock) + (long long)((st->locked_until - now) / 1000)
+                          : 0;
+    snprintf(v, sizeof v, "%d", st->tries);
+    store_meta_set(a->store, "keep.staff_pin_tries", v);
+    snprintf(v, sizeof v, "%lld", until);
+    store_meta_set(a->store, "keep.staff_locked_until", v);
+}
+
+static void pin_state_load(App *a)
+{
+    char v[32];
+    Staff *st = &a->staff;
+    if (store_meta_get(a->store, "keep.staff_pin_tries", v, sizeof v))
+        st->tries = atoi(v) > 0 && atoi(v) < STAFF_TRIES ? atoi(v) : 0;
+    if (!store_meta_get(a->store, "keep.staff_locked_until", v, sizeof v))
+        return;
+    long long left = atoll(v) - clock_unix(&a->clock);
+    if (left <= 0)
+        return;
+    if (left * 1000 > STAFF_LOCK_MS)
+        left = STAFF_LOCK_MS / 1000;
+    st->locked_until = platform_now(a->platform) + (uint64_t)left * 1000;
+    fprintf(stderr, "career-kiosk: staff mode is still locked after wrong PINs (%lld s left)\n",
+            left);
+}
+
 void staff_open(App *a)
 {
     Staff *st = &a->staff;
@@ -79,6 +116,7 @@ void staff_open(App *a)
         fprintf(stderr, "career-kiosk: %s\n", st->show.notice);
     }
     read_marker(a);
+    pin_state_load(a);
     stick_scan(a); /* a stick plugged in before the kiosk started counts */
 }
 
@@ -292,10 +330,12 @@ static void pin_key(App *a, char key)
                     "minutes\n",
                     STAFF_TRIES);
         }
+        pin_state_save(a);
         return;
     }
     st->tries = 0;
     st->show.pin_wrong = false;
+    pin_state_save(a);
     if (st->show.for_stick && st->show.stick[0]) {
         go(a, STAFF_CHECKING);
         app_after_frame(a, job_check);
