@@ -494,6 +494,10 @@ int config_check_files(const Config *c, ConfigProblem *p, int cap, int n)
                       : !S_ISDIR(st.st_mode)   ? "is not a folder"
                       : access(dir, W_OK) != 0 ? "is not writable by this user"
                                                : NULL;
+    /* a directory that is there is served read-only (staff are told),
+     * rather than the kiosk refusing to start over a read-only disk */
+    if (why && access(c->database, R_OK) == 0)
+        why = NULL;
     if (why) {
         if (n < cap) {
             p[n].line = c->database_line;

@@ -970,6 +970,52 @@ static void test_kiosk_pin_lock_survives_a_restart(void **state)
     free(out);
 }
 
+/* A full disk at start-up, then a read-only file system: the kiosk
+ * serves the directory it has, read-only, and tells staff; it neither
+ * exits with "disk I/O error" nor refuses its config (exit 78). */
+static void test_kiosk_rides_out_a_full_or_read_only_disk(void **state)
+{
+    (void)state;
+    char *out, db[1100];
+    keypair("staff");
+    keypair("stranger");
+    mkdir(dir_of("small"), 0755);
+    sh_ok("mount tmpfs", "mount -t tmpfs -o size=%s tmpfs %s", "4M", dir_of("small"));
+    snprintf(db, sizeof db, "%s", dir_of("small/mentors.db"));
+    write_config(db);
+    store_close(seeded(db));
+    sh_ok("fill", "dd if=/dev/zero of=%s bs=4k 2>/dev/null; df %s >/dev/null", dir_of("small/fill"),
+          dir_of("small"));
+    static const char script[] =
+        "expect text \"Staff: a notice\"\n"
+        "tap \"Staff: a notice\"\n"
+        "type 2468\n"
+        "key enter\n"
+        "expect staff menu\n"
+        "expect staff-says \"The directory is shown read-only because %s\"\n"
+        "tap \"Close staff mode\"\n"
+        "tap \"Touch to start\"\n"
+        "expect screen about\n"
+        "tap \"Skip this step\"\n"
+        "expect screen search\n"
+        "tap Search\n"
+        "type jose\n"
+        "tap Done\n"
+        "expect text \"José García\"\n";
+    char text[1200];
+    snprintf(text, sizeof text, script, "the disk is full");
+    int rc = kiosk_with(&out, text, "true");
+    if (rc != 0)
+        fail_msg("kiosk on a full disk (%d): %s", rc, out);
+    free(out);
+    sh_ok("read-only", "rm %s && mount -o remount,ro %s", dir_of("small/fill"), dir_of("small"));
+    snprintf(text, sizeof text, script, "its file system is read-only");
+    rc = kiosk_with(&out, text, "true");
+    if (rc != 0)
+        fail_msg("kiosk on a read-only disk (%d): %s", rc, out);
+    free(out);
+}
+
 static void on_alarm(int sig)
 {
     (void)sig;
@@ -1049,6 +1095,8 @@ static const struct CMUnitTest tests[] = {
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_survives_a_restart, support_dir_setup,
                                     teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_rides_out_a_full_or_read_only_disk,
+                                    support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_tells_staff_after_a_restart, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_stick_pulled_at_preview, support_dir_setup,

@@ -733,7 +733,7 @@ Store *import_seed_open(const char *db_path, const ImportSeed *seed, Date today,
     if (created && seed->referrals)
         seed_referrals(s, seed->referrals, today);
     Question probe;
-    if (store_questions_load(s, &probe, 1) == 0) {
+    if (!store_read_only(s) && store_questions_load(s, &probe, 1) == 0) {
         bank = calloc(QUESTION_MAX, sizeof *bank);
         int n = bank ? import_questions_file(seed->questions, bank, QUESTION_MAX, err, cap) : -1;
         if (n < 0 || !store_questions_replace(s, bank, n, err, cap))

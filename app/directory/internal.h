@@ -15,6 +15,7 @@
 struct Store {
     sqlite3 *db;
     char notice[400];
+    bool read_only; /* the disk is full or read-only: served as it is */
 };
 
 /* --- SQLite helpers (store.c) --- */

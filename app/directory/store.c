@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 /* Schema steps; migrations[i] takes a directory from version i to i+1. */
@@ -306,6 +307,77 @@ static sqlite3 *open_existing(const char *path, bool existed, bool *damaged, cha
     return db;
 }
 
+/* path as an SQLite URI that opens it as an immutable file. */
+static void immutable_uri(const char *path, char *out, size_t cap)
+{
+    size_t n = (size_t)snprintf(out, cap, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < cap; p++)
+        if (strchr("?#%", *p) || *p <= ' ' || *p >= 0x7F)
+            n += (size_t)snprintf(out + n, cap - n, "%%%02X", *p);
+        else
+            out[n++] = (char)*p;
+    snprintf(out + n, cap - n, "?immutable=1");
+}
+
+/* Whether db answers a read of the mentors and holds our schema. */
+static bool readable(sqlite3 *db)
+{
+    char why[200];
+    return db && db_query_int(db, "SELECT count(*) FROM mentors", -1) >= 0 &&
+           db_is_ours(db, why, sizeof why);
+}
+
+/* The disk is full or read-only, so the directory cannot be opened for
+ * writing (SQLite cannot even make its shared-memory index): it is
+ * opened read-only, as an immutable file when need be, so the kiosk
+ * serves the directory it has. NULL when even that fails. */
+static sqlite3 *open_read_only(const char *path)
+{
+    char uri[2200], err[300];
+    sqlite3 *db = db_open(path, SQLITE_OPEN_READONLY, err, sizeof err);
+    if (readable(db))
+        return db;
+    sqlite3_close(db);
+    immutable_uri(path, uri, sizeof uri);
+    db = db_open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err, sizeof err);
+    if (readable(db))
+        return db;
+    sqlite3_close(db);
+    return NULL;
+}
+
+/* Why the folder of path cannot be written: "the disk is full", ... */
+static void unwritable_why(const char *path, const char *err, char *out, size_t cap)
+{
+    char dir[1024];
+    struct statvfs vfs;
+    store_dir_of(path, dir, sizeof dir);
+    if (statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+        snprintf(out, cap, "its file system is read-only");
+    else if (statvfs(dir, &vfs) == 0 && vfs.f_bavail == 0)
+        snprintf(out, cap, "the disk is full");
+    else
+        snprintf(out, cap, "it cannot be written (%.150s)", err);
+}
+
+static void read_only_notice(Store *s, const char *path, const char *err)
+{
+    char why[200];
+    size_t n = strlen(s->notice);
+    unwritable_why(path, err, why, sizeof why);
+    snprintf(s->notice + n, sizeof s->notice - n,
+             "%sThe directory is shown read-only because %s: visitors can search it, but "
+             "referrals and stats are not counted and it cannot be updated. Free space on the "
+             "kiosk's disk (or repair its file system), then restart the kiosk.",
+             n ? " " : "", why);
+    fprintf(stderr, "career-kiosk: the directory %s is open read-only: %s\n", path, why);
+}
+
+bool store_read_only(const Store *s)
+{
+    return s->read_only;
+}
+
 Store *store_open(const char *path, char *err, size_t cap)
 {
     bool damaged;
@@ -323,6 +395,13 @@ Store *store_open(const char *path, char *err, size_t cap)
     s->db = open_existing(path, existed, &damaged, why, sizeof why, err, cap);
     if (!s->db && damaged && restore_backup(s, path, why, err, cap))
         s->db = open_existing(path, true, &damaged, why, sizeof why, err, cap);
+    if (!s->db && !damaged && existed && (s->db = open_read_only(path)) != NULL) {
+        s->read_only = true;
+        read_only_notice(s, path, err);
+    } else if (s->db && sqlite3_db_readonly(s->db, "main") == 1) {
+        s->read_only = true; /* SQLite fell back to reading only (a read-only disk) */
+        read_only_notice(s, path, "the file cannot be written");
+    }
     if (!s->db || !db_migrate(s->db, err, cap))
         goto fail;
     return s;

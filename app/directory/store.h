@@ -27,6 +27,11 @@ typedef struct Store Store;
  * and a reason in err on failure. Free with store_close. */
 Store *store_open(const char *path, char *err, size_t err_cap);
 
+/* True when the directory could only be opened read-only (a full disk,
+ * a read-only file system): it is served as it is, writes fail, and
+ * store_notice tells staff why. */
+bool store_read_only(const Store *s);
+
 /* Closes the directory; NULL is fine. */
 void store_close(Store *s);
 
