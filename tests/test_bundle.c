@@ -163,9 +163,9 @@ static int teardown(void **state)
 {
     char *out;
     support_sh(&out,
-               "fusermount -uz %s/media/STICK 2>/dev/null; umount -l %s/small 2>/dev/null; "
-               "true",
-               support_dir, support_dir);
+               "fusermount -uz %s/media/STICK 2>/dev/null; fusermount -uz %s/media/OTHER "
+               "2>/dev/null; umount -l %s/small 2>/dev/null; true",
+               support_dir, support_dir, support_dir);
     free(out);
     return support_dir_teardown(state);
 }
@@ -1016,6 +1016,43 @@ static void test_kiosk_rides_out_a_full_or_read_only_disk(void **state)
     free(out);
 }
 
+/* Two sticks in: staff look at stick A's preview and pull A while B
+ * stays in. The preview goes with A; B's own turn comes after. */
+static void test_kiosk_preview_belongs_to_its_stick(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    stick_with("staff", BEFORE_KIOSK_TODAY); /* A: 20 mentors, at media/STICK */
+    bundle_csv(30, false);
+    sign_with("staff", "mentors.csv", BEFORE_KIOSK_TODAY + 60);
+    sh_ok("stick B",
+          "cd %s && truncate -s 16M other.img && mkfs.vfat -n OTHER other.img >/dev/null && "
+          "mkdir -p media/OTHER && fusefat -o rw+ %s/other.img media/OTHER >/dev/null && "
+          "mkdir media/OTHER/career-kiosk && cp bundle/mentors.csv bundle/mentors.csv.minisig "
+          "media/OTHER/career-kiosk/",
+          support_dir, support_dir);
+    int rc = kiosk_with(&out,
+                        "await stick 10\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff preview\n"
+                        "expect text \"Import 20 mentors\"\n"
+                        "await stick-change 20\n" /* A is pulled: B is still in */
+                        "expect staff result\n"
+                        "expect text \"The stick was removed\"\n"
+                        "expect staff-says \"Nothing was changed\"\n"
+                        "expect no-text \"Import 20 mentors\"\n",
+                        "sleep 2; fusermount -u media/STICK");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    char err[STORE_ERR];
+    Store *s = store_open(dir_of("var/mentors.db"), err, sizeof err);
+    assert_int_equal(store_mentor_count(s), 160); /* neither A's nor B's list came in */
+    store_close(s);
+}
+
 static void on_alarm(int sig)
 {
     (void)sig;
@@ -1094,6 +1131,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_kiosk_pin_locks_after_five_tries, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_survives_a_restart, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_preview_belongs_to_its_stick, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_rides_out_a_full_or_read_only_disk,
                                     support_dir_setup, teardown),

@@ -229,18 +229,34 @@ static void stick_gone(App *a)
     }
 }
 
+/* The device a mount point is on, or 0. */
+static unsigned long long device_of(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (unsigned long long)st.st_dev : 0;
+}
+
+/* Whether the stick staff are working with is still the one mounted
+ * there: another stick left in (or plugged in at the same place) is not
+ * it, so its preview is never imported from the wrong stick. */
+static bool stick_still_in(const Staff *st)
+{
+    return st->show.stick[0] && mounts_has(st->show.stick, BUNDLE_FOLDER) &&
+           device_of(st->show.stick) == st->stick_dev;
+}
+
 static void stick_scan(App *a)
 {
     Staff *st = &a->staff;
     char m[MOUNTS_PATH_MAX] = "";
-    if (!mounts_find(a->cfg.usb_roots, BUNDLE_FOLDER, m, sizeof m)) {
-        if (st->show.stick[0])
-            stick_gone(a);
-        return;
-    }
-    if (strcmp(m, st->show.stick) == 0)
+    /* a preview belongs to its stick: when that stick goes, it is gone,
+     * even while a second stick stays in */
+    if (st->show.stick[0] && !stick_still_in(st))
+        stick_gone(a);
+    if (st->show.stick[0] || !mounts_find(a->cfg.usb_roots, BUNDLE_FOLDER, m, sizeof m))
         return;
     text_copy(st->show.stick, sizeof st->show.stick, m);
+    st->stick_dev = device_of(m);
     st->stick_handled = false;
     fprintf(stderr, "career-kiosk: a staff stick is mounted at %s\n", m);
     stick_arrived(a);
@@ -438,6 +454,14 @@ static bool job_import(App *a)
     Bundle *b = &st->bundle;
     char marker[CONFIG_PATH_MAX + 16], when[32], words[900], err[STORE_ERR];
     ImportReport rep;
+    if (!stick_still_in(st) || strcmp(b->mount, st->show.stick) != 0) {
+        /* the bundle's stick left between the last look and the tap */
+        stick_scan(a);
+        if (st->show.step != STAFF_RESULT)
+            result(a, false, "The stick was removed",
+                   "Nothing was changed. Plug the stick in again to import it.");
+        return true;
+    }
     clock_format(&a->clock, false, "%Y-%m-%dT%H:%M:%SZ", when, sizeof when);
     marker_path(a, marker, sizeof marker);
     FILE *f = fopen(marker, "we");

@@ -36,9 +36,10 @@ enum {
 typedef struct {
     StaffView show; /* what the staff screens draw */
     char pin[STAFF_PIN_MAX + 1];
-    int tries;             /* wrong PINs in a row */
-    uint64_t locked_until; /* platform clock; 0 when not locked */
-    bool stick_handled;    /* this stick was dealt with: do not open again */
+    int tries;                    /* wrong PINs in a row */
+    uint64_t locked_until;        /* platform clock; 0 when not locked */
+    bool stick_handled;           /* this stick was dealt with: do not open again */
+    unsigned long long stick_dev; /* the device of show.stick: a preview belongs to it */
     Bundle bundle;
     int mentors_now;     /* the directory's size when the bundle was checked */
     PrintJob *print_job; /* a test print */
