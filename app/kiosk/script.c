@@ -50,6 +50,14 @@ static void settle(App *a)
         app_render(a, true);
         app_tick(a);
         app_render(a, false);
+        /* on its worker thread: the script waits for it, as staff would,
+         * while the loop keeps ticking and drawing */
+        for (int ms = 0; ms < 600000 && staff_working(a); ms += 10) {
+            struct timespec nap = {0, 10 * 1000000L};
+            nanosleep(&nap, NULL);
+            app_tick(a);
+            app_render(a, false);
+        }
     }
 }
 
