@@ -24,7 +24,12 @@ static int open_lock_file(const char *live)
     char path[1100];
     if (snprintf(path, sizeof path, "%s.lock", live) >= (int)sizeof path)
         return -1;
-    return open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0664);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0664);
+    /* made by another user (root ran an import on the kiosk's folder): a
+     * flock needs no write access, so reading is enough */
+    if (fd < 0 && (errno == EACCES || errno == EROFS))
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    return fd;
 }
 
 int store_import_lock(const char *live, int wait_ms, char *err, size_t cap)
