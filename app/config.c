@@ -74,6 +74,14 @@ static char *read_line(char *str, int num, void *stream)
     str[n] = '\0';
     if (!l->mid_line)
         l->line++;
+    if (!l->mid_line && str[n - 1] != '\n' && strchr(";#", str[strspn(str, " \t")]) &&
+        str[strspn(str, " \t")]) {
+        /* a comment longer than inih's buffer: the rest of it is comment
+         * too, not a line of its own */
+        while (ch != '\n' && (ch = getc(l->f)) != EOF)
+            ;
+        str[n - 1] = '\n';
+    }
     l->mid_line = str[n - 1] != '\n';
     if (++l->pieces < (int)(sizeof l->piece_line / sizeof *l->piece_line))
         l->piece_line[l->pieces] = l->line;
@@ -380,6 +388,12 @@ bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, 
     *nproblems = 0;
     if (stat(path, &st) != 0)
         return true;
+    if (!S_ISREG(st.st_mode)) { /* a folder reads as an empty file: no settings, no problem */
+        problem(&l, 0, "%s is %s, not a settings file", path,
+                S_ISDIR(st.st_mode) ? "a folder" : "not a regular file");
+        *nproblems = l.n;
+        return false;
+    }
     l.f = fopen(path, "r");
     if (!l.f) {
         problem(&l, 0, "cannot read %s%s", path, "");
@@ -533,6 +547,10 @@ int config_check_files(const Config *c, ConfigProblem *p, int cap, int n)
                       : !S_ISDIR(st.st_mode)   ? "is not a folder"
                       : access(dir, W_OK) != 0 ? "is not writable by this user"
                                                : NULL;
+    /* a directory that is there is served read-only (staff are told),
+     * rather than the kiosk refusing to start over a read-only disk */
+    if (why && access(c->database, R_OK) == 0)
+        why = NULL;
     if (why) {
         if (n < cap) {
             p[n].line = c->database_line;

@@ -106,3 +106,21 @@ bool mounts_find(const char *roots, const char *folder, char *out, size_t cap)
     fclose(f);
     return found;
 }
+
+bool mounts_has(const char *dir, const char *folder)
+{
+    char line[4096];
+    bool found = false;
+    FILE *f = fopen("/proc/self/mounts", "re");
+    if (!f)
+        return false;
+    while (!found && fgets(line, sizeof line, f)) {
+        char *dev = strtok(line, " "), *at = strtok(NULL, " ");
+        if (!dev || !at)
+            continue;
+        mounts_unescape(at);
+        found = strcmp(at, dir) == 0 && holds(at, folder);
+    }
+    fclose(f);
+    return found;
+}

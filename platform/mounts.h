@@ -26,6 +26,9 @@ bool mounts_changed(MountWatch *w, int timeout_ms);
  * a root counts. False when there is none. */
 bool mounts_find(const char *roots, const char *folder, char *out, size_t cap);
 
+/* True while something is mounted exactly at dir and holds folder. */
+bool mounts_has(const char *dir, const char *folder);
+
 /* Decodes the octal escapes /proc/mounts uses (\040 for a space) in
  * place. */
 void mounts_unescape(char *s);

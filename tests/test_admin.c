@@ -1,6 +1,10 @@
 /* Tests for career-kiosk-admin, run as a staff member would run it. */
 #include "support.h"
 
+#include "core/strbuf.h"
+#include "directory/store.h"
+
+#include <dirent.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
@@ -26,9 +30,9 @@ static int teardown(void **state)
 static void test_help_everywhere(void **state)
 {
     (void)state;
-    static const char *const cmds[] = {"init",    "validate", "import", "rollback",
-                                       "search",  "show",     "fields", "questions",
-                                       "message", "sheet",    "qr",     "stats"};
+    static const char *const cmds[] = {"init", "validate", "import",      "rollback", "search",
+                                       "show", "fields",   "questions",   "message",  "sheet",
+                                       "qr",   "stats",    "bundle-stamp"};
     char *out;
     assert_int_equal(support_admin(&out, "--help"), 0);
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
@@ -202,6 +206,198 @@ static void test_qr_outputs(void **state)
     assert_int_equal(support_admin(NULL, "--db %s qr poster M1002", db2), 2);
 }
 
+/* An export of n good mentors with ids <prefix>000... */
+static void write_export(const char *path, const char *prefix, int n)
+{
+    size_t cap = (size_t)n * 400 + 1024;
+    char *buf = malloc(cap);
+    StrBuf sb;
+    strbuf_init(&sb, buf, cap);
+    strbuf_add(&sb, "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,Major,City,"
+                    "Remote,E-mail,Preferred Contact,Bio,Accepting,Monthly Cap\n");
+    for (int i = 0; i < n; i++)
+        strbuf_addf(&sb,
+                    "%s%04d,Noor,Okafor %d,Planner,Lakeside Transit,Government,2012,Geography,"
+                    "Duluth,no,noor%d@example.org,email,\"Plans bus routes, and\nlikes maps\","
+                    "yes,4\n",
+                    prefix, i, i, i);
+    assert_false(sb.overflow);
+    support_write(path, buf, sb.len);
+    free(buf);
+}
+
+static int mentors_in(const char *db_path)
+{
+    char err[400];
+    Store *s = store_open(db_path, err, sizeof err);
+    if (!s)
+        fail_msg("cannot open %s: %s", db_path, err);
+    int n = store_mentor_count(s);
+    store_close(s);
+    return n;
+}
+
+/* Staging files beside the directory (mentors.db.new, mentors.db.new-*). */
+static int staging_files(const char *folder)
+{
+    int n = 0;
+    DIR *d = opendir(folder);
+    assert_non_null(d);
+    for (struct dirent *e; (e = readdir(d));)
+        n += strncmp(e->d_name, "mentors.db.new", 14) == 0;
+    closedir(d);
+    return n;
+}
+
+/* Two staff members import at once, twenty times over: each import
+ * either does its whole job or is refused as "another import is
+ * running", the directory always holds one of the two lists whole, and
+ * an import that says "Imported" is the one in place when it was last. */
+static void test_two_imports_at_once(void **state)
+{
+    (void)state;
+    const char *d = support_dir, *admin = support_program("career-kiosk-admin");
+    char live[1100], a[1100], b[1100];
+    snprintf(live, sizeof live, "%s/mentors.db", d);
+    snprintf(a, sizeof a, "%s/a.csv", d);
+    snprintf(b, sizeof b, "%s/b.csv", d);
+    write_export(a, "A", 40);
+    write_export(b, "B", 60);
+    assert_int_equal(support_admin(NULL, "--db %s import %s", live, a), 0);
+    for (int round = 0; round < 20; round++) {
+        char *out = NULL;
+        support_sh(&out,
+                   "cd %s || exit 9; (%s --db %s import %s >oa 2>&1; echo \"rc=$?\" >>oa) & "
+                   "(%s --db %s import %s >ob 2>&1; echo \"rc=$?\" >>ob) & wait; "
+                   "cat oa; echo ----; cat ob",
+                   d, admin, live, a, admin, live, b);
+        char *mid = strstr(out, "----");
+        assert_non_null(mid);
+        *mid = '\0';
+        const char *said[2] = {out, mid + 4};
+        bool imported[2];
+        for (int i = 0; i < 2; i++) {
+            imported[i] = strstr(said[i], "Imported") && strstr(said[i], "rc=0");
+            if (!imported[i] && !strstr(said[i], "another import is running"))
+                fail_msg("round %d: import %c neither imported nor waited its turn:\n%s", round,
+                         'a' + i, said[i]);
+        }
+        assert_true(imported[0] || imported[1]);
+        int n = mentors_in(live);
+        if (!(imported[0] && n == 40) && !(imported[1] && n == 60))
+            fail_msg("round %d: the directory has %d mentors (a %s, b %s)", round, n,
+                     imported[0] ? "imported" : "refused", imported[1] ? "imported" : "refused");
+        assert_int_equal(staging_files(d), 0);
+        free(out);
+    }
+}
+
+/* Reading the directory (a search, the stats) while an import runs:
+ * the readers are answered and the import still goes through. */
+static void test_reading_during_an_import(void **state)
+{
+    (void)state;
+    const char *d = support_dir, *admin = support_program("career-kiosk-admin");
+    char live[1100], big[1100], *out = NULL;
+    snprintf(live, sizeof live, "%s/mentors.db", d);
+    snprintf(big, sizeof big, "%s/big.csv", d);
+    write_export(big, "R", 6000);
+    assert_int_equal(support_admin(NULL, "--db %s import %s", live, big), 0);
+    for (int round = 0; round < 3; round++) {
+        support_sh(
+            &out,
+            "cd %s || exit 9; (%s --db %s import %s >oi 2>&1; echo \"rc=$?\" >>oi) & pid=$!; "
+            "reads=0; bad=0; while kill -0 $pid 2>/dev/null; do "
+            "%s --db %s search okafor >/dev/null 2>&1 || bad=$((bad+1)); "
+            "%s --db %s stats >/dev/null 2>&1 || bad=$((bad+1)); reads=$((reads+1)); "
+            "done; wait; echo \"reads=$reads bad=$bad\"; cat oi",
+            d, admin, live, big, admin, live, admin, live);
+        assert_non_null(strstr(out, " bad=0"));
+        if (!strstr(out, "Imported") || !strstr(out, "rc=0"))
+            fail_msg("round %d: the import did not go through while being read:\n%s", round, out);
+        free(out);
+        assert_int_equal(mentors_in(live), 6000);
+        assert_int_equal(staging_files(d), 0);
+    }
+}
+
+/* A damaged directory with no backup: the import is how staff replace
+ * it, so it goes through, and the damaged file is kept aside. */
+static void test_import_replaces_a_damaged_directory(void **state)
+{
+    (void)state;
+    const char *d = support_dir;
+    char live[1100], a[1100], *out = NULL;
+    struct stat st;
+    snprintf(live, sizeof live, "%s/mentors.db", d);
+    snprintf(a, sizeof a, "%s/a.csv", d);
+    write_export(a, "D", 12);
+    support_write(live, "", 0);
+    assert_int_equal(support_admin(&out, "--db %s import %s", live, a), 0);
+    assert_non_null(strstr(out, "Imported"));
+    free(out);
+    assert_int_equal(mentors_in(live), 12);
+    assert_int_equal(stat(support_path(d, "mentors.db.damaged"), &st), 0);
+}
+
+/* A control character already in a directory (made before they were
+ * refused) is never printed raw by `show`: ESC would drive the terminal. */
+static void test_show_prints_no_control_characters(void **state)
+{
+    (void)state;
+    const char *d = support_dir;
+    char live[1100], a[1100], *out = NULL;
+    snprintf(live, sizeof live, "%s/mentors.db", d);
+    snprintf(a, sizeof a, "%s/a.csv", d);
+    write_export(a, "C", 3);
+    assert_int_equal(support_admin(NULL, "--db %s import %s", live, a), 0);
+    assert_int_equal(support_sh(NULL,
+                                "sqlite3 %s \"UPDATE mentors SET bio = 'Hi' || char(27) || '[2J'"
+                                " || char(7) || char(8) || char(155) || 'there',"
+                                " title = 'Planner' || char(27) || ']0;owned' || char(7)"
+                                " WHERE id = 'C0001'\"",
+                                live),
+                     0);
+    assert_int_equal(support_admin(&out, "--db %s show C0001", live), 0);
+    assert_non_null(strstr(out, "Hi?[2J????there"));
+    for (const unsigned char *p = (const unsigned char *)out; *p; p++)
+        if ((*p < 0x20 && *p != '\n') || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+            fail_msg("show printed control byte 0x%02X: %s", *p, out);
+    free(out);
+}
+
+/* A bundle signed on a laptop whose clock said 2100 got in before the
+ * kiosk refused such dates: staff have a way back, with confirmation. */
+static void test_bundle_stamp_can_be_forgotten(void **state)
+{
+    (void)state;
+    const char *d = support_dir;
+    char live[1100], a[1100], *out = NULL;
+    snprintf(live, sizeof live, "%s/mentors.db", d);
+    snprintf(a, sizeof a, "%s/a.csv", d);
+    write_export(a, "S", 3);
+    assert_int_equal(support_admin(NULL, "--db %s import %s", live, a), 0);
+    assert_int_equal(support_sh(NULL,
+                                "sqlite3 %s \"INSERT OR REPLACE INTO meta VALUES"
+                                "('keep.bundle_signed_at', '4102488000')\"",
+                                live),
+                     0);
+    assert_int_equal(support_admin(&out, "--db %s bundle-stamp", live), 0);
+    assert_non_null(strstr(out, "Last bundle imported: 2100-01-01"));
+    free(out);
+    assert_int_equal(support_admin(&out, "--db %s bundle-stamp --forget", live), 2);
+    free(out);
+    assert_int_equal(support_admin(&out, "--db %s bundle-stamp", live), 0);
+    assert_non_null(strstr(out, "2100-01-01")); /* not without --yes */
+    free(out);
+    assert_int_equal(support_admin(&out, "--db %s bundle-stamp --forget --yes", live), 0);
+    assert_non_null(strstr(out, "Forgotten"));
+    free(out);
+    assert_int_equal(support_admin(&out, "--json --db %s bundle-stamp", live), 0);
+    assert_non_null(strstr(out, "\"bundle_signed_at\":0"));
+    free(out);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -213,6 +409,16 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_refusal_and_rollback),
         cmocka_unit_test(test_visitor_commands),
         cmocka_unit_test(test_qr_outputs),
+        cmocka_unit_test_setup_teardown(test_two_imports_at_once, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_reading_during_an_import, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_import_replaces_a_damaged_directory, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_show_prints_no_control_characters, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_bundle_stamp_can_be_forgotten, support_dir_setup,
+                                        support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -59,6 +59,12 @@ static void pubkey(const char *name, char *out, size_t cap)
     free(pub);
 }
 
+/* The kiosk's clock for bundle_check in the refusal tests (2027-01-15),
+ * and the time bundles are signed for the headless kiosk, whose clock
+ * is --today 2026-11-22 at noon: bundles are dated before it. */
+#define KIOSK_CLOCK_2027 1800000200LL
+#define BEFORE_KIOSK_TODAY 1795338000LL /* 2026-11-22 09:00 UTC */
+
 /* Signs dir/bundle/file with key name; at > 0 puts that timestamp in the
  * trusted comment instead of minisign's own. */
 static void sign_with(const char *key, const char *file, long long at)
@@ -157,9 +163,9 @@ static int teardown(void **state)
 {
     char *out;
     support_sh(&out,
-               "fusermount -uz %s/media/STICK 2>/dev/null; umount -l %s/small 2>/dev/null; "
-               "true",
-               support_dir, support_dir);
+               "fusermount -uz %s/media/STICK 2>/dev/null; fusermount -uz %s/media/OTHER "
+               "2>/dev/null; umount -l %s/small 2>/dev/null; true",
+               support_dir, support_dir, support_dir);
     free(out);
     return support_dir_teardown(state);
 }
@@ -307,6 +313,8 @@ static void test_signed_bundle_from_fat_stick(void **state)
 static BundleStatus try_bundle(const Config *cfg, Store *s, Bundle *b)
 {
     memset(b, 0, sizeof *b);
+    b->begun = KIOSK_CLOCK_2027; /* the kiosk's clock: after the bundles signed below */
+    b->questions_imported_at = bundle_questions_imported_at(s);
     if (!bundle_fetch(b, dir_of("media/STICK"), dir_of("var/incoming"), NULL, NULL))
         return b->status;
     bundle_check(b, &cfg->trust, bundle_imported_at(s), 2026);
@@ -369,6 +377,39 @@ static void test_refusals_change_nothing(void **state)
     /* and a newer one passes */
     sign_with("staff", "mentors.csv", 1800000100);
     stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OK);
+    bundle_free(&b);
+    /* dated two days ahead of the kiosk's clock (a laptop's wrong clock):
+     * refused, naming the date, so it cannot lock out what comes after */
+    sign_with("staff", "mentors.csv", KIOSK_CLOCK_2027 + 2 * 86400);
+    stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_BAD_TIME);
+    assert_non_null(strstr(b.reason, "more than a day ahead of this kiosk's clock"));
+    assert_non_null(strstr(b.reason, "2027-01-17"));
+    bundle_free(&b);
+    /* a timestamp that is no time at all */
+    sh_ok("sign",
+          "cd %s && minisign -S -s staff.key -m bundle/mentors.csv -t "
+          "'timestamp:99999999999999999999 file:mentors.csv' >/dev/null </dev/null%s",
+          support_dir, "");
+    stick_put("mentors.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_BAD_TIME);
+    assert_non_null(strstr(b.reason, "\"99999999999999999999\" is not a sane time"));
+    bundle_free(&b);
+    /* an old question bank riding along with a new mentor list */
+    sign_with("staff", "mentors.csv", 1800000100);
+    stick_put("mentors.csv.minisig");
+    support_write(dir_of("bundle/questions.csv"),
+                  "id,category,minutes,tags,text\nq1,work,3,,What drew you to this work?\n",
+                  (size_t)-1);
+    sign_with("staff", "questions.csv", 1700000000);
+    stick_put("questions.csv");
+    stick_put("questions.csv.minisig");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OLD);
+    assert_non_null(strstr(b.reason, "questions.csv was signed"));
+    bundle_free(&b);
+    sign_with("staff", "questions.csv", 1800000150); /* signed anew: taken */
+    stick_put("questions.csv.minisig");
     assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_OK);
     bundle_free(&b);
     /* a synonym table that is not signed, then one that is but is wrong */
@@ -562,10 +603,10 @@ static void test_damaged_directory_restored(void **state)
     assert_non_null(strstr(store_notice(s), "2026-11-20"));
     store_close(s);
     assert_int_equal(access(dir_of("mentors.db.damaged"), F_OK), 0);
-    /* and nothing to restore from: a clear refusal */
+    /* and nothing to restore from (neither backup generation): a clear refusal */
     sh_ok("damage",
-          "rm %s.bak && dd if=/dev/urandom of=%s bs=1024 count=40 conv=notrunc "
-          "2>/dev/null",
+          "f=%s; rm \"$f.bak\" \"$f.bak2\" && "
+          "dd if=/dev/urandom of=%s bs=1024 count=40 conv=notrunc 2>/dev/null",
           db, db);
     assert_null(store_open(db, err, sizeof err));
     assert_non_null(strstr(err, "no sound backup"));
@@ -615,7 +656,7 @@ static void test_kiosk_imports_a_stick(void **state)
     char *out;
     keys_and_config();
     bundle_csv(40, true);
-    sign_with("staff", "mentors.csv", 0);
+    sign_with("staff", "mentors.csv", BEFORE_KIOSK_TODAY);
     stick_mount(16);
     stick_put("mentors.csv");
     stick_put("mentors.csv.minisig");
@@ -838,7 +879,7 @@ static void test_kiosk_stick_pulled_at_preview(void **state)
     (void)state;
     char *out;
     keys_and_config();
-    stick_with("staff", 0);
+    stick_with("staff", BEFORE_KIOSK_TODAY);
     int rc = kiosk_with(&out,
                         "await stick 10\n"
                         "type 2468\n"
@@ -937,10 +978,236 @@ static void test_kiosk_exports_stats_only(void **state)
     free(out);
 }
 
+/* Four wrong PINs, a restart (a power cut is enough), one more: the lock
+ * holds, and survives another restart; the right PIN does nothing. */
+static void test_kiosk_pin_lock_survives_a_restart(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    int rc = kiosk_with(&out,
+                        "tap Staff\n"
+                        "repeat 4\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "end\n"
+                        "expect text \"That PIN is not right. 1 more try before a five-minute "
+                        "lock.\"\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk (%d): %s", rc, out);
+    free(out);
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "type 9999\n"
+                    "key enter\n"
+                    "expect text \"Too many wrong PINs. Try again in 5:00.\"\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a restart (%d): %s", rc, out);
+    free(out);
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff pin\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a second restart (%d): %s", rc, out);
+    assert_non_null(strstr(out, "still locked after wrong PINs"));
+    free(out);
+}
+
+/* A full disk at start-up, then a read-only file system: the kiosk
+ * serves the directory it has, read-only, and tells staff; it neither
+ * exits with "disk I/O error" nor refuses its config (exit 78). */
+static void test_kiosk_rides_out_a_full_or_read_only_disk(void **state)
+{
+    (void)state;
+    char *out, db[1100];
+    keypair("staff");
+    keypair("stranger");
+    mkdir(dir_of("small"), 0755);
+    sh_ok("mount tmpfs", "mount -t tmpfs -o size=%s tmpfs %s", "4M", dir_of("small"));
+    snprintf(db, sizeof db, "%s", dir_of("small/mentors.db"));
+    write_config(db);
+    store_close(seeded(db));
+    sh_ok("fill", "dd if=/dev/zero of=%s bs=4k 2>/dev/null; df %s >/dev/null", dir_of("small/fill"),
+          dir_of("small"));
+    static const char script[] =
+        "expect text \"Staff: a notice\"\n"
+        "tap \"Staff: a notice\"\n"
+        "type 2468\n"
+        "key enter\n"
+        "expect staff menu\n"
+        "expect staff-says \"The directory is shown read-only because %s\"\n"
+        "tap \"Close staff mode\"\n"
+        "tap \"Touch to start\"\n"
+        "expect screen about\n"
+        "tap \"Skip this step\"\n"
+        "expect screen search\n"
+        "tap Search\n"
+        "type jose\n"
+        "tap Done\n"
+        "expect text \"José García\"\n";
+    char text[1200];
+    snprintf(text, sizeof text, script, "the disk is full");
+    int rc = kiosk_with(&out, text, "true");
+    if (rc != 0)
+        fail_msg("kiosk on a full disk (%d): %s", rc, out);
+    free(out);
+    sh_ok("read-only", "rm %s && mount -o remount,ro %s", dir_of("small/fill"), dir_of("small"));
+    snprintf(text, sizeof text, script, "its file system is read-only");
+    rc = kiosk_with(&out, text, "true");
+    if (rc != 0)
+        fail_msg("kiosk on a read-only disk (%d): %s", rc, out);
+    free(out);
+}
+
+/* Two sticks in: staff look at stick A's preview and pull A while B
+ * stays in. The preview goes with A; B's own turn comes after. */
+static void test_kiosk_preview_belongs_to_its_stick(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    stick_with("staff", BEFORE_KIOSK_TODAY); /* A: 20 mentors, at media/STICK */
+    bundle_csv(30, false);
+    sign_with("staff", "mentors.csv", BEFORE_KIOSK_TODAY + 60);
+    sh_ok("stick B",
+          "cd %s && truncate -s 16M other.img && mkfs.vfat -n OTHER other.img >/dev/null && "
+          "mkdir -p media/OTHER && fusefat -o rw+ %s/other.img media/OTHER >/dev/null && "
+          "mkdir media/OTHER/career-kiosk && cp bundle/mentors.csv bundle/mentors.csv.minisig "
+          "media/OTHER/career-kiosk/",
+          support_dir, support_dir);
+    int rc = kiosk_with(&out,
+                        "await stick 10\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff preview\n"
+                        "expect text \"Import 20 mentors\"\n"
+                        "await stick-change 20\n" /* A is pulled: B is still in */
+                        "expect staff result\n"
+                        "expect text \"The stick was removed\"\n"
+                        "expect staff-says \"Nothing was changed\"\n"
+                        "expect no-text \"Import 20 mentors\"\n",
+                        "sleep 2; fusermount -u media/STICK");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    free(out);
+    char err[STORE_ERR];
+    Store *s = store_open(dir_of("var/mentors.db"), err, sizeof err);
+    assert_int_equal(store_mentor_count(s), 160); /* neither A's nor B's list came in */
+    store_close(s);
+}
+
+/* A big bundle: the copy, the check and the import run off the main
+ * loop, which keeps ticking and drawing the copy's progress meanwhile
+ * (in a real window it feeds the service watchdog the same way). */
+static void test_kiosk_big_bundle_keeps_the_loop_going(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    bundle_big(30000); /* about 10 MB */
+    sign_with("staff", "mentors.csv", BEFORE_KIOSK_TODAY);
+    stick_mount(48);
+    stick_put("mentors.csv");
+    stick_put("mentors.csv.minisig");
+    int rc = kiosk_with(&out,
+                        "await stick 10\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff preview\n"
+                        "expect text \"Import 30000 mentors\"\n"
+                        "tap \"Import 30000 mentors\"\n"
+                        "expect staff result\n"
+                        "expect staff-says \"30000 mentors are in the directory now\"\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    /* two pieces of work (copy and check; import), each with the loop going */
+    int works = 0;
+    for (const char *p = out; (p = strstr(p, "the main loop ticked ")); p++) {
+        long ticks = atol(p + strlen("the main loop ticked "));
+        if (ticks < 3)
+            fail_msg("the main loop ticked only %ld times while staff work ran: %s", ticks, out);
+        print_message("staff work %d: the main loop ticked %ld times\n", works + 1, ticks);
+        works++;
+    }
+    if (works != 2)
+        fail_msg("expected the check and the import on the worker, saw %d: %s", works, out);
+    free(out);
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    static const char msg[] = "the bundle code hung on a file of the stick\n";
+    if (write(2, msg, sizeof msg - 1) < 0) {
+    }
+    _exit(3);
+}
+
+/* A stranger's stick that is not FAT (a configured root allows it):
+ * a FIFO named mentors.csv, a symbolic link for it, and a reports
+ * folder that is a link elsewhere. Each is refused with what it is; the
+ * kiosk never blocks on the FIFO and never writes through the link. */
+static void test_odd_files_on_a_stick(void **state)
+{
+    (void)state;
+    Config cfg;
+    Bundle b;
+    char err[300], written[400];
+    keys_and_config();
+    config_read(&cfg);
+    Store *s = seeded(dir_of("var/mentors.db"));
+    bundle_csv(10, false);
+    sign_with("staff", "mentors.csv", 1800000100);
+    sh_ok("stick", "mkdir -p %s/career-kiosk %s", dir_of("media/STICK"), dir_of("elsewhere"));
+    sh_ok("sig", "cp %s %s/career-kiosk/", dir_of("bundle/mentors.csv.minisig"),
+          dir_of("media/STICK"));
+    signal(SIGALRM, on_alarm);
+    alarm(20);
+    /* a FIFO: would block open() for ever */
+    sh_ok("fifo", "mkfifo %s/career-kiosk/mentors.csv%s", dir_of("media/STICK"), "");
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_DATA);
+    assert_non_null(strstr(b.reason, "a pipe (FIFO), not a regular file"));
+    bundle_free(&b);
+    /* a link to a file elsewhere */
+    sh_ok("link", "rm %s/career-kiosk/mentors.csv && ln -s /etc/passwd %s/career-kiosk/mentors.csv",
+          dir_of("media/STICK"), dir_of("media/STICK"));
+    assert_int_equal(try_bundle(&cfg, s, &b), BUNDLE_DATA);
+    assert_non_null(strstr(b.reason, "a symbolic link, not a regular file"));
+    bundle_free(&b);
+    alarm(0);
+    /* reports/ a link out of the stick: nothing is written through it */
+    sh_ok("reports", "ln -s %s %s/career-kiosk/reports", dir_of("elsewhere"),
+          dir_of("media/STICK"));
+    assert_false(bundle_write_stats(dir_of("media/STICK"), "2027-01-15-100000", s, written,
+                                    sizeof written, err, sizeof err));
+    assert_non_null(strstr(err, "career-kiosk/reports on the stick is a symbolic link"));
+    char *out;
+    assert_int_equal(support_sh(&out, "ls -A %s | wc -l", dir_of("elsewhere")), 0);
+    assert_int_equal(atoi(out), 0);
+    free(out);
+    /* a real folder, with a planted link where a report goes: replaced, not followed */
+    sh_ok("reports", "rm %s/career-kiosk/reports && mkdir %s/career-kiosk/reports",
+          dir_of("media/STICK"), dir_of("media/STICK"));
+    sh_ok("plant", "ln -s %s/planted %s/career-kiosk/reports/2027-01-15-100000-stats.csv.part",
+          dir_of("elsewhere"), dir_of("media/STICK"));
+    assert_true(bundle_write_stats(dir_of("media/STICK"), "2027-01-15-100000", s, written,
+                                   sizeof written, err, sizeof err));
+    assert_int_not_equal(access(dir_of("elsewhere/planted"), F_OK), 0);
+    store_close(s);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_mount_table_watch, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_signed_bundle_from_fat_stick, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_refusals_change_nothing, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_odd_files_on_a_stick, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_stick_pulled_mid_copy, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_disk_full_during_import, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_killed_import_leaves_old_or_new, support_dir_setup,
@@ -951,6 +1218,14 @@ static const struct CMUnitTest tests[] = {
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_locks_after_five_tries, support_dir_setup,
                                     teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_survives_a_restart, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_preview_belongs_to_its_stick, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_big_bundle_keeps_the_loop_going, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_rides_out_a_full_or_read_only_disk,
+                                    support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_tells_staff_after_a_restart, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_stick_pulled_at_preview, support_dir_setup,

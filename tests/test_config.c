@@ -197,12 +197,44 @@ static void test_files_it_names(void **state)
     assert_int_equal(config_check_files(&c, p, CONFIG_PROBLEMS, 0), 0);
 }
 
+/* --config naming a folder is an error, not "no problems" with the
+ * sample office; and a comment of any length is fine. */
+static void test_folder_and_long_comments(void **state)
+{
+    (void)state;
+    Config c;
+    ConfigProblem p[CONFIG_PROBLEMS];
+    int n;
+    config_defaults(&c, "a", "b");
+    assert_false(config_load(support_dir, &c, p, CONFIG_PROBLEMS, &n));
+    assert_int_equal(n, 1);
+    assert_non_null(strstr(p[0].text, "is a folder, not a settings file"));
+    char text[6000], words[1600];
+    for (int len = 190; len <= 1500; len += 131) {
+        for (int i = 0; i < len; i++)
+            words[i] = (char)('a' + i % 26);
+        words[len] = '\0';
+        snprintf(text, sizeof text,
+                 "; %s\n[office]\n# %s\nname = Lakeside Careers\n  ;%s\n[kiosk]\n"
+                 "idle_seconds = x\n",
+                 words, words, words);
+        config_defaults(&c, "a", "b");
+        assert_false(load(text, &c, p, &n));
+        if (n != 1 || p[0].line != 7)
+            fail_msg("a %d-byte comment: %d problems, the first on line %d: %s", len, n, p[0].line,
+                     p[0].text);
+        assert_string_equal(c.office.name, "Lakeside Careers");
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_missing_file_means_defaults),
+        cmocka_unit_test_setup_teardown(test_folder_and_long_comments, support_dir_setup,
+                                        support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_good_file, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_closed_days, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_every_problem_with_its_line, support_dir_setup,

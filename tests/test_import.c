@@ -9,8 +9,10 @@
 #include "directory/stage.h"
 #include "directory/store.h"
 
+#include <iconv.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define HEADER                                                                                     \
     "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,Major,City,Remote,E-mail,"       \
@@ -259,8 +261,6 @@ static void test_hostile_inputs(void **state)
     size_t nul_at = sb.len;
     strbuf_add(&sb, "S3,Nul,Byte,Analyst,Org,Finance,2015,,,,n@example.org,,,email,,X,,,\n");
     buf[nul_at + 64] = '\0'; /* inside the bio, line 36 */
-    strbuf_add(&sb, "S4,Open,Quote,Analyst,Org,Finance,2015,,,,q@example.org,,,email,,\"never "
-                    "closed\n"); /* line 37 */
     assert_false(sb.overflow);
     rep = run(fx, buf, sb.len, true, NULL);
     assert_int_equal(rep.outcome, IMPORT_PARTIAL);
@@ -268,7 +268,6 @@ static void test_hostile_inputs(void **state)
     assert_non_null(strstr(rejection_at(&rep, 35)->reason, "longer than 65536 bytes"));
     assert_string_equal(rejection_at(&rep, 35)->column, "Bio");
     assert_non_null(strstr(rejection_at(&rep, 36)->reason, "NUL"));
-    assert_non_null(strstr(rejection_at(&rep, 37)->reason, "never closed"));
     import_report_free(&rep);
     Mentor m;
     char err[256];
@@ -427,6 +426,539 @@ static void test_synonym_tables(void **state)
                 300);
 }
 
+/* A program opening the directory while an import is staging (the
+ * kiosk restarting, a `stats`) leaves the import's file alone: it is no
+ * leftover while the import lock is held. */
+static void test_opening_during_an_import_leaves_it_alone(void **state)
+{
+    Fx *fx = *state;
+    char err[256];
+    seed(fx, 4);
+    StoreStage *st = store_stage_begin(fx->db, err, sizeof err);
+    assert_non_null(st);
+    Mentor m;
+    MentorError why;
+    const char *values[MF_COUNT] = {0};
+    values[MF_ID] = "L1";
+    values[MF_FIRST_NAME] = "Lena";
+    values[MF_LAST_NAME] = "Moss";
+    values[MF_TITLE] = "Archivist";
+    values[MF_ORGANIZATION] = "County Records";
+    values[MF_FIELD] = "Government";
+    values[MF_GRAD_YEAR] = "2011";
+    values[MF_EMAIL] = "lena@example.org";
+    values[MF_CONTACT_VIA] = "email";
+    if (!mentor_from_fields(values, 2026, &m, &why))
+        fail_msg("the test's mentor is refused: %s", why.reason);
+    assert_true(store_stage_add(st, &m, err, sizeof err));
+    Store *s = store_open(fx->db, err, sizeof err); /* a reader, mid-import */
+    assert_non_null(s);
+    assert_string_equal(store_notice(s), "");
+    store_close(s);
+    StoreImportInfo info = {.source = "test", .rows_accepted = 1, .when = ""};
+    if (!store_stage_commit(st, &info, err, sizeof err))
+        fail_msg("the import failed after a reader opened the directory: %s", err);
+    assert_int_equal(count(fx), 1);
+}
+
+/* An export of n good rows with one cell at row `bad` (0-based) given
+ * as `cell` in the Company column, and every seventh bio quoted when
+ * quotes is set; returns the line that row is on. */
+static unsigned long export_with_cell(StrBuf *sb, int n, int bad, const char *cell, bool quotes)
+{
+    unsigned long line = 0;
+    strbuf_add(sb, "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,E-mail,"
+                   "Preferred Contact,Bio\n");
+    for (int i = 0; i < n; i++) {
+        if (i == bad)
+            line = (unsigned long)i + 2;
+        strbuf_addf(sb, "Q%04d,Iris,Vale %d,Nurse,%s,Healthcare,2010,iris%d@example.org,email,%s\n",
+                    i, i, i == bad ? cell : "Harbor Clinic", i,
+                    quotes && i % 7 == 3 ? "\"Night shifts, then days\"" : "Ward lead");
+    }
+    return line;
+}
+
+/* One cell that opens a quote and never closes it, in a 1,000-row
+ * export: the file is refused whole with the line where the quote
+ * opens, and the directory keeps every mentor. Over USB the preview
+ * (validate only) is refused the same way, so no "Import 9" is offered. */
+static void test_unclosed_quote_refuses_the_file(void **state)
+{
+    Fx *fx = *state;
+    size_t cap = 1 << 20;
+    char *buf = malloc(cap), want[64];
+    StrBuf sb;
+    seed(fx, 12);
+    strbuf_init(&sb, buf, cap);
+    unsigned long line = export_with_cell(&sb, 1000, 9, "\"Harbor Clinic", false);
+    assert_false(sb.overflow);
+    for (int apply = 0; apply < 2; apply++) {
+        ImportReport rep = run(fx, buf, sb.len, apply, NULL);
+        assert_int_equal(rep.outcome, IMPORT_REFUSED);
+        snprintf(want, sizeof want, "line %lu: a quote", line);
+        if (!strstr(rep.refusal, want) || !strstr(rep.refusal, "never closed"))
+            fail_msg("refusal does not name line %lu: %s", line, rep.refusal);
+        import_report_free(&rep);
+    }
+    assert_int_equal(count(fx), 12);
+    /* a stray quote that a later quote closes: rows are swallowed in
+     * between, and the file is refused all the same */
+    strbuf_init(&sb, buf, cap);
+    line = export_with_cell(&sb, 1000, 501, "\"Harbor Clinic", true);
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    snprintf(want, sizeof want, "line %lu: a quote", line);
+    if (!strstr(rep.refusal, want) || !strstr(rep.refusal, "like a row of its own"))
+        fail_msg("refusal does not name line %lu: %s", line, rep.refusal);
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 12);
+    /* a cell that runs on for 60 lines */
+    strbuf_init(&sb, buf, cap);
+    strbuf_add(&sb, "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,E-mail,"
+                    "Preferred Contact,Bio\n");
+    strbuf_add(&sb, "Q1,Iris,Vale,Nurse,Harbor Clinic,Healthcare,2010,iris@example.org,email,\"");
+    for (int i = 0; i < 60; i++)
+        strbuf_addf(&sb, "note %d\n", i);
+    strbuf_add(&sb, "end\"\n");
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    assert_non_null(strstr(rep.refusal, "line 2: a quote"));
+    assert_non_null(strstr(rep.refusal, "61 lines"));
+    import_report_free(&rep);
+    /* real multi-line cells with commas are fine */
+    strbuf_init(&sb, buf, cap);
+    export_with_cell(&sb, 50, 3, "\"Harbor Clinic, North\nWing B\"", true);
+    rep = run(fx, buf, sb.len, true, NULL);
+    if (rep.outcome != IMPORT_DONE)
+        fail_msg("a sound file was refused: %s", rep.refusal);
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 50);
+    free(buf);
+}
+
+/* Mentors in the directory file at path (a backup, say). */
+static int count_at(const char *path)
+{
+    char err[256];
+    Store *s = store_open(path, err, sizeof err);
+    if (!s)
+        fail_msg("cannot open %s: %s", path, err);
+    int n = store_mentor_count(s);
+    store_close(s);
+    return n;
+}
+
+static const char *beside(Fx *fx, const char *suffix)
+{
+    static char path[4][1100];
+    static int turn;
+    char *p = path[turn++ % 4];
+    snprintf(p, sizeof path[0], "%s%s", fx->db, suffix);
+    return p;
+}
+
+/* An SQLite file of someone else's at path. */
+static void foreign_sqlite(const char *path)
+{
+    unlink(path);
+    assert_int_equal(support_sh(NULL,
+                                "sqlite3 '%s' 'CREATE TABLE notes(body TEXT);"
+                                " INSERT INTO notes VALUES(\"groceries\")'",
+                                path),
+                     0);
+}
+
+/* A 0-byte or foreign SQLite file in the directory's place is damage:
+ * kept aside, the backup put back and staff told; never served as an
+ * empty directory ("No one matches that yet"). */
+static void test_empty_or_foreign_file_is_damage(void **state)
+{
+    Fx *fx = *state;
+    char err[512];
+    struct stat st;
+    seed(fx, 5);
+    seed(fx, 7); /* the 5 are the backup */
+    support_write(fx->db, "", 0);
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    if (!strstr(store_notice(s), "damaged (it is empty (0 bytes))"))
+        fail_msg("no notice for an empty file: \"%s\"", store_notice(s));
+    assert_int_equal(store_mentor_count(s), 5);
+    store_close(s);
+    assert_int_equal(stat(beside(fx, ".damaged"), &st), 0);
+    assert_int_equal(st.st_size, 0);
+    foreign_sqlite(fx->db);
+    s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    if (!strstr(store_notice(s), "not a Career Kiosk directory (its tables: notes)"))
+        fail_msg("no notice for a foreign file: \"%s\"", store_notice(s));
+    assert_int_equal(store_mentor_count(s), 5);
+    store_close(s);
+    /* nothing sound to put back: refused, with what to do */
+    unlink(beside(fx, ".bak"));
+    unlink(beside(fx, ".bak2"));
+    support_write(fx->db, "", 0);
+    assert_null(store_open(fx->db, err, sizeof err));
+    assert_non_null(strstr(err, "empty (0 bytes)"));
+    assert_non_null(strstr(err, "career-kiosk-admin import"));
+}
+
+/* An import over a damaged or empty directory must not rotate it into
+ * the backup: the last good list stays there. */
+static void test_import_never_backs_up_a_bad_directory(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    char err[256];
+    struct stat st;
+    seed(fx, 5);
+    seed(fx, 7);                  /* the 5 are the backup */
+    support_write(fx->db, "", 0); /* emptied, and nobody has opened it since */
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 9; i++)
+        good_row(&sb, i);
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    if (rep.outcome != IMPORT_DONE)
+        fail_msg("the import over an empty file failed: %s", rep.refusal);
+    import_report_free(&rep);
+    assert_int_equal(count_at(beside(fx, ".bak")), 5);
+    assert_int_equal(stat(beside(fx, ".damaged"), &st), 0);
+    /* a directory of ours with no mentors in it */
+    const char *empty = beside(fx, ".empty");
+    Store *s = store_open(empty, err, sizeof err);
+    assert_non_null(s);
+    store_close(s);
+    assert_int_equal(rename(empty, fx->db), 0);
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 11; i++)
+        good_row(&sb, i);
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 11);
+    assert_int_equal(count_at(beside(fx, ".bak")), 5);
+}
+
+/* Two generations of backup: one bad import (and then damage to the
+ * newest backup too) cannot take the last good list. */
+static void test_two_backup_generations(void **state)
+{
+    Fx *fx = *state;
+    char err[256];
+    seed(fx, 3);
+    seed(fx, 5);
+    seed(fx, 7);
+    assert_int_equal(count_at(beside(fx, ".bak")), 5);
+    assert_int_equal(count_at(beside(fx, ".bak2")), 3);
+    support_write(beside(fx, ".bak"), "not a database at all, only words", (size_t)-1);
+    foreign_sqlite(fx->db);
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    assert_non_null(strstr(store_notice(s), "damaged"));
+    assert_int_equal(store_mentor_count(s), 3);
+    store_close(s);
+}
+
+/* text (UTF-8) as UTF-16 in the given byte order, with or without a
+ * byte-order mark, into out; returns the length. */
+static size_t to_utf16(const char *text, bool big, bool bom, char *out, size_t cap)
+{
+    iconv_t cd = iconv_open(big ? "UTF-16BE" : "UTF-16LE", "UTF-8");
+    assert_true(cd != (iconv_t)-1);
+    size_t n = 0;
+    if (bom) {
+        out[n++] = big ? '\xFE' : '\xFF';
+        out[n++] = big ? '\xFF' : '\xFE';
+    }
+    char *ip = (char *)text, *op = out + n;
+    size_t il = strlen(text), ol = cap - n;
+    assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+    iconv_close(cd);
+    return (size_t)(op - out);
+}
+
+static void expect_mentor(Fx *fx, const char *id, const char *first, const char *last,
+                          const char *org)
+{
+    Mentor m;
+    char err[256];
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_non_null(s);
+    if (!store_mentor_get(s, id, &m))
+        fail_msg("mentor %s is missing", id);
+    assert_string_equal(m.first_name, first);
+    assert_string_equal(m.last_name, last);
+    assert_string_equal(m.organization, org);
+    store_close(s);
+}
+
+/* Excel's "Unicode Text" (UTF-16 little-endian with a mark, tabs between
+ * fields) and a UTF-16 CSV without a mark, in either byte order, are
+ * decoded, not read as Windows-1252. */
+static void test_utf16_exports_are_decoded(void **state)
+{
+    Fx *fx = *state;
+    static char out[8192];
+    const char *tabbed = "ID\tFirst Name\tLast Name\tTitle\tCompany\tField\tGrad Year\tEmail\t"
+                         "Contact via\r\n"
+                         "U1\tJosé\tGarcía\tAnalyst\t\"Café, Bar & Co\"\tFinance\t2010\t"
+                         "jose@example.org\temail\r\n"
+                         "U2\tZoë\tŁukasz 李\tEditor\tQuill Press\tMedia\t2012\tzoe@example.org\t"
+                         "email\r\n";
+    size_t n = to_utf16(tabbed, false, true, out, sizeof out);
+    ImportReport rep = run(fx, out, n, true, NULL);
+    if (rep.outcome != IMPORT_DONE)
+        fail_msg("Unicode Text refused: %s", rep.refusal);
+    assert_non_null(strstr(rep.encoding, "UTF-16 little-endian"));
+    assert_non_null(strstr(rep.encoding, "tab-separated"));
+    import_report_free(&rep);
+    expect_mentor(fx, "U1", "José", "García", "Café, Bar & Co");
+    expect_mentor(fx, "U2", "Zoë", "Łukasz 李", "Quill Press");
+    const char *commas = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\n"
+                         "V1,Renée,Dubois,Editor,Les Mots,Media,2012,renee@example.org,email\n";
+    for (int big = 0; big < 2; big++) {
+        n = to_utf16(commas, big, false, out, sizeof out);
+        rep = run(fx, out, n, true, NULL);
+        if (rep.outcome != IMPORT_DONE)
+            fail_msg("UTF-16 CSV refused: %s", rep.refusal);
+        assert_non_null(strstr(rep.encoding, big ? "big-endian" : "little-endian"));
+        import_report_free(&rep);
+        expect_mentor(fx, "V1", "Renée", "Dubois", "Les Mots");
+    }
+}
+
+/* European Excel puts ';' between fields (and ',' inside them). */
+static void test_semicolon_separated_export(void **state)
+{
+    Fx *fx = *state;
+    const char *data = "ID;First Name;Last Name;Title;Company;Field;Grad Year;Email;Contact via\r\n"
+                       "S1;Ines;Berg;Analyst;Berg, Hall & Partner;Finance;2010;ines@example.org;"
+                       "email\r\n"
+                       "S2;Tom;Roe;Editor;\"Quill; Press\";Media;2012;tom@example.org;email\r\n";
+    ImportReport rep = run(fx, data, strlen(data), true, NULL);
+    if (rep.outcome != IMPORT_DONE)
+        fail_msg("a ';' export was refused: %s", rep.refusal);
+    assert_int_equal(rep.accepted, 2);
+    assert_non_null(strstr(rep.encoding, "';'-separated"));
+    import_report_free(&rep);
+    expect_mentor(fx, "S1", "Ines", "Berg", "Berg, Hall & Partner");
+    expect_mentor(fx, "S2", "Tom", "Roe", "Quill; Press");
+}
+
+/* A workbook renamed .csv, and other files that are no export, are
+ * refused with what they are and how to export; nothing changes. */
+static void test_workbook_renamed_csv_is_named(void **state)
+{
+    Fx *fx = *state;
+    char *out = NULL;
+    seed(fx, 4);
+    const char *xlsx = support_path(fx->dir, "book.xlsx");
+    assert_int_equal(support_sh(&out,
+                                "python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],"
+                                "\"w\"); z.writestr(\"[Content_Types].xml\",\"<Types/>\");"
+                                " z.writestr(\"xl/workbook.xml\",\"<workbook/>\");"
+                                " z.writestr(\"xl/worksheets/sheet1.xml\",\"<worksheet/>\");"
+                                " z.close()' %s",
+                                xlsx),
+                     0);
+    free(out);
+    size_t len;
+    char *data = support_read(xlsx, &len);
+    assert_non_null(data);
+    ImportReport rep = run(fx, data, len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    if (!strstr(rep.refusal, "an Excel workbook (.xlsx), not a CSV export") ||
+        !strstr(rep.refusal, "CSV UTF-8"))
+        fail_msg("refusal does not say what the file is: %s", rep.refusal);
+    import_report_free(&rep);
+    free(data);
+    static const char sqlite_head[] = "SQLite format 3\0\x10\0\x01\x01";
+    rep = run(fx, sqlite_head, sizeof sqlite_head, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    assert_non_null(strstr(rep.refusal, "an SQLite database"));
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 4);
+}
+
+/* Excel's "CSV (Macintosh)" writes Mac Roman: read as Windows-1252 it
+ * would be "JosŽ Garc’a". It is found and converted; a Windows-1252
+ * file with apostrophes and accents stays Windows-1252. */
+static void test_mac_roman_is_not_mojibake(void **state)
+{
+    Fx *fx = *state;
+    const char *mac = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\r"
+                      "M1,Jos\x8E,Garc\x92"
+                      "a,Analyst,Caf\x8E M\x9Fller,Finance,2010,jose@example.org,email\r"
+                      "M2,Fran\x8D"
+                      "oise,No\x91l,Editor,\xD2Les Mots\xD3,Media,2012,fn@example.org,email\r";
+    ImportReport rep = run(fx, mac, strlen(mac), true, NULL);
+    if (rep.outcome != IMPORT_DONE)
+        fail_msg("Mac Roman refused: %s", rep.refusal);
+    assert_non_null(strstr(rep.encoding, "Mac Roman"));
+    import_report_free(&rep);
+    expect_mentor(fx, "M1", "José", "García", "Café Müller");
+    expect_mentor(fx, "M2", "Françoise", "Noël", "\u201cLes Mots\u201d");
+    const char *win =
+        "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via\n"
+        "W1,Jos\xE9,O\x92Neill,Analyst,Caf\xE9 Co,Finance,2010,jose@example.org,email\n"
+        "W2,Ren\xE9"
+        "e,Dubois,Editor,We\x92re \x93Here\x94,Media,2012,renee@example.org,email\n";
+    rep = run(fx, win, strlen(win), true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    assert_non_null(strstr(rep.encoding, "Windows-1252"));
+    import_report_free(&rep);
+    expect_mentor(fx, "W1", "José", "O\u2019Neill", "Café Co");
+    /* Mac Roman with its own apostrophes and one accent */
+    const char *mac2 = "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Bio,"
+                       "Contact via\r"
+                       "M3,Ana,Pe\x96"
+                       "a,Nurse,St Mary\xD5s,Healthcare,2010,ana@example.org,"
+                       "I\xD5m glad to help; don\xD5t be shy,email\r";
+    rep = run(fx, mac2, strlen(mac2), true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    assert_non_null(strstr(rep.encoding, "Mac Roman"));
+    import_report_free(&rep);
+    expect_mentor(fx, "M3", "Ana", "Peña", "St Mary\u2019s");
+}
+
+/* What exports really hold: invisible characters (a required field of
+ * only no-break and zero-width spaces is empty; an address with one
+ * inside is invalid), control characters, and Excel's floats; every
+ * rejection says what is really wrong. */
+static void test_invisible_and_control_characters(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,E-mail,Phone,"
+                    "Preferred Contact,Bio,Monthly Cap\n");
+    const int good = 30;         /* lines 2-31 */
+    const unsigned long n1 = 32; /* N1's line; N2 is on the next, and so on */
+    for (int i = 0; i < good; i++)
+        strbuf_addf(&sb,
+                    "G%02d,Lin,Hart,Clerk,Town Hall,Government,2009.0,g%d@example.org,,email,"
+                    ",6.0\n",
+                    i, i);
+    strbuf_add(&sb, "N1,\u00A0\u200B\u3000,Hart,Clerk,Town Hall,Government,2009,n1@example.org,,"
+                    "email,,\n");
+    strbuf_add(&sb, "N2,Lin,Hart,Clerk,Town Hall,Government,2009,n2\u00A0@example.org,,email,,\n");
+    strbuf_add(&sb, "N3,Lin,Hart,Clerk,Town Hall,Government,2009,n3@exam\u200Bple.org,,email,,\n");
+    strbuf_add(&sb, "N4,Lin,Hart,Clerk,Town Hall,Government,2009,n4@example.org,,email,"
+                    "\"\x1b[31mred\x1b[0m\",\n");
+    strbuf_add(&sb,
+               "N5,Lin,Ha\x07rt\x08,Clerk,Town Hall,Government,2009,n5@example.org,,email,,\n");
+    strbuf_add(&sb, "N6,Lin,Hart,Clerk,Town Hall,Government,2009,,3125550106.0,phone,,\n");
+    strbuf_add(&sb, "N7,Lin,Hart,Clerk,Town Hall,Government,2009,,3.12555E+09,phone,,\n");
+    strbuf_add(&sb, "\u200BN8\u00A0,Lin,Hart,Clerk,Town Hall,Government,2009,n8@example.org,,"
+                    "email,,\n"); /* trimmed, fine */
+    assert_false(sb.overflow);
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    if (rep.outcome != IMPORT_PARTIAL)
+        fail_msg("expected a partial import: %s", rep.refusal);
+    assert_int_equal(rep.accepted, good + 2); /* N6 and N8; N1-N5 and N7 are rejected */
+    const ImportRejection *x = rejection_at(&rep, n1);
+    assert_string_equal(x->column, "First name");
+    assert_non_null(strstr(x->reason, "required but empty"));
+    x = rejection_at(&rep, n1 + 1);
+    assert_string_equal(x->column, "Email");
+    assert_non_null(strstr(x->reason, "no-break space (U+00A0) inside"));
+    x = rejection_at(&rep, n1 + 2);
+    assert_non_null(strstr(x->reason, "zero-width space (U+200B) inside"));
+    x = rejection_at(&rep, n1 + 3);
+    assert_string_equal(x->column, "Bio");
+    assert_non_null(strstr(x->reason, "ESC (U+001B), at character 1"));
+    assert_null(strchr(x->reason, '\x1b'));
+    x = rejection_at(&rep, n1 + 4);
+    assert_non_null(strstr(x->reason, "BEL (U+0007), at character 3"));
+    x = rejection_at(&rep, n1 + 6);
+    assert_string_equal(x->column, "Phone");
+    assert_non_null(strstr(x->reason, "scientific notation"));
+    assert_null(strstr(x->reason, "not a phone number"));
+    import_report_free(&rep);
+    Mentor m;
+    char err[256];
+    Store *s = store_open(fx->db, err, sizeof err);
+    assert_true(store_mentor_get(s, "G03", &m));
+    assert_int_equal(m.grad_year, 2009);
+    assert_int_equal(m.monthly_cap, 6);
+    assert_true(store_mentor_get(s, "N6", &m));
+    assert_string_equal(m.contact, "3125550106");
+    assert_true(store_mentor_get(s, "N8", &m));
+    store_close(s);
+}
+
+/* A row too big in all is not reported as one field "longer than
+ * 65536 bytes" when no field is; and 2009.0 is no longer "too long". */
+static void test_rejection_reasons_are_true(void **state)
+{
+    Fx *fx = *state;
+    size_t cap = 1 << 20;
+    char *buf = malloc(cap);
+    StrBuf sb;
+    strbuf_init(&sb, buf, cap);
+    strbuf_add(&sb, "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,E-mail,"
+                    "Preferred Contact,Bio,Topics,Major,Location,Languages,Notes\n");
+    for (int i = 0; i < 10; i++)
+        strbuf_addf(&sb,
+                    "R%d,Lin,Hart,Clerk,Town Hall,Government,2009,r%d@example.org,email,,,,,,\n", i,
+                    i);
+    strbuf_add(&sb, "BIG,Lin,Hart,Clerk,Town Hall,Government,2009,big@example.org,email");
+    for (int f = 0; f < 6; f++) { /* six fields of 60,000 bytes: none over 65,536 */
+        strbuf_addc(&sb, ',');
+        for (int i = 0; i < 60000; i++)
+            strbuf_addc(&sb, 'y');
+    }
+    strbuf_add(&sb, "\n"); /* line 12 */
+    assert_false(sb.overflow);
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_PARTIAL);
+    const ImportRejection *x = rejection_at(&rep, 12);
+    if (strstr(x->reason, "longer than 65536"))
+        fail_msg("untrue reason: %s", x->reason);
+    assert_non_null(strstr(x->reason, "the row is longer than"));
+    import_report_free(&rep);
+    free(buf);
+}
+
+/* The rejected-rows CSV staff open in Excel never carries a live
+ * formula from the export. */
+static void test_rejected_rows_csv_has_no_formulas(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    char report[1100];
+    snprintf(report, sizeof report, "%s/rejected.csv", fx->dir);
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 12; i++)
+        good_row(&sb, i);
+    strbuf_add(&sb, "=HYPERLINK(\"http://evil.example\"),@SUM(1),+cmd,Analyst,-Org,Finance,1800,,"
+                    ",,=cmd|' /C calc'!A0,,,email,,,,,\n");
+    ImportReport rep = run(fx, buf, sb.len, true, report);
+    assert_int_equal(rep.outcome, IMPORT_PARTIAL);
+    import_report_free(&rep);
+    char *csv = support_read(report, NULL);
+    assert_non_null(csv);
+    /* no cell starts with = + - @ (after an optional opening quote) */
+    for (char *p = csv; *p; p++) {
+        bool cell_start = p == csv || p[-1] == ',' || p[-1] == '\n';
+        if (!cell_start)
+            continue;
+        const char *c = *p == '"' ? p + 1 : p;
+        if (strchr("=+-@", *c) && *c)
+            fail_msg("a live formula cell in the rejected-rows CSV: %.40s", p);
+    }
+    assert_non_null(strstr(csv, "\"'=HYPERLINK("));
+    assert_non_null(strstr(csv, "\"'=cmd|"));
+    free(csv);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -443,6 +975,20 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_validate_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interrupted_import_is_cleaned_up, setup, teardown),
         cmocka_unit_test(test_synonym_tables),
+        cmocka_unit_test_setup_teardown(test_unclosed_quote_refuses_the_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_or_foreign_file_is_damage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_never_backs_up_a_bad_directory, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_two_backup_generations, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_utf16_exports_are_decoded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_semicolon_separated_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_workbook_renamed_csv_is_named, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mac_roman_is_not_mojibake, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_invisible_and_control_characters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rejection_reasons_are_true, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rejected_rows_csv_has_no_formulas, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_opening_during_an_import_leaves_it_alone, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -91,8 +91,18 @@ static void test_minisign_signatures(void **state)
     assert_int_equal(
         support_sh(NULL, "sed -i 's/timestamp:1/timestamp:2/' %s/mentors.csv.minisig", support_dir),
         0);
-    assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_BAD);
-    assert_non_null(strstr(err, "trusted comment"));
+    assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_BAD_COMMENT);
+    assert_non_null(strstr(err, "trusted comment was changed"));
+
+    /* a timestamp that is no time: not taken as the largest 64-bit value */
+    sign_file("staff", "mentors.csv", "-t 'timestamp:99999999999999999999 file:mentors.csv'");
+    assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_BAD_TIME);
+    assert_non_null(strstr(err, "\"99999999999999999999\" is not a sane time"));
+    assert_true(info.timestamp == 0);
+    sign_file("staff", "mentors.csv", "-t 'timestamp:17000x0000 file:mentors.csv'");
+    assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_BAD_TIME);
+    sign_file("staff", "mentors.csv", "-t 'timestamp:12 file:mentors.csv'");
+    assert_int_equal(verify("mentors.csv", keys, 2, &info, err), SIGN_BAD_TIME);
 
     /* a comment with no timestamp */
     sign_file("staff", "mentors.csv", "-t 'made by hand'");

@@ -58,5 +58,6 @@ int cmd_sheet(Admin *a, int argc, char **argv);
 int cmd_qr(Admin *a, int argc, char **argv);
 int cmd_print_test(Admin *a, int argc, char **argv);
 int cmd_set_pin(Admin *a, int argc, char **argv);
+int cmd_bundle_stamp(Admin *a, int argc, char **argv);
 
 #endif

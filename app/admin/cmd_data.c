@@ -108,6 +108,31 @@ static const OptSpec import_opts[] = {
     {"report", "FILE", "also write the rejected rows, with line and reason, to this CSV"},
 };
 
+/* Before an import: makes sure a directory exists to replace (the
+ * sample on first use), and opening it puts a backup back over a
+ * damaged file. A damaged file with no backup is no reason to refuse:
+ * the import is how it gets replaced. */
+static bool prepare_directory(Admin *a)
+{
+    struct stat st;
+    if (stat(a->db_path, &st) != 0) {
+        if (!admin_store(a))
+            return false;
+        admin_store_close(a);
+        return true;
+    }
+    char err[600];
+    ImportSeed seed = {a->cfg.sample, a->cfg.sample_referrals, a->cfg.questions,
+                       a->cfg.synonyms};
+    Store *s = import_seed_open(a->db_path, &seed, a->today, err, sizeof err);
+    if (!s)
+        fprintf(stderr, "career-kiosk-admin: %s; the import replaces it\n", err);
+    else if (*store_notice(s))
+        fprintf(stderr, "career-kiosk-admin: %s\n", store_notice(s));
+    store_close(s);
+    return true;
+}
+
 static int run_import(Admin *a, int argc, char **argv, bool apply)
 {
     Args args;
@@ -125,11 +150,8 @@ static int run_import(Admin *a, int argc, char **argv, bool apply)
         1, 1);
     if (rc >= 0)
         return rc;
-    if (apply) {
-        if (!admin_store(a)) /* make sure a directory exists to replace */
-            return EXIT_FAILED;
-        admin_store_close(a);
-    }
+    if (apply && !prepare_directory(a))
+        return EXIT_FAILED;
     char when[32];
     clock_format(&a->clock, false, "%Y-%m-%dT%H:%M:%SZ", when, sizeof when);
     ImportOptions opt = {.db_path = apply ? a->db_path : NULL,

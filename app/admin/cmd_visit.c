@@ -176,6 +176,28 @@ int cmd_search(Admin *a, int argc, char **argv)
 
 /* ---- show ---- */
 
+/* A directory made before control characters were refused may hold
+ * some: a terminal would run them (ESC clears the screen, BEL rings), so
+ * `show` prints each C0, DEL and C1 control as '?'. */
+static void scrub(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++) {
+        if ((*p < 0x20 && *p != '\n') || *p == 0x7F)
+            *p = '?';
+        else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            p[0] = p[1] = '?'; /* U+0080-U+009F */
+    }
+}
+
+static void scrub_mentor(Mentor *m)
+{
+    char *text[] = {m->id,           m->first_name, m->last_name, m->title,
+                    m->organization, m->field,      m->major,     m->location,
+                    m->contact,      m->topics,     m->bio,       m->languages};
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+        scrub(text[i]);
+}
+
 int cmd_show(Admin *a, int argc, char **argv)
 {
     Args args;
@@ -206,6 +228,7 @@ int cmd_show(Admin *a, int argc, char **argv)
         json_finish(&j);
         return EXIT_DONE;
     }
+    scrub_mentor(&m);
     printf("%s %s (%s)\n%s, %s\nField: %s; class of %d%s%s\n", m.first_name, m.last_name, m.id,
            m.title, m.organization, m.field, m.grad_year, *m.major ? ", " : "", m.major);
     printf("Location: %s%s\nLanguages: %s\nTopics: %s\n", *m.location ? m.location : "-",

@@ -30,6 +30,8 @@ static const struct {
     {"sheet", cmd_sheet, "compose the prep sheet for a mentor"},
     {"qr", cmd_qr, "print a take-away QR code in the terminal or write it as SVG"},
     {"set-pin", cmd_set_pin, "set the staff PIN (read from standard input) in the config"},
+    {"bundle-stamp", cmd_bundle_stamp,
+     "show, or with --forget --yes clear, the date of the last USB bundle imported"},
     {"print-test", cmd_print_test, "print a sample prep sheet on the configured printer"},
     {"stats", cmd_stats, "anonymous usage counts and referrals per mentor"},
 };

@@ -159,14 +159,27 @@ bool csv_next_row(CsvReader *r, CsvRow *row)
     return true;
 }
 
+/* A cell a spreadsheet would run as a formula (OWASP "CSV injection"):
+ * one that starts with = + - @, a tab or a carriage return. */
+static bool formula_like(const char *field)
+{
+    return *field && strchr("=+-@\t\r", *field);
+}
+
 size_t csv_quote(const char *field, char *out, size_t cap)
 {
     size_t n = 0;
-    bool quote = strpbrk(field, ",\"\r\n") != NULL;
+    bool formula = formula_like(field);
+    bool quote = formula || strpbrk(field, ",\"\r\n") != NULL;
     if (quote) {
         if (n + 1 >= cap)
             return 0;
         out[n++] = '"';
+    }
+    if (formula) { /* a leading ' makes it text to Excel, LibreOffice and Sheets */
+        if (n + 1 >= cap)
+            return 0;
+        out[n++] = '\'';
     }
     for (const char *p = field; *p; p++) {
         size_t need = (*p == '"' && quote) ? 2 : 1;

@@ -56,7 +56,11 @@ void csv_open(CsvReader *r, const char *data, size_t len);
 bool csv_next_row(CsvReader *r, CsvRow *row);
 
 /* Writes one field to out, quoted when it holds a separator, quote or
- * line break. Returns bytes written (0 when it does not fit). */
+ * line break. Every CSV the kiosk and the admin CLI write goes through
+ * here, so a cell a spreadsheet would run as a formula (starting with
+ * = + - @, a tab or CR) is neutralised here for all of them: written
+ * quoted, behind a leading '. Returns bytes written (0 when it does not
+ * fit). */
 size_t csv_quote(const char *field, char *out, size_t cap);
 
 #endif

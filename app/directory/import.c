@@ -3,7 +3,10 @@
 
 #include "core/csv.h"
 #include "core/text.h"
+#include "directory/cells.h"
 #include "directory/counts.h"
+#include "directory/csvcheck.h"
+#include "directory/sniff.h"
 #include "directory/stage.h"
 #include "directory/store.h"
 
@@ -293,8 +296,16 @@ static bool check_row_shape(Run *r)
         return false;
     }
     if (row->flags & CSV_ROW_FIELD_TOO_LONG) {
-        snprintf(why, sizeof why, "column %zu is longer than %d bytes", row->long_field + 1,
-                 IMPORT_MAX_FIELD);
+        /* the field itself, or the row as a whole, ran out of room */
+        size_t kept = row->long_field < row->nfields ? strlen(row->field[row->long_field]) : 0;
+        if (kept >= IMPORT_MAX_FIELD)
+            snprintf(why, sizeof why, "column %zu is longer than %d bytes", row->long_field + 1,
+                     IMPORT_MAX_FIELD);
+        else
+            snprintf(why, sizeof why,
+                     "the row is longer than %zu bytes in all (from column %zu on), more than "
+                     "any mentor's row",
+                     row->buf_cap - 1, row->long_field + 1);
         reject(r, NULL, row->long_field < r->ncols ? r->heading[row->long_field] : NULL, why);
         return false;
     }
@@ -305,6 +316,54 @@ static bool check_row_shape(Run *r)
             reject(r, NULL, NULL, why);
             return false;
         }
+    return true;
+}
+
+/* What the spreadsheet really put in the cells (cells.h): invisible
+ * characters trimmed (a name of only no-break spaces is empty), floats
+ * undone ("2009.0"), and a row rejected with the true reason for a
+ * control character, a rounded number, or an invisible character inside
+ * an ID or an address. False when the row was rejected. */
+static bool clean_cells(Run *r, const char *values[MF_COUNT])
+{
+    char name[80], why[300];
+    size_t at;
+    for (int f = 0; f < MF_COUNT; f++) {
+        if (!values[f])
+            continue;
+        const char *label = mentor_field_label((MentorField)f);
+        const char *id = f == MF_ID ? NULL : values[MF_ID];
+        char *v = cells_trim((char *)values[f]);
+        values[f] = v;
+        if (cells_control(v, &at, name, sizeof name)) {
+            snprintf(why, sizeof why,
+                     "%s holds a control character, %s, at character %zu; a spreadsheet cell "
+                     "has none: remove it where the list is kept and export again",
+                     label, name, at);
+            reject(r, id, label, why);
+            return false;
+        }
+        bool number = f == MF_GRAD_YEAR || f == MF_MONTHLY_CAP || f == MF_PHONE;
+        if (number && cells_scientific(v)) {
+            snprintf(why, sizeof why,
+                     "%s \"%.30s\" was turned into a number by the spreadsheet, which rounds it "
+                     "(scientific notation): format the column as Text and export again",
+                     label, v);
+            reject(r, id, label, why);
+            return false;
+        }
+        if (number)
+            cells_unfloat(v);
+        bool exact = f == MF_ID || f == MF_EMAIL || f == MF_VIDEO || f == MF_LINKEDIN;
+        if (exact && cells_invisible_inside(v, name, sizeof name)) {
+            snprintf(why, sizeof why,
+                     "%s \"%.60s\" has a %s inside it, which cannot be seen but breaks it: "
+                     "retype it",
+                     label, v, name);
+            reject(r, f == MF_ID ? NULL : id, label, why);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -320,6 +379,8 @@ static void import_row(Run *r)
     for (int f = 0; f < MF_COUNT; f++)
         if (r->col_of[f] >= 0 && (size_t)r->col_of[f] < r->row.nfields)
             values[f] = text_trim((char *)r->row.field[r->col_of[f]]);
+    if (!clean_cells(r, values))
+        return;
     if (!mentor_from_fields(values, r->opt->this_year, &m, &err)) {
         reject(r, values[MF_ID], mentor_field_label(err.field), err.reason);
         return;
@@ -374,7 +435,8 @@ static bool commit(Run *r)
                             r->opt->questions,
                             r->opt->nquestions,
                             r->opt->synonyms,
-                            r->opt->nsynonyms};
+                            r->opt->nsynonyms,
+                            r->opt->questions_signed_at};
     char err[STORE_ERR];
     bool ok = store_stage_commit(r->stage, &info, err, sizeof err);
     r->stage = NULL;
@@ -427,13 +489,62 @@ static void run_end(Run *r)
     idset_free(&r->ids);
 }
 
+/* The file's shape against its physical lines (csvcheck.h): a stray
+ * quote that would swallow rows refuses the file whole. */
+static bool check_structure(Run *r, const char *text, size_t len)
+{
+    char why[sizeof r->rep->refusal - 64];
+    if (csvcheck_structure(text, len, r->csv.sep, r->ncols, why, sizeof why))
+        return true;
+    refuse(r, "%s %s", r->name, why);
+    return false;
+}
+
+/* European Excel writes ';' between fields, "Unicode Text" a tab: the
+ * header line says which, and the report says so beside the encoding. */
+static void note_separator(Run *r, const char *text, size_t len)
+{
+    r->csv.sep = sniff_separator(text, len);
+    size_t n = strlen(r->rep->encoding);
+    if (r->csv.sep != ',')
+        snprintf(r->rep->encoding + n, sizeof r->rep->encoding - n, ", %s",
+                 r->csv.sep == '\t' ? "tab-separated" : "';'-separated");
+}
+
 /* Detects the encoding, converting to UTF-8 when needed. Returns the
  * bytes to parse; *owned is set when they must be freed. */
+/* UTF-16 (Excel's "Unicode Text", UTF-16 CSV) and Mac Roman (Excel's
+ * "CSV (Macintosh)") to UTF-8; NULL when the text is neither. */
+static const char *decode_other(Run *r, const char *data, size_t *len, char **owned)
+{
+    size_t bom;
+    SniffUtf16 u16 = sniff_utf16(data, *len, &bom);
+    const char *charset = u16 == SNIFF_UTF16LE   ? "UTF-16LE"
+                          : u16 == SNIFF_UTF16BE ? "UTF-16BE"
+                                                 : NULL;
+    if (!charset && text_detect_encoding(data, *len) == TEXT_ENC_CP1252 &&
+        sniff_mac_roman(data, *len))
+        charset = "MACINTOSH";
+    if (!charset)
+        return NULL;
+    snprintf(r->rep->encoding, sizeof r->rep->encoding, "%s (converted to UTF-8)",
+             u16 == SNIFF_UTF16LE   ? "UTF-16 little-endian"
+             : u16 == SNIFF_UTF16BE ? "UTF-16 big-endian"
+                                    : "Mac Roman");
+    *owned = sniff_to_utf8(data + bom, *len - bom, charset, len);
+    if (!*owned)
+        refuse(r, "could not convert %s from %s", r->name, charset);
+    return *owned;
+}
+
 static const char *decode(Run *r, const char *data, size_t *len, char **owned)
 {
+    *owned = NULL;
+    const char *other = decode_other(r, data, len, owned);
+    if (other || *owned || r->rep->outcome == IMPORT_REFUSED)
+        return other;
     TextEncoding enc = text_detect_encoding(data, *len);
     text_copy(r->rep->encoding, sizeof r->rep->encoding, text_encoding_name(enc));
-    *owned = NULL;
     if (enc == TEXT_ENC_UTF8_BOM) {
         *len -= 3;
         return data + 3;
@@ -462,11 +573,17 @@ bool import_buffer(const char *data, size_t len, const char *name, const ImportO
         refuse(&r, "%s is empty", name);
         return false;
     }
+    const char *advice, *what = sniff_not_csv(data, len, &advice);
+    if (what) {
+        refuse(&r, "%s is %s, not a CSV export: %s", name, what, advice);
+        return false;
+    }
     const char *text = decode(&r, data, &len, &owned);
     if (!text || !run_begin(&r))
         goto done;
     csv_open(&r.csv, text, len);
-    if (!read_header(&r))
+    note_separator(&r, text, len);
+    if (!read_header(&r) || !check_structure(&r, text, len))
         goto done;
     while (rep->outcome != IMPORT_REFUSED && csv_next_row(&r.csv, &r.row))
         import_row(&r);
@@ -704,7 +821,7 @@ Store *import_seed_open(const char *db_path, const ImportSeed *seed, Date today,
     if (created && seed->referrals)
         seed_referrals(s, seed->referrals, today);
     Question probe;
-    if (store_questions_load(s, &probe, 1) == 0) {
+    if (!store_read_only(s) && store_questions_load(s, &probe, 1) == 0) {
         bank = calloc(QUESTION_MAX, sizeof *bank);
         int n = bank ? import_questions_file(seed->questions, bank, QUESTION_MAX, err, cap) : -1;
         if (n < 0 || !store_questions_replace(s, bank, n, err, cap))

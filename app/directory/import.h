@@ -1,12 +1,20 @@
 /* import: reading a staff spreadsheet export (CSV) into the directory.
  *
- * Takes what Excel and CRMs write: UTF-8 with or without BOM, or
- * Windows-1252 (converted with iconv, and said so); CRLF or LF; quoted
- * fields; headings in any case with common aliases. Each bad row is
+ * Takes what Excel and CRMs write: UTF-8 with or without BOM,
+ * Windows-1252, Mac Roman or UTF-16 (converted with iconv, and said so:
+ * sniff.h); ',' ';' or tabs between fields; CRLF, LF or CR; quoted
+ * fields; headings in any case with common aliases. A workbook or other
+ * file renamed .csv is refused with what it is and how to export.
+ * Cells are cleaned first (cells.h): invisible characters trimmed,
+ * spreadsheet floats ("2009.0") undone; a control character, a number
+ * rounded to scientific notation, or an invisible character inside an
+ * ID or address rejects the row with that reason. Each bad row is
  * rejected with its file line, column and reason. The CSV replaces the
  * mentor list, atomically; the whole file is refused, and the directory
  * left as it was, when required columns are missing, there are no rows,
- * or more than 20% of rows are rejected. */
+ * more than 20% of rows are rejected, or the file's shape is broken: a
+ * quote never closed, or a quoted cell running into what looks like
+ * other rows (csvcheck.h; the refusal names the line the quote opens). */
 #ifndef CK_IMPORT_H
 #define CK_IMPORT_H
 
@@ -65,6 +73,7 @@ typedef struct {
     int nquestions;
     const Synonym *synonyms; /* a synonym table to put in with the mentors, or NULL */
     int nsynonyms;
+    long long questions_signed_at; /* the bank's own signature timestamp, or 0 */
 } ImportOptions;
 
 /* Imports (or, with db_path NULL, validates) the CSV file at path. Fills

@@ -24,6 +24,7 @@ struct Store {
     char notice[400];
     Lexicon *lex;     /* NULL until a search needs it */
     int stale_months; /* details older than this rank after fresher equals */
+    bool read_only; /* the disk is full or read-only: served as it is */
 };
 
 /* True when a mentor's details (last_verified, ISO) are older than the
@@ -56,6 +57,15 @@ const char *db_col_text(sqlite3_stmt *st, int i);
  * (or the error) goes to out for messages. */
 bool db_quick_check(sqlite3 *db, char *out, size_t cap);
 
+/* Whether db holds a Career Kiosk directory (meta with a schema version
+ * and the mentors table); otherwise why says what the file holds. */
+bool db_is_ours(sqlite3 *db, char *why, size_t cap);
+
+/* Whether the file at path is a sound directory of ours (and, with
+ * need_mentors, holds at least one mentor); otherwise why says what is
+ * wrong ("it is empty (0 bytes)", "it is damaged: ..."). */
+bool store_file_usable(const char *path, bool need_mentors, char *why, size_t cap);
+
 /* Opens path with flags and a busy timeout; NULL with the reason in err. */
 sqlite3 *db_open(const char *path, int flags, char *err, size_t cap);
 
@@ -86,5 +96,24 @@ bool store_sync_path(const char *path);
 
 /* The folder part of path ("." or "/" when there is none). */
 void store_dir_of(const char *path, char *out, size_t cap);
+
+/* --- the import lock (lock.c) --- */
+
+/* Takes the exclusive import lock on <live>.lock, waiting up to wait_ms
+ * for another import to finish. Returns the lock's descriptor, or -1
+ * with the reason ("another import is running ...") in err. */
+int store_import_lock(const char *live, int wait_ms, char *err, size_t cap);
+
+/* Releases a lock from store_import_lock; -1 is fine. */
+void store_import_unlock(int fd);
+
+/* Makes an empty staging file beside live with a name no other run
+ * uses (<live>.new-XXXXXX) and writes its path to out. */
+bool store_staging_name(const char *live, char *out, size_t cap);
+
+/* Removes staging files left beside live by interrupted imports: at
+ * once when the caller holds the import lock (held_fd), otherwise only
+ * when no import holds it. Returns how many were removed. */
+int store_remove_leftovers(const char *live, int held_fd);
 
 #endif

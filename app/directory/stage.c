@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct StoreStage {
@@ -19,6 +20,7 @@ struct StoreStage {
     sqlite3_stmt *insert;
     char live[1024];
     char path[1040];
+    int lock; /* the import lock, held from begin to commit or abort */
 };
 
 /* --- file helpers --- */
@@ -59,12 +61,20 @@ StoreStage *store_stage_begin(const char *live, char *err, size_t cap)
         snprintf(err, cap, "out of memory");
         return NULL;
     }
+    st->lock = -1;
     if (snprintf(st->live, sizeof st->live, "%s", live) >= (int)sizeof st->live) {
         snprintf(err, cap, "the directory path is too long");
         goto fail;
     }
-    snprintf(st->path, sizeof st->path, "%s.new", live);
-    unlink(st->path); /* a leftover from an interrupted import */
+    st->lock = store_import_lock(live, STORE_IMPORT_WAIT_MS, err, cap);
+    if (st->lock < 0)
+        goto fail;
+    store_remove_leftovers(live, st->lock); /* ours to clear: we hold the lock */
+    if (!store_staging_name(live, st->path, sizeof st->path)) {
+        snprintf(err, cap, "cannot create the new directory beside %s: %s", live, strerror(errno));
+        st->path[0] = '\0';
+        goto fail;
+    }
     st->db = db_open(st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, cap);
     if (!st->db)
         goto fail;
@@ -119,12 +129,15 @@ bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t cap)
     return false;
 }
 
-/* Copies counters, questions and lasting metadata from the live file. */
-static bool carry_over(sqlite3 *db, const char *live, bool mentors_too, const char *from, char *err,
-                       size_t cap)
+/* Copies counters, questions and lasting metadata from live (the live
+ * file, or the backup standing in for a damaged one; NULL for none),
+ * and with from, the mentors of that file too (a rollback). */
+static bool carry_over(sqlite3 *db, const char *live, const char *from, char *err, size_t cap)
 {
     sqlite3_stmt *st;
-    bool ok;
+    bool ok = true, mentors_too = from != NULL;
+    if (!live)
+        goto mentors;
     if (sqlite3_prepare_v2(db, "ATTACH ?1 AS old", -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_text(st, 1, live, -1, SQLITE_STATIC);
@@ -142,6 +155,7 @@ static bool carry_over(sqlite3 *db, const char *live, bool mentors_too, const ch
         db_query_int(db, "SELECT count(*) FROM old.sqlite_master WHERE name = 'synonyms'", 0) > 0)
         ok = db_exec(db, "INSERT INTO synonyms SELECT * FROM old.synonyms") == SQLITE_OK;
     db_exec(db, "DETACH old");
+mentors:
     if (ok && mentors_too) {
         if (sqlite3_prepare_v2(db, "ATTACH ?1 AS bak", -1, &st, NULL) != SQLITE_OK)
             goto fail;
@@ -185,6 +199,10 @@ static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t c
         db_meta_set(db, "keep.bundle_signed_at", n);
         db_meta_set(db, "keep.bundle_signed_by", info->signed_by ? info->signed_by : "");
     }
+    if (info->questions_signed_at > 0) {
+        snprintf(n, sizeof n, "%lld", info->questions_signed_at);
+        db_meta_set(db, "keep.questions_signed_at", n);
+    }
     if (info->questions && !db_questions_write(db, info->questions, info->nquestions)) {
         db_set_err(err, cap, "could not write the new question bank", db);
         return false;
@@ -220,37 +238,58 @@ static bool quiesce_live(const char *live, char *err, size_t cap)
     sqlite3 *db;
     if (!store_file_exists(live))
         return true;
-    db = db_open(live, SQLITE_OPEN_READWRITE, err, cap);
-    if (!db)
-        return false;
-    db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
-    sqlite3_close(db);
     snprintf(wal, sizeof wal, "%s-wal", live);
-    if (store_file_exists(wal)) {
-        snprintf(err, cap,
-                 "the directory is open in another program (is the kiosk running?); "
-                 "import through the kiosk's staff screen or stop it first");
-        return false;
+    /* a reader (a `list`, a `stats`) has it open for a moment: wait it out */
+    for (int tries = 0; tries < STORE_READER_WAIT_MS / 50; tries++) {
+        db = db_open(live, SQLITE_OPEN_READWRITE, err, cap);
+        if (!db)
+            return false;
+        db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        sqlite3_close(db);
+        if (!store_file_exists(wal))
+            return true;
+        nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
     }
-    return true;
+    snprintf(err, cap,
+             "the directory is open in another program (is the kiosk running?); "
+             "import through the kiosk's staff screen or stop it first");
+    return false;
 }
 
-/* Keeps the live file as .bak (a hard link, or a copy where links are
- * not possible), then renames the new file over the live one. */
+/* Moves a damaged or foreign live file aside as <live>.damaged, so the
+ * new directory does not destroy what someone may still want to see. */
+static void keep_aside(const char *live)
+{
+    char kept[1100];
+    snprintf(kept, sizeof kept, "%s.damaged", live);
+    rename(live, kept);
+}
+
+/* Keeps the live file as .bak (a hard link) and the backup before it
+ * as .bak2, then renames the new file over the live one. Only a sound
+ * directory with mentors becomes a backup: a damaged, foreign or empty
+ * live file must never push the last good list out. */
 static bool swap_in(const char *live, const char *fresh, char *err, size_t cap)
 {
-    char bak[1100], tmp[1100], dir[1024];
+    char bak[1100], bak2[1100], tmp[1100], dir[1024], why[200];
     snprintf(bak, sizeof bak, "%s.bak", live);
+    snprintf(bak2, sizeof bak2, "%s.bak2", live);
     snprintf(tmp, sizeof tmp, "%s.bak.tmp", live);
     store_dir_of(live, dir, sizeof dir);
-    if (store_file_exists(live)) {
+    if (store_file_usable(live, true, why, sizeof why)) {
+        if (store_file_usable(bak, true, why, sizeof why) && rename(bak, bak2) != 0) {
+            snprintf(err, cap, "could not keep the older backup of the directory: %s",
+                     strerror(errno));
+            return false;
+        }
         unlink(tmp);
         if (link(live, tmp) != 0 || rename(tmp, bak) != 0) {
             snprintf(err, cap, "could not keep a backup of the directory: %s", strerror(errno));
             unlink(tmp);
             return false;
         }
-    }
+    } else if (store_file_exists(live) && !store_file_usable(live, false, why, sizeof why))
+        keep_aside(live);
     if (rename(fresh, live) != 0) {
         snprintf(err, cap, "could not put the new directory in place: %s", strerror(errno));
         return false;
@@ -259,14 +298,29 @@ static bool swap_in(const char *live, const char *fresh, char *err, size_t cap)
     return true;
 }
 
+/* Where to carry counters and questions from: the live file when it is
+ * sound, else the newest sound backup; NULL when there is none. */
+static const char *carry_source(const char *live, char *out, size_t cap)
+{
+    char why[200];
+    static const char *const from[] = {"", ".bak", ".bak2"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(out, cap, "%s%s", live, from[i]);
+        if (store_file_usable(out, false, why, sizeof why))
+            return out;
+    }
+    return NULL;
+}
+
 static bool stage_commit(StoreStage *st, const StoreImportInfo *info, const char *mentors_from,
                          char *err, size_t cap)
 {
     bool ok = false;
     sqlite3_finalize(st->insert);
     st->insert = NULL;
-    if (store_file_exists(st->live) &&
-        !carry_over(st->db, st->live, mentors_from != NULL, mentors_from, err, cap))
+    char source[1100];
+    const char *carry = carry_source(st->live, source, sizeof source);
+    if ((carry || mentors_from) && !carry_over(st->db, carry, mentors_from, err, cap))
         goto done;
     if (!finish(st->db, info, err, cap))
         goto done;
@@ -297,7 +351,8 @@ void store_stage_abort(StoreStage *st)
     sqlite3_finalize(st->insert);
     sqlite3_close(st->db);
     if (st->path[0])
-        unlink(st->path);
+        unlink(st->path); /* our own name: after a commit it is already gone */
+    store_import_unlock(st->lock);
     free(st);
 }
 
@@ -309,6 +364,11 @@ bool store_rollback(const char *live, char *err, size_t cap)
     snprintf(bak, sizeof bak, "%s.bak", live);
     if (!store_file_exists(bak)) {
         snprintf(err, cap, "there is no earlier directory to go back to (%s is missing)", bak);
+        return false;
+    }
+    char why[200];
+    if (!store_file_usable(bak, true, why, sizeof why)) {
+        snprintf(err, cap, "the earlier directory %s cannot be put back: %s", bak, why);
         return false;
     }
     db = db_open(bak, SQLITE_OPEN_READONLY, err, cap);

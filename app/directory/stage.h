@@ -1,6 +1,9 @@
 /* stage: staged imports. Imports never touch the live file: a StoreStage
  * builds a new file beside it, checks and syncs it, keeps the live one as
- * `<path>.bak`, and renames the new one over the live path in one step.
+ * `<path>.bak` (and the backup before it as `<path>.bak2`), and renames
+ * the new one over the live path in one step. Only a sound directory
+ * with mentors becomes a backup: a damaged or foreign live file is kept
+ * aside as `<path>.damaged`, an empty one is simply replaced.
  * store_rollback puts the backup's mentors back the same way. */
 #ifndef CK_STAGE_H
 #define CK_STAGE_H
@@ -13,6 +16,11 @@
 #include <stddef.h>
 
 typedef struct StoreStage StoreStage;
+
+enum {
+    STORE_IMPORT_WAIT_MS = 20000, /* a second import waits this long, then is refused */
+    STORE_READER_WAIT_MS = 3000,  /* how long a reader may keep the live file open */
+};
 
 /* What an import records in meta. */
 typedef struct {
@@ -29,17 +37,22 @@ typedef struct {
     int nquestions;
     const Synonym *synonyms; /* a new synonym table, or NULL to keep it */
     int nsynonyms;
+    long long questions_signed_at; /* its signature's timestamp (keep.questions_signed_at) */
 } StoreImportInfo;
 
-/* Starts building a new directory beside live_path. */
+/* Starts building a new directory beside live_path, under a name of
+ * its own, holding the import lock (<live>.lock) until commit or abort.
+ * While another import holds it, waits up to STORE_IMPORT_WAIT_MS, then
+ * fails with "another import is running ..." in err. */
 StoreStage *store_stage_begin(const char *live_path, char *err, size_t err_cap);
 
 /* Adds one mentor. Returns false with a reason (duplicate id) in err. */
 bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t err_cap);
 
 /* Indexes, checks and syncs the new directory, carries referral counts,
- * stats, questions and metadata over from the live one, keeps the live
- * one as <live>.bak and puts the new one in its place. Frees st. On
+ * stats, questions and metadata over from the live one (or, when that
+ * is damaged, from the newest sound backup), keeps the live one as
+ * <live>.bak (the old .bak as .bak2) and puts the new one in its place. Frees st. On
  * failure the live directory is untouched and err says why. */
 bool store_stage_commit(StoreStage *st, const StoreImportInfo *info, char *err, size_t err_cap);
 

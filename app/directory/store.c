@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 /* The search index holds every text folded to the Latin letters a
@@ -215,6 +217,56 @@ sqlite3 *db_open(const char *path, int flags, char *err, size_t cap)
     return db;
 }
 
+/* Whether db holds a Career Kiosk directory: a meta table with a schema
+ * version, and the mentors table. Otherwise why says what it holds. */
+bool db_is_ours(sqlite3 *db, char *why, size_t cap)
+{
+    sqlite3_stmt *st;
+    char tables[160] = "";
+    if (schema_version(db) > 0 &&
+        db_query_int(db, "SELECT count(*) FROM sqlite_master WHERE name='mentors'", 0) == 1)
+        return true;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+                           " LIMIT 6",
+                           -1, &st, NULL) == SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW && strlen(tables) + 40 < sizeof tables)
+            snprintf(tables + strlen(tables), sizeof tables - strlen(tables), "%s%.30s",
+                     *tables ? ", " : "", db_col_text(st, 0));
+        sqlite3_finalize(st);
+    }
+    snprintf(why, cap, "it is an SQLite file but not a Career Kiosk directory (%s%s)",
+             *tables ? "its tables: " : "it has no tables", tables);
+    return false;
+}
+
+bool store_file_usable(const char *path, bool need_mentors, char *why, size_t cap)
+{
+    struct stat st;
+    char check[128];
+    if (stat(path, &st) != 0) {
+        snprintf(why, cap, "it is missing");
+        return false;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+        snprintf(why, cap, S_ISREG(st.st_mode) ? "it is empty (0 bytes)" : "it is not a file");
+        return false;
+    }
+    sqlite3 *db = db_open(path, SQLITE_OPEN_READWRITE, why, cap);
+    if (!db)
+        return false;
+    bool ok = false;
+    if (!db_quick_check(db, check, sizeof check))
+        snprintf(why, cap, "it is damaged: %s", check);
+    else if (db_is_ours(db, why, cap)) {
+        ok = !need_mentors || db_query_int(db, "SELECT count(*) FROM mentors", 0) > 0;
+        if (!ok)
+            snprintf(why, cap, "it holds no mentors");
+    }
+    sqlite3_close(db);
+    return ok;
+}
+
 /* Opens path read-write in WAL mode and checks it. *damaged is set when
  * the file is there but SQLite finds it broken. */
 static sqlite3 *open_checked(const char *path, bool *damaged, char *err, size_t cap)
@@ -256,29 +308,32 @@ static bool copy_file(const char *from, const char *to)
     return ok;
 }
 
-/* The live file is damaged: keeps it as <path>.damaged and puts a copy
- * of <path>.bak (the directory from before the last import) in its
- * place, when that one is sound. */
-static bool restore_backup(Store *s, const char *path, char *err, size_t cap)
+/* The live file is damaged (why): keeps it as <path>.damaged and puts
+ * a copy of the newest sound backup (<path>.bak, else <path>.bak2: the
+ * directories from before the last two imports) in its place. */
+static bool restore_backup(Store *s, const char *path, const char *why, char *err, size_t cap)
 {
-    char bak[1100], tmp[1100], kept[1100], side[1120], dir[1024], check[128], when[40] = "?";
-    snprintf(bak, sizeof bak, "%s.bak", path);
+    char bak[1100] = "", tmp[1100], kept[1100], side[1120], dir[1024], check[200], when[40] = "?";
+    static const char *const generation[] = {".bak", ".bak2"};
+    bool sound = false;
+    for (int g = 0; g < 2 && !sound; g++) {
+        snprintf(bak, sizeof bak, "%s%s", path, generation[g]);
+        sound = store_file_usable(bak, true, check, sizeof check);
+    }
     snprintf(tmp, sizeof tmp, "%s.restore", path);
     snprintf(kept, sizeof kept, "%s.damaged", path);
-    sqlite3 *db =
-        store_file_exists(bak) ? db_open(bak, SQLITE_OPEN_READONLY, check, sizeof check) : NULL;
-    bool sound = db && db_quick_check(db, check, sizeof check);
-    if (db)
-        db_meta_get(db, "import_time", when, sizeof when);
-    sqlite3_close(db);
     if (!sound) {
         size_t n = strlen(err);
         snprintf(err + n, cap - n,
-                 ", and there is no sound backup (%s) to put back; import the "
+                 ", and there is no sound backup (%s.bak or %s.bak2) to put back; import the "
                  "directory again with career-kiosk-admin import",
-                 bak);
+                 path, path);
         return false;
     }
+    sqlite3 *db = db_open(bak, SQLITE_OPEN_READONLY, check, sizeof check);
+    if (db)
+        db_meta_get(db, "import_time", when, sizeof when);
+    sqlite3_close(db);
     if (!copy_file(bak, tmp) || rename(path, kept) != 0 || rename(tmp, path) != 0) {
         snprintf(err, cap, "the directory file %s is damaged and putting %s back failed: %s", path,
                  bak, strerror(errno));
@@ -295,15 +350,115 @@ static bool restore_backup(Store *s, const char *path, char *err, size_t cap)
     store_sync_path(dir);
     const char *base = strrchr(kept, '/');
     snprintf(s->notice, sizeof s->notice,
-             "The directory file was damaged. The copy from the import of %s was put back; "
-             "import the latest export again. The damaged file is kept as %.120s.",
-             when, base ? base + 1 : kept);
+             "The directory file was damaged (%.120s). The copy from the import of %s was put "
+             "back; import the latest export again. The damaged file is kept as %.60s.",
+             why, when, base ? base + 1 : kept);
     return true;
+}
+
+/* A file that was there before we opened it must be a directory of
+ * ours: an empty file or someone else's SQLite file is damage, not an
+ * empty directory. Returns the open handle, or NULL with *damaged and
+ * the reason in why and err. */
+static sqlite3 *open_existing(const char *path, bool existed, bool *damaged, char *why,
+                              size_t why_cap, char *err, size_t cap)
+{
+    struct stat st;
+    *damaged = false;
+    if (existed && stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+        *damaged = true;
+        snprintf(why, why_cap, "it is empty (0 bytes)");
+        snprintf(err, cap, "the directory file %s is damaged: %s", path, why);
+        return NULL;
+    }
+    sqlite3 *db = open_checked(path, damaged, err, cap);
+    if (!db) {
+        const char *colon = strstr(err, "damaged: ");
+        snprintf(why, why_cap, "%s", colon ? colon + 9 : err);
+        return NULL;
+    }
+    if (existed && !db_is_ours(db, why, why_cap)) {
+        *damaged = true;
+        snprintf(err, cap, "the directory file %s is damaged: %s", path, why);
+        sqlite3_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+/* path as an SQLite URI that opens it as an immutable file. */
+static void immutable_uri(const char *path, char *out, size_t cap)
+{
+    size_t n = (size_t)snprintf(out, cap, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < cap; p++)
+        if (strchr("?#%", *p) || *p <= ' ' || *p >= 0x7F)
+            n += (size_t)snprintf(out + n, cap - n, "%%%02X", *p);
+        else
+            out[n++] = (char)*p;
+    snprintf(out + n, cap - n, "?immutable=1");
+}
+
+/* Whether db answers a read of the mentors and holds our schema. */
+static bool readable(sqlite3 *db)
+{
+    char why[200];
+    return db && db_query_int(db, "SELECT count(*) FROM mentors", -1) >= 0 &&
+           db_is_ours(db, why, sizeof why);
+}
+
+/* The disk is full or read-only, so the directory cannot be opened for
+ * writing (SQLite cannot even make its shared-memory index): it is
+ * opened read-only, as an immutable file when need be, so the kiosk
+ * serves the directory it has. NULL when even that fails. */
+static sqlite3 *open_read_only(const char *path)
+{
+    char uri[2200], err[300];
+    sqlite3 *db = db_open(path, SQLITE_OPEN_READONLY, err, sizeof err);
+    if (readable(db))
+        return db;
+    sqlite3_close(db);
+    immutable_uri(path, uri, sizeof uri);
+    db = db_open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err, sizeof err);
+    if (readable(db))
+        return db;
+    sqlite3_close(db);
+    return NULL;
+}
+
+/* Why the folder of path cannot be written: "the disk is full", ... */
+static void unwritable_why(const char *path, const char *err, char *out, size_t cap)
+{
+    char dir[1024];
+    struct statvfs vfs;
+    store_dir_of(path, dir, sizeof dir);
+    if (statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+        snprintf(out, cap, "its file system is read-only");
+    else if (statvfs(dir, &vfs) == 0 && vfs.f_bavail == 0)
+        snprintf(out, cap, "the disk is full");
+    else
+        snprintf(out, cap, "it cannot be written (%.150s)", err);
+}
+
+static void read_only_notice(Store *s, const char *path, const char *err)
+{
+    char why[200];
+    size_t n = strlen(s->notice);
+    unwritable_why(path, err, why, sizeof why);
+    snprintf(s->notice + n, sizeof s->notice - n,
+             "%sThe directory is shown read-only because %s: visitors can search it, but "
+             "referrals and stats are not counted and it cannot be updated. Free space on the "
+             "kiosk's disk (or repair its file system), then restart the kiosk.",
+             n ? " " : "", why);
+    fprintf(stderr, "career-kiosk: the directory %s is open read-only: %s\n", path, why);
+}
+
+bool store_read_only(const Store *s)
+{
+    return s->read_only;
 }
 
 Store *store_open(const char *path, char *err, size_t cap)
 {
-    char staging[1100];
     bool damaged;
     Store *s = calloc(1, sizeof *s);
     if (!s) {
@@ -311,14 +466,22 @@ Store *store_open(const char *path, char *err, size_t cap)
         return NULL;
     }
     s->stale_months = STORE_STALE_MONTHS;
-    snprintf(staging, sizeof staging, "%s.new", path);
-    if (store_file_exists(staging) && unlink(staging) == 0)
+    if (store_remove_leftovers(path, -1) > 0) /* only when no import is running */
         snprintf(s->notice, sizeof s->notice,
                  "An import was interrupted before it finished; the directory is the one "
                  "from before it.");
-    s->db = open_checked(path, &damaged, err, cap);
-    if (!s->db && damaged && restore_backup(s, path, err, cap))
-        s->db = open_checked(path, &damaged, err, cap);
+    char why[200];
+    bool existed = store_file_exists(path);
+    s->db = open_existing(path, existed, &damaged, why, sizeof why, err, cap);
+    if (!s->db && damaged && restore_backup(s, path, why, err, cap))
+        s->db = open_existing(path, true, &damaged, why, sizeof why, err, cap);
+    if (!s->db && !damaged && existed && (s->db = open_read_only(path)) != NULL) {
+        s->read_only = true;
+        read_only_notice(s, path, err);
+    } else if (s->db && sqlite3_db_readonly(s->db, "main") == 1) {
+        s->read_only = true; /* SQLite fell back to reading only (a read-only disk) */
+        read_only_notice(s, path, "the file cannot be written");
+    }
     if (!s->db || !db_migrate(s->db, err, cap))
         goto fail;
     return s;

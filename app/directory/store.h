@@ -22,10 +22,16 @@ enum { STORE_SCHEMA_VERSION = 3, STORE_ERR = 256, STORE_STALE_MONTHS = 18 };
 typedef struct Store Store;
 
 /* Opens the directory at path, creating an empty one (schema only) if the
- * file does not exist and migrating an older schema. A staging file left
- * by an interrupted import is removed (see store_notice). Returns NULL
+ * file does not exist and migrating an older schema. Staging files left
+ * by an interrupted import are removed when no import holds the import
+ * lock (see stage.h and store_notice); a running import is never touched. Returns NULL
  * and a reason in err on failure. Free with store_close. */
 Store *store_open(const char *path, char *err, size_t err_cap);
+
+/* True when the directory could only be opened read-only (a full disk,
+ * a read-only file system): it is served as it is, writes fail, and
+ * store_notice tells staff why. */
+bool store_read_only(const Store *s);
 
 /* Closes the directory; NULL is fine. */
 void store_close(Store *s);

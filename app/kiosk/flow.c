@@ -78,7 +78,7 @@ static void count_nobody(App *a)
 {
     Session *s = a->s;
     char name[96];
-    if (!s || !s->nobody_pending)
+    if (!s || !s->nobody_pending || !a->store) /* no store while staff import one */
         return;
     snprintf(name, sizeof name, "%s%s", STATS_NOBODY, s->nobody_field);
     store_stat_add(a->store, a->today, name, 1);
@@ -91,6 +91,8 @@ static void refresh_search(App *a)
     Session *s = a->s;
     const Catalog *c = &a->cat;
     char key[sizeof s->searched];
+    if (!a->store) /* a staff import has the directory to itself */
+        return;
     if (strcmp(s->typed, s->query) != 0) { /* new words: corrected again */
         s->exact = false;
         text_copy(s->typed, sizeof s->typed, s->query);

@@ -50,6 +50,14 @@ static void settle(App *a)
         app_render(a, true);
         app_tick(a);
         app_render(a, false);
+        /* on its worker thread: the script waits for it, as staff would,
+         * while the loop keeps ticking and drawing */
+        for (int ms = 0; ms < 600000 && staff_working(a); ms += 10) {
+            struct timespec nap = {0, 10 * 1000000L};
+            nanosleep(&nap, NULL);
+            app_tick(a);
+            app_render(a, false);
+        }
     }
 }
 
@@ -185,7 +193,8 @@ static bool cmd_wait(Script *s, int ln, const char *arg)
 
 /* await print [SECONDS]: real time, for a print job to end.
  * await stick|no-stick [SECONDS]: real time, for a staff stick to be
- * mounted (or unmounted) and noticed. */
+ * mounted (or unmounted) and noticed; stick-change: for the stick in use
+ * to change (it was pulled while another stays in). */
 static bool cmd_await(Script *s, int ln, const char *arg)
 {
     App *a = s->a;
@@ -206,8 +215,18 @@ static bool cmd_await(Script *s, int ln, const char *arg)
             nanosleep(&nap, NULL);
             settle(a);
         }
+    } else if (strcmp(what, "stick-change") == 0) { /* one stick pulled, another still in */
+        char was[sizeof a->staff.show.stick];
+        snprintf(was, sizeof was, "%s", a->staff.show.stick);
+        for (int t = 0; strcmp(a->staff.show.stick, was) == 0; t += 50) {
+            if (t >= secs * 1000)
+                return fail(s, ln, "no other stick was noticed in time", NULL);
+            struct timespec nap = {0, 50 * 1000000L};
+            nanosleep(&nap, NULL);
+            settle(a);
+        }
     } else
-        return fail(s, ln, "await knows print, stick and no-stick, not", what);
+        return fail(s, ln, "await knows print, stick, no-stick and stick-change, not", what);
     settle(a);
     return true;
 }

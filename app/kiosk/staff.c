@@ -70,6 +70,46 @@ static void read_marker(App *a)
 /* Looks at what is mounted now. */
 static void stick_scan(App *a);
 
+/* Waits for staff work on the worker thread to end (see below). */
+static void worker_settle(App *a);
+
+/* The wrong-PIN count and the lock are kept in the directory's metadata
+ * (keep.*, so imports carry them), so a restart, a power cut being
+ * enough, clears neither. The lock is kept as the wall-clock second it
+ * ends; what is left of it comes back on the platform clock, never more
+ * than a whole lock (a clock set back cannot lengthen it). */
+static void pin_state_save(App *a)
+{
+    char v[32];
+    const Staff *st = &a->staff;
+    uint64_t now = platform_now(a->platform);
+    long long until = st->locked_until > now
+                          ? clock_unix(&a->clock) + (long long)((st->locked_until - now) / 1000)
+                          : 0;
+    snprintf(v, sizeof v, "%d", st->tries);
+    store_meta_set(a->store, "keep.staff_pin_tries", v);
+    snprintf(v, sizeof v, "%lld", until);
+    store_meta_set(a->store, "keep.staff_locked_until", v);
+}
+
+static void pin_state_load(App *a)
+{
+    char v[32];
+    Staff *st = &a->staff;
+    if (store_meta_get(a->store, "keep.staff_pin_tries", v, sizeof v))
+        st->tries = atoi(v) > 0 && atoi(v) < STAFF_TRIES ? atoi(v) : 0;
+    if (!store_meta_get(a->store, "keep.staff_locked_until", v, sizeof v))
+        return;
+    long long left = atoll(v) - clock_unix(&a->clock);
+    if (left <= 0)
+        return;
+    if (left * 1000 > STAFF_LOCK_MS)
+        left = STAFF_LOCK_MS / 1000;
+    st->locked_until = platform_now(a->platform) + (uint64_t)left * 1000;
+    fprintf(stderr, "career-kiosk: staff mode is still locked after wrong PINs (%lld s left)\n",
+            left);
+}
+
 void staff_open(App *a)
 {
     Staff *st = &a->staff;
@@ -79,12 +119,14 @@ void staff_open(App *a)
         fprintf(stderr, "career-kiosk: %s\n", st->show.notice);
     }
     read_marker(a);
+    pin_state_load(a);
     stick_scan(a); /* a stick plugged in before the kiosk started counts */
 }
 
 void staff_close(App *a)
 {
     Staff *st = &a->staff;
+    worker_settle(a);
     print_end(st->print_job);
     bundle_free(&st->bundle);
     mounts_close(st->mounts);
@@ -131,12 +173,14 @@ static void begin(App *a, bool for_stick)
 
 static bool job_check(App *a);
 static bool job_import(App *a);
+static bool import_done(App *a);
 static bool job_export(App *a);
 static bool job_test_print(App *a);
 
 void staff_end(App *a)
 {
     Staff *st = &a->staff;
+    worker_settle(a);
     sign_wipe(st->pin, sizeof st->pin);
     bundle_free(&st->bundle);
     app_cancel(a, job_check);
@@ -184,6 +228,7 @@ static void stick_gone(App *a)
     if (step == STAFF_PIN && st->show.for_stick)
         staff_end(a);
     else if (step == STAFF_CHECKING || step == STAFF_PREVIEW) {
+        worker_settle(a); /* a copy off the pulled stick ends at once */
         bundle_free(&st->bundle);
         app_cancel(a, job_check);
         result(a, false, "The stick was removed",
@@ -191,18 +236,34 @@ static void stick_gone(App *a)
     }
 }
 
+/* The device a mount point is on, or 0. */
+static unsigned long long device_of(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (unsigned long long)st.st_dev : 0;
+}
+
+/* Whether the stick staff are working with is still the one mounted
+ * there: another stick left in (or plugged in at the same place) is not
+ * it, so its preview is never imported from the wrong stick. */
+static bool stick_still_in(const Staff *st)
+{
+    return st->show.stick[0] && mounts_has(st->show.stick, BUNDLE_FOLDER) &&
+           device_of(st->show.stick) == st->stick_dev;
+}
+
 static void stick_scan(App *a)
 {
     Staff *st = &a->staff;
     char m[MOUNTS_PATH_MAX] = "";
-    if (!mounts_find(a->cfg.usb_roots, BUNDLE_FOLDER, m, sizeof m)) {
-        if (st->show.stick[0])
-            stick_gone(a);
-        return;
-    }
-    if (strcmp(m, st->show.stick) == 0)
+    /* a preview belongs to its stick: when that stick goes, it is gone,
+     * even while a second stick stays in */
+    if (st->show.stick[0] && !stick_still_in(st))
+        stick_gone(a);
+    if (st->show.stick[0] || !mounts_find(a->cfg.usb_roots, BUNDLE_FOLDER, m, sizeof m))
         return;
     text_copy(st->show.stick, sizeof st->show.stick, m);
+    st->stick_dev = device_of(m);
     st->stick_handled = false;
     fprintf(stderr, "career-kiosk: a staff stick is mounted at %s\n", m);
     stick_arrived(a);
@@ -292,10 +353,12 @@ static void pin_key(App *a, char key)
                     "minutes\n",
                     STAFF_TRIES);
         }
+        pin_state_save(a);
         return;
     }
     st->tries = 0;
     st->show.pin_wrong = false;
+    pin_state_save(a);
     if (st->show.for_stick && st->show.stick[0]) {
         go(a, STAFF_CHECKING);
         app_after_frame(a, job_check);
@@ -362,18 +425,110 @@ static void preview_text(App *a)
              r->rejected ? "\n\nRejected rows:\n" : "", rows);
 }
 
-/* Copies and checks the stick's bundle: the preview, or why not. */
+/* --- the worker thread: a big bundle must not stall the screen (and
+ * the watchdog) for its copy, check and import. While it runs, the
+ * worker alone touches the Bundle (and the directory's file, for the
+ * import); the main loop draws, counts the bytes and waits. --- */
+
+static void copy_progress(void *ctx, long long done, long long total)
+{
+    Staff *st = ctx;
+    atomic_store(&st->copied, done);
+    atomic_store(&st->to_copy, total);
+}
+
+static void *check_work(void *arg)
+{
+    App *a = arg;
+    Staff *st = &a->staff;
+    Bundle *b = &st->bundle;
+    st->work_ok = bundle_fetch(b, st->work_stick, st->work_spool, copy_progress, st) &&
+                  bundle_check(b, &a->cfg.trust, st->work_imported_at, st->work_year);
+    atomic_store(&st->worker_done, true);
+    return NULL;
+}
+
+static void *import_work(void *arg)
+{
+    App *a = arg;
+    Staff *st = &a->staff;
+    st->work_ok =
+        bundle_import(&st->bundle, a->cfg.database, st->work_when, st->work_year, &st->work_rep);
+    atomic_store(&st->worker_done, true);
+    return NULL;
+}
+
+/* Starts fn on the worker thread (or, when no thread can be made, runs
+ * it here). */
+static void worker_start(App *a, void *(*fn)(void *))
+{
+    Staff *st = &a->staff;
+    atomic_store(&st->worker_done, false);
+    atomic_store(&st->copied, 0);
+    atomic_store(&st->to_copy, 0);
+    st->ticks_while_working = 0;
+    st->work_began = clock_ms();
+    st->worker_started = pthread_create(&st->worker, NULL, fn, a) == 0;
+    if (!st->worker_started)
+        fn(a);
+}
+
+/* Waits for the worker, if one runs. */
+static void worker_join(Staff *st)
+{
+    if (!st->worker_started)
+        return;
+    pthread_join(st->worker, NULL);
+    st->worker_started = false;
+    fprintf(stderr,
+            "career-kiosk: staff work took %.1f s on its worker; the main loop ticked %ld "
+            "times meanwhile\n",
+            (clock_ms() - st->work_began) / 1000.0, st->ticks_while_working);
+}
+
+bool staff_working(const App *a)
+{
+    return a->staff.worker_started;
+}
+
+/* Ends whatever the worker does before staff mode goes away: waits for
+ * it, and after an import opens the directory again. */
+static void worker_settle(App *a)
+{
+    Staff *st = &a->staff;
+    if (!st->worker_started && !atomic_load(&st->worker_done))
+        return;
+    worker_join(st);
+    atomic_store(&st->worker_done, false);
+    if (!a->store)
+        import_done(a);
+}
+
+/* Copies and checks the stick's bundle on the worker: the preview, or
+ * why not. Says "not yet" while the worker runs. */
 static bool job_check(App *a)
 {
     Staff *st = &a->staff;
     Bundle *b = &st->bundle;
-    char spool[CONFIG_PATH_MAX + 16];
-    if (!st->show.stick[0] || st->show.step != STAFF_CHECKING)
+    if (!st->worker_started && !atomic_load(&st->worker_done)) {
+        if (!st->show.stick[0] || st->show.step != STAFF_CHECKING)
+            return true;
+        bundle_begin(b, clock_unix(&a->clock));
+        b->questions_imported_at = bundle_questions_imported_at(a->store);
+        spool_dir(a, st->work_spool, sizeof st->work_spool);
+        text_copy(st->work_stick, sizeof st->work_stick, st->show.stick);
+        st->work_imported_at = bundle_imported_at(a->store);
+        st->work_year = a->today.y;
+        worker_start(a, check_work);
+        return false;
+    }
+    if (!atomic_load(&st->worker_done))
+        return false;
+    worker_join(st);
+    atomic_store(&st->worker_done, false);
+    if (st->show.step != STAFF_CHECKING) /* the stick went meanwhile */
         return true;
-    bundle_begin(b, clock_unix(&a->clock));
-    spool_dir(a, spool, sizeof spool);
-    if (bundle_fetch(b, st->show.stick, spool, NULL, NULL) &&
-        bundle_check(b, &a->cfg.trust, bundle_imported_at(a->store), a->today.y)) {
+    if (st->work_ok) {
         st->mentors_now = store_mentor_count(a->store);
         preview_text(a);
         go(a, STAFF_PREVIEW);
@@ -396,8 +551,22 @@ static bool job_import(App *a)
 {
     Staff *st = &a->staff;
     Bundle *b = &st->bundle;
-    char marker[CONFIG_PATH_MAX + 16], when[32], words[900], err[STORE_ERR];
-    ImportReport rep;
+    char marker[CONFIG_PATH_MAX + 16], when[32];
+    if (st->worker_started || atomic_load(&st->worker_done)) {
+        if (!atomic_load(&st->worker_done))
+            return false; /* not yet: the screen keeps going */
+        worker_join(st);
+        atomic_store(&st->worker_done, false);
+        return import_done(a);
+    }
+    if (!stick_still_in(st) || strcmp(b->mount, st->show.stick) != 0) {
+        /* the bundle's stick left between the last look and the tap */
+        stick_scan(a);
+        if (st->show.step != STAFF_RESULT)
+            result(a, false, "The stick was removed",
+                   "Nothing was changed. Plug the stick in again to import it.");
+        return true;
+    }
     clock_format(&a->clock, false, "%Y-%m-%dT%H:%M:%SZ", when, sizeof when);
     marker_path(a, marker, sizeof marker);
     FILE *f = fopen(marker, "we");
@@ -408,7 +577,24 @@ static bool job_import(App *a)
         fclose(f);
     }
     store_close(a->store);
-    bool ok = bundle_import(b, a->cfg.database, when, a->today.y, &rep);
+    a->store = NULL; /* the worker's import needs the file to itself */
+    text_copy(st->work_when, sizeof st->work_when, when);
+    st->work_year = a->today.y;
+    worker_start(a, import_work);
+    return false;
+}
+
+/* After the worker's import: opens the directory again and says how it
+ * went, on screen and on the stick. */
+static bool import_done(App *a)
+{
+    Staff *st = &a->staff;
+    Bundle *b = &st->bundle;
+    char marker[CONFIG_PATH_MAX + 16], words[900], err[STORE_ERR];
+    ImportReport rep = st->work_rep;
+    bool ok = st->work_ok;
+    memset(&st->work_rep, 0, sizeof st->work_rep);
+    marker_path(a, marker, sizeof marker);
     a->store = store_open(a->cfg.database, err, sizeof err);
     if (a->store)
         store_set_stale_months(a->store, a->cfg.stale_months);
@@ -596,6 +782,13 @@ void staff_refresh(App *a)
     sv->print_busy = st->print_job || app_queued(a, job_test_print) || flow_printing(a);
     sv->print_failed = st->print.phase == PHASE_FAILED;
     text_copy(sv->print_words, sizeof sv->print_words, print_words(st));
+    long long done = atomic_load(&st->copied), total = atomic_load(&st->to_copy);
+    sv->busy[0] = '\0';
+    if (st->worker_started && sv->step == STAFF_CHECKING && total > 0)
+        snprintf(sv->busy, sizeof sv->busy,
+                 done < total ? "Copied %lld of %lld KB. Please leave the stick in."
+                              : "Copied (%lld KB); checking the signatures and rows...",
+                 done < total ? done >> 10 : total >> 10, total >> 10);
 }
 
 bool staff_print_wait(App *a, int ms)
@@ -615,6 +808,10 @@ void staff_tick(App *a)
 {
     Staff *st = &a->staff;
     uint64_t now = platform_now(a->platform);
+    if (st->worker_started) { /* the copy's progress moves on screen */
+        st->ticks_while_working++;
+        a->dirty = true;
+    }
     if (mounts_changed(st->mounts, 0))
         stick_scan(a);
     if (st->print_job && print_follow(&st->print_job, &st->print) != PRINT_FOLLOW_SAME)
@@ -626,8 +823,8 @@ void staff_tick(App *a)
 int staff_wait_ms(const App *a)
 {
     const Staff *st = &a->staff;
-    if (st->print_job)
-        return 100;
+    if (st->print_job || st->worker_started)
+        return 100; /* follow the job, or the worker's progress */
     if (locked_seconds(a))
         return 1000; /* the lock's countdown */
     if (staff_active(a)) {

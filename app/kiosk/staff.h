@@ -6,7 +6,8 @@
  * the printer's state, prints a test sheet, and can leave kiosk mode for
  * maintenance. Slow work (copying, checking, importing, writing to the
  * stick, drawing a test sheet) runs as after-frame jobs, once the screen
- * says what is going on.
+ * says what is going on; a bundle's copy, check and import run on a
+ * worker thread, with the bytes copied on screen.
  *
  * Staff mode lies over the visitor's session without touching it: a
  * stick that comes while a visitor is busy only shows a banner, and the
@@ -20,6 +21,8 @@
 #include "print/print.h"
 #include "usb/bundle.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -36,21 +39,39 @@ enum {
 typedef struct {
     StaffView show; /* what the staff screens draw */
     char pin[STAFF_PIN_MAX + 1];
-    int tries;             /* wrong PINs in a row */
-    uint64_t locked_until; /* platform clock; 0 when not locked */
-    bool stick_handled;    /* this stick was dealt with: do not open again */
+    int tries;                    /* wrong PINs in a row */
+    uint64_t locked_until;        /* platform clock; 0 when not locked */
+    bool stick_handled;           /* this stick was dealt with: do not open again */
+    unsigned long long stick_dev; /* the device of show.stick: a preview belongs to it */
     Bundle bundle;
     int mentors_now;     /* the directory's size when the bundle was checked */
     PrintJob *print_job; /* a test print */
     PrintResult print;
     bool printing;
     MountWatch *mounts;
+    /* the copy and check, or the import, on a worker thread, so the
+     * screen (and the service watchdog) keep going with a big bundle */
+    pthread_t worker;
+    bool worker_started;          /* joined by worker_join */
+    atomic_bool worker_done;      /* set by the worker as it ends */
+    atomic_llong copied, to_copy; /* bytes of the bundle copied off the stick */
+    bool work_ok;                 /* what the work came to */
+    ImportReport work_rep;        /* the import's report */
+    char work_stick[STAFF_PATH_MAX], work_spool[STAFF_PATH_MAX + 16], work_when[32];
+    long long work_imported_at;
+    int work_year;
+    long ticks_while_working; /* main-loop ticks while the worker ran */
+    double work_began;        /* clock_ms when it started */
 } Staff;
 
 /* Starts watching for sticks and reads what start-up left for staff
  * (interrupted imports, a restored directory). */
 void staff_open(App *a);
 void staff_close(App *a);
+
+/* True while staff work (a bundle's copy, check or import) runs on its
+ * worker thread; the script waits for it as staff would. */
+bool staff_working(const App *a);
 
 /* Looks for sticks, follows a test print and closes staff mode left
  * open (call every tick). */

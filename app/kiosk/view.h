@@ -83,6 +83,7 @@ typedef struct {
     char health[1200];          /* the directory's and the printer's state */
     char import_label[64];      /* "Import 48 mentors" */
     char preview[3000];         /* what the checked bundle holds */
+    char busy[160];             /* how far a copy has come, or "" */
 } StaffView;
 
 /* What a screen can ask for. */

@@ -27,7 +27,7 @@ const char *bundle_status_name(BundleStatus s)
 {
     static const char *const name[] = {"ok",          "missing", "not-signed", "bad-signature",
                                        "unknown-key", "no-keys", "old",        "pulled",
-                                       "disk",        "data"};
+                                       "disk",        "data",    "bad-time"};
     return (unsigned)s < sizeof name / sizeof *name ? name[s] : "?";
 }
 
@@ -55,8 +55,10 @@ void bundle_when_text(long long t, char *out, size_t cap)
 {
     time_t tt = (time_t)t;
     struct tm tm;
-    localtime_r(&tt, &tm);
-    strftime(out, cap, "%Y-%m-%d %H:%M", &tm);
+    /* a time no calendar holds says so, rather than leaving tm unset */
+    if (t < 0 || t > SIGN_TIME_MAX || !localtime_r(&tt, &tm) ||
+        strftime(out, cap, "%Y-%m-%d %H:%M", &tm) == 0)
+        snprintf(out, cap, "at an impossible time (%lld)", t);
 }
 
 static void spool_path(const Bundle *b, const char *name, char *out, size_t cap)
@@ -90,6 +92,16 @@ typedef struct {
     "The stick was removed (or stopped answering) while %s was being copied (%s). Nothing was "    \
     "changed; plug it in again."
 
+/* What a file that is not a regular one is, for staff. */
+static const char *file_kind(mode_t m)
+{
+    return S_ISLNK(m)    ? "a symbolic link"
+           : S_ISFIFO(m) ? "a pipe (FIFO)"
+           : S_ISDIR(m)  ? "a folder"
+           : S_ISSOCK(m) ? "a socket"
+                         : "a device";
+}
+
 /* Copies one file off the stick, synced. */
 static bool copy_one(Bundle *b, const char *from, const char *to, const char *name, Copying *c)
 {
@@ -97,11 +109,22 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     struct stat st;
     ssize_t n = 0;
     long long left;
-    int in = open(from, O_RDONLY | O_CLOEXEC), out;
+    /* never a FIFO that blocks the loop, a device, or a link elsewhere */
+    int in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK), out;
+    if (in < 0 && (errno == ELOOP || errno == ENXIO))
+        return refuse(b, BUNDLE_DATA, "%s on the stick is not a regular file. Nothing was changed.",
+                      name);
     if (in < 0 || fstat(in, &st) != 0) {
         if (in >= 0)
             close(in);
         return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(errno));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(in);
+        return refuse(b, BUNDLE_DATA,
+                      "%s on the stick is %s, not a regular file. Nothing was "
+                      "changed.",
+                      name, file_kind(st.st_mode));
     }
     out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (out < 0) {
@@ -155,7 +178,12 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
         return false;
     for (int i = 0; i < NFILES; i++) {
         snprintf(from[i], sizeof from[i], "%s/%s/%s", mount, BUNDLE_FOLDER, files[i]);
-        present[i] = stat(from[i], &st) == 0;
+        present[i] = lstat(from[i], &st) == 0;
+        if (present[i] && !S_ISREG(st.st_mode))
+            return refuse(b, BUNDLE_DATA,
+                          "%s/%s on the stick is %s, not a regular file: the kiosk takes only "
+                          "the signed files themselves. Nothing was changed.",
+                          BUNDLE_FOLDER, files[i], file_kind(st.st_mode));
         if (!present[i] && errno != ENOENT)
             return refuse(b, BUNDLE_PULLED,
                           "The stick stopped answering (%s). Nothing was changed; plug it in "
@@ -244,6 +272,17 @@ static bool verify(Bundle *b, const SignTrust *trust, const char *name, bool fir
                       "The signature does not match %s: the file was changed after it was "
                       "signed. Nothing was changed.",
                       name);
+    case SIGN_BAD_COMMENT:
+        return refuse(b, BUNDLE_BAD_SIGNATURE,
+                      "The trusted comment of %s.minisig (the date and name it was signed "
+                      "with) was changed after signing. Sign the file again. Nothing was "
+                      "changed.",
+                      name);
+    case SIGN_BAD_TIME:
+        return refuse(b, BUNDLE_BAD_TIME,
+                      "The signature of %s is dated wrongly: %s. Check the clock of the "
+                      "computer that signed it and sign again. Nothing was changed.",
+                      name, why);
     case SIGN_NO_TIMESTAMP:
         return refuse(b, BUNDLE_BAD_SIGNATURE,
                       "The signature of %s has no timestamp in its trusted comment. Sign it "
@@ -254,8 +293,10 @@ static bool verify(Bundle *b, const SignTrust *trust, const char *name, bool fir
                       "%s.minisig is not a minisign signature (%s). Nothing was changed.", name,
                       why);
     }
-    if (!first)
+    if (!first) {
+        b->questions_signed_at = info.timestamp;
         return true;
+    }
     b->signed_at = info.timestamp;
     snprintf(b->signer, sizeof b->signer, "key %s", info.key_id);
     for (int i = 0; i < trust->n; i++) {
@@ -273,6 +314,60 @@ long long bundle_imported_at(Store *s)
     return s && store_meta_get(s, "keep.bundle_signed_at", v, sizeof v) ? atoll(v) : 0;
 }
 
+long long bundle_questions_imported_at(Store *s)
+{
+    char v[32];
+    return s && store_meta_get(s, "keep.questions_signed_at", v, sizeof v) ? atoll(v) : 0;
+}
+
+bool bundle_forget_stamps(Store *s, char *was, size_t cap)
+{
+    char a[48], q[48];
+    long long at = bundle_imported_at(s), qat = bundle_questions_imported_at(s);
+    bundle_when_text(at, a, sizeof a);
+    bundle_when_text(qat, q, sizeof q);
+    snprintf(was, cap, "last bundle signed %s; last question bank signed %s", at ? a : "(none)",
+             qat ? q : "(none)");
+    return store_meta_set(s, "keep.bundle_signed_at", "0") &&
+           store_meta_set(s, "keep.questions_signed_at", "0");
+}
+
+/* Each signed file is dated no more than a day ahead of the kiosk's
+ * clock and after the last import of that file. */
+static bool check_times(Bundle *b, long long imported_at)
+{
+    char when[48], clock[48], before[48];
+    long long now = b->begun > 0 ? b->begun : (long long)time(NULL);
+    const struct {
+        const char *name;
+        long long at;
+    } file[] = {{"mentors.csv", b->signed_at},
+                {"questions.csv", b->has_questions ? b->questions_signed_at : 0}};
+    for (int i = 0; i < 2; i++) {
+        if (!file[i].at || file[i].at <= now + BUNDLE_FUTURE_SLACK)
+            continue;
+        bundle_when_text(file[i].at, when, sizeof when);
+        bundle_when_text(now, clock, sizeof clock);
+        return refuse(b, BUNDLE_BAD_TIME,
+                      "%s says it was signed %s, more than a day ahead of this kiosk's clock "
+                      "(%s). Taking it would lock out every correctly dated bundle after it. "
+                      "Check the clock of the computer that signed it (and the kiosk's), and "
+                      "sign again. Nothing was changed.",
+                      file[i].name, when, clock);
+    }
+    long long q_before = b->questions_imported_at > 0 ? b->questions_imported_at : imported_at;
+    if (b->has_questions && b->questions_signed_at <= q_before) {
+        bundle_when_text(b->questions_signed_at, when, sizeof when);
+        bundle_when_text(q_before, before, sizeof before);
+        return refuse(b, BUNDLE_OLD,
+                      "questions.csv was signed %s, no later than the last import (signed %s): "
+                      "an old question bank cannot ride along with a new mentor list. Sign "
+                      "questions.csv again, or leave it off the stick. Nothing was changed.",
+                      when, before);
+    }
+    return true;
+}
+
 bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int this_year)
 {
     char path[BUNDLE_PATH_MAX + 40], before[24], now[24], err[300];
@@ -284,6 +379,8 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
     if (!verify(b, trust, "mentors.csv", true) ||
         (b->has_questions && !verify(b, trust, "questions.csv", false)) ||
         (b->has_synonyms && !verify(b, trust, "synonyms.csv", false)))
+        return false;
+    if (!check_times(b, imported_at))
         return false;
     bundle_when_text(b->signed_at, now, sizeof now);
     bundle_when_text(imported_at, before, sizeof before);
@@ -347,7 +444,8 @@ bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int thi
                          .questions = b->has_questions ? b->bank : NULL,
                          .nquestions = b->has_questions ? b->nbank : 0,
                          .synonyms = b->has_synonyms ? b->synonyms : NULL,
-                         .nsynonyms = b->has_synonyms ? b->nsynonyms : 0};
+                         .nsynonyms = b->has_synonyms ? b->nsynonyms : 0,
+                         .questions_signed_at = b->has_questions ? b->questions_signed_at : 0};
     bool ok = import_file(path, &opt, rep);
     if (!ok && (strstr(rep->refusal, "disk is full") || strstr(rep->refusal, "No space"))) {
         char why[sizeof rep->refusal];
@@ -367,7 +465,8 @@ static bool write_file(const char *dir, const char *name, const char *data, size
     char path[BUNDLE_PATH_MAX + 80], tmp[BUNDLE_PATH_MAX + 90];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     snprintf(tmp, sizeof tmp, "%s.part", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    unlink(tmp); /* a leftover, or a link someone left: removed, never followed */
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     bool ok = fd >= 0 && write(fd, data, len) == (ssize_t)len;
     ok = ok && fsync(fd) == 0;
     if (fd >= 0 && close(fd) != 0)
@@ -383,11 +482,25 @@ static bool write_file(const char *dir, const char *name, const char *data, size
 /* career-kiosk/reports on the stick, made when missing. */
 static bool reports_dir(const char *mount, char *out, size_t cap, char *err, size_t err_cap)
 {
+    struct stat st;
+    char folder[BUNDLE_PATH_MAX + 40];
+    snprintf(folder, sizeof folder, "%s/%s", mount, BUNDLE_FOLDER);
     snprintf(out, cap, "%s/%s/reports", mount, BUNDLE_FOLDER);
     if (mkdir(out, 0755) != 0 && errno != EEXIST) {
         snprintf(err, err_cap, "could not make %s/reports on the stick: %s", BUNDLE_FOLDER,
                  strerror(errno));
         return false;
+    }
+    /* reports go onto the stick itself: a link would carry them anywhere */
+    for (int i = 0; i < 2; i++) {
+        const char *p = i ? out : folder;
+        if (lstat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            snprintf(err, err_cap,
+                     "%s%s on the stick is %s, not a folder, so nothing was written there",
+                     BUNDLE_FOLDER, i ? "/reports" : "",
+                     lstat(p, &st) != 0 ? "gone" : file_kind(st.st_mode));
+            return false;
+        }
     }
     return true;
 }

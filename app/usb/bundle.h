@@ -34,6 +34,7 @@ typedef enum {
     BUNDLE_PULLED,        /* the stick went away or failed while copying */
     BUNDLE_DISK,          /* the kiosk's own disk is full or failing */
     BUNDLE_DATA,          /* the rows would be refused by the import */
+    BUNDLE_BAD_TIME,      /* dated more than a day ahead of the kiosk, or no sane time */
 } BundleStatus;
 
 typedef struct {
@@ -46,6 +47,9 @@ typedef struct {
     char signer[80];       /* the trusted key's name, or "key <id>" */
     long long signed_at;   /* the signature's timestamp */
     long long imported_at; /* the timestamp of the bundle already imported, or 0 */
+    long long questions_signed_at;   /* questions.csv's own signature timestamp */
+    long long questions_imported_at; /* set by the caller before bundle_check
+                                        (bundle_questions_imported_at), or 0 */
     ImportReport preview;  /* the rows as the import would take them */
     Question *bank;        /* questions.csv, when it came */
     int nbank;
@@ -63,14 +67,28 @@ typedef void (*BundleProgress)(void *ctx, long long done, long long total);
  * file is missing or too big, the kiosk's disk is full). */
 bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgress fn, void *ctx);
 
-/* Checks the local copy: signatures against the trusted keys,
- * the timestamp against imported_at (from the store: see
- * bundle_imported_at), and the rows (a dry run). False with the reason;
+/* Checks the local copy: signatures against the trusted keys, each
+ * file's timestamp against the kiosk's clock (b->begun: no more than
+ * BUNDLE_FUTURE_SLACK ahead) and against its last import (imported_at
+ * from the store, see bundle_imported_at; questions.csv against
+ * b->questions_imported_at), and the rows (a dry run). False with the reason;
  * b->preview is filled when the signatures were good. */
 bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int this_year);
 
 /* The timestamp of the last bundle imported into s, or 0. */
 long long bundle_imported_at(Store *s);
+
+/* The timestamp of the last questions.csv imported into s, or 0. */
+long long bundle_questions_imported_at(Store *s);
+
+/* How far ahead of the kiosk's clock a signature may be dated: more is
+ * a wrong clock or a typo, which would lock out every later bundle. */
+enum { BUNDLE_FUTURE_SLACK = 24 * 60 * 60 };
+
+/* Forgets the stored timestamps of the last bundle (and question bank)
+ * imported into s, so a correctly dated bundle is taken again after a
+ * wrongly dated one got in. Says what was stored in `was`. */
+bool bundle_forget_stamps(Store *s, char *was, size_t cap);
 
 /* Imports the checked bundle into the directory at db_path (which no one
  * may have open), with the signature's timestamp and the question bank,

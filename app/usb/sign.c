@@ -1,6 +1,7 @@
 /* sign: see sign.h. */
 #include "usb/sign.h"
 
+#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,15 +96,23 @@ static bool trusted_comment(const char *minisig, char *out, size_t cap)
     return true;
 }
 
-/* "timestamp:1700000000" anywhere in the comment. */
+/* "timestamp:1700000000" anywhere in the comment: -1 when there is
+ * none, -2 when it is no sane time (not digits, out of range, before
+ * 2000 or after 9999: a typo, never a real signature). */
 static long long comment_timestamp(const char *c)
 {
     const char *t = strstr(c, "timestamp:");
     if (!t)
         return -1;
     char *end;
+    errno = 0;
     long long v = strtoll(t + 10, &end, 10);
-    return end == t + 10 || v <= 0 ? -1 : v;
+    if (end == t + 10)
+        return -1;
+    if (errno == ERANGE || (*end && *end != ' ' && *end != '\t') || v < SIGN_TIME_MIN ||
+        v > SIGN_TIME_MAX)
+        return -2;
+    return v;
 }
 
 SignResult sign_verify(const unsigned char *data, size_t len, const char *minisig,
@@ -157,9 +166,16 @@ SignResult sign_verify(const unsigned char *data, size_t len, const char *minisi
     free(both);
     if (bad) {
         snprintf(err, cap, "the signature's trusted comment was changed after signing");
-        return SIGN_BAD;
+        return SIGN_BAD_COMMENT;
     }
     info->timestamp = comment_timestamp(comment);
+    if (info->timestamp == -2) {
+        const char *t = strstr(comment, "timestamp:") + 10;
+        snprintf(err, cap, "the trusted comment's timestamp \"%.*s\" is not a sane time",
+                 (int)strcspn(t, " \t") > 24 ? 24 : (int)strcspn(t, " \t"), t);
+        info->timestamp = 0;
+        return SIGN_BAD_TIME;
+    }
     if (info->timestamp < 0) {
         snprintf(err, cap,
                  "the trusted comment has no timestamp (sign with minisign's default "

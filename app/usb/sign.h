@@ -35,9 +35,15 @@ typedef enum {
     SIGN_OK,
     SIGN_MALFORMED,    /* not a minisign signature file */
     SIGN_UNKNOWN_KEY,  /* signed, but not by a key this kiosk trusts */
-    SIGN_BAD,          /* the file or the comment was changed after signing */
+    SIGN_BAD,          /* the file was changed after signing */
     SIGN_NO_TIMESTAMP, /* the trusted comment has no timestamp */
+    SIGN_BAD_COMMENT,  /* the trusted comment was changed after signing */
+    SIGN_BAD_TIME,     /* the timestamp is no sane time (err names it) */
 } SignResult;
+
+/* The times a signature may carry: 2000-01-01 to 9999-12-31 UTC. */
+#define SIGN_TIME_MIN 946684800LL
+#define SIGN_TIME_MAX 253402300799LL
 
 typedef struct {
     char key_id[17];

@@ -222,7 +222,9 @@ static void preview_screen(View *vw)
 
 static void busy_screen(View *vw, const char *title)
 {
-    Rect body = frame(vw, title, "Please leave the stick in until this is done.");
+    const char *words =
+        vw->staff->busy[0] ? vw->staff->busy : "Please leave the stick in until this is done.";
+    Rect body = frame(vw, title, words);
     (void)body;
 }
 
