@@ -572,6 +572,55 @@ static void foreign_sqlite(const char *path)
 /* A 0-byte or foreign SQLite file in the directory's place is damage:
  * kept aside, the backup put back and staff told; never served as an
  * empty directory ("No one matches that yet"). */
+/* Rows that suddenly hold a few fields (a list cut short, or notes pasted
+ * below it): the file is refused whole, naming the line it starts on;
+ * a few short rows here and there are rejected one by one as before. */
+static void test_sudden_drop_in_fields_refuses_the_file(void **state)
+{
+    Fx *fx = *state;
+    size_t cap = 1 << 20;
+    char *buf = malloc(cap);
+    StrBuf sb;
+    seed(fx, 12);
+    strbuf_init(&sb, buf, cap);
+    export_with_cell(&sb, 600, -1, "", false);
+    for (int i = 0; i < 400; i++) /* from line 602: notes, two fields */
+        strbuf_addf(&sb, "Call back %d,before Friday\n", i);
+    assert_false(sb.overflow);
+    for (int apply = 0; apply < 2; apply++) {
+        ImportReport rep = run(fx, buf, sb.len, apply, NULL);
+        assert_int_equal(rep.outcome, IMPORT_REFUSED);
+        if (!strstr(rep.refusal, "line 602: from here on, rows hold 2 or fewer fields"))
+            fail_msg("refusal does not name line 602: %s", rep.refusal);
+        import_report_free(&rep);
+    }
+    assert_int_equal(count(fx), 12);
+    /* short rows scattered through a good share of the file */
+    strbuf_init(&sb, buf, cap);
+    strbuf_add(&sb, "ID,First Name,Last Name,Job Title,Company,Industry,Grad Year,E-mail,"
+                    "Preferred Contact,Bio\n");
+    for (int i = 0; i < 100; i++)
+        strbuf_addf(&sb,
+                    i % 3 == 1 ? "Q%04d,Iris\n"
+                               : "Q%04d,Iris,Vale,Nurse,Harbor Clinic,Healthcare,2010,"
+                                 "iris@example.org,email,Ward lead\n",
+                    i);
+    ImportReport rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    assert_non_null(strstr(rep.refusal, "line 3: 33 of the file's 100 rows"));
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 12);
+    /* three short rows in a thousand: those rows are rejected, no more */
+    strbuf_init(&sb, buf, cap);
+    export_with_cell(&sb, 1000, 400, "Harbor Clinic", false);
+    strbuf_add(&sb, "Q9001,Ana\nQ9002,Bo\nQ9003,Cy\n");
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_PARTIAL);
+    assert_int_equal(rep.rejected, 3);
+    import_report_free(&rep);
+    free(buf);
+}
+
 static void test_empty_or_foreign_file_is_damage(void **state)
 {
     Fx *fx = *state;
@@ -976,6 +1025,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_interrupted_import_is_cleaned_up, setup, teardown),
         cmocka_unit_test(test_synonym_tables),
         cmocka_unit_test_setup_teardown(test_unclosed_quote_refuses_the_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sudden_drop_in_fields_refuses_the_file, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_empty_or_foreign_file_is_damage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_never_backs_up_a_bad_directory, setup,
                                         teardown),

@@ -96,13 +96,80 @@ static bool judge_cell(const Cell *c, size_t header_fields, char sep, char *why,
     return true;
 }
 
+/* Rows after the header that suddenly hold only a few fields: a run of
+ * them, or a good share of the file, is a file cut or pasted into, not
+ * rows to reject one by one (which would shrink the directory). */
+typedef struct {
+    size_t header, fields; /* the header's fields; the current record's */
+    bool empty;            /* the current record has nothing in it yet */
+    unsigned long records, shorts, run, run_line, first_short;
+} Counts;
+
+static bool is_short(const Counts *k)
+{
+    return k->header >= 8 && k->fields <= k->header / 4;
+}
+
+/* A record (lines first..last) ended; false, with why, on the fifth short
+ * record in a row. */
+static bool count_record(Counts *k, unsigned long first, unsigned long last, char *why, size_t cap)
+{
+    bool blank = k->empty && k->fields == 1, header = k->records == 0;
+    bool shrt = !blank && !header && is_short(k);
+    size_t fields = k->fields;
+    k->fields = 1;
+    k->empty = true;
+    (void)last;
+    if (blank)
+        return true;
+    k->records++;
+    if (header)
+        return true;
+    if (!shrt) {
+        k->run = 0;
+        return true;
+    }
+    if (k->shorts++ == 0)
+        k->first_short = first;
+    if (k->run++ == 0)
+        k->run_line = first;
+    if (k->run < CSVCHECK_SHORT_RUN)
+        return true;
+    snprintf(why, cap,
+             "line %lu: from here on, rows hold %zu or fewer fields where the header has %zu "
+             "(%lu such rows in a row): the file looks cut or pasted into, or its separator "
+             "changed part way. Nothing was changed: export the whole list again",
+             k->run_line, fields, k->header, k->run);
+    return false;
+}
+
+/* Short records scattered through a good share of the file. */
+static bool share_of_shorts(const Counts *k, char *why, size_t cap)
+{
+    unsigned long rows = k->records > 0 ? k->records - 1 : 0;
+    if (k->shorts < 3 || k->shorts * 5 < rows)
+        return true;
+    snprintf(why, cap,
+             "line %lu: %lu of the file's %lu rows hold only a few of the header's %zu fields, "
+             "from this line on: the file looks damaged, not a mentor list with some bad rows. "
+             "Nothing was changed: export the whole list again",
+             k->first_short, k->shorts, rows, k->header);
+    return false;
+}
+
 bool csvcheck_structure(const char *data, size_t len, char sep, size_t header_fields, char *why,
                         size_t cap)
 {
     Scan s = {data, len, 0, 1};
+    Counts k = {.header = header_fields, .fields = 1, .empty = true};
     bool field_start = true;
+    unsigned long record_line = 1;
     while (s.pos < s.len) {
+        unsigned long at = s.line;
         if (eat_line_end(&s)) {
+            if (!count_record(&k, record_line, at, why, cap))
+                return false;
+            record_line = s.line;
             field_start = true;
             continue;
         }
@@ -113,12 +180,19 @@ bool csvcheck_structure(const char *data, size_t len, char sep, size_t header_fi
             read_quoted(&s, sep, &c);
             if (!judge_cell(&c, header_fields, sep, why, cap))
                 return false;
+            k.empty = false;
             field_start = false;
             continue;
         }
         /* like the reader: a quote inside an unquoted cell is text */
         field_start = ch == sep;
+        if (ch == sep)
+            k.fields++;
+        else if (ch != ' ' && ch != '\t')
+            k.empty = false;
         s.pos++;
     }
-    return true;
+    if (!count_record(&k, record_line, s.line, why, cap))
+        return false;
+    return share_of_shorts(&k, why, cap);
 }

@@ -8,8 +8,11 @@
  * looks at where quotes open and close line by line and refuses the file
  * whole, naming the line where the quote opens, when a quote is never
  * closed, when a quoted cell runs over a line end into what looks like
- * another row (a line start holding many separators), or when one cell
- * spans more lines than any real cell does. Pure: no I/O. */
+ * another row (a line start holding many separators), when one cell
+ * spans more lines than any real cell does, or when the rows suddenly
+ * hold a quarter of the header's fields or fewer (five such rows in a
+ * row, or a fifth of the file): a file cut short or pasted into. Pure:
+ * no I/O. */
 #ifndef CK_CSVCHECK_H
 #define CK_CSVCHECK_H
 
@@ -18,6 +21,7 @@
 
 enum {
     CSVCHECK_MAX_CELL_LINES = 40, /* a bio of 40 lines is not a bio */
+    CSVCHECK_SHORT_RUN = 5,       /* rows in a row with a quarter of the fields or fewer */
 };
 
 /* Checks data[0..len) (UTF-8 or any ASCII-compatible text) whose header
