@@ -229,7 +229,7 @@ build/fuzz/fuzz_minisig: tests/fuzz/fuzz_minisig.c app/usb/sign.c
 	    $(LIB_LIBS)
 
 # libFuzzer target for kiosk.conf, the settings file set-up people edit.
-CONFIG_FUZZ_SRC := tests/fuzz/fuzz_config.c app/config.c app/print/setup.c app/usb/sign.c app/core/text.c
+CONFIG_FUZZ_SRC := tests/fuzz/fuzz_config.c app/config.c app/print/setup.c app/usb/sign.c app/core/text.c app/core/date.c
 build/fuzz/fuzz_config: $(CONFIG_FUZZ_SRC)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(ALL_CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ \
