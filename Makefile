@@ -162,7 +162,7 @@ $(BUILD)/gen/xdg-shell.c:
 	wayland-scanner private-code $(XDG_SHELL) $@
 $(BUILD)/obj/gen/xdg-shell.o: $(BUILD)/gen/xdg-shell.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(UI_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(UI_CFLAGS) -c $< -o $@
 $(BUILD)/obj/platform/wayland.o: CPPFLAGS += -I$(BUILD)/gen
 $(BUILD)/obj/platform/wayland.o: | $(BUILD)/gen/xdg-shell.h
 
@@ -214,7 +214,7 @@ build/fuzz/fuzz_import: $(FUZZ_SRC)
 # reader and the row checks).
 build/fuzz/fuzz_synonyms: tests/fuzz/fuzz_synonyms.c $(CORE_SRC) $(APP_SRC)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) \
+	$(CLANG) $(ALL_CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) \
 	    -o $@ tests/fuzz/fuzz_synonyms.c $(CORE_SRC) $(APP_SRC) $(LIB_LIBS)
 
 # libFuzzer target for the ESC/POS reader the printing tests use.

@@ -72,11 +72,23 @@ static void test_names_as_people_write_them(void **state)
 {
     (void)state;
     static const Case cases[] = {
-        {"nadia", "Nadia"},       {"  sam ", "Sam"},        {"NADIA", "Nadia"},
-        {"o'brien", "O'Brien"},   {"d’angelo", "D’Angelo"}, {"mary-jane", "Mary-Jane"},
-        {"McKenzie", "McKenzie"}, {"DeShawn", "DeShawn"},   {"jean luc", "Jean Luc"},
-        {"søren", "Søren"},       {"ÉLODIE", "Élodie"},     {"łukasz", "Łukasz"},
-        {"ليلى", "ليلى"},         {"王伟", "王伟"},         {"van der Berg", "van der Berg"},
+        {"nadia", "Nadia"},
+        {"  sam ", "Sam"},
+        {"NADIA", "Nadia"},
+        {"o'brien", "O'Brien"},
+        {"d’angelo", "D’Angelo"},
+        {"mary-jane", "Mary-Jane"},
+        {"McKenzie", "McKenzie"},
+        {"DeShawn", "DeShawn"},
+        {"jean luc", "Jean Luc"},
+        {"søren", "Søren"},
+        {"ÉLODIE", "Élodie"},
+        {"łukasz", "Łukasz"},
+        {"ليلى", "ليلى"},
+        {"王伟", "王伟"},
+        {"van der Berg", "van der Berg"},
+        {"  eMMa  o'brien ", "Emma O'Brien"},
+        {"maria da silva", "Maria da Silva"},
     };
     char out[64];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -140,6 +152,9 @@ static void test_interests_as_phrases(void **state)
         {"I want to teach", "teaching"},
         {"I want to code", "coding"},
         {"I want to see how hospitals run", "seeing how hospitals run"},
+        {"I want to be an nurse", "becoming a nurse"},
+        {"i'd like to become a architect", "becoming an architect"},
+        {"a HR career", "an HR career"},
     };
     char out[128];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

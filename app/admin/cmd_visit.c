@@ -163,8 +163,10 @@ int cmd_search(Admin *a, int argc, char **argv)
             printf("Showing results for %s (--exact searches for %s)\n", info.shown, query);
         for (int i = 0; i < n; i++) {
             const Mentor *m = &hits[i].mentor;
-            printf("%-10s %s %s — %s, %s (%s, class of %d)%s%s%s\n", m->id, m->first_name,
-                   m->last_name, m->title, m->organization, m->field, m->grad_year,
+            char full[2 * MENTOR_NAME_MAX + 2];
+            mentor_full_name(m, full, sizeof full);
+            printf("%-10s %s — %s, %s (%s, class of %d)%s%s%s\n", m->id, full, m->title,
+                   m->organization, m->field, m->grad_year,
                    m->accepting ? "" : " [not taking requests]", suggest && why[i][0] ? " — " : "",
                    suggest ? why[i] : "");
         }
@@ -229,8 +231,10 @@ int cmd_show(Admin *a, int argc, char **argv)
         return EXIT_DONE;
     }
     scrub_mentor(&m);
-    printf("%s %s (%s)\n%s, %s\nField: %s; class of %d%s%s\n", m.first_name, m.last_name, m.id,
-           m.title, m.organization, m.field, m.grad_year, *m.major ? ", " : "", m.major);
+    char full[2 * MENTOR_NAME_MAX + 2];
+    mentor_full_name(&m, full, sizeof full);
+    printf("%s (%s)\n%s, %s\nField: %s; class of %d%s%s\n", full, m.id, m.title, m.organization,
+           m.field, m.grad_year, *m.major ? ", majored in " : "", m.major);
     printf("Location: %s%s\nLanguages: %s\nTopics: %s\n", *m.location ? m.location : "-",
            m.remote ? " (meets remotely)" : "", m.languages, *m.topics ? m.topics : "-");
     printf("Reach by: %s%s%s\n", mentor_via_label(m.via), *m.contact ? ": " : "", m.contact);

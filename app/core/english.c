@@ -124,13 +124,43 @@ static void cases(const char *s, bool *small, bool *capital)
     }
 }
 
-/* s trimmed into out. */
+/* s trimmed into out, runs of spaces inside made one. */
 static void trimmed(const char *s, char *out, size_t cap)
 {
     text_copy(out, cap, s);
     char *t = text_trim(out);
-    if (t != out)
-        memmove(out, t, strlen(t) + 1);
+    size_t o = 0;
+    for (size_t i = 0; t[i]; i++)
+        if (t[i] != ' ' || (o > 0 && out[o - 1] != ' '))
+            out[o++] = t[i] == '\t' ? ' ' : t[i];
+    out[o] = '\0';
+}
+
+/* "a" and "an" in s made right for the word after them ("an nurse" ->
+ * "a nurse", "a architect" -> "an architect"), in place. */
+static void fix_articles(char *s, size_t cap)
+{
+    char out[256];
+    size_t o = 0, n = strlen(s);
+    for (size_t i = 0; i < n && o + 4 < sizeof out;) {
+        bool word_start = i == 0 || s[i - 1] == ' ';
+        size_t len = strcspn(s + i, " ");
+        bool article = word_start && s[i + len] == ' ' &&
+                       ((len == 1 && (s[i] == 'a' || s[i] == 'A')) ||
+                        (len == 2 && (s[i] == 'a' || s[i] == 'A') && s[i + 1] == 'n'));
+        if (article) {
+            const char *right = english_article(s + i + len + 1);
+            bool capital = s[i] == 'A';
+            out[o++] = capital ? 'A' : 'a';
+            if (right[1] == 'n')
+                out[o++] = 'n';
+            i += len;
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    out[o] = '\0';
+    text_copy(s, cap, out);
 }
 
 /* Appends code point cp to out (at *o of cap). */
@@ -162,22 +192,65 @@ static bool to_tidy(const char *in, char *s, size_t n, char *out, size_t cap, bo
     return true;
 }
 
+/* Particles of names written small: "van der Berg", "da Silva". */
+static bool particle(const char *w, size_t n)
+{
+    static const char *const list[] = {"van", "der",   "den", "de", "da",  "das", "dos", "do",
+                                       "del", "della", "di",  "du", "la",  "le",  "von", "zu",
+                                       "bin", "ibn",   "al",  "el", "ter", "ten", "y"};
+    for (size_t i = 0; i < sizeof list / sizeof *list; i++)
+        if (strlen(list[i]) == n && strncmp(list[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* One word of a name into out: kept when its capitals look meant (a
+ * capital first: McKenzie, DeShawn, or a small particle: van), else a
+ * capital for each part (nadia, NADIA, eMMa, o'brien, mary-jane). */
+static void tidy_name_word(const char *w, size_t n, char *out, size_t cap, size_t *o)
+{
+    char word[128];
+    bool small, capital;
+    snprintf(word, sizeof word, "%.*s", (int)n, w);
+    cases(word, &small, &capital);
+    size_t i = 0;
+    uint32_t first = text_utf8_next(word, strlen(word), &i);
+    bool meant = small && capital && text_upper_cp(first) == first && lower_cp(first) != first;
+    if (meant || particle(word, strlen(word))) {
+        for (size_t k = 0; word[k]; k++)
+            if (*o + 1 < cap)
+                out[(*o)++] = word[k];
+        out[*o] = '\0';
+        return;
+    }
+    size_t len = strlen(word), part = 0; /* letters in this part of the word */
+    bool start = true;
+    for (i = 0; i < len;) {
+        uint32_t cp = text_utf8_next(word, len, &i);
+        put(out, cap, o, start ? text_upper_cp(cp) : lower_cp(cp));
+        /* a new part after a hyphen, or the O' of O'Brien */
+        bool apostrophe = cp == '\'' || cp == 0x2019;
+        start = cp == '-' || (apostrophe && part == 1);
+        part = start ? 0 : part + 1;
+    }
+}
+
 void english_tidy_name(const char *in, char *out, size_t cap)
 {
     char s[256];
-    bool capital;
-    if (!to_tidy(in, s, sizeof s, out, cap, &capital))
+    if (cap == 0)
         return;
-    size_t n = strlen(s), o = 0, part = 0; /* letters in this part of the name */
-    bool start = true;
+    trimmed(in, s, sizeof s);
+    size_t n = strlen(s), o = 0;
     out[0] = '\0';
     for (size_t i = 0; i < n;) {
-        uint32_t cp = text_utf8_next(s, n, &i);
-        put(out, cap, &o, start ? text_upper_cp(cp) : lower_cp(cp));
-        /* a new part after a space, a hyphen, or the O' of O'Brien */
-        bool apostrophe = cp == '\'' || cp == 0x2019;
-        start = cp == ' ' || cp == '-' || (apostrophe && part == 1);
-        part = start ? 0 : part + 1;
+        size_t len = strcspn(s + i, " ");
+        tidy_name_word(s + i, len, out, cap, &o);
+        i += len;
+        if (s[i] == ' ') {
+            put(out, cap, &o, ' ');
+            i++;
+        }
     }
 }
 
@@ -346,6 +419,7 @@ void english_interest(const char *in, char *out, size_t cap)
             char g[72];
             gerund(p, v, g, sizeof g);
             snprintf(out, cap, "%s%s", g, p + v);
+            fix_articles(out, cap);
             return;
         }
     for (size_t i = 0; i < sizeof to_rest / sizeof *to_rest; i++)
@@ -354,4 +428,5 @@ void english_interest(const char *in, char *out, size_t cap)
             break;
         }
     text_copy(out, cap, p);
+    fix_articles(out, cap);
 }

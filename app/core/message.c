@@ -193,10 +193,12 @@ static void add_why(StrBuf *sb, const Ctx *c)
                                      : " alumni directory.");
     } else if (via == FOUND_SCHOOL)
         strbuf_addf(sb,
-                    c->level == 0 ? "As a fellow %s graduate (class of %d), you seemed "
-                                    "the right person to ask."
-                                  : "We share %s (you are class of %d).",
-                    english_attributive(c->o->school), m->grad_year);
+                    /* the school is named in who the visitor is: not again,
+                     * and true of a student as of an alum */
+                    c->level == 0 ? "You studied at the same school (class of %d), so you "
+                                    "seemed the right person to ask."
+                                  : "We went to the same school (you are class of %d).",
+                    m->grad_year);
     else
         strbuf_addf(sb,
                     c->level == 0 ? "We share a background in %s, and I am curious how "
@@ -348,8 +350,9 @@ static void phone_body(StrBuf *sb, const Ctx *c)
                 " for %s, now or at a time that suits you better? I am only hoping to "
                 "learn from your experience.\"\n\n",
                 format_phrase(c->v->format));
-    strbuf_add(sb, "If it is not a good time:\n\"No problem at all. When would be better for "
-                   "me to call back, or would you prefer an email?\"\n\n");
+    /* a phone-only mentor asked for calls: no other way is offered */
+    strbuf_add(sb, "If it is not a good time:\n\"No problem at all. When would be a better "
+                   "time for me to call back?\"\n\n");
     strbuf_addf(sb, "If you reach voicemail:\n\"Hello %s, this is %s, ", m->first_name, name);
     add_desc_short(sb, c);
     strbuf_add(sb, ". I would value ");

@@ -191,10 +191,13 @@ static void build_followup(Sheet *s, const SheetInput *in)
     date_human(sheet_send_day(in->office, ch, in->today), d1, sizeof d1);
     date_human(sheet_nudge_day(in->office, ch, in->today), d2, sizeof d2);
     section(s, SEC_FOLLOWUP, "Follow-up plan");
-    line_brief(s, LINE_DATED, keepf(s, "%s", d1), 0, "Send your request.", "send request");
+    bool call = ch == CHANNEL_PHONE;
+    line_brief(s, LINE_DATED, keepf(s, "%s", d1), 0, call ? "Make the call." : "Send your request.",
+               call ? "call" : "send request");
     line_brief(s, LINE_DATED, keepf(s, "%s", d2), 0,
-               "No reply yet? Send one short, polite follow-up, then let it go.",
-               "no reply? one polite nudge");
+               call ? "No answer yet? Try one more call, then let it go."
+                    : "No reply yet? Send one short, polite follow-up, then let it go.",
+               call ? "no answer? one more call" : "no reply? one polite nudge");
     line_brief(s, LINE_DATED, "Within a day of meeting", 0,
                "Send a thank-you note that names something specific you learned.",
                "thank-you note");

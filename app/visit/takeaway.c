@@ -124,11 +124,19 @@ static void build_contact(Takeaway *t, const TakeawayInput *in)
 static void build_reminders(Takeaway *t, const TakeawayInput *in)
 {
     const Mentor *m = in->mentor;
-    char send[200], nudge[160], send_d[512], seed[80], day[11], stamp[20];
+    char send[400], nudge[200], send_d[512], seed[80], day[11], stamp[20];
     PayloadEvent ev[2];
     char full[2 * MENTOR_NAME_MAX + 2];
     mentor_full_name(m, full, sizeof full);
-    snprintf(send, sizeof send, "Send your request to %s", full);
+    MessageChannel ch = in->request->channel;
+    /* in the words of the channel: a call is made, a request to the
+     * office goes to the office */
+    if (ch == CHANNEL_PHONE)
+        snprintf(send, sizeof send, "Call %s", full);
+    else if (ch == CHANNEL_OFFICE)
+        snprintf(send, sizeof send, "Ask the %s to introduce you to %s", in->office->name, full);
+    else
+        snprintf(send, sizeof send, "Send your request to %s", full);
     if (m->via == VIA_OFFICE)
         snprintf(send_d, sizeof send_d,
                  "Ask the %s for an introduction: %s. Your message is "
@@ -136,8 +144,12 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
                  in->office->name, in->office->contact);
     else
         snprintf(send_d, sizeof send_d, "%s: %s", mentor_via_label(m->via), m->contact);
-    snprintf(nudge, sizeof nudge, "No reply from %s? Send one polite follow-up", m->first_name);
-    MessageChannel ch = in->request->channel;
+    if (ch == CHANNEL_PHONE)
+        snprintf(nudge, sizeof nudge, "No answer from %s? Try one more call", m->first_name);
+    else if (ch == CHANNEL_OFFICE)
+        snprintf(nudge, sizeof nudge, "No word from the %s? Ask once more", in->office->name);
+    else
+        snprintf(nudge, sizeof nudge, "No reply from %s? Send one polite follow-up", m->first_name);
     ev[0] = (PayloadEvent){sheet_send_day(in->office, ch, in->today), send, send_d};
     ev[1] = (PayloadEvent){sheet_nudge_day(in->office, ch, in->today), nudge,
                            "One short, kind nudge; then let it go."};
