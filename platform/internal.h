@@ -48,6 +48,10 @@ SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c,
                           bool *temporary);
 /* The coverage mask of s; *temporary means the caller frees it. */
 const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, int *tw, int *th, bool *temporary);
+/* How far above the first font's the top of s's line stands (a taller
+ * font of another script in it): drawn that much higher, s keeps the
+ * baseline of the lines around it. */
+int text_lift(Text *t, const char *s, int px, Weight w);
 int text_width(Text *t, const char *s, int px, Weight w);
 int text_line_height(Text *t, int px);
 void text_frame_done(Text *t); /* evicts what has not been used lately */

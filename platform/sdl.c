@@ -1005,9 +1005,12 @@ int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
 {
     int tw = 0, th = 0;
     bool temporary;
+    /* a line with a taller script in it is drawn higher by as much, so its
+     * baseline stays where the line's neighbours have theirs */
+    int top = y - text_lift(d->text, s, px, w);
     const Uint8 *m = d->target ? text_mask(d->text, s, px, w, &tw, &th, &temporary) : NULL;
     if (m) {
-        bool drawn = plain_blend(d, m, tw, th, x, y, c);
+        bool drawn = plain_blend(d, m, tw, th, x, top, c);
         if (temporary)
             free((void *)m);
         if (!drawn)
@@ -1018,7 +1021,7 @@ int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
             text_texture(d->text, s, px, w, (SDL_Color){c.r, c.g, c.b, c.a}, &tw, &th, &temporary);
         if (!t)
             return 0;
-        SDL_RenderCopy(d->r, t, NULL, &(SDL_Rect){x, y, tw, th});
+        SDL_RenderCopy(d->r, t, NULL, &(SDL_Rect){x, top, tw, th});
         if (temporary)
             SDL_DestroyTexture(t);
     }

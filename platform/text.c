@@ -110,6 +110,8 @@ typedef struct {
     SDL_Texture *tex; /* NULL until drawn (width-only entries) */
     Uint8 *mask;      /* coverage, width x height, for masks (color MASK) */
     int width, height;
+    int lift; /* width-only entries: how far the line's top rises above the first font's, +1; 0
+                 unknown */
     unsigned long used;
 } Entry;
 
@@ -450,6 +452,27 @@ int text_width(Text *t, const char *s, int px, Weight w)
     if (e)
         e->width = width;
     return width;
+}
+
+int text_lift(Text *t, const char *s, int px, Weight w)
+{
+    if (!*s)
+        return 0;
+    Entry *e = lookup(t, s, px, w, 0);
+    if (e && e->lift > 0)
+        return e->lift - 1;
+    Run runs[MAX_RUNS];
+    int n = layout(t, s, strlen(s), runs), asc = 0;
+    for (int i = 0; i < n; i++) {
+        TTF_Font *f = font_at(t, runs[i].face, px, w);
+        if (f && TTF_FontAscent(f) > asc)
+            asc = TTF_FontAscent(f);
+    }
+    TTF_Font *first = font_at(t, 0, px, w);
+    int lift = first && asc > TTF_FontAscent(first) ? asc - TTF_FontAscent(first) : 0;
+    if (e)
+        e->lift = lift + 1;
+    return lift;
 }
 
 SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c, int *tw, int *th,

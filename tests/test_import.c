@@ -610,6 +610,24 @@ static void test_sudden_drop_in_fields_refuses_the_file(void **state)
     assert_non_null(strstr(rep.refusal, "line 3: 33 of the file's 100 rows"));
     import_report_free(&rep);
     assert_int_equal(count(fx), 12);
+    /* cut short in the middle of a row: refused, naming that line */
+    strbuf_init(&sb, buf, cap);
+    export_with_cell(&sb, 50, -1, "", false);
+    strbuf_add(&sb, "Q0050,Iris,Vale 50,Nurse,Harbor");
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_REFUSED);
+    if (!strstr(rep.refusal, "line 52: the file ends in the middle of a row (5 of"))
+        fail_msg("refusal does not name line 52: %s", rep.refusal);
+    import_report_free(&rep);
+    assert_int_equal(count(fx), 12);
+    /* a last row whole but without its line end is fine */
+    strbuf_init(&sb, buf, cap);
+    export_with_cell(&sb, 20, -1, "", false);
+    sb.len--; /* the final newline */
+    buf[sb.len] = '\0';
+    rep = run(fx, buf, sb.len, true, NULL);
+    assert_int_equal(rep.outcome, IMPORT_DONE);
+    import_report_free(&rep);
     /* three short rows in a thousand: those rows are rejected, no more */
     strbuf_init(&sb, buf, cap);
     export_with_cell(&sb, 1000, 400, "Harbor Clinic", false);

@@ -192,7 +192,19 @@ bool csvcheck_structure(const char *data, size_t len, char sep, size_t header_fi
             k.empty = false;
         s.pos++;
     }
+    /* a last row short of fields with no line end: the file was cut */
+    size_t last_fields = k.fields;
+    bool last_empty = k.empty,
+         ends_open = len > 0 && data[len - 1] != '\n' && data[len - 1] != '\r';
     if (!count_record(&k, record_line, s.line, why, cap))
         return false;
+    if (ends_open && !last_empty && k.records > 1 && last_fields < header_fields) {
+        snprintf(why, cap,
+                 "line %lu: the file ends in the middle of a row (%zu of the header's %zu fields "
+                 "and no line end): it looks cut short, and the mentors after it would be lost. "
+                 "Nothing was changed: export the whole list again",
+                 record_line, last_fields, header_fields);
+        return false;
+    }
     return share_of_shorts(&k, why, cap);
 }
