@@ -11,7 +11,6 @@
 #include "directory/store.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,38 +54,6 @@ static char *read_all(const char *path, size_t *len, char *err, size_t cap)
 done:
     fclose(f);
     return buf;
-}
-
-/* Converts Windows-1252 to UTF-8 with iconv. Bytes 1252 leaves undefined
- * become 0xFF, which is never valid UTF-8, so their rows are rejected
- * with a line number rather than silently altered. */
-static char *from_cp1252(const char *in, size_t len, size_t *out_len)
-{
-    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
-    size_t cap = len * 3 + 1;
-    char *out = malloc(cap);
-    if (cd == (iconv_t)-1 || !out) {
-        if (cd != (iconv_t)-1)
-            iconv_close(cd);
-        free(out);
-        return NULL;
-    }
-    char *ip = (char *)in, *op = out;
-    size_t il = len, ol = cap - 1;
-    while (il > 0) {
-        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
-            break;
-        if (errno != EILSEQ && errno != EINVAL)
-            break;
-        *op++ = (char)0xFF;
-        ol--;
-        ip++;
-        il--;
-    }
-    iconv_close(cd);
-    *op = '\0';
-    *out_len = (size_t)(op - out);
-    return out;
 }
 
 /* --- the set of ids seen, with the line each was first seen on --- */
@@ -550,7 +517,8 @@ static const char *decode(Run *r, const char *data, size_t *len, char **owned)
         return data + 3;
     }
     if (enc == TEXT_ENC_CP1252) {
-        *owned = from_cp1252(data, *len, len);
+        *owned = sniff_to_utf8(data, *len, "WINDOWS-1252",
+                               len); /* undefined bytes: 0xFF, rejected by row */
         if (!*owned)
             refuse(r, "could not convert %s from Windows-1252", r->name);
         return *owned;
