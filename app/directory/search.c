@@ -282,10 +282,6 @@ static Lexicon *lexicon(Store *s)
     Lexicon *lex = calloc(1, sizeof *lex);
     if (!lex)
         return NULL;
-    /* ICU builds each script's transliterator on first use: now, not
-     * on a visitor's first search in that script */
-    char warm[128];
-    latin_fold("Ольга Ελένη 王伟 김민준 प्रिया ليلى נועה ნინო Արամ สมชาย さとう", warm, sizeof warm);
     if (!load_terms(s, lex) || !load_synonyms(s, lex) || !load_fields(s, lex)) {
         lexicon_free(lex);
         return NULL;
