@@ -289,7 +289,7 @@ static void test_stats_and_meta(void **state)
     assert_int_equal(total, 5);
     char v[64];
     assert_true(store_meta_get(s, "schema_version", v, sizeof v));
-    assert_string_equal(v, "3"); /* STORE_SCHEMA_VERSION: synonyms, then affinities */
+    assert_string_equal(v, "4"); /* STORE_SCHEMA_VERSION: synonyms, affinities, name_latin */
     assert_true(store_meta_set(s, "keep.note", "x"));
     Question q[QUESTION_MAX];
     assert_true(store_questions_load(s, q, QUESTION_MAX) >= 40);

@@ -226,6 +226,7 @@ int cmd_show(Admin *a, int argc, char **argv)
         json_kv_int(&j, "referrals_this_month", month);
         json_kv_string(&j, "last_verified", m.last_verified);
         json_kv_string(&j, "affinities", m.affinities);
+        json_kv_string(&j, "name_latin", m.name_latin);
         json_end_object(&j);
         json_finish(&j);
         return EXIT_DONE;

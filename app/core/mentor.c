@@ -60,6 +60,10 @@ static const FieldInfo fields[MF_COUNT] = {
                           "lastverified|verified|verifiedon|lastupdated|updated"},
     [MF_AFFINITIES] = {"affinities", "Affinities", false, MENTOR_TEXT_MAX,
                        "affinities|affinity|affinitygroups|sharedbackgrounds|backgrounds"},
+    [MF_NAME_LATIN] = {"name_latin", "Name in Latin letters", false, MENTOR_TEXT_MAX,
+                       "namelatin|latinname|nameinlatinletters|latinspelling|romanizedname|"
+                       "romanisedname|romanization|romanisation|transliteratedname|"
+                       "nameinenglish|englishname"},
 };
 
 static const struct {
@@ -383,6 +387,7 @@ bool mentor_from_fields(const char *const v[MF_COUNT], int this_year, Mentor *m,
     copy_list(*val(v, MF_LANGUAGES) ? val(v, MF_LANGUAGES) : "English", m->languages,
               sizeof m->languages);
     copy_list(val(v, MF_AFFINITIES), m->affinities, sizeof m->affinities);
+    text_copy(m->name_latin, sizeof m->name_latin, val(v, MF_NAME_LATIN));
     return true;
 }
 

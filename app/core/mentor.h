@@ -43,6 +43,7 @@ typedef enum {
     MF_MONTHLY_CAP,
     MF_LAST_VERIFIED,
     MF_AFFINITIES, /* optional: backgrounds the mentor agreed to show ("veteran") */
+    MF_NAME_LATIN, /* optional: the name as the mentor spells it in Latin letters */
     MF_COUNT
 } MentorField;
 
@@ -71,6 +72,7 @@ typedef struct {
     char languages[MENTOR_TEXT_MAX + 1];  /* "; "-separated */
     char last_verified[11];               /* YYYY-MM-DD or empty */
     char affinities[MENTOR_TEXT_MAX + 1]; /* "; "-separated, only what the mentor agreed to show */
+    char name_latin[MENTOR_TEXT_MAX + 1]; /* "Layla Haddad" for ليلى حداد; searched, not shown */
     int grad_year;
     ContactVia via;
     bool remote;

@@ -88,7 +88,7 @@ StoreStage *store_stage_begin(const char *live, char *err, size_t cap)
     }
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO mentors VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                           " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                           " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                            -1, &st->insert, NULL) != SQLITE_OK) {
         db_set_err(err, cap, "could not prepare the import", st->db);
         goto fail;
@@ -119,6 +119,7 @@ bool store_stage_add(StoreStage *st, const Mentor *m, char *err, size_t cap)
     sqlite3_bind_int(q, 17, m->monthly_cap);
     sqlite3_bind_text(q, 18, m->last_verified, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 19, m->affinities, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 20, m->name_latin, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_DONE)
         return true;
@@ -162,14 +163,20 @@ mentors:
         sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
         ok = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_finalize(st);
-        /* a backup from before the affinities column has none to bring */
-        bool has = ok && db_query_int(db,
-                                      "SELECT count(*) FROM pragma_table_info('mentors', 'bak')"
-                                      " WHERE name = 'affinities'",
-                                      0) > 0;
-        ok = ok &&
-             db_exec(db, has ? "INSERT INTO mentors SELECT * FROM bak.mentors"
-                             : "INSERT INTO mentors SELECT *, '' FROM bak.mentors") == SQLITE_OK;
+        /* a backup from before the optional columns (affinities, then
+         * name_latin) has none of them to bring: they are the last */
+        static const char *const fill[] = {
+            "INSERT INTO mentors SELECT * FROM bak.mentors",
+            "INSERT INTO mentors SELECT *, '' FROM bak.mentors",
+            "INSERT INTO mentors SELECT *, '', '' FROM bak.mentors",
+        };
+        long missing = ok ? db_query_int(db, "SELECT count(*) FROM pragma_table_info('mentors')", 0) -
+                                db_query_int(db,
+                                             "SELECT count(*) FROM pragma_table_info('mentors', 'bak')",
+                                             0)
+                          : 0;
+        ok = ok && missing >= 0 && missing < (long)(sizeof fill / sizeof *fill) &&
+             db_exec(db, fill[missing]) == SQLITE_OK;
         db_exec(db, "DETACH bak");
     }
     if (ok)

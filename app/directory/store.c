@@ -26,11 +26,15 @@
     "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field, major,"         \
     " topics, location, content='', tokenize='unicode61 remove_diacritics 2',"                     \
     " prefix='1 2 3');"
-#define FTS_FILL                                                                                   \
+#define FTS_FILL_NAME(name)                                                                        \
     "INSERT INTO mentors_fts(rowid, name, title, organization, field, major, topics, location)"    \
-    " SELECT rowid, ck_name(first_name || ' ' || last_name), ck_fold(title),"                      \
+    " SELECT rowid, ck_name(" name "), ck_fold(title),"                                            \
     " ck_fold(organization), ck_fold(field), ck_fold(major), ck_fold(topics),"                     \
     " ck_fold(location) FROM mentors"
+/* the name with the mentor's own Latin spelling, when the export has it:
+ * the only way to find ليلى as "Layla" or 高橋 as "Takahashi" (Arabic and
+ * Hebrew are written without most vowels, and kanji have no one reading) */
+#define FTS_FILL FTS_FILL_NAME("first_name || ' ' || last_name || ' ' || name_latin")
 const char db_fts_fill[] = FTS_FILL;
 
 /* Schema steps; migrations[i] takes a directory from version i to i+1. */
@@ -58,15 +62,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     /* 2: the synonym table, and the index rebuilt in Latin letters */
     "CREATE TABLE synonyms(term TEXT NOT NULL, means TEXT NOT NULL, field TEXT NOT NULL,"
     " position INTEGER NOT NULL);"
-    "DROP TABLE mentors_fts;" FTS_CREATE FTS_FILL ";",
+    "DROP TABLE mentors_fts;" FTS_CREATE FTS_FILL_NAME("first_name || ' ' || last_name") ";",
     /* 3: the backgrounds a mentor agreed to show (optional column) */
     "ALTER TABLE mentors ADD COLUMN affinities TEXT NOT NULL DEFAULT '';",
+    /* 4: the name in Latin letters as the mentor spells it (optional) */
+    "ALTER TABLE mentors ADD COLUMN name_latin TEXT NOT NULL DEFAULT '';"
+    "DROP TABLE mentors_fts;" FTS_CREATE FTS_FILL ";",
 };
 
 const char db_mentor_cols[] =
     "m.id, m.first_name, m.last_name, m.title, m.organization, m.field, m.grad_year,"
     " m.major, m.location, m.remote, m.contact_via, m.contact, m.topics, m.bio,"
-    " m.languages, m.accepting, m.monthly_cap, m.last_verified, m.affinities";
+    " m.languages, m.accepting, m.monthly_cap, m.last_verified, m.affinities, m.name_latin";
 
 void db_set_err(char *err, size_t cap, const char *what, sqlite3 *db)
 {
@@ -533,6 +540,7 @@ void db_read_mentor(sqlite3_stmt *st, int at, Mentor *m)
     m->monthly_cap = sqlite3_column_int(st, at + 16);
     text_copy(m->last_verified, sizeof m->last_verified, db_col_text(st, at + 17));
     text_copy(m->affinities, sizeof m->affinities, db_col_text(st, at + 18));
+    text_copy(m->name_latin, sizeof m->name_latin, db_col_text(st, at + 19));
 }
 
 bool store_mentor_get(Store *s, const char *id, Mentor *out)

@@ -17,7 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { STORE_SCHEMA_VERSION = 3, STORE_ERR = 256, STORE_STALE_MONTHS = 18 };
+enum { STORE_SCHEMA_VERSION = 4, STORE_ERR = 256, STORE_STALE_MONTHS = 18 };
 
 typedef struct Store Store;
 
