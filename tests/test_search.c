@@ -250,6 +250,51 @@ static void test_names_as_mentors_spell_them(void **state)
     free(d);
 }
 
+/* On the sample directory: the visitor's own word in what a mentor
+ * studied ranks above a synonym of it in a title ("psychology": the
+ * psychology majors before two physical therapists, found through
+ * "therapist"); a word that matches nothing is left out only when what
+ * is kept still says something ("nurse zzqx" shows nurses, "new york"
+ * is nobody, not everyone whose title starts with "new"). */
+static void test_own_words_first(void **state)
+{
+    (void)state;
+    char *d = support_tmpdir(), err[256];
+    const char *path = support_path(d, "sample.db");
+    ImportOptions opt = {.db_path = path, .this_year = 2026, .when = ""};
+    ImportReport rep;
+    assert_true(import_file("assets/mentors.sample.csv", &opt, &rep));
+    import_report_free(&rep);
+    Store *s = store_open(path, err, sizeof err);
+    assert_non_null(s);
+    StoreHit hit[40];
+    int n = store_search(s, "psychology", NULL, today, hit, 40), last_major = -1, first_other = n;
+    for (int i = 0; i < n; i++) {
+        if (strstr(hit[i].mentor.major, "Psychology"))
+            last_major = i;
+        else if (first_other == n)
+            first_other = i;
+    }
+    assert_true(last_major >= 2);
+    assert_true(last_major < first_other);
+    assert_int_equal(hit[0].tier, RANK_TIER_ROLE);
+    if (first_other < n)
+        assert_int_equal(hit[first_other].tier, RANK_TIER_ALIKE);
+    StoreSearchInfo info = {0};
+    assert_int_equal(store_search_info(s, "new york", NULL, today, hit, 40, &info), 0);
+    assert_false(info.corrected);
+    memset(&info, 0, sizeof info);
+    n = store_search_info(s, "nurse zzqx", NULL, today, hit, 40, &info);
+    assert_true(n >= 3);
+    assert_true(info.corrected);
+    assert_string_equal(info.shown, "nurse");
+    for (int i = 0; i < n; i++)
+        assert_non_null(strcasestr(hit[i].mentor.title, "nurs"));
+    store_close(s);
+    support_rmtree(d);
+    free(d);
+}
+
 /* Plurals and word endings match without being called typos. */
 static void test_stems(void **state)
 {
@@ -392,6 +437,20 @@ static void test_suggestions(void **state)
     for (int i = 0; i < 9; i++)
         same += strcmp(hit[i].mentor.id, other[i].mentor.id) == 0;
     assert_true(same < 9);
+    /* a graduate student of Biology: Biology alumni first, even before
+     * people in a biology field with a graduate degree; and nobody who
+     * is not taking requests, in any list */
+    StoreWho grad = {"Biology", "", STATUS_GRAD_STUDENT};
+    n = store_suggest(s, &grad, NULL, today, hit, why, 40);
+    for (int i = 0; i < 5; i++)
+        assert_string_equal(hit[i].mentor.major, "Biology");
+    StoreWho *each[] = {&bio, &ngo, &changer, &vet, &grad, &nobody};
+    for (size_t w = 0; w < sizeof each / sizeof *each; w++) {
+        n = store_suggest(s, each[w], NULL, today, hit, why, 40);
+        for (int i = 0; i < n; i++)
+            if (!hit[i].mentor.accepting)
+                fail_msg("%s suggested but not taking requests", hit[i].mentor.id);
+    }
     /* a filter still holds */
     StoreFilter law = {"Law", 0, 0, -1, NULL, false, false};
     n = store_suggest(s, &bio, &law, today, hit, why, 40);
@@ -476,6 +535,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_corpus),
         cmocka_unit_test(test_names_in_any_script),
         cmocka_unit_test(test_names_as_mentors_spell_them),
+        cmocka_unit_test(test_own_words_first),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_typos),
         cmocka_unit_test(test_synonyms),

@@ -1,7 +1,9 @@
 /* rank: ordering search results by relevance first and fairness second.
  *
  * Relevance is a tier: where every word the visitor typed matched (the
- * name, then the role, organization or field, then anywhere else).
+ * name, then the role, organization, field or major, then the role by
+ * what the words stand for (a synonym: "psychology" finds a therapist,
+ * after those who studied psychology), then anywhere else).
  * Mentors in the same tier count as equals. Among equals, those whose
  * details were checked recently come first, then those with fewer
  * recent referrals, then a per-day rotation: the order
@@ -13,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { RANK_TIER_NAME, RANK_TIER_ROLE, RANK_TIER_OTHER };
+enum { RANK_TIER_NAME, RANK_TIER_ROLE, RANK_TIER_ALIKE, RANK_TIER_OTHER };
 
 typedef struct {
     size_t index;  /* the caller's index of this result */

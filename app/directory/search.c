@@ -598,6 +598,7 @@ typedef struct {
 typedef struct {
     Group g[QUERY_WORDS];
     int n;
+    bool thin; /* loose, and what is kept says too little to search for alone */
 } Plan;
 
 /* Groups the words, longest synonym term first; marks filler to drop
@@ -625,6 +626,18 @@ static void plan_groups(const Lexicon *lex, const Query *q, bool loose, Plan *p)
     if (kept == 0)
         for (int i = 0; i < p->n; i++)
             p->g[i].drop = false;
+    /* a word left out that was no filler, and nothing kept but words of
+     * three letters or fewer: "new york" in a directory without York is
+     * nobody, not everyone with "news" in their title */
+    bool lost = false, strong = false;
+    for (int i = 0; i < p->n; i++) {
+        const Group *g = &p->g[i];
+        if (g->drop)
+            lost = lost || !is_filler(&q->word[g->at]);
+        else
+            strong = strong || g->syn || g->n > 1 || strlen(q->word[g->at].w) > 3;
+    }
+    p->thin = loose && lost && !strong;
 }
 
 /* The expression of a plan in a form: its groups, all of them required.
@@ -755,21 +768,23 @@ static bool collect(Store *s, const char *match, const StoreFilter *f, Date toda
  * list that moves every day, wrapping around, so which equals make the
  * cut rotates too. With no search text, everyone is one tier. */
 /* The forms of the search, best first: the name by the words typed
- * (never by their synonyms: a Ms Law is no lawyer), the role by the
- * words whole, then the title or field by their synonyms (not the
- * organisation: "software" is in many a company's name), then the role
- * by the words' stems as prefixes ("developer" finds "development"
- * too, but after developers), then anywhere. */
-enum { COL_NAME = 1, COL_ROLE = 0xF, COL_TITLE_FIELD = 0xA, COL_ANY = 0x7F };
+ * (never by their synonyms: a Ms Law is no lawyer), the role or what
+ * they studied by the words whole, then the role by the words' stems as
+ * prefixes ("developer" finds "development" too, but after developers),
+ * then, a tier below the visitor's own words, the title or field by
+ * their synonyms (not the organisation: "software" is in many a
+ * company's name), then anywhere. */
+enum { COL_NAME = 1, COL_ROLE = 0xF, COL_ROLE_MAJOR = 0x1F, COL_TITLE_FIELD = 0xA, COL_ANY = 0x7F };
 static const struct {
     const char *scope;
     Form form;
     int tier;
     unsigned cols; /* the scope as index columns (bits as in Term.cols) */
 } steps[] = {{"{name} : (%s)", AS_PREFIX, RANK_TIER_NAME, COL_NAME},
-             {"{name title organization field} : (%s)", AS_WHOLE, RANK_TIER_ROLE, COL_ROLE},
-             {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ROLE, COL_TITLE_FIELD},
+             {"{name title organization field major} : (%s)", AS_WHOLE, RANK_TIER_ROLE,
+              COL_ROLE_MAJOR},
              {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ROLE, COL_ROLE},
+             {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ALIKE, COL_TITLE_FIELD},
              {"%s", AS_PREFIX, RANK_TIER_OTHER, COL_ANY},
              {"%s", AS_SYNONYMS, RANK_TIER_OTHER, COL_ANY}};
 enum { STEPS = sizeof steps / sizeof steps[0] };
@@ -1036,6 +1051,8 @@ static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
     build_expr(q, p, AS_WHOLE, expr[AS_WHOLE], EXPR_MAX, NULL, 0);
     bool run[STEPS];
     steps_to_run(lex, q, p, run);
+    for (int t = 0; p->thin && t < STEPS; t++)
+        run[t] = false;
     run[0] = run[0] && !info->not_names;
     c->not_names = info->not_names;
     if (candidates(s, expr, run, f, today, c) >= 0)

@@ -21,7 +21,7 @@ typedef struct {
 
 typedef struct {
     Mentor mentor;
-    int tier;       /* where the words matched: RANK_TIER_NAME/ROLE/OTHER */
+    int tier;       /* where the words matched: RANK_TIER_NAME/ROLE/ALIKE/OTHER */
     int rank;       /* finer: hits of the same rank are equals (then fairness orders them) */
     bool stale;     /* details older than the stale age: after fresher equals */
     int recent;     /* referrals in the last 30 days */

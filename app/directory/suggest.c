@@ -154,8 +154,10 @@ static void from_program(Store *s, const char *program, const StoreFilter *f, Da
         char why[STORE_REASON_MAX];
         const Mentor *m = &tmp[i].mentor;
         if (*m->major && shares_all(program, m->major)) {
+            /* the strongest tie a visitor has to someone they never met:
+             * above working in the field even with a path alike */
             say(why, "Studied ", m->major, " too");
-            pool_add(pool, &tmp[i], 35, why);
+            pool_add(pool, &tmp[i], 45, why);
         } else {
             say(why, "Works in ", m->field, "");
             pool_add(pool, &tmp[i], tmp[i].tier == RANK_TIER_OTHER ? 10 : 20, why);
@@ -279,6 +281,11 @@ int store_suggest(Store *s, const StoreWho *who, const StoreFilter *f, Date toda
     StoreHit *tmp = calloc(POOL, sizeof *tmp);
     RankItem *items = calloc(POOL, sizeof *items);
     int k = -1;
+    /* a suggestion is someone to ask: never a mentor not taking requests */
+    static const StoreFilter none = {NULL, 0, 0, -1, NULL, false, false};
+    StoreFilter open = f ? *f : none;
+    open.accepting_only = true;
+    f = &open;
     if (!pool.p || !tmp || !items)
         goto done;
     if (who && who->program && *who->program)
