@@ -55,6 +55,8 @@ static bool ascii_space(unsigned cp)
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f';
 }
 
+/* Every loop here takes a plain ASCII byte without decoding it: nearly
+ * every byte of an export is one, and an import reads each cell thrice. */
 char *cells_trim(char *s)
 {
     size_t n;
@@ -67,8 +69,15 @@ char *cells_trim(char *s)
     /* from the end: remember where the last visible character ends */
     char *end = s;
     for (char *p = s; *p; p += n) {
+        unsigned char b = (unsigned char)*p;
+        if (b < 0x80) {
+            n = 1;
+            if (!ascii_space(b))
+                end = p + 1;
+            continue;
+        }
         unsigned cp = decode((const unsigned char *)p, &n);
-        if (!ascii_space(cp) && !invisible(cp))
+        if (!invisible(cp))
             end = p + n;
     }
     *end = '\0';
@@ -89,6 +98,11 @@ const char *cells_invisible_inside(const char *s, char *name, size_t cap)
 {
     size_t n;
     for (const char *p = s; *p; p += n) {
+        unsigned char b = (unsigned char)*p;
+        if (b < 0x80 && !ascii_space(b)) {
+            n = 1;
+            continue;
+        }
         unsigned cp = decode((const unsigned char *)p, &n);
         if (invisible(cp) || ascii_space(cp)) {
             name_of(cp, name, cap);
@@ -108,8 +122,13 @@ const char *cells_control(char *s, size_t *at, char *name, size_t cap)
 {
     size_t n, chars = 0;
     for (char *p = s; *p; p += n) {
-        unsigned cp = decode((const unsigned char *)p, &n);
+        unsigned char b = (unsigned char)*p;
         chars++;
+        if (b >= 0x20 && b < 0x7F) {
+            n = 1;
+            continue;
+        }
+        unsigned cp = decode((const unsigned char *)p, &n);
         if (cp == '\v') {
             *p = '\n';
             continue;

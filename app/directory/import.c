@@ -482,15 +482,15 @@ static void note_separator(Run *r, const char *text, size_t len)
  * bytes to parse; *owned is set when they must be freed. */
 /* UTF-16 (Excel's "Unicode Text", UTF-16 CSV) and Mac Roman (Excel's
  * "CSV (Macintosh)") to UTF-8; NULL when the text is neither. */
-static const char *decode_other(Run *r, const char *data, size_t *len, char **owned)
+static const char *decode_other(Run *r, const char *data, size_t *len, TextEncoding enc,
+                                char **owned)
 {
     size_t bom;
     SniffUtf16 u16 = sniff_utf16(data, *len, &bom);
     const char *charset = u16 == SNIFF_UTF16LE   ? "UTF-16LE"
                           : u16 == SNIFF_UTF16BE ? "UTF-16BE"
                                                  : NULL;
-    if (!charset && text_detect_encoding(data, *len) == TEXT_ENC_CP1252 &&
-        sniff_mac_roman(data, *len))
+    if (!charset && enc == TEXT_ENC_CP1252 && sniff_mac_roman(data, *len))
         charset = "MACINTOSH";
     if (!charset)
         return NULL;
@@ -507,10 +507,10 @@ static const char *decode_other(Run *r, const char *data, size_t *len, char **ow
 static const char *decode(Run *r, const char *data, size_t *len, char **owned)
 {
     *owned = NULL;
-    const char *other = decode_other(r, data, len, owned);
+    TextEncoding enc = text_detect_encoding(data, *len); /* one pass over the file, not two */
+    const char *other = decode_other(r, data, len, enc, owned);
     if (other || *owned || r->rep->outcome == IMPORT_REFUSED)
         return other;
-    TextEncoding enc = text_detect_encoding(data, *len);
     text_copy(r->rep->encoding, sizeof r->rep->encoding, text_encoding_name(enc));
     if (enc == TEXT_ENC_UTF8_BOM) {
         *len -= 3;

@@ -932,7 +932,9 @@ static int candidates(Store *s, char *const *expr, const bool *run, const StoreF
                          steps[t].cols == COL_ANY    ? "{title organization field major topics "
                                                        "location} : (%s)"
                          : steps[t].cols == COL_ROLE ? "{title organization field} : (%s)"
-                                                     : steps[t].scope);
+                         : steps[t].cols == COL_ROLE_MAJOR
+                             ? "{title organization field major} : (%s)"
+                             : steps[t].scope);
             snprintf(q, sizeof q, scope, expr[steps[t].form]);
         }
         ok = collect(s, expr ? q : NULL, f, today, start, 0, t, c) &&
