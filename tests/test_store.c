@@ -297,7 +297,8 @@ static void test_stats_and_meta(void **state)
 }
 
 /* A directory made by the first release (schema 1: the index in the
- * export's own letters, no synonym table, no affinities) is brought up
+ * export's own letters, no synonym table, no affinities, no name in
+ * Latin letters) is brought up
  * to date when opened: its index rebuilt in Latin letters. */
 static void test_schema_1_is_migrated(void **state)
 {
@@ -346,10 +347,11 @@ static void test_schema_1_is_migrated(void **state)
         fail_msg("%s", err);
     char v[16];
     assert_true(store_meta_get(s, "schema_version", v, sizeof v));
-    assert_string_equal(v, "3");
+    assert_string_equal(v, "4");
     assert_int_equal(store_search(s, "olga", &any, today, h, 2), 1); /* the index in Latin */
     assert_string_equal(h[0].mentor.first_name, "Ольга");            /* the card as it was */
     assert_string_equal(h[0].mentor.affinities, "");
+    assert_string_equal(h[0].mentor.name_latin, "");
     assert_int_equal(h[0].recent, 2); /* the counters kept */
     assert_int_equal(store_synonym_count(s), 0);
     store_close(s);

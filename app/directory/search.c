@@ -200,6 +200,16 @@ static void add_synword(void *ctx, const char *w, size_t n)
         sw->ok = push_term(&sw->lex->synword, &sw->lex->nsynword, &sw->cap, w, n, 1);
 }
 
+/* True when the ';'-list means holds the meaning m whole. */
+static bool has_meaning(const char *means, const char *m)
+{
+    size_t n = strlen(m);
+    for (const char *p = means; (p = strstr(p, m)); p++)
+        if ((p == means || p[-1] == ';') && (p[n] == ';' || p[n] == '\0'))
+            return true;
+    return false;
+}
+
 /* The synonym table, folded; a term given twice has its meanings merged. */
 static bool load_synonyms(Store *s, Lexicon *lex)
 {
@@ -241,14 +251,18 @@ static bool load_synonyms(Store *s, Lexicon *lex)
     }
     sqlite3_finalize(st);
     qsort(lex->syn, (size_t)lex->nsyn, sizeof *lex->syn, cmp_syn);
-    int k = 0; /* merge repeats of a stem key into the first */
+    int k = 0; /* merge repeats of a stem key into the first, each meaning once */
     for (int i = 0; i < lex->nsyn; i++) {
         if (k > 0 && strcmp(lex->syn[k - 1].stemkey, lex->syn[i].stemkey) == 0) {
             SynRow *to = &lex->syn[k - 1];
-            size_t o = strlen(to->means), m = strlen(lex->syn[i].means);
-            if (o + m + 2 < sizeof to->means) {
+            char more[sizeof to->means], *save = NULL;
+            text_copy(more, sizeof more, lex->syn[i].means);
+            for (char *tok = strtok_r(more, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
+                size_t o = strlen(to->means), m = strlen(tok);
+                if (has_meaning(to->means, tok) || o + m + 2 >= sizeof to->means)
+                    continue;
                 to->means[o] = ';';
-                memcpy(to->means + o + 1, lex->syn[i].means, m + 1);
+                memcpy(to->means + o + 1, tok, m + 1);
             }
             continue;
         }
@@ -914,10 +928,11 @@ static int candidates(Store *s, char *const *expr, const bool *run, const StoreF
     c->n = 0;
     if (!expr)
         c->not_names = false;
-    /* nobody has the words anywhere, with or without their synonyms: no
-     * step can find anyone, so none is run (cheap: no filter, one row) */
-    if (expr && !any_match(s, expr[AS_PREFIX]) &&
-        (strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0 || !any_match(s, expr[AS_SYNONYMS])))
+    /* nobody has the words anywhere and they have no synonyms: no step
+     * can find anyone, so none is run (cheap: no filter, one row). With
+     * synonyms the steps are run: asking first would cost as much as a
+     * step (an OR of prefixes reads every list it names before a row) */
+    if (expr && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0 && !any_match(s, expr[AS_PREFIX]))
         return 0;
     for (int t = 0; ok && t < (expr ? STEPS : 1) && c->n < SEARCH_CANDIDATES; t++) {
         if (expr && steps[t].form == AS_SYNONYMS && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0)
@@ -944,59 +959,77 @@ static int candidates(Store *s, char *const *expr, const bool *run, const StoreF
     return ok ? c->n : -1;
 }
 
-/* Fills a hit for rowid: the mentor and their referral counts. */
-static bool load_hit(sqlite3_stmt *st, sqlite3_int64 rowid, StoreHit *h)
-{
-    bool ok = false;
-    sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, rowid);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        db_read_mentor(st, 0, &h->mentor);
-        h->recent = sqlite3_column_int(st, DB_MENTOR_NCOLS);
-        h->this_month = sqlite3_column_int(st, DB_MENTOR_NCOLS + 1);
-        ok = true;
-    }
-    return ok;
-}
+/* What ranking needs of a candidate (not the whole mentor: a bio is a
+ * kilobyte, and of 160 candidates at most a screenful is shown). */
+typedef struct {
+    sqlite3_int64 rowid;
+    int rank, recent, this_month;
+    bool stale;
+} Ranked;
 
-/* Ranks the candidates and writes the first cap as hits. */
+/* Ranks the candidates and writes the first cap as hits: each candidate
+ * read light (id, checked date, cap and referral counts), ordered, and
+ * only those shown read whole. */
 static int rank_hits(Store *s, const Candidates *c, Date today, bool has_text, StoreHit *hits,
                      int cap)
 {
     char sql[900], recent[11], month[11];
     RankItem *items = malloc(SEARCH_CANDIDATES * sizeof *items);
-    StoreHit *found = malloc((size_t)(c->n ? c->n : 1) * sizeof *found);
-    sqlite3_stmt *st = NULL;
+    Ranked *found = malloc((size_t)(c->n ? c->n : 1) * sizeof *found);
+    sqlite3_stmt *light = NULL, *whole = NULL;
     int k = 0, n = -1;
     date_iso(date_add_days(today, -29), recent, sizeof recent);
     date_iso(date_month_start(today), month, sizeof month);
     snprintf(sql, sizeof sql,
-             "SELECT %s, (SELECT coalesce(sum(count), 0) FROM referrals WHERE mentor_id = m.id"
+             "SELECT m.id, m.last_verified, m.monthly_cap,"
+             " (SELECT coalesce(sum(count), 0) FROM referrals WHERE mentor_id = m.id"
              " AND day >= '%s'), (SELECT coalesce(sum(count), 0) FROM referrals"
              " WHERE mentor_id = m.id AND day >= '%s') FROM mentors m WHERE m.rowid = ?1",
-             db_mentor_cols, recent, month);
-    if (!items || !found || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+             recent, month);
+    if (!items || !found || sqlite3_prepare_v2(s->db, sql, -1, &light, NULL) != SQLITE_OK)
+        goto done;
+    snprintf(sql, sizeof sql, "SELECT %s FROM mentors m WHERE m.rowid = ?1", db_mentor_cols);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &whole, NULL) != SQLITE_OK)
         goto done;
     for (int i = 0; i < c->n; i++) {
-        StoreHit *h = &found[k];
-        if (!load_hit(st, c->rowid[i], h) || h->this_month >= h->mentor.monthly_cap)
+        Ranked *r = &found[k];
+        sqlite3_reset(light);
+        sqlite3_bind_int64(light, 1, c->rowid[i]);
+        if (sqlite3_step(light) != SQLITE_ROW)
+            continue;
+        r->rowid = c->rowid[i];
+        r->recent = sqlite3_column_int(light, 3);
+        r->this_month = sqlite3_column_int(light, 4);
+        if (r->this_month >= sqlite3_column_int(light, 2))
             continue; /* at their monthly cap: left out until next month */
         /* where it matched by steps[]: name, role or anywhere, and within
          * those the words whole before prefixes before synonyms */
-        int step = has_text ? c->tier[i] : 0;
-        h->tier = has_text ? steps[step].tier : RANK_TIER_NAME;
-        h->rank = step;
-        items[k] =
-            (RankItem){(size_t)k, step, h->recent, rank_turn(h->mentor.id, date_to_days(today)),
-                       h->stale = db_is_stale(s, h->mentor.last_verified, today)};
+        r->rank = has_text ? c->tier[i] : 0;
+        r->stale = db_is_stale(s, db_col_text(light, 1), today);
+        items[k] = (RankItem){(size_t)k, r->rank, r->recent,
+                              rank_turn(db_col_text(light, 0), date_to_days(today)), r->stale};
         k++;
     }
     rank_order(items, (size_t)k);
-    n = k < cap ? k : cap;
-    for (int i = 0; i < n; i++)
-        hits[i] = found[items[i].index];
+    n = 0;
+    for (int i = 0; i < k && n < cap; i++) {
+        const Ranked *r = &found[items[i].index];
+        StoreHit *h = &hits[n];
+        sqlite3_reset(whole);
+        sqlite3_bind_int64(whole, 1, r->rowid);
+        if (sqlite3_step(whole) != SQLITE_ROW)
+            continue;
+        db_read_mentor(whole, 0, &h->mentor);
+        h->rank = r->rank;
+        h->tier = has_text ? steps[r->rank].tier : RANK_TIER_NAME;
+        h->stale = r->stale;
+        h->recent = r->recent;
+        h->this_month = r->this_month;
+        n++;
+    }
 done:
-    sqlite3_finalize(st);
+    sqlite3_finalize(light);
+    sqlite3_finalize(whole);
     free(items);
     free(found);
     return n;
