@@ -65,6 +65,10 @@ bool db_is_ours(sqlite3 *db, char *why, size_t cap);
  * need_mentors, holds at least one mentor); otherwise why says what is
  * wrong ("it is empty (0 bytes)", "it is damaged: ..."). */
 bool store_file_usable(const char *path, bool need_mentors, char *why, size_t cap);
+/* The same in one look: STORE_FILE_BAD (why says), STORE_FILE_EMPTY (sound
+ * and ours, no mentors) or STORE_FILE_GOOD. */
+enum { STORE_FILE_BAD, STORE_FILE_EMPTY, STORE_FILE_GOOD };
+int store_file_state(const char *path, char *why, size_t cap);
 
 /* Opens path with flags and a busy timeout; NULL with the reason in err. */
 sqlite3 *db_open(const char *path, int flags, char *err, size_t cap);

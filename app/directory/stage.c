@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +16,48 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The live file and its two backups, as looked at once per import:
+ * each read whole by SQLite's quick check, which on a large directory
+ * costs as much as a fifth of the import, so it runs on a thread of its
+ * own while the export is read (nothing else writes them: we hold the
+ * import lock, and the kiosk's counters do not change whether a file
+ * is sound). */
+enum { LIVE, BAK, BAK2, KEPT };
+static const char *const kept_suffix[KEPT] = {"", ".bak", ".bak2"};
+
 struct StoreStage {
     sqlite3 *db;
     sqlite3_stmt *insert;
     char live[1024];
     char path[1040];
     int lock; /* the import lock, held from begin to commit or abort */
+    pthread_t checker;
+    bool checking;       /* the checker thread runs (join before reading state) */
+    int state[KEPT];     /* STORE_FILE_* of live, .bak and .bak2 */
+    bool exists[KEPT];
 };
+
+static void *check_kept(void *arg)
+{
+    StoreStage *st = arg;
+    for (int i = 0; i < KEPT; i++) {
+        char path[1100], why[200];
+        snprintf(path, sizeof path, "%s%s", st->live, kept_suffix[i]);
+        st->exists[i] = store_file_exists(path);
+        st->state[i] = st->exists[i] ? store_file_state(path, why, sizeof why) : STORE_FILE_BAD;
+    }
+    return NULL;
+}
+
+/* The state of the kept files: waits for the checker, or looks now. */
+static void kept_checked(StoreStage *st)
+{
+    if (st->checking)
+        pthread_join(st->checker, NULL);
+    else
+        check_kept(st);
+    st->checking = false;
+}
 
 /* --- file helpers --- */
 
@@ -78,6 +114,8 @@ StoreStage *store_stage_begin(const char *live, char *err, size_t cap)
     st->db = db_open(st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, cap);
     if (!st->db)
         goto fail;
+    /* without a thread the files are looked at when committing */
+    st->checking = pthread_create(&st->checker, NULL, check_kept, st) == 0;
     /* a new file nobody reads yet: no journal until it is finished */
     if (db_exec(st->db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
                         "PRAGMA cache_size=-32768") != SQLITE_OK ||
@@ -276,15 +314,16 @@ static void keep_aside(const char *live)
  * as .bak2, then renames the new file over the live one. Only a sound
  * directory with mentors becomes a backup: a damaged, foreign or empty
  * live file must never push the last good list out. */
-static bool swap_in(const char *live, const char *fresh, char *err, size_t cap)
+static bool swap_in(const StoreStage *st, const char *fresh, char *err, size_t cap)
 {
-    char bak[1100], bak2[1100], tmp[1100], dir[1024], why[200];
+    char bak[1100], bak2[1100], tmp[1100], dir[1024];
+    const char *live = st->live;
     snprintf(bak, sizeof bak, "%s.bak", live);
     snprintf(bak2, sizeof bak2, "%s.bak2", live);
     snprintf(tmp, sizeof tmp, "%s.bak.tmp", live);
     store_dir_of(live, dir, sizeof dir);
-    if (store_file_usable(live, true, why, sizeof why)) {
-        if (store_file_usable(bak, true, why, sizeof why) && rename(bak, bak2) != 0) {
+    if (st->state[LIVE] == STORE_FILE_GOOD) {
+        if (st->state[BAK] == STORE_FILE_GOOD && rename(bak, bak2) != 0) {
             snprintf(err, cap, "could not keep the older backup of the directory: %s",
                      strerror(errno));
             return false;
@@ -295,7 +334,7 @@ static bool swap_in(const char *live, const char *fresh, char *err, size_t cap)
             unlink(tmp);
             return false;
         }
-    } else if (store_file_exists(live) && !store_file_usable(live, false, why, sizeof why))
+    } else if (st->exists[LIVE] && st->state[LIVE] == STORE_FILE_BAD)
         keep_aside(live);
     if (rename(fresh, live) != 0) {
         snprintf(err, cap, "could not put the new directory in place: %s", strerror(errno));
@@ -307,13 +346,11 @@ static bool swap_in(const char *live, const char *fresh, char *err, size_t cap)
 
 /* Where to carry counters and questions from: the live file when it is
  * sound, else the newest sound backup; NULL when there is none. */
-static const char *carry_source(const char *live, char *out, size_t cap)
+static const char *carry_source(const StoreStage *st, char *out, size_t cap)
 {
-    char why[200];
-    static const char *const from[] = {"", ".bak", ".bak2"};
-    for (int i = 0; i < 3; i++) {
-        snprintf(out, cap, "%s%s", live, from[i]);
-        if (store_file_usable(out, false, why, sizeof why))
+    for (int i = 0; i < KEPT; i++) {
+        snprintf(out, cap, "%s%s", st->live, kept_suffix[i]);
+        if (st->state[i] != STORE_FILE_BAD)
             return out;
     }
     return NULL;
@@ -326,7 +363,8 @@ static bool stage_commit(StoreStage *st, const StoreImportInfo *info, const char
     sqlite3_finalize(st->insert);
     st->insert = NULL;
     char source[1100];
-    const char *carry = carry_source(st->live, source, sizeof source);
+    kept_checked(st);
+    const char *carry = carry_source(st, source, sizeof source);
     if ((carry || mentors_from) && !carry_over(st->db, carry, mentors_from, err, cap))
         goto done;
     if (!finish(st->db, info, err, cap))
@@ -340,7 +378,7 @@ static bool stage_commit(StoreStage *st, const StoreImportInfo *info, const char
         snprintf(err, cap, "could not write the new directory to disk: %s", strerror(errno));
         goto done;
     }
-    ok = quiesce_live(st->live, err, cap) && swap_in(st->live, st->path, err, cap);
+    ok = quiesce_live(st->live, err, cap) && swap_in(st, st->path, err, cap);
 done:
     store_stage_abort(st);
     return ok;
@@ -355,6 +393,8 @@ void store_stage_abort(StoreStage *st)
 {
     if (!st)
         return;
+    if (st->checking)
+        pthread_join(st->checker, NULL);
     sqlite3_finalize(st->insert);
     sqlite3_close(st->db);
     if (st->path[0])

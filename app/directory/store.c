@@ -247,31 +247,38 @@ bool db_is_ours(sqlite3 *db, char *why, size_t cap)
     return false;
 }
 
-bool store_file_usable(const char *path, bool need_mentors, char *why, size_t cap)
+int store_file_state(const char *path, char *why, size_t cap)
 {
     struct stat st;
     char check[128];
     if (stat(path, &st) != 0) {
         snprintf(why, cap, "it is missing");
-        return false;
+        return STORE_FILE_BAD;
     }
     if (!S_ISREG(st.st_mode) || st.st_size == 0) {
         snprintf(why, cap, S_ISREG(st.st_mode) ? "it is empty (0 bytes)" : "it is not a file");
-        return false;
+        return STORE_FILE_BAD;
     }
     sqlite3 *db = db_open(path, SQLITE_OPEN_READWRITE, why, cap);
     if (!db)
-        return false;
-    bool ok = false;
+        return STORE_FILE_BAD;
+    int state = STORE_FILE_BAD;
     if (!db_quick_check(db, check, sizeof check))
         snprintf(why, cap, "it is damaged: %s", check);
     else if (db_is_ours(db, why, cap)) {
-        ok = !need_mentors || db_query_int(db, "SELECT count(*) FROM mentors", 0) > 0;
-        if (!ok)
+        state = db_query_int(db, "SELECT count(*) FROM mentors", 0) > 0 ? STORE_FILE_GOOD
+                                                                          : STORE_FILE_EMPTY;
+        if (state == STORE_FILE_EMPTY)
             snprintf(why, cap, "it holds no mentors");
     }
     sqlite3_close(db);
-    return ok;
+    return state;
+}
+
+bool store_file_usable(const char *path, bool need_mentors, char *why, size_t cap)
+{
+    int state = store_file_state(path, why, cap);
+    return state == STORE_FILE_GOOD || (!need_mentors && state == STORE_FILE_EMPTY);
 }
 
 /* Opens path read-write in WAL mode and checks it. *damaged is set when
