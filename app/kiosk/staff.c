@@ -415,10 +415,18 @@ static void preview_text(App *a)
     bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
     snprintf(st->show.import_label, sizeof st->show.import_label, "Import %d mentors", r->accepted);
     rejected_rows(r, rows, sizeof rows);
+    /* a list cut at a row's end reads as a whole, shorter list: say so
+     * when it would take away half the directory or more */
+    char shrink[300] = "";
+    if (st->mentors_now >= 10 && r->accepted * 2 <= st->mentors_now)
+        snprintf(shrink, sizeof shrink,
+                 "\nThat is %d fewer than now. If the export should hold everyone, it may have "
+                 "been cut short or filtered: check it before importing.",
+                 st->mentors_now - r->accepted);
     snprintf(st->show.preview, sizeof st->show.preview,
              "Signed %s by %s.\n\nmentors.csv: %d rows. %d will be imported, %d rejected.\n"
-             "The directory has %d mentors now; the import replaces them.%s%s%s%s%s%s",
-             signed_at, b->signer, r->rows, r->accepted, r->rejected, st->mentors_now,
+             "The directory has %d mentors now; the import replaces them.%s%s%s%s%s%s%s",
+             signed_at, b->signer, r->rows, r->accepted, r->rejected, st->mentors_now, shrink,
              b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
              b->has_synonyms ? "\n\nsynonyms.csv: the synonym table will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
