@@ -93,6 +93,20 @@ static void test_rejections_name_field_and_reason(void **state)
     fill(v);
     v[MF_ACCEPTING] = "perhaps";
     expect_reject(v, MF_ACCEPTING, "yes or no");
+    /* letters lost by a save in the wrong encoding: "?" or U+FFFD */
+    fill(v);
+    v[MF_FIRST_NAME] = "Jos?";
+    expect_reject(v, MF_FIRST_NAME, "CSV UTF-8");
+    fill(v);
+    v[MF_LAST_NAME] = "Garc\xEF\xBF\xBD" "a";
+    expect_reject(v, MF_LAST_NAME, "where a letter should be");
+    fill(v);
+    v[MF_BIO] = "Curious about finance? Ask me."; /* a bio may ask */
+    const char *ok[MF_COUNT];
+    memcpy(ok, v, sizeof ok);
+    Mentor m;
+    MentorError e;
+    assert_true(mentor_from_fields(ok, 2026, &m, &e));
 }
 
 static void test_channel_checks(void **state)

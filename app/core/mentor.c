@@ -284,6 +284,28 @@ static bool check_shape(const char *const v[MF_COUNT], MentorError *err)
     return true;
 }
 
+/* True when a name has a letter lost in a conversion: "?" (what a
+ * Windows or Mac program writes for a letter its encoding lacks, "Jos?
+ * Garc?a") or U+FFFD, the mark of bytes that were not text. No name
+ * holds either. */
+static bool lost_letters(const char *s)
+{
+    return strchr(s, '?') != NULL || strstr(s, "\xEF\xBF\xBD") != NULL;
+}
+
+static bool names_whole(const char *const v[MF_COUNT], MentorError *err)
+{
+    static const MentorField names[] = {MF_FIRST_NAME, MF_LAST_NAME, MF_NAME_LATIN};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (lost_letters(val(v, names[i])))
+            return fail(err, names[i],
+                        "%s has \"?\" or \"\xEF\xBF\xBD\" where a letter should be: the export "
+                        "was saved in an encoding without its accented letters (save it again "
+                        "as \"CSV UTF-8\")",
+                        fields[names[i]].label);
+    return true;
+}
+
 static bool id_valid(const char *id)
 {
     for (const char *p = id; *p; p++)
@@ -367,7 +389,7 @@ static bool take_flags(const char *const v[MF_COUNT], Mentor *m, MentorError *er
 bool mentor_from_fields(const char *const v[MF_COUNT], int this_year, Mentor *m, MentorError *err)
 {
     memset(m, 0, sizeof *m);
-    if (!check_shape(v, err))
+    if (!check_shape(v, err) || !names_whole(v, err))
         return false;
     if (!id_valid(val(v, MF_ID)))
         return fail(err, MF_ID, "ID \"%.40s\" may use only letters, digits, - _ and .",
