@@ -100,6 +100,33 @@ static const ImportRejection *rejection_at(const ImportReport *r, unsigned long 
     return NULL;
 }
 
+/* A quote opened in a cell and not closed there runs the cells after it
+ * together up to the next quote: the row is short, and the reason names
+ * the cell where it began, not a later column read out of place. */
+static void test_stray_quote_named_where_it_opens(void **state)
+{
+    Fx *fx = *state;
+    char buf[65536];
+    StrBuf sb;
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 0; i < 12; i++) {
+        if (i == 5) /* line 12: the company opens a quote it never closes */
+            strbuf_add(&sb, "T005,Ana,Costa,Analyst,\"Example Org,Finance,2015,Economics,"
+                            "Chicago,yes,ana5@example.org,(312) 555-0100,,email,budgets,"
+                            "\"Says hi\",English,yes,6\n");
+        else
+            good_row(&sb, i);
+    }
+    ImportReport rep = run(fx, buf, sb.len, false, NULL);
+    assert_int_equal(rep.rejected, 1);
+    const ImportRejection *r = rejection_at(&rep, 12); /* each good row takes two lines */
+    assert_string_equal(r->column, "Company");
+    assert_non_null(strstr(r->reason, "column 5 holds \"Example Org,Finance"));
+    assert_non_null(strstr(r->reason, "quote"));
+    import_report_free(&rep);
+}
+
 static void test_good_file_with_quotes_and_aliases(void **state)
 {
     Fx *fx = *state;
@@ -1053,6 +1080,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_semicolon_separated_export, setup, teardown),
         cmocka_unit_test_setup_teardown(test_workbook_renamed_csv_is_named, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mac_roman_is_not_mojibake, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stray_quote_named_where_it_opens, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invisible_and_control_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rejection_reasons_are_true, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rejected_rows_csv_has_no_formulas, setup, teardown),

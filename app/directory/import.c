@@ -276,6 +276,23 @@ static bool check_row_shape(Run *r)
         reject(r, NULL, row->long_field < r->ncols ? r->heading[row->long_field] : NULL, why);
         return false;
     }
+    /* short by about as many fields as one cell holds separators: a quote
+     * opened in that cell closed only at a later quote, and the cells
+     * between ran into it (the columns after it would be misread, and
+     * the reason given for the wrong one) */
+    for (size_t c = 0; row->nfields < r->ncols && c < row->nfields; c++) {
+        size_t seps = 0;
+        for (const char *p = row->field[c]; *p; p++)
+            seps += *p == r->csv.sep;
+        if (seps == 0 || row->nfields + seps + 1 < r->ncols)
+            continue;
+        snprintf(why, sizeof why,
+                 "the row has %zu fields but the header has %zu: column %zu holds \"%.40s...\": "
+                 "a quote (\") opened there was not closed where the cell ends",
+                 row->nfields, r->ncols, c + 1, row->field[c]);
+        reject(r, NULL, c < r->ncols ? r->heading[c] : NULL, why);
+        return false;
+    }
     for (size_t c = r->ncols; c < row->nfields; c++)
         if (*text_trim((char *)row->field[c]) || (row->flags & CSV_ROW_TOO_MANY_FIELDS)) {
             snprintf(why, sizeof why, "the row has %zu fields but the header has %zu",
