@@ -124,6 +124,14 @@ static void test_visitor_commands(void **state)
     snprintf(db2, sizeof db2, "%s/sample.db", dir);
     assert_int_equal(support_admin(&out, "--json --db %s search jose", db2), 0);
     assert_non_null(strstr(out, "\"last_name\":\"García\""));
+    assert_non_null(strstr(out, "\"matched\":\"name\""));
+    free(out);
+    /* each tier has its label: psychology majors, then a therapist found
+     * through the synonym table */
+    assert_int_equal(support_admin(&out, "--json --db %s search psychology --limit 40", db2), 0);
+    assert_non_null(strstr(out, "\"matched\":\"role\""));
+    assert_non_null(strstr(out, "\"matched\":\"synonym\""));
+    assert_null(strstr(out, "\"matched\":\"\""));
     free(out);
     assert_int_equal(support_admin(&out, "--db %s search --field Nursing --remote --limit 3", db2),
                      0);

@@ -21,10 +21,10 @@ static void test_order(void **state)
 {
     (void)state;
     RankItem it[4] = {
-        {0, RANK_TIER_ROLE, 0, 5, false},
-        {1, RANK_TIER_NAME, 3, 9, false},
-        {2, RANK_TIER_NAME, 0, 7, false},
-        {3, RANK_TIER_NAME, 0, 2, false},
+        {0, RANK_TIER_ROLE, 0, 5, false, false},
+        {1, RANK_TIER_NAME, 3, 9, false, false},
+        {2, RANK_TIER_NAME, 0, 7, false, false},
+        {3, RANK_TIER_NAME, 0, 2, false, false},
     };
     rank_order(it, 4);
     assert_int_equal(it[0].index, 3); /* same tier, no referrals, earlier turn */
@@ -34,14 +34,25 @@ static void test_order(void **state)
     /* stale details: behind fresher equals, even with fewer referrals,
      * but never ahead of a stronger tier's */
     RankItem st[3] = {
-        {0, RANK_TIER_NAME, 0, 1, true},
-        {1, RANK_TIER_NAME, 4, 9, false},
-        {2, RANK_TIER_ROLE, 0, 0, false},
+        {0, RANK_TIER_NAME, 0, 1, true, false},
+        {1, RANK_TIER_NAME, 4, 9, false, false},
+        {2, RANK_TIER_ROLE, 0, 0, false, false},
     };
     rank_order(st, 3);
     assert_int_equal(st[0].index, 1);
     assert_int_equal(st[1].index, 0);
     assert_int_equal(st[2].index, 2);
+    /* not taking requests: behind every equal who is, stale or not, but
+     * ahead of a weaker tier */
+    RankItem cl[3] = {
+        {0, RANK_TIER_NAME, 0, 1, false, true},
+        {1, RANK_TIER_NAME, 5, 9, true, false},
+        {2, RANK_TIER_ROLE, 0, 0, false, false},
+    };
+    rank_order(cl, 3);
+    assert_int_equal(cl[0].index, 1);
+    assert_int_equal(cl[1].index, 0);
+    assert_int_equal(cl[2].index, 2);
 }
 
 static void test_turn_is_stable_and_rotates(void **state)

@@ -19,6 +19,7 @@
 
 static char *dir;
 static const char *db;
+static char *sample_dir;
 static const Date today = {2026, 11, 22};
 
 /* The fixture directory with the built-in synonym table. */
@@ -49,6 +50,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    if (sample_dir) {
+        support_rmtree(sample_dir);
+        free(sample_dir);
+    }
     support_rmtree(dir);
     free(dir);
     free((char *)db);
@@ -191,6 +196,83 @@ static void test_names_in_any_script(void **state)
     store_close(s);
 }
 
+/* The sample directory (assets/mentors.sample.csv) in a store of its
+ * own, imported once for the tests that read it. */
+static Store *open_sample(void)
+{
+    char err[256];
+    if (!sample_dir) {
+        sample_dir = support_tmpdir();
+        ImportOptions opt = {.db_path = support_path(sample_dir, "sample.db"), .this_year = 2026,
+                             .when = ""};
+        ImportReport rep;
+        assert_true(import_file("assets/mentors.sample.csv", &opt, &rep));
+        assert_int_equal(rep.rejected, 0);
+        import_report_free(&rep);
+    }
+    Store *s = store_open(support_path(sample_dir, "sample.db"), err, sizeof err);
+    if (!s)
+        fail_msg("%s", err);
+    return s;
+}
+
+/* The first of hits[0..n) whose full name holds want, or -1. */
+static int first_named(const StoreHit *hits, int n, const char *want)
+{
+    char name[2 * MENTOR_NAME_MAX + 2];
+    for (int i = 0; i < n; i++) {
+        mentor_full_name(&hits[i].mentor, name, sizeof name);
+        if (strstr(name, want))
+            return i;
+    }
+    return -1;
+}
+
+/* On the sample: a name typed whole comes before names it only starts
+ * ("priya": Priya before Priyanka; "li": Li Na first), a name is found
+ * run together or without its apostrophe ("oconaill", "obrien"), a job
+ * title typed whole comes before a major it resembles ("biologist"),
+ * what a mentor wrote in their bio is found ("army"), "remote" finds
+ * those who meet remotely, and a word that spoils the rest is set aside
+ * ("finance bro" shows finance, and says so). */
+static void test_whole_words_and_what_people_type(void **state)
+{
+    (void)state;
+    Store *s = open_sample();
+    StoreHit hit[20];
+    int n = store_search(s, "priya", NULL, today, hit, 20);
+    assert_int_equal(first_named(hit, n, "प्रिया"), 0);
+    n = store_search(s, "li", NULL, today, hit, 20);
+    assert_int_equal(first_named(hit, n, "李娜"), 0);
+    n = store_search(s, "ben", NULL, today, hit, 20);
+    assert_true(first_named(hit, n, "Bennett") > first_named(hit, n, "Ben Carter"));
+    n = store_search(s, "oconaill", NULL, today, hit, 20);
+    assert_int_equal(first_named(hit, n, "Ó Conaill"), 0);
+    n = store_search(s, "obrien", NULL, today, hit, 20);
+    assert_int_equal(first_named(hit, n, "O'Brien"), 0);
+    n = store_search(s, "o\xE2\x80\x99" "brien", NULL, today, hit, 20); /* a curly apostrophe */
+    assert_int_equal(first_named(hit, n, "O'Brien"), 0);
+    n = store_search(s, "biologist", NULL, today, hit, 20);
+    for (int i = 0; i < 3; i++)
+        assert_non_null(strstr(hit[i].mentor.title, "Biologist"));
+    n = store_search(s, "army", NULL, today, hit, 20);
+    assert_true(n >= 3);
+    for (int i = 0; i < n; i++)
+        assert_non_null(strstr(hit[i].mentor.bio, "Army"));
+    n = store_search(s, "software engineer remote", NULL, today, hit, 20);
+    assert_true(n >= 3);
+    for (int i = 0; i < n; i++)
+        assert_true(hit[i].mentor.remote);
+    StoreSearchInfo info = {0};
+    n = store_search_info(s, "finance bro", NULL, today, hit, 20, &info);
+    assert_true(n >= 3);
+    assert_true(info.corrected);
+    assert_string_equal(info.shown, "finance");
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(hit[i].mentor.field, "Finance");
+    store_close(s);
+}
+
 /* Scripts that ICU cannot spell as people do (Arabic and Hebrew leave
  * out most vowels, kanji have several readings, Korean family names
  * have spellings of their own) are found through the export's optional
@@ -200,14 +282,9 @@ static void test_names_as_mentors_spell_them(void **state)
 {
     (void)state;
     char *d = support_tmpdir(), err[256];
-    const char *path = support_path(d, "sample.db");
-    ImportOptions opt = {.db_path = path, .this_year = 2026, .when = ""};
+    ImportOptions opt = {.this_year = 2026, .when = ""};
     ImportReport rep;
-    assert_true(import_file("assets/mentors.sample.csv", &opt, &rep));
-    assert_int_equal(rep.rejected, 0);
-    import_report_free(&rep);
-    Store *s = store_open(path, err, sizeof err);
-    assert_non_null(s);
+    Store *s = open_sample();
     static const struct {
         const char *typed, *name;
     } cases[] = {{"layla", "ليلى"},     {"haddad", "حداد"},  {"cohen", "כהן"},
@@ -259,14 +336,7 @@ static void test_names_as_mentors_spell_them(void **state)
 static void test_own_words_first(void **state)
 {
     (void)state;
-    char *d = support_tmpdir(), err[256];
-    const char *path = support_path(d, "sample.db");
-    ImportOptions opt = {.db_path = path, .this_year = 2026, .when = ""};
-    ImportReport rep;
-    assert_true(import_file("assets/mentors.sample.csv", &opt, &rep));
-    import_report_free(&rep);
-    Store *s = store_open(path, err, sizeof err);
-    assert_non_null(s);
+    Store *s = open_sample();
     StoreHit hit[40];
     int n = store_search(s, "psychology", NULL, today, hit, 40), last_major = -1, first_other = n;
     for (int i = 0; i < n; i++) {
@@ -291,8 +361,6 @@ static void test_own_words_first(void **state)
     for (int i = 0; i < n; i++)
         assert_non_null(strcasestr(hit[i].mentor.title, "nurs"));
     store_close(s);
-    support_rmtree(d);
-    free(d);
 }
 
 /* Plurals and word endings match without being called typos. */
@@ -536,6 +604,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_names_in_any_script),
         cmocka_unit_test(test_names_as_mentors_spell_them),
         cmocka_unit_test(test_own_words_first),
+        cmocka_unit_test(test_whole_words_and_what_people_type),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_typos),
         cmocka_unit_test(test_synonyms),

@@ -194,9 +194,13 @@ static void test_fairness_and_caps(void **state)
     n = store_search(s, "", &f, today, h, 200);
     int at = position(h, n, first);
     assert_int_equal(h[at].recent, 1);
-    for (int i = 0; i < n; i++) /* behind everyone with fewer referrals */
-        if (h[i].recent == 0)
+    /* behind everyone with fewer referrals (who takes requests: those who
+     * do not come after every equal who does) */
+    for (int i = 0; i < n; i++)
+        if (h[i].recent == 0 && (h[i].mentor.accepting || !h[at].mentor.accepting))
             assert_true(i < at);
+    for (int i = 0; i + 1 < n; i++) /* taking requests first */
+        assert_true(h[i].mentor.accepting || !h[i + 1].mentor.accepting);
     assert_true(at > 0);
     /* reaching the monthly cap leaves them out */
     Mentor m;

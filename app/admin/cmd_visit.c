@@ -6,6 +6,7 @@
 #include "args.h"
 #include "choices.h"
 #include "core/message.h"
+#include "core/rank.h"
 #include "core/sheet.h"
 #include "core/text.h"
 #include "directory/counts.h"
@@ -144,7 +145,11 @@ int cmd_search(Admin *a, int argc, char **argv)
         for (int i = 0; i < n; i++) {
             json_begin_object(&j);
             mentor_json(&j, &hits[i].mentor);
-            static const char *const tiers[] = {"name", "role", "other"};
+            static const char *const tiers[] = {
+                [RANK_TIER_NAME] = "name", [RANK_TIER_ROLE] = "role",
+                [RANK_TIER_ALIKE] = "synonym", [RANK_TIER_OTHER] = "other"};
+            _Static_assert(sizeof tiers / sizeof *tiers == RANK_TIER_OTHER + 1,
+                           "a label for every tier");
             if (suggest)
                 json_kv_string(&j, "reason", why[i]);
             else

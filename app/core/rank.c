@@ -70,6 +70,8 @@ static int cmp(const void *a, const void *b)
     const RankItem *x = a, *y = b;
     if (x->tier != y->tier)
         return x->tier < y->tier ? -1 : 1;
+    if (x->closed != y->closed)
+        return x->closed ? 1 : -1;
     if (x->stale != y->stale)
         return x->stale ? 1 : -1;
     if (x->recent != y->recent)

@@ -4,7 +4,9 @@
  * name, then the role, organization, field or major, then the role by
  * what the words stand for (a synonym: "psychology" finds a therapist,
  * after those who studied psychology), then anywhere else).
- * Mentors in the same tier count as equals. Among equals, those whose
+ * Mentors in the same tier count as equals. Among equals, those taking
+ * requests come first (a list must not open on someone who cannot
+ * answer), then those whose
  * details were checked recently come first, then those with fewer
  * recent referrals, then a per-day rotation: the order
  * is stable while a visitor types and across the day, but changes from
@@ -23,6 +25,7 @@ typedef struct {
     int recent;    /* referrals in the last 30 days */
     unsigned turn; /* from rank_turn() */
     bool stale;    /* details not checked for a long while: after fresher equals */
+    bool closed;   /* not taking requests now: after every equal who is */
 } RankItem;
 
 /* The tier of a mentor for what the visitor typed: RANK_TIER_NAME when

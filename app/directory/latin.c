@@ -115,6 +115,25 @@ static size_t fold_word(const char *w, size_t n, char *out, size_t cap)
     return strlen(out);
 }
 
+static bool alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* An apostrophe inside a word goes (the straight one: Latin-ASCII made
+ * every curly one straight): O'Brien is one word "obrien" in the index
+ * and in what is typed, "o'brien" and "obrien" alike, and "I'm" is the
+ * filler "im", not "i" and a stray "m". Returns the new length. */
+static size_t join_apostrophes(char *s)
+{
+    size_t o = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (!(s[i] == '\'' && o > 0 && alnum(s[o - 1]) && alnum(s[i + 1])))
+            s[o++] = s[i];
+    s[o] = '\0';
+    return o;
+}
+
 /* Word by word, so a word is folded the same way whatever its
  * neighbours: Latin words without ICU, other scripts through it. */
 size_t latin_fold(const char *s, char *out, size_t cap)
@@ -144,7 +163,7 @@ size_t latin_fold(const char *s, char *out, size_t cap)
     }
     out[o] = '\0';
     explicit_bzero(word, sizeof word);
-    return o;
+    return join_apostrophes(out);
 }
 
 size_t latin_fold_variant(const char *word, char *out, size_t cap)

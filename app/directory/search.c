@@ -158,7 +158,7 @@ static bool load_terms(Store *s, Lexicon *lex)
     sqlite3_stmt *st;
     int cap = 0;
     static const char *const cols[] = {"name",  "title",  "organization", "field",
-                                       "major", "topics", "location"};
+                                       "major", "topics", "location",     "bio"};
     if (db_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.ck_vocab_col"
                        " USING fts5vocab(main, 'mentors_fts', 'col')") != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, "SELECT term, col, doc FROM temp.ck_vocab_col", -1, &st, NULL) !=
@@ -349,6 +349,7 @@ typedef struct {
     char stem[WORDS_MAX + 1];
     size_t sn;
     bool corrected;
+    bool left_out; /* set aside to find someone with the other words */
 } QWord;
 
 typedef struct {
@@ -371,6 +372,17 @@ static void add_qword(void *ctx, const char *w, size_t n)
         set_word(&q->word[q->n++], w, n);
 }
 
+/* Index columns as bits of Term.cols (load_terms' order). */
+enum {
+    COL_NAME = 1,
+    COL_ROLE = 0xF, /* name, title, organization, field */
+    COL_ROLE_MAJOR = 0x1F,
+    COL_TITLE_FIELD = 0xA,
+    COL_LOCATION = 0x40,
+    COL_BIO = 0x80,
+    COL_ANY = 0xFF
+};
+
 /* True when the word can match something: a word of the index or of a
  * synonym term starts with its stem. */
 static bool known(const Lexicon *lex, const QWord *q)
@@ -391,6 +403,8 @@ static void weigh(Pick *p, const QWord *q, const Term *t, int budget, bool last)
 {
     if (t->n + (size_t)budget < q->n || (!last && t->n > q->n + (size_t)budget))
         return;
+    if (t->cols == COL_BIO)
+        return; /* a word only some bio has is searched, never what a typo meant */
     int d = words_distance(q->w, q->n, t->w, t->n, budget);
     bool whole = d <= budget;
     if (!whole && last && t->n > q->n)
@@ -634,6 +648,8 @@ static void plan_groups(const Lexicon *lex, const Query *q, bool loose, Plan *p)
         *g = (Group){i, k, syn, false};
         if (k == 1 && !syn)
             g->drop = is_filler(&q->word[i]) || (loose && lex && !known(lex, &q->word[i]));
+        for (int w = i; w < i + k && loose; w++)
+            g->drop = g->drop || q->word[w].left_out;
         kept += !g->drop;
         i += k;
     }
@@ -782,21 +798,27 @@ static bool collect(Store *s, const char *match, const StoreFilter *f, Date toda
  * list that moves every day, wrapping around, so which equals make the
  * cut rotates too. With no search text, everyone is one tier. */
 /* The forms of the search, best first: the name by the words typed
- * (never by their synonyms: a Ms Law is no lawyer), the role or what
- * they studied by the words whole, then the role by the words' stems as
- * prefixes ("developer" finds "development" too, but after developers),
- * then, a tier below the visitor's own words, the title or field by
- * their synonyms (not the organisation: "software" is in many a
- * company's name), then anywhere. */
-enum { COL_NAME = 1, COL_ROLE = 0xF, COL_ROLE_MAJOR = 0x1F, COL_TITLE_FIELD = 0xA, COL_ANY = 0x7F };
+ * (never by their synonyms: a Ms Law is no lawyer), the role, then what
+ * they studied, then where they are, by the words whole; then the name
+ * and the role by the words' stems as prefixes ("developer" finds
+ * "development" too, but after developers); then, a tier below the
+ * visitor's own words, the title or field by their synonyms (not the
+ * organisation: "software" is in many a company's name); then anywhere,
+ * the bio too. Whole words come before words that only start so: "priya"
+ * is Priya before Priyanka, "biologist" a biologist before a biology
+ * major, "ma" the people in Massachusetts before every Maya (the visitor
+ * typing "maya" sees her at the next letter). */
 static const struct {
     const char *scope;
     Form form;
     int tier;
     unsigned cols; /* the scope as index columns (bits as in Term.cols) */
-} steps[] = {{"{name} : (%s)", AS_PREFIX, RANK_TIER_NAME, COL_NAME},
+} steps[] = {{"{name} : (%s)", AS_WHOLE, RANK_TIER_NAME, COL_NAME},
+             {"{name title organization field} : (%s)", AS_WHOLE, RANK_TIER_ROLE, COL_ROLE},
              {"{name title organization field major} : (%s)", AS_WHOLE, RANK_TIER_ROLE,
               COL_ROLE_MAJOR},
+             {"{location} : (%s)", AS_WHOLE, RANK_TIER_OTHER, COL_LOCATION},
+             {"{name} : (%s)", AS_PREFIX, RANK_TIER_NAME, COL_NAME},
              {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ROLE, COL_ROLE},
              {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ALIKE, COL_TITLE_FIELD},
              {"%s", AS_PREFIX, RANK_TIER_OTHER, COL_ANY},
@@ -945,7 +967,7 @@ static int candidates(Store *s, char *const *expr, const bool *run, const StoreF
             if (c->not_names) /* every column but the name */
                 snprintf(scope, sizeof scope, "%s",
                          steps[t].cols == COL_ANY    ? "{title organization field major topics "
-                                                       "location} : (%s)"
+                                                       "location bio} : (%s)"
                          : steps[t].cols == COL_ROLE ? "{title organization field} : (%s)"
                          : steps[t].cols == COL_ROLE_MAJOR
                              ? "{title organization field major} : (%s)"
@@ -981,7 +1003,7 @@ static int rank_hits(Store *s, const Candidates *c, Date today, bool has_text, S
     date_iso(date_add_days(today, -29), recent, sizeof recent);
     date_iso(date_month_start(today), month, sizeof month);
     snprintf(sql, sizeof sql,
-             "SELECT m.id, m.last_verified, m.monthly_cap,"
+             "SELECT m.id, m.last_verified, m.monthly_cap, m.accepting,"
              " (SELECT coalesce(sum(count), 0) FROM referrals WHERE mentor_id = m.id"
              " AND day >= '%s'), (SELECT coalesce(sum(count), 0) FROM referrals"
              " WHERE mentor_id = m.id AND day >= '%s') FROM mentors m WHERE m.rowid = ?1",
@@ -998,8 +1020,8 @@ static int rank_hits(Store *s, const Candidates *c, Date today, bool has_text, S
         if (sqlite3_step(light) != SQLITE_ROW)
             continue;
         r->rowid = c->rowid[i];
-        r->recent = sqlite3_column_int(light, 3);
-        r->this_month = sqlite3_column_int(light, 4);
+        r->recent = sqlite3_column_int(light, 4);
+        r->this_month = sqlite3_column_int(light, 5);
         if (r->this_month >= sqlite3_column_int(light, 2))
             continue; /* at their monthly cap: left out until next month */
         /* where it matched by steps[]: name, role or anywhere, and within
@@ -1007,7 +1029,8 @@ static int rank_hits(Store *s, const Candidates *c, Date today, bool has_text, S
         r->rank = has_text ? c->tier[i] : 0;
         r->stale = db_is_stale(s, db_col_text(light, 1), today);
         items[k] = (RankItem){(size_t)k, r->rank, r->recent,
-                              rank_turn(db_col_text(light, 0), date_to_days(today)), r->stale};
+                              rank_turn(db_col_text(light, 0), date_to_days(today)), r->stale,
+                              sqlite3_column_int(light, 3) == 0};
         k++;
     }
     rank_order(items, (size_t)k);
@@ -1088,13 +1111,51 @@ static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
     steps_to_run(lex, q, p, run);
     for (int t = 0; p->thin && t < STEPS; t++)
         run[t] = false;
-    run[0] = run[0] && !info->not_names;
+    for (int t = 0; t < STEPS; t++)
+        run[t] = run[t] && !(info->not_names && steps[t].cols == COL_NAME);
     c->not_names = info->not_names;
     if (candidates(s, expr, run, f, today, c) >= 0)
         n = rank_hits(s, c, today, true, hits, cap);
     explicit_bzero(buf, 3 * EXPR_MAX);
     free(buf);
     return n;
+}
+
+/* Nobody has all the words the visitor meant ("finance bro", "nurse or
+ * lawyer"): sets aside each kept word in turn and keeps the try whose
+ * best match is best (then the one finding more), so what is shown says
+ * as much as the words can. Only for a query of two words or more. */
+static int set_one_aside(Store *s, const Lexicon *lex, Query *q, const StoreFilter *f, Date today,
+                         Candidates *c, StoreHit *hits, int cap, StoreSearchInfo *info, Plan *p)
+{
+    int at[QUERY_WORDS], len[QUERY_WORDS], nk = 0, best = -1, best_rank = 0, best_n = 0;
+    for (int g = 0; g < p->n; g++)
+        if (!p->g[g].drop) {
+            at[nk] = p->g[g].at;
+            len[nk++] = p->g[g].n;
+        }
+    if (nk < 2)
+        return 0;
+    for (int i = 0; i < nk; i++) {
+        for (int w = at[i]; w < at[i] + len[i]; w++)
+            q->word[w].left_out = true;
+        int n = search_once(s, lex, q, true, f, today, c, hits, cap, info, p);
+        for (int w = at[i]; w < at[i] + len[i]; w++)
+            q->word[w].left_out = false;
+        if (n > 0 && (best < 0 || hits[0].rank < best_rank ||
+                      (hits[0].rank == best_rank && n > best_n))) {
+            best = i;
+            best_rank = hits[0].rank;
+            best_n = n;
+        }
+    }
+    if (best < 0) {
+        search_once(s, lex, q, true, f, today, c, hits, 0, info, p); /* the plan as it was */
+        return 0;
+    }
+    for (int w = at[best]; w < at[best] + len[best]; w++)
+        q->word[w].left_out = true;
+    return search_once(s, lex, q, true, f, today, c, hits, cap, info, p);
 }
 
 /* Adds a field to info->near once. */
@@ -1177,6 +1238,8 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
     }
     if (n == 0 && lex && !exact) /* nobody has every word: those that match nothing left out */
         n = search_once(s, lex, q, true, f, today, c, hits, cap, info, plan);
+    if (n == 0 && lex && !exact) /* still nobody: one word more set aside */
+        n = set_one_aside(s, lex, q, f, today, c, hits, cap, info, plan);
     if (query_text(q, plan, info->shown, sizeof info->shown) || fixed)
         info->corrected = n > 0;
     if (!info->corrected)

@@ -21,20 +21,33 @@
 /* The search index holds every text folded to the Latin letters a
  * visitor types (latin.h), the name also with the joined spelling of a
  * name word that folds to several ("王小明" -> "wang xiao ming
- * wangxiaoming"); what is searched is folded the same way (search.c). */
-#define FTS_CREATE                                                                                 \
-    "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field, major,"         \
-    " topics, location, content='', tokenize='unicode61 remove_diacritics 2',"                     \
-    " prefix='1 2 3');"
-#define FTS_FILL_NAME(name)                                                                        \
-    "INSERT INTO mentors_fts(rowid, name, title, organization, field, major, topics, location)"    \
-    " SELECT rowid, ck_name(" name "), ck_fold(title),"                                            \
+ * wangxiaoming"); what is searched is folded the same way (search.c).
+ * Schema 2 and 3 indexed seven columns; schema 4 added the bio (what a
+ * mentor wrote: "served in the Army", "taught English abroad") and the
+ * word "remote" to the location of a mentor who meets remotely. */
+#define FTS_CREATE_COLS(cols)                                                                      \
+    "CREATE VIRTUAL TABLE mentors_fts USING fts5(" cols ", content='',"                            \
+    " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+#define FTS_COLS_V2 "name, title, organization, field, major, topics, location"
+#define FTS_CREATE FTS_CREATE_COLS(FTS_COLS_V2 ", bio")
+#define FTS_FILL_V2                                                                                \
+    "INSERT INTO mentors_fts(rowid, " FTS_COLS_V2 ")"                                              \
+    " SELECT rowid, ck_name(first_name || ' ' || last_name), ck_fold(title),"                      \
     " ck_fold(organization), ck_fold(field), ck_fold(major), ck_fold(topics),"                     \
     " ck_fold(location) FROM mentors"
-/* the name with the mentor's own Latin spelling, when the export has it:
- * the only way to find ليلى as "Layla" or 高橋 as "Takahashi" (Arabic and
- * Hebrew are written without most vowels, and kanji have no one reading) */
-#define FTS_FILL FTS_FILL_NAME("first_name || ' ' || last_name || ' ' || name_latin")
+/* the name with the mentor's own Latin spelling, when the export has it
+ * (the only way to find ليلى as "Layla" or 高橋 as "Takahashi": Arabic and
+ * Hebrew are written without most vowels, and kanji have no one reading),
+ * and the whole name run together, as a visitor types a name of several
+ * words or with a hyphen: "oconaill" for Ó Conaill, "jeanluc" */
+#define FTS_FILL                                                                                   \
+    "INSERT INTO mentors_fts(rowid, " FTS_COLS_V2 ", bio)"                                         \
+    " SELECT rowid, ck_name(first_name || ' ' || last_name || ' ' || name_latin || ' ' ||"         \
+    " replace(replace(last_name, ' ', ''), '-', '') || ' ' || replace(first_name, '-', '')),"     \
+    " ck_fold(title),"                                                                             \
+    " ck_fold(organization), ck_fold(field), ck_fold(major), ck_fold(topics),"                     \
+    " ck_fold(location || CASE WHEN remote THEN ' remote' ELSE '' END), ck_fold(bio)"             \
+    " FROM mentors"
 const char db_fts_fill[] = FTS_FILL;
 
 /* Schema steps; migrations[i] takes a directory from version i to i+1. */
@@ -62,10 +75,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     /* 2: the synonym table, and the index rebuilt in Latin letters */
     "CREATE TABLE synonyms(term TEXT NOT NULL, means TEXT NOT NULL, field TEXT NOT NULL,"
     " position INTEGER NOT NULL);"
-    "DROP TABLE mentors_fts;" FTS_CREATE FTS_FILL_NAME("first_name || ' ' || last_name") ";",
+    "DROP TABLE mentors_fts;" FTS_CREATE_COLS(FTS_COLS_V2) FTS_FILL_V2 ";",
     /* 3: the backgrounds a mentor agreed to show (optional column) */
     "ALTER TABLE mentors ADD COLUMN affinities TEXT NOT NULL DEFAULT '';",
-    /* 4: the name in Latin letters as the mentor spells it (optional) */
+    /* 4: the name in Latin letters as the mentor spells it (optional),
+     * and the index with the bio and "remote" */
     "ALTER TABLE mentors ADD COLUMN name_latin TEXT NOT NULL DEFAULT '';"
     "DROP TABLE mentors_fts;" FTS_CREATE FTS_FILL ";",
 };

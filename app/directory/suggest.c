@@ -299,7 +299,8 @@ int store_suggest(Store *s, const StoreWho *who, const StoreFilter *f, Date toda
     for (int i = 0; i < pool.n; i++)
         items[i] = (RankItem){(size_t)i, -pool.p[i].score, pool.p[i].hit.recent,
                               rank_turn(pool.p[i].hit.mentor.id, date_to_days(today)),
-                              db_is_stale(s, pool.p[i].hit.mentor.last_verified, today)};
+                              db_is_stale(s, pool.p[i].hit.mentor.last_verified, today),
+                              !pool.p[i].hit.mentor.accepting};
     rank_order(items, (size_t)pool.n);
     k = 0;
     for (int i = 0; i < pool.n && k < cap; i++, k++) {

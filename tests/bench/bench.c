@@ -59,11 +59,11 @@ static double time_cli(const char *csv, const char *dir)
     fprintf(f,
             ".mode csv\n.import %s mentors\n"
             "CREATE VIRTUAL TABLE mentors_fts USING fts5(name, title, organization, field,"
-            " major, topics, location, content='', tokenize='unicode61 remove_diacritics 2',"
+            " major, topics, location, bio, content='', tokenize='unicode61 remove_diacritics 2',"
             " prefix='1 2 3');\n"
             "INSERT INTO mentors_fts(rowid, name, title, organization, field, major, topics,"
-            " location) SELECT rowid, first_name || ' ' || last_name, title, organization,"
-            " field, major, topics, location FROM mentors;\n",
+            " location, bio) SELECT rowid, first_name || ' ' || last_name, title, organization,"
+            " field, major, topics, location, bio FROM mentors;\n",
             csv);
     fclose(f);
     unlink(db);
