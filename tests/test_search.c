@@ -273,6 +273,44 @@ static void test_whole_words_and_what_people_type(void **state)
     store_close(s);
 }
 
+/* On the sample: a veteran's suggestions open with the veterans the
+ * export names, and "Changed careers" is said only of a mentor whose bio
+ * tells of another career before, never of one who switched majors or
+ * only likes to hear from career changers. */
+static void test_suggestions_say_what_is_true(void **state)
+{
+    (void)state;
+    Store *s = open_sample();
+    static StoreHit hit[40];
+    static char why[40][STORE_REASON_MAX];
+    StoreWho vet = {"", "", STATUS_VETERAN};
+    int n = store_suggest(s, &vet, NULL, today, hit, why, 40);
+    assert_true(n >= 9);
+    for (int i = 0; i < 5; i++) {
+        assert_string_equal(why[i], "A veteran too");
+        assert_non_null(strstr(hit[i].mentor.affinities, "veteran"));
+    }
+    StoreWho changer = {"", "", STATUS_CHANGER};
+    n = store_suggest(s, &changer, NULL, today, hit, why, 40);
+    int said = 0;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(why[i], "Changed careers") != 0)
+            continue;
+        said++;
+        char bio[MENTOR_BIO_MAX + 1];
+        text_copy(bio, sizeof bio, hit[i].mentor.bio);
+        /* a job before this one, in the sample's words */
+        bool other = strstr(bio, "they were a") || strstr(bio, "ran a small business") ||
+                     strstr(bio, "unrelated") || strstr(bio, "served in the") ||
+                     strstr(bio, "worked for") || strstr(bio, "teaching") ||
+                     strstr(bio, "retail") || strstr(hit[i].mentor.topics, "career changes");
+        if (!other)
+            fail_msg("%s is said to have changed careers: %s", hit[i].mentor.id, bio);
+    }
+    assert_true(said >= 5);
+    store_close(s);
+}
+
 /* Scripts that ICU cannot spell as people do (Arabic and Hebrew leave
  * out most vowels, kanji have several readings, Korean family names
  * have spellings of their own) are found through the export's optional
@@ -605,6 +643,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_names_as_mentors_spell_them),
         cmocka_unit_test(test_own_words_first),
         cmocka_unit_test(test_whole_words_and_what_people_type),
+        cmocka_unit_test(test_suggestions_say_what_is_true),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_typos),
         cmocka_unit_test(test_synonyms),

@@ -184,14 +184,21 @@ static void from_interest(Store *s, const char *interest, const StoreFilter *f, 
     }
 }
 
-/* What a bio or topics say about a path, as mentors write it. */
+/* What a bio or topics say about the mentor's own path, as mentors
+ * write it. Not what they say of the people they like to hear from: "Likes
+ * to hear from career changers" is no career change, "people curious
+ * about a PhD" no PhD, so a bare "career changer" or "phd" is no cue. */
 static const char *const changed[] = {
-    "career change",       "changing careers",        "changed careers",
-    "switched careers",    "career changer",          "second career",
-    "not a straight line", "came to this work after", "career changes"};
+    "changed careers",     "changing careers",   "switched careers",   "career change",
+    "second career",       "came to this work after", "moved over from", "started out as",
+    "an unrelated",        "they were a",        "she was a",          "he was a",
+    "ran a small business", "ran a business",    "served in the",      "after a career in",
+    "left a career",       "worked as a",         "career changes" /* a topic */};
 static const char *const served[] = {"veteran", "military", "armed forces", "served"};
-static const char *const graduate[] = {"graduate school", "grad school",    "phd",    "doctorate",
-                                       "master's",        "masters degree", "postdoc"};
+static const char *const graduate[] = {"graduate school", "grad school",     "earned a phd",
+                                       "a phd in",        "doctorate",       "master's degree",
+                                       "master's in",     "masters degree",  "postdoc",
+                                       "graduate degree", "went back to school"};
 
 static bool says(const char *folded, const char *const *cues, size_t n)
 {
