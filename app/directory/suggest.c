@@ -281,6 +281,66 @@ static int mix(const StoreHit *all, int n, Pool *pool, StoreHit *hits,
     return k;
 }
 
+/* The kind of a pick's strongest reason: its first word ("Studied",
+ * "Works", "Changed"...). */
+static size_t reason_kind(const Pick *p, char *out, size_t cap)
+{
+    size_t n = strcspn(p->reason[0], " ");
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, p->reason[0], n);
+    out[n] = '\0';
+    return n;
+}
+
+/* The first screen shows every kind of reason the visitor's answers
+ * gave, not nine of the strongest kind: a student of Economics exploring
+ * finance sees people in finance beside Economics alumni. Each kind
+ * takes at most a fair part of the first SCREEN; the picks it had to
+ * give up follow, in their order. */
+enum { SCREEN = 9 };
+static void spread_reasons(const Pool *pool, RankItem *items)
+{
+    char kinds[8][STORE_REASON_MAX];
+    int nk = 0, used[8] = {0};
+    for (int i = 0; i < pool->n && nk < 8; i++) {
+        char k[STORE_REASON_MAX];
+        reason_kind(&pool->p[items[i].index], k, sizeof k);
+        bool seen = false;
+        for (int j = 0; j < nk && !seen; j++)
+            seen = strcmp(kinds[j], k) == 0;
+        if (!seen)
+            text_copy(kinds[nk++], sizeof kinds[0], k);
+    }
+    if (nk < 2)
+        return;
+    int share = (SCREEN + nk - 1) / nk, placed = 0;
+    RankItem *order = malloc((size_t)pool->n * sizeof *order);
+    bool *taken = calloc((size_t)pool->n, sizeof *taken);
+    if (!order || !taken)
+        goto done;
+    for (int i = 0; i < pool->n && placed < SCREEN; i++) {
+        char k[STORE_REASON_MAX];
+        reason_kind(&pool->p[items[i].index], k, sizeof k);
+        int j = 0;
+        while (j < nk && strcmp(kinds[j], k) != 0)
+            j++;
+        if (j < nk && used[j] >= share)
+            continue;
+        if (j < nk)
+            used[j]++;
+        order[placed++] = items[i];
+        taken[i] = true;
+    }
+    for (int i = 0; i < pool->n; i++)
+        if (!taken[i])
+            order[placed++] = items[i];
+    memcpy(items, order, (size_t)pool->n * sizeof *items);
+done:
+    free(order);
+    free(taken);
+}
+
 int store_suggest(Store *s, const StoreWho *who, const StoreFilter *f, Date today, StoreHit *hits,
                   char (*reasons)[STORE_REASON_MAX], int cap)
 {
@@ -309,6 +369,7 @@ int store_suggest(Store *s, const StoreWho *who, const StoreFilter *f, Date toda
                               db_is_stale(s, pool.p[i].hit.mentor.last_verified, today),
                               !pool.p[i].hit.mentor.accepting};
     rank_order(items, (size_t)pool.n);
+    spread_reasons(&pool, items);
     k = 0;
     for (int i = 0; i < pool.n && k < cap; i++, k++) {
         hits[k] = pool.p[items[i].index].hit;
