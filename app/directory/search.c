@@ -493,28 +493,47 @@ static void put_phrase(Expr *e, const char *words)
 /* How a group is written: its words as whole words (and their simple
  * plurals and singulars) or the phrase they make, its words as
  * prefixes of their stems, or that OR what the synonym table says. */
-typedef enum { AS_WHOLE, AS_PREFIX, AS_SYNONYMS } Form;
+/* A word whole (with its plural or singular), as typed and then as a
+ * prefix ("jos" for José, "banker" for bankers, never for "Bank"), by
+ * its stem as a prefix ("develop" for development), or with what the
+ * synonym table says it stands for. */
+typedef enum { AS_WHOLE, AS_PREFIX, AS_SYNONYMS, AS_BEGIN, FORMS } Form;
 
-/* The whole forms of one word: itself, and its stem with the endings a
- * plural or singular takes ("nurses" -> nurse, nurses; "attorney" ->
- * attorneys), as exact words. */
+/* The whole forms of one word: itself and its plural or singular, by
+ * how English inflects ("nurses" -> nurse, nurses; "studies" -> study;
+ * "attorney" -> attorneys; "boxes" -> box), never a word its stem only
+ * starts ("banker" is no "bank", "police" no "policy"). Up to 4 forms
+ * into f; returns how many. */
+enum { WHOLE_FORMS = 4 };
+static int whole_forms(const QWord *w, char f[WHOLE_FORMS][WORDS_MAX + 8])
+{
+    const char *x = w->w;
+    size_t n = w->n;
+    int k = 0;
+#define FORM(len, tail) snprintf(f[k++], sizeof f[0], "%.*s%s", (int)(len), x, tail)
+    FORM(n, "");
+    if (n > 4 && strcmp(x + n - 3, "ies") == 0) {
+        FORM(n - 3, "y");
+    } else if (n > 4 && strcmp(x + n - 2, "es") == 0) {
+        FORM(n - 2, "");
+        FORM(n - 1, "");
+    } else if (n > 3 && x[n - 1] == 's' && x[n - 2] != 's') {
+        FORM(n - 1, "");
+    } else if (n > 3 && x[n - 1] == 'y' && !strchr("aeiou", x[n - 2])) {
+        FORM(n - 1, "ies");
+    } else {
+        FORM(n, "s");
+        if (n > 3 && (x[n - 1] == 'h' || x[n - 1] == 'x' || x[n - 1] == 's'))
+            FORM(n, "es");
+    }
+#undef FORM
+    return k;
+}
+
 static void put_whole(Expr *e, const QWord *w)
 {
-    static const char *const ends[] = {"", "e", "s", "es", "y", "ies"};
-    char forms[8][WORDS_MAX + 8];
-    int n = 0;
-    snprintf(forms[n++], sizeof forms[0], "%s", w->w);
-    snprintf(forms[n++], sizeof forms[0], "%ss", w->w);
-    for (size_t i = 0; i < sizeof ends / sizeof ends[0] && n < 8; i++) {
-        char f[WORDS_MAX + 8];
-        bool dup = false;
-        snprintf(f, sizeof f, "%s%s", w->stem, ends[i]);
-        for (int k = 0; k < n && !dup; k++)
-            dup = strcmp(forms[k], f) == 0;
-        if (!dup)
-            snprintf(forms[n++], sizeof forms[0], "%s", f);
-        explicit_bzero(f, sizeof f);
-    }
+    char forms[WHOLE_FORMS][WORDS_MAX + 8];
+    int n = whole_forms(w, forms);
     put(e, "(");
     for (int i = 0; i < n; i++) {
         put(e, i ? " OR \"" : "\"");
@@ -558,7 +577,7 @@ static void put_group(Expr *e, const Query *q, int at, int nwords, const SynRow 
             put_whole(e, &q->word[i]);
             continue;
         }
-        snprintf(w, sizeof w, "\"%s\"*", q->word[i].stem);
+        snprintf(w, sizeof w, "\"%s\"*", form == AS_BEGIN ? q->word[i].w : q->word[i].stem);
         put(e, w);
         explicit_bzero(w, sizeof w);
     }
@@ -698,7 +717,7 @@ static void build_expr(const Query *q, const Plan *p, Form form, char *out, size
                 continue;
             if (e.len)
                 put(&e, " AND ");
-            put_group(&e, q, p->g[i].at, p->g[i].n, NULL, form == AS_WHOLE ? AS_WHOLE : AS_PREFIX);
+            put_group(&e, q, p->g[i].at, p->g[i].n, NULL, form == AS_SYNONYMS ? AS_PREFIX : form);
         }
     }
 }
@@ -818,9 +837,10 @@ static const struct {
              {"{name title organization field major} : (%s)", AS_WHOLE, RANK_TIER_ROLE,
               COL_ROLE_MAJOR},
              {"{location} : (%s)", AS_WHOLE, RANK_TIER_OTHER, COL_LOCATION},
-             {"{name} : (%s)", AS_PREFIX, RANK_TIER_NAME, COL_NAME},
-             {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ROLE, COL_ROLE},
+             {"{name} : (%s)", AS_BEGIN, RANK_TIER_NAME, COL_NAME},
+             {"{name title organization field} : (%s)", AS_BEGIN, RANK_TIER_ROLE, COL_ROLE},
              {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ALIKE, COL_TITLE_FIELD},
+             {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ALIKE, COL_ROLE},
              {"%s", AS_PREFIX, RANK_TIER_OTHER, COL_ANY},
              {"%s", AS_SYNONYMS, RANK_TIER_OTHER, COL_ANY}};
 enum { STEPS = sizeof steps / sizeof steps[0] };
@@ -848,15 +868,11 @@ static unsigned word_cols(const Lexicon *lex, const char *w)
 /* The columns the whole forms of a word are in (see put_whole). */
 static unsigned whole_cols(const Lexicon *lex, const QWord *w)
 {
-    static const char *const ends[] = {"", "e", "s", "es", "y", "ies"};
-    char f[WORDS_MAX + 8];
-    snprintf(f, sizeof f, "%ss", w->w);
-    unsigned cols = word_cols(lex, w->w) | word_cols(lex, f);
-    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-        snprintf(f, sizeof f, "%s%s", w->stem, ends[i]);
-        cols |= word_cols(lex, f);
-    }
-    explicit_bzero(f, sizeof f);
+    char forms[WHOLE_FORMS][WORDS_MAX + 8];
+    unsigned cols = 0;
+    for (int i = 0, n = whole_forms(w, forms); i < n; i++)
+        cols |= word_cols(lex, forms[i]);
+    explicit_bzero(forms, sizeof forms);
     return cols;
 }
 
@@ -890,9 +906,9 @@ static bool group_in(const Lexicon *lex, const Query *q, const Group *g, Form fo
     bool own = true;
     for (int i = g->at; i < g->at + g->n && own; i++) {
         const QWord *w = &q->word[i];
-        unsigned c = form == AS_WHOLE || (form == AS_SYNONYMS && g->syn)
-                         ? whole_cols(lex, w)
-                         : prefix_cols(lex, w->stem, w->sn);
+        unsigned c = form == AS_WHOLE || (form == AS_SYNONYMS && g->syn) ? whole_cols(lex, w)
+                     : form == AS_BEGIN ? prefix_cols(lex, w->w, w->n)
+                                        : prefix_cols(lex, w->stem, w->sn);
         own = (c & scope) != 0;
     }
     if (own || form != AS_SYNONYMS || !g->syn)
@@ -959,6 +975,12 @@ static int candidates(Store *s, char *const *expr, const bool *run, const StoreF
     for (int t = 0; ok && t < (expr ? STEPS : 1) && c->n < SEARCH_CANDIDATES; t++) {
         if (expr && steps[t].form == AS_SYNONYMS && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0)
             continue; /* no synonyms: the same as the prefix step */
+        bool again = false; /* the same scope and words as a step before (a stem as typed) */
+        for (int u = 0; expr && u < t && !again; u++)
+            again = strcmp(steps[u].scope, steps[t].scope) == 0 &&
+                    strcmp(expr[steps[u].form], expr[steps[t].form]) == 0 && (!run || run[u]);
+        if (again)
+            continue;
         if (expr && run && !run[t])
             continue; /* its words are not in its columns */
         if (expr) {
@@ -1099,14 +1121,17 @@ static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
                        const StoreFilter *f, Date today, Candidates *c, StoreHit *hits, int cap,
                        StoreSearchInfo *info, Plan *p)
 {
-    char *buf = malloc(3 * EXPR_MAX), *expr[3] = {buf, buf + EXPR_MAX, buf + 2 * EXPR_MAX};
+    char *buf = malloc(FORMS * EXPR_MAX), *expr[FORMS];
     int n = -1;
     if (!buf)
         return -1;
+    for (int k = 0; k < FORMS; k++)
+        expr[k] = buf + k * EXPR_MAX;
     plan_groups(lex, q, loose, p);
     build_expr(q, p, AS_SYNONYMS, expr[AS_SYNONYMS], EXPR_MAX, info->field, sizeof info->field);
     build_expr(q, p, AS_PREFIX, expr[AS_PREFIX], EXPR_MAX, NULL, 0);
     build_expr(q, p, AS_WHOLE, expr[AS_WHOLE], EXPR_MAX, NULL, 0);
+    build_expr(q, p, AS_BEGIN, expr[AS_BEGIN], EXPR_MAX, NULL, 0);
     bool run[STEPS];
     steps_to_run(lex, q, p, run);
     for (int t = 0; p->thin && t < STEPS; t++)
@@ -1116,7 +1141,7 @@ static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
     c->not_names = info->not_names;
     if (candidates(s, expr, run, f, today, c) >= 0)
         n = rank_hits(s, c, today, true, hits, cap);
-    explicit_bzero(buf, 3 * EXPR_MAX);
+    explicit_bzero(buf, FORMS * EXPR_MAX);
     free(buf);
     return n;
 }
