@@ -300,7 +300,9 @@ bool app_tap_label(App *a, const char *label)
     for (int i = 0; i < a->ui.nitems; i++)
         if (prefix ? strncasecmp(a->ui.item[i].label, label, n - 1) == 0
                    : strcasecmp(a->ui.item[i].label, label) == 0) {
-            Rect r = a->ui.item[i].r;
+            Rect r = a->ui.item[i].vis; /* where a finger can reach it */
+            if (r.w <= 0 || r.h <= 0)
+                continue;
             Input in = {INPUT_DOWN, r.x + r.w / 2, r.y + r.h / 2, 0, ""};
             app_input(a, &in);
             in.kind = INPUT_UP;

@@ -107,7 +107,8 @@ void app_run_jobs(App *a);
 
 /* The label-tap used by scripts: taps the first widget whose label
  * matches (case-insensitively; a label ending in '*' matches any that
- * starts with the rest). False when none is on screen. */
+ * starts with the rest), at the middle of the part that can be seen.
+ * False when none is on screen or all are scrolled out of sight. */
 bool app_tap_label(App *a, const char *label);
 
 /* Idle policy, in milliseconds. */

@@ -30,6 +30,11 @@ BarAction chrome_bottom2(View *vw, Rect *body, const char *next, ButtonStyle nex
 /* Accessibility toggles at r's right edge; returns their left x. */
 int chrome_toggles(View *vw, int right, int y, int h);
 
+/* The office's logo, name and school from y with the toggles at the
+ * right, or on a row below when they would not fit beside the name;
+ * returns the height used. */
+int chrome_header(View *vw, int y, int name_px, int school_px);
+
 /* A screen title with an optional line under it; returns the y after. */
 int chrome_title(View *vw, Rect body, const char *title, const char *sub);
 

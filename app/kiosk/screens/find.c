@@ -106,7 +106,7 @@ void screen_field_picker(View *vw)
     ui_measure_begin(ui);
     chrome_chips(vw, 0, 0, w - 2 * p, labels, n, *value + 1, &h);
     ui_measure_end(ui);
-    ui->nitems = 0; /* only the picker's chips can be tapped now */
+    ui_cover(ui); /* only the picker's chips can be tapped now */
     Rect card = {(ui->w - w) / 2, (ui->h - h) / 2 - p, w, h + 2 * p};
     if (ui->d) {
         draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.overlay);
