@@ -300,6 +300,14 @@ bool app_tap_label(App *a, const char *label)
     for (int i = 0; i < a->ui.nitems; i++)
         if (prefix ? strncasecmp(a->ui.item[i].label, label, n - 1) == 0
                    : strcasecmp(a->ui.item[i].label, label) == 0) {
+            uint32_t id;
+            int dy = ui_scroll_needed(&a->ui, i, &id);
+            if (dy != 0) { /* out of sight: scrolled to first, as a visitor would */
+                ui_scroll_by(&a->ui, id, dy);
+                app_render(a, true);
+                if (i >= a->ui.nitems)
+                    return false;
+            }
             Rect r = a->ui.item[i].vis; /* where a finger can reach it */
             if (r.w <= 0 || r.h <= 0)
                 continue;

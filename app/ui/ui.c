@@ -121,7 +121,7 @@ void ui_begin(Ui *ui, Draw *d, Draw *measure, int w, int h, uint64_t now)
     ui->nitems = 0;
     ui->ntexts = 0;
     ui->npanes = 1;
-    ui->pane[0] = (UiPane){"the screen", {0, 0, w, h}, -1, false, 0, h};
+    ui->pane[0] = (UiPane){"the screen", {0, 0, w, h}, -1, false, 0, 0, h};
     ui->depth = 0;
     ui->animating = false;
 }
@@ -146,7 +146,7 @@ static UiPane *open_pane(Ui *ui, const char *name, Rect r)
     UiPane *made = NULL;
     if (!ui->measuring && ui->npanes < UI_PANES) {
         made = &ui->pane[ui->npanes];
-        *made = (UiPane){"", r, at, false, r.y, r.y + r.h};
+        *made = (UiPane){"", r, at, false, 0, r.y, r.y + r.h};
         text_copy(made->name, sizeof made->name, name);
         at = ui->npanes++;
     }
@@ -801,11 +801,24 @@ bool ui_keyboard(Ui *ui, Rect r)
     const char *const *set = ui->accents ? accents : letters;
     for (int row = 0; row < 4; row++)
         key_row(ui, (Rect){x, r.y + gap + row * (kh + gap), w, kh}, set[row], gap);
-    int y = r.y + gap + 4 * (kh + gap), unit = (w - 4 * gap) / 10;
-    Rect shift = {x, y, unit * 2, kh}, acc = {x + unit * 2 + gap, y, unit * 1 + unit / 2, kh};
-    Rect space = {acc.x + acc.w + gap, y, unit * 3 + unit / 2, kh};
-    Rect del = {space.x + space.w + gap, y, unit * 3 / 2, kh};
-    Rect ok = {del.x + del.w + gap, y, x + w - (del.x + del.w + gap), kh};
+    /* the last row: each key as wide as its label needs (and its share
+     * of ten), the space bar takes what is left */
+    int y = r.y + gap + 4 * (kh + gap), unit = (w - 4 * gap) / 10, px = label_px(ui, BTN_KEY);
+    const char *words[4] = {str(S_KEY_SHIFT), str(ui->accents ? S_KEY_LETTERS : S_KEY_ACCENTS),
+                            str(S_KEY_DELETE), str(S_KEY_DONE)};
+    static const int share[4] = {4, 3, 3, 5}; /* halves of a tenth */
+    int kw[4], used = 0;
+    for (int i = 0; i < 4; i++) {
+        int need = ui_width(ui, words[i], i == 3 ? ui->body : px,
+                            i == 3 ? WEIGHT_BOLD : WEIGHT_REGULAR) +
+                   ui->u * 3;
+        kw[i] = need > unit * share[i] / 2 ? need : unit * share[i] / 2;
+        used += kw[i];
+    }
+    Rect shift = {x, y, kw[0], kh}, acc = {x + kw[0] + gap, y, kw[1], kh};
+    Rect space = {acc.x + acc.w + gap, y, w - used - 4 * gap, kh};
+    Rect del = {space.x + space.w + gap, y, kw[2], kh};
+    Rect ok = {del.x + del.w + gap, y, kw[3], kh};
     if (ui_button(ui, shift, str(S_KEY_SHIFT), ui->shift ? BTN_CHIP_ON : BTN_KEY))
         ui->shift = !ui->shift;
     if (ui_button(ui, acc, str(ui->accents ? S_KEY_LETTERS : S_KEY_ACCENTS),
@@ -841,6 +854,35 @@ static UiScroll *scroll_of(Ui *ui, uint32_t id)
     memset(free_slot, 0, sizeof *free_slot);
     free_slot->id = id;
     return free_slot;
+}
+
+void ui_scroll_by(Ui *ui, uint32_t id, int dy)
+{
+    UiScroll *s = scroll_of(ui, id);
+    s->offset += (float)dy;
+    if (s->offset > (float)s->max)
+        s->offset = (float)s->max;
+    if (s->offset < 0)
+        s->offset = 0;
+    s->velocity = 0;
+    s->grab = s->offset;
+}
+
+int ui_scroll_needed(const Ui *ui, int item, uint32_t *id)
+{
+    const UiItem *it = &ui->item[item];
+    const UiPane *p = &ui->pane[it->pane];
+    *id = p->id;
+    if (!p->scroll)
+        return 0;
+    Rect r = it->r, v = p->r;
+    if (r.y < v.y)
+        return r.y - v.y;
+    if (r.y + r.h > v.y + v.h) {
+        int down = r.y + r.h - (v.y + v.h), most = r.y - v.y;
+        return down < most ? down : most;
+    }
+    return 0;
 }
 
 void ui_scroll_reset(Ui *ui, uint32_t id)
@@ -879,6 +921,7 @@ int ui_scroll_begin(Ui *ui, uint32_t id, Rect view, int content_h)
     UiPane *p = open_pane(ui, "a scroll area", view);
     if (p) {
         p->scroll = true;
+        p->id = id;
         p->top = view.y - (int)s->offset;
         p->bottom = p->top + (content_h > view.h ? content_h : view.h);
     }

@@ -66,6 +66,7 @@ typedef struct {
     Rect r;
     int parent;
     bool scroll;
+    uint32_t id; /* a scroll area's */
     int top, bottom; /* a scroll area's content, in screen y, as scrolled now */
 } UiPane;
 
@@ -248,6 +249,15 @@ void ui_scroll_end(Ui *ui);
 
 /* Resets a scroll area to its top. */
 void ui_scroll_reset(Ui *ui, uint32_t id);
+
+/* Scrolls the area by dy px (down the content when positive), within
+ * its bounds, from the next pass on. */
+void ui_scroll_by(Ui *ui, uint32_t id, int dy);
+
+/* How far an item (by index, from the last pass) must be scrolled to be
+ * seen whole, or as much of it as its area shows: 0 when it is, or when
+ * it is not in a scroll area. *id receives the area's id. */
+int ui_scroll_needed(const Ui *ui, int item, uint32_t *id);
 
 /* Between these, widgets only measure: nothing is drawn, tapped or
  * recorded. For laying out before drawing. Calls may nest. */

@@ -222,6 +222,18 @@ BarAction chrome_bottom2(View *vw, Rect *body, const char *next, ButtonStyle nex
     return act;
 }
 
+int chrome_scroll(View *vw, const char *id, Rect view, int x, int w, ChromeLay lay)
+{
+    Ui *ui = vw->ui;
+    ui_measure_begin(ui);
+    int content = lay(vw, x, 0, w);
+    ui_measure_end(ui);
+    int off = ui_scroll_begin(ui, ui_id(id), view, content);
+    lay(vw, x, view.y - off, w);
+    ui_scroll_end(ui);
+    return content;
+}
+
 int chrome_title(View *vw, Rect body, const char *title, const char *sub)
 {
     Ui *ui = vw->ui;

@@ -35,6 +35,13 @@ int chrome_toggles(View *vw, int right, int y, int h);
  * returns the height used. */
 int chrome_header(View *vw, int y, int name_px, int school_px);
 
+/* Lays content out from (x, y) in width w; returns the height used. */
+typedef int (*ChromeLay)(View *vw, int x, int y, int w);
+
+/* Content that scrolls in view when it is taller: measured by lay, then
+ * drawn by it, scrolled. Returns the content's height. */
+int chrome_scroll(View *vw, const char *id, Rect view, int x, int w, ChromeLay lay);
+
 /* A screen title with an optional line under it; returns the y after. */
 int chrome_title(View *vw, Rect body, const char *title, const char *sub);
 

@@ -6,52 +6,70 @@
 
 #include <string.h>
 
-/* Height of one result card. */
-static int card_h(const Ui *ui)
+/* The lines of one result card from r's top, wrapped into r's width
+ * (the role and the small lines take a second line when they need it,
+ * and only then an ellipsis); returns the card's height. Draws on a
+ * drawing pass. */
+static int card_lines(View *vw, Rect r, const Mentor *m, const char *reason)
 {
-    return draw_line_height(ui->measure, ui->body) * 2 +
-           draw_line_height(ui->measure, ui->small) * 3 + ui->u * 6;
+    Ui *ui = vw->ui;
+    char name[2 * MENTOR_NAME_MAX + 2], role[2 * MENTOR_TEXT_MAX + 8], line[400];
+    mentor_full_name(m, name, sizeof name);
+    int p = ui->u * 3, x = r.x + p, y = r.y + ui->u * 2, w = r.w - 2 * p;
+    ui_text(ui, x, y, name, ui->body, WEIGHT_BOLD, ui->th.text, w);
+    y += draw_line_height(ui->measure, ui->body);
+    snprintf(role, sizeof role, "%s, %s", m->title, m->organization);
+    y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, role, ui->body, WEIGHT_REGULAR, ui->th.text, 2);
+    /* suggested: why, in place of the field and class */
+    if (reason && *reason)
+        y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, reason, ui->small, WEIGHT_BOLD, ui->th.primary,
+                           2);
+    else {
+        snprintf(line, sizeof line, "%s  \xc2\xb7  %s%s%s", m->field,
+                 fmt_int(S_CLASS_OF, m->grad_year), *m->major ? ", " : "", m->major);
+        y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, line, ui->small, WEIGHT_REGULAR, ui->th.muted,
+                           2);
+    }
+    if (!m->accepting)
+        y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, str(S_NOT_TAKING), ui->small, WEIGHT_BOLD,
+                           ui->th.warn_text, 2);
+    else {
+        snprintf(line, sizeof line, "%s%s  \xc2\xb7  %s", m->location,
+                 m->remote && strcmp(m->location, "Remote") != 0 ? " (remote too)" : "",
+                 fmt_str(S_PREFERS, mentor_via_label(m->via)));
+        y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, line, ui->small, WEIGHT_REGULAR, ui->th.muted,
+                           2);
+    }
+    checked_text(m->last_verified, line, sizeof line);
+    if (*line)
+        y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, line, ui->small, WEIGHT_REGULAR, ui->th.muted,
+                           1);
+    return y + ui->u * 2 - r.y;
+}
+
+/* The height result i's card needs at width w. */
+static int card_h(View *vw, int i, int w)
+{
+    Ui *ui = vw->ui;
+    ui_measure_begin(ui);
+    int h = card_lines(vw, (Rect){0, 0, w, 0}, &vw->s->hits[i], vw->s->reason[i]);
+    ui_measure_end(ui);
+    return h;
 }
 
 /* One result; true when tapped. */
 static bool card(View *vw, Rect r, const Mentor *m, const char *reason)
 {
     Ui *ui = vw->ui;
-    char name[2 * MENTOR_NAME_MAX + 2], role[2 * MENTOR_TEXT_MAX + 8], line[400];
+    char name[2 * MENTOR_NAME_MAX + 2];
     mentor_full_name(m, name, sizeof name);
     bool tapped = ui_tapped(ui, r);
-    ui_record(ui, name, r);
+    ui_record_tap(ui, name, r);
     if (!ui->d)
         return tapped;
     draw_round(ui->d, r, ui->u * 2, ui->th.surface);
     draw_round_outline(ui->d, r, ui->u * 2, ui->high_contrast ? 3 : 2, ui->th.border);
-    int p = ui->u * 3, x = r.x + p, y = r.y + ui->u * 2, w = r.w - 2 * p;
-    int lb = draw_line_height(ui->d, ui->body), ls = draw_line_height(ui->d, ui->small);
-    ui_text(ui, x, y, name, ui->body, WEIGHT_BOLD, ui->th.text, w);
-    y += lb;
-    snprintf(role, sizeof role, "%s, %s", m->title, m->organization);
-    ui_text(ui, x, y, role, ui->body, WEIGHT_REGULAR, ui->th.text, w);
-    y += lb;
-    /* suggested: why, in place of the field and class */
-    if (reason && *reason)
-        ui_text(ui, x, y, reason, ui->small, WEIGHT_BOLD, ui->th.primary, w);
-    else {
-        snprintf(line, sizeof line, "%s  \xc2\xb7  %s%s%s", m->field,
-                 fmt_int(S_CLASS_OF, m->grad_year), *m->major ? ", " : "", m->major);
-        ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
-    }
-    y += ls;
-    if (!m->accepting)
-        ui_text(ui, x, y, str(S_NOT_TAKING), ui->small, WEIGHT_BOLD, ui->th.warn_text, w);
-    else {
-        snprintf(line, sizeof line, "%s%s  \xc2\xb7  %s", m->location,
-                 m->remote && strcmp(m->location, "Remote") != 0 ? " (remote too)" : "",
-                 fmt_str(S_PREFERS, mentor_via_label(m->via)));
-        ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
-    }
-    y += ls;
-    checked_text(m->last_verified, line, sizeof line);
-    ui_text(ui, x, y, line, ui->small, WEIGHT_REGULAR, ui->th.muted, w);
+    card_lines(vw, r, m, reason);
     return tapped;
 }
 
@@ -254,19 +272,30 @@ static void results(View *vw, Rect r)
     Ui *ui = vw->ui;
     Session *s = vw->s;
     int cols = r.w > ui->u * 150 ? 3 : r.w > ui->u * 95 ? 2 : 1;
-    int gap = ui->u * 2, ch = card_h(ui), cw = (r.w - gap * (cols - 1)) / cols;
-    int rows = (s->nhits + cols - 1) / cols, lh = draw_line_height(ui->measure, ui->small);
-    int content = rows * (ch + gap) + lh * 2;
+    int gap = ui->u * 2, cw = (r.w - ui->u * 2 - gap * (cols - 1)) / cols;
+    int lh = draw_line_height(ui->measure, ui->small);
+    /* each row of cards as tall as its tallest */
+    int row_y[SESSION_HITS + 1], row_h[SESSION_HITS + 1] = {0};
+    int rows = (s->nhits + cols - 1) / cols;
+    for (int i = 0; i < s->nhits; i++) {
+        int h = card_h(vw, i, cw);
+        row_h[i / cols] = h > row_h[i / cols] ? h : row_h[i / cols];
+    }
+    row_y[0] = 0;
+    for (int k = 0; k < rows; k++)
+        row_y[k + 1] = row_y[k] + row_h[k] + gap;
+    int content = row_y[rows] + (s->nhits == SESSION_HITS ? lh * 2 : 0);
     int off = ui_scroll_begin(ui, ui_id("results"), r, content);
     for (int i = 0; i < s->nhits; i++) {
-        Rect c = {r.x + (i % cols) * (cw + gap), r.y + (i / cols) * (ch + gap) - off, cw, ch};
+        int k = i / cols;
+        Rect c = {r.x + (i % cols) * (cw + gap), r.y + row_y[k] - off, cw, row_h[k]};
         if (c.y + c.h < r.y || c.y > r.y + r.h)
             continue;
         if (card(vw, c, &s->hits[i], s->reason[i]) && ui_contains(r, ui->x, ui->y))
             view_post(vw, INTENT_CHOOSE, i);
     }
     if (s->nhits == SESSION_HITS)
-        ui_text(ui, r.x, r.y + rows * (ch + gap) - off, fmt_int(S_RESULTS_MORE, SESSION_HITS),
+        ui_text(ui, r.x, r.y + row_y[rows] - off, fmt_int(S_RESULTS_MORE, SESSION_HITS),
                 ui->small, WEIGHT_REGULAR, ui->th.muted, r.w);
     ui_scroll_end(ui);
 }
@@ -282,14 +311,25 @@ void screen_search(View *vw)
         body.h = ui->h - kh - body.y;
     else
         act = chrome_bottom(vw, &body, NULL, BTN_PRIMARY, NULL);
-    int x = p, w = ui->w - 2 * p, y = body.y, fh = ui->u * 9;
+    int x = p, w = ui->w - 2 * p, y = body.y, fh = ui_touch(ui, ui->u * 9);
     int fw = ui->landscape ? w * 45 / 100 : w;
     ui_field(ui, ui_id("search"), (Rect){x, y, fw, fh}, s->query, sizeof s->query,
              str(S_SEARCH_HINT), "Search");
-    int fy = ui->landscape ? y + (fh - ui->u * 7) / 2 : y + fh + ui->u * 2;
-    int fx = ui->landscape ? x + fw + ui->u * 3 : x;
-    int filt = filters(vw, fx, fy, ui->landscape ? w - fw - ui->u * 3 : w);
-    y = ui->landscape ? y + (fh > filt ? fh : filt) : fy + filt;
+    int fy = ui->landscape ? y + (fh - ui_touch(ui, ui->u * 7)) / 2 : y + fh + ui->u * 2;
+    int fx = ui->landscape ? x + fw + ui->u * 3 : x, fw2 = ui->landscape ? w - fw - ui->u * 3 : w;
+    ui_measure_begin(ui);
+    int filt = filters(vw, fx, fy, fw2);
+    ui_measure_end(ui);
+    /* while typing, the filters give way when they would leave the
+     * results less room than a line of cards */
+    int below = ui->landscape ? y + (fh > filt ? fh : filt) : fy + filt;
+    int card = ui->u * 4 + draw_line_height(ui->measure, ui->body) * 3;
+    if (ui_typing(ui) && body.y + body.h - below < card)
+        y += fh;
+    else {
+        filters(vw, fx, fy, fw2);
+        y = below;
+    }
     y += ui->u * 2;
     if (s->nhits > 0 && s->corrected[0])
         y += corrected(vw, x, y, w);

@@ -119,11 +119,12 @@ static void preview(View *vw, Rect r)
     Rect view = {r.x + p, r.y + p + lh + ui->u, r.w - 2 * p, r.h - 2 * p - lh - ui->u};
     char subject[MESSAGE_SUBJECT_MAX + 16];
     snprintf(subject, sizeof subject, "%s %s", str(S_SUBJECT), m->subject);
+    Rect text = {view.x, 0, view.w - ui->u * 2, 0}; /* beside the scroll bar */
     ui_measure_begin(ui);
     int content =
-        (*m->subject ? ui_wrap(ui, view, subject, ui->body, WEIGHT_BOLD, ui->th.text) + ui->u * 2
+        (*m->subject ? ui_wrap(ui, text, subject, ui->body, WEIGHT_BOLD, ui->th.text) + ui->u * 2
                      : 0) +
-        ui_wrap(ui, view, m->body, ui->body, WEIGHT_REGULAR, ui->th.text);
+        ui_wrap(ui, text, m->body, ui->body, WEIGHT_REGULAR, ui->th.text);
     ui_measure_end(ui);
     int off = ui_scroll_begin(ui, ui_id("preview"), view, content);
     int y = view.y - off;
