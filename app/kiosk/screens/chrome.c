@@ -288,7 +288,22 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
     int w = ui->w * 6 / 10 > ui->u * 80 ? ui->w * 6 / 10 : ui->u * 80;
     if (w > ui->w - 2 * pad(ui))
         w = ui->w - 2 * pad(ui);
-    int p = ui->u * 5, bh = ui->u * 9;
+    int p = ui->u * 5, bh = ui_touch(ui, ui->u * 9), gap = ui->u * 3;
+    /* two buttons side by side, each as tall as its label needs (two
+     * lines when one would be cut), or one above the other when even so
+     * a label does not fit */
+    int bw = (w - 2 * p - gap) / 2, w1, h1, w2, h2;
+    ui_button_size(ui, b1, s1, bw, &w1, &h1);
+    ui_button_size(ui, b2, s2, bw, &w2, &h2);
+    int lh = draw_line_height(ui->measure, ui->body);
+    bool stack = h1 > 2 * lh + ui->u * 2 || h2 > 2 * lh + ui->u * 2 ||
+                 ui_width(ui, b1, ui->body, WEIGHT_BOLD) > 2 * (bw - ui->u * 2) ||
+                 ui_width(ui, b2, ui->body, WEIGHT_BOLD) > 2 * (bw - ui->u * 2);
+    bh = h1 > bh ? h1 : bh;
+    bh = h2 > bh ? h2 : bh;
+    if (stack)
+        bw = w - 2 * p;
+    int buttons_h = stack ? 2 * bh + gap : bh;
     /* measure first, then draw */
     ui_measure_begin(ui);
     int th = ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, title, ui->title, WEIGHT_BOLD, ui->th.text);
@@ -299,7 +314,7 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
         big_px = ui->huge;
     int bigh = big ? draw_line_height(ui->measure, big_px) : 0;
     ui_measure_end(ui);
-    int h = p + th + ui->u * 2 + sh + bigh + ui->u * 4 + bh + p;
+    int h = p + th + ui->u * 2 + sh + bigh + ui->u * 4 + buttons_h + p;
     Rect card = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
     if (ui->d) {
         draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.overlay);
@@ -315,16 +330,17 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
     y += ui_wrap(ui, (Rect){card.x + p, y, w - 2 * p, 0}, sub, ui->body, WEIGHT_REGULAR,
                  ui->th.text);
     if (big) {
-        int bw = ui_width(ui, big, big_px, WEIGHT_BOLD);
-        ui_text(ui, card.x + (w - bw) / 2, y, big, big_px, WEIGHT_BOLD, ui->th.primary, 0);
+        int gw = ui_width(ui, big, big_px, WEIGHT_BOLD);
+        ui_text(ui, card.x + (w - gw) / 2, y, big, big_px, WEIGHT_BOLD, ui->th.primary, 0);
         y += bigh;
     }
     y += ui->u * 4;
-    int bw = (w - 2 * p - ui->u * 3) / 2;
     int r = 0;
     if (ui_button(ui, (Rect){card.x + p, y, bw, bh}, b1, s1))
         r = 1;
-    if (ui_button(ui, (Rect){card.x + w - p - bw, y, bw, bh}, b2, s2))
+    Rect second = stack ? (Rect){card.x + p, y + bh + gap, bw, bh}
+                        : (Rect){card.x + w - p - bw, y, bw, bh};
+    if (ui_button(ui, second, b2, s2))
         r = 2;
     return r;
 }

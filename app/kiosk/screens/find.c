@@ -19,7 +19,7 @@ static int card_lines(View *vw, Rect r, const Mentor *m, const char *reason)
     ui_text(ui, x, y, name, ui->body, WEIGHT_BOLD, ui->th.text, w);
     y += draw_line_height(ui->measure, ui->body);
     snprintf(role, sizeof role, "%s, %s", m->title, m->organization);
-    y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, role, ui->body, WEIGHT_REGULAR, ui->th.text, 2);
+    y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, role, ui->body, WEIGHT_REGULAR, ui->th.text, 3);
     /* suggested: why, in place of the field and class */
     if (reason && *reason)
         y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, reason, ui->small, WEIGHT_BOLD, ui->th.primary,
@@ -220,14 +220,15 @@ static void take_offer(View *vw, const Offer *o)
     }
 }
 
-/* Nobody found: says so, and offers taps that lead on. */
-static void empty(View *vw, Rect r)
+/* Nobody found: says so, and offers taps that lead on, from y; returns
+ * the height used. */
+static int empty_lay(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     Offer o[12];
-    int n = offers(vw, o), h;
-    int w = r.w * 9 / 10, x = r.x + (r.w - w) / 2, y = r.y + ui->u * 3;
+    int n = offers(vw, o), h, y0 = y;
     const char *labels[12];
+    y += ui->u * 3;
     ui_record(ui, str(S_NO_RESULTS), (Rect){x, y, w, ui->u * 8});
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_NO_RESULTS), ui->title, WEIGHT_BOLD, ui->th.text);
     y += ui_wrap(ui, (Rect){x, y + ui->u, w, 0}, str(S_NO_RESULTS_TIPS), ui->body, WEIGHT_REGULAR,
@@ -239,6 +240,14 @@ static void empty(View *vw, Rect r)
     if (hit >= 0)
         take_offer(vw, &o[hit]);
     explicit_bzero(o, sizeof o); /* a correction of what the visitor typed */
+    return y + h + ui->u * 2 - y0;
+}
+
+/* The same in r, scrolling when the keyboard leaves too little room. */
+static void empty(View *vw, Rect r)
+{
+    int w = r.w * 9 / 10;
+    chrome_scroll(vw, "nobody", r, r.x + (r.w - w) / 2, w, empty_lay);
 }
 
 /* "Showing results for developer", and the way back to what was typed. */
@@ -271,8 +280,11 @@ static void results(View *vw, Rect r)
 {
     Ui *ui = vw->ui;
     Session *s = vw->s;
-    int cols = r.w > ui->u * 150 ? 3 : r.w > ui->u * 95 ? 2 : 1;
-    int gap = ui->u * 2, cw = (r.w - ui->u * 2 - gap * (cols - 1)) / cols;
+    /* as many columns (up to three) as cards of a readable width fit:
+     * Larger text makes fewer, wider cards */
+    int gap = ui->u * 2, cols = (r.w + gap) / (ui->body * 17 + gap);
+    cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;
+    int cw = (r.w - ui->u * 2 - gap * (cols - 1)) / cols;
     int lh = draw_line_height(ui->measure, ui->small);
     /* each row of cards as tall as its tallest */
     int row_y[SESSION_HITS + 1], row_h[SESSION_HITS + 1] = {0};

@@ -146,11 +146,21 @@ void screen_message(View *vw)
     int p = pad(ui);
     int y = chrome_title(vw, body, fmt_str(S_MESSAGE_TITLE, s->mentor.first_name), NULL);
     if (ui->landscape) {
-        int lw = (ui->w - 2 * p) * 46 / 100, rx = p + lw + ui->u * 4, rw = ui->w - p - rx;
-        Rect view = {p, y, lw, body.y + body.h - y - ui->u};
-        ui_measure_begin(ui);
-        int content = controls(vw, p, 0, lw - ui->u * 2);
-        ui_measure_end(ui);
+        /* the choices take a wider column when that spares them
+         * scrolling (Larger text), the preview what is left */
+        Rect view = {p, y, 0, body.y + body.h - y - ui->u};
+        int lw = 0, content = 0;
+        static const int share[] = {46, 54, 60};
+        for (size_t i = 0; i < sizeof share / sizeof *share; i++) {
+            lw = (ui->w - 2 * p) * share[i] / 100;
+            ui_measure_begin(ui);
+            content = controls(vw, p, 0, lw - ui->u * 2);
+            ui_measure_end(ui);
+            if (content <= view.h)
+                break;
+        }
+        view.w = lw;
+        int rx = p + lw + ui->u * 4, rw = ui->w - p - rx;
         int off = ui_scroll_begin(ui, ui_id("choices"), view, content);
         controls(vw, p, y - off, lw - ui->u * 2);
         ui_scroll_end(ui);
