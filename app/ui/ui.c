@@ -330,6 +330,9 @@ void ui_record_tap(Ui *ui, const char *label, Rect r)
 
 bool ui_tapped(Ui *ui, Rect r)
 {
+    /* in a scroll area, only the part in sight can be tapped */
+    if (ui->current && !ui_contains(ui->current->view, ui->x, ui->y))
+        return false;
     return !ui->measuring && ui->released && !ui->dragged && ui_contains(r, ui->x, ui->y) &&
            ui_contains(r, ui->down_x, ui->down_y);
 }
@@ -934,6 +937,7 @@ void ui_scroll_end(Ui *ui)
 {
     UiScroll *s = ui->current;
     ui_pane_end(ui);
+    ui->current = NULL;
     if (!ui->d || !s)
         return;
     draw_clip(ui->d, NULL);
@@ -944,5 +948,4 @@ void ui_scroll_end(Ui *ui)
         draw_round(ui->d, (Rect){v.x + v.w - ui->u, y, ui->u * 2 / 3 + 2, bar}, 3,
                    ui_alpha(ui->th.muted, 140));
     }
-    ui->current = NULL;
 }

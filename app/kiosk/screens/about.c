@@ -32,7 +32,7 @@ static void editing(View *vw, Rect body)
         uint32_t id = ui_id(str(field_labels[i]));
         if (ui->focus != id)
             continue;
-        int fh = ui->u * 10, fw = ui->landscape ? ui->w * 6 / 10 : ui->w - 2 * p;
+        int fh = ui_touch(ui, ui->u * 10), fw = ui->landscape ? ui->w * 6 / 10 : ui->w - 2 * p;
         int x = (ui->w - fw) / 2, y = kb.y - fh - p;
         int lh = draw_line_height(ui->measure, ui->title);
         if (y - lh - ui->u < body.y)
@@ -75,11 +75,13 @@ void screen_about(View *vw)
 {
     Ui *ui = vw->ui;
     Visitor *v = &vw->s->visitor;
-    Rect body = chrome_top(vw, 0);
-    if (ui_typing(ui)) {
-        editing(vw, body);
+    if (ui_typing(ui)) { /* the top bar gives way to the keyboard on a short screen */
+        int need = draw_line_height(ui->measure, ui->title) + ui->u * 2 +
+                   ui_touch(ui, ui->u * 10) + pad(ui) * 2;
+        editing(vw, chrome_top_above(vw, 0, ui->h - ui_keyboard_height(ui), need));
         return;
     }
+    Rect body = chrome_top(vw, 0);
     bool any = *v->first_name || *v->program || *v->interest;
     BarAction act = chrome_bottom(vw, &body, str(any ? S_NEXT_FIND : S_SKIP), BTN_PRIMARY, NULL);
     int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;

@@ -170,6 +170,17 @@ Rect chrome_top(View *vw, int step)
     return (Rect){0, top, ui->w, ui->h - top};
 }
 
+Rect chrome_top_above(View *vw, int step, int bottom, int need)
+{
+    Ui *ui = vw->ui;
+    ui_measure_begin(ui);
+    Rect body = chrome_top(vw, step);
+    ui_measure_end(ui);
+    if (bottom - body.y >= need)
+        return chrome_top(vw, step);
+    return (Rect){0, pad(ui), ui->w, bottom - pad(ui)};
+}
+
 BarAction chrome_bottom(View *vw, Rect *body, const char *next, ButtonStyle next_style,
                         const char *skip)
 {

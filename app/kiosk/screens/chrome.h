@@ -18,6 +18,11 @@ int pad(const Ui *ui);
 /* Top bar and progress strip; returns the body rectangle below them. */
 Rect chrome_top(View *vw, int step);
 
+/* The top bar as chrome_top when the body it leaves above bottom (the
+ * keyboard's top) is at least need px tall; else no bar, and the body
+ * from near the top of the screen. */
+Rect chrome_top_above(View *vw, int step, int bottom, int need);
+
 /* Bottom bar with Back, Start over and a primary button (NULL: none).
  * Shrinks *body so nothing hides behind it. */
 BarAction chrome_bottom(View *vw, Rect *body, const char *next, ButtonStyle next_style,

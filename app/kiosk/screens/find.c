@@ -122,15 +122,22 @@ void screen_field_picker(View *vw)
     int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
     int h;
     ui_measure_begin(ui);
-    chrome_chips(vw, 0, 0, w - 2 * p, labels, n, *value + 1, &h);
+    chrome_chips(vw, 0, 0, w - 3 * p, labels, n, *value + 1, &h);
     ui_measure_end(ui);
     ui_cover(ui); /* only the picker's chips can be tapped now */
-    Rect card = {(ui->w - w) / 2, (ui->h - h) / 2 - p, w, h + 2 * p};
+    /* as tall as its chips, or the screen: then they scroll */
+    int ch = h + 2 * p < ui->h - 2 * p ? h + 2 * p : ui->h - 2 * p;
+    Rect card = {(ui->w - w) / 2, (ui->h - ch) / 2, w, ch};
     if (ui->d) {
         draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.overlay);
         draw_round(ui->d, card, ui->u * 3, ui->th.surface);
     }
-    int hit = chrome_chips(vw, card.x + p, card.y + p, w - 2 * p, labels, n, *value + 1, &h);
+    Rect view = {card.x + p, card.y + p, w - 2 * p, ch - 2 * p};
+    int off = ui_scroll_begin(ui, ui_id("picker"), view, h);
+    int hit = chrome_chips(vw, view.x, view.y - off, w - 3 * p, labels, n, *value + 1, &h);
+    ui_scroll_end(ui);
+    if (hit >= 0 && !ui_contains(view, ui->x, ui->y))
+        hit = -1; /* a chip scrolled out of sight */
     if (hit >= 0 ||
         (ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}) && !ui_contains(card, ui->x, ui->y))) {
         if (hit >= 0)
@@ -243,11 +250,22 @@ static int empty_lay(View *vw, int x, int y, int w)
     return y + h + ui->u * 2 - y0;
 }
 
-/* The same in r, scrolling when the keyboard leaves too little room. */
-static void empty(View *vw, Rect r)
+static int head_lay(View *vw, int x, int y, int w);
+
+/* The filters and the count, then the same: on a short screen. */
+static int head_empty_lay(View *vw, int x, int y, int w)
 {
-    int w = r.w * 9 / 10;
-    chrome_scroll(vw, "nobody", r, r.x + (r.w - w) / 2, w, empty_lay);
+    int h = head_lay(vw, x, y, w);
+    return h + empty_lay(vw, x, y + h, w);
+}
+
+/* The same in r, scrolling when the keyboard leaves too little room;
+ * with the filters and the count on top when head is set. */
+static void empty(View *vw, Rect r, bool head)
+{
+    int w = head ? r.w - vw->ui->u * 2 : r.w * 9 / 10;
+    chrome_scroll(vw, "nobody", r, r.x + (head ? 0 : (r.w - w) / 2), w,
+                  head ? head_empty_lay : empty_lay);
 }
 
 /* "Showing results for developer", and the way back to what was typed. */
@@ -276,7 +294,9 @@ static int corrected(View *vw, int x, int y, int w)
     return cy + h - y + ui->u;
 }
 
-static void results(View *vw, Rect r)
+/* The results in r, scrolling; with the filters and the count on top
+ * when head is set. */
+static void results(View *vw, Rect r, bool head)
 {
     Ui *ui = vw->ui;
     Session *s = vw->s;
@@ -296,13 +316,25 @@ static void results(View *vw, Rect r)
     row_y[0] = 0;
     for (int k = 0; k < rows; k++)
         row_y[k + 1] = row_y[k] + row_h[k] + gap;
-    int content = row_y[rows] + (s->nhits == SESSION_HITS ? lh * 2 : 0);
-    int off = ui_scroll_begin(ui, ui_id("results"), r, content);
+    int hh = 0;
+    if (head) {
+        ui_measure_begin(ui);
+        hh = head_lay(vw, r.x, 0, r.w - ui->u * 2);
+        ui_measure_end(ui);
+    }
+    int content = hh + row_y[rows] + (s->nhits == SESSION_HITS ? lh * 2 : 0);
+    int off = ui_scroll_begin(ui, ui_id("results"), r, content) - hh;
+    if (head)
+        head_lay(vw, r.x, r.y - off - hh, r.w - ui->u * 2);
     for (int i = 0; i < s->nhits; i++) {
         int k = i / cols;
         Rect c = {r.x + (i % cols) * (cw + gap), r.y + row_y[k] - off, cw, row_h[k]};
-        if (c.y + c.h < r.y || c.y > r.y + r.h)
+        if (c.y + c.h < r.y || c.y > r.y + r.h) { /* out of sight: only named */
+            char name[2 * MENTOR_NAME_MAX + 2];
+            mentor_full_name(&s->hits[i], name, sizeof name);
+            ui_record_tap(ui, name, c);
             continue;
+        }
         if (card(vw, c, &s->hits[i], s->reason[i]) && ui_contains(r, ui->x, ui->y))
             view_post(vw, INTENT_CHOOSE, i);
     }
@@ -312,13 +344,39 @@ static void results(View *vw, Rect r)
     ui_scroll_end(ui);
 }
 
+/* The count of results (and the correction), from y; returns the
+ * height used. */
+static int count_lay(View *vw, int x, int y, int w)
+{
+    Ui *ui = vw->ui;
+    Session *s = vw->s;
+    int y0 = y;
+    if (s->nhits > 0 && s->corrected[0])
+        y += corrected(vw, x, y, w);
+    if (s->nhits > 0)
+        ui_text(ui, x, y, s->nhits == 1 ? str(S_RESULTS_ONE) : fmt_int(S_RESULTS_COUNT, s->nhits),
+                ui->small, WEIGHT_BOLD, ui->th.muted, w);
+    return y + draw_line_height(ui->measure, ui->small) + ui->u - y0;
+}
+
+/* The filters and the count across w from y, for a short screen where
+ * they scroll with the results; returns the height used. */
+static int head_lay(View *vw, int x, int y, int w)
+{
+    int h = filters(vw, x, y, w) + vw->ui->u * 2;
+    return h + count_lay(vw, x, y + h, w);
+}
+
 void screen_search(View *vw)
 {
     Ui *ui = vw->ui;
     Session *s = vw->s;
-    Rect body = chrome_top(vw, 1);
     int p = pad(ui), kh = ui_keyboard_height(ui);
     BarAction act = BAR_NONE;
+    /* while typing, the top bar gives way on a short screen: the field
+     * and a line of results above the keyboard come first */
+    int need = ui_touch(ui, ui->u * 9) + ui->u * 8 + draw_line_height(ui->measure, ui->body) * 3;
+    Rect body = ui_typing(ui) ? chrome_top_above(vw, 1, ui->h - kh, need) : chrome_top(vw, 1);
     if (ui_typing(ui))
         body.h = ui->h - kh - body.y;
     else
@@ -330,30 +388,26 @@ void screen_search(View *vw)
     int fy = ui->landscape ? y + (fh - ui_touch(ui, ui->u * 7)) / 2 : y + fh + ui->u * 2;
     int fx = ui->landscape ? x + fw + ui->u * 3 : x, fw2 = ui->landscape ? w - fw - ui->u * 3 : w;
     ui_measure_begin(ui);
-    int filt = filters(vw, fx, fy, fw2);
+    int filt = filters(vw, fx, fy, fw2), counted = count_lay(vw, x, 0, w);
     ui_measure_end(ui);
-    /* while typing, the filters give way when they would leave the
-     * results less room than a line of cards */
-    int below = ui->landscape ? y + (fh > filt ? fh : filt) : fy + filt;
+    /* when the filters would leave the results less room than a line of
+     * cards, they give way: left out while typing, else scrolled with
+     * the results */
+    int below = (ui->landscape ? y + (fh > filt ? fh : filt) : fy + filt) + ui->u * 2;
     int card = ui->u * 4 + draw_line_height(ui->measure, ui->body) * 3;
-    if (ui_typing(ui) && body.y + body.h - below < card)
-        y += fh;
-    else {
+    bool fit = body.y + body.h - below - counted >= card, head = !fit && !ui_typing(ui);
+    if (fit) {
         filters(vw, fx, fy, fw2);
         y = below;
-    }
-    y += ui->u * 2;
-    if (s->nhits > 0 && s->corrected[0])
-        y += corrected(vw, x, y, w);
-    if (s->nhits > 0)
-        ui_text(ui, x, y, s->nhits == 1 ? str(S_RESULTS_ONE) : fmt_int(S_RESULTS_COUNT, s->nhits),
-                ui->small, WEIGHT_BOLD, ui->th.muted, 0);
-    y += draw_line_height(ui->measure, ui->small) + ui->u;
+    } else
+        y += fh + ui->u * 2;
+    if (!head)
+        y += count_lay(vw, x, y, w);
     Rect list = {x, y, w, body.y + body.h - y - ui->u};
     if (s->nhits == 0)
-        empty(vw, list);
+        empty(vw, list, head);
     else
-        results(vw, list);
+        results(vw, list, head);
     if (ui_typing(ui))
         ui_keyboard(ui, (Rect){0, ui->h - kh, ui->w, kh});
     if (act == BAR_BACK)

@@ -113,8 +113,14 @@ static void preview(View *vw, Rect r)
                                 : fmt_int2(S_COUNT_WORDS, (int)m->words, (int)m->limit);
         bool over = (m->limit_in_chars ? m->chars : m->words) > m->limit;
         int cw = ui_width(ui, count, ui->small, WEIGHT_BOLD);
-        ui_text(ui, r.x + r.w - p - cw, r.y + p, count, ui->small, WEIGHT_BOLD,
-                over ? ui->th.warn_text : ui->th.ok_text, 0);
+        /* beside "Preview" when both fit, else on the line under it */
+        bool beside = ui_width(ui, str(S_PREVIEW), ui->small, WEIGHT_BOLD) + ui->u * 2 + cw <=
+                      r.w - 2 * p;
+        int cy = beside ? r.y + p : r.y + p + lh;
+        ui_text(ui, beside ? r.x + r.w - p - cw : r.x + p, cy, count, ui->small, WEIGHT_BOLD,
+                over ? ui->th.warn_text : ui->th.ok_text, r.w - 2 * p);
+        if (!beside)
+            lh *= 2;
     }
     Rect view = {r.x + p, r.y + p + lh + ui->u, r.w - 2 * p, r.h - 2 * p - lh - ui->u};
     char subject[MESSAGE_SUBJECT_MAX + 16];
