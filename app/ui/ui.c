@@ -794,7 +794,9 @@ bool ui_keyboard(Ui *ui, Rect r)
 {
     int gap = ui->u, rows = 5;
     int kh = (r.h - gap * (rows + 1)) / rows;
-    int maxw = ui->landscape ? ui->h * 16 / 10 : r.w; /* not too wide on wide screens */
+    /* not too wide on wide screens, but ten keys of the touch target */
+    int maxw = ui->landscape ? ui->h * 16 / 10 : r.w, least = ui_touch(ui, 0) * 10 + gap * 9;
+    maxw = maxw > least ? maxw : least;
     int w = r.w - 2 * gap < maxw ? r.w - 2 * gap : maxw;
     int x = r.x + (r.w - w) / 2;
     bool done = false;
