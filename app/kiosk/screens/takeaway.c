@@ -197,9 +197,15 @@ static int stack(View *vw, int x, int y, int w, int room)
     int k = vw->qr_tab, y0 = y;
     int th = tabs(vw, (Rect){x, y, w, 0}, false);
     int scale = code_scale(t, k, w, room * 55 / 100 - th);
-    int side = t->ok[k] ? (t->code[k].width + 8) * scale : 0;
+    int side = t->ok[k] ? (t->code[k].width + 8) * scale : 0, most = side;
+    for (int j = 0; j < TAKE_COUNT; j++) /* room for the largest, so nothing below moves */
+        if (t->ok[j]) {
+            int sj = (t->code[j].width + 8) * code_scale(t, j, w, room * 55 / 100 - th);
+            most = sj > most ? sj : most;
+        }
     y += th;
-    y += code(vw, k, x + (w - side) / 2, y, scale) + ui->u * 2;
+    int drawn = code(vw, k, x + (w - side) / 2, y + (most - side) / 2, scale);
+    y += (drawn > most ? drawn : most) + ui->u * 2;
     y += captions(vw, x, y, w) + ui->u * 2;
     return y - y0;
 }
