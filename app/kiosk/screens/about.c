@@ -68,7 +68,7 @@ static int form(View *vw, int x, int y, int w)
     int h, hit = chrome_chips(vw, x, y, w, labels, STATUS_COUNT, (int)v->status, &h);
     if (hit >= 0)
         v->status = (VisitorStatus)hit;
-    return y + h + ui->u * 2 - y0;
+    return y + h - y0;
 }
 
 void screen_about(View *vw)
