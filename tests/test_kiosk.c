@@ -295,8 +295,8 @@ static void test_walk_1280x800(void **state)
  * nursing, a veteran, an alum searching a company, a graduate student
  * with a name in another script). */
 static const char *const walks[] = {
-    "walkthrough",           "visitor-first-year", "visitor-career-changer", "visitor-veteran",
-    "visitor-alum",          "visitor-grad-nonlatin",
+    "walkthrough",     "visitor-first-year", "visitor-career-changer",
+    "visitor-veteran", "visitor-alum",       "visitor-grad-nonlatin",
 };
 
 /* Every screen of every walk, at size, with each of the four settings
@@ -318,8 +318,8 @@ static void layout_everywhere(const char *size)
             snprintf(path, sizeof path, "tests/scripts/%s.txt", walks[i]);
             char *walk = support_read(path, NULL);
             assert_non_null(walk);
-            len += (size_t)snprintf(script + len, cap - len, "expect screen welcome\n%s",
-                                    settings[k]);
+            len +=
+                (size_t)snprintf(script + len, cap - len, "expect screen welcome\n%s", settings[k]);
             for (char *l = strtok(walk, "\n"); l; l = strtok(NULL, "\n"))
                 if (strncmp(l, "screenshot ", 11) != 0)
                     len += (size_t)snprintf(script + len, cap - len, "%s\n", l);

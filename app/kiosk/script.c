@@ -341,8 +341,9 @@ static bool expect_layout(Script *s, int ln, const char *want)
     if (n == 0)
         return true;
     char msg[200];
-    snprintf(msg, sizeof msg, "the layout of %s at %dx%d%s%s has %d problem%s:",
-             view_step_name(a->step), a->ui.w, a->ui.h, a->ui.large_text ? ", larger text" : "",
+    snprintf(msg, sizeof msg,
+             "the layout of %s at %dx%d%s%s has %d problem%s:", view_step_name(a->step), a->ui.w,
+             a->ui.h, a->ui.large_text ? ", larger text" : "",
              a->ui.high_contrast ? ", high contrast" : "", n, n == 1 ? "" : "s");
     fail(s, ln, msg, NULL);
     fprintf(stderr, "%s", why);
@@ -499,20 +500,13 @@ static const struct {
     const char *word;
     bool (*run)(Script *s, int ln, const char *arg);
 } commands[] = {
-    {"layout", cmd_layout},
-    {"tap", cmd_tap},
-    {"type", cmd_type},
-    {"key", cmd_key},
-    {"drag", cmd_drag},
-    {"wait", cmd_wait},
-    {"await", cmd_await},
-    {"screenshot", cmd_screenshot},
-    {"expect", cmd_expect},
-    {"report", cmd_report},
-    {"startup", cmd_startup},
-    {"measure", cmd_measure},
-    {"dump", cmd_dump},
-    {"hold", cmd_hold},
+    {"layout", cmd_layout},   {"tap", cmd_tap},
+    {"type", cmd_type},       {"key", cmd_key},
+    {"drag", cmd_drag},       {"wait", cmd_wait},
+    {"await", cmd_await},     {"screenshot", cmd_screenshot},
+    {"expect", cmd_expect},   {"report", cmd_report},
+    {"startup", cmd_startup}, {"measure", cmd_measure},
+    {"dump", cmd_dump},       {"hold", cmd_hold},
 };
 
 /* Runs line ln (a command, not a comment or repeat), then settles. */

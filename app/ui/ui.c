@@ -369,7 +369,7 @@ static void ellipsize(Ui *ui, const char *s, int px, Weight w, int max_w, char *
 /* One line, cut with "..." to max_w; cut says the caller did not choose
  * that (a label that should have fitted). */
 static int one_line(Ui *ui, int x, int y, const char *s, int px, Weight w, Color c, int max_w,
-                bool unchosen)
+                    bool unchosen)
 {
     char buf[512];
     ellipsize(ui, s, px, w, max_w, buf, sizeof buf);
@@ -814,9 +814,9 @@ bool ui_keyboard(Ui *ui, Rect r)
     static const int share[4] = {4, 3, 3, 5}; /* halves of a tenth */
     int kw[4], used = 0;
     for (int i = 0; i < 4; i++) {
-        int need = ui_width(ui, words[i], i == 3 ? ui->body : px,
-                            i == 3 ? WEIGHT_BOLD : WEIGHT_REGULAR) +
-                   ui->u * 3;
+        int need =
+            ui_width(ui, words[i], i == 3 ? ui->body : px, i == 3 ? WEIGHT_BOLD : WEIGHT_REGULAR) +
+            ui->u * 3;
         kw[i] = need > unit * share[i] / 2 ? need : unit * share[i] / 2;
         used += kw[i];
     }

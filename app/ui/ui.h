@@ -66,7 +66,7 @@ typedef struct {
     Rect r;
     int parent;
     bool scroll;
-    uint32_t id; /* a scroll area's */
+    uint32_t id;     /* a scroll area's */
     int top, bottom; /* a scroll area's content, in screen y, as scrolled now */
 } UiPane;
 

@@ -76,8 +76,8 @@ void screen_about(View *vw)
     Ui *ui = vw->ui;
     Visitor *v = &vw->s->visitor;
     if (ui_typing(ui)) { /* the top bar gives way to the keyboard on a short screen */
-        int need = draw_line_height(ui->measure, ui->title) + ui->u * 2 +
-                   ui_touch(ui, ui->u * 10) + pad(ui) * 2;
+        int need = draw_line_height(ui->measure, ui->title) + ui->u * 2 + ui_touch(ui, ui->u * 10) +
+                   pad(ui) * 2;
         editing(vw, chrome_top_above(vw, 0, ui->h - ui_keyboard_height(ui), need));
         return;
     }

@@ -349,8 +349,8 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
     int r = 0;
     if (ui_button(ui, (Rect){card.x + p, y, bw, bh}, b1, s1))
         r = 1;
-    Rect second = stack ? (Rect){card.x + p, y + bh + gap, bw, bh}
-                        : (Rect){card.x + w - p - bw, y, bw, bh};
+    Rect second =
+        stack ? (Rect){card.x + p, y + bh + gap, bw, bh} : (Rect){card.x + w - p - bw, y, bw, bh};
     if (ui_button(ui, second, b2, s2))
         r = 2;
     return r;

@@ -27,8 +27,8 @@ static int card_lines(View *vw, Rect r, const Mentor *m, const char *reason)
     else {
         snprintf(line, sizeof line, "%s  \xc2\xb7  %s%s%s", m->field,
                  fmt_int(S_CLASS_OF, m->grad_year), *m->major ? ", " : "", m->major);
-        y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, line, ui->small, WEIGHT_REGULAR, ui->th.muted,
-                           2);
+        y +=
+            ui_wrap_lines(ui, (Rect){x, y, w, 0}, line, ui->small, WEIGHT_REGULAR, ui->th.muted, 2);
     }
     if (!m->accepting)
         y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, str(S_NOT_TAKING), ui->small, WEIGHT_BOLD,
@@ -37,13 +37,13 @@ static int card_lines(View *vw, Rect r, const Mentor *m, const char *reason)
         snprintf(line, sizeof line, "%s%s  \xc2\xb7  %s", m->location,
                  m->remote && strcmp(m->location, "Remote") != 0 ? " (remote too)" : "",
                  fmt_str(S_PREFERS, mentor_via_label(m->via)));
-        y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, line, ui->small, WEIGHT_REGULAR, ui->th.muted,
-                           2);
+        y +=
+            ui_wrap_lines(ui, (Rect){x, y, w, 0}, line, ui->small, WEIGHT_REGULAR, ui->th.muted, 2);
     }
     checked_text(m->last_verified, line, sizeof line);
     if (*line)
-        y += ui_wrap_lines(ui, (Rect){x, y, w, 0}, line, ui->small, WEIGHT_REGULAR, ui->th.muted,
-                           1);
+        y +=
+            ui_wrap_lines(ui, (Rect){x, y, w, 0}, line, ui->small, WEIGHT_REGULAR, ui->th.muted, 1);
     return y + ui->u * 2 - r.y;
 }
 
@@ -339,8 +339,8 @@ static void results(View *vw, Rect r, bool head)
             view_post(vw, INTENT_CHOOSE, i);
     }
     if (s->nhits == SESSION_HITS)
-        ui_text(ui, r.x, r.y + row_y[rows] - off, fmt_int(S_RESULTS_MORE, SESSION_HITS),
-                ui->small, WEIGHT_REGULAR, ui->th.muted, r.w);
+        ui_text(ui, r.x, r.y + row_y[rows] - off, fmt_int(S_RESULTS_MORE, SESSION_HITS), ui->small,
+                WEIGHT_REGULAR, ui->th.muted, r.w);
     ui_scroll_end(ui);
 }
 

@@ -114,8 +114,8 @@ static void preview(View *vw, Rect r)
         bool over = (m->limit_in_chars ? m->chars : m->words) > m->limit;
         int cw = ui_width(ui, count, ui->small, WEIGHT_BOLD);
         /* beside "Preview" when both fit, else on the line under it */
-        bool beside = ui_width(ui, str(S_PREVIEW), ui->small, WEIGHT_BOLD) + ui->u * 2 + cw <=
-                      r.w - 2 * p;
+        bool beside =
+            ui_width(ui, str(S_PREVIEW), ui->small, WEIGHT_BOLD) + ui->u * 2 + cw <= r.w - 2 * p;
         int cy = beside ? r.y + p : r.y + p + lh;
         ui_text(ui, beside ? r.x + r.w - p - cw : r.x + p, cy, count, ui->small, WEIGHT_BOLD,
                 over ? ui->th.warn_text : ui->th.ok_text, r.w - 2 * p);

@@ -109,10 +109,10 @@ void screen_welcome(View *vw)
     int ch = tip_height(vw, w), hh, sh, block;
     for (;;) {
         ui_measure_begin(ui); /* measure the block to centre it */
-        hh = ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_WELCOME_HEADLINE), hpx, WEIGHT_BOLD,
-                     ui->th.text);
-        sh = ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_WELCOME_SUB), ui->title * 3 / 4,
-                     WEIGHT_REGULAR, ui->th.muted);
+        hh =
+            ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_WELCOME_HEADLINE), hpx, WEIGHT_BOLD, ui->th.text);
+        sh = ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_WELCOME_SUB), ui->title * 3 / 4, WEIGHT_REGULAR,
+                     ui->th.muted);
         ui_measure_end(ui);
         block = hh + ui->u * 3 + sh + ui->u * 6 + bh;
         if (block + (ch ? ch + p : 0) <= bottom - top || hpx <= ui->title)
