@@ -16,6 +16,7 @@ bool app_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
 {
     ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions, cfg->synonyms};
     a->platform = p;
+    a->ui.ppi = platform_ppi(p); /* for the touch target's size, when the panel says */
     a->cfg = *cfg;
     a->ui.brand_primary = cfg->primary;
     a->ui.brand_accent = cfg->accent;

@@ -116,7 +116,10 @@ void ui_begin(Ui *ui, Draw *d, Draw *measure, int w, int h, uint64_t now)
     if (ui->small < 16)
         ui->small = 16;
     ui->th = theme(ui);
-    float ppi = ui->ppi > 0 ? ui->ppi : UI_ASSUMED_PPI;
+    /* a display that says it is denser than the assumption gets larger
+     * targets; one that says less (X servers often report a made-up 96)
+     * never smaller ones */
+    float ppi = ui->ppi > UI_ASSUMED_PPI ? ui->ppi : UI_ASSUMED_PPI;
     ui->target = (int)ceilf(UI_TARGET_MM * ppi / 25.4f);
     ui->nitems = 0;
     ui->ntexts = 0;

@@ -43,7 +43,8 @@ enum {
  * per inch), the smallest and densest we expect a kiosk to have, so
  * 9 mm is 53 px there, and no fewer at any other size. Larger panels
  * (a 15.6-inch 1280x800 is 97 ppi, a 21.5-inch 1080p 102 ppi) get
- * targets a little over 9 mm. */
+ * targets a little over 9 mm. A panel that reports a higher density
+ * (Ui.ppi, from its EDID) gets targets of 9 mm at that density. */
 #define UI_TARGET_MM 9.0f
 #define UI_ASSUMED_PPI 149.4f
 
@@ -124,7 +125,7 @@ typedef struct {
     UiPane pane[UI_PANES];
     int npanes;
     int stack[UI_PANE_DEPTH], depth; /* the open areas */
-    float ppi;  /* the panel's pixels per inch, 0: not known (UI_ASSUMED_PPI) */
+    float ppi;  /* the panel's pixels per inch as it reports it, 0: not known */
     int target; /* the smallest touch target in px (UI_TARGET_MM), set by ui_begin */
     UiScroll scroll[UI_SCROLLS];
     UiScroll *current; /* between ui_scroll_begin and ui_scroll_end */
