@@ -302,7 +302,7 @@ static void results(View *vw, Rect r, bool head)
     Session *s = vw->s;
     /* as many columns (up to three) as cards of a readable width fit:
      * Larger text makes fewer, wider cards */
-    int gap = ui->u * 2, cols = (r.w + gap) / (ui->body * 17 + gap);
+    int gap = ui->u * 2, cols = (r.w + gap) / (ui->body * 19 + gap);
     cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;
     int cw = (r.w - ui->u * 2 - gap * (cols - 1)) / cols;
     int lh = draw_line_height(ui->measure, ui->small);
