@@ -41,6 +41,10 @@ typedef enum { PLATFORM_RENDER_SOFTWARE, PLATFORM_RENDER_GPU } PlatformRender;
 
 /* The renderer SDL really uses for p ("software", "opengl"...). */
 const char *platform_renderer(const Platform *p);
+/* The panel's pixels per inch as the display reports it (from its EDID,
+ * through SDL), or 0 when it does not say (headless, our own Wayland
+ * window). */
+float platform_ppi(const Platform *p);
 /* What its frames go into: "Wayland shared-memory buffers", "the
  * window's surface", "the window (GPU)" or "an offscreen surface". */
 const char *platform_shown_through(const Platform *p);

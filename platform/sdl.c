@@ -707,6 +707,17 @@ const char *platform_renderer(const Platform *p)
     return p->r && SDL_GetRendererInfo(p->r, &info) == 0 ? info.name : "none";
 }
 
+float platform_ppi(const Platform *p)
+{
+    float ddpi = 0;
+    if (p->mode == PLATFORM_HEADLESS || !p->win)
+        return 0;
+    int display = SDL_GetWindowDisplayIndex(p->win);
+    if (display < 0 || SDL_GetDisplayDPI(display, &ddpi, NULL, NULL) != 0)
+        return 0;
+    return ddpi;
+}
+
 const char *platform_shown_through(const Platform *p)
 {
     return p->way                         ? "Wayland shared-memory buffers"

@@ -19,9 +19,10 @@ typedef struct {
 
 static char *dir;
 
-/* Where the first result card and the primary button are at 640x480,
- * asked of the app itself. */
-static void positions(const char *db, int *card_x, int *card_y, int *next_x, int *next_y)
+/* Where the primary button is at 640x480, asked of the app itself (the
+ * first result card is tapped by `tap result 1`: at 640x480 the filters
+ * scroll with the results, so where it shows depends on the scroll). */
+static void positions(const char *db, int *next_x, int *next_y)
 {
     char *out, script[1100];
     snprintf(script, sizeof script, "%s/dump.txt", dir);
@@ -33,18 +34,12 @@ static void positions(const char *db, int *card_x, int *card_y, int *next_x, int
                      0);
     int x, y, w, h, back_y = -1;
     char label[200];
-    *card_x = -1;
     for (char *line = out; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
-        if (sscanf(line, "item %d %d %d %d %199[^\n]", &x, &y, &w, &h, label) == 5) {
-            if (strcmp(label, "Back") == 0)
-                back_y = y + h / 2;
-            else if (*card_x < 0 && w > 200 && h > 80) { /* the first result card */
-                *card_x = x + w / 2;
-                *card_y = y + h / 2;
-            }
-        }
+        if (sscanf(line, "item %d %d %d %d %199[^\n]", &x, &y, &w, &h, label) == 5 &&
+            strcmp(label, "Back") == 0)
+            back_y = y + h / 2;
     free(out);
-    assert_true(*card_x > 0 && back_y > 0);
+    assert_true(back_y > 0);
     *next_x = 640 - 24; /* the primary button ends at the right padding */
     *next_y = back_y;
 }
@@ -53,7 +48,7 @@ static void test_soak(void **state)
 {
     (void)state;
     char db[1100], csv[1100], script[1100], *out;
-    int cx = 0, cy = 0, nx = 0, ny = 0;
+    int nx = 0, ny = 0;
     dir = support_tmpdir();
     snprintf(db, sizeof db, "%s/mentors.db", dir);
     snprintf(csv, sizeof csv, "%s/mentors.csv", dir);
@@ -61,15 +56,15 @@ static void test_soak(void **state)
     assert_int_equal(support_sh(NULL, "%s/../gen-mentors 3000 7 > %s", getenv("CK_BUILD_DIR"), csv),
                      0);
     assert_int_equal(support_admin(NULL, "--db %s import %s", db, csv), 0);
-    positions(db, &cx, &cy, &nx, &ny);
+    positions(db, &nx, &ny);
     char session[1200];
     snprintf(session, sizeof session,
              "tap \"Touch to start\"\ntap \"Your first name\"\ntype Sam\ntap Done\n"
-             "tap \"Next: find someone\"\ntap %d %d\nexpect screen detail\n"
+             "tap \"Next: find someone\"\ntap result 1\nexpect screen detail\n"
              "tap %d %d\nexpect screen message\ntap %d %d\nexpect screen questions\n"
              "tap %d %d\nexpect screen takeaway\ntap \"Your message\"\nwait 1100\n"
              "tap %d %d\nexpect screen welcome\n",
-             cx, cy, nx, ny, nx, ny, nx, ny, nx, ny);
+             nx, ny, nx, ny, nx, ny, nx, ny);
     char *text = malloc(8192);
     snprintf(text, 8192, "repeat %d\nrepeat %d\n%send\nreport\nend\n", SESSIONS / EVERY, EVERY,
              session);

@@ -16,6 +16,7 @@ bool app_open(App *a, Platform *p, const Config *cfg, char *err, size_t cap)
 {
     ImportSeed seed = {cfg->sample, cfg->sample_referrals, cfg->questions, cfg->synonyms};
     a->platform = p;
+    a->ui.ppi = platform_ppi(p); /* for the touch target's size, when the panel says */
     a->cfg = *cfg;
     a->ui.brand_primary = cfg->primary;
     a->ui.brand_accent = cfg->accent;
@@ -300,7 +301,17 @@ bool app_tap_label(App *a, const char *label)
     for (int i = 0; i < a->ui.nitems; i++)
         if (prefix ? strncasecmp(a->ui.item[i].label, label, n - 1) == 0
                    : strcasecmp(a->ui.item[i].label, label) == 0) {
-            Rect r = a->ui.item[i].r;
+            uint32_t id;
+            int dy = ui_scroll_needed(&a->ui, i, &id);
+            if (dy != 0) { /* out of sight: scrolled to first, as a visitor would */
+                ui_scroll_by(&a->ui, id, dy);
+                app_render(a, true);
+                if (i >= a->ui.nitems)
+                    return false;
+            }
+            Rect r = a->ui.item[i].vis; /* where a finger can reach it */
+            if (r.w <= 0 || r.h <= 0)
+                continue;
             Input in = {INPUT_DOWN, r.x + r.w / 2, r.y + r.h / 2, 0, ""};
             app_input(a, &in);
             in.kind = INPUT_UP;

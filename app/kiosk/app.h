@@ -107,7 +107,9 @@ void app_run_jobs(App *a);
 
 /* The label-tap used by scripts: taps the first widget whose label
  * matches (case-insensitively; a label ending in '*' matches any that
- * starts with the rest). False when none is on screen. */
+ * starts with the rest), at the middle of the part that can be seen,
+ * its scroll area scrolled first (as a visitor would drag it) when it
+ * is out of sight. False when none is on screen. */
 bool app_tap_label(App *a, const char *label);
 
 /* Idle policy, in milliseconds. */

@@ -20,6 +20,7 @@ typedef struct {
     const char *path, *shots;
     char *line[SCRIPT_LINES];
     int nlines;
+    bool layout; /* `layout on`: every command's screen is checked as `expect layout` does */
 } Script;
 
 static bool fail(Script *s, int ln, const char *msg, const char *arg)
@@ -326,6 +327,29 @@ static bool expect_glyphs(Script *s, int ln, const char *want)
     return true;
 }
 
+/* expect layout: the screen as drawn now holds (ui_layout_check): no
+ * control covered, too small or out of reach, no text cut or run
+ * together. Each problem is printed on a line of its own. */
+static bool expect_layout(Script *s, int ln, const char *want)
+{
+    App *a = s->a;
+    char why[4000];
+    (void)want;
+    if (a->dirty) /* else the last pass drew what is on screen */
+        app_render(a, true);
+    int n = ui_layout_check(&a->ui, why, sizeof why);
+    if (n == 0)
+        return true;
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "the layout of %s at %dx%d%s%s has %d problem%s:", view_step_name(a->step), a->ui.w,
+             a->ui.h, a->ui.large_text ? ", larger text" : "",
+             a->ui.high_contrast ? ", high contrast" : "", n, n == 1 ? "" : "s");
+    fail(s, ln, msg, NULL);
+    fprintf(stderr, "%s", why);
+    return false;
+}
+
 static const struct {
     const char *kind;
     bool raw; /* gets the rest of the line as it is, not unquoted */
@@ -334,7 +358,7 @@ static const struct {
     {"screen", false, expect_screen},         {"staff", false, expect_staff},
     {"staff-says", false, expect_staff_says}, {"text", false, expect_text},
     {"no-text", false, expect_no_text},       {"field", true, expect_field},
-    {"glyphs", false, expect_glyphs},
+    {"glyphs", false, expect_glyphs},         {"layout", false, expect_layout},
 };
 
 static bool cmd_expect(Script *s, int ln, const char *arg)
@@ -434,8 +458,8 @@ static bool cmd_dump(Script *s, int ln, const char *arg)
         return fail(s, ln, "dump knows nothing or takeaway, not", arg);
     app_render(a, true);
     for (int i = 0; i < a->ui.nitems; i++) {
-        const UiItem *it = &a->ui.item[i];
-        printf("item %d %d %d %d %s\n", it->r.x, it->r.y, it->r.w, it->r.h, it->label);
+        const UiItem *it = &a->ui.item[i]; /* as much as can be seen */
+        printf("item %d %d %d %d %s\n", it->vis.x, it->vis.y, it->vis.w, it->vis.h, it->label);
     }
     printf("screen %s\n", view_step_name(a->step));
     fflush(stdout);
@@ -463,23 +487,26 @@ static bool cmd_hold(Script *s, int ln, const char *arg)
     return true;
 }
 
+/* layout on|off: check every screen the script brings up. */
+static bool cmd_layout(Script *s, int ln, const char *arg)
+{
+    if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+        return fail(s, ln, "layout wants on or off, not", arg);
+    s->layout = strcmp(arg, "on") == 0;
+    return true;
+}
+
 static const struct {
     const char *word;
     bool (*run)(Script *s, int ln, const char *arg);
 } commands[] = {
-    {"tap", cmd_tap},
-    {"type", cmd_type},
-    {"key", cmd_key},
-    {"drag", cmd_drag},
-    {"wait", cmd_wait},
-    {"await", cmd_await},
-    {"screenshot", cmd_screenshot},
-    {"expect", cmd_expect},
-    {"report", cmd_report},
-    {"startup", cmd_startup},
-    {"measure", cmd_measure},
-    {"dump", cmd_dump},
-    {"hold", cmd_hold},
+    {"layout", cmd_layout},   {"tap", cmd_tap},
+    {"type", cmd_type},       {"key", cmd_key},
+    {"drag", cmd_drag},       {"wait", cmd_wait},
+    {"await", cmd_await},     {"screenshot", cmd_screenshot},
+    {"expect", cmd_expect},   {"report", cmd_report},
+    {"startup", cmd_startup}, {"measure", cmd_measure},
+    {"dump", cmd_dump},       {"hold", cmd_hold},
 };
 
 /* Runs line ln (a command, not a comment or repeat), then settles. */
@@ -496,7 +523,7 @@ static bool command(Script *s, int ln)
         if (!commands[k].run(s, ln, arg))
             return false;
         settle(s->a);
-        return true;
+        return !s->layout || s->a->quit || expect_layout(s, ln, "");
     }
     return fail(s, ln, "unknown command", word);
 }
@@ -535,7 +562,7 @@ static bool run_lines(Script *s, int from, int to)
 
 bool script_run(App *a, const char *path, const char *shots)
 {
-    Script s = {a, path, shots, {0}, 0};
+    Script s = {a, path, shots, {0}, 0, false};
     FILE *f = fopen(path, "r");
     char buf[512];
     bool ok;

@@ -5,7 +5,12 @@
  *   drag X1 Y1 X2 Y2           wait MS            screenshot NAME
  *   expect screen NAME         expect text LABEL  expect no-text LABEL
  *   expect field NAME = VALUE  expect glyphs TEXT
+ *   expect layout              (no control covered, too small or out of reach;
+ *                               no text cut short, run together or under a control)
+ *   layout on|off              (from here on, every command's screen is checked so)
  *   repeat N ... end           report             dump [takeaway]    # comment
+ *   (dump prints each item's visible rectangle: x y w h label, w and h 0
+ *   when it is scrolled out of sight)
  *   startup                    measure NAME N (render N frames, print median/p99)
  *   await print [SECONDS]      (real time, for a print job to end)
  *   await stick|no-stick [SECONDS] (real time, for a staff stick to come or go)

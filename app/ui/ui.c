@@ -116,8 +116,99 @@ void ui_begin(Ui *ui, Draw *d, Draw *measure, int w, int h, uint64_t now)
     if (ui->small < 16)
         ui->small = 16;
     ui->th = theme(ui);
+    /* a display that says it is denser than the assumption gets larger
+     * targets; one that says less (X servers often report a made-up 96)
+     * never smaller ones */
+    float ppi = ui->ppi > UI_ASSUMED_PPI ? ui->ppi : UI_ASSUMED_PPI;
+    ui->target = (int)ceilf(UI_TARGET_MM * ppi / 25.4f);
     ui->nitems = 0;
+    ui->ntexts = 0;
+    ui->npanes = 1;
+    ui->pane[0] = (UiPane){"the screen", {0, 0, w, h}, -1, false, 0, 0, h};
+    ui->depth = 0;
     ui->animating = false;
+}
+
+int ui_touch(const Ui *ui, int h)
+{
+    return h > ui->target ? h : ui->target;
+}
+
+/* The area things are laid out in now (0: the screen). */
+static int pane_now(const Ui *ui)
+{
+    int d = ui->depth < UI_PANE_DEPTH ? ui->depth : UI_PANE_DEPTH;
+    return d > 0 ? ui->stack[d - 1] : 0;
+}
+
+/* Opens an area; returns it, or NULL when it was not recorded
+ * (measuring, or too many). */
+static UiPane *open_pane(Ui *ui, const char *name, Rect r)
+{
+    int at = pane_now(ui);
+    UiPane *made = NULL;
+    if (!ui->measuring && ui->npanes < UI_PANES) {
+        made = &ui->pane[ui->npanes];
+        *made = (UiPane){"", r, at, false, 0, r.y, r.y + r.h};
+        text_copy(made->name, sizeof made->name, name);
+        at = ui->npanes++;
+    }
+    if (ui->depth < UI_PANE_DEPTH)
+        ui->stack[ui->depth] = at;
+    ui->depth++;
+    return made;
+}
+
+void ui_pane_begin(Ui *ui, const char *name, Rect r)
+{
+    open_pane(ui, name, r);
+}
+
+void ui_pane_end(Ui *ui)
+{
+    if (ui->depth > 0)
+        ui->depth--;
+}
+
+void ui_cover(Ui *ui)
+{
+    ui->nitems = 0;
+    ui->ntexts = 0;
+    ui->npanes = 1;
+    ui->depth = 0;
+}
+
+static Rect intersect(Rect a, Rect b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    if (x1 <= x0 || y1 <= y0)
+        return (Rect){a.x, a.y, 0, 0};
+    return (Rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* r as far as it can be seen: inside each scroll area around it and the
+ * screen. */
+static Rect visible(const Ui *ui, int pane, Rect r)
+{
+    for (int p = pane; p >= 0 && r.w > 0; p = ui->pane[p].parent)
+        if (ui->pane[p].scroll || p == 0)
+            r = intersect(r, ui->pane[p].r);
+    return r;
+}
+
+/* Notes a line of text a drawing pass showed, for the layout check. */
+static void note_text(Ui *ui, const char *s, int x, int y, int w, int px, bool cut)
+{
+    if (!ui->d || ui->measuring || ui->ntexts >= UI_TEXTS || !*s)
+        return;
+    UiText *t = &ui->text[ui->ntexts++];
+    text_copy(t->text, sizeof t->text, s);
+    t->r = (Rect){x, y, w, draw_line_height(ui->measure, px)};
+    t->pane = pane_now(ui);
+    t->vis = visible(ui, t->pane, t->r);
+    t->cut = cut;
 }
 
 int ui_image(Ui *ui, const char *path, Rect box)
@@ -188,6 +279,8 @@ void ui_forget(Ui *ui)
 {
     explicit_bzero(ui->item, sizeof ui->item);
     ui->nitems = 0;
+    explicit_bzero(ui->text, sizeof ui->text); /* lines of what a visitor typed */
+    ui->ntexts = 0;
     explicit_bzero(ui->typed, sizeof ui->typed);
     ui->focus = 0;
     ui->focus_buf = NULL;
@@ -215,7 +308,7 @@ void ui_measure_end(Ui *ui)
         ui->d = ui->saved_d;
 }
 
-void ui_record(Ui *ui, const char *label, Rect r)
+static void record(Ui *ui, const char *label, Rect r, bool tap)
 {
     if (ui->measuring || ui->nitems >= UI_ITEMS || !label || !*label)
         return;
@@ -223,10 +316,26 @@ void ui_record(Ui *ui, const char *label, Rect r)
     text_copy(it->label, sizeof it->label, label);
     it->value[0] = '\0';
     it->r = r;
+    it->pane = pane_now(ui);
+    it->vis = visible(ui, it->pane, r);
+    it->tap = tap;
+}
+
+void ui_record(Ui *ui, const char *label, Rect r)
+{
+    record(ui, label, r, false);
+}
+
+void ui_record_tap(Ui *ui, const char *label, Rect r)
+{
+    record(ui, label, r, true);
 }
 
 bool ui_tapped(Ui *ui, Rect r)
 {
+    /* in a scroll area, only the part in sight can be tapped */
+    if (ui->current && !ui_contains(ui->current->view, ui->x, ui->y))
+        return false;
     return !ui->measuring && ui->released && !ui->dragged && ui_contains(r, ui->x, ui->y) &&
            ui_contains(r, ui->down_x, ui->down_y);
 }
@@ -260,13 +369,32 @@ static void ellipsize(Ui *ui, const char *s, int px, Weight w, int max_w, char *
     }
 }
 
-int ui_text(Ui *ui, int x, int y, const char *s, int px, Weight w, Color c, int max_w)
+/* One line, cut with "..." to max_w; cut says the caller did not choose
+ * that (a label that should have fitted). */
+static int one_line(Ui *ui, int x, int y, const char *s, int px, Weight w, Color c, int max_w,
+                    bool unchosen)
 {
     char buf[512];
     ellipsize(ui, s, px, w, max_w, buf, sizeof buf);
     if (!ui->d)
         return ui_width(ui, buf, px, w);
-    return draw_text(ui->d, buf, x, y, px, w, c);
+    int tw = draw_text(ui->d, buf, x, y, px, w, c);
+    note_text(ui, buf, x, y, tw, px, unchosen && strcmp(buf, s) != 0);
+    return tw;
+}
+
+int ui_text(Ui *ui, int x, int y, const char *s, int px, Weight w, Color c, int max_w)
+{
+    return one_line(ui, x, y, s, px, w, c, max_w, false);
+}
+
+/* A line of wrapped text, drawn and noted. */
+static void wrap_line(Ui *ui, const char *s, int x, int y, int px, Weight w, Color c)
+{
+    if (!ui->d)
+        return;
+    int tw = draw_text(ui->d, s, x, y, px, w, c);
+    note_text(ui, s, x, y, tw, px, false);
 }
 
 /* A word wider than the box (a long web address) is cut where it must
@@ -290,8 +418,7 @@ static void break_long(Ui *ui, Rect box, char *line, int px, Weight w, Color c, 
             return;
         memcpy(head, line, cut);
         head[cut] = '\0';
-        if (ui->d)
-            draw_text(ui->d, head, box.x, *y, px, w, c);
+        wrap_line(ui, head, box.x, *y, px, w, c);
         *y += lh;
         memmove(line, line + cut, n - cut + 1);
     }
@@ -315,8 +442,7 @@ static int wrap_para(Ui *ui, Rect box, const char *s, size_t len, int px, Weight
             strbuf_addc(&t, ' ');
         strbuf_addn(&t, s + start, i - start);
         if (*line && ui_width(ui, trial, px, w) > box.w) {
-            if (ui->d)
-                draw_text(ui->d, line, box.x, y, px, w, c);
+            wrap_line(ui, line, box.x, y, px, w, c);
             y += lh;
             StrBuf l;
             strbuf_init(&l, line, sizeof line);
@@ -327,8 +453,8 @@ static int wrap_para(Ui *ui, Rect box, const char *s, size_t len, int px, Weight
         while (i < len && s[i] == ' ')
             i++;
     }
-    if (ui->d && *line)
-        draw_text(ui->d, line, box.x, y, px, w, c);
+    if (*line)
+        wrap_line(ui, line, box.x, y, px, w, c);
     return y - box.y + lh;
 }
 
@@ -345,6 +471,112 @@ int ui_wrap(Ui *ui, Rect box, const char *s, int px, Weight w, Color c)
         s += n + (nl != NULL);
     }
     return y - box.y;
+}
+
+int ui_wrap_lines(Ui *ui, Rect box, const char *s, int px, Weight w, Color c, int lines)
+{
+    int lh = draw_line_height(ui->measure, px), n = 0;
+    char cur[600];
+    while (*s && n < lines) {
+        while (*s == ' ')
+            s++;
+        int y = box.y + n * lh;
+        size_t len = strlen(s), fit = 0;
+        if (n < lines - 1 && ui_width(ui, s, px, w) > box.w)
+            for (size_t i = 0; i < len && i < sizeof cur;) { /* as many words as fit */
+                size_t j = i;
+                while (j < len && s[j] != ' ')
+                    j++;
+                if (j >= sizeof cur)
+                    break;
+                memcpy(cur, s, j);
+                cur[j] = '\0';
+                if (ui_width(ui, cur, px, w) > box.w)
+                    break;
+                fit = j;
+                i = j + strspn(s + j, " ");
+            }
+        if (fit == 0) { /* the rest on this line, with "..." if it must */
+            one_line(ui, box.x, y, s, px, w, c, box.w, false);
+            return (n + 1) * lh;
+        }
+        memcpy(cur, s, fit);
+        cur[fit] = '\0';
+        one_line(ui, box.x, y, cur, px, w, c, box.w, false);
+        s += fit;
+        n++;
+    }
+    return n * lh;
+}
+
+int ui_flow(const int *w, const int *h, int n, int x, int y, int area_w, int gap, bool right,
+            Rect *out)
+{
+    int cy = y, i = 0;
+    while (i < n) {
+        int j = i, used = 0, rh = 0;
+        while (j < n && (j == i || used + gap + w[j] <= area_w)) { /* one row */
+            used += (j > i ? gap : 0) + w[j];
+            rh = h[j] > rh ? h[j] : rh;
+            j++;
+        }
+        int cx = right ? x + area_w - used : x;
+        for (int k = i; k < j; k++) {
+            out[k] = (Rect){cx, cy + (rh - h[k]) / 2, w[k] < area_w ? w[k] : area_w, h[k]};
+            cx += w[k] + gap;
+        }
+        cy += rh + (j < n ? gap : 0);
+        i = j;
+    }
+    return cy - y;
+}
+
+/* Text size and weight of a button's label. */
+static int label_px(const Ui *ui, ButtonStyle style)
+{
+    return style == BTN_KEY ? ui->title * 8 / 10 : ui->body;
+}
+
+static Weight label_weight(ButtonStyle style)
+{
+    return style == BTN_KEY ? WEIGHT_REGULAR : WEIGHT_BOLD;
+}
+
+/* Where a label too long for one line of max px breaks: the length of
+ * its first line (0: no space to break at that helps). */
+static size_t label_break(Ui *ui, const char *label, int px, Weight w, int max)
+{
+    char head[UI_LABEL * 2];
+    size_t best = 0, n = strlen(label);
+    for (size_t i = 1; i < n && i < sizeof head; i++) {
+        if (label[i] != ' ')
+            continue;
+        memcpy(head, label, i);
+        head[i] = '\0';
+        if (ui_width(ui, head, px, w) > max)
+            break;
+        best = i;
+    }
+    return best;
+}
+
+void ui_button_size(Ui *ui, const char *label, ButtonStyle style, int max_w, int *w, int *h)
+{
+    int px = label_px(ui, style), padx = ui->u * 4;
+    Weight wt = label_weight(style);
+    int lh = draw_line_height(ui->measure, px);
+    *w = ui_width(ui, label, px, wt) + padx;
+    *h = ui_touch(ui, ui->u * 7);
+    if (max_w > 0 && *w > max_w) {
+        size_t b = label_break(ui, label, px, wt, max_w - padx);
+        *w = max_w;
+        if (b > 0) {
+            int two = 2 * lh + ui->u * 2;
+            *h = two > *h ? two : *h;
+        }
+    }
+    if (*w < *h)
+        *w = *h;
 }
 
 void ui_panel(Ui *ui, Rect r, Color c)
@@ -399,7 +631,7 @@ bool ui_button2(Ui *ui, Rect r, const char *label, const char *sub, ButtonStyle 
     Color fill, text, border;
     bool held = ui->down && !ui->dragged && ui_contains(r, ui->x, ui->y) &&
                 ui_contains(r, ui->down_x, ui->down_y);
-    ui_record(ui, label, r);
+    ui_record_tap(ui, label, r);
     if (ui->d) {
         style_colors(ui, style, &fill, &text, &border);
         int radius = style == BTN_CHIP || style == BTN_CHIP_ON ? r.h / 2 : ui->u * 2;
@@ -408,13 +640,26 @@ bool ui_button2(Ui *ui, Rect r, const char *label, const char *sub, ButtonStyle 
         draw_round(ui->d, r, radius, fill);
         if (border.a)
             draw_round_outline(ui->d, r, radius, ui->high_contrast ? 3 : 2, border);
-        int px = style == BTN_KEY ? ui->title * 8 / 10 : ui->body;
-        Weight w = style == BTN_KEY ? WEIGHT_REGULAR : WEIGHT_BOLD;
+        int px = label_px(ui, style);
+        Weight w = label_weight(style);
         int lh = draw_line_height(ui->d, px), sh = sub ? draw_line_height(ui->d, ui->small) : 0;
         int tw = ui_width(ui, label, px, w);
         int max = r.w - ui->u * 2;
+        size_t b = tw > max && r.h >= 2 * lh + sh ? label_break(ui, label, px, w, max) : 0;
+        if (b > 0) { /* two lines, when one would be cut and two fit */
+            char first[UI_LABEL * 2];
+            snprintf(first, sizeof first, "%.*s", (int)b, label);
+            const char *rest = label + b + 1;
+            int w1 = ui_width(ui, first, px, w), w2 = ui_width(ui, rest, px, w);
+            int y = r.y + (r.h - 2 * lh - sh) / 2;
+            one_line(ui, r.x + (r.w - w1) / 2, y, first, px, w, text, max, true);
+            one_line(ui, r.x + (r.w - (w2 < max ? w2 : max)) / 2, y + lh, rest, px, w, text, max,
+                     true);
+            lh *= 2;
+        } else
+            one_line(ui, r.x + (r.w - (tw < max ? tw : max)) / 2, r.y + (r.h - lh - sh) / 2, label,
+                     px, w, text, max, true);
         int y = r.y + (r.h - lh - sh) / 2;
-        ui_text(ui, r.x + (r.w - (tw < max ? tw : max)) / 2, y, label, px, w, text, max);
         if (sub) {
             int sw = ui_width(ui, sub, ui->small, WEIGHT_REGULAR);
             ui_text(ui, r.x + (r.w - (sw < max ? sw : max)) / 2, y + lh, sub, ui->small,
@@ -459,7 +704,7 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
               const char *name)
 {
     bool focused = ui->focus == id;
-    ui_record(ui, name, r);
+    ui_record_tap(ui, name, r);
     if (!ui->measuring && ui->nitems > 0 && strcmp(ui->item[ui->nitems - 1].label, name) == 0)
         text_copy(ui->item[ui->nitems - 1].value, UI_LABEL, buf);
     if (ui_tapped(ui, r)) {
@@ -498,7 +743,7 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
 int ui_keyboard_height(const Ui *ui)
 {
     int h = ui->landscape ? ui->h * 42 / 100 : ui->h * 30 / 100;
-    int key_min = ui->u * 7 * 5 + ui->u * 7; /* five rows of at least 7u keys */
+    int key_min = ui_touch(ui, ui->u * 7) * 5 + ui->u * 6; /* five rows of touch-sized keys */
     return h > key_min ? h : key_min;
 }
 
@@ -552,20 +797,36 @@ bool ui_keyboard(Ui *ui, Rect r)
 {
     int gap = ui->u, rows = 5;
     int kh = (r.h - gap * (rows + 1)) / rows;
-    int maxw = ui->landscape ? ui->h * 16 / 10 : r.w; /* not too wide on wide screens */
+    /* not too wide on wide screens, but ten keys of the touch target */
+    int maxw = ui->landscape ? ui->h * 16 / 10 : r.w, least = ui_touch(ui, 0) * 10 + gap * 9;
+    maxw = maxw > least ? maxw : least;
     int w = r.w - 2 * gap < maxw ? r.w - 2 * gap : maxw;
     int x = r.x + (r.w - w) / 2;
     bool done = false;
+    ui_pane_begin(ui, "the keyboard", r);
     if (ui->d)
         draw_rect(ui->d, r, ui->th.sunken);
     const char *const *set = ui->accents ? accents : letters;
     for (int row = 0; row < 4; row++)
         key_row(ui, (Rect){x, r.y + gap + row * (kh + gap), w, kh}, set[row], gap);
-    int y = r.y + gap + 4 * (kh + gap), unit = (w - 4 * gap) / 10;
-    Rect shift = {x, y, unit * 2, kh}, acc = {x + unit * 2 + gap, y, unit * 1 + unit / 2, kh};
-    Rect space = {acc.x + acc.w + gap, y, unit * 3 + unit / 2, kh};
-    Rect del = {space.x + space.w + gap, y, unit * 3 / 2, kh};
-    Rect ok = {del.x + del.w + gap, y, x + w - (del.x + del.w + gap), kh};
+    /* the last row: each key as wide as its label needs (and its share
+     * of ten), the space bar takes what is left */
+    int y = r.y + gap + 4 * (kh + gap), unit = (w - 4 * gap) / 10, px = label_px(ui, BTN_KEY);
+    const char *words[4] = {str(S_KEY_SHIFT), str(ui->accents ? S_KEY_LETTERS : S_KEY_ACCENTS),
+                            str(S_KEY_DELETE), str(S_KEY_DONE)};
+    static const int share[4] = {4, 3, 3, 5}; /* halves of a tenth */
+    int kw[4], used = 0;
+    for (int i = 0; i < 4; i++) {
+        int need =
+            ui_width(ui, words[i], i == 3 ? ui->body : px, i == 3 ? WEIGHT_BOLD : WEIGHT_REGULAR) +
+            ui->u * 3;
+        kw[i] = need > unit * share[i] / 2 ? need : unit * share[i] / 2;
+        used += kw[i];
+    }
+    Rect shift = {x, y, kw[0], kh}, acc = {x + kw[0] + gap, y, kw[1], kh};
+    Rect space = {acc.x + acc.w + gap, y, w - used - 4 * gap, kh};
+    Rect del = {space.x + space.w + gap, y, kw[2], kh};
+    Rect ok = {del.x + del.w + gap, y, kw[3], kh};
     if (ui_button(ui, shift, str(S_KEY_SHIFT), ui->shift ? BTN_CHIP_ON : BTN_KEY))
         ui->shift = !ui->shift;
     if (ui_button(ui, acc, str(ui->accents ? S_KEY_LETTERS : S_KEY_ACCENTS),
@@ -583,6 +844,7 @@ bool ui_keyboard(Ui *ui, Rect r)
         ui->accents = false;
         done = true;
     }
+    ui_pane_end(ui);
     return done;
 }
 
@@ -600,6 +862,35 @@ static UiScroll *scroll_of(Ui *ui, uint32_t id)
     memset(free_slot, 0, sizeof *free_slot);
     free_slot->id = id;
     return free_slot;
+}
+
+void ui_scroll_by(Ui *ui, uint32_t id, int dy)
+{
+    UiScroll *s = scroll_of(ui, id);
+    s->offset += (float)dy;
+    if (s->offset > (float)s->max)
+        s->offset = (float)s->max;
+    if (s->offset < 0)
+        s->offset = 0;
+    s->velocity = 0;
+    s->grab = s->offset;
+}
+
+int ui_scroll_needed(const Ui *ui, int item, uint32_t *id)
+{
+    const UiItem *it = &ui->item[item];
+    const UiPane *p = &ui->pane[it->pane];
+    *id = p->id;
+    if (!p->scroll)
+        return 0;
+    Rect r = it->r, v = p->r;
+    if (r.y < v.y)
+        return r.y - v.y;
+    if (r.y + r.h > v.y + v.h) {
+        int down = r.y + r.h - (v.y + v.h), most = r.y - v.y;
+        return down < most ? down : most;
+    }
+    return 0;
 }
 
 void ui_scroll_reset(Ui *ui, uint32_t id)
@@ -635,6 +926,13 @@ int ui_scroll_begin(Ui *ui, uint32_t id, Rect view, int content_h)
     s->view = view;
     s->content = content_h;
     ui->current = s;
+    UiPane *p = open_pane(ui, "a scroll area", view);
+    if (p) {
+        p->scroll = true;
+        p->id = id;
+        p->top = view.y - (int)s->offset;
+        p->bottom = p->top + (content_h > view.h ? content_h : view.h);
+    }
     if (ui->d)
         draw_clip(ui->d, &view);
     return (int)s->offset;
@@ -643,6 +941,8 @@ int ui_scroll_begin(Ui *ui, uint32_t id, Rect view, int content_h)
 void ui_scroll_end(Ui *ui)
 {
     UiScroll *s = ui->current;
+    ui_pane_end(ui);
+    ui->current = NULL;
     if (!ui->d || !s)
         return;
     draw_clip(ui->d, NULL);
@@ -653,5 +953,4 @@ void ui_scroll_end(Ui *ui)
         draw_round(ui->d, (Rect){v.x + v.w - ui->u, y, ui->u * 2 / 3 + 2, bar}, 3,
                    ui_alpha(ui->th.muted, 140));
     }
-    ui->current = NULL;
 }

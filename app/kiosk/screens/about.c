@@ -32,7 +32,7 @@ static void editing(View *vw, Rect body)
         uint32_t id = ui_id(str(field_labels[i]));
         if (ui->focus != id)
             continue;
-        int fh = ui->u * 10, fw = ui->landscape ? ui->w * 6 / 10 : ui->w - 2 * p;
+        int fh = ui_touch(ui, ui->u * 10), fw = ui->landscape ? ui->w * 6 / 10 : ui->w - 2 * p;
         int x = (ui->w - fw) / 2, y = kb.y - fh - p;
         int lh = draw_line_height(ui->measure, ui->title);
         if (y - lh - ui->u < body.y)
@@ -44,22 +44,15 @@ static void editing(View *vw, Rect body)
     ui_keyboard(ui, kb);
 }
 
-void screen_about(View *vw)
+/* The title, the fields and the "You are" chips from y; returns the
+ * height used. */
+static int form(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     Visitor *v = &vw->s->visitor;
-    Rect body = chrome_top(vw, 0);
-    if (ui_typing(ui)) {
-        editing(vw, body);
-        return;
-    }
-    bool any = *v->first_name || *v->program || *v->interest;
-    BarAction act = chrome_bottom(vw, &body, str(any ? S_NEXT_FIND : S_SKIP), BTN_PRIMARY, NULL);
-    int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
-    int x = (ui->w - w) / 2;
-    Rect col = {x - p, body.y, w + 2 * p, body.h};
-    int y = chrome_title(vw, col, str(S_ABOUT_TITLE), str(S_ABOUT_SUB));
-    int fh = ui->u * 9, gap = ui->u * 3;
+    int p = pad(ui), y0 = y;
+    y = chrome_title(vw, (Rect){x - p, y, w + 2 * p, 0}, str(S_ABOUT_TITLE), str(S_ABOUT_SUB));
+    int fh = ui_touch(ui, ui->u * 9), gap = ui->u * 3;
     for (int i = 0; i < 3; i++) {
         size_t cap;
         char *buf = field_buf(v, i, &cap);
@@ -75,6 +68,25 @@ void screen_about(View *vw)
     int h, hit = chrome_chips(vw, x, y, w, labels, STATUS_COUNT, (int)v->status, &h);
     if (hit >= 0)
         v->status = (VisitorStatus)hit;
+    return y + h - y0;
+}
+
+void screen_about(View *vw)
+{
+    Ui *ui = vw->ui;
+    Visitor *v = &vw->s->visitor;
+    if (ui_typing(ui)) { /* the top bar gives way to the keyboard on a short screen */
+        int need = draw_line_height(ui->measure, ui->title) + ui->u * 2 + ui_touch(ui, ui->u * 10) +
+                   pad(ui) * 2;
+        editing(vw, chrome_top_above(vw, 0, ui->h - ui_keyboard_height(ui), need));
+        return;
+    }
+    Rect body = chrome_top(vw, 0);
+    bool any = *v->first_name || *v->program || *v->interest;
+    BarAction act = chrome_bottom(vw, &body, str(any ? S_NEXT_FIND : S_SKIP), BTN_PRIMARY, NULL);
+    int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
+    /* scrolls when Larger text makes it taller than the room there is */
+    chrome_scroll(vw, "about", body, (ui->w - w) / 2, w, form);
     if (act == BAR_BACK)
         view_post(vw, INTENT_GO, SCREEN_WELCOME);
     else if (act == BAR_NEXT)

@@ -54,18 +54,54 @@ int pad(const Ui *ui)
     return ui->u * 3;
 }
 
+/* The two toggles' widths and height. */
+static int toggles_size(Ui *ui, int *wbig, int *whc)
+{
+    *wbig = ui_width(ui, str(S_LARGER_TEXT), ui->body, WEIGHT_BOLD) + ui->u * 5;
+    *whc = ui_width(ui, str(S_HIGH_CONTRAST), ui->body, WEIGHT_BOLD) + ui->u * 5;
+    return ui_touch(ui, ui->u * 7);
+}
+
 int chrome_toggles(View *vw, int right, int y, int h)
 {
     Ui *ui = vw->ui;
     const char *big = str(S_LARGER_TEXT), *hc = str(S_HIGH_CONTRAST);
-    int wbig = ui_width(ui, big, ui->body, WEIGHT_BOLD) + ui->u * 5;
-    int whc = ui_width(ui, hc, ui->body, WEIGHT_BOLD) + ui->u * 5;
+    int wbig, whc, th = toggles_size(ui, &wbig, &whc);
+    h = h > th ? h : th;
     Rect rhc = {right - whc, y, whc, h}, rbig = {rhc.x - ui->u - wbig, y, wbig, h};
     if (ui_button(ui, rbig, big, ui->large_text ? BTN_CHIP_ON : BTN_CHIP))
         ui->large_text = !ui->large_text;
     if (ui_button(ui, rhc, hc, ui->high_contrast ? BTN_CHIP_ON : BTN_CHIP))
         ui->high_contrast = !ui->high_contrast;
     return rbig.x;
+}
+
+int chrome_header(View *vw, int y, int name_px, int school_px)
+{
+    Ui *ui = vw->ui;
+    int p = pad(ui), gap = ui->u * 2;
+    int ln = draw_line_height(ui->measure, name_px), ls = draw_line_height(ui->measure, school_px);
+    int wbig, whc, th = toggles_size(ui, &wbig, &whc), tw = wbig + ui->u + whc;
+    /* the office's logo, as tall as its name and school together */
+    int block = ln + ls;
+    ui_measure_begin(ui);
+    int lw = ui_image(ui, vw->office->logo, (Rect){p, y, ui->w / 5, block});
+    ui_measure_end(ui);
+    int nx = p + (lw ? lw + gap : 0);
+    int need = ui_width(ui, vw->office->name, name_px, WEIGHT_BOLD);
+    int sw = ui_width(ui, vw->office->school, school_px, WEIGHT_REGULAR);
+    need = need > sw ? need : sw;
+    /* the toggles beside the name when both fit, else on a row below */
+    bool beside = nx + need + gap * 2 + tw <= ui->w - p;
+    int row = block > th ? block : th;
+    int by = beside ? y + (row - block) / 2 : y;
+    ui_image(ui, vw->office->logo, (Rect){p, by, ui->w / 5, block});
+    int nw = (beside ? ui->w - p - tw - gap * 2 : ui->w - p) - nx;
+    ui_text(ui, nx, by, vw->office->name, name_px, WEIGHT_BOLD, ui->th.primary, nw);
+    ui_text(ui, nx, by + ln, vw->office->school, school_px, WEIGHT_REGULAR, ui->th.muted, nw);
+    int ty = beside ? y + (row - th) / 2 : y + block + ui->u;
+    chrome_toggles(vw, ui->w - p, ty, th);
+    return beside ? row : block + ui->u + th;
 }
 
 static void progress(View *vw, Rect r, int step)
@@ -104,29 +140,26 @@ static void progress(View *vw, Rect r, int step)
 Rect chrome_top(View *vw, int step)
 {
     Ui *ui = vw->ui;
-    int h = ui->u * 10, p = pad(ui);
+    int p = pad(ui), m = ui->u * 3 / 2;
     int prog = ui->u * 4 + ui->u / 2 + draw_line_height(ui->measure, ui->small);
+    ui_measure_begin(ui);
+    int h = chrome_header(vw, 0, ui->body, ui->small) + 2 * m;
+    ui_measure_end(ui);
+    ui_pane_begin(ui, "the top bar", (Rect){0, 0, ui->w, h});
     if (ui->d) {
         draw_rect(ui->d, (Rect){0, 0, ui->w, h}, ui->th.surface);
         draw_rect(ui->d, (Rect){0, h - 2, ui->w, 2}, ui->th.border);
     }
-    int th = ui->u * 7;
-    int left = chrome_toggles(vw, ui->w - p, (h - th) / 2, th);
-    int lh = draw_line_height(ui->measure, ui->body);
-    /* the office's logo, as tall as its name and school together */
-    int logo_h = lh + draw_line_height(ui->measure, ui->small);
-    int lw = ui_image(ui, vw->office->logo, (Rect){p, (h - logo_h) / 2, ui->w / 8, logo_h});
-    int nx = p + (lw ? lw + ui->u * 2 : 0), nw = left - p - nx;
-    ui_text(ui, nx, h / 2 - lh, vw->office->name, ui->body, WEIGHT_BOLD, ui->th.primary, nw);
-    ui_text(ui, nx, h / 2, vw->office->school, ui->small, WEIGHT_REGULAR, ui->th.muted, nw);
+    chrome_header(vw, m, ui->body, ui->small);
+    ui_pane_end(ui);
     if (vw->staff->stick_waiting) { /* staff plugged a stick in: they open it when ready */
-        Rect banner = {0, h, ui->w, ui->u * 7};
+        Rect banner = {0, h, ui->w, ui_touch(ui, ui->u * 7)};
         if (ui->d)
             draw_rect(ui->d, banner, ui->th.warn_bg);
         int bw = ui_width(ui, str(S_STICK_BANNER), ui->small, WEIGHT_BOLD);
         ui_text(ui, (ui->w - bw) / 2, h + (banner.h - draw_line_height(ui->measure, ui->small)) / 2,
                 str(S_STICK_BANNER), ui->small, WEIGHT_BOLD, ui->th.warn_text, ui->w - 2 * p);
-        ui_record(ui, str(S_STICK_BANNER), banner);
+        ui_record_tap(ui, str(S_STICK_BANNER), banner);
         if (ui_tapped(ui, banner))
             view_post(vw, INTENT_STAFF_BEGIN, 1);
         h += banner.h;
@@ -135,6 +168,17 @@ Rect chrome_top(View *vw, int step)
     progress(vw, (Rect){(ui->w - pw) / 2, h + ui->u * 2, pw, prog}, step);
     int top = h + ui->u * 2 + prog + ui->u * 3;
     return (Rect){0, top, ui->w, ui->h - top};
+}
+
+Rect chrome_top_above(View *vw, int step, int bottom, int need)
+{
+    Ui *ui = vw->ui;
+    ui_measure_begin(ui);
+    Rect body = chrome_top(vw, step);
+    ui_measure_end(ui);
+    if (bottom - body.y >= need)
+        return chrome_top(vw, step);
+    return (Rect){0, pad(ui), ui->w, bottom - pad(ui)};
 }
 
 BarAction chrome_bottom(View *vw, Rect *body, const char *next, ButtonStyle next_style,
@@ -147,36 +191,58 @@ BarAction chrome_bottom2(View *vw, Rect *body, const char *next, ButtonStyle nex
                          const char *skip, ButtonStyle skip_style)
 {
     Ui *ui = vw->ui;
-    int h = ui->u * 12, p = pad(ui), bh = ui->u * 8;
+    int p = pad(ui), bh = ui_touch(ui, ui->u * 8), gap = ui->u * 2, m = ui->u * 2;
+    /* Back and Start over on the left, the extra button and Next on the
+     * right: one row when all fit, else the right pair on a row below */
+    const char *label[4] = {str(S_BACK), str(S_START_OVER), skip, next};
+    int w[4] = {ui_width(ui, label[0], ui->body, WEIGHT_BOLD) + ui->u * 8,
+                ui_width(ui, label[1], ui->body, WEIGHT_BOLD) + ui->u * 6,
+                skip ? ui_width(ui, skip, ui->body, WEIGHT_BOLD) + ui->u * 6 : 0,
+                next ? ui_width(ui, next, ui->body, WEIGHT_BOLD) + ui->u * 10 : 0};
+    if (next && w[3] < ui->u * 30)
+        w[3] = ui->u * 30;
+    int room = ui->w - 2 * p, left = w[0] + gap + w[1];
+    int right = w[2] + w[3] + (skip && next ? gap : 0);
+    bool one = left + (right ? gap * 2 + right : 0) <= room;
+    for (int i = 0; i < 4; i++)
+        w[i] = w[i] < room ? w[i] : room;
+    int h = (one || !right ? bh : 2 * bh + gap) + 2 * m;
     Rect bar = {0, ui->h - h, ui->w, h};
     BarAction act = BAR_NONE;
     body->h = bar.y - body->y;
+    ui_pane_begin(ui, "the bottom bar", bar);
     if (ui->d) {
         draw_rect(ui->d, bar, ui->th.surface);
         draw_rect(ui->d, (Rect){0, bar.y, ui->w, 2}, ui->th.border);
     }
-    int y = bar.y + (h - bh) / 2;
-    int bw = ui_width(ui, str(S_BACK), ui->body, WEIGHT_BOLD) + ui->u * 8;
-    if (ui_button(ui, (Rect){p, y, bw, bh}, str(S_BACK), BTN_SECONDARY))
+    int y = bar.y + m, ry = one ? y : y + bh + gap;
+    if (ui_button(ui, (Rect){p, y, w[0], bh}, label[0], BTN_SECONDARY))
         act = BAR_BACK;
-    int sw = ui_width(ui, str(S_START_OVER), ui->body, WEIGHT_BOLD) + ui->u * 6;
-    if (ui_button(ui, (Rect){p + bw + ui->u * 2, y, sw, bh}, str(S_START_OVER), BTN_GHOST))
+    if (ui_button(ui, (Rect){p + w[0] + gap, y, w[1], bh}, label[1], BTN_GHOST))
         vw->confirm_restart = true;
-    int right = ui->w - p;
+    int x = ui->w - p;
     if (next) {
-        int nw = ui_width(ui, next, ui->body, WEIGHT_BOLD) + ui->u * 10;
-        if (nw < ui->u * 30)
-            nw = ui->u * 30;
-        if (ui_button(ui, (Rect){right - nw, y, nw, bh}, next, next_style))
+        x -= w[3];
+        if (ui_button(ui, (Rect){x, ry, w[3], bh}, next, next_style))
             act = BAR_NEXT;
-        right -= nw + ui->u * 2;
+        x -= gap;
     }
-    if (skip) {
-        int kw = ui_width(ui, skip, ui->body, WEIGHT_BOLD) + ui->u * 6;
-        if (ui_button(ui, (Rect){right - kw, y, kw, bh}, skip, skip_style))
-            act = BAR_SKIP;
-    }
+    if (skip && ui_button(ui, (Rect){x - w[2], ry, w[2], bh}, skip, skip_style))
+        act = BAR_SKIP;
+    ui_pane_end(ui);
     return act;
+}
+
+int chrome_scroll(View *vw, const char *id, Rect view, int x, int w, ChromeLay lay)
+{
+    Ui *ui = vw->ui;
+    ui_measure_begin(ui);
+    int content = lay(vw, x, 0, w);
+    ui_measure_end(ui);
+    int off = ui_scroll_begin(ui, ui_id(id), view, content);
+    lay(vw, x, view.y - off, w);
+    ui_scroll_end(ui);
+    return content;
 }
 
 int chrome_title(View *vw, Rect body, const char *title, const char *sub)
@@ -202,20 +268,17 @@ int chrome_chips_multi(View *vw, int x, int y, int w, const char *const *labels,
                        const bool *on, int *h)
 {
     Ui *ui = vw->ui;
-    int ch = ui->u * 7, gap = ui->u * 3 / 2, cx = x, cy = y, hit = -1;
-    for (int i = 0; i < n; i++) {
-        int cw = ui_width(ui, labels[i], ui->body, WEIGHT_BOLD) + ui->u * 4;
-        if (cw > w)
-            cw = w;
-        if (cx > x && cx + cw > x + w) {
-            cx = x;
-            cy += ch + gap;
-        }
-        if (ui_button(ui, (Rect){cx, cy, cw, ch}, labels[i], on[i] ? BTN_CHIP_ON : BTN_CHIP))
+    int gap = ui->u * 3 / 2, hit = -1;
+    enum { MAX = 64 };
+    int cw[MAX] = {0}, chh[MAX] = {0};
+    Rect r[MAX];
+    n = n < MAX ? n : MAX;
+    for (int i = 0; i < n; i++)
+        ui_button_size(ui, labels[i], BTN_CHIP, w, &cw[i], &chh[i]);
+    *h = ui_flow(cw, chh, n, x, y, w, gap, false, r);
+    for (int i = 0; i < n; i++)
+        if (ui_button(ui, r[i], labels[i], on[i] ? BTN_CHIP_ON : BTN_CHIP))
             hit = i;
-        cx += cw + gap;
-    }
-    *h = cy + ch - y;
     return hit;
 }
 
@@ -236,7 +299,22 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
     int w = ui->w * 6 / 10 > ui->u * 80 ? ui->w * 6 / 10 : ui->u * 80;
     if (w > ui->w - 2 * pad(ui))
         w = ui->w - 2 * pad(ui);
-    int p = ui->u * 5, bh = ui->u * 9;
+    int p = ui->u * 5, bh = ui_touch(ui, ui->u * 9), gap = ui->u * 3;
+    /* two buttons side by side, each as tall as its label needs (two
+     * lines when one would be cut), or one above the other when even so
+     * a label does not fit */
+    int bw = (w - 2 * p - gap) / 2, w1, h1, w2, h2;
+    ui_button_size(ui, b1, s1, bw, &w1, &h1);
+    ui_button_size(ui, b2, s2, bw, &w2, &h2);
+    int lh = draw_line_height(ui->measure, ui->body);
+    bool stack = h1 > 2 * lh + ui->u * 2 || h2 > 2 * lh + ui->u * 2 ||
+                 ui_width(ui, b1, ui->body, WEIGHT_BOLD) > 2 * (bw - ui->u * 2) ||
+                 ui_width(ui, b2, ui->body, WEIGHT_BOLD) > 2 * (bw - ui->u * 2);
+    bh = h1 > bh ? h1 : bh;
+    bh = h2 > bh ? h2 : bh;
+    if (stack)
+        bw = w - 2 * p;
+    int buttons_h = stack ? 2 * bh + gap : bh;
     /* measure first, then draw */
     ui_measure_begin(ui);
     int th = ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, title, ui->title, WEIGHT_BOLD, ui->th.text);
@@ -247,7 +325,7 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
         big_px = ui->huge;
     int bigh = big ? draw_line_height(ui->measure, big_px) : 0;
     ui_measure_end(ui);
-    int h = p + th + ui->u * 2 + sh + bigh + ui->u * 4 + bh + p;
+    int h = p + th + ui->u * 2 + sh + bigh + ui->u * 4 + buttons_h + p;
     Rect card = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
     if (ui->d) {
         draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.overlay);
@@ -263,16 +341,17 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
     y += ui_wrap(ui, (Rect){card.x + p, y, w - 2 * p, 0}, sub, ui->body, WEIGHT_REGULAR,
                  ui->th.text);
     if (big) {
-        int bw = ui_width(ui, big, big_px, WEIGHT_BOLD);
-        ui_text(ui, card.x + (w - bw) / 2, y, big, big_px, WEIGHT_BOLD, ui->th.primary, 0);
+        int gw = ui_width(ui, big, big_px, WEIGHT_BOLD);
+        ui_text(ui, card.x + (w - gw) / 2, y, big, big_px, WEIGHT_BOLD, ui->th.primary, 0);
         y += bigh;
     }
     y += ui->u * 4;
-    int bw = (w - 2 * p - ui->u * 3) / 2;
     int r = 0;
     if (ui_button(ui, (Rect){card.x + p, y, bw, bh}, b1, s1))
         r = 1;
-    if (ui_button(ui, (Rect){card.x + w - p - bw, y, bw, bh}, b2, s2))
+    Rect second =
+        stack ? (Rect){card.x + p, y + bh + gap, bw, bh} : (Rect){card.x + w - p - bw, y, bw, bh};
+    if (ui_button(ui, second, b2, s2))
         r = 2;
     return r;
 }

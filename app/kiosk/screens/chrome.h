@@ -18,6 +18,11 @@ int pad(const Ui *ui);
 /* Top bar and progress strip; returns the body rectangle below them. */
 Rect chrome_top(View *vw, int step);
 
+/* The top bar as chrome_top when the body it leaves above bottom (the
+ * keyboard's top) is at least need px tall; else no bar, and the body
+ * from near the top of the screen. */
+Rect chrome_top_above(View *vw, int step, int bottom, int need);
+
 /* Bottom bar with Back, Start over and a primary button (NULL: none).
  * Shrinks *body so nothing hides behind it. */
 BarAction chrome_bottom(View *vw, Rect *body, const char *next, ButtonStyle next_style,
@@ -29,6 +34,18 @@ BarAction chrome_bottom2(View *vw, Rect *body, const char *next, ButtonStyle nex
 
 /* Accessibility toggles at r's right edge; returns their left x. */
 int chrome_toggles(View *vw, int right, int y, int h);
+
+/* The office's logo, name and school from y with the toggles at the
+ * right, or on a row below when they would not fit beside the name;
+ * returns the height used. */
+int chrome_header(View *vw, int y, int name_px, int school_px);
+
+/* Lays content out from (x, y) in width w; returns the height used. */
+typedef int (*ChromeLay)(View *vw, int x, int y, int w);
+
+/* Content that scrolls in view when it is taller: measured by lay, then
+ * drawn by it, scrolled. Returns the content's height. */
+int chrome_scroll(View *vw, const char *id, Rect view, int x, int w, ChromeLay lay);
 
 /* A screen title with an optional line under it; returns the y after. */
 int chrome_title(View *vw, Rect body, const char *title, const char *sub);

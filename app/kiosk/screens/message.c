@@ -113,17 +113,24 @@ static void preview(View *vw, Rect r)
                                 : fmt_int2(S_COUNT_WORDS, (int)m->words, (int)m->limit);
         bool over = (m->limit_in_chars ? m->chars : m->words) > m->limit;
         int cw = ui_width(ui, count, ui->small, WEIGHT_BOLD);
-        ui_text(ui, r.x + r.w - p - cw, r.y + p, count, ui->small, WEIGHT_BOLD,
-                over ? ui->th.warn_text : ui->th.ok_text, 0);
+        /* beside "Preview" when both fit, else on the line under it */
+        bool beside =
+            ui_width(ui, str(S_PREVIEW), ui->small, WEIGHT_BOLD) + ui->u * 2 + cw <= r.w - 2 * p;
+        int cy = beside ? r.y + p : r.y + p + lh;
+        ui_text(ui, beside ? r.x + r.w - p - cw : r.x + p, cy, count, ui->small, WEIGHT_BOLD,
+                over ? ui->th.warn_text : ui->th.ok_text, r.w - 2 * p);
+        if (!beside)
+            lh *= 2;
     }
     Rect view = {r.x + p, r.y + p + lh + ui->u, r.w - 2 * p, r.h - 2 * p - lh - ui->u};
     char subject[MESSAGE_SUBJECT_MAX + 16];
     snprintf(subject, sizeof subject, "%s %s", str(S_SUBJECT), m->subject);
+    Rect text = {view.x, 0, view.w - ui->u * 2, 0}; /* beside the scroll bar */
     ui_measure_begin(ui);
     int content =
-        (*m->subject ? ui_wrap(ui, view, subject, ui->body, WEIGHT_BOLD, ui->th.text) + ui->u * 2
+        (*m->subject ? ui_wrap(ui, text, subject, ui->body, WEIGHT_BOLD, ui->th.text) + ui->u * 2
                      : 0) +
-        ui_wrap(ui, view, m->body, ui->body, WEIGHT_REGULAR, ui->th.text);
+        ui_wrap(ui, text, m->body, ui->body, WEIGHT_REGULAR, ui->th.text);
     ui_measure_end(ui);
     int off = ui_scroll_begin(ui, ui_id("preview"), view, content);
     int y = view.y - off;
@@ -145,11 +152,21 @@ void screen_message(View *vw)
     int p = pad(ui);
     int y = chrome_title(vw, body, fmt_str(S_MESSAGE_TITLE, s->mentor.first_name), NULL);
     if (ui->landscape) {
-        int lw = (ui->w - 2 * p) * 46 / 100, rx = p + lw + ui->u * 4, rw = ui->w - p - rx;
-        Rect view = {p, y, lw, body.y + body.h - y - ui->u};
-        ui_measure_begin(ui);
-        int content = controls(vw, p, 0, lw - ui->u * 2);
-        ui_measure_end(ui);
+        /* the choices take a wider column when that spares them
+         * scrolling (Larger text), the preview what is left */
+        Rect view = {p, y, 0, body.y + body.h - y - ui->u};
+        int lw = 0, content = 0;
+        static const int share[] = {46, 54, 60};
+        for (size_t i = 0; i < sizeof share / sizeof *share; i++) {
+            lw = (ui->w - 2 * p) * share[i] / 100;
+            ui_measure_begin(ui);
+            content = controls(vw, p, 0, lw - ui->u * 2);
+            ui_measure_end(ui);
+            if (content <= view.h)
+                break;
+        }
+        view.w = lw;
+        int rx = p + lw + ui->u * 4, rw = ui->w - p - rx;
         int off = ui_scroll_begin(ui, ui_id("choices"), view, content);
         controls(vw, p, y - off, lw - ui->u * 2);
         ui_scroll_end(ui);

@@ -117,11 +117,12 @@ void screen_questions(View *vw)
     int barw = ui->landscape ? w - rw - ui->u * 4 : w;
     int bh = time_bar(vw, x, y, barw);
     int bx = ui->landscape ? x + w - rw : x, by = ui->landscape ? y : y + bh;
-    if (ui_button(ui, (Rect){bx, by, rw, ui->u * 7}, reset, BTN_GHOST)) {
+    int rh = ui_touch(ui, ui->u * 7);
+    if (ui_button(ui, (Rect){bx, by, rw, rh}, reset, BTN_GHOST)) {
         view_post(vw, INTENT_SUGGEST, 0);
         vw->s->questions_edited = false;
     }
-    y += ui->landscape ? (bh > ui->u * 7 ? bh : ui->u * 7) : bh + ui->u * 8;
+    y += ui->landscape ? (bh > rh ? bh : rh) : bh + rh + ui->u;
     Rect view = {x, y, w, body.y + body.h - y - ui->u};
     ui_measure_begin(ui);
     int content = list(vw, x, 0, w - ui->u * 2, view);

@@ -25,7 +25,7 @@ void screens_run(View *vw)
         ui->down = down;
         ui->released = released;
         ui->pressed = pressed;
-        ui->nitems = 0; /* only the overlay's buttons can be tapped */
+        ui_cover(ui); /* only the overlay's buttons can be tapped */
         if (picker && !vw->idle_warning && !vw->confirm_restart && !vw->confirm_finish)
             screen_field_picker(vw);
         else

@@ -35,7 +35,7 @@ static Rect frame(View *vw, const char *title, const char *sub)
 static int buttons(View *vw, Rect *body, const char *const *label, const ButtonStyle *style, int n)
 {
     Ui *ui = vw->ui;
-    int bh = ui->u * 9, gap = ui->u * 3, y = ui->h - bh - pad(ui) * 2, tapped = 0;
+    int bh = ui_touch(ui, ui->u * 9), gap = ui->u * 3, y = ui->h - bh - pad(ui) * 2, tapped = 0;
     int bw = (body->w - gap) / 2, x = n == 1 ? body->x + (body->w - bw) / 2 : body->x;
     if (n > 2)
         bw = (body->w - gap * (n - 1)) / n;
@@ -71,17 +71,16 @@ static void pin_typed(View *vw)
         view_post(vw, INTENT_STAFF_KEY, ui->key == 13 ? '\r' : '\b');
 }
 
-static void pin_screen(View *vw)
+static int pin_room; /* the body's height, for pin_lay */
+
+/* What is wrong (no PIN set, locked, wrong), the PIN as dots and the
+ * pad from y, the keys as tall as pin_room allows but never under the
+ * touch target; returns the height used. */
+static int pin_lay(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     const StaffView *st = vw->staff;
-    int locked = st->locked_seconds;
-    const char *sub = st->for_stick ? "A staff USB stick was plugged in. Enter the staff PIN to "
-                                      "update the directory from it."
-                                    : "Enter the staff PIN.";
-    Rect body = frame(vw, "Staff PIN", sub);
-    const char *cancel[] = {"Cancel"};
-    int act = buttons(vw, &body, cancel, (ButtonStyle[]){BTN_SECONDARY}, 1);
+    int locked = st->locked_seconds, y0 = y;
     char line[200] = "";
     Color tone = ui->th.warn_text;
     if (!st->pin_set)
@@ -95,19 +94,15 @@ static void pin_screen(View *vw)
         snprintf(line, sizeof line, "That PIN is not right. %d more %s before a five-minute lock.",
                  st->tries_left, st->tries_left == 1 ? "try" : "tries");
     if (line[0]) {
-        ui_record(ui, line, (Rect){body.x, body.y, body.w, ui->u * 4});
-        int used =
-            ui_wrap(ui, (Rect){body.x, body.y, body.w, 0}, line, ui->body, WEIGHT_BOLD, tone) +
-            ui->u * 2;
-        body.y += used;
-        body.h -= used;
+        ui_record(ui, line, (Rect){x, y, w, ui->u * 4});
+        y += ui_wrap(ui, (Rect){x, y, w, 0}, line, ui->body, WEIGHT_BOLD, tone) + ui->u * 2;
     }
     /* the PIN as dots */
     char dots[3 * 16 + 1] = "";
     for (int i = 0; i < st->pin_len && i < 16; i++)
         strcat(dots, "\xe2\x97\x8f");
-    int kw = ui->u * 60 < body.w ? ui->u * 60 : body.w, kx = body.x + (body.w - kw) / 2;
-    Rect field = {kx, body.y, kw, ui->u * 9};
+    int kw = ui->u * 60 < w ? ui->u * 60 : w, kx = x + (w - kw) / 2;
+    Rect field = {kx, y, kw, ui->u * 9};
     ui_panel(ui, field, ui->th.sunken);
     int dw = ui_width(ui, dots, ui->title, WEIGHT_BOLD);
     ui_text(ui, kx + (kw - dw) / 2,
@@ -117,9 +112,8 @@ static void pin_screen(View *vw)
     static const char *const keys[12] = {"1", "2", "3", "4",      "5", "6",
                                          "7", "8", "9", "Delete", "0", "OK"};
     int gap = ui->u * 2, top = field.y + field.h + ui->u * 3;
-    int kh = (body.y + body.h - top - 3 * gap) / 4;
-    if (kh > ui->u * 12)
-        kh = ui->u * 12;
+    int kh = (y0 + pin_room - top - 3 * gap) / 4;
+    kh = kh > ui->u * 12 ? ui->u * 12 : ui_touch(ui, kh);
     int bw = (kw - 2 * gap) / 3;
     bool usable = st->pin_set && !locked;
     for (int i = 0; i < 12; i++) {
@@ -128,10 +122,25 @@ static void pin_screen(View *vw)
         if (ui_button(ui, r, keys[i], s) && usable)
             view_post(vw, INTENT_STAFF_KEY, i == 9 ? '\b' : i == 11 ? '\r' : keys[i][0]);
     }
+    return top + 4 * kh + 3 * gap - y0;
+}
+
+static void pin_screen(View *vw)
+{
+    Ui *ui = vw->ui;
+    const StaffView *st = vw->staff;
+    const char *sub = st->for_stick ? "A staff USB stick was plugged in. Enter the staff PIN to "
+                                      "update the directory from it."
+                                    : "Enter the staff PIN.";
+    Rect body = frame(vw, "Staff PIN", sub);
+    const char *cancel[] = {"Cancel"};
+    int act = buttons(vw, &body, cancel, (ButtonStyle[]){BTN_SECONDARY}, 1);
+    pin_room = body.h; /* scrolls on a screen too short for the pad */
+    chrome_scroll(vw, "staff-pin", body, body.x, body.w, pin_lay);
     pin_typed(vw);
     if (act == 1)
         view_post(vw, INTENT_STAFF_END, 0);
-    if (locked)
+    if (st->locked_seconds)
         ui->animating = false; /* the countdown is driven by staff_wait_ms */
 }
 
@@ -141,7 +150,7 @@ static int menu_content(View *vw, Rect body, int y)
 {
     Ui *ui = vw->ui;
     const StaffView *st = vw->staff;
-    int p = pad(ui), bh = ui->u * 9, gap = ui->u * 2;
+    int p = pad(ui), bh = ui_touch(ui, ui->u * 9), gap = ui->u * 2;
     if (st->notice[0]) {
         ui_measure_begin(ui);
         int nh = ui_wrap(ui, (Rect){0, 0, body.w - 2 * p, 0}, st->notice, ui->body, WEIGHT_REGULAR,

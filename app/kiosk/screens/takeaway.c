@@ -33,7 +33,7 @@ static const char *about(const View *vw, int k)
 static int tabs(View *vw, Rect r, bool column)
 {
     Ui *ui = vw->ui;
-    int bh = ui->u * 8, gap = ui->u * 2, h;
+    int bh = ui_touch(ui, ui->u * 8), gap = ui->u * 2, h;
     if (column) {
         for (int k = 0; k < TAKE_COUNT; k++) {
             Rect b = {r.x, r.y + k * (bh + gap), r.w, bh};
@@ -124,28 +124,26 @@ static const char *print_button(const View *vw, ButtonStyle *style)
     }
 }
 
-/* What the code holds and how to use it, wrapped in w; returns height. */
-/* The hint, what the code holds and the print status, wrapped in w; the
- * line about the code gives way when all would not fit in room. Returns
- * the height. */
-static int captions(View *vw, int x, int y, int w, int room)
+/* The hint, what the code holds and the print status, wrapped in w from
+ * y; returns the height. */
+static int captions(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     int y0 = y;
-    ui_measure_begin(ui);
-    int about_h = ui_wrap(ui, (Rect){x, 0, w, 0}, about(vw, vw->qr_tab), ui->small, WEIGHT_REGULAR,
-                          ui->th.muted);
-    int need =
-        ui_wrap(ui, (Rect){x, 0, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text) +
-        about_h + ui->u * 2 + printing_panel(vw, x, 0, w);
-    ui_measure_end(ui);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text);
-    if (need <= room)
-        y += ui_wrap(ui, (Rect){x, y, w, 0}, about(vw, vw->qr_tab), ui->small, WEIGHT_REGULAR,
-                     ui->th.muted);
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, about(vw, vw->qr_tab), ui->small, WEIGHT_REGULAR,
+                 ui->th.muted);
     y += ui->u * 2;
     y += printing_panel(vw, x, y, w);
     return y - y0;
+}
+
+/* The middle column in landscape: the tabs, then the captions; returns
+ * the height (it scrolls when taller than the room). */
+static int middle(View *vw, int x, int y, int w)
+{
+    int th = tabs(vw, (Rect){x, y, w, 0}, true);
+    return th + vw->ui->u * 2 + captions(vw, x, y + th + vw->ui->u * 2, w);
 }
 
 /* The largest whole number of pixels per module that fits w x h, but
@@ -190,6 +188,35 @@ static void sheet(View *vw, Rect r)
     ui_scroll_end(ui);
 }
 
+/* One above the other from y: the tabs, the code (as large as about
+ * half of room allows) and its captions; returns the height used. */
+static int stack(View *vw, int x, int y, int w, int room)
+{
+    Ui *ui = vw->ui;
+    const Takeaway *t = &vw->s->visit.takeaway;
+    int k = vw->qr_tab, y0 = y;
+    int th = tabs(vw, (Rect){x, y, w, 0}, false);
+    int scale = code_scale(t, k, w, room * 55 / 100 - th);
+    int side = t->ok[k] ? (t->code[k].width + 8) * scale : 0, most = side;
+    for (int j = 0; j < TAKE_COUNT; j++) /* room for the largest, so nothing below moves */
+        if (t->ok[j]) {
+            int sj = (t->code[j].width + 8) * code_scale(t, j, w, room * 55 / 100 - th);
+            most = sj > most ? sj : most;
+        }
+    y += th;
+    int drawn = code(vw, k, x + (w - side) / 2, y + (most - side) / 2, scale);
+    y += (drawn > most ? drawn : most) + ui->u * 2;
+    y += captions(vw, x, y, w) + ui->u * 2;
+    return y - y0;
+}
+
+static int stack_room; /* the body's height, for stack_lay */
+
+static int stack_lay(View *vw, int x, int y, int w)
+{
+    return stack(vw, x, y, w, stack_room);
+}
+
 void screen_takeaway(View *vw)
 {
     Ui *ui = vw->ui;
@@ -203,26 +230,39 @@ void screen_takeaway(View *vw)
     body.h -= ui->u * 2;
     if (!s->takeaway_ready)
         return; /* built right after this pass; drawn on the next */
-    if (ui->landscape) {
-        /* sheet | tabs and hints | the code, as large as the height allows */
+    /* sheet | tabs and hints | the code, as large as the height allows;
+     * the columns are as wide as the widest code needs, so the tabs stay
+     * put when another code is shown. One above the other instead when
+     * the sheet would not keep a readable width beside them. */
+    int cw = ui->u * 40;
+    for (int j = 0; j < TAKE_COUNT; j++)
+        if (t->ok[j]) {
+            int sj = (t->code[j].width + 8) * code_scale(t, j, ui->w * 45 / 100, body.h);
+            cw = sj > cw ? sj : cw;
+        }
+    int tw = ui_width(ui, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD) / 2 + ui->u * 6;
+    tw = tw > ui->u * 30 ? tw : ui->u * 30;
+    int cx = ui->w - p - cw, tx = cx - gap - tw;
+    if (ui->landscape && tx - gap - p >= ui->body * 14) {
         int scale = code_scale(t, k, ui->w * 45 / 100, body.h);
         int side = t->ok[k] ? (t->code[k].width + 8) * scale : ui->u * 40;
-        int tw = ui->u * 30, cx = ui->w - p - side, tx = cx - gap - tw;
         sheet(vw, (Rect){p, body.y, tx - gap - p, body.h});
-        int th = tabs(vw, (Rect){tx, body.y, tw, 0}, true);
-        captions(vw, tx, body.y + th + ui->u * 2, tw, body.h - th - ui->u * 2);
-        code(vw, k, cx,
-             body.y + (body.h - side) / 2 > body.y ? body.y + (body.h - side) / 2 : body.y, scale);
+        chrome_scroll(vw, "takeaway-middle", (Rect){tx, body.y, tw + ui->u * 2, body.h}, tx, tw,
+                      middle);
+        int cy = body.y + (body.h - side) / 2 > body.y ? body.y + (body.h - side) / 2 : body.y;
+        code(vw, k, cx + (cw - side) / 2, cy, scale);
     } else {
         int w = ui->w - 2 * p;
-        int th = tabs(vw, (Rect){p, body.y, w, 0}, false);
-        int room = body.h * 55 / 100 - th;
-        int scale = code_scale(t, k, w, room);
-        int side = t->ok[k] ? (t->code[k].width + 8) * scale : 0;
-        int y = body.y + th;
-        y += code(vw, k, p + (w - side) / 2, y, scale) + ui->u * 2;
-        y += captions(vw, p, y, w, body.h) + ui->u * 2;
-        sheet(vw, (Rect){p, y, w, body.y + body.h - y});
+        ui_measure_begin(ui);
+        int need = stack(vw, p, body.y, w, body.h) + ui->u * 2 * 8;
+        ui_measure_end(ui);
+        if (need <= body.h) { /* the sheet below, in the room that is left */
+            int y = body.y + stack(vw, p, body.y, w, body.h);
+            sheet(vw, (Rect){p, y, w, body.y + body.h - y});
+        } else { /* too short for the sheet too: the codes scroll (it has a code of its own) */
+            stack_room = body.h;
+            chrome_scroll(vw, "takeaway-stack", body, p, w, stack_lay);
+        }
     }
     if (act == BAR_BACK)
         view_post(vw, INTENT_GO, SCREEN_QUESTIONS);
