@@ -41,7 +41,16 @@ int bidi_runs(const char *s, size_t len, BidiRun *out, int cap)
         return 0;
     fribidi_get_bidi_types(u, n, types);
     fribidi_get_bracket_types(u, n, types, brackets);
-    FriBidiParType dir = FRIBIDI_PAR_ON; /* the first strong letter decides */
+    /* a line runs the way most of its letters do: an English sentence
+     * that begins with an Arabic name is left to right ("ليلى has built a
+     * career", "ليلى حداد (Layla Haddad)"), a line in Hebrew right to left;
+     * when even, its first strong letter decides */
+    int ltr = 0, rtl = 0;
+    for (int i = 0; i < n; i++) {
+        ltr += types[i] == FRIBIDI_TYPE_LTR;
+        rtl += types[i] == FRIBIDI_TYPE_RTL || types[i] == FRIBIDI_TYPE_AL;
+    }
+    FriBidiParType dir = ltr > rtl ? FRIBIDI_PAR_LTR : rtl > ltr ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
     if (!fribidi_get_par_embedding_levels_ex(types, brackets, n, &dir, levels)) {
         out[0] = (BidiRun){0, len, false};
         return 1;

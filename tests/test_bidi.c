@@ -37,6 +37,10 @@ static void test_mixed_lines(void **state)
     assert_string_equal(shown("שלום 123 עולם"), "< עולם][123><שלום ]");
     assert_string_equal(shown("مرحبا Nadia!"), "<!][Nadia><مرحبا ]");
     assert_string_equal(shown("Only Latin, 42."), "[Only Latin, 42.>");
+    /* an English sentence that begins with an Arabic name reads left to
+     * right, the name first: the way most of its letters run */
+    assert_string_equal(shown("ليلى has built a career"), "<ليلى][ has built a career>");
+    assert_string_equal(shown("ليلى حداد (Layla Haddad)"), "<ليلى حداد][ (Layla Haddad)>");
     assert_string_equal(shown(""), "");
 }
 

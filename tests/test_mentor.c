@@ -157,6 +157,24 @@ static void test_full_names_in_their_order(void **state)
         mentor_full_name(&m, out, sizeof out);
         assert_string_equal(out, names[i][2]);
     }
+    /* shown with the mentor's own Latin spelling, only for another script */
+    Mentor m = {0};
+    char out[400];
+    strcpy(m.first_name, "ليلى");
+    strcpy(m.last_name, "حداد");
+    strcpy(m.name_latin, "Layla Haddad");
+    mentor_shown_name(&m, out, sizeof out);
+    assert_string_equal(out, "ليلى حداد (Layla Haddad)");
+    strcpy(m.first_name, "José");
+    strcpy(m.last_name, "García");
+    strcpy(m.name_latin, "Jose Garcia");
+    mentor_shown_name(&m, out, sizeof out);
+    assert_string_equal(out, "José García");
+    strcpy(m.first_name, "Ольга");
+    strcpy(m.last_name, "Смирнова");
+    m.name_latin[0] = '\0';
+    mentor_shown_name(&m, out, sizeof out);
+    assert_string_equal(out, "Ольга Смирнова");
 }
 
 int main(int argc, char **argv)

@@ -435,6 +435,27 @@ static bool cjk(const char *s)
     return any;
 }
 
+/* True when s has a letter of a script other than Latin (Greek and
+ * every script after it in Unicode). */
+static bool other_script(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n)
+        if (text_utf8_next(s, n, &i) >= 0x370)
+            return true;
+    return false;
+}
+
+void mentor_shown_name(const Mentor *m, char *out, size_t cap)
+{
+    char full[2 * MENTOR_NAME_MAX + 2];
+    mentor_full_name(m, full, sizeof full);
+    if (*m->name_latin && other_script(full))
+        snprintf(out, cap, "%s (%s)", full, m->name_latin);
+    else
+        text_copy(out, cap, full);
+}
+
 void mentor_full_name(const Mentor *m, char *out, size_t cap)
 {
     /* a name written in Chinese, Japanese or Korean puts the family name

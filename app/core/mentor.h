@@ -133,4 +133,10 @@ bool mentor_url_valid(const char *s);
 /* "Ana Costa" into out. */
 void mentor_full_name(const Mentor *m, char *out, size_t cap);
 
+/* The name as a card shows it: the full name, and for a name written in
+ * another script than Latin the mentor's own Latin spelling beside it
+ * when the export gives one ("ليلى حداد (Layla Haddad)"), so a visitor
+ * who cannot read the script knows whom they found and how to say it. */
+void mentor_shown_name(const Mentor *m, char *out, size_t cap);
+
 #endif

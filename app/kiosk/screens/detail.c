@@ -52,8 +52,8 @@ static int detail_body(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     const Mentor *m = &vw->s->mentor;
-    char name[2 * MENTOR_NAME_MAX + 2], buf[600];
-    mentor_full_name(m, name, sizeof name);
+    char name[2 * MENTOR_NAME_MAX + MENTOR_TEXT_MAX + 8], buf[600];
+    mentor_shown_name(m, name, sizeof name);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, name, ui->huge, WEIGHT_BOLD, ui->th.text);
     snprintf(buf, sizeof buf, "%s, %s", m->title, m->organization);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, buf, ui->title * 3 / 4, WEIGHT_REGULAR, ui->th.text);

@@ -13,8 +13,8 @@
 static int card_lines(View *vw, Rect r, const Mentor *m, const char *reason)
 {
     Ui *ui = vw->ui;
-    char name[2 * MENTOR_NAME_MAX + 2], role[2 * MENTOR_TEXT_MAX + 8], line[400];
-    mentor_full_name(m, name, sizeof name);
+    char name[2 * MENTOR_NAME_MAX + MENTOR_TEXT_MAX + 8], role[2 * MENTOR_TEXT_MAX + 8], line[400];
+    mentor_shown_name(m, name, sizeof name);
     int p = ui->u * 3, x = r.x + p, y = r.y + ui->u * 2, w = r.w - 2 * p;
     ui_text(ui, x, y, name, ui->body, WEIGHT_BOLD, ui->th.text, w);
     y += draw_line_height(ui->measure, ui->body);
