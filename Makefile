@@ -279,7 +279,8 @@ demo: deps
 # caller, so a distribution's hardening flags reach the binaries.
 IBUILD := build/install$(subst /,-,$(PREFIX))
 SUBST   = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' \
-              -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' -e 's|@CAGE@|$(CAGE)|g'
+              -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' -e 's|@CAGE@|$(CAGE)|g' \
+              -e 's|@CONFDIR@|$(CONFDIR)|g'
 D := platform/deploy
 install:
 	@$(MAKE) --no-print-directory BUILD=$(IBUILD) INSTALLED=1 SAN=0 all
@@ -292,9 +293,14 @@ install:
 	install -m 644 assets/questions.csv assets/synonyms.csv assets/mentors.sample.csv assets/referrals.sample.csv \
 	    assets/logo.sample.svg $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/man/career-kiosk.1 docs/man/career-kiosk-admin.1 $(DESTDIR)$(MANDIR)/man1/
-	install -m 644 docs/DEPLOY.md docs/USB.md README.md $(D)/kiosk.conf $(DESTDIR)$(DOCDIR)/
+	install -m 644 docs/DEPLOY.md docs/USB.md docs/FLEET.md README.md $(D)/kiosk.conf $(D)/fetch.conf \
+	    $(DESTDIR)$(DOCDIR)/
 	$(SUBST) $(D)/career-kiosk-session.in > $(DESTDIR)$(LIBEXECDIR)/career-kiosk-session
 	chmod 755 $(DESTDIR)$(LIBEXECDIR)/career-kiosk-session
+	$(SUBST) $(D)/career-kiosk-fetch.in > $(DESTDIR)$(LIBEXECDIR)/career-kiosk-fetch
+	chmod 755 $(DESTDIR)$(LIBEXECDIR)/career-kiosk-fetch
+	$(SUBST) $(D)/career-kiosk-fetch.service.in > $(DESTDIR)$(UNITDIR)/career-kiosk-fetch.service
+	install -m 644 $(D)/career-kiosk-fetch.timer $(DESTDIR)$(UNITDIR)/
 	$(SUBST) $(D)/career-kiosk.service.in > $(DESTDIR)$(UNITDIR)/career-kiosk.service
 	$(SUBST) $(D)/career-kiosk-retry.service.in > $(DESTDIR)$(UNITDIR)/career-kiosk-retry.service
 	install -m 644 $(D)/career-kiosk-retry.timer $(DESTDIR)$(UNITDIR)/
@@ -304,6 +310,9 @@ install:
 	@if [ -e $(DESTDIR)$(CONFDIR)/kiosk.conf ]; then \
 	    echo "kept $(DESTDIR)$(CONFDIR)/kiosk.conf (the new default is in $(DOCDIR)/kiosk.conf)"; \
 	else install -m 640 $(D)/kiosk.conf $(DESTDIR)$(CONFDIR)/kiosk.conf; fi
+	@if [ -e $(DESTDIR)$(CONFDIR)/fetch.conf ]; then \
+	    echo "kept $(DESTDIR)$(CONFDIR)/fetch.conf (the new default is in $(DOCDIR)/fetch.conf)"; \
+	else install -m 644 $(D)/fetch.conf $(DESTDIR)$(CONFDIR)/fetch.conf; fi
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
 	    tools/postinstall.sh $(CONFDIR) $(SYSUSERSDIR) $(TMPFILESDIR); fi
 
