@@ -244,9 +244,10 @@ static void outbox_tick(App *a)
     char written[900] = "", err[300] = "";
     uint64_t now = platform_now(a->platform), every = (uint64_t)a->cfg.outbox_hours * 3600000;
     if (a->cfg.inbox == CONFIG_INBOX_OFF || !a->store || st->worker_started ||
-        (st->outbox_written && now - st->outbox_written < every))
+        (st->outbox_done && now - st->outbox_written < every))
         return;
-    st->outbox_written = now ? now : 1;
+    st->outbox_done = true;
+    st->outbox_written = now;
     if (bundle_write_outbox_stats(a->cfg.outbox_dir, a->cfg.kiosk_id, clock_unix(&a->clock),
                                   a->store, written, sizeof written, err, sizeof err))
         fprintf(stderr, "career-kiosk: stats written to the outbox %s: %s\n", a->cfg.outbox_dir,
@@ -331,8 +332,8 @@ static void inbox_tick(App *a)
             inbox_scan(a);
         st->inbox_looked = now;
     }
-    if (!st->stale_looked || now - st->stale_looked >= 3600000) {
-        st->stale_looked = now ? now : 1;
+    if (now - st->stale_looked >= 3600000) {
+        st->stale_looked = now;
         stale_look(a);
     }
     outbox_tick(a);
@@ -553,6 +554,7 @@ static void write_back(App *a, const ImportReport *rep, char *words, size_t cap)
     }
     if (ok && inbox) {
         st->outbox_written = platform_now(a->platform);
+        st->outbox_done = true;
         snprintf(words + n, cap - n, "\n\nWritten to the outbox (%s): %s.", a->cfg.outbox_dir,
                  written);
     } else if (ok) {

@@ -141,7 +141,7 @@ static int menu_content(View *vw, Rect body, int y)
 {
     Ui *ui = vw->ui;
     const StaffView *st = vw->staff;
-    int p = pad(ui), bh = ui->u * 9, gap = ui->u * 2;
+    int p = pad(ui), bh = ui->u * 9, gap = ui->u * 2, bw = (body.w - gap) / 2;
     const char *notices[] = {st->notice, st->stale};
     for (int i = 0; i < 2; i++) {
         if (!notices[i][0])
@@ -159,26 +159,6 @@ static int menu_content(View *vw, Rect body, int y)
     y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, st->health, ui->body, WEIGHT_REGULAR,
                  ui->th.text) +
          ui->u * 4;
-    y += chrome_caption(vw, body.x, y, "USB stick");
-    char where[STAFF_PATH_MAX + 40];
-    snprintf(where, sizeof where, "A stick is plugged in (%s).", st->stick);
-    y += ui_wrap(ui, (Rect){body.x, y, body.w, 0},
-                 st->stick[0] ? where
-                              : "Plug in a staff USB stick with a career-kiosk folder to import "
-                                "a signed export or to take the stats home.",
-                 ui->body, WEIGHT_REGULAR, st->stick[0] ? ui->th.text : ui->th.muted) +
-         ui->u * 2;
-    int bw = (body.w - gap) / 2;
-    bool stick = st->stick[0];
-    if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Import from the stick",
-                  stick ? BTN_PRIMARY : BTN_DISABLED) &&
-        stick)
-        view_post(vw, INTENT_STAFF_CHECK, 0);
-    if (ui_button(ui, (Rect){body.x + bw + gap, y, bw, bh}, "Export stats to the stick",
-                  stick ? BTN_SECONDARY : BTN_DISABLED) &&
-        stick)
-        view_post(vw, INTENT_STAFF_EXPORT, 0);
-    y += bh + ui->u * 4;
     if (st->inbox_mode) {
         char words[STAFF_PATH_MAX + 200];
         y += chrome_caption(vw, body.x, y, "Inbox");
@@ -203,6 +183,25 @@ static int menu_content(View *vw, Rect body, int y)
         }
         y += ui->u * 4;
     }
+    y += chrome_caption(vw, body.x, y, "USB stick");
+    char where[STAFF_PATH_MAX + 40];
+    snprintf(where, sizeof where, "A stick is plugged in (%s).", st->stick);
+    y += ui_wrap(ui, (Rect){body.x, y, body.w, 0},
+                 st->stick[0] ? where
+                              : "Plug in a staff USB stick with a career-kiosk folder to import "
+                                "a signed export or to take the stats home.",
+                 ui->body, WEIGHT_REGULAR, st->stick[0] ? ui->th.text : ui->th.muted) +
+         ui->u * 2;
+    bool stick = st->stick[0];
+    if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Import from the stick",
+                  stick ? BTN_PRIMARY : BTN_DISABLED) &&
+        stick)
+        view_post(vw, INTENT_STAFF_CHECK, 0);
+    if (ui_button(ui, (Rect){body.x + bw + gap, y, bw, bh}, "Export stats to the stick",
+                  stick ? BTN_SECONDARY : BTN_DISABLED) &&
+        stick)
+        view_post(vw, INTENT_STAFF_EXPORT, 0);
+    y += bh + ui->u * 4;
     if (!st->printer)
         return y;
     bool busy = st->print_busy;
