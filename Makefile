@@ -200,7 +200,7 @@ test: deps
 check:
 	@$(MAKE) --no-print-directory BUILD=build/release tests-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-build
-	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms; fi
+	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms build/fuzz/fuzz_stats; fi
 	@tests/run.sh build/release build/asan
 
 # libFuzzer target for the CSV import path; `make fuzz FUZZ_SECONDS=600`.
@@ -235,7 +235,13 @@ build/fuzz/fuzz_config: $(CONFIG_FUZZ_SRC)
 	$(CLANG) $(ALL_CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ \
 	    $(CONFIG_FUZZ_SRC) $(LIB_LIBS) -lm
 
-fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms
+# libFuzzer target for the fleet's stats files stats-merge reads back.
+STATS_FUZZ_SRC := tests/fuzz/fuzz_stats.c app/core/tally.c app/core/csv.c app/core/date.c app/core/text.c
+build/fuzz/fuzz_stats: $(STATS_FUZZ_SRC)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(ALL_CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $(STATS_FUZZ_SRC)
+
+fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms build/fuzz/fuzz_stats
 	@mkdir -p build/fuzz/corpus
 	build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fixtures
@@ -250,6 +256,9 @@ fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig
 	@mkdir -p build/fuzz/corpus-synonyms
 	build/fuzz/fuzz_synonyms -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus-synonyms tests/fixtures/synonyms
+	@mkdir -p build/fuzz/corpus-stats
+	build/fuzz/fuzz_stats -max_total_time=$(FUZZ_SECONDS) -max_len=16384 build/fuzz/corpus-stats \
+	    tests/fixtures/stats
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build/release build/release/career-kiosk-admin build/release/career-kiosk build/release/gen-mentors build/release/bench

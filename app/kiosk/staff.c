@@ -608,9 +608,10 @@ static void preview_text(App *a)
     snprintf(st->show.import_label, sizeof st->show.import_label, "Import %d mentors", r->accepted);
     rejected_rows(r, rows, sizeof rows);
     snprintf(st->show.preview, sizeof st->show.preview,
-             "Signed %s by %s.\n\nmentors.csv: %d rows. %d will be imported, %d rejected.\n"
-             "The directory has %d mentors now; the import replaces them.%s%s%s%s%s%s",
-             signed_at, b->signer, r->rows, r->accepted, r->rejected, st->mentors_now,
+             "Signed %s by %s.%s%s\n\nmentors.csv: %d rows. %d will be imported, %d "
+             "rejected.\nThe directory has %d mentors now; the import replaces them.%s%s%s%s%s%s",
+             signed_at, b->signer, b->inbox ? " It came through the inbox." : "",
+             b->sealed ? " mentors.csv came encrypted (mentors.csv.age)." : "", r->rows, r->accepted, r->rejected, st->mentors_now,
              b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
              b->has_synonyms ? "\n\nsynonyms.csv: the synonym table will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
