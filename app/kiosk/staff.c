@@ -180,6 +180,7 @@ static void begin(App *a, bool for_stick)
 
 static bool job_check(App *a);
 static bool job_import(App *a);
+static void stick_arrived(App *a);
 static bool import_done(App *a);
 static bool job_export(App *a);
 static bool job_test_print(App *a);
@@ -307,9 +308,10 @@ static void inbox_open(App *a)
         return;
     inbox_close(st->inbox);
     st->inbox = inbox_watch(a->cfg.inbox_dir);
-    if (!st->inbox)
+    if (!st->inbox && !st->inbox_warned)
         fprintf(stderr, "career-kiosk: cannot watch the inbox %s yet; looking every minute\n",
                 a->cfg.inbox_dir);
+    st->inbox_warned = !st->inbox;
     st->inbox_looked = platform_now(a->platform);
     inbox_scan(a);
 }
@@ -351,11 +353,15 @@ void staff_end(App *a)
     app_cancel(a, job_import);
     app_cancel(a, job_export);
     st->show.preview[0] = '\0';
-    if (st->show.stick[0] && !st->show.from_inbox)
+    bool inbox = st->show.from_inbox;
+    if (st->show.stick[0] && !inbox)
         st->stick_handled = true; /* not again until it is plugged in again */
     st->show.from_inbox = false;
     a->last_input = platform_now(a->platform);
     go(a, STAFF_OFF);
+    /* a stick that came while the inbox's bundle was taken opens now */
+    if (inbox && st->show.stick[0] && !st->stick_handled)
+        stick_arrived(a);
 }
 
 void staff_visitor_done(App *a)
