@@ -151,16 +151,22 @@ static int fetch(const char *kiosk, bool netrc, char **out)
                       support_dir, kiosk, kiosk, netrc ? at("netrc") : "", repo);
 }
 
-/* Runs the kiosk of that name headless on script; its log in *out. */
-static int kiosk_run(const char *kiosk, const char *script, char **out)
+/* Runs the kiosk of that name headless on script, its clock on day;
+ * its log in *out. */
+static int kiosk_run_on(const char *kiosk, const char *day, const char *script, char **out)
 {
     char path[1200];
     snprintf(path, sizeof path, "%s/%s/script.txt", support_dir, kiosk);
     support_write(path, script, (size_t)-1);
     return support_sh(out,
                       "cd %s/%s && %s --config kiosk.conf --headless --size 1280x800 --script "
-                      "script.txt --today 2026-11-22 2>&1",
-                      support_dir, kiosk, support_program("career-kiosk"));
+                      "script.txt --today %s 2>&1",
+                      support_dir, kiosk, support_program("career-kiosk"), day);
+}
+
+static int kiosk_run(const char *kiosk, const char *script, char **out)
+{
+    return kiosk_run_on(kiosk, "2026-11-22", script, out);
 }
 
 static int mentors_of(const char *kiosk)
@@ -422,6 +428,65 @@ static void test_bad_bundles_change_nothing(void **state)
     assert_non_null(strstr(out, "last bundle: 2026-11-22T12:00:00Z, from mentors.csv (inbox bundle)"));
     assert_non_null(strstr(out, "inbox:       auto"));
     free(out);
+    /* stale_days (30) later with no new bundle, staff see a notice */
+    rc = kiosk_run_on("lib-1", "2026-12-30",
+                      "expect text \"Staff: a notice\"\n"
+                      "expect staff-says \"No new bundle for 38 days\"\n",
+                      &out);
+    if (rc != 0)
+        fail_msg("kiosk: %s", tail(out));
+    free(out);
+    rc = kiosk_run_on("lib-1", "2026-12-01", "expect no-text \"Staff: a notice\"\n", &out);
+    if (rc != 0)
+        fail_msg("kiosk: %s", tail(out));
+    free(out);
+}
+
+/* --- an encrypted inbox: the clear text is refused, a wrong key too --- */
+
+static void test_encrypted_inbox_refusals(void **state)
+{
+    (void)state;
+    char *out;
+    keys();
+    kiosk_conf("lib-1", "auto", true);
+    int before = 160; /* the sample the kiosk starts with */
+    /* in the clear, although signed: a shared folder must never hold it */
+    bundle(20, "staff", SIGNED_AT);
+    drop("20261122T080000Z");
+    kiosk_takes(&out);
+    free(out);
+    assert_int_equal(mentors_of("lib-1"), before);
+    out = last_report();
+    assert_non_null(strstr(out, "Result: NOT IMPORTED"));
+    assert_non_null(strstr(out, "came into the inbox unencrypted"));
+    free(out);
+    /* encrypted to some other kiosk's key */
+    sh_ok("another key", "age-keygen -o other.key 2>/dev/null && age -r $(age-keygen -y "
+                         "other.key) -o bundle/mentors.csv.age bundle/mentors.csv && rm "
+                         "bundle/mentors.csv");
+    drop("20261122T080100Z");
+    kiosk_takes(&out);
+    free(out);
+    assert_int_equal(mentors_of("lib-1"), before);
+    out = last_report();
+    assert_non_null(strstr(out, "mentors.csv.age could not be opened"));
+    free(out);
+    /* to this kiosk's key, but signed by a stranger: opened, then refused */
+    bundle(20, "stranger", SIGNED_AT);
+    sh_ok("encrypting", "age -r $(age-keygen -y age.key) -o bundle/mentors.csv.age "
+                        "bundle/mentors.csv && rm bundle/mentors.csv");
+    drop("20261122T080200Z");
+    kiosk_takes(&out);
+    free(out);
+    assert_int_equal(mentors_of("lib-1"), before);
+    out = last_report();
+    assert_non_null(strstr(out, "a key this kiosk does not trust"));
+    free(out);
+    /* and no clear copy is left behind in the kiosk's spool */
+    out = sh_out("ls lib-1/var/incoming 2>/dev/null; true", "", "");
+    assert_string_equal(out, "");
+    free(out);
 }
 
 /* --- inbox = staff: nobody but staff confirms --- */
@@ -554,6 +619,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_https_fetch_then_auto_import_after_the_visitor, setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_bad_bundles_change_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_encrypted_inbox_refusals, setup, teardown),
     cmocka_unit_test_setup_teardown(test_staff_confirms_an_inbox_bundle, setup, teardown),
     cmocka_unit_test_setup_teardown(test_rsync_fleet_and_stats_merge, setup, teardown),
 };
