@@ -627,6 +627,14 @@ int config_check_files(const Config *c, ConfigProblem *p, int cap, int n)
         n++;
     }
     n = need_file(c->questions, c->questions_line, "questions: the question bank", p, cap, n);
+    /* the sample is only read to fill a directory that does not exist yet */
+    if (access(c->database, F_OK) != 0)
+        n = need_file(c->sample, c->sample_line, "sample: the first directory", p, cap, n);
+    return n;
+}
+
+int config_check_fleet(const Config *c, ConfigProblem *p, int cap, int n)
+{
     /* the fleet's folders: the inbox read, the outbox written */
     if (c->inbox != CONFIG_INBOX_OFF) {
         n = need_dir(c->inbox_dir, R_OK | X_OK, c->inbox_line,
@@ -639,9 +647,6 @@ int config_check_files(const Config *c, ConfigProblem *p, int cap, int n)
     if (c->age_identity[0])
         n = need_file(c->age_identity, c->age_line, "age_identity: the key for mentors.csv.age",
                       p, cap, n);
-    /* the sample is only read to fill a directory that does not exist yet */
-    if (access(c->database, F_OK) != 0)
-        n = need_file(c->sample, c->sample_line, "sample: the first directory", p, cap, n);
     return n;
 }
 

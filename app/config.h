@@ -124,6 +124,13 @@ const char *config_path(const char *path);
 bool config_set(const char *path, const char *section, const char *key, const char *value,
                 char *err, size_t cap);
 
+/* The fleet's folders and key, when the inbox is on: the inbox readable,
+ * the outbox writable, the age key readable. Adds problems like
+ * config_check_files. These are warnings, not reasons to refuse to start:
+ * the kiosk keeps looking for an inbox that is not there yet, and says
+ * why an encrypted bundle could not be opened. */
+int config_check_fleet(const Config *c, ConfigProblem *problems, int cap, int n);
+
 /* A program's own checks of what it alone can judge (a logo it can
  * draw, a language it has): adds problems like config_check_files. */
 typedef int (*ConfigCheck)(const Config *c, ConfigProblem *problems, int cap, int n);

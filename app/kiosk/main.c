@@ -188,6 +188,14 @@ static int check_config(const Options *o)
     printf("\n  encrypted:   %s\n", *c.age_identity ? c.age_identity
                                                      : "no age key (mentors.csv.age refused)");
     last_bundle(&c);
+    ConfigProblem warn[CONFIG_PROBLEMS];
+    int nwarn = config_check_fleet(&c, warn, CONFIG_PROBLEMS, 0);
+    if (nwarn) {
+        printf("warnings (the kiosk starts, but cannot use the inbox fully until they are "
+               "fixed):\n");
+        fflush(stdout);
+        config_report(stdout, path, warn, nwarn);
+    }
     return 0;
 }
 
