@@ -234,11 +234,10 @@ static const Key keys[] = {
     TEXT("bundles", "inbox_dir", inbox_dir, "a folder path"),
     TEXT("bundles", "outbox_dir", outbox_dir, "a folder path"),
     INT("bundles", "outbox_hours", outbox_hours, 1, 720, "a number of hours from 1 to 720"),
-    {"bundles", "kiosk_id", K_ID, offsetof(Config, kiosk_id), sizeof(((Config *)0)->kiosk_id), 0,
-     0, "up to 63 letters, digits, dots, dashes or underscores, like lib-2nd-floor"},
-    INT("bundles", "stale_days", stale_days, 0, 3650,
-        "a number of days from 0 (never) to 3650"),
-    TEXT("bundles", "age_identity", age_identity,
+    {"bundles", "kiosk_id", K_ID, offsetof(Config, kiosk_id), sizeof(((Config *)0)->kiosk_id), 0, 0,
+     "up to 63 letters, digits, dots, dashes or underscores, like lib-2nd-floor"},
+    INT("bundles", "stale_days", stale_days, 0, 3650, "a number of days from 0 (never) to 3650"),
+    TEXT("bundles", "age_identity", age_key,
          "the path of an age key file (age-keygen), or nothing for none"),
 };
 
@@ -314,12 +313,12 @@ static void note_line(Load *l, const Key *k, int line)
 {
     static const char *const colours[] = {"primary", "accent", "background"};
     Config *c = l->c;
-    int *at = strcmp(k->name, "logo") == 0        ? &c->logo_line
-              : strcmp(k->name, "language") == 0  ? &c->language_line
-              : strcmp(k->name, "database") == 0  ? &c->database_line
-              : strcmp(k->name, "questions") == 0 ? &c->questions_line
-              : strcmp(k->name, "sample") == 0    ? &c->sample_line
-              : strcmp(k->name, "inbox") == 0     ? &c->inbox_line
+    int *at = strcmp(k->name, "logo") == 0           ? &c->logo_line
+              : strcmp(k->name, "language") == 0     ? &c->language_line
+              : strcmp(k->name, "database") == 0     ? &c->database_line
+              : strcmp(k->name, "questions") == 0    ? &c->questions_line
+              : strcmp(k->name, "sample") == 0       ? &c->sample_line
+              : strcmp(k->name, "inbox") == 0        ? &c->inbox_line
               : strcmp(k->name, "age_identity") == 0 ? &c->age_line
               : strcmp(k->section, "office") == 0 && strcmp(k->name, "name") == 0 ? &l->name_line
                                                                                   : NULL;
@@ -644,9 +643,9 @@ int config_check_fleet(const Config *c, ConfigProblem *p, int cap, int n)
                      "outbox_dir: the outbox (the tmpfiles entry makes it for the kiosk)", p, cap,
                      n);
     }
-    if (c->age_identity[0])
-        n = need_file(c->age_identity, c->age_line, "age_identity: the key for mentors.csv.age",
-                      p, cap, n);
+    if (c->age_key[0])
+        n = need_file(c->age_key, c->age_line, "age_identity: the key for mentors.csv.age", p,
+                      cap, n);
     return n;
 }
 

@@ -54,7 +54,7 @@ typedef struct {
     int outbox_hours;                 /* [bundles] outbox_hours: stats written this often */
     char kiosk_id[64];                /* [bundles] kiosk_id: names the outbox's files */
     int stale_days;                   /* [bundles] stale_days: notice after this long; 0 never */
-    char age_identity[CONFIG_PATH_MAX]; /* [bundles] age_identity: decrypts mentors.csv.age */
+    char age_key[CONFIG_PATH_MAX];    /* [bundles] age_identity: opens mentors.csv.age */
     int logo_line, language_line;     /* where they were set, for later checks; 0: unset */
     int database_line, questions_line, sample_line;
     int inbox_line, age_line; /* where [bundles] inbox and age_identity were set */

@@ -250,7 +250,7 @@ static void test_fleet_settings(void **state)
     assert_string_equal(c.kiosk_id, "lib-2nd.floor_1");
     assert_int_equal(c.stale_days, 14);
     assert_int_equal(c.outbox_hours, 6);
-    assert_string_equal(c.age_identity, "/etc/career-kiosk/age.key");
+    assert_string_equal(c.age_key, "/etc/career-kiosk/age.key");
     config_defaults(&c, "a", "b");
     assert_false(load("[bundles]\ninbox = yes\nkiosk_id = ../etc\nstale_days = -1\n"
                       "kiosk_id = two words\n",

@@ -114,13 +114,14 @@ static void kiosk_conf(const char *kiosk, const char *mode, bool age)
     pubkey(key, sizeof key);
     sh_ok("kiosk folders", "mkdir -p %s/var %s/inbox %s/outbox %s/state", kiosk, kiosk, kiosk,
           kiosk);
-    snprintf(conf, sizeof conf,
-             "[office]\nname = Hillside Career Center\n[directory]\ndatabase = %s/%s/var/mentors.db\n"
-             "[bundles]\nroots = %s/media\ntrusted_key = %s Career office laptop\n"
-             "inbox = %s\ninbox_dir = %s/%s/inbox\noutbox_dir = %s/%s/outbox\nkiosk_id = %s\n"
-             "stale_days = 30\n%s%s%s",
-             support_dir, kiosk, support_dir, key, mode, support_dir, kiosk, support_dir, kiosk,
-             kiosk, age ? "age_identity = " : "", age ? at("age.key") : "", age ? "\n" : "");
+    snprintf(
+        conf, sizeof conf,
+        "[office]\nname = Hillside Career Center\n[directory]\ndatabase = %s/%s/var/mentors.db\n"
+        "[bundles]\nroots = %s/media\ntrusted_key = %s Career office laptop\n"
+        "inbox = %s\ninbox_dir = %s/%s/inbox\noutbox_dir = %s/%s/outbox\nkiosk_id = %s\n"
+        "stale_days = 30\n%s%s%s",
+        support_dir, kiosk, support_dir, key, mode, support_dir, kiosk, support_dir, kiosk, kiosk,
+        age ? "age_identity = " : "", age ? at("age.key") : "", age ? "\n" : "");
     char path[1200];
     snprintf(path, sizeof path, "%s/%s/kiosk.conf", support_dir, kiosk);
     support_write(path, conf, (size_t)-1);
@@ -199,8 +200,9 @@ static int https_server(void)
           "cert.key -out cert.pem -days 2 -subj /CN=127.0.0.1 -addext "
           "subjectAltName=IP:127.0.0.1 2>/dev/null && mkdir -p www/bundle www/outbox && "
           "printf 'machine 127.0.0.1 login kiosk password s3cret\\n' > netrc && chmod 600 netrc");
-    sh_ok("server", "python3 %s/tests/fixtures/https_dav.py www cert.pem cert.key kiosk:s3cret "
-                    "port >server.log 2>&1 & echo $! > server.pid",
+    sh_ok("server",
+          "python3 %s/tests/fixtures/https_dav.py www cert.pem cert.key kiosk:s3cret "
+          "port >server.log 2>&1 & echo $! > server.pid",
           repo);
     for (int i = 0; i < 200; i++) {
         char *port = support_read(at("port"), NULL);
@@ -315,8 +317,9 @@ static void test_https_fetch_then_auto_import_after_the_visitor(void **state)
     assert_non_null(strstr(out, "lib-1-2026-11-22-referrals.csv"));
     assert_non_null(strstr(out, "-import.txt"));
     free(out);
-    assert_int_equal(support_sh(NULL, "cmp -s %s/lib-1/outbox/lib-1-2026-11-22-stats.csv "
-                                      "%s/www/outbox/lib-1-2026-11-22-stats.csv",
+    assert_int_equal(support_sh(NULL,
+                                "cmp -s %s/lib-1/outbox/lib-1-2026-11-22-stats.csv "
+                                "%s/www/outbox/lib-1-2026-11-22-stats.csv",
                                 support_dir, support_dir),
                      0);
     /* without the password the server refuses, and the fetch says so */
@@ -333,8 +336,9 @@ static void test_https_fetch_then_auto_import_after_the_visitor(void **state)
 /* Puts dir/bundle into lib-1's inbox as name (renamed in whole). */
 static void drop(const char *name)
 {
-    sh_ok("dropping a bundle", "rm -rf lib-1/inbox/.new && cp -r bundle lib-1/inbox/.new && mv -T "
-                               "lib-1/inbox/.new lib-1/inbox/%s",
+    sh_ok("dropping a bundle",
+          "rm -rf lib-1/inbox/.new && cp -r bundle lib-1/inbox/.new && mv -T "
+          "lib-1/inbox/.new lib-1/inbox/%s",
           name);
 }
 
@@ -408,11 +412,11 @@ static void test_bad_bundles_change_nothing(void **state)
     assert_null(strstr(out, "a bundle came into the inbox"));
     free(out);
     assert_int_equal(mentors_of("lib-1"), 20);
-    assert_int_equal(support_sh(NULL, "cd %s && ls lib-1/outbox | cmp -s - reports.before",
-                                support_dir),
-                     0);
+    assert_int_equal(
+        support_sh(NULL, "cd %s && ls lib-1/outbox | cmp -s - reports.before", support_dir), 0);
     /* renamed into place whole, the same files are taken */
-    sh_ok("completing", "mv -T lib-1/inbox/.incoming-20261122T090000Z lib-1/inbox/20261122T090300Z");
+    sh_ok("completing",
+          "mv -T lib-1/inbox/.incoming-20261122T090000Z lib-1/inbox/20261122T090300Z");
     kiosk_takes(&out);
     free(out);
     assert_int_equal(mentors_of("lib-1"), 25);
@@ -425,7 +429,8 @@ static void test_bad_bundles_change_nothing(void **state)
     assert_int_equal(support_sh(&out, "cd %s/lib-1 && %s --config kiosk.conf --check-config",
                                 support_dir, support_program("career-kiosk")),
                      0);
-    assert_non_null(strstr(out, "last bundle: 2026-11-22T12:00:00Z, from mentors.csv (inbox bundle)"));
+    assert_non_null(
+        strstr(out, "last bundle: 2026-11-22T12:00:00Z, from mentors.csv (inbox bundle)"));
     assert_non_null(strstr(out, "inbox:       auto"));
     free(out);
     /* stale_days (30) later with no new bundle, staff see a notice */
@@ -589,9 +594,8 @@ static void test_rsync_fleet_and_stats_merge(void **state)
     long a = sessions_in("share/outbox/lib-1-2026-11-22-stats.csv");
     long b = sessions_in("share/outbox/gym-2-2026-11-22-stats.csv");
     assert_true(a >= 1 && b >= a + 1);
-    assert_int_equal(support_admin(&out, "stats-merge %s/share/outbox --out %s", support_dir,
-                                   support_dir),
-                     0);
+    assert_int_equal(
+        support_admin(&out, "stats-merge %s/share/outbox --out %s", support_dir, support_dir), 0);
     assert_non_null(strstr(out, "Fleet stats: 2 kiosks."));
     free(out);
     assert_int_equal(sessions_in("fleet-stats.csv"), a + b);
@@ -611,7 +615,8 @@ static void test_rsync_fleet_and_stats_merge(void **state)
     assert_int_equal(support_sh(&out, "%s stats-merge %s/bad 2>&1 >/dev/null",
                                 support_program("career-kiosk-admin"), support_dir),
                      2);
-    assert_non_null(strstr(out, "bad/lib-1-2026-11-23-stats.csv: line 2, column sessions: not a count"));
+    assert_non_null(
+        strstr(out, "bad/lib-1-2026-11-23-stats.csv: line 2, column sessions: not a count"));
     free(out);
 }
 

@@ -28,9 +28,9 @@ static void test_the_three_kinds(void **state)
     Rows r;
     TallyKind k;
     char err[300];
-    assert_int_equal(read_text("day,sessions,sheets_shown,sheets_printed\r\n2026-11-22,7,3,1\r\n",
-                               &k, &r, err),
-                     1);
+    assert_int_equal(
+        read_text("day,sessions,sheets_shown,sheets_printed\r\n2026-11-22,7,3,1\r\n", &k, &r, err),
+        1);
     assert_int_equal(k, TALLY_DAYS);
     assert_string_equal(r.row[0].key, "2026-11-22");
     assert_int_equal(r.row[0].n[0], 7);

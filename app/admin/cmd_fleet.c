@@ -45,8 +45,8 @@ static void add_row(void *ctx, const TallyRow *r)
         if (strcmp(t->key, r->key) == 0 && strcmp(t->what, r->what) == 0) {
             t->n[0] += r->n[0];
             /* how many mentors a field has is the directory's, not a sum */
-            t->n[1] = r->what[0] && t->n[2] ? (r->n[1] > t->n[1] ? r->n[1] : t->n[1])
-                                            : t->n[1] + r->n[1];
+            t->n[1] =
+                r->what[0] && t->n[2] ? (r->n[1] > t->n[1] ? r->n[1] : t->n[1]) : t->n[1] + r->n[1];
             if (!r->what[0])
                 t->n[2] += r->n[2];
             return;

@@ -185,8 +185,8 @@ static int check_config(const Options *o)
     if (c.inbox != CONFIG_INBOX_OFF)
         printf("; %s, reports and stats to %s as %s-*, every %d h", c.inbox_dir, c.outbox_dir,
                c.kiosk_id, c.outbox_hours);
-    printf("\n  encrypted:   %s\n", *c.age_identity ? c.age_identity
-                                                     : "no age key (mentors.csv.age refused)");
+    printf("\n  encrypted:   %s\n",
+           *c.age_key ? c.age_key : "no age key (mentors.csv.age refused)");
     last_bundle(&c);
     ConfigProblem warn[CONFIG_PROBLEMS];
     int nwarn = config_check_fleet(&c, warn, CONFIG_PROBLEMS, 0);

@@ -229,8 +229,7 @@ static bool cmd_await(Script *s, int ln, const char *arg)
         }
     } else if (strcmp(what, "inbox") == 0 || strcmp(what, "inbox-done") == 0) {
         bool done = what[5] == '-';
-        for (int t = 0; done ? staff_inbox_pending(a) || staff_working(a)
-                             : !staff_inbox_pending(a);
+        for (int t = 0; done ? staff_inbox_pending(a) || staff_working(a) : !staff_inbox_pending(a);
              t += 50) {
             if (t >= secs * 1000)
                 return fail(s, ln,

@@ -342,7 +342,6 @@ static void inbox_tick(App *a)
     inbox_auto(a);
 }
 
-
 void staff_end(App *a)
 {
     Staff *st = &a->staff;
@@ -617,7 +616,8 @@ static void preview_text(App *a)
              "Signed %s by %s.%s%s\n\nmentors.csv: %d rows. %d will be imported, %d "
              "rejected.\nThe directory has %d mentors now; the import replaces them.%s%s%s%s%s%s",
              signed_at, b->signer, b->inbox ? " It came through the inbox." : "",
-             b->sealed ? " mentors.csv came encrypted (mentors.csv.age)." : "", r->rows, r->accepted, r->rejected, st->mentors_now,
+             b->sealed ? " mentors.csv came encrypted (mentors.csv.age)." : "", r->rows,
+             r->accepted, r->rejected, st->mentors_now,
              b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
              b->has_synonyms ? "\n\nsynonyms.csv: the synonym table will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
@@ -641,10 +641,10 @@ static void *check_work(void *arg)
     App *a = arg;
     Staff *st = &a->staff;
     Bundle *b = &st->bundle;
-    bool fetched = st->show.from_inbox ? bundle_fetch_inbox(b, st->work_stick, st->work_spool,
-                                                            a->cfg.outbox_dir, copy_progress, st)
-                                       : bundle_fetch(b, st->work_stick, st->work_spool,
-                                                      copy_progress, st);
+    bool fetched = st->show.from_inbox
+                       ? bundle_fetch_inbox(b, st->work_stick, st->work_spool, a->cfg.outbox_dir,
+                                            copy_progress, st)
+                       : bundle_fetch(b, st->work_stick, st->work_spool, copy_progress, st);
     st->work_ok = fetched && bundle_check(b, &a->cfg.trust, st->work_imported_at, st->work_year);
     atomic_store(&st->worker_done, true);
     return NULL;
@@ -718,7 +718,7 @@ static bool job_check(App *a)
             return true;
         bundle_begin(b, clock_unix(&a->clock));
         b->questions_imported_at = bundle_questions_imported_at(a->store);
-        text_copy(b->age_key, sizeof b->age_key, a->cfg.age_identity);
+        text_copy(b->age_key, sizeof b->age_key, a->cfg.age_key);
         if (st->show.from_inbox)
             bundle_outbox_lead(a->cfg.kiosk_id, b->stamp, b->lead, sizeof b->lead);
         text_copy(st->work_inbox_id, sizeof st->work_inbox_id,
@@ -971,7 +971,8 @@ void staff_handle(App *a, const Intent *in)
         open_menu(a);
         break;
     case INTENT_STAFF_CHECK:
-        if (in->arg == 1 ? st->show.inbox_waiting && st->show.inbox[0] : st->show.stick[0] != '\0') {
+        if (in->arg == 1 ? st->show.inbox_waiting && st->show.inbox[0]
+                         : st->show.stick[0] != '\0') {
             st->show.from_inbox = in->arg == 1;
             go(a, STAFF_CHECKING);
             app_after_frame(a, job_check);

@@ -135,8 +135,8 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     }
     if (!S_ISREG(st.st_mode)) {
         close(in);
-        return refuse(b, BUNDLE_DATA, "%s %s is %s, not a regular file. Nothing was changed.",
-                      name, where(b), file_kind(st.st_mode));
+        return refuse(b, BUNDLE_DATA, "%s %s is %s, not a regular file. Nothing was changed.", name,
+                      where(b), file_kind(st.st_mode));
     }
     out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (out < 0) {
@@ -265,8 +265,9 @@ static bool fetch_folder(Bundle *b, const char *folder, const char *spool, const
         spool_path(b, "mentors.csv.age", sealed, sizeof sealed);
         spool_path(b, "mentors.csv", to, sizeof to);
         if (!seal_open(sealed, to, age_key, IMPORT_MAX_FILE, why, sizeof why))
-            return refuse(b, BUNDLE_DATA, "mentors.csv.age could not be opened: %s. Nothing was "
-                                          "changed.",
+            return refuse(b, BUNDLE_DATA,
+                          "mentors.csv.age could not be opened: %s. Nothing was "
+                          "changed.",
                           why);
         b->sealed = true;
     }
@@ -503,7 +504,8 @@ bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int thi
     spool_path(b, "rejected.csv", rejected, sizeof rejected);
     ImportOptions opt = {.db_path = db_path,
                          .rejected_csv = rejected,
-                         .source_name = b->inbox ? "mentors.csv (inbox bundle)" : "mentors.csv (USB bundle)",
+                         .source_name =
+                             b->inbox ? "mentors.csv (inbox bundle)" : "mentors.csv (USB bundle)",
                          .this_year = this_year,
                          .when = when_iso,
                          .signed_at = b->signed_at,

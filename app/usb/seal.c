@@ -79,14 +79,16 @@ bool seal_open(const char *in, const char *out, const char *key, long long max, 
     close(errpipe[0]);
     bool ok = status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
     if (!ok) {
-        snprintf(err, cap, "%s", status < 0 ? "age took too long and was stopped"
-                                 : why[0]   ? why
-                                            : "age failed");
+        snprintf(err, cap, "%s",
+                 status < 0 ? "age took too long and was stopped"
+                 : why[0]   ? why
+                            : "age failed");
         unlink(out);
         return false;
     }
     if (stat(out, &st) != 0 || st.st_size > max) {
-        snprintf(err, cap, stat(out, &st) != 0 ? "age wrote nothing" : "it opens to more than %lld bytes",
+        snprintf(err, cap,
+                 stat(out, &st) != 0 ? "age wrote nothing" : "it opens to more than %lld bytes",
                  max);
         unlink(out);
         return false;

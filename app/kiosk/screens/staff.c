@@ -147,8 +147,8 @@ static int menu_content(View *vw, Rect body, int y)
         if (!notices[i][0])
             continue;
         ui_measure_begin(ui);
-        int nh = ui_wrap(ui, (Rect){0, 0, body.w - 2 * p, 0}, notices[i], ui->body,
-                         WEIGHT_REGULAR, ui->th.warn_text);
+        int nh = ui_wrap(ui, (Rect){0, 0, body.w - 2 * p, 0}, notices[i], ui->body, WEIGHT_REGULAR,
+                         ui->th.warn_text);
         ui_measure_end(ui);
         ui_panel(ui, (Rect){body.x, y, body.w, nh + 2 * p}, ui->th.warn_bg);
         ui_wrap(ui, (Rect){body.x + p, y + p, body.w - 2 * p, 0}, notices[i], ui->body,
@@ -164,7 +164,8 @@ static int menu_content(View *vw, Rect body, int y)
         y += chrome_caption(vw, body.x, y, "Inbox");
         if (st->inbox[0])
             snprintf(words, sizeof words, "A bundle is waiting in the inbox (%s).%s", st->inbox,
-                     st->inbox_mode == 1 ? " The kiosk imports it by itself between visitors." : "");
+                     st->inbox_mode == 1 ? " The kiosk imports it by itself between visitors."
+                                         : "");
         else
             snprintf(words, sizeof words, "No new bundle in the inbox.%s",
                      st->inbox_mode == 1 ? " The kiosk imports signed bundles by itself "
@@ -248,7 +249,7 @@ static void preview_screen(View *vw)
 
 static void busy_screen(View *vw, const char *title)
 {
-    const char *words = vw->staff->busy[0]     ? vw->staff->busy
+    const char *words = vw->staff->busy[0]      ? vw->staff->busy
                         : vw->staff->from_inbox ? "This takes a few seconds."
                                                 : "Please leave the stick in until this is done.";
     Rect body = frame(vw, title, words);
