@@ -359,7 +359,14 @@ static char *last_report(void)
 static void refused(const char *name, const char *why)
 {
     char *out;
-    kiosk_takes(&out);
+    /* staff see why too, on the staff screen */
+    int rc = kiosk_run("lib-1",
+                       "await inbox-done 60\nexpect staff off\nexpect text \"Staff: a notice\"\n"
+                       "expect staff-says \"The last bundle from the inbox was not imported\"\n",
+                       &out);
+    if (rc != 0)
+        fail_msg("kiosk, bundle %s: %s", name, tail(out));
+    assert_non_null(strstr(out, "a bundle came into the inbox"));
     free(out);
     assert_int_equal(mentors_of("lib-1"), 20);
     out = last_report();

@@ -564,6 +564,14 @@ static void write_back(App *a, const ImportReport *rep, char *words, size_t cap)
                  written);
     } else if (ok) {
         sync();
+        if (a->cfg.inbox != CONFIG_INBOX_OFF) { /* the fleet's stats include the stick's import */
+            char more[600] = "", why[300] = "";
+            if (!bundle_write_outbox_stats(a->cfg.outbox_dir, a->cfg.kiosk_id,
+                                           clock_unix(&a->clock), a->store, more, sizeof more, why,
+                                           sizeof why))
+                fprintf(stderr, "career-kiosk: the stats could not be written to the outbox: %s\n",
+                        why);
+        }
         snprintf(words + n, cap - n,
                  "\n\nWritten to the stick, in %s/reports: %s.\n\nIt is safe to remove the "
                  "stick.",
@@ -758,8 +766,11 @@ static bool job_check(App *a)
         write_back(a, &b->preview, words, sizeof words); /* the rows to fix, to take home */
     else if (st->show.from_inbox)
         write_refusal(a, words, sizeof words);
-    if (st->show.from_inbox)
+    if (st->show.from_inbox) {
         inbox_handled(a);
+        snprintf(st->show.inbox_note, sizeof st->show.inbox_note,
+                 "The last bundle from the inbox was not imported: %.600s", b->reason);
+    }
     bundle_free(b);
     if (automatic) {
         staff_end(a); /* back to Welcome; the report is in the outbox */
@@ -858,6 +869,11 @@ static bool import_done(App *a)
     if (st->show.from_inbox) {
         inbox_handled(a);
         stale_look(a);
+        if (ok)
+            st->show.inbox_note[0] = '\0';
+        else
+            snprintf(st->show.inbox_note, sizeof st->show.inbox_note,
+                     "The last bundle from the inbox was not imported: %.600s", rep.refusal);
     }
     if (st->show.from_inbox && a->cfg.inbox == CONFIG_INBOX_AUTO) {
         staff_end(a); /* back to Welcome, with the new directory */
@@ -1082,7 +1098,7 @@ bool staff_says(const App *a, const char *text)
     const StaffView *sv = &st->show;
     const char *said[] = {sv->title,  sv->message,       st->bundle.reason, sv->notice,
                           sv->health, st->bundle.signer, print_words(st),   sv->preview,
-                          sv->stale,  sv->inbox};
+                          sv->stale,  sv->inbox,         sv->inbox_note};
     for (size_t i = 0; i < sizeof said / sizeof *said; i++)
         if (strcasestr(said[i], text))
             return true;

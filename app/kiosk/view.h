@@ -89,6 +89,7 @@ typedef struct {
     bool inbox_waiting;         /* inbox = staff: it waits for the PIN and Import */
     bool from_inbox;            /* the bundle being checked or imported came through the inbox */
     char stale[400];            /* no bundle for longer than stale_days: says so, or "" */
+    char inbox_note[800];       /* the inbox's last bundle was refused: why, or "" */
 } StaffView;
 
 /* What a screen can ask for. */

@@ -142,8 +142,8 @@ static int menu_content(View *vw, Rect body, int y)
     Ui *ui = vw->ui;
     const StaffView *st = vw->staff;
     int p = pad(ui), bh = ui->u * 9, gap = ui->u * 2, bw = (body.w - gap) / 2;
-    const char *notices[] = {st->notice, st->stale};
-    for (int i = 0; i < 2; i++) {
+    const char *notices[] = {st->notice, st->stale, st->inbox_note};
+    for (int i = 0; i < 3; i++) {
         if (!notices[i][0])
             continue;
         ui_measure_begin(ui);

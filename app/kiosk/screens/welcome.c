@@ -82,7 +82,7 @@ void screen_welcome(View *vw)
     ui_text(ui, (ui->w - pw) / 2, ui->h - p - ui->u, str(S_WELCOME_PROMISE), ui->small,
             WEIGHT_REGULAR, ui->th.muted, 0);
     /* staff mode: small, in the corner, behind the PIN */
-    bool notice = vw->staff->notice[0] || vw->staff->stale[0];
+    bool notice = vw->staff->notice[0] || vw->staff->stale[0] || vw->staff->inbox_note[0];
     const char *staff = str(notice ? S_STAFF_NOTICE : S_STAFF);
     int sh2 = ui->u * 6, sw2 = ui_width(ui, staff, ui->small, WEIGHT_BOLD) + ui->u * 4;
     if (ui_button(ui, (Rect){p / 2, ui->h - sh2 - p / 2, sw2, sh2}, staff,
