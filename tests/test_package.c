@@ -143,9 +143,15 @@ static void test_deb_contents_and_lintian(void **state)
     free(out);
     assert_int_equal(support_sh(&out, "dpkg-deb -f %s Suggests", deb), 0);
     assert_non_null(strstr(out, "minisign"));
+    assert_non_null(strstr(out, "rsync"));
+    free(out);
+    /* a fleet's kiosk fetches with curl and opens encrypted bundles with age */
+    assert_int_equal(support_sh(&out, "dpkg-deb -f %s Recommends", deb), 0);
+    assert_non_null(strstr(out, "curl"));
+    assert_non_null(strstr(out, "age"));
     free(out);
     support_sh(&out, "dpkg-deb --ctrl-tarfile %s | tar -xO ./conffiles", deb);
-    assert_string_equal(out, "/etc/career-kiosk/kiosk.conf\n");
+    assert_string_equal(out, "/etc/career-kiosk/fetch.conf\n/etc/career-kiosk/kiosk.conf\n");
     free(out);
     int rc = support_sh(&out, "lintian --pedantic %s 2>&1 | grep -v 'running with root'", deb);
     if (rc == 0) /* grep found lines: lintian said something */
