@@ -200,7 +200,7 @@ test: deps
 check:
 	@$(MAKE) --no-print-directory BUILD=build/release tests-build
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-build
-	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms; fi
+	@if command -v $(CLANG) >/dev/null; then $(MAKE) --no-print-directory build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms build/fuzz/fuzz_stats; fi
 	@tests/run.sh build/release build/asan
 
 # libFuzzer target for the CSV import path; `make fuzz FUZZ_SECONDS=600`.
@@ -235,7 +235,13 @@ build/fuzz/fuzz_config: $(CONFIG_FUZZ_SRC)
 	$(CLANG) $(ALL_CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(LIB_CFLAGS) -o $@ \
 	    $(CONFIG_FUZZ_SRC) $(LIB_LIBS) -lm
 
-fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms
+# libFuzzer target for the fleet's stats files stats-merge reads back.
+STATS_FUZZ_SRC := tests/fuzz/fuzz_stats.c app/core/tally.c app/core/csv.c app/core/date.c app/core/text.c
+build/fuzz/fuzz_stats: $(STATS_FUZZ_SRC)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(ALL_CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $(STATS_FUZZ_SRC)
+
+fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig build/fuzz/fuzz_config build/fuzz/fuzz_synonyms build/fuzz/fuzz_stats
 	@mkdir -p build/fuzz/corpus
 	build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fixtures
@@ -250,6 +256,9 @@ fuzz: deps build/fuzz/fuzz_import build/fuzz/fuzz_escpos build/fuzz/fuzz_minisig
 	@mkdir -p build/fuzz/corpus-synonyms
 	build/fuzz/fuzz_synonyms -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus-synonyms tests/fixtures/synonyms
+	@mkdir -p build/fuzz/corpus-stats
+	build/fuzz/fuzz_stats -max_total_time=$(FUZZ_SECONDS) -max_len=16384 build/fuzz/corpus-stats \
+	    tests/fixtures/stats
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build/release build/release/career-kiosk-admin build/release/career-kiosk build/release/gen-mentors build/release/bench
@@ -279,7 +288,8 @@ demo: deps
 # caller, so a distribution's hardening flags reach the binaries.
 IBUILD := build/install$(subst /,-,$(PREFIX))
 SUBST   = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' \
-              -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' -e 's|@CAGE@|$(CAGE)|g'
+              -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' -e 's|@CAGE@|$(CAGE)|g' \
+              -e 's|@CONFDIR@|$(CONFDIR)|g'
 D := platform/deploy
 install:
 	@$(MAKE) --no-print-directory BUILD=$(IBUILD) INSTALLED=1 SAN=0 all
@@ -292,9 +302,14 @@ install:
 	install -m 644 assets/questions.csv assets/synonyms.csv assets/mentors.sample.csv assets/referrals.sample.csv \
 	    assets/logo.sample.svg $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/man/career-kiosk.1 docs/man/career-kiosk-admin.1 $(DESTDIR)$(MANDIR)/man1/
-	install -m 644 docs/DEPLOY.md docs/USB.md README.md $(D)/kiosk.conf $(DESTDIR)$(DOCDIR)/
+	install -m 644 docs/DEPLOY.md docs/USB.md docs/FLEET.md README.md $(D)/kiosk.conf $(D)/fetch.conf \
+	    $(DESTDIR)$(DOCDIR)/
 	$(SUBST) $(D)/career-kiosk-session.in > $(DESTDIR)$(LIBEXECDIR)/career-kiosk-session
 	chmod 755 $(DESTDIR)$(LIBEXECDIR)/career-kiosk-session
+	$(SUBST) $(D)/career-kiosk-fetch.in > $(DESTDIR)$(LIBEXECDIR)/career-kiosk-fetch
+	chmod 755 $(DESTDIR)$(LIBEXECDIR)/career-kiosk-fetch
+	$(SUBST) $(D)/career-kiosk-fetch.service.in > $(DESTDIR)$(UNITDIR)/career-kiosk-fetch.service
+	install -m 644 $(D)/career-kiosk-fetch.timer $(DESTDIR)$(UNITDIR)/
 	$(SUBST) $(D)/career-kiosk.service.in > $(DESTDIR)$(UNITDIR)/career-kiosk.service
 	$(SUBST) $(D)/career-kiosk-retry.service.in > $(DESTDIR)$(UNITDIR)/career-kiosk-retry.service
 	install -m 644 $(D)/career-kiosk-retry.timer $(DESTDIR)$(UNITDIR)/
@@ -304,6 +319,9 @@ install:
 	@if [ -e $(DESTDIR)$(CONFDIR)/kiosk.conf ]; then \
 	    echo "kept $(DESTDIR)$(CONFDIR)/kiosk.conf (the new default is in $(DOCDIR)/kiosk.conf)"; \
 	else install -m 640 $(D)/kiosk.conf $(DESTDIR)$(CONFDIR)/kiosk.conf; fi
+	@if [ -e $(DESTDIR)$(CONFDIR)/fetch.conf ]; then \
+	    echo "kept $(DESTDIR)$(CONFDIR)/fetch.conf (the new default is in $(DOCDIR)/fetch.conf)"; \
+	else install -m 644 $(D)/fetch.conf $(DESTDIR)$(CONFDIR)/fetch.conf; fi
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
 	    tools/postinstall.sh $(CONFDIR) $(SYSUSERSDIR) $(TMPFILESDIR); fi
 

@@ -40,6 +40,17 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path)
     c->idle_countdown = 15;
     c->print_timeout = PRINT_DEFAULT_TIMEOUT;
     snprintf(c->usb_roots, sizeof c->usb_roots, "/media /run/media /mnt");
+    /* the fleet's folders sit beside the directory */
+    const char *slash = strrchr(db_path, '/');
+    int dir_len = slash ? (int)(slash - db_path) : 1;
+    const char *dir = slash ? db_path : ".";
+    snprintf(c->inbox_dir, sizeof c->inbox_dir, "%.*s/inbox", dir_len, dir);
+    snprintf(c->outbox_dir, sizeof c->outbox_dir, "%.*s/outbox", dir_len, dir);
+    c->inbox = CONFIG_INBOX_OFF;
+    c->outbox_hours = 24;
+    c->stale_days = 0;
+    if (gethostname(c->kiosk_id, sizeof c->kiosk_id) != 0 || !config_id_ok(c->kiosk_id))
+        snprintf(c->kiosk_id, sizeof c->kiosk_id, "kiosk");
     print_setup_parse("none", "", c->print_timeout, &c->print, (char[8]){0}, 8);
 }
 
@@ -148,7 +159,26 @@ static bool set_render(PlatformRender *dst, const char *v)
     return true;
 }
 
-typedef enum { K_TEXT, K_INT, K_COLOUR, K_TURN, K_RENDER } Kind;
+/* Who confirms an inbox bundle. */
+static bool set_inbox(ConfigInbox *dst, const char *v)
+{
+    static const char *const names[] = {"off", "auto", "staff"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(v, names[i]) == 0) {
+            *dst = (ConfigInbox)i;
+            return true;
+        }
+    return false;
+}
+
+bool config_id_ok(const char *id)
+{
+    size_t n = strlen(id);
+    return n > 0 && n < 64 && id[0] != '.' && id[0] != '-' &&
+           strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n;
+}
+
+typedef enum { K_TEXT, K_INT, K_COLOUR, K_TURN, K_RENDER, K_INBOX, K_ID } Kind;
 typedef struct {
     const char *section, *name;
     Kind kind;
@@ -198,6 +228,17 @@ static const Key keys[] = {
     TEXT("printing", "pickup", pickup, "text of up to 119 bytes"),
     TEXT("staff", "pin_hash", pin_hash, "a hash written by `career-kiosk-admin set-pin`"),
     TEXT("bundles", "roots", usb_roots, "folders where USB sticks are mounted"),
+    OTHER("bundles", "inbox", K_INBOX, inbox,
+          "off (the default), auto (imports by itself between visitors) or staff (waits for "
+          "the PIN)"),
+    TEXT("bundles", "inbox_dir", inbox_dir, "a folder path"),
+    TEXT("bundles", "outbox_dir", outbox_dir, "a folder path"),
+    INT("bundles", "outbox_hours", outbox_hours, 1, 720, "a number of hours from 1 to 720"),
+    {"bundles", "kiosk_id", K_ID, offsetof(Config, kiosk_id), sizeof(((Config *)0)->kiosk_id), 0, 0,
+     "up to 63 letters, digits, dots, dashes or underscores, like lib-2nd-floor"},
+    INT("bundles", "stale_days", stale_days, 0, 3650, "a number of days from 0 (never) to 3650"),
+    TEXT("bundles", "age_identity", age_key,
+         "the path of an age key file (age-keygen), or nothing for none"),
 };
 
 /* [bundles] trusted_key: a minisign public key, one per line, optionally
@@ -272,11 +313,13 @@ static void note_line(Load *l, const Key *k, int line)
 {
     static const char *const colours[] = {"primary", "accent", "background"};
     Config *c = l->c;
-    int *at = strcmp(k->name, "logo") == 0        ? &c->logo_line
-              : strcmp(k->name, "language") == 0  ? &c->language_line
-              : strcmp(k->name, "database") == 0  ? &c->database_line
-              : strcmp(k->name, "questions") == 0 ? &c->questions_line
-              : strcmp(k->name, "sample") == 0    ? &c->sample_line
+    int *at = strcmp(k->name, "logo") == 0           ? &c->logo_line
+              : strcmp(k->name, "language") == 0     ? &c->language_line
+              : strcmp(k->name, "database") == 0     ? &c->database_line
+              : strcmp(k->name, "questions") == 0    ? &c->questions_line
+              : strcmp(k->name, "sample") == 0       ? &c->sample_line
+              : strcmp(k->name, "inbox") == 0        ? &c->inbox_line
+              : strcmp(k->name, "age_identity") == 0 ? &c->age_line
               : strcmp(k->section, "office") == 0 && strcmp(k->name, "name") == 0 ? &l->name_line
                                                                                   : NULL;
     for (int i = 0; i < 3 && !at; i++)
@@ -314,6 +357,8 @@ static int handler(void *user, const char *section, const char *name, const char
                   : k->kind == K_INT    ? set_int((int *)(void *)base, value, k->lo, k->hi)
                   : k->kind == K_COLOUR ? set_colour((uint32_t *)(void *)base, value)
                   : k->kind == K_RENDER ? set_render((PlatformRender *)(void *)base, value)
+                  : k->kind == K_INBOX  ? set_inbox((ConfigInbox *)(void *)base, value)
+                  : k->kind == K_ID     ? config_id_ok(value) && set_text(base, k->cap, value)
                                         : set_turn((PlatformTurn *)(void *)base, value);
         if (ok && strcmp(name, "pin_hash") == 0 && *value && strncmp(value, "$argon2id$", 10) != 0)
             ok = false;
@@ -525,6 +570,25 @@ static int need_file(const char *path, int line, const char *what, ConfigProblem
     return n + 1;
 }
 
+/* A folder the kiosk needs with the access in mode. */
+static int need_dir(const char *path, int mode, int line, const char *what, ConfigProblem *p,
+                    int cap, int n)
+{
+    struct stat st;
+    const char *why = stat(path, &st) != 0      ? strerror(errno)
+                      : !S_ISDIR(st.st_mode)    ? "it is not a folder"
+                      : access(path, mode) != 0 ? (mode & W_OK ? "this user cannot write in it"
+                                                               : "this user cannot read it")
+                                                : NULL;
+    if (!why)
+        return n;
+    if (n < cap) {
+        p[n].line = line;
+        snprintf(p[n].text, sizeof p[n].text, "%s %s cannot be used: %s", what, path, why);
+    }
+    return n + 1;
+}
+
 int config_check_files(const Config *c, ConfigProblem *p, int cap, int n)
 {
     /* the database's folder is made on first start: the nearest folder
@@ -565,6 +629,23 @@ int config_check_files(const Config *c, ConfigProblem *p, int cap, int n)
     /* the sample is only read to fill a directory that does not exist yet */
     if (access(c->database, F_OK) != 0)
         n = need_file(c->sample, c->sample_line, "sample: the first directory", p, cap, n);
+    return n;
+}
+
+int config_check_fleet(const Config *c, ConfigProblem *p, int cap, int n)
+{
+    /* the fleet's folders: the inbox read, the outbox written */
+    if (c->inbox != CONFIG_INBOX_OFF) {
+        n = need_dir(c->inbox_dir, R_OK | X_OK, c->inbox_line,
+                     "inbox_dir: the inbox (the tmpfiles entry makes it for the fetch user)", p,
+                     cap, n);
+        n = need_dir(c->outbox_dir, W_OK | X_OK, c->inbox_line,
+                     "outbox_dir: the outbox (the tmpfiles entry makes it for the kiosk)", p, cap,
+                     n);
+    }
+    if (c->age_key[0])
+        n = need_file(c->age_key, c->age_line, "age_identity: the key for mentors.csv.age", p,
+                      cap, n);
     return n;
 }
 

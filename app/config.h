@@ -21,6 +21,11 @@ enum {
     CONFIG_KEYS = SIGN_TRUSTED_MAX
 };
 
+/* Who confirms a bundle that lands in the inbox: nobody (the inbox is
+ * not looked at), the kiosk itself once no visitor is mid-session, or
+ * staff with the PIN. */
+typedef enum { CONFIG_INBOX_OFF, CONFIG_INBOX_AUTO, CONFIG_INBOX_STAFF } ConfigInbox;
+
 typedef struct {
     Office office;                          /* [office] name, school, contact, logo */
     uint32_t primary, accent, background;   /* [theme] colours, 0xRRGGBB */
@@ -43,8 +48,16 @@ typedef struct {
     char pin_hash[SIGN_PIN_HASH_MAX]; /* [staff] pin_hash: Argon2id, from set-pin */
     SignTrust trust;                  /* [bundles] trusted_key (one line each), named */
     char usb_roots[CONFIG_PATH_MAX];  /* [bundles] roots: where sticks are mounted */
+    ConfigInbox inbox;                /* [bundles] inbox: off, auto or staff */
+    char inbox_dir[CONFIG_PATH_MAX];  /* [bundles] inbox_dir: filled by the fetch unit */
+    char outbox_dir[CONFIG_PATH_MAX]; /* [bundles] outbox_dir: reports and stats for the fleet */
+    int outbox_hours;                 /* [bundles] outbox_hours: stats written this often */
+    char kiosk_id[64];                /* [bundles] kiosk_id: names the outbox's files */
+    int stale_days;                   /* [bundles] stale_days: notice after this long; 0 never */
+    char age_key[CONFIG_PATH_MAX];    /* [bundles] age_identity: opens mentors.csv.age */
     int logo_line, language_line;     /* where they were set, for later checks; 0: unset */
     int database_line, questions_line, sample_line;
+    int inbox_line, age_line; /* where [bundles] inbox and age_identity were set */
 } Config;
 
 typedef struct {
@@ -61,6 +74,10 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path);
  * unknown section or key, bad value) is written to problems[0..cap) and
  * counted in *nproblems; returns true only when there were none. */
 bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, int *nproblems);
+
+/* True when id may name a kiosk's files in a fleet's shared folder:
+ * letters, digits, '.', '-' and '_', not starting with '.' or '-'. */
+bool config_id_ok(const char *id);
 
 /* The colours the kiosk uses unless [theme] says otherwise. */
 enum {
@@ -106,6 +123,13 @@ const char *config_path(const char *path);
  * reason. */
 bool config_set(const char *path, const char *section, const char *key, const char *value,
                 char *err, size_t cap);
+
+/* The fleet's folders and key, when the inbox is on: the inbox readable,
+ * the outbox writable, the age key readable. Adds problems like
+ * config_check_files. These are warnings, not reasons to refuse to start:
+ * the kiosk keeps looking for an inbox that is not there yet, and says
+ * why an encrypted bundle could not be opened. */
+int config_check_fleet(const Config *c, ConfigProblem *problems, int cap, int n);
 
 /* A program's own checks of what it alone can judge (a logo it can
  * draw, a language it has): adds problems like config_check_files. */

@@ -120,6 +120,7 @@ fuzz fuzz_escpos 5 16384 build/fuzz/corpus-escpos
 fuzz fuzz_minisig 5 8192 build/fuzz/corpus-minisig tests/fixtures/minisig
 fuzz fuzz_config 5 8192 build/fuzz/corpus-config tests/fixtures/config
 fuzz fuzz_synonyms 5 65536 build/fuzz/corpus-synonyms tests/fixtures/synonyms
+fuzz fuzz_stats 5 16384 build/fuzz/corpus-stats tests/fixtures/stats
 
 rm -f "$log"
 echo "$passed passed, $failed failed"

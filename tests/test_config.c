@@ -227,6 +227,53 @@ static void test_folder_and_long_comments(void **state)
     }
 }
 
+/* [bundles] for a fleet: the inbox's mode, its folders, the kiosk's id
+ * (named in files a central folder holds side by side), staleness and
+ * the age key; bad values named with their lines, missing folders found
+ * by config_check_files. */
+static void test_fleet_settings(void **state)
+{
+    (void)state;
+    Config c;
+    ConfigProblem p[CONFIG_PROBLEMS];
+    int n;
+    config_defaults(&c, "a", "/var/lib/ck/mentors.db");
+    assert_int_equal(c.inbox, CONFIG_INBOX_OFF);
+    assert_string_equal(c.inbox_dir, "/var/lib/ck/inbox");
+    assert_string_equal(c.outbox_dir, "/var/lib/ck/outbox");
+    assert_int_equal(c.outbox_hours, 24);
+    assert_true(config_id_ok(c.kiosk_id));
+    assert_true(load("[bundles]\ninbox = auto\nkiosk_id = lib-2nd.floor_1\nstale_days = 14\n"
+                     "outbox_hours = 6\nage_identity = /etc/career-kiosk/age.key\n",
+                     &c, p, &n));
+    assert_int_equal(c.inbox, CONFIG_INBOX_AUTO);
+    assert_string_equal(c.kiosk_id, "lib-2nd.floor_1");
+    assert_int_equal(c.stale_days, 14);
+    assert_int_equal(c.outbox_hours, 6);
+    assert_string_equal(c.age_key, "/etc/career-kiosk/age.key");
+    config_defaults(&c, "a", "b");
+    assert_false(load("[bundles]\ninbox = yes\nkiosk_id = ../etc\nstale_days = -1\n"
+                      "kiosk_id = two words\n",
+                      &c, p, &n));
+    assert_int_equal(n, 4);
+    assert_int_equal(p[0].line, 2);
+    assert_non_null(strstr(p[0].text, "inbox should be off (the default), auto"));
+    assert_int_equal(p[1].line, 3);
+    assert_non_null(strstr(p[1].text, "kiosk_id should be up to 63 letters"));
+    assert_int_equal(p[2].line, 4);
+    assert_int_equal(p[3].line, 5);
+    /* with the inbox on, its folders must be there */
+    config_defaults(&c, "assets", support_path(support_dir, "mentors.db"));
+    assert_true(load("[bundles]\ninbox = staff\ninbox_dir = /nonexistent/inbox\n", &c, p, &n));
+    /* warnings, not problems: the kiosk still starts */
+    assert_int_equal(config_check_files(&c, p, CONFIG_PROBLEMS, 0), 0);
+    n = config_check_fleet(&c, p, CONFIG_PROBLEMS, 0);
+    bool named = false;
+    for (int i = 0; i < n; i++)
+        named |= p[i].line == 2 && strstr(p[i].text, "/nonexistent/inbox") != NULL;
+    assert_true(named);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -237,6 +284,8 @@ int main(int argc, char **argv)
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_good_file, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_closed_days, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_fleet_settings, support_dir_setup,
+                                        support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_every_problem_with_its_line, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_branding_and_screen, support_dir_setup,

@@ -29,7 +29,8 @@ static char repo[1024];
 #define CALLERS_FLAGS "CPPFLAGS=-D_FORTIFY_SOURCE=2 CFLAGS='-O2 -g -fstack-protector-strong' "
 
 static const char *const units[] = {"career-kiosk.service", "career-kiosk-retry.service",
-                                    "career-kiosk-retry.timer"};
+                                    "career-kiosk-retry.timer", "career-kiosk-fetch.service",
+                                    "career-kiosk-fetch.timer"};
 
 /* dest + path, in a static rotating buffer. */
 static const char *in_dest(const char *path)
@@ -117,6 +118,11 @@ static void test_install_lays_out_files(void **state)
         {"/usr/local/bin/career-kiosk", 0755},
         {"/usr/local/bin/career-kiosk-admin", 0755},
         {"/usr/local/lib/career-kiosk/career-kiosk-session", 0755},
+        {"/usr/local/lib/career-kiosk/career-kiosk-fetch", 0755},
+        {"/usr/local/lib/systemd/system/career-kiosk-fetch.service", 0644},
+        {"/usr/local/lib/systemd/system/career-kiosk-fetch.timer", 0644},
+        {"/usr/local/share/doc/career-kiosk/FLEET.md", 0644},
+        {"/etc/career-kiosk/fetch.conf", 0644},
         {"/usr/local/share/career-kiosk/questions.csv", 0644},
         {"/usr/local/share/career-kiosk/synonyms.csv", 0644},
         {"/usr/local/share/career-kiosk/mentors.sample.csv", 0644},
@@ -154,6 +160,20 @@ static void test_install_lays_out_files(void **state)
     assert_false(has_placeholder(session));
     free(unit);
     free(session);
+    /* the fetch runs as its own user and sees only the inbox and outbox
+     * of the kiosk's folder */
+    unit = support_read(in_dest("/usr/local/lib/systemd/system/career-kiosk-fetch.service"), NULL);
+    char *fetch = support_read(in_dest("/usr/local/lib/career-kiosk/career-kiosk-fetch"), NULL);
+    assert_non_null(strstr(unit, "\nUser=career-kiosk-fetch\n"));
+    assert_non_null(strstr(unit, "\nExecStart=/usr/local/lib/career-kiosk/career-kiosk-fetch\n"));
+    assert_non_null(strstr(unit, "\nTemporaryFileSystem=/var/lib/career-kiosk\n"));
+    assert_non_null(strstr(unit, "\nBindPaths=/var/lib/career-kiosk/inbox\n"));
+    assert_non_null(strstr(unit, "\nBindReadOnlyPaths=/var/lib/career-kiosk/outbox\n"));
+    assert_non_null(strstr(fetch, "conf=${CAREER_KIOSK_FETCH_CONF:-/etc/career-kiosk/fetch.conf}"));
+    assert_false(has_placeholder(unit));
+    assert_false(has_placeholder(fetch));
+    free(unit);
+    free(fetch);
     /* the installed binary carries the installed paths, not the checkout's */
     char *out;
     assert_int_equal(support_sh(&out, "strings %s | grep -c '^%s/assets$' || true",
@@ -276,6 +296,22 @@ static void test_user_and_data_folder(void **state)
     char *group = support_read(in_dest("/etc/group"), NULL);
     assert_non_null(strstr(group, "input:"));
     free(group);
+    /* the fetch's user fills the inbox the kiosk (its group) reads; the
+     * kiosk writes the outbox the fetch (its group) reads */
+    passwd = support_read(in_dest("/etc/passwd"), NULL);
+    line = strstr(passwd, "career-kiosk-fetch:x:");
+    assert_non_null(line);
+    int fetch_uid = atoi(line + strlen("career-kiosk-fetch:x:"));
+    free(passwd);
+    assert_int_equal(stat(in_dest("/var/lib/career-kiosk/inbox"), &st), 0);
+    assert_int_equal((int)st.st_uid, fetch_uid);
+    assert_int_equal(st.st_mode & 07777, 02750);
+    assert_int_equal(stat(in_dest("/var/lib/career-kiosk/outbox"), &st), 0);
+    assert_int_equal((int)st.st_uid, uid);
+    assert_int_equal(st.st_mode & 07777, 02750);
+    assert_int_equal(stat(in_dest("/etc/career-kiosk/fetch.netrc"), &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    assert_int_equal((int)st.st_uid, 0);
 }
 
 /* A shell command run with the install tree mounted where it belongs. */

@@ -108,6 +108,11 @@ static void test_deb_contents_and_lintian(void **state)
     assert_int_equal(support_sh(&out, "dpkg-deb -c %s", deb), 0);
     static const char *const want[] = {"./lib/systemd/system/career-kiosk.service",
                                        "./lib/systemd/system/career-kiosk-retry.timer",
+                                       "./lib/systemd/system/career-kiosk-fetch.service",
+                                       "./lib/systemd/system/career-kiosk-fetch.timer",
+                                       "./usr/lib/career-kiosk/career-kiosk-fetch",
+                                       "./etc/career-kiosk/fetch.conf",
+                                       "./usr/share/doc/career-kiosk/FLEET.md\n",
                                        "./lib/udev/rules.d/90-career-kiosk-usb.rules",
                                        "./usr/lib/sysusers.d/career-kiosk.conf",
                                        "./usr/lib/tmpfiles.d/career-kiosk.conf",
@@ -138,9 +143,15 @@ static void test_deb_contents_and_lintian(void **state)
     free(out);
     assert_int_equal(support_sh(&out, "dpkg-deb -f %s Suggests", deb), 0);
     assert_non_null(strstr(out, "minisign"));
+    assert_non_null(strstr(out, "rsync"));
+    free(out);
+    /* a fleet's kiosk fetches with curl and opens encrypted bundles with age */
+    assert_int_equal(support_sh(&out, "dpkg-deb -f %s Recommends", deb), 0);
+    assert_non_null(strstr(out, "curl"));
+    assert_non_null(strstr(out, "age"));
     free(out);
     support_sh(&out, "dpkg-deb --ctrl-tarfile %s | tar -xO ./conffiles", deb);
-    assert_string_equal(out, "/etc/career-kiosk/kiosk.conf\n");
+    assert_string_equal(out, "/etc/career-kiosk/fetch.conf\n/etc/career-kiosk/kiosk.conf\n");
     free(out);
     int rc = support_sh(&out, "lintian --pedantic %s 2>&1 | grep -v 'running with root'", deb);
     if (rc == 0) /* grep found lines: lintian said something */
@@ -262,7 +273,9 @@ static void test_units_verify(void **state)
     char *out;
     const char *units = "/lib/systemd/system/career-kiosk.service "
                         "/lib/systemd/system/career-kiosk-retry.service "
-                        "/lib/systemd/system/career-kiosk-retry.timer";
+                        "/lib/systemd/system/career-kiosk-retry.timer "
+                        "/lib/systemd/system/career-kiosk-fetch.service "
+                        "/lib/systemd/system/career-kiosk-fetch.timer";
     int rc = in_root(&out, "systemd-analyze verify --man=no %s 2>&1", units);
     if (rc != 0 || *out)
         fail_msg("systemd-analyze verify (rc %d):\n%s", rc, out);
@@ -374,6 +387,7 @@ static void test_purge_leaves_nothing(void **state)
     assert_string_equal(out, "");
     free(out);
     assert_int_equal(in_root(&out, "getent passwd career-kiosk || getent group career-kiosk || "
+                                   "getent passwd career-kiosk-fetch || "
                                    "grep -h career-kiosk /etc/group /etc/gshadow "
                                    "/var/lib/dpkg/statoverride || true"),
                      0);

@@ -49,6 +49,7 @@ int cmd_validate(Admin *a, int argc, char **argv);
 int cmd_import(Admin *a, int argc, char **argv);
 int cmd_rollback(Admin *a, int argc, char **argv);
 int cmd_stats(Admin *a, int argc, char **argv);
+int cmd_stats_merge(Admin *a, int argc, char **argv);
 int cmd_fields(Admin *a, int argc, char **argv);
 int cmd_search(Admin *a, int argc, char **argv);
 int cmd_show(Admin *a, int argc, char **argv);

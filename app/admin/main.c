@@ -34,6 +34,7 @@ static const struct {
      "show, or with --forget --yes clear, the date of the last USB bundle imported"},
     {"print-test", cmd_print_test, "print a sample prep sheet on the configured printer"},
     {"stats", cmd_stats, "anonymous usage counts and referrals per mentor"},
+    {"stats-merge", cmd_stats_merge, "sum a fleet's stats from the kiosks' outbox files"},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -1,6 +1,7 @@
 /* career-kiosk: the touch app. Fullscreen kiosk by default; --windowed
  * for a desktop window; --headless with a script for tests and demos. */
 #include "clock.h"
+#include "directory/counts.h"
 #include "kiosk/app.h"
 #include "kiosk/script.h"
 #include "memory.h"
@@ -129,6 +130,32 @@ static bool load_config(const Options *o, Config *c)
     return false;
 }
 
+/* When the last bundle arrived and from where, and whether that is
+ * longer ago than stale_days. */
+static void last_bundle(const Config *c)
+{
+    char err[STORE_ERR], when[40] = "", source[120] = "";
+    Store *s = access(c->database, F_OK) == 0 ? store_open(c->database, err, sizeof err) : NULL;
+    if (s) {
+        store_meta_get(s, "import_time", when, sizeof when);
+        store_meta_get(s, "import_source", source, sizeof source);
+        store_close(s);
+    }
+    if (!when[0]) {
+        printf("  last bundle: none arrived yet%s\n", s ? "" : " (no directory yet)");
+        return;
+    }
+    Clock clock = clock_real();
+    Date today, last;
+    clock_today(&clock, &today.y, &today.m, &today.d);
+    char day[11];
+    snprintf(day, sizeof day, "%.10s", when);
+    int days = date_parse(day, &last) ? date_to_days(today) - date_to_days(last) : -1;
+    printf("  last bundle: %s, from %s (%d day%s ago)%s\n", when, source[0] ? source : "a file",
+           days, days == 1 ? "" : "s",
+           c->stale_days > 0 && days >= c->stale_days ? ": STALE, staff see a notice" : "");
+}
+
 /* --check-config: every problem, or what the kiosk will use. */
 static int check_config(const Options *o)
 {
@@ -152,6 +179,23 @@ static int check_config(const Options *o)
     printf("  printer:     %s\n", printer);
     printf("  staff PIN:   %s\n", *c.pin_hash ? "set" : "not set (staff mode is off)");
     printf("  signing keys: %d trusted; sticks looked for under %s\n", c.trust.n, c.usb_roots);
+    static const char *const inbox[] = {"off", "auto (imported between visitors)",
+                                        "staff (waits for the PIN)"};
+    printf("  inbox:       %s", inbox[c.inbox]);
+    if (c.inbox != CONFIG_INBOX_OFF)
+        printf("; %s, reports and stats to %s as %s-*, every %d h", c.inbox_dir, c.outbox_dir,
+               c.kiosk_id, c.outbox_hours);
+    printf("\n  encrypted:   %s\n",
+           *c.age_key ? c.age_key : "no age key (mentors.csv.age refused)");
+    last_bundle(&c);
+    ConfigProblem warn[CONFIG_PROBLEMS];
+    int nwarn = config_check_fleet(&c, warn, CONFIG_PROBLEMS, 0);
+    if (nwarn) {
+        printf("warnings (the kiosk starts, but cannot use the inbox fully until they are "
+               "fixed):\n");
+        fflush(stdout);
+        config_report(stdout, path, warn, nwarn);
+    }
     return 0;
 }
 

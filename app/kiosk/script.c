@@ -195,7 +195,9 @@ static bool cmd_wait(Script *s, int ln, const char *arg)
 /* await print [SECONDS]: real time, for a print job to end.
  * await stick|no-stick [SECONDS]: real time, for a staff stick to be
  * mounted (or unmounted) and noticed; stick-change: for the stick in use
- * to change (it was pulled while another stays in). */
+ * to change (it was pulled while another stays in).
+ * await inbox [SECONDS]: for a bundle to be noticed in the inbox;
+ * inbox-done: for the kiosk to have dealt with it (imported or refused). */
 static bool cmd_await(Script *s, int ln, const char *arg)
 {
     App *a = s->a;
@@ -226,8 +228,23 @@ static bool cmd_await(Script *s, int ln, const char *arg)
             nanosleep(&nap, NULL);
             settle(a);
         }
+    } else if (strcmp(what, "inbox") == 0 || strcmp(what, "inbox-done") == 0) {
+        bool done = what[5] == '-';
+        for (int t = 0; done ? staff_inbox_pending(a) || staff_working(a) : !staff_inbox_pending(a);
+             t += 50) {
+            if (t >= secs * 1000)
+                return fail(s, ln,
+                            done ? "the inbox's bundle was not dealt with in time"
+                                 : "no bundle was noticed in the inbox in time",
+                            NULL);
+            struct timespec nap = {0, 50 * 1000000L};
+            nanosleep(&nap, NULL);
+            settle(a);
+        }
     } else
-        return fail(s, ln, "await knows print, stick, no-stick and stick-change, not", what);
+        return fail(s, ln,
+                    "await knows print, stick, no-stick, stick-change, inbox and inbox-done, not",
+                    what);
     settle(a);
     return true;
 }

@@ -110,6 +110,10 @@ static void pin_state_load(App *a)
             left);
 }
 
+/* The inbox (below). */
+static void inbox_open(App *a);
+static void stale_look(App *a);
+
 void staff_open(App *a)
 {
     Staff *st = &a->staff;
@@ -121,6 +125,8 @@ void staff_open(App *a)
     read_marker(a);
     pin_state_load(a);
     stick_scan(a); /* a stick plugged in before the kiosk started counts */
+    inbox_open(a); /* and a bundle that came while it was not running */
+    stale_look(a);
 }
 
 void staff_close(App *a)
@@ -130,6 +136,7 @@ void staff_close(App *a)
     print_end(st->print_job);
     bundle_free(&st->bundle);
     mounts_close(st->mounts);
+    inbox_close(st->inbox);
     sign_wipe(st->pin, sizeof st->pin);
     memset(st, 0, sizeof *st);
 }
@@ -173,9 +180,167 @@ static void begin(App *a, bool for_stick)
 
 static bool job_check(App *a);
 static bool job_import(App *a);
+static void stick_arrived(App *a);
 static bool import_done(App *a);
 static bool job_export(App *a);
 static bool job_test_print(App *a);
+
+/* --- the inbox: another source of a bundle --- */
+
+/* Looks for the inbox's newest bundle; one already handled (imported or
+ * refused, remembered across restarts) is not taken again. */
+static void inbox_scan(App *a)
+{
+    Staff *st = &a->staff;
+    StaffView *sv = &st->show;
+    char path[STAFF_PATH_MAX], id[INBOX_ID_MAX], seen[INBOX_ID_MAX] = "";
+    if (a->cfg.inbox == CONFIG_INBOX_OFF)
+        return;
+    bool found = inbox_newest(a->cfg.inbox_dir, path, sizeof path, id);
+    if (found && a->store)
+        store_meta_get(a->store, "keep.inbox_seen", seen, sizeof seen);
+    if (found && strcmp(id, seen) == 0)
+        found = false;
+    if (!found) {
+        if (!sv->from_inbox) {
+            sv->inbox[0] = st->inbox_id[0] = '\0';
+            sv->inbox_waiting = false;
+        }
+        return;
+    }
+    if (strcmp(id, st->inbox_id) == 0)
+        return;
+    text_copy(sv->inbox, sizeof sv->inbox, path);
+    text_copy(st->inbox_id, sizeof st->inbox_id, id);
+    sv->inbox_waiting = a->cfg.inbox == CONFIG_INBOX_STAFF;
+    fprintf(stderr, "career-kiosk: a bundle came into the inbox: %s%s\n", path,
+            sv->inbox_waiting ? " (it waits for staff)" : "");
+    a->dirty = true;
+}
+
+/* The inbox's bundle was dealt with (imported or refused): not again. */
+static void inbox_handled(App *a)
+{
+    Staff *st = &a->staff;
+    if (a->store && st->work_inbox_id[0])
+        store_meta_set(a->store, "keep.inbox_seen", st->work_inbox_id);
+    /* a newer bundle may have come meanwhile: that one still waits */
+    if (strcmp(st->inbox_id, st->work_inbox_id) == 0) {
+        st->show.inbox[0] = st->inbox_id[0] = '\0';
+        st->show.inbox_waiting = false;
+    }
+    st->work_inbox_id[0] = '\0';
+}
+
+bool staff_inbox_pending(const App *a)
+{
+    return a->staff.show.inbox[0] != '\0' || a->staff.show.from_inbox;
+}
+
+/* The stats for the fleet, in the outbox: at start, then every
+ * outbox_hours (and after each import, see write_back). */
+static void outbox_tick(App *a)
+{
+    Staff *st = &a->staff;
+    char written[900] = "", err[300] = "";
+    uint64_t now = platform_now(a->platform), every = (uint64_t)a->cfg.outbox_hours * 3600000;
+    if (a->cfg.inbox == CONFIG_INBOX_OFF || !a->store || st->worker_started ||
+        (st->outbox_done && now - st->outbox_written < every))
+        return;
+    st->outbox_done = true;
+    st->outbox_written = now;
+    if (bundle_write_outbox_stats(a->cfg.outbox_dir, a->cfg.kiosk_id, clock_unix(&a->clock),
+                                  a->store, written, sizeof written, err, sizeof err))
+        fprintf(stderr, "career-kiosk: stats written to the outbox %s: %s\n", a->cfg.outbox_dir,
+                written);
+    else
+        fprintf(stderr, "career-kiosk: the stats could not be written to the outbox: %s\n", err);
+}
+
+/* After stale_days without a new bundle, staff see a notice. */
+static void stale_look(App *a)
+{
+    StaffView *sv = &a->staff.show;
+    char when[40] = "", source[120] = "";
+    Date last;
+    sv->stale[0] = '\0';
+    if (a->cfg.stale_days <= 0 || !a->store)
+        return;
+    store_meta_get(a->store, "import_time", when, sizeof when);
+    store_meta_get(a->store, "import_source", source, sizeof source);
+    when[10] = '\0';
+    if (!date_parse(when, &last)) {
+        snprintf(sv->stale, sizeof sv->stale,
+                 "No bundle has arrived yet: the directory is still the one it started with. "
+                 "Check the fetch (systemctl status career-kiosk-fetch.timer).");
+        return;
+    }
+    int days = date_to_days(a->today) - date_to_days(last);
+    if (days >= a->cfg.stale_days)
+        snprintf(sv->stale, sizeof sv->stale,
+                 "No new bundle for %d days: the last arrived %s, from %.120s. Check the fetch "
+                 "(systemctl status career-kiosk-fetch.timer) and the server it fetches from.",
+                 days, when, source[0] ? source : "a file");
+}
+
+/* inbox = auto: a checked bundle is taken as soon as no visitor is
+ * mid-session, so the current visitor finishes first. */
+static void inbox_auto(App *a)
+{
+    Staff *st = &a->staff;
+    if (a->cfg.inbox != CONFIG_INBOX_AUTO || !st->show.inbox[0] || staff_active(a) ||
+        st->worker_started || a->step != SCREEN_WELCOME || a->idle_warning || a->print_job ||
+        !a->store)
+        return;
+    fprintf(stderr, "career-kiosk: no visitor is mid-session: taking the inbox's bundle\n");
+    st->show.from_inbox = true;
+    a->last_input = platform_now(a->platform);
+    go(a, STAFF_CHECKING);
+    app_after_frame(a, job_check);
+}
+
+/* Starts (or starts again) watching the inbox. */
+static void inbox_open(App *a)
+{
+    Staff *st = &a->staff;
+    st->show.inbox_mode = (int)a->cfg.inbox;
+    if (a->cfg.inbox == CONFIG_INBOX_OFF)
+        return;
+    inbox_close(st->inbox);
+    st->inbox = inbox_watch(a->cfg.inbox_dir);
+    if (!st->inbox && !st->inbox_warned)
+        fprintf(stderr, "career-kiosk: cannot watch the inbox %s yet; looking every minute\n",
+                a->cfg.inbox_dir);
+    st->inbox_warned = !st->inbox;
+    st->inbox_looked = platform_now(a->platform);
+    inbox_scan(a);
+}
+
+/* Every tick: what inotify saw, a look every minute without it (or in
+ * case it missed something), the outbox's schedule, the staleness. */
+static void inbox_tick(App *a)
+{
+    Staff *st = &a->staff;
+    bool gone = false;
+    uint64_t now = platform_now(a->platform);
+    if (a->cfg.inbox == CONFIG_INBOX_OFF)
+        return;
+    if (inbox_changed(st->inbox, &gone))
+        inbox_scan(a);
+    if (gone || now - st->inbox_looked >= 60000) {
+        if (gone || !st->inbox)
+            inbox_open(a);
+        else
+            inbox_scan(a);
+        st->inbox_looked = now;
+    }
+    if (now - st->stale_looked >= 3600000) {
+        st->stale_looked = now;
+        stale_look(a);
+    }
+    outbox_tick(a);
+    inbox_auto(a);
+}
 
 void staff_end(App *a)
 {
@@ -187,10 +352,15 @@ void staff_end(App *a)
     app_cancel(a, job_import);
     app_cancel(a, job_export);
     st->show.preview[0] = '\0';
-    if (st->show.stick[0])
+    bool inbox = st->show.from_inbox;
+    if (st->show.stick[0] && !inbox)
         st->stick_handled = true; /* not again until it is plugged in again */
+    st->show.from_inbox = false;
     a->last_input = platform_now(a->platform);
     go(a, STAFF_OFF);
+    /* a stick that came while the inbox's bundle was taken opens now */
+    if (inbox && st->show.stick[0] && !st->stick_handled)
+        stick_arrived(a);
 }
 
 void staff_visitor_done(App *a)
@@ -225,6 +395,8 @@ static void stick_gone(App *a)
     st->show.stick_waiting = false;
     st->stick_handled = false;
     a->dirty = true;
+    if (st->show.from_inbox)
+        return; /* staff work on the inbox's bundle, not the stick's */
     if (step == STAFF_PIN && st->show.for_stick)
         staff_end(a);
     else if (step == STAFF_CHECKING || step == STAFF_PREVIEW) {
@@ -366,28 +538,61 @@ static void pin_key(App *a, char key)
         open_menu(a);
 }
 
-/* Writes what staff take home: the report and the stats. Adds what
- * happened to the result's words. */
+/* Writes what staff take home: the report and the stats, to the stick,
+ * or for an inbox bundle to the outbox (for the fleet's central folder).
+ * Adds what happened to the result's words. */
 static void write_back(App *a, const ImportReport *rep, char *words, size_t cap)
 {
     Staff *st = &a->staff;
     char names[400] = "", err[300] = "", written[900] = "";
     size_t n = strlen(words);
+    bool inbox = st->bundle.inbox;
     bool ok = bundle_write_report(&st->bundle, rep, written, sizeof written, err, sizeof err) &&
-              bundle_write_stats(st->show.stick, st->bundle.stamp, a->store, names, sizeof names,
-                                 err, sizeof err);
+              (inbox ? bundle_write_outbox_stats(a->cfg.outbox_dir, a->cfg.kiosk_id,
+                                                 clock_unix(&a->clock), a->store, names,
+                                                 sizeof names, err, sizeof err)
+                     : bundle_write_stats(st->show.stick, st->bundle.stamp, a->store, names,
+                                          sizeof names, err, sizeof err));
     if (names[0]) {
         size_t w = strlen(written);
         snprintf(written + w, sizeof written - w, ", %s", names);
     }
-    if (ok) {
+    if (ok && inbox) {
+        st->outbox_written = platform_now(a->platform);
+        st->outbox_done = true;
+        snprintf(words + n, cap - n, "\n\nWritten to the outbox (%s): %s.", a->cfg.outbox_dir,
+                 written);
+    } else if (ok) {
         sync();
+        if (a->cfg.inbox != CONFIG_INBOX_OFF) { /* the fleet's stats include the stick's import */
+            char more[600] = "", why[300] = "";
+            if (!bundle_write_outbox_stats(a->cfg.outbox_dir, a->cfg.kiosk_id,
+                                           clock_unix(&a->clock), a->store, more, sizeof more, why,
+                                           sizeof why))
+                fprintf(stderr, "career-kiosk: the stats could not be written to the outbox: %s\n",
+                        why);
+        }
         snprintf(words + n, cap - n,
                  "\n\nWritten to the stick, in %s/reports: %s.\n\nIt is safe to remove the "
                  "stick.",
                  BUNDLE_FOLDER, written);
     } else
-        snprintf(words + n, cap - n, "\n\nThe report could not be written to the stick: %s.", err);
+        snprintf(words + n, cap - n, "\n\nThe report could not be written to the %s: %s.",
+                 inbox ? "outbox" : "stick", err);
+    if (inbox)
+        fprintf(stderr, "career-kiosk: %s\n", words + n + 2);
+}
+
+/* An inbox bundle refused before its rows were read (not signed, a
+ * stranger's key, old): the report says why, in the outbox. */
+static void write_refusal(App *a, char *words, size_t cap)
+{
+    ImportReport rep;
+    memset(&rep, 0, sizeof rep);
+    rep.outcome = IMPORT_REFUSED;
+    text_copy(rep.refusal, sizeof rep.refusal, a->staff.bundle.reason);
+    text_copy(rep.encoding, sizeof rep.encoding, "(not read)");
+    write_back(a, &rep, words, cap);
 }
 
 /* One line per rejected row, the first few. */
@@ -424,9 +629,11 @@ static void preview_text(App *a)
                  "been cut short or filtered: check it before importing.",
                  st->mentors_now - r->accepted);
     snprintf(st->show.preview, sizeof st->show.preview,
-             "Signed %s by %s.\n\nmentors.csv: %d rows. %d will be imported, %d rejected.\n"
-             "The directory has %d mentors now; the import replaces them.%s%s%s%s%s%s%s",
-             signed_at, b->signer, r->rows, r->accepted, r->rejected, st->mentors_now, shrink,
+             "Signed %s by %s.%s%s\n\nmentors.csv: %d rows. %d will be imported, %d "
+             "rejected.\nThe directory has %d mentors now; the import replaces them.%s%s%s%s%s%s%s",
+             signed_at, b->signer, b->inbox ? " It came through the inbox." : "",
+             b->sealed ? " mentors.csv came encrypted (mentors.csv.age)." : "", r->rows,
+             r->accepted, r->rejected, st->mentors_now, shrink,
              b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
              b->has_synonyms ? "\n\nsynonyms.csv: the synonym table will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
@@ -450,8 +657,11 @@ static void *check_work(void *arg)
     App *a = arg;
     Staff *st = &a->staff;
     Bundle *b = &st->bundle;
-    st->work_ok = bundle_fetch(b, st->work_stick, st->work_spool, copy_progress, st) &&
-                  bundle_check(b, &a->cfg.trust, st->work_imported_at, st->work_year);
+    bool fetched = st->show.from_inbox
+                       ? bundle_fetch_inbox(b, st->work_stick, st->work_spool, a->cfg.outbox_dir,
+                                            copy_progress, st)
+                       : bundle_fetch(b, st->work_stick, st->work_spool, copy_progress, st);
+    st->work_ok = fetched && bundle_check(b, &a->cfg.trust, st->work_imported_at, st->work_year);
     atomic_store(&st->worker_done, true);
     return NULL;
 }
@@ -519,12 +729,18 @@ static bool job_check(App *a)
     Staff *st = &a->staff;
     Bundle *b = &st->bundle;
     if (!st->worker_started && !atomic_load(&st->worker_done)) {
-        if (!st->show.stick[0] || st->show.step != STAFF_CHECKING)
+        const char *source = st->show.from_inbox ? st->show.inbox : st->show.stick;
+        if (!source[0] || st->show.step != STAFF_CHECKING)
             return true;
         bundle_begin(b, clock_unix(&a->clock));
         b->questions_imported_at = bundle_questions_imported_at(a->store);
+        text_copy(b->age_key, sizeof b->age_key, a->cfg.age_key);
+        if (st->show.from_inbox)
+            bundle_outbox_lead(a->cfg.kiosk_id, b->stamp, b->lead, sizeof b->lead);
+        text_copy(st->work_inbox_id, sizeof st->work_inbox_id,
+                  st->show.from_inbox ? st->inbox_id : "");
         spool_dir(a, st->work_spool, sizeof st->work_spool);
-        text_copy(st->work_stick, sizeof st->work_stick, st->show.stick);
+        text_copy(st->work_stick, sizeof st->work_stick, source);
         st->work_imported_at = bundle_imported_at(a->store);
         st->work_year = a->today.y;
         worker_start(a, check_work);
@@ -536,6 +752,14 @@ static bool job_check(App *a)
     atomic_store(&st->worker_done, false);
     if (st->show.step != STAFF_CHECKING) /* the stick went meanwhile */
         return true;
+    bool automatic = st->show.from_inbox && a->cfg.inbox == CONFIG_INBOX_AUTO;
+    if (st->work_ok && automatic) { /* nobody confirms: straight on to the import */
+        st->mentors_now = store_mentor_count(a->store);
+        preview_text(a);
+        go(a, STAFF_IMPORTING);
+        app_after_frame(a, job_import);
+        return true;
+    }
     if (st->work_ok) {
         st->mentors_now = store_mentor_count(a->store);
         preview_text(a);
@@ -543,12 +767,23 @@ static bool job_check(App *a)
         return true;
     }
     char words[900];
-    fprintf(stderr, "career-kiosk: bundle refused (%s): %s\n", bundle_status_name(b->status),
-            b->reason);
+    fprintf(stderr, "career-kiosk: %sbundle refused (%s): %s\n",
+            st->show.from_inbox ? "the inbox's " : "", bundle_status_name(b->status), b->reason);
     text_copy(words, sizeof words, b->reason);
     if (b->status == BUNDLE_DATA && b->preview.rejection)
         write_back(a, &b->preview, words, sizeof words); /* the rows to fix, to take home */
+    else if (st->show.from_inbox)
+        write_refusal(a, words, sizeof words);
+    if (st->show.from_inbox) {
+        inbox_handled(a);
+        snprintf(st->show.inbox_note, sizeof st->show.inbox_note,
+                 "The last bundle from the inbox was not imported: %.600s", b->reason);
+    }
     bundle_free(b);
+    if (automatic) {
+        staff_end(a); /* back to Welcome; the report is in the outbox */
+        return true;
+    }
     result(a, false, "Not imported", words);
     return true;
 }
@@ -567,7 +802,7 @@ static bool job_import(App *a)
         atomic_store(&st->worker_done, false);
         return import_done(a);
     }
-    if (!stick_still_in(st) || strcmp(b->mount, st->show.stick) != 0) {
+    if (!st->show.from_inbox && (!stick_still_in(st) || strcmp(b->mount, st->show.stick) != 0)) {
         /* the bundle's stick left between the last look and the tap */
         stick_scan(a);
         if (st->show.step != STAFF_RESULT)
@@ -639,6 +874,19 @@ static bool import_done(App *a)
     write_back(a, &rep, words, sizeof words);
     import_report_free(&rep);
     bundle_free(b);
+    if (st->show.from_inbox) {
+        inbox_handled(a);
+        stale_look(a);
+        if (ok)
+            st->show.inbox_note[0] = '\0';
+        else
+            snprintf(st->show.inbox_note, sizeof st->show.inbox_note,
+                     "The last bundle from the inbox was not imported: %.600s", rep.refusal);
+    }
+    if (st->show.from_inbox && a->cfg.inbox == CONFIG_INBOX_AUTO) {
+        staff_end(a); /* back to Welcome, with the new directory */
+        return true;
+    }
     result(a, ok, ok ? "Directory updated" : "Not imported", words);
     return true;
 }
@@ -747,7 +995,9 @@ void staff_handle(App *a, const Intent *in)
         open_menu(a);
         break;
     case INTENT_STAFF_CHECK:
-        if (st->show.stick[0]) {
+        if (in->arg == 1 ? st->show.inbox_waiting && st->show.inbox[0]
+                         : st->show.stick[0] != '\0') {
+            st->show.from_inbox = in->arg == 1;
             go(a, STAFF_CHECKING);
             app_after_frame(a, job_check);
         }
@@ -822,6 +1072,7 @@ void staff_tick(App *a)
     }
     if (mounts_changed(st->mounts, 0))
         stick_scan(a);
+    inbox_tick(a);
     if (st->print_job && print_follow(&st->print_job, &st->print) != PRINT_FOLLOW_SAME)
         a->dirty = true;
     if (staff_active(a) && !working(a) && now - a->last_input >= STAFF_IDLE_MS)
@@ -839,7 +1090,7 @@ int staff_wait_ms(const App *a)
         uint64_t idle = platform_now(a->platform) - a->last_input;
         return idle >= STAFF_IDLE_MS ? 0 : (int)(STAFF_IDLE_MS - idle);
     }
-    return st->mounts ? 1000 : -1; /* look for sticks every second */
+    return st->mounts || st->show.inbox_mode ? 1000 : -1; /* look for sticks (and the inbox) */
 }
 
 const char *staff_step_name(StaffStep s)
@@ -854,7 +1105,8 @@ bool staff_says(const App *a, const char *text)
     const Staff *st = &a->staff;
     const StaffView *sv = &st->show;
     const char *said[] = {sv->title,  sv->message,       st->bundle.reason, sv->notice,
-                          sv->health, st->bundle.signer, print_words(st),   sv->preview};
+                          sv->health, st->bundle.signer, print_words(st),   sv->preview,
+                          sv->stale,  sv->inbox,         sv->inbox_note};
     for (size_t i = 0; i < sizeof said / sizeof *said; i++)
         if (strcasestr(said[i], text))
             return true;

@@ -12,10 +12,18 @@
  * Staff mode lies over the visitor's session without touching it: a
  * stick that comes while a visitor is busy only shows a banner, and the
  * visitor's walk goes on where it was after staff close. What the staff
- * screens show is in `show` (a StaffView); they act through intents. */
+ * screens show is in `show` (a StaffView); they act through intents.
+ *
+ * The inbox is another source of a bundle, handled the same way (copy,
+ * check, import, report), with its reports and the stats written to the
+ * outbox instead of a stick. With [bundles] inbox = auto nobody confirms:
+ * a bundle that arrives is taken once no visitor is mid-session (the
+ * kiosk waits at Welcome for the current visitor to finish); with
+ * inbox = staff it waits for the PIN and Import on the staff screen. */
 #ifndef CK_STAFF_H
 #define CK_STAFF_H
 
+#include "inbox.h"
 #include "kiosk/view.h"
 #include "mounts.h"
 #include "print/print.h"
@@ -62,6 +70,16 @@ typedef struct {
     int work_year;
     long ticks_while_working; /* main-loop ticks while the worker ran */
     double work_began;        /* clock_ms when it started */
+    /* the inbox the fetch unit fills (inbox.h): its newest bundle not yet
+     * handled is show.inbox, and which one it is inbox_id */
+    InboxWatch *inbox;
+    char inbox_id[INBOX_ID_MAX];
+    char work_inbox_id[INBOX_ID_MAX]; /* the one being checked or imported */
+    uint64_t inbox_looked;            /* platform clock: the last look without inotify's word */
+    bool inbox_warned;                /* it could not be watched, and the log said so */
+    uint64_t outbox_written;          /* platform clock: the last stats written to the outbox */
+    bool outbox_done;                 /* they were written since the kiosk started */
+    uint64_t stale_looked;            /* platform clock: the last look at the bundle's age */
 } Staff;
 
 /* Starts watching for sticks and reads what start-up left for staff
@@ -101,6 +119,10 @@ void staff_visitor_done(App *a);
 /* Waits up to ms of real time for a test print to end (scripts); true
  * when none is under way. */
 bool staff_print_wait(App *a, int ms);
+
+/* True while the inbox holds a bundle the kiosk has not handled yet
+ * (scripts). */
+bool staff_inbox_pending(const App *a);
 
 /* "off", "pin", "menu"... for scripts and logs. */
 const char *staff_step_name(StaffStep s);

@@ -84,6 +84,12 @@ typedef struct {
     char import_label[64];      /* "Import 48 mentors" */
     char preview[3000];         /* what the checked bundle holds */
     char busy[160];             /* how far a copy has come, or "" */
+    int inbox_mode;             /* [bundles] inbox: 0 off, 1 auto, 2 staff */
+    char inbox[STAFF_PATH_MAX]; /* the inbox's newest bundle not yet handled, or "" */
+    bool inbox_waiting;         /* inbox = staff: it waits for the PIN and Import */
+    bool from_inbox;            /* the bundle being checked or imported came through the inbox */
+    char stale[400];            /* no bundle for longer than stale_days: says so, or "" */
+    char inbox_note[800];       /* the inbox's last bundle was refused: why, or "" */
 } StaffView;
 
 /* What a screen can ask for. */
@@ -101,7 +107,7 @@ typedef enum {
     INTENT_STAFF_KEY,    /* arg: a PIN pad key: '0'-'9', '\b' or '\r' */
     INTENT_STAFF_END,    /* close staff mode */
     INTENT_STAFF_MENU,   /* the staff menu, its health read now */
-    INTENT_STAFF_CHECK,  /* copy and check the stick */
+    INTENT_STAFF_CHECK,  /* copy and check the stick (arg 0) or the inbox's bundle (arg 1) */
     INTENT_STAFF_IMPORT, /* import the previewed bundle */
     INTENT_STAFF_EXPORT, /* stats to the stick */
     INTENT_STAFF_TEST_PRINT,

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "directory/counts.h"
 #include "directory/search.h"
+#include "usb/seal.h"
 #include "usb/sign.h"
 
 #include <errno.h>
@@ -20,8 +21,15 @@
 
 /* The files a bundle may hold, in the order they are copied. */
 static const char *const files[] = {"mentors.csv.minisig", "questions.csv.minisig", "questions.csv",
-                                    "mentors.csv",         "synonyms.csv.minisig",  "synonyms.csv"};
-enum { NFILES = 6 };
+                                    "mentors.csv",         "synonyms.csv.minisig",  "synonyms.csv",
+                                    "mentors.csv.age"};
+enum { NFILES = 7 };
+
+/* Where the bundle came from, for staff: "on the stick", "in the inbox". */
+static const char *where(const Bundle *b)
+{
+    return b->inbox ? "in the inbox" : "on the stick";
+}
 
 const char *bundle_status_name(BundleStatus s)
 {
@@ -112,19 +120,23 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     /* never a FIFO that blocks the loop, a device, or a link elsewhere */
     int in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK), out;
     if (in < 0 && (errno == ELOOP || errno == ENXIO))
-        return refuse(b, BUNDLE_DATA, "%s on the stick is not a regular file. Nothing was changed.",
-                      name);
+        return refuse(b, BUNDLE_DATA, "%s %s is not a regular file. Nothing was changed.", name,
+                      where(b));
     if (in < 0 || fstat(in, &st) != 0) {
+        int e = errno;
         if (in >= 0)
             close(in);
-        return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(errno));
+        if (b->inbox)
+            return refuse(b, BUNDLE_PULLED,
+                          "%s went from the inbox while it was being copied (%s): a newer "
+                          "bundle may have replaced it. Nothing was changed.",
+                          name, strerror(e));
+        return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(e));
     }
     if (!S_ISREG(st.st_mode)) {
         close(in);
-        return refuse(b, BUNDLE_DATA,
-                      "%s on the stick is %s, not a regular file. Nothing was "
-                      "changed.",
-                      name, file_kind(st.st_mode));
+        return refuse(b, BUNDLE_DATA, "%s %s is %s, not a regular file. Nothing was changed.", name,
+                      where(b), file_kind(st.st_mode));
     }
     out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (out < 0) {
@@ -156,6 +168,11 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     bool synced = fsync(out) == 0;
     if (close(out) != 0)
         synced = false;
+    if (left > 0 && b->inbox)
+        return refuse(b, BUNDLE_PULLED,
+                      "%s in the inbox changed while it was being copied (%s): the fetch "
+                      "must rename a complete bundle into the inbox. Nothing was changed.",
+                      name, strerror(e));
     if (left > 0)
         return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(e));
     if (!synced)
@@ -164,44 +181,66 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     return true;
 }
 
-bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgress fn, void *ctx)
+/* Copies the bundle's files from folder into the spool (see
+ * bundle_fetch and bundle_fetch_inbox). */
+static bool fetch_folder(Bundle *b, const char *folder, const char *spool, const char *age_key,
+                         BundleProgress fn, void *ctx)
 {
     char from[NFILES][BUNDLE_PATH_MAX + 40], to[BUNDLE_PATH_MAX + 40];
     bool present[NFILES];
     Copying c = {fn, ctx, 0, 0};
     struct stat st;
-    text_copy(b->mount, sizeof b->mount, mount);
+    const char *at = where(b);
     text_copy(b->spool, sizeof b->spool, spool);
     b->status = BUNDLE_OK;
-    b->has_questions = b->has_synonyms = false;
+    b->has_questions = b->has_synonyms = b->sealed = false;
     if (!spool_clear(b))
         return false;
     for (int i = 0; i < NFILES; i++) {
-        snprintf(from[i], sizeof from[i], "%s/%s/%s", mount, BUNDLE_FOLDER, files[i]);
+        snprintf(from[i], sizeof from[i], "%s/%s", folder, files[i]);
         present[i] = lstat(from[i], &st) == 0;
         if (present[i] && !S_ISREG(st.st_mode))
             return refuse(b, BUNDLE_DATA,
-                          "%s/%s on the stick is %s, not a regular file: the kiosk takes only "
-                          "the signed files themselves. Nothing was changed.",
-                          BUNDLE_FOLDER, files[i], file_kind(st.st_mode));
+                          "%s %s is %s, not a regular file: the kiosk takes only the signed "
+                          "files themselves. Nothing was changed.",
+                          files[i], at, file_kind(st.st_mode));
         if (!present[i] && errno != ENOENT)
             return refuse(b, BUNDLE_PULLED,
-                          "The stick stopped answering (%s). Nothing was changed; plug it in "
-                          "again.",
+                          b->inbox ? "The inbox could not be read (%s). Nothing was changed."
+                                   : "The stick stopped answering (%s). Nothing was changed; "
+                                     "plug it in again.",
                           strerror(errno));
-        long long cap = i == 3             ? IMPORT_MAX_FILE
+        long long cap = i == 3 || i == 6   ? IMPORT_MAX_FILE + 65536
                         : i == 2 || i == 5 ? BUNDLE_QUESTIONS_MAX
                                            : BUNDLE_SIG_MAX;
         if (present[i] && st.st_size > cap)
-            return refuse(b, BUNDLE_DATA, "%s on the stick is too big (%lld bytes; at most %lld).",
-                          files[i], (long long)st.st_size, cap);
+            return refuse(b, BUNDLE_DATA, "%s %s is too big (%lld bytes; at most %lld).", files[i],
+                          at, (long long)st.st_size, cap);
         if (present[i])
             c.total += st.st_size;
     }
-    if (!present[3])
+    if (present[3] && present[6])
+        return refuse(b, BUNDLE_DATA,
+                      "Both mentors.csv and mentors.csv.age are %s: leave only one. Nothing was "
+                      "changed.",
+                      at);
+    if (!present[3] && !present[6])
         return refuse(b, BUNDLE_MISSING,
-                      "There is no %s/mentors.csv on the stick. Put the signed export there.",
-                      BUNDLE_FOLDER);
+                      b->inbox ? "There is no mentors.csv (or mentors.csv.age) in the inbox's "
+                                 "bundle %s."
+                               : "There is no %s/mentors.csv on the stick. Put the signed export "
+                                 "there.",
+                      b->inbox ? folder : BUNDLE_FOLDER);
+    if (present[6] && !age_key[0])
+        return refuse(b, BUNDLE_DATA,
+                      "mentors.csv.age is encrypted, and this kiosk has no key to open it: set "
+                      "[bundles] age_identity in its config. Nothing was changed.");
+    if (present[3] && b->inbox && age_key[0])
+        return refuse(b, BUNDLE_DATA,
+                      "mentors.csv came into the inbox unencrypted, and this kiosk takes only "
+                      "mentors.csv.age there (it has an age_identity): encrypt the export with "
+                      "`age -r KEY`, so a shared folder never holds it in the clear. Nothing "
+                      "was changed.");
     if (!present[0])
         return refuse(b, BUNDLE_NOT_SIGNED,
                       "mentors.csv is not signed: there is no mentors.csv.minisig beside it. "
@@ -221,7 +260,36 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
     }
     b->has_questions = present[2];
     b->has_synonyms = present[5];
+    if (present[6]) {
+        char sealed[BUNDLE_PATH_MAX + 40], why[400];
+        spool_path(b, "mentors.csv.age", sealed, sizeof sealed);
+        spool_path(b, "mentors.csv", to, sizeof to);
+        if (!seal_open(sealed, to, age_key, IMPORT_MAX_FILE, why, sizeof why))
+            return refuse(b, BUNDLE_DATA,
+                          "mentors.csv.age could not be opened: %s. Nothing was "
+                          "changed.",
+                          why);
+        b->sealed = true;
+    }
     return true;
+}
+
+bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgress fn, void *ctx)
+{
+    char folder[BUNDLE_PATH_MAX + 40];
+    text_copy(b->mount, sizeof b->mount, mount);
+    b->inbox = false;
+    snprintf(folder, sizeof folder, "%s/%s", mount, BUNDLE_FOLDER);
+    return fetch_folder(b, folder, spool, b->age_key, fn, ctx);
+}
+
+bool bundle_fetch_inbox(Bundle *b, const char *folder, const char *spool, const char *outbox,
+                        BundleProgress fn, void *ctx)
+{
+    text_copy(b->mount, sizeof b->mount, folder);
+    text_copy(b->reports, sizeof b->reports, outbox);
+    b->inbox = true;
+    return fetch_folder(b, folder, spool, b->age_key, fn, ctx);
 }
 
 /* Reads a local file of at most max bytes, NUL-terminated. */
@@ -436,7 +504,8 @@ bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int thi
     spool_path(b, "rejected.csv", rejected, sizeof rejected);
     ImportOptions opt = {.db_path = db_path,
                          .rejected_csv = rejected,
-                         .source_name = "mentors.csv (USB bundle)",
+                         .source_name =
+                             b->inbox ? "mentors.csv (inbox bundle)" : "mentors.csv (USB bundle)",
                          .this_year = this_year,
                          .when = when_iso,
                          .signed_at = b->signed_at,
@@ -473,7 +542,7 @@ static bool write_file(const char *dir, const char *name, const char *data, size
         ok = false;
     ok = ok && rename(tmp, path) == 0;
     if (!ok) {
-        snprintf(err, cap, "could not write %s on the stick: %s", name, strerror(errno));
+        snprintf(err, cap, "could not write %s in %s: %s", name, dir, strerror(errno));
         unlink(tmp);
     }
     return ok;
@@ -505,6 +574,19 @@ static bool reports_dir(const char *mount, char *out, size_t cap, char *err, siz
     return true;
 }
 
+/* The outbox: a folder of the kiosk's own (never a link elsewhere). */
+static bool outbox_dir(const char *outbox, char *out, size_t cap, char *err, size_t err_cap)
+{
+    struct stat st;
+    text_copy(out, cap, outbox);
+    if (lstat(outbox, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(err, err_cap, "the outbox %s is %s, so nothing was written there", outbox,
+                 lstat(outbox, &st) != 0 ? "not there" : file_kind(st.st_mode));
+        return false;
+    }
+    return true;
+}
+
 static void add_name(char *written, size_t cap, const char *name)
 {
     size_t n = strlen(written);
@@ -527,8 +609,13 @@ static void report_text(const Bundle *b, const ImportReport *rep, char *out, siz
     bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
     bundle_when_text(b->begun, now, sizeof now);
     strbuf_addf(&sb, "Career Kiosk import report\r\n\r\nWritten: %s\r\n", now);
-    strbuf_addf(&sb, "Bundle: mentors.csv%s, signed %s by %s\r\n",
-                b->has_questions ? " and questions.csv" : "", signed_at, b->signer);
+    if (b->signed_at)
+        strbuf_addf(&sb, "Bundle: mentors.csv%s%s, signed %s by %s\r\n",
+                    b->sealed ? " (encrypted, mentors.csv.age)" : "",
+                    b->has_questions ? " and questions.csv" : "", signed_at, b->signer);
+    else
+        strbuf_add(&sb, "Bundle: not taken, before its signature was accepted\r\n");
+    strbuf_addf(&sb, "From: %s\r\n", b->inbox ? "the inbox" : "a USB stick");
     if (rep->outcome == IMPORT_REFUSED)
         strbuf_addf(&sb, "Result: NOT IMPORTED. The directory was not changed.\r\nWhy: %s\r\n",
                     rep->refusal);
@@ -561,12 +648,14 @@ static void report_text(const Bundle *b, const ImportReport *rep, char *out, siz
 bool bundle_write_report(const Bundle *b, const ImportReport *rep, char *written, size_t cap,
                          char *err, size_t err_cap)
 {
-    char dir[BUNDLE_PATH_MAX + 40], name[64], rejected_name[64], path[BUNDLE_PATH_MAX + 40];
+    char dir[BUNDLE_PATH_MAX + 40], name[160], rejected_name[160], path[BUNDLE_PATH_MAX + 40];
     enum { REPORT_MAX = 256 * 1024 };
+    const char *lead = b->lead[0] ? b->lead : b->stamp;
     written[0] = '\0';
-    if (!reports_dir(b->mount, dir, sizeof dir, err, err_cap))
+    if (b->reports[0] ? !outbox_dir(b->reports, dir, sizeof dir, err, err_cap)
+                      : !reports_dir(b->mount, dir, sizeof dir, err, err_cap))
         return false;
-    snprintf(rejected_name, sizeof rejected_name, "%s-rejected.csv", b->stamp);
+    snprintf(rejected_name, sizeof rejected_name, "%s-rejected.csv", lead);
     spool_path(b, "rejected.csv", path, sizeof path);
     size_t len = 0;
     char *rejected = rep->rejected ? slurp(path, IMPORT_MAX_FILE, &len) : NULL;
@@ -583,7 +672,7 @@ bool bundle_write_report(const Bundle *b, const ImportReport *rep, char *written
         return false;
     }
     report_text(b, rep, text, REPORT_MAX, rejected_name);
-    snprintf(name, sizeof name, "%s-import.txt", b->stamp);
+    snprintf(name, sizeof name, "%s-import.txt", lead);
     bool ok = write_file(dir, name, text, strlen(text), err, err_cap);
     free(text);
     if (ok)
@@ -700,10 +789,10 @@ static void count_field(void *ctx, const char *field, int count)
 /* <stamp>-nobody-found.csv: by month, the career areas that searches
  * finding nobody wanted, and how many mentors the directory has in each;
  * and the same as sentences in <stamp>-nobody-found.txt. */
-static bool write_nobody(const char *dir, const char *stamp, Store *s, const Tally *t, char *out,
+static bool write_nobody(const char *dir, const char *lead, Store *s, const Tally *t, char *out,
                          size_t out_cap, char *written, size_t cap, char *err, size_t err_cap)
 {
-    char name[64];
+    char name[160];
     StrBuf sb, words;
     size_t half = out_cap / 2;
     strbuf_init(&sb, out, half);
@@ -735,11 +824,11 @@ static bool write_nobody(const char *dir, const char *stamp, Store *s, const Tal
         snprintf(err, err_cap, "the searches that found nobody are too many to write");
         return false;
     }
-    snprintf(name, sizeof name, "%s-nobody-found.csv", stamp);
+    snprintf(name, sizeof name, "%s-nobody-found.csv", lead);
     if (!write_file(dir, name, out, sb.len, err, err_cap))
         return false;
     add_name(written, cap, name);
-    snprintf(name, sizeof name, "%s-nobody-found.txt", stamp);
+    snprintf(name, sizeof name, "%s-nobody-found.txt", lead);
     if (!write_file(dir, name, out + half, words.len, err, err_cap))
         return false;
     add_name(written, cap, name);
@@ -764,10 +853,10 @@ static void stale_row(void *ctx, const Mentor *m)
 /* <stamp>-stale.csv: mentors whose details were last checked longer ago
  * than the stale age, oldest first, for staff to check again. The day is
  * the stamp's. */
-static bool write_stale(const char *dir, const char *stamp, Store *s, char *out, size_t out_cap,
-                        char *written, size_t cap, char *err, size_t err_cap)
+static bool write_stale(const char *dir, const char *lead, const char *stamp, Store *s, char *out,
+                        size_t out_cap, char *written, size_t cap, char *err, size_t err_cap)
 {
-    char name[64];
+    char name[160];
     Date today;
     StrBuf sb;
     char day[11];
@@ -783,17 +872,19 @@ static bool write_stale(const char *dir, const char *stamp, Store *s, char *out,
         snprintf(err, err_cap, "the list of mentors to check again could not be written");
         return false;
     }
-    snprintf(name, sizeof name, "%s-stale.csv", stamp);
+    snprintf(name, sizeof name, "%s-stale.csv", lead);
     if (!write_file(dir, name, out, sb.len, err, err_cap))
         return false;
     add_name(written, cap, name);
     return true;
 }
 
-bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *written, size_t cap,
-                        char *err, size_t err_cap)
+/* The stats into dir, each file's name starting with lead; stamp
+ * (YYYY-MM-DD...) dates the list of mentors to check again. */
+static bool stats_into(const char *dir, const char *lead, const char *stamp, Store *s,
+                       char *written, size_t cap, char *err, size_t err_cap)
 {
-    char dir[BUNDLE_PATH_MAX + 40], name[64];
+    char name[160];
     enum { OUT_MAX = 8 << 20 };
     Tally t = {calloc(STATS_DAYS, sizeof(DayRow)),      0,
                calloc(STATS_ROWS, sizeof(ReferralRow)), 0,
@@ -806,8 +897,6 @@ bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *wr
         snprintf(err, err_cap, "out of memory");
         goto done;
     }
-    if (!reports_dir(mount, dir, sizeof dir, err, err_cap))
-        goto done;
     store_stats_each(s, (Date){2000, 1, 1}, tally_stat, &t);
     store_referrals_each(s, (Date){2000, 1, 1}, tally_referral, &t);
     strbuf_init(&sb, out, OUT_MAX);
@@ -815,7 +904,7 @@ bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *wr
     for (int i = 0; i < t.nday; i++)
         strbuf_addf(&sb, "%s,%ld,%ld,%ld\r\n", t.day[i].day, t.day[i].sessions, t.day[i].shown,
                     t.day[i].printed);
-    snprintf(name, sizeof name, "%s-stats.csv", stamp);
+    snprintf(name, sizeof name, "%s-stats.csv", lead);
     if (!write_file(dir, name, out, sb.len, err, err_cap))
         goto done;
     add_name(written, cap, name);
@@ -833,20 +922,46 @@ bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *wr
         csv_field(&sb, listed ? m.organization : "", ",");
         strbuf_addf(&sb, "%ld\r\n", t.ref[i].count);
     }
-    snprintf(name, sizeof name, "%s-referrals.csv", stamp);
+    snprintf(name, sizeof name, "%s-referrals.csv", lead);
     ok = !sb.overflow && write_file(dir, name, out, sb.len, err, err_cap);
     if (sb.overflow)
         snprintf(err, err_cap, "the referral counts are too many to write");
     if (ok)
         add_name(written, cap, name);
-    ok = ok && write_nobody(dir, stamp, s, &t, out, OUT_MAX, written, cap, err, err_cap) &&
-         write_stale(dir, stamp, s, out, OUT_MAX, written, cap, err, err_cap);
+    ok = ok && write_nobody(dir, lead, s, &t, out, OUT_MAX, written, cap, err, err_cap) &&
+         write_stale(dir, lead, stamp, s, out, OUT_MAX, written, cap, err, err_cap);
 done:
     free(t.day);
     free(t.ref);
     free(t.nobody);
     free(out);
     return ok;
+}
+
+bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *written, size_t cap,
+                        char *err, size_t err_cap)
+{
+    char dir[BUNDLE_PATH_MAX + 40];
+    written[0] = '\0';
+    return reports_dir(mount, dir, sizeof dir, err, err_cap) &&
+           stats_into(dir, stamp, stamp, s, written, cap, err, err_cap);
+}
+
+void bundle_outbox_lead(const char *kiosk_id, const char *stamp, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s-%s", kiosk_id, stamp);
+}
+
+bool bundle_write_outbox_stats(const char *outbox, const char *kiosk_id, long long now, Store *s,
+                               char *written, size_t cap, char *err, size_t err_cap)
+{
+    char dir[BUNDLE_PATH_MAX + 40], stamp[20], lead[120];
+    written[0] = '\0';
+    bundle_stamp(now, stamp);
+    stamp[10] = '\0'; /* one set a day: the day's latest replaces the one before */
+    bundle_outbox_lead(kiosk_id, stamp, lead, sizeof lead);
+    return outbox_dir(outbox, dir, sizeof dir, err, err_cap) &&
+           stats_into(dir, lead, stamp, s, written, cap, err, err_cap);
 }
 
 void bundle_free(Bundle *b)

@@ -38,8 +38,13 @@ typedef enum {
 } BundleStatus;
 
 typedef struct {
-    char mount[BUNDLE_PATH_MAX]; /* the stick */
+    char mount[BUNDLE_PATH_MAX]; /* the stick, or the inbox's bundle folder */
     char spool[BUNDLE_PATH_MAX]; /* the local copy */
+    bool inbox;                  /* it came through the inbox, not on a stick */
+    char reports[BUNDLE_PATH_MAX]; /* where reports go for an inbox bundle: the outbox */
+    char lead[120];                /* reports' names start so ("" for the stamp) */
+    char age_key[BUNDLE_PATH_MAX]; /* set by the caller: the key for mentors.csv.age, or "" */
+    bool sealed;                   /* mentors.csv came encrypted (mentors.csv.age) */
     bool has_questions;
     bool has_synonyms;
     BundleStatus status;
@@ -64,8 +69,17 @@ typedef void (*BundleProgress)(void *ctx, long long done, long long total);
 
 /* Empties spool and copies the bundle's files from mount into it,
  * synced. False with b->status and b->reason (the stick was pulled, a
- * file is missing or too big, the kiosk's disk is full). */
+ * file is missing or too big, the kiosk's disk is full). An encrypted
+ * mentors.csv.age is opened into the spool with b->age_key (see seal.h);
+ * the signature is over mentors.csv itself. */
 bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgress fn, void *ctx);
+
+/* The same for a bundle folder that landed in the inbox: its files sit
+ * in folder itself. Reports for it go to outbox. With b->age_key set,
+ * an unencrypted mentors.csv is refused there: a shared folder must
+ * never hold the directory in the clear. */
+bool bundle_fetch_inbox(Bundle *b, const char *folder, const char *spool, const char *outbox,
+                        BundleProgress fn, void *ctx);
 
 /* Checks the local copy: signatures against the trusted keys, each
  * file's timestamp against the kiosk's clock (b->begun: no more than
@@ -96,7 +110,8 @@ bool bundle_forget_stamps(Store *s, char *was, size_t cap);
 bool bundle_import(Bundle *b, const char *db_path, const char *when_iso, int this_year,
                    ImportReport *rep);
 
-/* Writes the import report (and the rejected rows as CSV) to the stick;
+/* Writes the import report (and the rejected rows as CSV) to the stick,
+ * or for an inbox bundle to the outbox (names starting with b->lead);
  * names the files written in `written` (comma-separated). */
 bool bundle_write_report(const Bundle *b, const ImportReport *rep, char *written, size_t cap,
                          char *err, size_t err_cap);
@@ -105,6 +120,16 @@ bool bundle_write_report(const Bundle *b, const ImportReport *rep, char *written
  * and referrals per mentor per month. Names the files in `written`. */
 bool bundle_write_stats(const char *mount, const char *stamp, Store *s, char *written, size_t cap,
                         char *err, size_t err_cap);
+
+/* The start of an outbox file's name: "<kiosk id>-<stamp>", so a central
+ * folder holds a whole fleet's files side by side. */
+void bundle_outbox_lead(const char *kiosk_id, const char *stamp, char *out, size_t cap);
+
+/* Writes the same stats as bundle_write_stats into the outbox, named
+ * "<kiosk id>-<YYYY-MM-DD>-stats.csv" and so on (a later write on the
+ * same day replaces the day's files). */
+bool bundle_write_outbox_stats(const char *outbox, const char *kiosk_id, long long now, Store *s,
+                               char *written, size_t cap, char *err, size_t err_cap);
 
 /* One rejected row as staff read it: "Line 12, ID M1, column Email: why". */
 void bundle_rejection_text(const ImportRejection *r, char *out, size_t cap);

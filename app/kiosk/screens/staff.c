@@ -150,14 +150,17 @@ static int menu_content(View *vw, Rect body, int y)
 {
     Ui *ui = vw->ui;
     const StaffView *st = vw->staff;
-    int p = pad(ui), bh = ui_touch(ui, ui->u * 9), gap = ui->u * 2;
-    if (st->notice[0]) {
+    int p = pad(ui), bh = ui_touch(ui, ui->u * 9), gap = ui->u * 2, bw = (body.w - gap) / 2;
+    const char *notices[] = {st->notice, st->stale, st->inbox_note};
+    for (int i = 0; i < 3; i++) {
+        if (!notices[i][0])
+            continue;
         ui_measure_begin(ui);
-        int nh = ui_wrap(ui, (Rect){0, 0, body.w - 2 * p, 0}, st->notice, ui->body, WEIGHT_REGULAR,
+        int nh = ui_wrap(ui, (Rect){0, 0, body.w - 2 * p, 0}, notices[i], ui->body, WEIGHT_REGULAR,
                          ui->th.warn_text);
         ui_measure_end(ui);
         ui_panel(ui, (Rect){body.x, y, body.w, nh + 2 * p}, ui->th.warn_bg);
-        ui_wrap(ui, (Rect){body.x + p, y + p, body.w - 2 * p, 0}, st->notice, ui->body,
+        ui_wrap(ui, (Rect){body.x + p, y + p, body.w - 2 * p, 0}, notices[i], ui->body,
                 WEIGHT_REGULAR, ui->th.warn_text);
         y += nh + 2 * p + gap;
     }
@@ -165,6 +168,31 @@ static int menu_content(View *vw, Rect body, int y)
     y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, st->health, ui->body, WEIGHT_REGULAR,
                  ui->th.text) +
          ui->u * 4;
+    if (st->inbox_mode) {
+        char words[STAFF_PATH_MAX + 200];
+        y += chrome_caption(vw, body.x, y, "Inbox");
+        if (st->inbox[0])
+            snprintf(words, sizeof words, "A bundle is waiting in the inbox (%s).%s", st->inbox,
+                     st->inbox_mode == 1 ? " The kiosk imports it by itself between visitors."
+                                         : "");
+        else
+            snprintf(words, sizeof words, "No new bundle in the inbox.%s",
+                     st->inbox_mode == 1 ? " The kiosk imports signed bundles by itself "
+                                           "between visitors."
+                                         : "");
+        y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, words, ui->body, WEIGHT_REGULAR,
+                     st->inbox[0] ? ui->th.text : ui->th.muted) +
+             ui->u * 2;
+        if (st->inbox_mode == 2) {
+            bool waiting = st->inbox_waiting;
+            if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Import from the inbox",
+                          waiting ? BTN_PRIMARY : BTN_DISABLED) &&
+                waiting)
+                view_post(vw, INTENT_STAFF_CHECK, 1);
+            y += bh;
+        }
+        y += ui->u * 4;
+    }
     y += chrome_caption(vw, body.x, y, "USB stick");
     char where[STAFF_PATH_MAX + 40];
     snprintf(where, sizeof where, "A stick is plugged in (%s).", st->stick);
@@ -174,7 +202,6 @@ static int menu_content(View *vw, Rect body, int y)
                                 "a signed export or to take the stats home.",
                  ui->body, WEIGHT_REGULAR, st->stick[0] ? ui->th.text : ui->th.muted) +
          ui->u * 2;
-    int bw = (body.w - gap) / 2;
     bool stick = st->stick[0];
     if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Import from the stick",
                   stick ? BTN_PRIMARY : BTN_DISABLED) &&
@@ -231,8 +258,9 @@ static void preview_screen(View *vw)
 
 static void busy_screen(View *vw, const char *title)
 {
-    const char *words =
-        vw->staff->busy[0] ? vw->staff->busy : "Please leave the stick in until this is done.";
+    const char *words = vw->staff->busy[0]      ? vw->staff->busy
+                        : vw->staff->from_inbox ? "This takes a few seconds."
+                                                : "Please leave the stick in until this is done.";
     Rect body = frame(vw, title, words);
     (void)body;
 }
@@ -278,13 +306,14 @@ void screen_staff(View *vw)
         menu_screen(vw);
         break;
     case STAFF_CHECKING:
-        busy_screen(vw, "Copying and checking the stick...");
+        busy_screen(vw, vw->staff->from_inbox ? "Checking the bundle from the inbox..."
+                                              : "Copying and checking the stick...");
         break;
     case STAFF_PREVIEW:
         preview_screen(vw);
         break;
     case STAFF_IMPORTING:
-        busy_screen(vw, "Importing...");
+        busy_screen(vw, vw->staff->from_inbox ? "Updating the directory..." : "Importing...");
         break;
     case STAFF_EXPORTING:
         busy_screen(vw, "Writing the stats to the stick...");

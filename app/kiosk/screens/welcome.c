@@ -67,10 +67,12 @@ static int foot(View *vw, bool *staff_tapped)
 {
     Ui *ui = vw->ui;
     int p = pad(ui);
-    const char *staff = str(vw->staff->notice[0] ? S_STAFF_NOTICE : S_STAFF);
+    /* a notice for staff: a stick's, a stale directory's, the inbox's */
+    bool notice = vw->staff->notice[0] || vw->staff->stale[0] || vw->staff->inbox_note[0];
+    const char *staff = str(notice ? S_STAFF_NOTICE : S_STAFF);
     int sh = ui_touch(ui, ui->u * 6), sw = ui_width(ui, staff, ui->small, WEIGHT_BOLD) + ui->u * 4;
     Rect b = {p / 2, ui->h - sh - p / 2, sw, sh};
-    *staff_tapped = ui_button(ui, b, staff, vw->staff->notice[0] ? BTN_SECONDARY : BTN_GHOST);
+    *staff_tapped = ui_button(ui, b, staff, notice ? BTN_SECONDARY : BTN_GHOST);
     const char *promise = str(S_WELCOME_PROMISE);
     int pw = ui_width(ui, promise, ui->small, WEIGHT_REGULAR);
     int lh = draw_line_height(ui->measure, ui->small), side = b.x + b.w + ui->u * 2;
