@@ -50,7 +50,7 @@ static Fixture *fixture(int n)
     VisitInput in = {
         &f->visitor,    &f->mentor, {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, f->chosen, f->nchosen},
         f->bank,        nbank,      &f->office,
-        {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */};
+        {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */, {0}, 0};
     visit_build(&f->visit, &in);
     return f;
 }

@@ -39,7 +39,8 @@ static Fx *fx_new(void)
 static VisitInput input(Fx *f, VisitChoices c)
 {
     return (VisitInput){&f->visitor, &f->mentor,     c,         f->bank, f->nbank,
-                        &office,     {2026, 11, 22}, 1795342500 /* 10:15Z */};
+                        &office,     {2026, 11, 22}, 1795342500 /* 10:15Z */,
+                        {0},         0};
 }
 
 static void test_builds_the_whole_takeaway(void **state)

@@ -423,15 +423,35 @@ static bool dump_takeaway(Script *s, int ln)
     return true;
 }
 
+/* dump codes: the codes this screen shows on Take away, each as
+ * "== code KIND PART/PARTS version V modules W ==" and its payload, for
+ * tests that read them back from screenshots. */
+static bool dump_codes(Script *s, int ln)
+{
+    const Session *se = s->a->s;
+    app_render(s->a, true); /* fitted to this screen */
+    if (!se->takeaway_ready || se->visit.takeaway.nparts == 0)
+        return fail(s, ln, "dump codes: no codes on Take away yet", NULL);
+    const Takeaway *t = &se->visit.takeaway;
+    for (int i = 0; i < t->nparts; i++)
+        printf("== code %s %d/%d version %d modules %d ==\n%s\n== end ==\n",
+               takeaway_name(t->part[i].kind), t->part[i].part + 1, t->part[i].parts,
+               t->part[i].code.version, t->part[i].code.width, t->part[i].payload);
+    fflush(stdout);
+    return true;
+}
+
 /* dump: every item on screen (x y w h label), then the screen's name;
- * dump takeaway: see dump_takeaway. */
+ * dump takeaway and dump codes: see dump_takeaway, dump_codes. */
 static bool cmd_dump(Script *s, int ln, const char *arg)
 {
     App *a = s->a;
     if (strcmp(arg, "takeaway") == 0)
         return dump_takeaway(s, ln);
+    if (strcmp(arg, "codes") == 0)
+        return dump_codes(s, ln);
     if (*arg)
-        return fail(s, ln, "dump knows nothing or takeaway, not", arg);
+        return fail(s, ln, "dump knows nothing, takeaway or codes, not", arg);
     app_render(a, true);
     for (int i = 0; i < a->ui.nitems; i++) {
         const UiItem *it = &a->ui.item[i];

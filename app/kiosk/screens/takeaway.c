@@ -1,17 +1,35 @@
-/* Take away: the sheet, the four QR codes, and Print. */
+/* Take away: the sheet, the QR codes (a code in parts when this screen
+ * has too little room for it whole), and Print. */
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/screens_internal.h"
 #include "ui/sheetview.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT, S_QR_CONTACT_ABOUT,
-                                             S_QR_REMINDERS_ABOUT};
+                                             S_QR_REMINDERS_ABOUT, S_QR_THANKS_ABOUT};
+
+/* The screen part shown for tab k, or NULL before the codes are fitted. */
+static const TakePart *shown(const View *vw, int k, int *parts)
+{
+    const Takeaway *t = &vw->s->visit.takeaway;
+    int first = takeaway_first_part(t, (TakeKind)k, parts);
+    if (first < 0)
+        return NULL;
+    int i = vw->qr_part < *parts ? vw->qr_part : 0;
+    return &t->part[first + i];
+}
 
 /* What the code of tab k holds: the message code says what it carries on
- * this mentor's channel. */
+ * this mentor's channel; a draft this screen shows as text says so. */
 static const char *about(const View *vw, int k)
 {
+    int parts;
+    const TakePart *p = shown(vw, k, &parts);
+    const char *whole = vw->s->visit.takeaway.payload[k];
+    if (p && strncmp(whole, "mailto:", 7) == 0 && strncmp(p->payload, "mailto:", 7) != 0)
+        return str(S_QR_AS_TEXT);
     if (k != TAKE_MESSAGE)
         return str(about_code[k]);
     switch (vw->s->channel) {
@@ -40,6 +58,7 @@ static int tabs(View *vw, Rect r, bool column)
             if (ui_button(ui, b, takeaway_label((TakeKind)k),
                           k == vw->qr_tab ? BTN_CHIP_ON : BTN_CHIP)) {
                 vw->qr_tab = k;
+                vw->qr_part = 0;
                 vw->sheet_looked = true;
             }
         }
@@ -51,9 +70,34 @@ static int tabs(View *vw, Rect r, bool column)
     int hit = chrome_chips(vw, r.x, r.y, r.w, labels, TAKE_COUNT, vw->qr_tab, &h);
     if (hit >= 0) {
         vw->qr_tab = hit;
+        vw->qr_part = 0;
         vw->sheet_looked = true;
     }
     return h + gap;
+}
+
+/* "In 3 parts: scan each one" and a chip a part ("1", "2", "3") when
+ * the shown code has parts; returns the height they took (0 for a code
+ * in one piece). */
+static int part_chips(View *vw, int x, int y, int w)
+{
+    static const char *const digits[TAKE_PARTS_MAX] = {"1",  "2",  "3",  "4",  "5",  "6",
+                                                       "7",  "8",  "9",  "10", "11", "12",
+                                                       "13", "14", "15", "16"};
+    Ui *ui = vw->ui;
+    int parts, h;
+    if (!shown(vw, vw->qr_tab, &parts) || parts < 2)
+        return 0;
+    int y0 = y;
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, fmt_int(S_QR_PARTS, parts), ui->small, WEIGHT_BOLD,
+                 ui->th.text) +
+         ui->u;
+    int hit = chrome_chips(vw, x, y, w, digits, parts, vw->qr_part < parts ? vw->qr_part : 0, &h);
+    if (hit >= 0) {
+        vw->qr_part = hit;
+        vw->sheet_looked = true;
+    }
+    return y + h + ui->u * 2 - y0;
 }
 
 /* How the print is going, in a panel, wrapped in w; returns the height
@@ -132,6 +176,9 @@ static int captions(View *vw, int x, int y, int w, int room)
 {
     Ui *ui = vw->ui;
     int y0 = y;
+    int chips = part_chips(vw, x, y, w);
+    y += chips;
+    room -= chips;
     ui_measure_begin(ui);
     int about_h = ui_wrap(ui, (Rect){x, 0, w, 0}, about(vw, vw->qr_tab), ui->small, WEIGHT_REGULAR,
                           ui->th.muted);
@@ -148,28 +195,49 @@ static int captions(View *vw, int x, int y, int w, int room)
     return y - y0;
 }
 
-/* The largest whole number of pixels per module that fits w x h, but
- * never under 4: below that phones struggle. */
-static int code_scale(const Takeaway *t, int k, int w, int h)
+/* The largest whole number of pixels per module at which the shown
+ * code fits a slot of side px; the codes were fitted to that slot, so it
+ * is never under QR_MODULE_MIN_PX. */
+static int code_scale(const TakePart *p, int side)
 {
-    int modules = t->code[k].width + 8, side = w < h ? w : h, scale = side / modules;
-    return scale < 4 ? 4 : scale;
+    int scale = p ? side / (p->code.width + 2 * QR_QUIET) : 1;
+    return scale < 1 ? 1 : scale;
 }
 
-/* Draws code k with its quiet zone at x, y; returns its side in px. */
+/* Draws the shown part of code k with its quiet zone at x, y; returns
+ * its side in px. */
 static int code(View *vw, int k, int x, int y, int scale)
 {
     Ui *ui = vw->ui;
-    const Takeaway *t = &vw->s->visit.takeaway;
-    if (!t->ok[k]) {
+    int parts;
+    const TakePart *p = shown(vw, k, &parts);
+    if (!p) {
+        if (vw->s->visit.takeaway.fit_side != vw->code_side)
+            return 0; /* fitted after this pass, drawn on the next */
         return ui_wrap(ui, (Rect){x, y, ui->u * 40, 0}, str(S_QR_TOO_BIG), ui->body, WEIGHT_REGULAR,
                        ui->th.warn_text);
     }
-    int px = (t->code[k].width + 8) * scale;
+    int px = (p->code.width + 2 * QR_QUIET) * scale;
     if (ui->d)
-        draw_qr(ui->d, t->code[k].module, t->code[k].width, x, y, scale);
+        draw_qr(ui->d, p->code.module, p->code.width, x, y, scale);
     ui_record(ui, "QR code", (Rect){x, y, px, px});
     return px;
+}
+
+/* The side of the shown code at scale, 0 when there is none yet. */
+static int code_side(const View *vw, int k, int scale)
+{
+    int parts;
+    const TakePart *p = shown(vw, k, &parts);
+    return p ? (p->code.width + 2 * QR_QUIET) * scale : 0;
+}
+
+/* The slot is what this screen gives a code; when the codes were fitted
+ * to another, flow fits them again (after this pass). */
+static void want_slot(View *vw, int slot)
+{
+    if (vw->s->visit.takeaway.fit_side != slot)
+        view_post(vw, INTENT_FIT_CODES, slot);
 }
 
 static void sheet(View *vw, Rect r)
@@ -194,7 +262,6 @@ void screen_takeaway(View *vw)
 {
     Ui *ui = vw->ui;
     Session *s = vw->s;
-    const Takeaway *t = &s->visit.takeaway;
     Rect body = chrome_top(vw, 4);
     ButtonStyle print_style;
     const char *print_label = print_button(vw, &print_style);
@@ -205,8 +272,13 @@ void screen_takeaway(View *vw)
         return; /* built right after this pass; drawn on the next */
     if (ui->landscape) {
         /* sheet | tabs and hints | the code, as large as the height allows */
-        int scale = code_scale(t, k, ui->w * 45 / 100, body.h);
-        int side = t->ok[k] ? (t->code[k].width + 8) * scale : ui->u * 40;
+        int slot = ui->w * 45 / 100 < body.h ? ui->w * 45 / 100 : body.h;
+        want_slot(vw, slot);
+        int parts;
+        int scale = code_scale(shown(vw, k, &parts), slot);
+        int side = code_side(vw, k, scale);
+        if (side == 0)
+            side = ui->u * 40;
         int tw = ui->u * 30, cx = ui->w - p - side, tx = cx - gap - tw;
         sheet(vw, (Rect){p, body.y, tx - gap - p, body.h});
         int th = tabs(vw, (Rect){tx, body.y, tw, 0}, true);
@@ -217,8 +289,11 @@ void screen_takeaway(View *vw)
         int w = ui->w - 2 * p;
         int th = tabs(vw, (Rect){p, body.y, w, 0}, false);
         int room = body.h * 55 / 100 - th;
-        int scale = code_scale(t, k, w, room);
-        int side = t->ok[k] ? (t->code[k].width + 8) * scale : 0;
+        int slot = w < room ? w : room;
+        want_slot(vw, slot);
+        int parts;
+        int scale = code_scale(shown(vw, k, &parts), slot);
+        int side = code_side(vw, k, scale);
         int y = body.y + th;
         y += code(vw, k, p + (w - side) / 2, y, scale) + ui->u * 2;
         y += captions(vw, p, y, w, body.h) + ui->u * 2;
