@@ -1,6 +1,7 @@
 /* sheet: building the prep sheet and rendering it as text. */
 #include "sheet.h"
 
+#include "english.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -107,8 +108,9 @@ static void build_homework(Sheet *s, const SheetInput *in)
     section(s, SEC_HOMEWORK, "Homework before you meet");
     line_brief(
         s, LINE_CHECK, "", 0,
-        keepf(s, "Research %s: what it does, its mission, and recent news.", m->organization),
-        keepf(s, "research %s", m->organization));
+        keepf(s, "Research %s%s: what it does, its mission, and recent news.",
+              english_org_article(m->organization), m->organization),
+        keepf(s, "research %s%s", english_org_article(m->organization), m->organization));
     line_brief(s, LINE_CHECK, "", 0,
                keepf(s,
                      "Look up %s: their role, background, and anything they have written "

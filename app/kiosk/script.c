@@ -231,9 +231,38 @@ static bool cmd_await(Script *s, int ln, const char *arg)
     return true;
 }
 
+/* screenshot codes PREFIX: on Take away, a screenshot of each code this
+ * screen shows, every part of every kind, as PREFIX-KIND-PART.png (the
+ * part from 1), chosen as the tabs and part buttons would. */
+static bool screenshot_codes(Script *s, int ln, const char *prefix)
+{
+    App *a = s->a;
+    char path[1200], err[300];
+    app_render(a, true); /* the codes are fitted to this screen */
+    app_render(a, true);
+    const Takeaway *t = &a->s->visit.takeaway;
+    if (a->step != SCREEN_TAKEAWAY || t->nparts == 0)
+        return fail(s, ln, "screenshot codes: no codes on Take away", NULL);
+    for (int i = 0; i < t->nparts; i++) {
+        a->view.qr_tab = (int)t->part[i].kind;
+        a->view.qr_part = t->part[i].part;
+        a->view.sheet_looked = true;
+        app_render(a, true);
+        snprintf(path, sizeof path, "%s/%s-%s-%d.png", s->shots ? s->shots : ".", prefix,
+                 takeaway_name(t->part[i].kind), t->part[i].part + 1);
+        if (!platform_screenshot(a->platform, path, err, sizeof err))
+            return fail(s, ln, err, NULL);
+    }
+    a->view.qr_tab = a->view.qr_part = 0;
+    a->dirty = true;
+    return true;
+}
+
 static bool cmd_screenshot(Script *s, int ln, const char *arg)
 {
     char path[1200], err[300];
+    if (strncmp(arg, "codes ", 6) == 0)
+        return screenshot_codes(s, ln, arg + 6);
     app_render(s->a, true);
     snprintf(path, sizeof path, "%s/%s.png", s->shots ? s->shots : ".", arg);
     if (!platform_screenshot(s->a->platform, path, err, sizeof err))

@@ -87,7 +87,7 @@ static void ui_paper(Ui *ui, Draw *d, int w, int h, const Layout *l)
     ui->th = paper_theme();
 }
 
-/* The codes a printout carries: all four on pages, the sheet and the
+/* The codes a printout carries: all five on pages, the sheet and the
  * message on a receipt (paper rolls are short on room). */
 static int codes_wanted(const PaperInput *in, const Layout *l, TakeKind *kinds)
 {
