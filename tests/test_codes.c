@@ -320,7 +320,9 @@ static void codes_at(const char *size)
         const Who *w = &who[i];
         const char *next;
         char *sheet = between(at, "== payload sheet ==\n", "\n== payload message ==", &next);
-        assert_non_null(sheet);
+        if (!sheet)
+            fail_msg("%s: no take-away dumped for %s (%s), mentor %d of %d; the walk said: %.600s",
+                     size, w->id, w->full, i + 1, nwho, at);
         char *message = between(next, "== payload message ==\n", "\n== payload contact ==", &next);
         char *contact = between(next, "== payload contact ==\n", "\n== payload reminders", &next);
         assert_non_null(contact);

@@ -13,12 +13,14 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { SCRIPT_LINES = 2000, REPEAT_DEPTH = 4 };
+/* a script's lines are kept as long as it runs; past SCRIPT_LINES it is
+ * refused whole, never cut short */
+enum { SCRIPT_LINES = 20000, REPEAT_DEPTH = 4 };
 
 typedef struct {
     App *a;
     const char *path, *shots;
-    char *line[SCRIPT_LINES];
+    char **line;
     int nlines;
 } Script;
 
@@ -584,22 +586,33 @@ static bool run_lines(Script *s, int from, int to)
 
 bool script_run(App *a, const char *path, const char *shots)
 {
-    Script s = {a, path, shots, {0}, 0};
+    Script s = {a, path, shots, NULL, 0};
     FILE *f = fopen(path, "r");
     char buf[512];
-    bool ok;
+    bool ok = true;
     if (!f) {
         fprintf(stderr, "career-kiosk: cannot read the script %s\n", path);
         return false;
     }
-    while (s.nlines < SCRIPT_LINES && fgets(buf, sizeof buf, f)) {
+    s.line = calloc(SCRIPT_LINES, sizeof *s.line);
+    while (s.line && fgets(buf, sizeof buf, f)) {
+        if (s.nlines == SCRIPT_LINES) {
+            ok = fail(&s, s.nlines, "the script is longer than the lines a script may have:",
+                      "20000");
+            break;
+        }
         buf[strcspn(buf, "\r\n")] = '\0';
         s.line[s.nlines++] = strdup(buf);
     }
     fclose(f);
+    if (!s.line) {
+        fprintf(stderr, "career-kiosk: out of memory for the script %s\n", path);
+        return false;
+    }
     app_render(a, true);
-    ok = run_lines(&s, 0, s.nlines);
+    ok = ok && run_lines(&s, 0, s.nlines);
     for (int i = 0; i < s.nlines; i++)
         free(s.line[i]);
+    free(s.line);
     return ok;
 }
