@@ -53,6 +53,7 @@ static int tabs(View *vw, Rect r, bool column)
     Ui *ui = vw->ui;
     int bh = ui->u * 8, gap = ui->u * 2, h;
     if (column) {
+        gap = ui->u; /* five tabs: room left for the hint and what the code holds */
         for (int k = 0; k < TAKE_COUNT; k++) {
             Rect b = {r.x, r.y + k * (bh + gap), r.w, bh};
             if (ui_button(ui, b, takeaway_label((TakeKind)k),
