@@ -41,7 +41,8 @@ static int every_for(const char *size)
 }
 
 typedef struct {
-    char id[16], full[160], shown[160], n[160]; /* shown: as the kiosk writes it; n: the vCard's N */
+    char id[16], full[160], shown[160],
+        n[160]; /* shown: as the kiosk writes it; n: the vCard's N */
 } Who;
 
 static Who who[MENTORS_MAX];
@@ -57,8 +58,8 @@ static void load_mentors(int every)
     csv_open(&r, data, len);
     static char buf[8192];
     const char *field[32];
-    CsvRow row = {.buf = buf, .buf_cap = sizeof buf, .field = field, .field_cap = 32,
-                  .field_max = 4000};
+    CsvRow row = {
+        .buf = buf, .buf_cap = sizeof buf, .field = field, .field_cap = 32, .field_max = 4000};
     int n = 0;
     nwho = 0;
     csv_next_row(&r, &row); /* the header: id, first_name, last_name, ... */
@@ -302,8 +303,9 @@ static void codes_at(const char *size)
     load_mentors(every_for(size));
     /* the sample directory, with no referral history, caps or pauses in the way */
     assert_int_equal(support_admin(NULL, "--config %s --db %s init", conf, db), 0);
-    assert_int_equal(support_sh(NULL, "sqlite3 %s 'DELETE FROM referrals; UPDATE mentors SET "
-                                      "monthly_cap = 100000, accepting = 1'",
+    assert_int_equal(support_sh(NULL,
+                                "sqlite3 %s 'DELETE FROM referrals; UPDATE mentors SET "
+                                "monthly_cap = 100000, accepting = 1'",
                                 db),
                      0);
     char *walk = walk_script();
@@ -318,10 +320,12 @@ static void codes_at(const char *size)
         fail_msg("the walk at %s failed (%d): %.400s", size, rc, why ? why : out);
     }
     /* every picture at 40%, as grey PGM, in one run of ImageMagick */
-    assert_int_equal(support_sh(NULL, "mogrify -path %s -format pgm -colorspace Gray -filter Triangle -resize 40%% "
-                                      "%s/*.png",
-                                small, shots),
-                     0);
+    assert_int_equal(
+        support_sh(NULL,
+                   "mogrify -path %s -format pgm -colorspace Gray -filter Triangle -resize 40%% "
+                   "%s/*.png",
+                   small, shots),
+        0);
     support_sh(NULL, "rm -f %s/*.png", shots); /* room: a size's pictures are large */
     read_all(small);
     const char *at = out;
@@ -360,8 +364,8 @@ static void codes_at(const char *size)
                          size, w->id, c[k].kind, c[k].part, c[k].parts, c[k].version, got);
             free(got);
             /* for the parsers */
-            const char *ext = strcmp(c[k].kind, "contact") == 0     ? "vcf"
-                              : strcmp(c[k].kind, "reminders") == 0 ? "ics"
+            const char *ext = strcmp(c[k].kind, "contact") == 0          ? "vcf"
+                              : strcmp(c[k].kind, "reminders") == 0      ? "ics"
                               : strncmp(c[k].payload, "mailto:", 7) == 0 ? "mailto"
                                                                          : "txt";
             char file[1400];
@@ -401,7 +405,8 @@ static void codes_at(const char *size)
         "        print(f, \"an event without a day or summary\"); bad += 1\n"
         "for f in sorted(glob.glob(\"*.mailto\")):\n"
         "    p = u.urlsplit(open(f, encoding=\"utf-8\").read()); q = u.parse_qs(p.query); n += 1\n"
-        "    if p.scheme != \"mailto\" or not q.get(\"subject\") or not q.get(\"body\") or \"\\r\\n\" not in q[\"body\"][0]:\n"
+        "    if p.scheme != \"mailto\" or not q.get(\"subject\") or not q.get(\"body\") or "
+        "\"\\r\\n\" not in q[\"body\"][0]:\n"
         "        print(f, \"not a draft with a subject and a body\"); bad += 1\n"
         "print(\"parsed\", n, \"bad\", bad)\n"
         "sys.exit(1 if bad else 0)' 2>&1",

@@ -262,8 +262,8 @@ static void walk(const char *size)
          "1. How did you come to be in your current role? I'd like to hear the path in your own "
          "words. (3m)",
          NULL},
-        {"12-takeaway-message", "mailto:jose.garcia@example.org?subject=",
-         "To: jose.garcia@example.org"},
+        {"12-takeaway-message",
+         "mailto:jose.garcia@example.org?subject=", "To: jose.garcia@example.org"},
         {"12-takeaway-message", "My%20name%20is%20Sam", "My name is Sam"},
         {"13-takeaway-contact", "FN:José García", NULL},
         {"14-takeaway-reminders", "SUMMARY:Send your request to José García", NULL},

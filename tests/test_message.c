@@ -209,8 +209,8 @@ static int sample_mentors(Mentor *out, int cap)
     csv_open(&r, data, len);
     static char buf[8192];
     const char *field[32];
-    CsvRow row = {.buf = buf, .buf_cap = sizeof buf, .field = field, .field_cap = 32,
-                  .field_max = 4000};
+    CsvRow row = {
+        .buf = buf, .buf_cap = sizeof buf, .field = field, .field_cap = 32, .field_max = 4000};
     int col[32], n = 0, seen = 0;
     assert_true(csv_next_row(&r, &row));
     size_t ncols = row.nfields;
@@ -232,10 +232,10 @@ static int sample_mentors(Mentor *out, int cap)
 }
 
 /* The bare job titles in the corpus: a message never explores one bare. */
-static const char *const bare_titles[] = {"lawyer", "nurse", "software engineer", "teacher",
-                                          "data scientist", "physical therapist", "Architect",
-                                          "accountant", "an actuary", "UX designer",
-                                          "pharmacists", "Social workers"};
+static const char *const bare_titles[] = {"lawyer",      "nurse",          "software engineer",
+                                          "teacher",     "data scientist", "physical therapist",
+                                          "Architect",   "accountant",     "an actuary",
+                                          "UX designer", "pharmacists",    "Social workers"};
 
 /* What visitors type: name, program, what they explore. */
 static const char *const corpus[][3] = {
@@ -359,9 +359,17 @@ static const char *grammar_slip(const char *text, char *why, size_t cap)
         snprintf(prev, sizeof prev, "%s", word);
         p = after;
     }
-    static const char *const marks[] = {"  ", " ,", " .", "..", ",,", " ?", "exploring I ",
-                                        "exploring to ", "exploring interested",
-                                        "the The ", "'s's"};
+    static const char *const marks[] = {"  ",
+                                        " ,",
+                                        " .",
+                                        "..",
+                                        ",,",
+                                        " ?",
+                                        "exploring I ",
+                                        "exploring to ",
+                                        "exploring interested",
+                                        "the The ",
+                                        "'s's"};
     for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
         if (strstr(text, marks[i])) {
             snprintf(why, cap, "\"%s\"", marks[i]);
@@ -375,9 +383,9 @@ static const char *grammar_slip(const char *text, char *why, size_t cap)
  * visitor who is not from it. */
 static const char *false_claim(const Message *msg, const Visitor *v, const Mentor *m)
 {
-    static const char *const never[] = {"referred me", "recommended I", "recommended that I",
-                                        "suggested I contact", "we met",  "as we discussed",
-                                        "told me about you", "our mutual"};
+    static const char *const never[] = {
+        "referred me", "recommended I",   "recommended that I", "suggested I contact",
+        "we met",      "as we discussed", "told me about you",  "our mutual"};
     for (size_t i = 0; i < sizeof never / sizeof *never; i++)
         if (strstr(msg->body, never[i]))
             return never[i];
@@ -403,14 +411,15 @@ static void test_corpus_reads_true(void **state)
     char why[200];
     int checked = 0, channels[CHANNEL_COUNT] = {0};
     /* the checks can fail */
-    static const char *const slips[] = {"I am a engineer.", "an nurse", "the the work",
-                                        "work at the.", "exploring the a career", "two  spaces",
-                                        "An Software Engineer"};
+    static const char *const slips[] = {
+        "I am a engineer.",       "an nurse",    "the the work",        "work at the.",
+        "exploring the a career", "two  spaces", "An Software Engineer"};
     for (size_t i = 0; i < sizeof slips / sizeof *slips; i++)
         if (!grammar_slip(slips[i], why, sizeof why))
             fail_msg("the grammar check missed \"%s\"", slips[i]);
-    static const char *const fine[] = {"a university", "an MBA", "an hour", "a one-year post",
-                                       "an HR partner", "a UX designer", "at The New School"};
+    static const char *const fine[] = {"a university",     "an MBA",        "an hour",
+                                       "a one-year post",  "an HR partner", "a UX designer",
+                                       "at The New School"};
     for (size_t i = 0; i < sizeof fine / sizeof *fine; i++)
         if (grammar_slip(fine[i], why, sizeof why))
             fail_msg("the grammar check trips on \"%s\": %s", fine[i], why);
@@ -430,8 +439,8 @@ static void test_corpus_reads_true(void **state)
                 for (int c = 0; c < 2; c++) {
                     MessageChannel ch = chs[c];
                     v.format = message_format_for(ch, v.format);
-                    size_t limit = (t + (size_t)k) % 2 ? MESSAGE_LINKEDIN_SHORT
-                                                       : MESSAGE_LINKEDIN_CHARS;
+                    size_t limit =
+                        (t + (size_t)k) % 2 ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS;
                     if (!message_compose(ch, &v, m, &offices[o], limit, &msg))
                         fail_msg("no %s for %s from \"%s\"", message_channel_name(ch), m->id,
                                  corpus[t][2]);
@@ -463,8 +472,9 @@ static void test_corpus_reads_true(void **state)
                         if (strcmp(corpus[t][2], bare_titles[b]) == 0) {
                             char bad[96];
                             snprintf(bad, sizeof bad, "exploring %s", bare_titles[b]);
-                            if (strstr(msg.body, bad) || (ch != CHANNEL_THANKS && ch != CHANNEL_PHONE &&
-                                                          !strstr(msg.body, "a career as")))
+                            if (strstr(msg.body, bad) ||
+                                (ch != CHANNEL_THANKS && ch != CHANNEL_PHONE &&
+                                 !strstr(msg.body, "a career as")))
                                 if (!(ch == CHANNEL_LINKEDIN && limit == MESSAGE_LINKEDIN_SHORT))
                                     fail_msg("\"%s\" reads bare:\n%s", bare_titles[b], msg.body);
                         }
@@ -473,8 +483,7 @@ static void test_corpus_reads_true(void **state)
                         char bare[200];
                         snprintf(bare, sizeof bare, " at %s", m->organization);
                         if (strstr(msg.body, bare))
-                            fail_msg("\"at %s\" without \"the\":\n%s", m->organization,
-                                     msg.body);
+                            fail_msg("\"at %s\" without \"the\":\n%s", m->organization, msg.body);
                     }
                     channels[ch]++;
                     checked++;
@@ -490,18 +499,32 @@ static void test_corpus_reads_true(void **state)
 static void test_organization_articles(void **state)
 {
     (void)state;
-    static const char *const with_the[] = {"Red Cross", "University of Lakeport",
-                                           "Department of Labor", "State Department of Transportation",
-                                           "Open Hands Foundation", "Lakeport Symphony",
-                                           "Northfield Research Institute", "Tidewater Conservancy",
-                                           "Civic Tech Corps", "Federal Reserve Bank",
-                                           "Cedar Valley School District", "Lakeport Daily Ledger",
-                                           "City of Lakeport", "National Park Service"};
-    static const char *const bare[] = {"Google", "City Hospital", "Granite Harbor Bank",
-                                       "Pinecrest Hospital", "Kestrel Robotics",
-                                       "The New School", "NASA", "Marsh & Okafor LLP",
-                                       "Riverton Public Schools", "Saltmarsh Outdoor Co.",
-                                       "Harbor Health Partners", "Lakeport Community Clinic"};
+    static const char *const with_the[] = {"Red Cross",
+                                           "University of Lakeport",
+                                           "Department of Labor",
+                                           "State Department of Transportation",
+                                           "Open Hands Foundation",
+                                           "Lakeport Symphony",
+                                           "Northfield Research Institute",
+                                           "Tidewater Conservancy",
+                                           "Civic Tech Corps",
+                                           "Federal Reserve Bank",
+                                           "Cedar Valley School District",
+                                           "Lakeport Daily Ledger",
+                                           "City of Lakeport",
+                                           "National Park Service"};
+    static const char *const bare[] = {"Google",
+                                       "City Hospital",
+                                       "Granite Harbor Bank",
+                                       "Pinecrest Hospital",
+                                       "Kestrel Robotics",
+                                       "The New School",
+                                       "NASA",
+                                       "Marsh & Okafor LLP",
+                                       "Riverton Public Schools",
+                                       "Saltmarsh Outdoor Co.",
+                                       "Harbor Health Partners",
+                                       "Lakeport Community Clinic"};
     for (size_t i = 0; i < sizeof with_the / sizeof *with_the; i++)
         if (strcmp(english_org_article(with_the[i]), "the ") != 0)
             fail_msg("\"%s\" wants \"the\"", with_the[i]);

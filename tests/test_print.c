@@ -47,10 +47,16 @@ static Fixture *fixture(int n)
     f->nchosen = (size_t)(n ? (n < nbank ? n : nbank) : 5);
     for (size_t i = 0; i < f->nchosen; i++)
         f->chosen[i] = i;
-    VisitInput in = {
-        &f->visitor,    &f->mentor, {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, f->chosen, f->nchosen},
-        f->bank,        nbank,      &f->office,
-        {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */, {0}, 0};
+    VisitInput in = {&f->visitor,
+                     &f->mentor,
+                     {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, f->chosen, f->nchosen},
+                     f->bank,
+                     nbank,
+                     &f->office,
+                     {2026, 11, 22},
+                     1795342500 /* 2026-11-22 10:15Z */,
+                     {0},
+                     0};
     visit_build(&f->visit, &in);
     return f;
 }

@@ -33,8 +33,8 @@ static void test_takeaway_codes_decode(void **state)
     size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
     SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office, &thanks, {0}};
     sheet_build(sheet, &in);
-    TakeawayInput ti = {sheet,   &msg,           &m,
-                        &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */, &thanks, {0}};
+    TakeawayInput ti = {
+        sheet, &msg, &m, &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */, &thanks, {0}};
     takeaway_build(t, &ti);
     for (int kind = 0; kind < TAKE_COUNT; kind++) {
         assert_true(t->ok[kind]);
@@ -46,10 +46,12 @@ static void test_takeaway_codes_decode(void **state)
     assert_non_null(strstr(t->payload[TAKE_SHEET], "José García"));
     for (size_t i = 0; i < k; i++) /* every question whole, however long the sheet */
         if (!strstr(t->payload[TAKE_SHEET], bank[chosen[i]].text))
-            fail_msg("question %zu is not whole in the sheet code: %s", i + 1, bank[chosen[i]].text);
+            fail_msg("question %zu is not whole in the sheet code: %s", i + 1,
+                     bank[chosen[i]].text);
     assert_non_null(strstr(t->payload[TAKE_SHEET], "send the thank-you note"));
     assert_non_null(strstr(t->payload[TAKE_SHEET], "thank whoever pointed you to José"));
-    assert_non_null(strstr(t->payload[TAKE_THANKS], "mailto:jose.garcia@example.org?subject=Thank"));
+    assert_non_null(
+        strstr(t->payload[TAKE_THANKS], "mailto:jose.garcia@example.org?subject=Thank"));
     assert_non_null(strstr(t->payload[TAKE_MESSAGE], "mailto:jose.garcia@example.org?subject="));
     assert_non_null(strstr(t->payload[TAKE_CONTACT], "FN:José García"));
     assert_non_null(strstr(t->payload[TAKE_REMINDERS], "DTSTART;VALUE=DATE:20261201"));
@@ -100,9 +102,11 @@ static void test_fitted_to_a_small_screen(void **state)
     message_compose(CHANNEL_THANKS, &v, &m, &office, 0, &thanks);
     size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
     assert_true(k >= 8);
-    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office, &thanks, {2026, 12, 4}};
+    SheetInput in = {&v,      &m,      &msg,         bank, chosen, k, {2026, 11, 22},
+                     &office, &thanks, {2026, 12, 4}};
     sheet_build(sheet, &in);
-    TakeawayInput ti = {sheet, &msg, &m, &office, {2026, 11, 22}, 1795342500, &thanks, {2026, 12, 4}};
+    TakeawayInput ti = {sheet,          &msg,       &m,      &office,
+                        {2026, 11, 22}, 1795342500, &thanks, {2026, 12, 4}};
     takeaway_build(t, &ti);
     /* the side a 1280x800 screen gives its code: version 16 at 6 px */
     int side = 534, most = qr_version_for_side(side, QR_MODULE_MIN_PX);

@@ -38,9 +38,16 @@ static Fx *fx_new(void)
 
 static VisitInput input(Fx *f, VisitChoices c)
 {
-    return (VisitInput){&f->visitor, &f->mentor,     c,         f->bank, f->nbank,
-                        &office,     {2026, 11, 22}, 1795342500 /* 10:15Z */,
-                        {0},         0};
+    return (VisitInput){&f->visitor,
+                        &f->mentor,
+                        c,
+                        f->bank,
+                        f->nbank,
+                        &office,
+                        {2026, 11, 22},
+                        1795342500 /* 10:15Z */,
+                        {0},
+                        0};
 }
 
 static void test_builds_the_whole_takeaway(void **state)
@@ -128,7 +135,8 @@ static void test_thank_you_note_is_dated_after_the_meeting(void **state)
     assert_non_null(strstr(text, "Thank you for taking the time to talk with me"));
     const Takeaway *t = &f->visit.takeaway;
     assert_true(t->ok[TAKE_THANKS]);
-    assert_non_null(strstr(t->payload[TAKE_THANKS], "mailto:jose.garcia@example.org?subject=Thank"));
+    assert_non_null(
+        strstr(t->payload[TAKE_THANKS], "mailto:jose.garcia@example.org?subject=Thank"));
     assert_non_null(strstr(t->payload[TAKE_REMINDERS], "DTSTART;VALUE=DATE:20261208"));
     assert_non_null(strstr(t->payload[TAKE_REMINDERS], "SUMMARY:Send your thank-you note to José"));
     /* not known yet (the kiosk): the day after you meet, and no dated reminder */

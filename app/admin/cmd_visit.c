@@ -349,9 +349,9 @@ AdminVisit *admin_visit(Admin *a, const Args *args, const char *id)
         admin_fail(a, "--met should be a date like 2026-12-08");
         goto fail;
     }
-    VisitInput in = {&v->visitor, &v->mentor,     v->choices, v->bank,
-                     v->nbank,    &a->cfg.office, a->today,   clock_unix(&a->clock),
-                     met,         0};
+    VisitInput in = {
+        &v->visitor,           &v->mentor, v->choices, v->bank, v->nbank, &a->cfg.office, a->today,
+        clock_unix(&a->clock), met,        0};
     visit_build(&v->v, &in);
     return v;
 fail:

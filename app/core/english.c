@@ -376,20 +376,21 @@ static bool word_in(const char *w, size_t n, const char *const *list)
 const char *english_org_article(const char *name)
 {
     /* words for a public body that open its name */
-    static const char *const body_first[] = {"state", "national", "federal", "united", "royal",
-                                             NULL};
+    static const char *const body_first[] = {"state",  "national", "federal",
+                                             "united", "royal",    NULL};
     /* last words that name a body of people or an office, not a place
      * (Hospital, School, University) or a firm (Bank, Group, Partners) */
     static const char *const body_last[] = {
-        "foundation", "institute",  "institution", "conservancy", "council",   "symphony",
-        "orchestra",  "philharmonic", "museum",    "library",     "society",   "association",
-        "federation", "league",     "commission",  "committee",   "agency",    "bureau",
-        "department", "administration", "service", "corps",      "cross",     "guard",
-        "army",       "navy",       "reserve",     "district",    "authority", "board",
-        "trust",      "alliance",   "coalition",   "initiative",  "ledger",    "times",
-        "post",       "tribune",    "herald",      "journal",     "gazette",   "chronicle",
-        "observer",   "defender",   "ballet",      "opera",       "zoo",       "senate",
-        "legislature", NULL};
+        "foundation", "institute",   "institution",  "conservancy", "council",
+        "symphony",   "orchestra",   "philharmonic", "museum",      "library",
+        "society",    "association", "federation",   "league",      "commission",
+        "committee",  "agency",      "bureau",       "department",  "administration",
+        "service",    "corps",       "cross",        "guard",       "army",
+        "navy",       "reserve",     "district",     "authority",   "board",
+        "trust",      "alliance",    "coalition",    "initiative",  "ledger",
+        "times",      "post",        "tribune",      "herald",      "journal",
+        "gazette",    "chronicle",   "observer",     "defender",    "ballet",
+        "opera",      "zoo",         "senate",       "legislature", NULL};
     const char *p = name;
     while (*p == ' ')
         p++;
@@ -441,23 +442,23 @@ const char *english_org_article(const char *name)
 static bool agent_noun(const char *w, size_t n)
 {
     static const char *const trades[] = {
-        "nurse",   "chef",     "judge",     "pilot",  "actuary", "attorney", "paralegal",
-        "midwife", "coach",    "clerk",     "cook",   "diplomat", "nanny",   "notary",
-        "poet",    "surgeon",  "architect", "vet",    "medic",   "mechanic", "paramedic",
-        "detective", "executive", "astronaut", "agent", "barista", "plumber", "dancer",
-        "actress", "model",    "ranger",    "guide",  "aide",    "officer", "nun", "monk",
-        NULL};
+        "nurse",     "chef",      "judge",     "pilot", "actuary",  "attorney", "paralegal",
+        "midwife",   "coach",     "clerk",     "cook",  "diplomat", "nanny",    "notary",
+        "poet",      "surgeon",   "architect", "vet",   "medic",    "mechanic", "paramedic",
+        "detective", "executive", "astronaut", "agent", "barista",  "plumber",  "dancer",
+        "actress",   "model",     "ranger",    "guide", "aide",     "officer",  "nun",
+        "monk",      NULL};
     static const char *const things[] = {
-        "water",   "computer", "power",   "paper",    "matter",   "order",   "career",
-        "summer",  "winter",   "cancer",  "weather",  "theater",  "center",  "sector",
-        "motor",   "color",    "labor",   "honor",    "humor",    "error",   "mirror",
-        "floor",   "door",     "interior", "exterior", "major",   "minor",   "senior",
-        "junior",  "other",    "number",  "chapter",  "letter",   "silver",  "copper",
-        "river",   "plant",    "restaurant", "important", "relevant", "elephant", "behavior",
-        "behaviour", "never",  "either",  "whether",  "together", "corner",  "tower",
-        "shelter", "charter",  "flavor",  "favor",    "vendor",   "factor",   "ledger",
-        "dinner",  "cluster",  "register", "master",  "sponsor",  "monitor", "calendar",
-        "grammar", "after",    "ever",    "over",     "under",    "super",   NULL};
+        "water",     "computer", "power",      "paper",     "matter",   "order",    "career",
+        "summer",    "winter",   "cancer",     "weather",   "theater",  "center",   "sector",
+        "motor",     "color",    "labor",      "honor",     "humor",    "error",    "mirror",
+        "floor",     "door",     "interior",   "exterior",  "major",    "minor",    "senior",
+        "junior",    "other",    "number",     "chapter",   "letter",   "silver",   "copper",
+        "river",     "plant",    "restaurant", "important", "relevant", "elephant", "behavior",
+        "behaviour", "never",    "either",     "whether",   "together", "corner",   "tower",
+        "shelter",   "charter",  "flavor",     "favor",     "vendor",   "factor",   "ledger",
+        "dinner",    "cluster",  "register",   "master",    "sponsor",  "monitor",  "calendar",
+        "grammar",   "after",    "ever",       "over",      "under",    "super",    NULL};
     static const char *const endings[] = {"er", "or", "ist", "ian", "ant", "yst", "ent", NULL};
     if (n < 3 || word_in(w, n, things))
         return false;
@@ -467,8 +468,8 @@ static bool agent_noun(const char *w, size_t n)
         return false;
     /* -ment, -ent names a thing mostly: only the people ("student" is not a job) */
     if (n > 3 && word_is(w + n - 3, 3, "ent"))
-        return word_in(w, n, (const char *const[]){"president", "agent", "resident",
-                                                   "superintendent", NULL});
+        return word_in(
+            w, n, (const char *const[]){"president", "agent", "resident", "superintendent", NULL});
     for (const char *const *e = endings; *e; e++) {
         size_t k = strlen(*e);
         if (n > k && word_is(w + n - k, k, *e))
@@ -482,10 +483,11 @@ static bool agent_noun(const char *w, size_t n)
 static bool bare_title(const char *s, char *out, size_t cap)
 {
     static const char *const not_a_title[] = {
-        "in",   "of",   "at",   "for",   "with",  "and",  "or",    "to",    "how",  "what",
-        "why",  "whether", "the", "my",  "your",  "about", "into", "from", "on",   "is",
-        "be",   "being", "work", "working", "career", "careers", "job", "jobs", "as",
-        "becoming", "like", "than", "more", "who", "where", "when", NULL};
+        "in",     "of",      "at",    "for",     "with", "and",      "or",   "to",
+        "how",    "what",    "why",   "whether", "the",  "my",       "your", "about",
+        "into",   "from",    "on",    "is",      "be",   "being",    "work", "working",
+        "career", "careers", "job",   "jobs",    "as",   "becoming", "like", "than",
+        "more",   "who",     "where", "when",    NULL};
     char w[6][64];
     size_t nw = 0;
     const char *p = s;
@@ -609,7 +611,8 @@ void english_interest(const char *in, char *out, size_t cap)
             char g[72], title[256];
             gerund(p, v, g, sizeof g);
             /* "be nurse": becoming a nurse */
-            if (strcmp(g, "becoming") == 0 && p[v] == ' ' && bare_title(p + v + 1, title, sizeof title))
+            if (strcmp(g, "becoming") == 0 && p[v] == ' ' &&
+                bare_title(p + v + 1, title, sizeof title))
                 snprintf(out, cap, "becoming %s", title + strlen("a career as "));
             else
                 snprintf(out, cap, "%s%s", g, p + v);

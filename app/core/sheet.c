@@ -106,11 +106,10 @@ static void build_homework(Sheet *s, const SheetInput *in)
 {
     const Mentor *m = in->mentor;
     section(s, SEC_HOMEWORK, "Homework before you meet");
-    line_brief(
-        s, LINE_CHECK, "", 0,
-        keepf(s, "Research %s%s: what it does, its mission, and recent news.",
-              english_org_article(m->organization), m->organization),
-        keepf(s, "research %s%s", english_org_article(m->organization), m->organization));
+    line_brief(s, LINE_CHECK, "", 0,
+               keepf(s, "Research %s%s: what it does, its mission, and recent news.",
+                     english_org_article(m->organization), m->organization),
+               keepf(s, "research %s%s", english_org_article(m->organization), m->organization));
     line_brief(s, LINE_CHECK, "", 0,
                keepf(s,
                      "Look up %s: their role, background, and anything they have written "

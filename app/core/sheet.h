@@ -73,7 +73,7 @@ typedef struct {
     const size_t *chosen; /* indices into bank */
     size_t nchosen;
     Date today;
-    const Office *office; /* its name and school head the sheet; its contact for intros */
+    const Office *office;  /* its name and school head the sheet; its contact for intros */
     const Message *thanks; /* the thank-you note for afterwards; NULL: none */
     Date met;              /* the day of the meeting, when known; {0}: not yet */
 } SheetInput;

@@ -597,8 +597,8 @@ bool script_run(App *a, const char *path, const char *shots)
     s.line = calloc(SCRIPT_LINES, sizeof *s.line);
     while (s.line && fgets(buf, sizeof buf, f)) {
         if (s.nlines == SCRIPT_LINES) {
-            ok = fail(&s, s.nlines, "the script is longer than the lines a script may have:",
-                      "20000");
+            ok = fail(&s, s.nlines,
+                      "the script is longer than the lines a script may have:", "20000");
             break;
         }
         buf[strcspn(buf, "\r\n")] = '\0';

@@ -10,8 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const names[TAKE_COUNT] = {"sheet", "message", "contact", "reminders",
-                                              "thanks"};
+static const char *const names[TAKE_COUNT] = {"sheet", "message", "contact", "reminders", "thanks"};
 static const char *const labels[TAKE_COUNT] = {"Prep sheet", "Your message", "Contact card",
                                                "Reminders", "Thank-you note"};
 
@@ -320,8 +319,8 @@ static bool sheet_parts(Takeaway *t, const Sheet *s, int level, char *buf, size_
         }
     start[parts] = nq;
     for (int i = 0; i < parts; i++) {
-        size_t len = sheet_render_part(s, level, start[i], start[i + 1] - start[i], i, parts, buf,
-                                       cap);
+        size_t len =
+            sheet_render_part(s, level, start[i], start[i + 1] - start[i], i, parts, buf, cap);
         if (!add_part(t, TAKE_SHEET, buf, len)) {
             drop_parts(t, from);
             return false;
@@ -364,7 +363,8 @@ static bool text_parts(Takeaway *t, TakeKind k, const char *text)
             const size_t lead = 12; /* "(12 of 12)\n" */
             size_t end = at, next;
             /* the most whole pieces that fit */
-            for (const char *p = text + at; (p = strstr(p, cuts[c])) != NULL; p += strlen(cuts[c])) {
+            for (const char *p = text + at; (p = strstr(p, cuts[c])) != NULL;
+                 p += strlen(cuts[c])) {
                 next = (size_t)(p - text) + (c == 2 ? 1 : 0);
                 if (next - at + lead > max)
                     break;
@@ -430,9 +430,9 @@ static bool fit_reminders(Takeaway *t)
     int from = t->nparts;
     bool ok = add_part(t, TAKE_REMINDERS, t->payload[TAKE_REMINDERS], t->len[TAKE_REMINDERS]);
     if (!ok)
-        ok = add_part(t, TAKE_REMINDERS, buf,
-                      payload_ical_part(t->event, 0, t->nevents, false, t->seed, t->stamp, buf,
-                                        sizeof buf));
+        ok = add_part(
+            t, TAKE_REMINDERS, buf,
+            payload_ical_part(t->event, 0, t->nevents, false, t->seed, t->stamp, buf, sizeof buf));
     for (size_t i = 0; !ok && i < t->nevents; i++) {
         size_t n = payload_ical_part(t->event, i, 1, false, t->seed, t->stamp, buf, sizeof buf);
         if (!add_part(t, TAKE_REMINDERS, buf, n))

@@ -40,7 +40,7 @@ void visit_build(Visit *v, const VisitInput *in)
     visit_compose(v, in);
     message_compose(CHANNEL_THANKS, in->visitor, in->mentor, in->office, 0, &v->thanks);
     choose(v, in);
-    SheetInput si = {in->visitor, in->mentor, &v->request, in->bank,  v->chosen,
+    SheetInput si = {in->visitor, in->mentor, &v->request, in->bank,   v->chosen,
                      v->nchosen,  in->today,  in->office,  &v->thanks, in->met};
     sheet_build(&v->sheet, &si);
     TakeawayInput ti = {&v->sheet, &v->request, in->mentor, in->office,

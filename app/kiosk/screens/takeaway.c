@@ -82,9 +82,8 @@ static int tabs(View *vw, Rect r, bool column)
  * in one piece). */
 static int part_chips(View *vw, int x, int y, int w)
 {
-    static const char *const digits[TAKE_PARTS_MAX] = {"1",  "2",  "3",  "4",  "5",  "6",
-                                                       "7",  "8",  "9",  "10", "11", "12",
-                                                       "13", "14", "15", "16"};
+    static const char *const digits[TAKE_PARTS_MAX] = {
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16"};
     Ui *ui = vw->ui;
     int parts, h;
     if (!shown(vw, vw->qr_tab, &parts) || parts < 2)
