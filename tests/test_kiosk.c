@@ -251,20 +251,28 @@ static void walk(const char *size)
         fail_msg("walkthrough at %s failed: %s", size, out);
     free(out);
     free(script);
+    /* the codes each screenshot shows (a small screen's message code is
+     * its text, in parts: the draft would need modules too small to read) */
     static const struct {
-        const char *shot, *want;
+        const char *shot, *want, *or_else;
     } codes[] = {
-        {"11-takeaway", "Prep sheet: a conversation with José García"},
-        {"11-takeaway", "1. How did you come to be in your"}, /* long sheets clip */
-        {"12-takeaway-message", "mailto:jose.garcia@example.org?subject="},
-        {"12-takeaway-message", "My%20name%20is%20Sam"},
-        {"13-takeaway-contact", "FN:José García"},
-        {"14-takeaway-reminders", "SUMMARY:Send your request to José García"},
+        {"11-takeaway", "Prep sheet: a conversation with José García", NULL},
+        /* every question whole */
+        {"11-takeaway",
+         "1. How did you come to be in your current role? I'd like to hear the path in your own "
+         "words. (3m)",
+         NULL},
+        {"12-takeaway-message",
+         "mailto:jose.garcia@example.org?subject=", "To: jose.garcia@example.org"},
+        {"12-takeaway-message", "My%20name%20is%20Sam", "My name is Sam"},
+        {"13-takeaway-contact", "FN:José García", NULL},
+        {"14-takeaway-reminders", "SUMMARY:Send your request to José García", NULL},
+        {"15-takeaway-thanks", "Thank", NULL},
     };
     for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
         for (int half = 0; half < 2; half++) {
             char *got = decode(codes[i].shot, half);
-            if (!strstr(got, codes[i].want))
+            if (!strstr(got, codes[i].want) && !(codes[i].or_else && strstr(got, codes[i].or_else)))
                 fail_msg("%s %s%s: \"%s\" not in what zbarimg read:\n%.300s", size, codes[i].shot,
                          half ? " at half size" : "", codes[i].want, got);
             free(got);

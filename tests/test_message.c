@@ -1,6 +1,10 @@
-/* Tests for app/core/message: limits, wording and the etiquette check. */
+/* Tests for app/core/message: limits, wording and the etiquette check,
+ * and a corpus of 60 typed answers to 40 of the sample's mentors on
+ * their own channels (and the thank-you), each read for grammar and
+ * claims by rules of the test's own. */
 #include "support.h"
 
+#include "core/csv.h"
 #include "core/english.h"
 #include "core/message.h"
 #include "core/text.h"
@@ -192,6 +196,355 @@ static void test_typed_answers_read_right(void **state)
                 }
 }
 
+/* ---- the corpus: what visitors type, to the sample's own mentors ---- */
+
+/* Every fourth mentor of the sample directory (40), as the import reads
+ * them; returns how many. */
+static int sample_mentors(Mentor *out, int cap)
+{
+    size_t len;
+    char *data = support_read("assets/mentors.sample.csv", &len);
+    assert_non_null(data);
+    CsvReader r;
+    csv_open(&r, data, len);
+    static char buf[8192];
+    const char *field[32];
+    CsvRow row = {
+        .buf = buf, .buf_cap = sizeof buf, .field = field, .field_cap = 32, .field_max = 4000};
+    int col[32], n = 0, seen = 0;
+    assert_true(csv_next_row(&r, &row));
+    size_t ncols = row.nfields;
+    for (size_t i = 0; i < ncols; i++)
+        col[i] = mentor_field_lookup(field[i]);
+    while (n < cap && csv_next_row(&r, &row))
+        if (seen++ % 4 == 0) {
+            const char *values[MF_COUNT] = {0};
+            for (size_t i = 0; i < ncols && i < row.nfields; i++)
+                if (col[i] >= 0)
+                    values[col[i]] = field[i];
+            MentorError err;
+            if (!mentor_from_fields(values, 2026, &out[n], &err))
+                fail_msg("sample row %d: %s", seen + 1, err.reason);
+            n++;
+        }
+    free(data);
+    return n;
+}
+
+/* The bare job titles in the corpus: a message never explores one bare. */
+static const char *const bare_titles[] = {"lawyer",      "nurse",          "software engineer",
+                                          "teacher",     "data scientist", "physical therapist",
+                                          "Architect",   "accountant",     "an actuary",
+                                          "UX designer", "pharmacists",    "Social workers"};
+
+/* What visitors type: name, program, what they explore. */
+static const char *const corpus[][3] = {
+    {"nadia", "POLITICAL SCIENCE", "lawyer"},
+    {"SAM", "music therapy", "nurse"},
+    {"o'brien", "history of art", "how museums hire curators"},
+    {"Priya", "MBA", "I would like to move into product management"},
+    {"jamal", "nursing", "to get into travel nursing"},
+    {"", "", ""},
+    {"Wei", "Computer Science", "software engineer"},
+    {"lucía", "economics and public policy", "interested in development banks"},
+    {"ALEX", "STEM EDUCATION", "I hope to teach high school physics!"},
+    {"d'angelo", "pre-law", "I'm curious about public defenders"},
+    {"Maya", "education", "teacher"},
+    {"tom", "statistics", "data scientist"},
+    {"Ines", "kinesiology", "physical therapist"},
+    {"KOFI", "ARCHITECTURE", "Architect"},
+    {"li", "accounting", "accountant"},
+    {"Rosa", "mathematics", "an actuary"},
+    {"ben", "psychology", "UX designer"},
+    {"Ana", "chemistry", "pharmacists"},
+    {"greta", "sociology", "Social workers"},
+    {"Omar", "biology", "I want to be a doctor."},
+    {"eve", "english", "I want to be nurse"},
+    {"Hiro", "mechanical engineering", "renewable energy"},
+    {"zoe", "film studies", "working in documentary film"},
+    {"Pat", "", "public health"},
+    {"", "Biology", "how biology graduates move into software"},
+    {"Sofia", "Environmental Science", "climate adaptation"},
+    {"marcus", "history", "I'm thinking about law school"},
+    {"Aisha", "public health", "global health programs"},
+    {"Noah", "undeclared", "exploring my options in tech"},
+    {"chen", "finance", "investment banking"},
+    {"Leila", "journalism", "I love writing and want to be a reporter"},
+    {"dev", "CS", "machine learning"},
+    {"Fatima", "social work", "community organizing"},
+    {"ivan", "physics", "research careers in physics"},
+    {"Grace", "nursing", "to become a nurse practitioner"},
+    {"Jorge", "business", "supply chain management"},
+    {"hannah", "art", "graphic design"},
+    {"Kwame", "economics", "how economists work at central banks"},
+    {"mia", "marketing", "I'm interested in brand strategy."},
+    {"Raj", "electrical engineering", "hardware startups"},
+    {"ELENA", "SPANISH", "translation and interpreting"},
+    {"sam", "theater", "arts administration"},
+    {"Yusuf", "civil engineering", "city planning"},
+    {"Chloe", "pre-med", "becoming a physician assistant"},
+    {"liam", "philosophy", "ethics in technology"},
+    {"Amara", "international relations", "the foreign service"},
+    {"Diego", "music", "orchestra management"},
+    {"nora", "library science", "becoming a librarian"},
+    {"Ravi", "data analytics", "I want to work in sports analytics"},
+    {"Tess", "nutrition", "dietitian"},
+    {"Malik", "criminal justice", "public defender work"},
+    {"Ingrid", "geology", "hydrology"},
+    {"Pablo", "hospitality", "hotel management"},
+    {"June", "communications", "podcast production"},
+    {"Ahmed", "mechanical engineering", "I'm curious about quality engineering"},
+    {"kim", "design", "interior design"},
+    {"Oscar", "agriculture", "sustainable farming"},
+    {"Bea", "linguistics", "speech therapy"},
+    {"Felix", "chemistry", "Lab manager"},
+    {"Jo", "public policy", "how legislative aides spend their days"},
+};
+
+/* An article that does not fit the next word by its letters: "a" before
+ * a vowel, "an" before a consonant, in a word that is no acronym and no
+ * known exception (a one-, a university, a union; an hour, an honest). */
+static bool article_wrong(const char *art, const char *word)
+{
+    char w = (char)(word[0] | 0x20);
+    bool acronym = word[0] >= 'A' && word[0] <= 'Z' && word[1] >= 'A' && word[1] <= 'Z';
+    if (acronym || !((w >= 'a' && w <= 'z')))
+        return false;
+    bool vowel = strchr("aeio", w) != NULL;
+    if (strncasecmp(word, "one", 3) == 0 || strncasecmp(word, "eu", 2) == 0)
+        vowel = false;
+    if (strncasecmp(word, "hour", 4) == 0 || strncasecmp(word, "honest", 6) == 0 ||
+        strncasecmp(word, "honor", 5) == 0)
+        vowel = true;
+    if (w == 'u') /* "a university", "an umbrella": both happen */
+        return false;
+    return strcmp(art, "a") == 0 ? vowel : !vowel;
+}
+
+/* The grammar a reader would trip on in text, or NULL. */
+static const char *grammar_slip(const char *text, char *why, size_t cap)
+{
+    char prev[64] = "";
+    const char *p = text;
+    while (*p) {
+        while (*p && !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') && (unsigned char)*p < 0x80)
+            p++;
+        if (!*p)
+            break;
+        size_t n = 0;
+        while (p[n] && (((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') || p[n] == '\'' ||
+                        p[n] == '-' || (unsigned char)p[n] >= 0x80))
+            n++;
+        char word[64];
+        snprintf(word, sizeof word, "%.*s", (int)(n < 63 ? n : 63), p);
+        const char *after = p + n;
+        if (*prev && strcasecmp(prev, word) == 0 && strcasecmp(word, "that") != 0) {
+            snprintf(why, cap, "doubled word \"%s %s\"", prev, word);
+            return why;
+        }
+        if ((strcmp(prev, "a") == 0 || strcmp(prev, "an") == 0 || strcmp(prev, "A") == 0 ||
+             strcmp(prev, "An") == 0) &&
+            article_wrong(prev[1] == 'n' ? "an" : "a", word)) {
+            snprintf(why, cap, "\"%s %s\"", prev, word);
+            return why;
+        }
+        /* a dangling "the": before a stop, a comma, a line end or another article */
+        if (strcasecmp(word, "the") == 0 &&
+            (*after == '.' || *after == ',' || *after == '\n' || *after == '\0' ||
+             strncmp(after, " a ", 3) == 0 || strncmp(after, " an ", 4) == 0 ||
+             strncasecmp(after, " the ", 5) == 0)) {
+            snprintf(why, cap, "a dangling \"the\" before \"%.12s\"", after);
+            return why;
+        }
+        snprintf(prev, sizeof prev, "%s", word);
+        p = after;
+    }
+    static const char *const marks[] = {"  ",
+                                        " ,",
+                                        " .",
+                                        "..",
+                                        ",,",
+                                        " ?",
+                                        "exploring I ",
+                                        "exploring to ",
+                                        "exploring interested",
+                                        "the The ",
+                                        "'s's"};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (strstr(text, marks[i])) {
+            snprintf(why, cap, "\"%s\"", marks[i]);
+            return why;
+        }
+    return NULL;
+}
+
+/* What the message claims that the directory and the visitor do not
+ * say: a shared major, a referrer, a meeting, a shared school for a
+ * visitor who is not from it. */
+static const char *false_claim(const Message *msg, const Visitor *v, const Mentor *m)
+{
+    static const char *const never[] = {
+        "referred me", "recommended I",   "recommended that I", "suggested I contact",
+        "we met",      "as we discussed", "told me about you",  "our mutual"};
+    for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+        if (strstr(msg->body, never[i]))
+            return never[i];
+    if (strstr(msg->body, "background in") && !message_same_major(v, m))
+        return "a shared background";
+    if (msg->channel != CHANNEL_THANKS && strstr(msg->body, "talking with me"))
+        return "a conversation that has not happened";
+    return NULL;
+}
+
+static void test_corpus_reads_true(void **state)
+{
+    (void)state;
+    static Mentor mentors[40];
+    int nm = sample_mentors(mentors, 40);
+    assert_int_equal(nm, 40);
+    Office offices[2] = {
+        office,
+        {.name = "Career Services", .school = "The New School", .contact = "careers@example.edu"}};
+    size_t ncorpus = sizeof corpus / sizeof *corpus;
+    assert_int_equal(ncorpus, 60);
+    Message msg;
+    char why[200];
+    int checked = 0, channels[CHANNEL_COUNT] = {0};
+    /* the checks can fail */
+    static const char *const slips[] = {
+        "I am a engineer.",       "an nurse",    "the the work",        "work at the.",
+        "exploring the a career", "two  spaces", "An Software Engineer"};
+    for (size_t i = 0; i < sizeof slips / sizeof *slips; i++)
+        if (!grammar_slip(slips[i], why, sizeof why))
+            fail_msg("the grammar check missed \"%s\"", slips[i]);
+    static const char *const fine[] = {"a university",     "an MBA",        "an hour",
+                                       "a one-year post",  "an HR partner", "a UX designer",
+                                       "at The New School"};
+    for (size_t i = 0; i < sizeof fine / sizeof *fine; i++)
+        if (grammar_slip(fine[i], why, sizeof why))
+            fail_msg("the grammar check trips on \"%s\": %s", fine[i], why);
+    for (size_t o = 0; o < 2; o++)
+        for (size_t t = 0; t < ncorpus; t++)
+            for (int k = 0; k < nm; k++) {
+                const Mentor *m = &mentors[k];
+                Visitor v;
+                visitor_init(&v);
+                strcpy(v.first_name, corpus[t][0]);
+                strcpy(v.program, corpus[t][1]);
+                strcpy(v.interest, corpus[t][2]);
+                v.status = (VisitorStatus)((t + (size_t)k) % STATUS_COUNT);
+                v.found_via = (FoundVia)((t / 2 + (size_t)k) % FOUND_COUNT);
+                v.minutes = (int[]){15, 20, 30}[(t + (size_t)k) % 3];
+                MessageChannel chs[2] = {message_channel_for(m), CHANNEL_THANKS};
+                for (int c = 0; c < 2; c++) {
+                    MessageChannel ch = chs[c];
+                    v.format = message_format_for(ch, v.format);
+                    size_t limit =
+                        (t + (size_t)k) % 2 ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS;
+                    if (!message_compose(ch, &v, m, &offices[o], limit, &msg))
+                        fail_msg("no %s for %s from \"%s\"", message_channel_name(ch), m->id,
+                                 corpus[t][2]);
+                    const char *slip = grammar_slip(msg.body, why, sizeof why);
+                    if (!slip)
+                        slip = grammar_slip(msg.subject, why, sizeof why);
+                    const char *claim = false_claim(&msg, &v, m);
+                    unsigned warn = message_check(&msg, &v, m) & ~(unsigned)WARN_UNSIGNED;
+                    if (slip || claim || warn)
+                        fail_msg("the %s to %s (%s at %s) from %s/%s/%s: %s%s%s\n%s\n%s",
+                                 message_channel_name(ch), m->id, m->title, m->organization,
+                                 corpus[t][0], corpus[t][1], corpus[t][2], slip ? slip : "",
+                                 claim ? claim : "",
+                                 warn ? message_warning_name((MessageWarning)warn) : "",
+                                 msg.subject, msg.body);
+                    /* the channel the mentor chose, within its limits */
+                    assert_int_equal(msg.channel, ch);
+                    if (ch == CHANNEL_EMAIL || ch == CHANNEL_OFFICE || ch == CHANNEL_THANKS)
+                        assert_true(*msg.subject && msg.words <= MESSAGE_EMAIL_WORDS);
+                    if (ch == CHANNEL_LINKEDIN)
+                        assert_true(text_chars(msg.body) <= limit);
+                    if (ch == CHANNEL_OFFICE)
+                        assert_non_null(strstr(msg.body, offices[o].name));
+                    if (ch != CHANNEL_OFFICE && !strstr(msg.body, m->first_name))
+                        fail_msg("the %s does not greet %s:\n%s", message_channel_name(ch),
+                                 m->first_name, msg.body);
+                    /* a bare job title reads as a career */
+                    for (size_t b = 0; b < sizeof bare_titles / sizeof *bare_titles; b++)
+                        if (strcmp(corpus[t][2], bare_titles[b]) == 0) {
+                            char bad[96];
+                            snprintf(bad, sizeof bad, "exploring %s", bare_titles[b]);
+                            if (strstr(msg.body, bad) ||
+                                (ch != CHANNEL_THANKS && ch != CHANNEL_PHONE &&
+                                 !strstr(msg.body, "a career as")))
+                                if (!(ch == CHANNEL_LINKEDIN && limit == MESSAGE_LINKEDIN_SHORT))
+                                    fail_msg("\"%s\" reads bare:\n%s", bare_titles[b], msg.body);
+                        }
+                    /* an organization that wants "the" has it wherever it is named */
+                    if (*english_org_article(m->organization)) {
+                        char bare[200];
+                        snprintf(bare, sizeof bare, " at %s", m->organization);
+                        if (strstr(msg.body, bare))
+                            fail_msg("\"at %s\" without \"the\":\n%s", m->organization, msg.body);
+                    }
+                    channels[ch]++;
+                    checked++;
+                }
+            }
+    assert_int_equal(checked, 2 * 60 * 40 * 2);
+    for (int c = 0; c < CHANNEL_COUNT; c++) /* the sample reaches mentors on every channel */
+        if (channels[c] == 0 && c != CHANNEL_VIDEO)
+            fail_msg("no mentor in the corpus is reached by %s", message_channel_name(c));
+}
+
+/* Organizations read with "the" by what their names say, not a list. */
+static void test_organization_articles(void **state)
+{
+    (void)state;
+    static const char *const with_the[] = {"Red Cross",
+                                           "University of Lakeport",
+                                           "Department of Labor",
+                                           "State Department of Transportation",
+                                           "Open Hands Foundation",
+                                           "Lakeport Symphony",
+                                           "Northfield Research Institute",
+                                           "Tidewater Conservancy",
+                                           "Civic Tech Corps",
+                                           "Federal Reserve Bank",
+                                           "Cedar Valley School District",
+                                           "Lakeport Daily Ledger",
+                                           "City of Lakeport",
+                                           "National Park Service"};
+    static const char *const bare[] = {"Google",
+                                       "City Hospital",
+                                       "Granite Harbor Bank",
+                                       "Pinecrest Hospital",
+                                       "Kestrel Robotics",
+                                       "The New School",
+                                       "NASA",
+                                       "Marsh & Okafor LLP",
+                                       "Riverton Public Schools",
+                                       "Saltmarsh Outdoor Co.",
+                                       "Harbor Health Partners",
+                                       "Lakeport Community Clinic"};
+    for (size_t i = 0; i < sizeof with_the / sizeof *with_the; i++)
+        if (strcmp(english_org_article(with_the[i]), "the ") != 0)
+            fail_msg("\"%s\" wants \"the\"", with_the[i]);
+    for (size_t i = 0; i < sizeof bare / sizeof *bare; i++)
+        if (*english_org_article(bare[i]))
+            fail_msg("\"%s\" takes no \"the\"", bare[i]);
+    Mentor m = fixture_mentor();
+    Visitor v = fixture_visitor();
+    Message msg;
+    strcpy(m.organization, "Red Cross");
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
+    assert_non_null(strstr(msg.body, "at the Red Cross"));
+    strcpy(m.organization, "City Hospital");
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
+    assert_non_null(strstr(msg.body, "at City Hospital"));
+    strcpy(v.interest, "lawyer");
+    message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
+    assert_non_null(strstr(msg.body, "I am exploring a career as a lawyer"));
+}
+
 /* A 200-character note uses its room: it leaves out the least needed
  * parts first and keeps the visitor's name and interest while they fit. */
 static void test_short_note_uses_its_room(void **state)
@@ -271,6 +624,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_limits_hold_for_every_choice),
         cmocka_unit_test(test_says_who_why_and_not_a_job),
         cmocka_unit_test(test_typed_answers_read_right),
+        cmocka_unit_test(test_corpus_reads_true),
+        cmocka_unit_test(test_organization_articles),
         cmocka_unit_test(test_short_note_uses_its_room),
         cmocka_unit_test(test_etiquette_warnings),
         cmocka_unit_test(test_mentor_words_are_not_held_against_the_visitor),

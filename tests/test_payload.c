@@ -135,15 +135,51 @@ static void test_ical_events(void **state)
     free(dir);
 }
 
+/* A leaner calendar for a small screen: no alarms, or one event, with
+ * the UIDs the whole set gives them (a phone that saw both keeps one). */
+static void test_ical_parts(void **state)
+{
+    (void)state;
+    char whole[4096], lean[4096], second[4096];
+    PayloadEvent ev[2] = {
+        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org"},
+        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go."},
+    };
+    assert_true(payload_ical(ev, 2, "ck-s", "20261122T101500Z", whole, sizeof whole) > 0);
+    assert_true(payload_ical_part(ev, 0, 2, false, "ck-s", "20261122T101500Z", lean, sizeof lean) >
+                0);
+    assert_true(
+        payload_ical_part(ev, 1, 1, false, "ck-s", "20261122T101500Z", second, sizeof second) > 0);
+    assert_non_null(strstr(whole, "BEGIN:VALARM"));
+    assert_null(strstr(lean, "VALARM"));
+    assert_true(strlen(lean) < strlen(whole));
+    assert_null(strstr(second, "UID:ck-s-1@"));
+    assert_non_null(strstr(second, "UID:ck-s-2@career-kiosk\r\n"));
+    assert_non_null(strstr(second, "DTSTART;VALUE=DATE:20261201\r\n"));
+    assert_folded(second);
+    char *dir = support_tmpdir(), *read;
+    support_write(support_path(dir, "p.ics"), second, (size_t)-1);
+    assert_int_equal(
+        support_sh(&read,
+                   "/usr/bin/python3 -c 'import sys, icalendar; "
+                   "c = icalendar.Calendar.from_ical(open(sys.argv[1], \"rb\").read()); "
+                   "e = list(c.walk(\"VEVENT\")); print(len(e), e[0][\"UID\"])' %s",
+                   support_path(dir, "p.ics")),
+        0);
+    assert_string_equal(read, "1 ck-s-2@career-kiosk\n");
+    free(read);
+    support_rmtree(dir);
+    free(dir);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_mailto_encoding),
-        cmocka_unit_test(test_vcard_escaping_and_channel),
-        cmocka_unit_test(test_long_values_fold),
-        cmocka_unit_test(test_ical_events),
+        cmocka_unit_test(test_mailto_encoding),  cmocka_unit_test(test_vcard_escaping_and_channel),
+        cmocka_unit_test(test_long_values_fold), cmocka_unit_test(test_ical_events),
+        cmocka_unit_test(test_ical_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,10 +47,16 @@ static Fixture *fixture(int n)
     f->nchosen = (size_t)(n ? (n < nbank ? n : nbank) : 5);
     for (size_t i = 0; i < f->nchosen; i++)
         f->chosen[i] = i;
-    VisitInput in = {
-        &f->visitor,    &f->mentor, {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, f->chosen, f->nchosen},
-        f->bank,        nbank,      &f->office,
-        {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */};
+    VisitInput in = {&f->visitor,
+                     &f->mentor,
+                     {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, f->chosen, f->nchosen},
+                     f->bank,
+                     nbank,
+                     &f->office,
+                     {2026, 11, 22},
+                     1795342500 /* 2026-11-22 10:15Z */,
+                     {0},
+                     0};
     visit_build(&f->visit, &in);
     return f;
 }
@@ -187,7 +193,8 @@ static void test_page_carries_sheet_and_codes(void **state)
         Printout out;
         render(f, paper, &out);
         PaperSpec spec = paper_spec(paper);
-        assert_true(out.n >= 1 && out.n <= 2);
+        /* the sheet with its thank-you note, then the codes */
+        assert_true(out.n >= 1 && out.n <= 3);
         for (int p = 0; p < out.n; p++) {
             assert_int_equal(out.page[p].w, spec.w);
             assert_int_equal(out.page[p].h, spec.h);

@@ -60,9 +60,16 @@ static void test_wipe_leaves_nothing_of_the_visitor(void **state)
     s->mentor = fixture_mentor();
     s->hits[0] = s->mentor;
     s->nhits = 1;
-    VisitInput in = {&s->visitor,    &s->mentor, {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, NULL, 0},
-                     bank,           nbank,      &office,
-                     {2026, 11, 22}, 1795342500};
+    VisitInput in = {&s->visitor,
+                     &s->mentor,
+                     {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, NULL, 0},
+                     bank,
+                     nbank,
+                     &office,
+                     {2026, 11, 22},
+                     1795342500,
+                     {0},
+                     0};
     visit_build(&s->visit, &in);
     s->takeaway_ready = true;
     /* the words are in the session, in the messages, the sheet and the codes */

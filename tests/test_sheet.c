@@ -29,7 +29,8 @@ static Fx *build(void)
     message_compose(CHANNEL_EMAIL, &fx->v, &fx->m, &office, 0, &fx->msg);
     size_t k = question_suggest(bank, (size_t)nbank, fx->v.status, fx->m.grad_year, 2026, 20,
                                 fx->chosen, 64);
-    SheetInput in = {&fx->v, &fx->m, &fx->msg, bank, fx->chosen, k, {2026, 11, 22}, &office};
+    SheetInput in = {&fx->v, &fx->m,         &fx->msg, bank, fx->chosen,
+                     k,      {2026, 11, 22}, &office,  NULL, {0}};
     sheet_build(&fx->sheet, &in);
     return fx;
 }
@@ -126,7 +127,8 @@ static void test_office_channel_points_to_the_office(void **state)
     Fx *fx = build();
     fx->m.via = VIA_OFFICE;
     fx->m.contact[0] = '\0';
-    SheetInput in = {&fx->v, &fx->m, &fx->msg, bank, fx->chosen, 3, {2026, 11, 22}, &office};
+    SheetInput in = {&fx->v, &fx->m,         &fx->msg, bank, fx->chosen,
+                     3,      {2026, 11, 22}, &office,  NULL, {0}};
     sheet_build(&fx->sheet, &in);
     static char text[32768];
     sheet_render_text(&fx->sheet, 78, text, sizeof text);

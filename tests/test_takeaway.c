@@ -1,6 +1,8 @@
-/* Tests for app/visit/takeaway: the four take-away codes are real codes
- * that zbarimg reads back to exactly their payloads, and each payload
- * holds what the visitor needs. */
+/* Tests for app/visit/takeaway: the five take-away codes are real codes
+ * that zbarimg reads back to exactly their payloads, each payload holds
+ * what the visitor needs, and a screen's codes fitted to a small slot
+ * keep every question whole, split where they read whole, and still
+ * carry everything. */
 #include "support.h"
 
 #include "core/sheet.h"
@@ -21,17 +23,18 @@ static void test_takeaway_codes_decode(void **state)
     int nbank = fixture_bank(bank, QUESTION_MAX);
     Mentor m = fixture_mentor();
     Visitor v = fixture_visitor();
-    Message msg;
+    Message msg, thanks;
     size_t chosen[64];
     Sheet *sheet = calloc(1, sizeof *sheet);
     Takeaway *t = calloc(1, sizeof *t);
     char *dir = support_tmpdir();
     message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
+    message_compose(CHANNEL_THANKS, &v, &m, &office, 0, &thanks);
     size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
-    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office};
+    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office, &thanks, {0}};
     sheet_build(sheet, &in);
-    TakeawayInput ti = {sheet,   &msg,           &m,
-                        &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */};
+    TakeawayInput ti = {
+        sheet, &msg, &m, &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */, &thanks, {0}};
     takeaway_build(t, &ti);
     for (int kind = 0; kind < TAKE_COUNT; kind++) {
         assert_true(t->ok[kind]);
@@ -40,17 +43,119 @@ static void test_takeaway_codes_decode(void **state)
         assert_string_equal(got, t->payload[kind]);
         free(got);
     }
-    assert_true(t->code[TAKE_SHEET].version <= QR_TARGET_VERSION);
     assert_non_null(strstr(t->payload[TAKE_SHEET], "José García"));
-    char start[31]; /* long sheets clip questions, never their start */
-    snprintf(start, sizeof start, "%s", bank[chosen[0]].text);
-    assert_non_null(strstr(t->payload[TAKE_SHEET], start));
+    for (size_t i = 0; i < k; i++) /* every question whole, however long the sheet */
+        if (!strstr(t->payload[TAKE_SHEET], bank[chosen[i]].text))
+            fail_msg("question %zu is not whole in the sheet code: %s", i + 1,
+                     bank[chosen[i]].text);
+    assert_non_null(strstr(t->payload[TAKE_SHEET], "send the thank-you note"));
+    assert_non_null(strstr(t->payload[TAKE_SHEET], "thank whoever pointed you to José"));
+    assert_non_null(
+        strstr(t->payload[TAKE_THANKS], "mailto:jose.garcia@example.org?subject=Thank"));
     assert_non_null(strstr(t->payload[TAKE_MESSAGE], "mailto:jose.garcia@example.org?subject="));
     assert_non_null(strstr(t->payload[TAKE_CONTACT], "FN:José García"));
     assert_non_null(strstr(t->payload[TAKE_REMINDERS], "DTSTART;VALUE=DATE:20261201"));
     takeaway_free(t);
     for (size_t i = 0; i < sizeof t->payload; i++) /* wiped */
         assert_int_equal(((char *)t->payload)[i], 0);
+    support_rmtree(dir);
+    free(dir);
+    free(sheet);
+    free(t);
+}
+
+/* What the parts of kind k carry, put back together (each text part
+ * without its "(1 of 2)" lead). */
+static void joined(const Takeaway *t, TakeKind k, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (int i = 0; i < t->nparts; i++) {
+        const TakePart *p = &t->part[i];
+        if (p->kind != k)
+            continue;
+        const char *text = p->payload;
+        if (p->parts > 1 && text[0] == '(')
+            text = strchr(text, '\n') + 1;
+        if (*out)
+            strncat(out, "\n", cap - strlen(out) - 1);
+        strncat(out, text, cap - strlen(out) - 1);
+    }
+}
+
+static void test_fitted_to_a_small_screen(void **state)
+{
+    (void)state;
+    static Question bank[QUESTION_MAX];
+    int nbank = fixture_bank(bank, QUESTION_MAX);
+    Office office = fixture_office();
+    Mentor m = fixture_mentor();
+    Visitor v = fixture_visitor();
+    Message msg, thanks;
+    size_t chosen[64];
+    Sheet *sheet = calloc(1, sizeof *sheet);
+    Takeaway *t = calloc(1, sizeof *t);
+    char *dir = support_tmpdir();
+    v.minutes = 30;
+    m.via = VIA_PHONE;
+    strcpy(m.contact, "(617) 555-0100");
+    message_compose(CHANNEL_PHONE, &v, &m, &office, 0, &msg);
+    message_compose(CHANNEL_THANKS, &v, &m, &office, 0, &thanks);
+    size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
+    assert_true(k >= 8);
+    SheetInput in = {&v,      &m,      &msg,         bank, chosen, k, {2026, 11, 22},
+                     &office, &thanks, {2026, 12, 4}};
+    sheet_build(sheet, &in);
+    TakeawayInput ti = {sheet,          &msg,       &m,      &office,
+                        {2026, 11, 22}, 1795342500, &thanks, {2026, 12, 4}};
+    takeaway_build(t, &ti);
+    /* the side a 1280x800 screen gives its code: version 16 at 6 px */
+    int side = 534, most = qr_version_for_side(side, QR_MODULE_MIN_PX);
+    assert_int_equal(most, 16);
+    assert_true(takeaway_fit(t, sheet, side));
+    int sheets = 0, messages = 0;
+    for (int i = 0; i < t->nparts; i++) {
+        const TakePart *p = &t->part[i];
+        assert_true(p->code.version <= most);
+        assert_true((p->code.width + 2 * QR_QUIET) * QR_MODULE_MIN_PX <= side);
+        char *got = support_zbar_qr(&p->code, QR_MODULE_MIN_PX, dir);
+        assert_string_equal(got, p->payload);
+        free(got);
+        sheets += p->kind == TAKE_SHEET;
+        messages += p->kind == TAKE_MESSAGE;
+    }
+    /* the long sheet and phone script are split, not cut, into few codes */
+    assert_true(sheets >= 2 && sheets <= 4);
+    assert_true(messages >= 2 && messages <= 3);
+    static char all[16384];
+    joined(t, TAKE_SHEET, all, sizeof all);
+    for (size_t i = 0; i < k; i++)
+        if (!strstr(all, bank[chosen[i]].text))
+            fail_msg("question %zu is not whole in the sheet's parts", i + 1);
+    int first = takeaway_first_part(t, TAKE_SHEET, &sheets);
+    const char *last = t->part[first + sheets - 1].payload;
+    assert_non_null(strstr(last, "Mon 7 Dec 2026: send the thank-you note")); /* met on a Friday */
+    assert_non_null(strstr(last, "thank whoever pointed you to José"));
+    assert_non_null(strstr(t->part[first].payload, "(part 1 of"));
+    /* the script, put back together, is the whole script */
+    joined(t, TAKE_MESSAGE, all, sizeof all);
+    char flat[8192], *o = flat;
+    for (const char *c = msg.body; *c; c++) /* the cuts drop blank lines only */
+        if (!(*c == '\n' && c[1] == '\n'))
+            *o++ = *c;
+    *o = '\0';
+    char *a = all, *w = all;
+    for (; *a; a++)
+        if (!(*a == '\n' && a[1] == '\n'))
+            *w++ = *a;
+    *w = '\0';
+    assert_string_equal(all, flat);
+    /* a dated thank-you reminder, as the sheet says */
+    assert_non_null(strstr(t->payload[TAKE_REMINDERS], "DTSTART;VALUE=DATE:20261207"));
+    /* a larger screen: fewer codes, the message whole */
+    assert_true(takeaway_fit(t, sheet, 750));
+    assert_int_equal(takeaway_first_part(t, TAKE_MESSAGE, &messages) >= 0, 1);
+    assert_int_equal(messages, 1);
+    takeaway_free(t);
     support_rmtree(dir);
     free(dir);
     free(sheet);
@@ -79,6 +184,7 @@ int main(int argc, char **argv)
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_takeaway_codes_decode),
+        cmocka_unit_test(test_fitted_to_a_small_screen),
         cmocka_unit_test(test_names_and_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,8 +38,16 @@ static Fx *fx_new(void)
 
 static VisitInput input(Fx *f, VisitChoices c)
 {
-    return (VisitInput){&f->visitor, &f->mentor,     c,         f->bank, f->nbank,
-                        &office,     {2026, 11, 22}, 1795342500 /* 10:15Z */};
+    return (VisitInput){&f->visitor,
+                        &f->mentor,
+                        c,
+                        f->bank,
+                        f->nbank,
+                        &office,
+                        {2026, 11, 22},
+                        1795342500 /* 10:15Z */,
+                        {0},
+                        0};
 }
 
 static void test_builds_the_whole_takeaway(void **state)
@@ -100,6 +108,51 @@ static void test_chosen_questions_are_kept_in_order(void **state)
         if (!strstr(text, start))
             fail_msg("question %zu is not on the sheet", f->visit.chosen[i]);
     }
+    visit_wipe(&f->visit);
+    free(f);
+}
+
+/* The thank-you note is on the sheet and in its own code; with the
+ * meeting's day known it is dated the open day after, past a holiday the
+ * calendar names, and the reminders carry that day too. */
+static void test_thank_you_note_is_dated_after_the_meeting(void **state)
+{
+    (void)state;
+    Fx *f = fx_new();
+    Office closed = office;
+    closed.closed[0] = (Date){2026, 12, 7}; /* the Monday after a Friday meeting */
+    closed.nclosed = 1;
+    VisitInput in = input(f, (VisitChoices){CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, NULL, 0});
+    in.office = &closed;
+    in.met = (Date){2026, 12, 4};
+    visit_build(&f->visit, &in);
+    const SheetSection *sec = sheet_find(&f->visit.sheet, SEC_THANKS);
+    assert_non_null(sec);
+    assert_string_equal(sec->title, "Your thank-you note (send it on Tue 8 Dec 2026)");
+    char text[32768];
+    sheet_render_text(&f->visit.sheet, 78, text, sizeof text);
+    assert_non_null(strstr(text, "Tue 8 Dec 2026: Send the thank-you note below"));
+    assert_non_null(strstr(text, "Thank you for taking the time to talk with me"));
+    const Takeaway *t = &f->visit.takeaway;
+    assert_true(t->ok[TAKE_THANKS]);
+    assert_non_null(
+        strstr(t->payload[TAKE_THANKS], "mailto:jose.garcia@example.org?subject=Thank"));
+    assert_non_null(strstr(t->payload[TAKE_REMINDERS], "DTSTART;VALUE=DATE:20261208"));
+    assert_non_null(strstr(t->payload[TAKE_REMINDERS], "SUMMARY:Send your thank-you note to José"));
+    /* not known yet (the kiosk): the day after you meet, and no dated reminder */
+    in.met = (Date){0};
+    visit_build(&f->visit, &in);
+    sec = sheet_find(&f->visit.sheet, SEC_THANKS);
+    assert_non_null(sec);
+    assert_string_equal(sec->title, "Your thank-you note (send it the day after you meet)");
+    assert_null(strstr(f->visit.takeaway.payload[TAKE_REMINDERS], "thank-you"));
+    /* a mentor reached on LinkedIn gets the note and where to send it */
+    f->mentor.via = VIA_LINKEDIN;
+    strcpy(f->mentor.contact, "https://www.linkedin.com/in/jose-garcia-example");
+    in.choices.channel = CHANNEL_LINKEDIN;
+    visit_build(&f->visit, &in);
+    assert_null(strstr(f->visit.takeaway.payload[TAKE_THANKS], "mailto:"));
+    assert_non_null(strstr(f->visit.takeaway.payload[TAKE_THANKS], "linkedin.com/in/jose-garcia"));
     visit_wipe(&f->visit);
     free(f);
 }
@@ -276,6 +329,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builds_the_whole_takeaway),
         cmocka_unit_test(test_chosen_questions_are_kept_in_order),
+        cmocka_unit_test(test_thank_you_note_is_dated_after_the_meeting),
         cmocka_unit_test(test_wipe_zeroes_every_byte),
         cmocka_unit_test_setup_teardown(test_every_sample_mentor_gets_every_code, support_dir_setup,
                                         support_dir_teardown),

@@ -19,10 +19,11 @@
         {"format", "FORMAT", "phone, video (default), in-person or coffee"},                       \
         {"channel", "CHANNEL", "email (default), linkedin, phone or thanks"},                      \
         {"short", NULL, "LinkedIn note for free accounts (200 characters, not 300)"},              \
+        {"met", "DATE", "the day of the meeting: dates the thank-you note (the next open day)"},   \
     {                                                                                              \
         "questions", "IDS", "comma-separated question ids instead of the suggested set"            \
     }
-enum { NVISIT_OPTS = 10 };
+enum { NVISIT_OPTS = 11 };
 
 /* The visitor options of a command, the mentor and the bank, and the
  * take-away built from them by visit_build: the kiosk's own builder. */

@@ -349,8 +349,15 @@ AdminVisit *admin_visit(Admin *a, const Args *args, const char *id)
     v->nbank = store_questions_load(s, v->bank, QUESTION_MAX);
     if (!choose_questions(a, args, v))
         goto fail;
-    VisitInput in = {&v->visitor, &v->mentor,     v->choices, v->bank,
-                     v->nbank,    &a->cfg.office, a->today,   clock_unix(&a->clock)};
+    Date met = {0};
+    const char *when = args_get(args, "met");
+    if (when && !date_parse(when, &met)) {
+        admin_fail(a, "--met should be a date like 2026-12-08");
+        goto fail;
+    }
+    VisitInput in = {
+        &v->visitor,           &v->mentor, v->choices, v->bank, v->nbank, &a->cfg.office, a->today,
+        clock_unix(&a->clock), met,        0};
     visit_build(&v->v, &in);
     return v;
 fail:
@@ -627,7 +634,7 @@ int cmd_qr(Admin *a, int argc, char **argv)
     char err[200];
     int scale, rc = admin_parse(
                    a, &args, qr_opts, NVISIT_OPTS + 4, argc, argv,
-                   "qr sheet|email|contact|reminders ID [options]",
+                   "qr sheet|message|contact|reminders|thanks ID [options]",
                    "Prints one take-away QR code in the terminal (Unicode blocks), or writes\n"
                    "it as SVG: the compact prep sheet, the request on the mentor's channel, the\n"
                    "mentor's contact card, or the dated reminders.",
@@ -635,7 +642,7 @@ int cmd_qr(Admin *a, int argc, char **argv)
     if (rc >= 0)
         return rc;
     if (!takeaway_parse(args.pos[0], &kind))
-        return admin_fail(a, "the code is one of sheet, email, contact, reminders");
+        return admin_fail(a, "the code is one of sheet, message, contact, reminders, thanks");
     if (!args_int(&args, "scale", 1, 64, 8, &scale, err, sizeof err))
         return admin_fail(a, "%s", err);
     AdminVisit *v = admin_visit(a, &args, args.pos[1]);

@@ -352,6 +352,198 @@ static void gerund(const char *verb, size_t n, char *out, size_t cap)
         snprintf(out, cap, "%sing", v);
 }
 
+/* ---- organizations ---- */
+
+/* The n bytes at w, lower-cased, equal word. */
+static bool word_is(const char *w, size_t n, const char *word)
+{
+    if (strlen(word) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower_ascii(w[i]) != word[i])
+            return false;
+    return true;
+}
+
+static bool word_in(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (word_is(w, n, *list))
+            return true;
+    return false;
+}
+
+const char *english_org_article(const char *name)
+{
+    /* words for a public body that open its name */
+    static const char *const body_first[] = {"state",  "national", "federal",
+                                             "united", "royal",    NULL};
+    /* last words that name a body of people or an office, not a place
+     * (Hospital, School, University) or a firm (Bank, Group, Partners) */
+    static const char *const body_last[] = {
+        "foundation", "institute",   "institution",  "conservancy", "council",
+        "symphony",   "orchestra",   "philharmonic", "museum",      "library",
+        "society",    "association", "federation",   "league",      "commission",
+        "committee",  "agency",      "bureau",       "department",  "administration",
+        "service",    "corps",       "cross",        "guard",       "army",
+        "navy",       "reserve",     "district",     "authority",   "board",
+        "trust",      "alliance",    "coalition",    "initiative",  "ledger",
+        "times",      "post",        "tribune",      "herald",      "journal",
+        "gazette",    "chronicle",   "observer",     "defender",    "ballet",
+        "opera",      "zoo",         "senate",       "legislature", NULL};
+    const char *p = name;
+    while (*p == ' ')
+        p++;
+    if (starts(p, "the "))
+        return "";
+    size_t first = 0, last_at = 0, last = 0;
+    bool caps = true, of = false;
+    while (is_letter(p[first]) || p[first] == '-' || p[first] == '\'')
+        first++;
+    for (const char *q = p; *q;) {
+        size_t n = 0;
+        while (q[n] && q[n] != ' ')
+            n++;
+        if (n) {
+            last_at = (size_t)(q - p);
+            last = n;
+            if (q != p && (word_is(q, n, "of") || word_is(q, n, "for")))
+                of = true;
+        }
+        q += n;
+        while (*q == ' ')
+            q++;
+    }
+    for (const char *q = p; *q; q++)
+        if (*q >= 'a' && *q <= 'z')
+            caps = false;
+    if (caps || first == 0)
+        return "";
+    /* "X of Y" / "X for Y": the University of, the Department of, the
+     * Center for; "X Y of Z" too (the State Board of Education) */
+    if (of)
+        return "the ";
+    if (word_in(p, first, body_first) && p[first] == ' ')
+        return "the ";
+    /* a trailing "(...)" or "Inc." is not the head noun; drop a final dot */
+    const char *l = p + last_at;
+    size_t ln = last;
+    while (ln > 0 && (l[ln - 1] == '.' || l[ln - 1] == ','))
+        ln--;
+    return word_in(l, ln, body_last) ? "the " : "";
+}
+
+/* ---- what a visitor explores ---- */
+
+/* True when the lower-case word w[0..n) names a person by their work
+ * ("lawyer", "nurse", "analyst", "physician"): a common agent ending, or
+ * one of the trades whose names have none, but not the nouns that end
+ * so and name things ("water", "computer", "restaurant"). */
+static bool agent_noun(const char *w, size_t n)
+{
+    static const char *const trades[] = {
+        "nurse",     "chef",      "judge",     "pilot", "actuary",  "attorney", "paralegal",
+        "midwife",   "coach",     "clerk",     "cook",  "diplomat", "nanny",    "notary",
+        "poet",      "surgeon",   "architect", "vet",   "medic",    "mechanic", "paramedic",
+        "detective", "executive", "astronaut", "agent", "barista",  "plumber",  "dancer",
+        "actress",   "model",     "ranger",    "guide", "aide",     "officer",  "nun",
+        "monk",      NULL};
+    static const char *const things[] = {
+        "water",     "computer", "power",      "paper",     "matter",   "order",    "career",
+        "summer",    "winter",   "cancer",     "weather",   "theater",  "center",   "sector",
+        "motor",     "color",    "labor",      "honor",     "humor",    "error",    "mirror",
+        "floor",     "door",     "interior",   "exterior",  "major",    "minor",    "senior",
+        "junior",    "other",    "number",     "chapter",   "letter",   "silver",   "copper",
+        "river",     "plant",    "restaurant", "important", "relevant", "elephant", "behavior",
+        "behaviour", "never",    "either",     "whether",   "together", "corner",   "tower",
+        "shelter",   "charter",  "flavor",     "favor",     "vendor",   "factor",   "ledger",
+        "dinner",    "cluster",  "register",   "master",    "sponsor",  "monitor",  "calendar",
+        "grammar",   "after",    "ever",       "over",      "under",    "super",    NULL};
+    static const char *const endings[] = {"er", "or", "ist", "ian", "ant", "yst", "ent", NULL};
+    if (n < 3 || word_in(w, n, things))
+        return false;
+    if (word_in(w, n, trades))
+        return true;
+    if (n < 5)
+        return false;
+    /* -ment, -ent names a thing mostly: only the people ("student" is not a job) */
+    if (n > 3 && word_is(w + n - 3, 3, "ent"))
+        return word_in(
+            w, n, (const char *const[]){"president", "agent", "resident", "superintendent", NULL});
+    for (const char *const *e = endings; *e; e++) {
+        size_t k = strlen(*e);
+        if (n > k && word_is(w + n - k, k, *e))
+            return true;
+    }
+    return false;
+}
+
+/* When s is a bare job title ("lawyer", "a data scientist", "nurses"),
+ * writes "a career as a lawyer" into out and returns true. */
+static bool bare_title(const char *s, char *out, size_t cap)
+{
+    static const char *const not_a_title[] = {
+        "in",     "of",      "at",    "for",     "with", "and",      "or",   "to",
+        "how",    "what",    "why",   "whether", "the",  "my",       "your", "about",
+        "into",   "from",    "on",    "is",      "be",   "being",    "work", "working",
+        "career", "careers", "job",   "jobs",    "as",   "becoming", "like", "than",
+        "more",   "who",     "where", "when",    NULL};
+    char w[6][64];
+    size_t nw = 0;
+    const char *p = s;
+    if (starts(p, "a "))
+        p += 2;
+    else if (starts(p, "an "))
+        p += 3;
+    while (*p) {
+        size_t n = 0;
+        while (p[n] && p[n] != ' ')
+            n++;
+        if (n == 0 || n >= sizeof w[0] || nw == 6)
+            return false;
+        for (size_t i = 0; i < n; i++)
+            if (!is_letter(p[i]) && p[i] != '-' && p[i] != '\'')
+                return false;
+        if (word_in(p, n, not_a_title))
+            return false;
+        memcpy(w[nw], p, n);
+        w[nw][n] = '\0';
+        nw++;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    if (nw == 0 || nw > 4)
+        return false;
+    /* "Lawyer" or "Data scientist", capitalised as a field's first word
+     * is, read "lawyer"; "UX designer" and "Software Engineer" stay */
+    bool rest_small = true;
+    for (size_t i = 1; i < nw; i++)
+        rest_small = rest_small && !(w[i][0] >= 'A' && w[i][0] <= 'Z');
+    if (rest_small && w[0][0] >= 'A' && w[0][0] <= 'Z' && w[0][1] >= 'a' && w[0][1] <= 'z')
+        w[0][0] = (char)(w[0][0] + 32);
+    char *last = w[nw - 1];
+    size_t n = strlen(last);
+    char single[64];
+    text_copy(single, sizeof single, last);
+    if (!agent_noun(last, n)) { /* a plural: "lawyers", "attorneys", "actuaries" */
+        if (n > 4 && word_is(last + n - 3, 3, "ies")) {
+            snprintf(single, sizeof single, "%.*sy", (int)(n - 3), last);
+        } else if (n > 3 && lower_ascii(last[n - 1]) == 's')
+            single[n - 1] = '\0';
+        if (strcmp(single, last) == 0 || !agent_noun(single, strlen(single)))
+            return false;
+    }
+    char phrase[256] = "";
+    for (size_t i = 0; i + 1 < nw; i++) {
+        strncat(phrase, w[i], sizeof phrase - strlen(phrase) - 1);
+        strncat(phrase, " ", sizeof phrase - strlen(phrase) - 1);
+    }
+    strncat(phrase, single, sizeof phrase - strlen(phrase) - 1);
+    snprintf(out, cap, "a career as %s %s", english_article(phrase), phrase);
+    return true;
+}
+
 void english_interest(const char *in, char *out, size_t cap)
 {
     char s[256];
@@ -416,9 +608,14 @@ void english_interest(const char *in, char *out, size_t cap)
                 v++;
             if (v == 0)
                 break;
-            char g[72];
+            char g[72], title[256];
             gerund(p, v, g, sizeof g);
-            snprintf(out, cap, "%s%s", g, p + v);
+            /* "be nurse": becoming a nurse */
+            if (strcmp(g, "becoming") == 0 && p[v] == ' ' &&
+                bare_title(p + v + 1, title, sizeof title))
+                snprintf(out, cap, "becoming %s", title + strlen("a career as "));
+            else
+                snprintf(out, cap, "%s%s", g, p + v);
             fix_articles(out, cap);
             return;
         }
@@ -427,6 +624,7 @@ void english_interest(const char *in, char *out, size_t cap)
             p += strlen(to_rest[i]);
             break;
         }
-    text_copy(out, cap, p);
+    if (!bare_title(p, out, cap))
+        text_copy(out, cap, p);
     fix_articles(out, cap);
 }

@@ -13,6 +13,20 @@
  * "an hour", "a one-year post", "an MBA". */
 const char *english_article(const char *phrase);
 
+/* "the " when an organization's name reads as a description of a body
+ * rather than a proper name, else "": "at the State Department of
+ * Transportation", "the University of Lakeport", "the Red Cross", "the
+ * Open Hands Foundation", "the Lakeport Symphony", but "at Google", "at
+ * City Hospital", "at Granite Harbor Bank", and never "the The ...". The
+ * rule: a name of the form "X of Y" ("University of", "Department of",
+ * "City of"); one that starts with a word for a public body (State,
+ * National, Federal, United, Royal); or one whose last word names a body
+ * of people or a public office rather than a place or a firm
+ * (Foundation, Institute, Council, Symphony, Society, Service, Corps,
+ * Cross, Conservancy, District, Board, a newspaper's Ledger or Times...).
+ * A name in capitals (an acronym) takes none. */
+const char *english_org_article(const char *name);
+
 /* name + "'s", or + "'" after a final s ("Career Services'"). */
 void english_possessive(const char *name, char *out, size_t cap);
 
@@ -37,7 +51,9 @@ void english_tidy_title(const char *in, char *out, size_t cap);
  * final full stop ("I want to be a lawyer." -> "becoming a lawyer",
  * "interested in public health" -> "public health", "To work in film" ->
  * "working in film"); a phrase is kept, its first letter small unless the
- * word is a name or an acronym. */
+ * word is a name or an acronym. A bare job title becomes a career
+ * ("lawyer" -> "a career as a lawyer", "software engineers" -> "a career
+ * as a software engineer", "I want to be nurse" -> "becoming a nurse"). */
 void english_interest(const char *in, char *out, size_t cap);
 
 #endif

@@ -259,7 +259,7 @@ static void email_body(StrBuf *sb, const Ctx *c)
     if (c->level < 2) {
         strbuf_add(sb, ", and I would value hearing how you see your work as ");
         add_role(sb, m->title);
-        strbuf_addf(sb, " at %s", m->organization);
+        strbuf_addf(sb, " at %s%s", english_org_article(m->organization), m->organization);
     }
     strbuf_add(sb, ". Would you have ");
     add_time(sb, c, false);
@@ -321,8 +321,8 @@ static void linkedin_body(StrBuf *sb, const Ctx *c)
     else
         strbuf_add(sb, " to talk");
     if (li_has(c, LI_ORG))
-        strbuf_addf(sb, " about your %s at %s?", li_has(c, LI_DIRECTORY) ? "path" : "work",
-                    m->organization);
+        strbuf_addf(sb, " about your %s at %s%s?", li_has(c, LI_DIRECTORY) ? "path" : "work",
+                    english_org_article(m->organization), m->organization);
     else
         strbuf_add(sb, " about your work?");
     strbuf_add(sb, li_has(c, LI_HOPING) ? " I'm only hoping to learn. Thank you!" : " Thank you!");
@@ -344,7 +344,8 @@ static void phone_body(StrBuf *sb, const Ctx *c)
     add_interest(sb, c);
     strbuf_add(sb, ", and I would love to hear about your work as ");
     add_role(sb, m->title);
-    strbuf_addf(sb, " at %s. Would you have ", m->organization);
+    strbuf_addf(sb, " at %s%s. Would you have ", english_org_article(m->organization),
+                m->organization);
     add_time(sb, c, false);
     strbuf_addf(sb,
                 " for %s, now or at a time that suits you better? I am only hoping to "
@@ -388,8 +389,8 @@ static void video_body(StrBuf *sb, const Ctx *c)
     add_time(sb, c, false);
     strbuf_add(sb, " to hear how you see your work as ");
     add_role(sb, m->title);
-    strbuf_addf(sb, " at %s. I'm only hoping to learn from your experience. Thank you!",
-                m->organization);
+    strbuf_addf(sb, " at %s%s. I'm only hoping to learn from your experience. Thank you!",
+                english_org_article(m->organization), m->organization);
 }
 
 /* The mentor is reached through the career office: the request goes to
@@ -406,7 +407,8 @@ static void office_body(Message *msg, StrBuf *sb, const Ctx *c)
     add_intro(sb, c);
     strbuf_addf(sb, ". In your alumni directory I found %s, who works as ", full);
     add_role(sb, m->title);
-    strbuf_addf(sb, " at %s and asked to be reached through your office.\n\n", m->organization);
+    strbuf_addf(sb, " at %s%s and asked to be reached through your office.\n\n",
+                english_org_article(m->organization), m->organization);
     strbuf_add(sb, "Could you introduce me? I am exploring ");
     add_interest(sb, c);
     strbuf_addf(sb, ", and I would like to ask %s for ", m->first_name);
@@ -426,9 +428,9 @@ static void thanks_body(Message *msg, StrBuf *sb, const Ctx *c)
     strbuf_add(sb, "Thank you for taking the time to talk with me about your work as ");
     add_role(sb, m->title);
     strbuf_addf(sb,
-                " at %s. I especially appreciated [one specific thing you learned], and "
+                " at %s%s. I especially appreciated [one specific thing you learned], and "
                 "it has given me a clearer picture of ",
-                m->organization);
+                english_org_article(m->organization), m->organization);
     add_interest(sb, c);
     strbuf_add(sb, ".\n\nI plan to [the next step you will take] and will let you know how "
                    "it goes.\n\nThank you again for your generosity.");

@@ -127,6 +127,12 @@ size_t payload_vcard(const Mentor *m, const char *note, char *out, size_t cap)
 size_t payload_ical(const PayloadEvent *ev, size_t n, const char *uid_seed, const char *stamp,
                     char *out, size_t cap)
 {
+    return payload_ical_part(ev, 0, n, true, uid_seed, stamp, out, cap);
+}
+
+size_t payload_ical_part(const PayloadEvent *ev, size_t first, size_t n, bool alarms,
+                         const char *uid_seed, const char *stamp, char *out, size_t cap)
+{
     char line[160], day[16];
     StrBuf sb;
     strbuf_init(&sb, out, cap);
@@ -136,7 +142,7 @@ size_t payload_ical(const PayloadEvent *ev, size_t n, const char *uid_seed, cons
     /* lean, to keep the code small enough to scan from a step back: an
      * all-day DTSTART needs no DTEND (RFC 5545 3.6.1: it lasts the day),
      * and the alarm says only that it is one */
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = first; i < first + n; i++) {
         put_line(&sb, "BEGIN:VEVENT");
         snprintf(line, sizeof line, "UID:%s-%zu@career-kiosk", uid_seed, i + 1);
         put_line(&sb, line);
@@ -148,11 +154,13 @@ size_t payload_ical(const PayloadEvent *ev, size_t n, const char *uid_seed, cons
         prop(&sb, "SUMMARY", ev[i].summary);
         if (ev[i].description && *ev[i].description)
             prop(&sb, "DESCRIPTION", ev[i].description);
-        put_line(&sb, "BEGIN:VALARM");
-        put_line(&sb, "ACTION:DISPLAY");
-        put_line(&sb, "DESCRIPTION:Reminder");
-        put_line(&sb, "TRIGGER;RELATED=START:PT9H"); /* 9:00 on the day */
-        put_line(&sb, "END:VALARM");
+        if (alarms) {
+            put_line(&sb, "BEGIN:VALARM");
+            put_line(&sb, "ACTION:DISPLAY");
+            put_line(&sb, "DESCRIPTION:Reminder");
+            put_line(&sb, "TRIGGER;RELATED=START:PT9H"); /* 9:00 on the day */
+            put_line(&sb, "END:VALARM");
+        }
         put_line(&sb, "END:VEVENT");
     }
     put_line(&sb, "END:VCALENDAR");

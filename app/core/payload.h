@@ -9,6 +9,7 @@
 #include "date.h"
 #include "mentor.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* mailto:TO?subject=...&body=... with UTF-8 percent-encoding and CRLF
@@ -30,5 +31,11 @@ typedef struct {
  * creation as "20261122T101500Z". */
 size_t payload_ical(const PayloadEvent *ev, size_t n, const char *uid_seed, const char *stamp,
                     char *out, size_t cap);
+
+/* The same for events first .. first+n-1 of a set (their UIDs as in the
+ * whole set), with or without the alarms: a leaner calendar, or one
+ * event of it, for a code with less room. */
+size_t payload_ical_part(const PayloadEvent *ev, size_t first, size_t n, bool alarms,
+                         const char *uid_seed, const char *stamp, char *out, size_t cap);
 
 #endif

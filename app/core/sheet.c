@@ -1,6 +1,7 @@
 /* sheet: building the prep sheet and rendering it as text. */
 #include "sheet.h"
 
+#include "english.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -105,10 +106,10 @@ static void build_homework(Sheet *s, const SheetInput *in)
 {
     const Mentor *m = in->mentor;
     section(s, SEC_HOMEWORK, "Homework before you meet");
-    line_brief(
-        s, LINE_CHECK, "", 0,
-        keepf(s, "Research %s: what it does, its mission, and recent news.", m->organization),
-        keepf(s, "research %s", m->organization));
+    line_brief(s, LINE_CHECK, "", 0,
+               keepf(s, "Research %s%s: what it does, its mission, and recent news.",
+                     english_org_article(m->organization), m->organization),
+               keepf(s, "research %s%s", english_org_article(m->organization), m->organization));
     line_brief(s, LINE_CHECK, "", 0,
                keepf(s,
                      "Look up %s: their role, background, and anything they have written "
@@ -184,12 +185,25 @@ Date sheet_nudge_day(const Office *o, MessageChannel ch, Date today)
     return date_add_open_days(&cal, sheet_send_day(o, ch, today), 7);
 }
 
+Date sheet_thanks_day(const Office *o, Date met)
+{
+    DateCalendar cal = office_calendar(o);
+    return date_next_open(&cal, date_add_days(met, 1));
+}
+
+static bool date_known(Date d)
+{
+    return d.y > 0;
+}
+
 static void build_followup(Sheet *s, const SheetInput *in)
 {
-    char d1[32], d2[32];
+    char d1[32], d2[32], d3[32] = "The day after you meet";
     MessageChannel ch = in->request ? in->request->channel : CHANNEL_EMAIL;
     date_human(sheet_send_day(in->office, ch, in->today), d1, sizeof d1);
     date_human(sheet_nudge_day(in->office, ch, in->today), d2, sizeof d2);
+    if (date_known(in->met))
+        date_human(sheet_thanks_day(in->office, in->met), d3, sizeof d3);
     section(s, SEC_FOLLOWUP, "Follow-up plan");
     bool call = ch == CHANNEL_PHONE;
     line_brief(s, LINE_DATED, keepf(s, "%s", d1), 0, call ? "Make the call." : "Send your request.",
@@ -198,19 +212,44 @@ static void build_followup(Sheet *s, const SheetInput *in)
                call ? "No answer yet? Try one more call, then let it go."
                     : "No reply yet? Send one short, polite follow-up, then let it go.",
                call ? "no answer? one more call" : "no reply? one polite nudge");
-    line_brief(s, LINE_DATED, "Within a day of meeting", 0,
-               "Send a thank-you note that names something specific you learned.",
-               "thank-you note");
+    line_brief(s, LINE_DATED, keepf(s, "%s", d3), 0,
+               in->thanks ? "Send the thank-you note below, naming something specific you learned."
+                          : "Send a thank-you note that names something specific you learned.",
+               "send the thank-you note");
     line_brief(s, LINE_DATED, "The same week", 0,
                keepf(s,
                      "Thank whoever pointed you to %s (the %s, a professor, a friend) and "
                      "tell them how it went.",
                      in->mentor->first_name, in->office->name),
-               "thank whoever referred you");
+               keepf(s, "thank whoever pointed you to %s and tell them how it went",
+                     in->mentor->first_name));
     line_brief(s, LINE_DATED, "In a few months", 0,
                "Keep in touch: tell them what you did with their advice.", "keep in touch");
     line_brief(s, LINE_DATED, "One day", 0,
                "Pay it forward when someone asks you for a conversation.", "pay it forward");
+}
+
+/* The thank-you note, to copy or send after the meeting. */
+static void build_thanks(Sheet *s, const SheetInput *in)
+{
+    const Message *msg = in->thanks;
+    char when[32];
+    if (date_known(in->met)) {
+        date_human(sheet_thanks_day(in->office, in->met), when, sizeof when);
+        section(s, SEC_THANKS, keepf(s, "Your thank-you note (send it on %s)", when));
+    } else
+        section(s, SEC_THANKS, "Your thank-you note (send it the day after you meet)");
+    if (*msg->subject)
+        line(s, LINE_KEYVAL, "Subject", 0, keepf(s, "%s", msg->subject));
+    const char *p = msg->body;
+    while (*p) {
+        const char *end = strstr(p, "\n\n");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        line(s, LINE_TEXT, "", 0, keepf(s, "%.*s", (int)n, p));
+        p += n;
+        while (*p == '\n')
+            p++;
+    }
 }
 
 void sheet_build(Sheet *s, const SheetInput *in)
@@ -227,6 +266,8 @@ void sheet_build(Sheet *s, const SheetInput *in)
     build_questions(s, in);
     build_during(s, in);
     build_followup(s, in);
+    if (in->thanks)
+        build_thanks(s, in);
 }
 
 const SheetSection *sheet_find(const Sheet *s, SheetSectionId id)
@@ -329,27 +370,6 @@ size_t sheet_render_text(const Sheet *s, int width, char *out, size_t cap)
     return sb.len;
 }
 
-/* Appends at most max characters of text (0 = all), cut at a word and
- * marked with "...". */
-static void add_clipped(StrBuf *sb, const char *text, size_t max)
-{
-    char tmp[QUESTION_TEXT_MAX + 8];
-    if (max == 0 || text_chars(text) <= max) {
-        strbuf_add(sb, text);
-        return;
-    }
-    size_t bytes = 0, chars = 0, len = strlen(text);
-    while (bytes < len && chars < max - 3) {
-        text_utf8_next(text, len, &bytes);
-        chars++;
-    }
-    text_copy(tmp, bytes + 1 < sizeof tmp ? bytes + 1 : sizeof tmp, text);
-    char *sp = strrchr(tmp, ' ');
-    if (sp && sp > tmp + bytes / 2)
-        *sp = '\0';
-    strbuf_addf(sb, "%s...", tmp);
-}
-
 static const char *brief(const SheetLine *l)
 {
     return *l->brief ? l->brief : l->text;
@@ -375,28 +395,42 @@ static void compact_contact(StrBuf *sb, const Sheet *s, const SheetSection *sec,
     }
 }
 
-static void compact_questions(StrBuf *sb, const Sheet *s, const SheetSection *sec, int level)
+/* Questions [first, first + count), whole, numbered as on the sheet; the
+ * heading says "continued" after the first part. */
+static void compact_questions(StrBuf *sb, const Sheet *s, const SheetSection *sec, size_t first,
+                              size_t count)
 {
-    static const size_t clip[SHEET_COMPACT_LEVELS] = {0, 0, 0, 90, 60, 60, 45};
-    strbuf_addf(sb, "\nQuestions (%d of %d min)\n", s->minutes_planned, s->minutes_asked);
-    for (size_t k = 0; k < sec->count; k++) {
+    if (count == 0)
+        return;
+    if (first == 0)
+        strbuf_addf(sb, "\nQuestions (%d of %d min)\n", s->minutes_planned, s->minutes_asked);
+    else /* right under a later part's one-line head */
+        strbuf_add(sb, "Questions, continued\n");
+    for (size_t k = first; k < first + count && k < sec->count; k++) {
         const SheetLine *l = &s->line[sec->first + k];
-        strbuf_addf(sb, "%zu. ", k + 1);
-        add_clipped(sb, l->text, clip[level]);
-        strbuf_addf(sb, " (%dm)\n", l->minutes);
+        strbuf_addf(sb, "%zu. %s (%dm)\n", k + 1, l->text, l->minutes);
     }
 }
 
+/* The follow-up plan: the dated steps, the thank-you and the referrer
+ * always; keeping in touch and paying it forward below the last level. */
 static void compact_followup(StrBuf *sb, const Sheet *s, const SheetSection *sec, int level)
 {
     strbuf_add(sb, "\nFollow-up\n");
-    for (size_t k = 0; k < sec->count && (level < 5 || k < 2); k++) {
+    for (size_t k = 0; k < sec->count && (level < 3 || k < 4); k++) {
         const SheetLine *l = &s->line[sec->first + k];
         strbuf_addf(sb, "%s: %s\n", l->aux, brief(l));
     }
 }
 
-size_t sheet_render_compact(const Sheet *s, int level, char *out, size_t cap)
+size_t sheet_questions(const Sheet *s)
+{
+    const SheetSection *sec = sheet_find(s, SEC_QUESTIONS);
+    return sec ? sec->count : 0;
+}
+
+size_t sheet_render_part(const Sheet *s, int level, size_t first, size_t count, int part, int parts,
+                         char *out, size_t cap)
 {
     StrBuf sb;
     const SheetSection *sec;
@@ -405,18 +439,28 @@ size_t sheet_render_compact(const Sheet *s, int level, char *out, size_t cap)
     if (level >= SHEET_COMPACT_LEVELS)
         level = SHEET_COMPACT_LEVELS - 1;
     strbuf_init(&sb, out, cap);
-    strbuf_addf(&sb, "%s\n%s\n\n", s->title, s->subtitle);
-    if ((sec = sheet_find(s, SEC_CONTACT)))
+    if (parts == 1)
+        strbuf_addf(&sb, "%s\n%s\n\n", s->title, s->subtitle);
+    else if (part == 0)
+        strbuf_addf(&sb, "%s (part 1 of %d)\n%s\n\n", s->title, parts, s->subtitle);
+    else /* the rest say only whose sheet they continue */
+        strbuf_addf(&sb, "%s (part %d of %d)\n", s->title, part + 1, parts);
+    if (part == 0 && (sec = sheet_find(s, SEC_CONTACT)))
         compact_contact(&sb, s, sec, level);
-    if (level < 2 && (sec = sheet_find(s, SEC_HOMEWORK)))
+    if (part == 0 && level < 2 && (sec = sheet_find(s, SEC_HOMEWORK)))
         compact_joined(&sb, s, sec, "Homework");
     if ((sec = sheet_find(s, SEC_QUESTIONS)))
-        compact_questions(&sb, s, sec, level);
-    if (level == 0 && (sec = sheet_find(s, SEC_DURING)))
+        compact_questions(&sb, s, sec, first, count);
+    if (part == parts - 1 && level == 0 && (sec = sheet_find(s, SEC_DURING)))
         compact_joined(&sb, s, sec, "During");
-    if ((sec = sheet_find(s, SEC_FOLLOWUP)))
+    if (part == parts - 1 && (sec = sheet_find(s, SEC_FOLLOWUP)))
         compact_followup(&sb, s, sec, level);
-    return sb.len;
+    return sb.overflow ? cap : sb.len;
+}
+
+size_t sheet_render_compact(const Sheet *s, int level, char *out, size_t cap)
+{
+    return sheet_render_part(s, level, 0, sheet_questions(s), 0, 1, out, cap);
 }
 
 /* p moved from src's arena to dst's, or as it was (text not in it). */

@@ -39,6 +39,7 @@ typedef enum {
     SEC_QUESTIONS,
     SEC_DURING,
     SEC_FOLLOWUP,
+    SEC_THANKS,
     SEC_COUNT
 } SheetSectionId;
 
@@ -72,11 +73,14 @@ typedef struct {
     const size_t *chosen; /* indices into bank */
     size_t nchosen;
     Date today;
-    const Office *office; /* its name and school head the sheet; its contact for intros */
+    const Office *office;  /* its name and school head the sheet; its contact for intros */
+    const Message *thanks; /* the thank-you note for afterwards; NULL: none */
+    Date met;              /* the day of the meeting, when known; {0}: not yet */
 } SheetInput;
 
 /* Builds the sheet from in. Sections, in order: the contact, the
- * message, homework, questions, during the meeting, the follow-up plan. */
+ * message, homework, questions, during the meeting, the follow-up plan,
+ * and the thank-you note when in->thanks is set. */
 void sheet_build(Sheet *s, const SheetInput *in);
 
 /* When to send a request on channel ch made on today: today, but a call
@@ -87,6 +91,10 @@ Date sheet_send_day(const Office *o, MessageChannel ch, Date today);
 /* The one polite nudge: seven open days after sending. */
 Date sheet_nudge_day(const Office *o, MessageChannel ch, Date today);
 
+/* When to send the thank-you note: the day after the meeting, or the
+ * office's next open day after it (the mentor reads it at work). */
+Date sheet_thanks_day(const Office *o, Date met);
+
 /* Copies src into dst (its text lives in dst's own arena then). */
 void sheet_copy(Sheet *dst, const Sheet *src);
 
@@ -96,13 +104,29 @@ void sheet_copy(Sheet *dst, const Sheet *src);
 size_t sheet_render_text(const Sheet *s, int width, char *out, size_t cap);
 
 /* Renders a compact form for a QR code from the lines' brief forms. The
- * message is left out (the email-draft code carries it). Level 0 keeps
- * every section; each higher level, up to SHEET_COMPACT_LEVELS-1, drops
- * more: the meeting reminders and contact details, then the homework,
- * then it shortens long questions, keeps only the dated follow-ups, and
- * shortens questions further. Returns the length written. */
-enum { SHEET_COMPACT_LEVELS = 7 };
+ * message and the thank-you note are left out (their own codes carry
+ * them). Level 0 keeps every section; each higher level, up to
+ * SHEET_COMPACT_LEVELS-1, drops more: the meeting reminders and contact
+ * details, then the homework, then the undated follow-ups but the
+ * thank-you and the referrer. Every question is always there whole, and
+ * so are the dated follow-ups, the thank-you and the referrer lines.
+ * Returns the length written (cut short, still terminated, when cap is
+ * too small: then the result is cap - 1 or more). */
+enum { SHEET_COMPACT_LEVELS = 4 };
 size_t sheet_render_compact(const Sheet *s, int level, char *out, size_t cap);
+
+/* Part `part` (0-based) of `parts` of the compact form at level, for a
+ * sheet whose code is split: every part opens with the title and "(part
+ * 1 of 2)"; the first has the contact (and the homework, as the level
+ * allows), each has the questions [first, first + count) whole and
+ * numbered as on the sheet, and the last has the rest (the meeting
+ * reminders, the follow-up plan). With parts 1 it is
+ * sheet_render_compact. Returns the length written. */
+size_t sheet_render_part(const Sheet *s, int level, size_t first, size_t count, int part, int parts,
+                         char *out, size_t cap);
+
+/* How many questions the sheet has. */
+size_t sheet_questions(const Sheet *s);
 
 /* The section with this id; NULL if the sheet has none. */
 const SheetSection *sheet_find(const Sheet *s, SheetSectionId id);

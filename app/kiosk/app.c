@@ -273,6 +273,8 @@ static int visitor_wait_ms(const App *a)
 
 int app_wait_ms(const App *a)
 {
+    if (a->dirty && !a->ui.animating)
+        return 0; /* a frame asked for the next one */
     for (int i = 0; i < a->njobs; i++)
         if (a->frames < a->job[i].after)
             return a->dirty ? 16 : 0; /* show the frame, then run the job */
@@ -286,11 +288,12 @@ void app_render(App *a, bool force)
         return;
     Draw *d = platform_frame_begin(a->platform);
     draw_clear(d, a->ui.high_contrast ? ui_rgb(0) : ui_rgb(a->cfg.background));
+    a->dirty = false; /* what the pass asks for (a code fitted to this screen) is drawn next */
     pass(a, d);
     platform_frame_end(a->platform);
     if (a->frames++ == 0)
         a->first_frame_ms = clock_ms();
-    a->dirty = a->ui.animating;
+    a->dirty = a->dirty || a->ui.animating;
 }
 
 bool app_tap_label(App *a, const char *label)

@@ -172,8 +172,9 @@ static VisitInput visit_input(const App *a, const Session *s, size_t *chosen)
             chosen[n++] = (size_t)i;
     VisitChoices c = {
         s->channel, s->linkedin_short ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS, chosen, n};
-    return (VisitInput){&s->visitor,  &s->mentor,     c,        a->cat.bank,
-                        a->cat.nbank, &a->cfg.office, a->today, clock_unix(&a->clock)};
+    return (VisitInput){&s->visitor,  &s->mentor,       c,        a->cat.bank,
+                        a->cat.nbank, &a->cfg.office,   a->today, clock_unix(&a->clock),
+                        (Date){0},    a->view.code_side};
 }
 
 static void suggest(App *a)
@@ -375,10 +376,16 @@ bool flow_sample_visit(App *a, Visit *v, char *err, size_t cap)
     bool ok = hit && store_search(a->store, "", &(StoreFilter){.via = -1}, a->today, hit, 1) == 1;
     if (ok) {
         visitor_init(&anon);
-        VisitInput in = {
-            &anon,       &hit->mentor,         {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, NULL, 0},
-            a->cat.bank, a->cat.nbank,         &a->cfg.office,
-            a->today,    clock_unix(&a->clock)};
+        VisitInput in = {&anon,
+                         &hit->mentor,
+                         {CHANNEL_EMAIL, MESSAGE_LINKEDIN_CHARS, NULL, 0},
+                         a->cat.bank,
+                         a->cat.nbank,
+                         &a->cfg.office,
+                         a->today,
+                         clock_unix(&a->clock),
+                         (Date){0},
+                         0};
         visit_build(v, &in);
     } else
         snprintf(err, cap, "the directory has no mentor to put on a test sheet");
@@ -440,6 +447,12 @@ void flow_handle(App *a, const Intent *in)
     case INTENT_PRINT:
         a->view.sheet_looked = true;
         print(a);
+        break;
+    case INTENT_FIT_CODES: /* the screen knows its room: codes that read from a step back */
+        a->view.code_side = in->arg;
+        if (a->s->takeaway_ready)
+            visit_fit_codes(&a->s->visit, in->arg);
+        a->dirty = true;
         break;
     default:
         staff_handle(a, in);

@@ -215,11 +215,13 @@ static void run(App *a)
             platform_shown_through(a->platform));
     while (!a->quit) {
         Input in;
+        service_alive((uint64_t)clock_ms());
+        app_render(a, false);
+        /* after the frame: a frame can ask for the next one (the codes
+         * fitted to the room it found), which must not wait for a touch */
         int wait = app_wait_ms(a);
         if (ping > 0 && (wait < 0 || wait > ping))
             wait = ping;
-        service_alive((uint64_t)clock_ms());
-        app_render(a, false);
         if (platform_next(a->platform, &in, wait)) {
             app_input(a, &in);
             while (!a->quit && platform_next(a->platform, &in, 0))

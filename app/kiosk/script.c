@@ -13,12 +13,14 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { SCRIPT_LINES = 2000, REPEAT_DEPTH = 4 };
+/* a script's lines are kept as long as it runs; past SCRIPT_LINES it is
+ * refused whole, never cut short */
+enum { SCRIPT_LINES = 20000, REPEAT_DEPTH = 4 };
 
 typedef struct {
     App *a;
     const char *path, *shots;
-    char *line[SCRIPT_LINES];
+    char **line;
     int nlines;
     bool layout; /* `layout on`: every command's screen is checked as `expect layout` does */
 } Script;
@@ -249,9 +251,38 @@ static bool cmd_await(Script *s, int ln, const char *arg)
     return true;
 }
 
+/* screenshot codes PREFIX: on Take away, a screenshot of each code this
+ * screen shows, every part of every kind, as PREFIX-KIND-PART.png (the
+ * part from 1), chosen as the tabs and part buttons would. */
+static bool screenshot_codes(Script *s, int ln, const char *prefix)
+{
+    App *a = s->a;
+    char path[1200], err[300];
+    app_render(a, true); /* the codes are fitted to this screen */
+    app_render(a, true);
+    const Takeaway *t = &a->s->visit.takeaway;
+    if (a->step != SCREEN_TAKEAWAY || t->nparts == 0)
+        return fail(s, ln, "screenshot codes: no codes on Take away", NULL);
+    for (int i = 0; i < t->nparts; i++) {
+        a->view.qr_tab = (int)t->part[i].kind;
+        a->view.qr_part = t->part[i].part;
+        a->view.sheet_looked = true;
+        app_render(a, true);
+        snprintf(path, sizeof path, "%s/%s-%s-%d.png", s->shots ? s->shots : ".", prefix,
+                 takeaway_name(t->part[i].kind), t->part[i].part + 1);
+        if (!platform_screenshot(a->platform, path, err, sizeof err))
+            return fail(s, ln, err, NULL);
+    }
+    a->view.qr_tab = a->view.qr_part = 0;
+    a->dirty = true;
+    return true;
+}
+
 static bool cmd_screenshot(Script *s, int ln, const char *arg)
 {
     char path[1200], err[300];
+    if (strncmp(arg, "codes ", 6) == 0)
+        return screenshot_codes(s, ln, arg + 6);
     app_render(s->a, true);
     snprintf(path, sizeof path, "%s/%s.png", s->shots ? s->shots : ".", arg);
     if (!platform_screenshot(s->a->platform, path, err, sizeof err))
@@ -464,15 +495,35 @@ static bool dump_takeaway(Script *s, int ln)
     return true;
 }
 
+/* dump codes: the codes this screen shows on Take away, each as
+ * "== code KIND PART/PARTS version V modules W ==" and its payload, for
+ * tests that read them back from screenshots. */
+static bool dump_codes(Script *s, int ln)
+{
+    const Session *se = s->a->s;
+    app_render(s->a, true); /* fitted to this screen */
+    if (!se->takeaway_ready || se->visit.takeaway.nparts == 0)
+        return fail(s, ln, "dump codes: no codes on Take away yet", NULL);
+    const Takeaway *t = &se->visit.takeaway;
+    for (int i = 0; i < t->nparts; i++)
+        printf("== code %s %d/%d version %d modules %d ==\n%s\n== end ==\n",
+               takeaway_name(t->part[i].kind), t->part[i].part + 1, t->part[i].parts,
+               t->part[i].code.version, t->part[i].code.width, t->part[i].payload);
+    fflush(stdout);
+    return true;
+}
+
 /* dump: every item on screen (x y w h label), then the screen's name;
- * dump takeaway: see dump_takeaway. */
+ * dump takeaway and dump codes: see dump_takeaway, dump_codes. */
 static bool cmd_dump(Script *s, int ln, const char *arg)
 {
     App *a = s->a;
     if (strcmp(arg, "takeaway") == 0)
         return dump_takeaway(s, ln);
+    if (strcmp(arg, "codes") == 0)
+        return dump_codes(s, ln);
     if (*arg)
-        return fail(s, ln, "dump knows nothing or takeaway, not", arg);
+        return fail(s, ln, "dump knows nothing, takeaway or codes, not", arg);
     app_render(a, true);
     for (int i = 0; i < a->ui.nitems; i++) {
         const UiItem *it = &a->ui.item[i]; /* as much as can be seen */
@@ -579,22 +630,33 @@ static bool run_lines(Script *s, int from, int to)
 
 bool script_run(App *a, const char *path, const char *shots)
 {
-    Script s = {a, path, shots, {0}, 0, false};
+    Script s = {a, path, shots, NULL, 0, false};
     FILE *f = fopen(path, "r");
     char buf[512];
-    bool ok;
+    bool ok = true;
     if (!f) {
         fprintf(stderr, "career-kiosk: cannot read the script %s\n", path);
         return false;
     }
-    while (s.nlines < SCRIPT_LINES && fgets(buf, sizeof buf, f)) {
+    s.line = calloc(SCRIPT_LINES, sizeof *s.line);
+    while (s.line && fgets(buf, sizeof buf, f)) {
+        if (s.nlines == SCRIPT_LINES) {
+            ok = fail(&s, s.nlines,
+                      "the script is longer than the lines a script may have:", "20000");
+            break;
+        }
         buf[strcspn(buf, "\r\n")] = '\0';
         s.line[s.nlines++] = strdup(buf);
     }
     fclose(f);
+    if (!s.line) {
+        fprintf(stderr, "career-kiosk: out of memory for the script %s\n", path);
+        return false;
+    }
     app_render(a, true);
-    ok = run_lines(&s, 0, s.nlines);
+    ok = ok && run_lines(&s, 0, s.nlines);
     for (int i = 0; i < s.nlines; i++)
         free(s.line[i]);
+    free(s.line);
     return ok;
 }

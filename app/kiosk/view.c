@@ -36,6 +36,7 @@ void view_reset(View *v)
 {
     v->picking = 0;
     v->qr_tab = 0;
+    v->qr_part = 0;
     v->confirm_restart = false;
     v->confirm_finish = false;
     v->sheet_looked = false;

@@ -103,6 +103,7 @@ typedef enum {
     INTENT_COMPOSE,      /* a choice behind the request changed */
     INTENT_SUGGEST,      /* choose the suggested questions again */
     INTENT_PRINT,        /* print the sheet */
+    INTENT_FIT_CODES,    /* arg: the Take away code slot's side in px; fit the codes to it */
     INTENT_STAFF_BEGIN,  /* arg: 1 to open the waiting stick, 0 for the menu */
     INTENT_STAFF_KEY,    /* arg: a PIN pad key: '0'-'9', '\b' or '\r' */
     INTENT_STAFF_END,    /* close staff mode */
@@ -135,9 +136,11 @@ typedef struct {
     /* the screens' own state */
     int picking;          /* an open picker: 0 none, 1 field, 2 channel, 3 language */
     int qr_tab;           /* the code shown on Take away */
+    int qr_part;          /* which part of it, when it has several */
     bool confirm_restart; /* "Start over?" is up */
     bool confirm_finish;  /* "Leave without your sheet?" is up */
     bool sheet_looked;    /* on Take away: another code shown, or Print tapped */
+    int code_side;        /* Take away's code slot, px: what flow fits the codes to */
     /* what the screens asked for in this pass, in order */
     Intent intent[VIEW_INTENTS];
     int nintents;

@@ -87,7 +87,7 @@ static void ui_paper(Ui *ui, Draw *d, int w, int h, const Layout *l)
     ui->th = paper_theme();
 }
 
-/* The codes a printout carries: all four on pages, the sheet and the
+/* The codes a printout carries: all five on pages, the sheet and the
  * message on a receipt (paper rolls are short on room). */
 static int codes_wanted(const PaperInput *in, const Layout *l, TakeKind *kinds)
 {
@@ -99,7 +99,7 @@ static int codes_wanted(const PaperInput *in, const Layout *l, TakeKind *kinds)
 }
 
 static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT, S_QR_CONTACT_ABOUT,
-                                             S_QR_REMINDERS_ABOUT};
+                                             S_QR_REMINDERS_ABOUT, S_QR_THANKS_ABOUT};
 
 /* The block of codes, from y: a heading, then rows of labelled codes.
  * Draws when ui->d is set; returns the height; notes breaks between rows. */

@@ -97,6 +97,9 @@ typedef enum {
     S_QR_VIDEO_ABOUT,
     S_QR_CONTACT_ABOUT,
     S_QR_REMINDERS_ABOUT,
+    S_QR_THANKS_ABOUT,
+    S_QR_AS_TEXT, /* a draft too long for one code on this screen, as text in parts */
+    S_QR_PARTS,   /* "In %d parts: scan each one" above the part buttons 1, 2, 3 */
     S_QR_TOO_BIG,
     S_PRINT,
     S_PRINTING_CHECK,

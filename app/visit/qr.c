@@ -102,6 +102,21 @@ bool qr_encode(const char *payload, QrLevel level, int max_version, QrCode *out,
     return true;
 }
 
+int qr_version_for_side(int side, int module_px)
+{
+    int modules = module_px > 0 ? side / module_px - 2 * QR_QUIET : 0;
+    int v = (modules - 17) / 4;
+    if (modules < 21)
+        return 0;
+    return v > 40 ? 40 : v;
+}
+
+bool qr_encode_fit(const char *payload, int max_version, QrCode *out, char *err, size_t cap)
+{
+    return qr_encode(payload, QR_LEVEL_M, max_version, out, err, cap) ||
+           qr_encode(payload, QR_LEVEL_L, max_version, out, err, cap);
+}
+
 void qr_free(QrCode *q)
 {
     if (q->module) /* the modules spell out a visitor's words */

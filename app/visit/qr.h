@@ -14,6 +14,11 @@ enum {
     QR_TARGET_VERSION = 25, /* comfortable to scan from a screen or paper */
     QR_MAX_VERSION = 30,    /* never larger than this */
     QR_QUIET = 4,           /* quiet zone, in modules */
+    /* the fewest screen pixels a module may take: a code drawn so still
+     * reads when its picture is scaled to 40% (a phone a step back sees
+     * about that much; zbarimg reads 2.4 px modules every time, 1.6 px
+     * only now and then) */
+    QR_MODULE_MIN_PX = 6,
 };
 
 typedef struct {
@@ -27,6 +32,15 @@ typedef struct {
  * most that fits. Free a code with qr_free. */
 bool qr_encode(const char *payload, QrLevel level, int max_version, QrCode *out, char *err,
                size_t err_cap);
+
+/* The largest version whose code, quiet zone included, fits a square of
+ * side px at module_px pixels a module; 0 when not even version 1 does. */
+int qr_version_for_side(int side, int module_px);
+
+/* Encodes at level M when that fits max_version, else at level L (a
+ * screen's code is clean: size matters more than repair there). Returns
+ * false, explaining in err, when neither fits. */
+bool qr_encode_fit(const char *payload, int max_version, QrCode *out, char *err, size_t err_cap);
 
 /* Frees the modules; the struct may be reused. */
 void qr_free(QrCode *q);

@@ -38,12 +38,23 @@ void visit_build(Visit *v, const VisitInput *in)
     v->office = in->office;
     v->today = in->today;
     visit_compose(v, in);
+    message_compose(CHANNEL_THANKS, in->visitor, in->mentor, in->office, 0, &v->thanks);
     choose(v, in);
-    SheetInput si = {in->visitor, in->mentor, &v->request, in->bank,
-                     v->chosen,   v->nchosen, in->today,   in->office};
+    SheetInput si = {in->visitor, in->mentor, &v->request, in->bank,   v->chosen,
+                     v->nchosen,  in->today,  in->office,  &v->thanks, in->met};
     sheet_build(&v->sheet, &si);
-    TakeawayInput ti = {&v->sheet, &v->request, in->mentor, in->office, in->today, in->now};
+    TakeawayInput ti = {&v->sheet, &v->request, in->mentor, in->office,
+                        in->today, in->now,     &v->thanks, in->met};
     takeaway_build(&v->takeaway, &ti);
+    if (in->code_side > 0)
+        takeaway_fit(&v->takeaway, &v->sheet, in->code_side);
+}
+
+bool visit_fit_codes(Visit *v, int side)
+{
+    if (v->takeaway.fit_side == side)
+        return v->takeaway.fit_ok;
+    return takeaway_fit(&v->takeaway, &v->sheet, side);
 }
 
 void visit_wipe(Visit *v)

@@ -40,10 +40,13 @@ typedef struct {
     const Office *office;
     Date today;    /* dates the sheet and the reminders */
     long long now; /* the wall clock, seconds since 1970: the reminders' creation time */
+    Date met;      /* the meeting's day when known (the admin CLI's --met), else {0} */
+    int code_side; /* the screen's code slot, px (takeaway_fit); 0: no screen */
 } VisitInput;
 
 typedef struct {
     Message request; /* on the mentor's channel: what the message code carries */
+    Message thanks;  /* the thank-you note for after the meeting */
     size_t chosen[QUESTION_MAX];
     size_t nchosen;
     Sheet sheet;
@@ -60,9 +63,14 @@ size_t visit_suggest(const VisitInput *in, size_t *out, size_t cap);
 /* Composes the request only (the Request screen's live preview). */
 void visit_compose(Visit *v, const VisitInput *in);
 
-/* Builds the whole take-away into v: messages, questions, sheet, codes.
- * Frees codes v held from before. Free with visit_wipe. */
+/* Builds the whole take-away into v: messages, questions, sheet, codes
+ * (and the screen's, when in->code_side is set). Frees codes v held from
+ * before. Free with visit_wipe. */
 void visit_build(Visit *v, const VisitInput *in);
+
+/* Fits the take-away's screen codes to a code slot of side px (see
+ * takeaway_fit); nothing to do when they already are. */
+bool visit_fit_codes(Visit *v, int side);
 
 /* A copy of src with codes of its own, for a print job's thread; NULL
  * when out of memory. Free with visit_wipe, then free(). */

@@ -1,17 +1,35 @@
-/* Take away: the sheet, the four QR codes, and Print. */
+/* Take away: the sheet, the QR codes (a code in parts when this screen
+ * has too little room for it whole), and Print. */
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/screens_internal.h"
 #include "ui/sheetview.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT, S_QR_CONTACT_ABOUT,
-                                             S_QR_REMINDERS_ABOUT};
+                                             S_QR_REMINDERS_ABOUT, S_QR_THANKS_ABOUT};
+
+/* The screen part shown for tab k, or NULL before the codes are fitted. */
+static const TakePart *shown(const View *vw, int k, int *parts)
+{
+    const Takeaway *t = &vw->s->visit.takeaway;
+    int first = takeaway_first_part(t, (TakeKind)k, parts);
+    if (first < 0)
+        return NULL;
+    int i = vw->qr_part < *parts ? vw->qr_part : 0;
+    return &t->part[first + i];
+}
 
 /* What the code of tab k holds: the message code says what it carries on
- * this mentor's channel. */
+ * this mentor's channel; a draft this screen shows as text says so. */
 static const char *about(const View *vw, int k)
 {
+    int parts;
+    const TakePart *p = shown(vw, k, &parts);
+    const char *whole = vw->s->visit.takeaway.payload[k];
+    if (p && strncmp(whole, "mailto:", 7) == 0 && strncmp(p->payload, "mailto:", 7) != 0)
+        return str(S_QR_AS_TEXT);
     if (k != TAKE_MESSAGE)
         return str(about_code[k]);
     switch (vw->s->channel) {
@@ -35,11 +53,13 @@ static int tabs(View *vw, Rect r, bool column)
     Ui *ui = vw->ui;
     int bh = ui_touch(ui, ui->u * 8), gap = ui->u * 2, h;
     if (column) {
+        gap = ui->u; /* five tabs: room left for the hint and what the code holds */
         for (int k = 0; k < TAKE_COUNT; k++) {
             Rect b = {r.x, r.y + k * (bh + gap), r.w, bh};
             if (ui_button(ui, b, takeaway_label((TakeKind)k),
                           k == vw->qr_tab ? BTN_CHIP_ON : BTN_CHIP)) {
                 vw->qr_tab = k;
+                vw->qr_part = 0;
                 vw->sheet_looked = true;
             }
         }
@@ -51,9 +71,33 @@ static int tabs(View *vw, Rect r, bool column)
     int hit = chrome_chips(vw, r.x, r.y, r.w, labels, TAKE_COUNT, vw->qr_tab, &h);
     if (hit >= 0) {
         vw->qr_tab = hit;
+        vw->qr_part = 0;
         vw->sheet_looked = true;
     }
     return h + gap;
+}
+
+/* "In 3 parts: scan each one" and a chip a part ("1", "2", "3") when
+ * the shown code has parts; returns the height they took (0 for a code
+ * in one piece). */
+static int part_chips(View *vw, int x, int y, int w)
+{
+    static const char *const digits[TAKE_PARTS_MAX] = {
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16"};
+    Ui *ui = vw->ui;
+    int parts, h;
+    if (!shown(vw, vw->qr_tab, &parts) || parts < 2)
+        return 0;
+    int y0 = y;
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, fmt_int(S_QR_PARTS, parts), ui->small, WEIGHT_BOLD,
+                 ui->th.text) +
+         ui->u;
+    int hit = chrome_chips(vw, x, y, w, digits, parts, vw->qr_part < parts ? vw->qr_part : 0, &h);
+    if (hit >= 0) {
+        vw->qr_part = hit;
+        vw->sheet_looked = true;
+    }
+    return y + h + ui->u * 2 - y0;
 }
 
 /* How the print is going, in a panel, wrapped in w; returns the height
@@ -130,6 +174,7 @@ static int captions(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     int y0 = y;
+    y += part_chips(vw, x, y, w);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, about(vw, vw->qr_tab), ui->small, WEIGHT_REGULAR,
                  ui->th.muted);
@@ -146,28 +191,50 @@ static int middle(View *vw, int x, int y, int w)
     return th + vw->ui->u * 2 + captions(vw, x, y + th + vw->ui->u * 2, w);
 }
 
-/* The largest whole number of pixels per module that fits w x h, but
- * never under 4: below that phones struggle. */
-static int code_scale(const Takeaway *t, int k, int w, int h)
+/* The largest whole number of pixels per module at which the shown
+ * code fits a slot of side px; the codes were fitted to that slot, so it
+ * is never under QR_MODULE_MIN_PX. */
+static int code_scale(const TakePart *p, int side)
 {
-    int modules = t->code[k].width + 8, side = w < h ? w : h, scale = side / modules;
-    return scale < 4 ? 4 : scale;
+    int scale = p ? side / (p->code.width + 2 * QR_QUIET) : 1;
+    return scale < 1 ? 1 : scale;
 }
 
-/* Draws code k with its quiet zone at x, y; returns its side in px. */
+/* Draws the shown part of code k with its quiet zone at x, y; returns
+ * its side in px. */
 static int code(View *vw, int k, int x, int y, int scale)
 {
     Ui *ui = vw->ui;
-    const Takeaway *t = &vw->s->visit.takeaway;
-    if (!t->ok[k]) {
+    int parts;
+    const TakePart *p = shown(vw, k, &parts);
+    if (!p) {
+        const Takeaway *t = &vw->s->visit.takeaway;
+        if (t->fit_side == 0 || t->fit_side != vw->code_side)
+            return 0; /* fitted after this pass, drawn on the next */
         return ui_wrap(ui, (Rect){x, y, ui->u * 40, 0}, str(S_QR_TOO_BIG), ui->body, WEIGHT_REGULAR,
                        ui->th.warn_text);
     }
-    int px = (t->code[k].width + 8) * scale;
+    int px = (p->code.width + 2 * QR_QUIET) * scale;
     if (ui->d)
-        draw_qr(ui->d, t->code[k].module, t->code[k].width, x, y, scale);
+        draw_qr(ui->d, p->code.module, p->code.width, x, y, scale);
     ui_record(ui, "QR code", (Rect){x, y, px, px});
     return px;
+}
+
+/* The side of the shown code at scale, 0 when there is none yet. */
+static int code_side(const View *vw, int k, int scale)
+{
+    int parts;
+    const TakePart *p = shown(vw, k, &parts);
+    return p ? (p->code.width + 2 * QR_QUIET) * scale : 0;
+}
+
+/* The slot is what this screen gives a code; when the codes were fitted
+ * to another, flow fits them again (after this pass). */
+static void want_slot(View *vw, int slot)
+{
+    if (vw->s->visit.takeaway.fit_side != slot)
+        view_post(vw, INTENT_FIT_CODES, slot);
 }
 
 static void sheet(View *vw, Rect r)
@@ -188,24 +255,22 @@ static void sheet(View *vw, Rect r)
     ui_scroll_end(ui);
 }
 
-/* One above the other from y: the tabs, the code (as large as about
- * half of room allows) and its captions; returns the height used. */
+/* One above the other from y: the tabs, the code (in a slot of about
+ * half of room, the same for every code, so nothing below moves between
+ * tabs) and its captions; returns the height used. */
 static int stack(View *vw, int x, int y, int w, int room)
 {
     Ui *ui = vw->ui;
-    const Takeaway *t = &vw->s->visit.takeaway;
-    int k = vw->qr_tab, y0 = y;
+    int k = vw->qr_tab, y0 = y, parts;
     int th = tabs(vw, (Rect){x, y, w, 0}, false);
-    int scale = code_scale(t, k, w, room * 55 / 100 - th);
-    int side = t->ok[k] ? (t->code[k].width + 8) * scale : 0, most = side;
-    for (int j = 0; j < TAKE_COUNT; j++) /* room for the largest, so nothing below moves */
-        if (t->ok[j]) {
-            int sj = (t->code[j].width + 8) * code_scale(t, j, w, room * 55 / 100 - th);
-            most = sj > most ? sj : most;
-        }
+    int slot = room * 55 / 100 - th;
+    slot = w < slot ? w : slot;
+    want_slot(vw, slot);
+    int scale = code_scale(shown(vw, k, &parts), slot);
+    int side = code_side(vw, k, scale);
     y += th;
-    int drawn = code(vw, k, x + (w - side) / 2, y + (most - side) / 2, scale);
-    y += (drawn > most ? drawn : most) + ui->u * 2;
+    int drawn = code(vw, k, x + (w - side) / 2, y + (slot - side) / 2, scale);
+    y += (drawn > slot ? drawn : slot) + ui->u * 2;
     y += captions(vw, x, y, w) + ui->u * 2;
     return y - y0;
 }
@@ -221,7 +286,6 @@ void screen_takeaway(View *vw)
 {
     Ui *ui = vw->ui;
     Session *s = vw->s;
-    const Takeaway *t = &s->visit.takeaway;
     Rect body = chrome_top(vw, 4);
     ButtonStyle print_style;
     const char *print_label = print_button(vw, &print_style);
@@ -230,22 +294,20 @@ void screen_takeaway(View *vw)
     body.h -= ui->u * 2;
     if (!s->takeaway_ready)
         return; /* built right after this pass; drawn on the next */
-    /* sheet | tabs and hints | the code, as large as the height allows;
-     * the columns are as wide as the widest code needs, so the tabs stay
-     * put when another code is shown. One above the other instead when
-     * the sheet would not keep a readable width beside them. */
-    int cw = ui->u * 40;
-    for (int j = 0; j < TAKE_COUNT; j++)
-        if (t->ok[j]) {
-            int sj = (t->code[j].width + 8) * code_scale(t, j, ui->w * 45 / 100, body.h);
-            cw = sj > cw ? sj : cw;
-        }
+    /* sheet | tabs and hints | the code, in a slot as large as the
+     * height allows (the codes are fitted to it, so every tab's code
+     * takes the same room and the tabs stay put). One above the other
+     * instead when the sheet would not keep a readable width beside them. */
+    int cw = ui->w * 45 / 100 < body.h ? ui->w * 45 / 100 : body.h, parts;
     int tw = ui_width(ui, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD) / 2 + ui->u * 6;
     tw = tw > ui->u * 30 ? tw : ui->u * 30;
     int cx = ui->w - p - cw, tx = cx - gap - tw;
     if (ui->landscape && tx - gap - p >= ui->body * 14) {
-        int scale = code_scale(t, k, ui->w * 45 / 100, body.h);
-        int side = t->ok[k] ? (t->code[k].width + 8) * scale : ui->u * 40;
+        want_slot(vw, cw);
+        int scale = code_scale(shown(vw, k, &parts), cw);
+        int side = code_side(vw, k, scale);
+        if (side == 0)
+            side = ui->u * 40;
         sheet(vw, (Rect){p, body.y, tx - gap - p, body.h});
         chrome_scroll(vw, "takeaway-middle", (Rect){tx, body.y, tw + ui->u * 2, body.h}, tx, tw,
                       middle);
