@@ -432,6 +432,21 @@ static void test_bad_bundles_change_nothing(void **state)
     assert_int_equal(rc, 0);
     assert_null(strstr(out, "a bundle came into the inbox"));
     free(out);
+    /* signed and newer, but it would take away half the directory or more
+     * (an export cut at a row's end): nobody sees a preview, so it waits
+     * for staff, who are told; the directory keeps its 25 */
+    bundle(10, "staff", SIGNED_AT + 600);
+    drop("20261122T120500Z");
+    rc = kiosk_run("lib-1",
+                   "await inbox-done 60\nexpect staff off\nexpect text \"Staff: a notice\"\n"
+                   "expect staff-says \"would leave 10 of the 25 mentors\"\n",
+                   &out);
+    if (rc != 0)
+        fail_msg("kiosk, a shrinking bundle: %s", tail(out));
+    assert_non_null(strstr(out, "it waits for staff"));
+    free(out);
+    assert_int_equal(mentors_of("lib-1"), 25);
+    sh_ok("setting it aside", "rm -rf lib-1/inbox/20261122T120500Z");
     /* --check-config says when the last bundle arrived, and from where */
     assert_int_equal(support_sh(&out, "cd %s/lib-1 && %s --config kiosk.conf --check-config",
                                 support_dir, support_program("career-kiosk")),
@@ -537,6 +552,27 @@ static void test_staff_confirms_an_inbox_bundle(void **state)
     out = last_report();
     assert_non_null(strstr(out, "Result: imported 20 mentors."));
     free(out);
+    /* a list that would take away half of what a bundle brought: the
+     * preview says so, and staff may still go on (over the built-in
+     * sample above it said nothing) */
+    bundle(8, "staff", SIGNED_AT + 600);
+    drop("20261122T081000Z");
+    rc = kiosk_run("lib-1",
+                   "await inbox 10\n"
+                   "tap \"Staff*\"\n"
+                   "type 2468\n"
+                   "key enter\n"
+                   "tap \"Import from the inbox\"\n"
+                   "expect staff preview\n"
+                   "expect staff-says \"That is 12 fewer than now\"\n"
+                   "tap \"Import 8 mentors\"\n"
+                   "expect staff result\n"
+                   "tap Done\n",
+                   &out);
+    if (rc != 0)
+        fail_msg("kiosk: %s", tail(out));
+    free(out);
+    assert_int_equal(mentors_of("lib-1"), 8);
 }
 
 /* --- a fleet: one export on one share, two kiosks, stats back --- */

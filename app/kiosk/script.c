@@ -199,7 +199,8 @@ static bool cmd_wait(Script *s, int ln, const char *arg)
  * mounted (or unmounted) and noticed; stick-change: for the stick in use
  * to change (it was pulled while another stays in).
  * await inbox [SECONDS]: for a bundle to be noticed in the inbox;
- * inbox-done: for the kiosk to have dealt with it (imported or refused). */
+ * inbox-done: for the kiosk to have dealt with it (imported, refused, or
+ * set aside for staff to confirm). */
 static bool cmd_await(Script *s, int ln, const char *arg)
 {
     App *a = s->a;
@@ -232,7 +233,9 @@ static bool cmd_await(Script *s, int ln, const char *arg)
         }
     } else if (strcmp(what, "inbox") == 0 || strcmp(what, "inbox-done") == 0) {
         bool done = what[5] == '-';
-        for (int t = 0; done ? staff_inbox_pending(a) || staff_working(a) : !staff_inbox_pending(a);
+        for (int t = 0;
+             done ? (staff_inbox_pending(a) && !a->staff.show.inbox_waiting) || staff_working(a)
+                  : !staff_inbox_pending(a);
              t += 50) {
             if (t >= secs * 1000)
                 return fail(s, ln,

@@ -292,8 +292,11 @@ static void inbox_auto(App *a)
         st->worker_started || a->step != SCREEN_WELCOME || a->idle_warning || a->print_job ||
         !a->store)
         return;
+    if (st->show.inbox_waiting)
+        return; /* held for staff (it would shrink the directory) */
     fprintf(stderr, "career-kiosk: no visitor is mid-session: taking the inbox's bundle\n");
     st->show.from_inbox = true;
+    st->by_staff = false;
     a->last_input = platform_now(a->platform);
     go(a, STAFF_CHECKING);
     app_after_frame(a, job_check);
@@ -610,6 +613,15 @@ static void rejected_rows(const ImportReport *r, char *out, size_t cap)
                  r->rejected - 5);
 }
 
+/* True when a list of `accepted` would take away half the directory's
+ * `now` mentors or more (of ten or more) that a signed bundle brought (the
+ * built-in sample is no staff list to keep): a list cut exactly at a
+ * row's end reads as a whole, shorter list, and only a person can tell. */
+static bool shrinks(const App *a, int now, int accepted)
+{
+    return now >= 10 && accepted * 2 <= now && a->store && bundle_imported_at(a->store) > 0;
+}
+
 /* What the checked bundle holds, for the preview. */
 static void preview_text(App *a)
 {
@@ -623,7 +635,7 @@ static void preview_text(App *a)
     /* a list cut at a row's end reads as a whole, shorter list: say so
      * when it would take away half the directory or more */
     char shrink[300] = "";
-    if (st->mentors_now >= 10 && r->accepted * 2 <= st->mentors_now)
+    if (shrinks(a, st->mentors_now, r->accepted))
         snprintf(shrink, sizeof shrink,
                  "\nThat is %d fewer than now. If the export should hold everyone, it may have "
                  "been cut short or filtered: check it before importing.",
@@ -752,7 +764,24 @@ static bool job_check(App *a)
     atomic_store(&st->worker_done, false);
     if (st->show.step != STAFF_CHECKING) /* the stick went meanwhile */
         return true;
-    bool automatic = st->show.from_inbox && a->cfg.inbox == CONFIG_INBOX_AUTO;
+    bool automatic = st->show.from_inbox && a->cfg.inbox == CONFIG_INBOX_AUTO && !st->by_staff;
+    if (st->work_ok && automatic && shrinks(a, store_mentor_count(a->store), b->preview.accepted)) {
+        /* nobody would see the preview's warning: a list that takes away
+         * half the directory or more waits for staff to look at it */
+        int now = store_mentor_count(a->store);
+        snprintf(st->show.inbox_note, sizeof st->show.inbox_note,
+                 "A signed bundle in the inbox would leave %d of the %d mentors. It was not "
+                 "imported by itself, in case the export was cut short or filtered: look at it "
+                 "with Import from the inbox.",
+                 b->preview.accepted, now);
+        fprintf(stderr, "career-kiosk: the inbox's bundle would leave %d of %d mentors: it waits "
+                        "for staff\n",
+                b->preview.accepted, now);
+        st->show.inbox_waiting = true;
+        bundle_free(b);
+        staff_end(a);
+        return true;
+    }
     if (st->work_ok && automatic) { /* nobody confirms: straight on to the import */
         st->mentors_now = store_mentor_count(a->store);
         preview_text(a);
@@ -883,7 +912,7 @@ static bool import_done(App *a)
             snprintf(st->show.inbox_note, sizeof st->show.inbox_note,
                      "The last bundle from the inbox was not imported: %.600s", rep.refusal);
     }
-    if (st->show.from_inbox && a->cfg.inbox == CONFIG_INBOX_AUTO) {
+    if (st->show.from_inbox && a->cfg.inbox == CONFIG_INBOX_AUTO && !st->by_staff) {
         staff_end(a); /* back to Welcome, with the new directory */
         return true;
     }
@@ -998,6 +1027,7 @@ void staff_handle(App *a, const Intent *in)
         if (in->arg == 1 ? st->show.inbox_waiting && st->show.inbox[0]
                          : st->show.stick[0] != '\0') {
             st->show.from_inbox = in->arg == 1;
+            st->by_staff = true;
             go(a, STAFF_CHECKING);
             app_after_frame(a, job_check);
         }

@@ -77,6 +77,7 @@ typedef struct {
     char work_inbox_id[INBOX_ID_MAX]; /* the one being checked or imported */
     uint64_t inbox_looked;            /* platform clock: the last look without inotify's word */
     bool inbox_warned;                /* it could not be watched, and the log said so */
+    bool by_staff; /* the inbox's bundle is checked because staff asked: staff confirm it */
     uint64_t outbox_written;          /* platform clock: the last stats written to the outbox */
     bool outbox_done;                 /* they were written since the kiosk started */
     uint64_t stale_looked;            /* platform clock: the last look at the bundle's age */

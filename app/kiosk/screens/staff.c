@@ -183,7 +183,7 @@ static int menu_content(View *vw, Rect body, int y)
         y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, words, ui->body, WEIGHT_REGULAR,
                      st->inbox[0] ? ui->th.text : ui->th.muted) +
              ui->u * 2;
-        if (st->inbox_mode == 2) {
+        if (st->inbox_mode == 2 || st->inbox_waiting) { /* staff, or held for staff */
             bool waiting = st->inbox_waiting;
             if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Import from the inbox",
                           waiting ? BTN_PRIMARY : BTN_DISABLED) &&
