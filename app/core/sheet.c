@@ -84,14 +84,10 @@ static void build_contact(Sheet *s, const SheetInput *in)
         line(s, LINE_KEYVAL, "Happy to discuss", 0, keepf(s, "%s", m->topics));
 }
 
-static void build_message(Sheet *s, const SheetInput *in)
+/* A message's body, one line per paragraph, so renderers can space them. */
+static void paragraphs(Sheet *s, const char *body)
 {
-    const Message *msg = in->request;
-    section(s, SEC_MESSAGE, keepf(s, "Your message (%s)", message_channel_label(msg->channel)));
-    if (*msg->subject)
-        line(s, LINE_KEYVAL, "Subject", 0, keepf(s, "%s", msg->subject));
-    /* one line per paragraph, so renderers can space them */
-    const char *p = msg->body;
+    const char *p = body;
     while (*p) {
         const char *end = strstr(p, "\n\n");
         size_t n = end ? (size_t)(end - p) : strlen(p);
@@ -100,6 +96,15 @@ static void build_message(Sheet *s, const SheetInput *in)
         while (*p == '\n')
             p++;
     }
+}
+
+static void build_message(Sheet *s, const SheetInput *in)
+{
+    const Message *msg = in->request;
+    section(s, SEC_MESSAGE, keepf(s, "Your message (%s)", message_channel_label(msg->channel)));
+    if (*msg->subject)
+        line(s, LINE_KEYVAL, "Subject", 0, keepf(s, "%s", msg->subject));
+    paragraphs(s, msg->body);
 }
 
 static void build_homework(Sheet *s, const SheetInput *in)
@@ -241,15 +246,7 @@ static void build_thanks(Sheet *s, const SheetInput *in)
         section(s, SEC_THANKS, "Your thank-you note (send it the day after you meet)");
     if (*msg->subject)
         line(s, LINE_KEYVAL, "Subject", 0, keepf(s, "%s", msg->subject));
-    const char *p = msg->body;
-    while (*p) {
-        const char *end = strstr(p, "\n\n");
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        line(s, LINE_TEXT, "", 0, keepf(s, "%.*s", (int)n, p));
-        p += n;
-        while (*p == '\n')
-            p++;
-    }
+    paragraphs(s, msg->body);
 }
 
 void sheet_build(Sheet *s, const SheetInput *in)
