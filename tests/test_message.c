@@ -109,6 +109,14 @@ static void test_says_who_why_and_not_a_job(void **state)
     message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     assert_null(strstr(msg.body, "My name is"));
     assert_null(strstr(msg.body, "["));
+    /* the office is asked for a mentor whose name is in another script by
+     * the mentor's Latin spelling too: its staff look the name up */
+    strcpy(m.first_name, "ليلى");
+    strcpy(m.last_name, "حداد");
+    strcpy(m.name_latin, "Layla Haddad");
+    message_compose(CHANNEL_OFFICE, &v, &m, &office, 0, &msg);
+    assert_non_null(strstr(msg.subject, "ليلى حداد (Layla Haddad)"));
+    assert_non_null(strstr(msg.body, "I found ليلى حداد (Layla Haddad), who"));
 }
 
 /* What visitors really type, in every channel to mentors with real

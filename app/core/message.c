@@ -400,8 +400,10 @@ static void office_body(Message *msg, StrBuf *sb, const Ctx *c)
     const Mentor *m = c->m;
     StrBuf subject; /* cut short, not overflowed, by a long name */
     strbuf_init(&subject, msg->subject, sizeof msg->subject);
-    char full[2 * MENTOR_NAME_MAX + 2];
-    mentor_full_name(m, full, sizeof full);
+    /* with the mentor's own Latin spelling, for a name in another script:
+     * the office's staff look it up */
+    char full[2 * MENTOR_NAME_MAX + MENTOR_TEXT_MAX + 8];
+    mentor_shown_name(m, full, sizeof full);
     strbuf_addf(&subject, "Introduction request: %s, %s", full, m->organization);
     strbuf_addf(sb, "Dear %s team,\n\n", c->o->name);
     add_intro(sb, c);

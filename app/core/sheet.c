@@ -65,8 +65,8 @@ static void build_contact(Sheet *s, const SheetInput *in)
 {
     const Mentor *m = in->mentor;
     section(s, SEC_CONTACT, "Your contact");
-    char full[2 * MENTOR_NAME_MAX + 2];
-    mentor_full_name(m, full, sizeof full);
+    char full[2 * MENTOR_NAME_MAX + MENTOR_TEXT_MAX + 8];
+    mentor_shown_name(m, full, sizeof full);
     line(s, LINE_KEYVAL, "Name", 0, keepf(s, "%s", full));
     line(s, LINE_KEYVAL, "Role", 0, keepf(s, "%s, %s", m->title, m->organization));
     line(s, LINE_KEYVAL, "Field", 0,
