@@ -151,6 +151,18 @@ static void test_fitted_to_a_small_screen(void **state)
     assert_string_equal(all, flat);
     /* a dated thank-you reminder, as the sheet says */
     assert_non_null(strstr(t->payload[TAKE_REMINDERS], "DTSTART;VALUE=DATE:20261207"));
+    /* every event keeps its alarm on this screen too: a reminder that
+     * never rings is only a date */
+    int reminders, alarms = 0, events = 0;
+    first = takeaway_first_part(t, TAKE_REMINDERS, &reminders);
+    assert_true(first >= 0);
+    for (int i = first; i < first + reminders; i++)
+        for (const char *q = t->part[i].payload; (q = strstr(q, "BEGIN:V")); q++) {
+            alarms += strncmp(q, "BEGIN:VALARM", 12) == 0;
+            events += strncmp(q, "BEGIN:VEVENT", 12) == 0;
+        }
+    assert_true(events >= 2);
+    assert_int_equal(alarms, events);
     /* a larger screen: fewer codes, the message whole */
     assert_true(takeaway_fit(t, sheet, 750));
     assert_int_equal(takeaway_first_part(t, TAKE_MESSAGE, &messages) >= 0, 1);

@@ -423,25 +423,30 @@ static bool fit_note(Takeaway *t, TakeKind k)
     return text_parts(t, k, t->text[k]);
 }
 
-/* The calendar whole; else without alarms; else an event a code. */
+/* The calendar whole; else an event a code, each keeping its alarm (a
+ * reminder that never rings is only a date); else the same without the
+ * alarms, whole and then an event a code. */
 static bool fit_reminders(Takeaway *t)
 {
     char buf[TAKE_PAYLOAD_MAX];
     int from = t->nparts;
     bool ok = add_part(t, TAKE_REMINDERS, t->payload[TAKE_REMINDERS], t->len[TAKE_REMINDERS]);
-    if (!ok)
-        ok = add_part(
-            t, TAKE_REMINDERS, buf,
-            payload_ical_part(t->event, 0, t->nevents, false, t->seed, t->stamp, buf, sizeof buf));
-    for (size_t i = 0; !ok && i < t->nevents; i++) {
-        size_t n = payload_ical_part(t->event, i, 1, false, t->seed, t->stamp, buf, sizeof buf);
-        if (!add_part(t, TAKE_REMINDERS, buf, n))
-            break;
-        ok = i + 1 == t->nevents;
+    for (int alarms = 1; alarms >= 0 && !ok; alarms--) {
+        if (!alarms)
+            ok = add_part(t, TAKE_REMINDERS, buf,
+                          payload_ical_part(t->event, 0, t->nevents, false, t->seed, t->stamp, buf,
+                                            sizeof buf));
+        for (size_t i = 0; !ok && i < t->nevents; i++) {
+            size_t n =
+                payload_ical_part(t->event, i, 1, alarms, t->seed, t->stamp, buf, sizeof buf);
+            if (!add_part(t, TAKE_REMINDERS, buf, n))
+                break;
+            ok = i + 1 == t->nevents;
+        }
+        if (!ok)
+            drop_parts(t, from);
     }
     explicit_bzero(buf, sizeof buf);
-    if (!ok)
-        drop_parts(t, from);
     number_parts(t, from);
     return ok;
 }
