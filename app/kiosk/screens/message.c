@@ -38,14 +38,14 @@ static int controls(View *vw, int x, int y, int w)
     Visitor before = *v;
     MessageChannel was = s->channel;
     y = choice(vw, x, y, w, S_CHANNEL, channels, 1, &ch);
-    if (s->channel == CHANNEL_LINKEDIN) {
-        int on = s->linkedin_short ? 0 : -1, h;
-        const char *label[1] = {str(S_FREE_ACCOUNT)};
-        if (chrome_chips(vw, x, y, w, label, 1, on, &h) == 0) {
-            s->linkedin_short = !s->linkedin_short;
+    if (s->channel == CHANNEL_LINKEDIN) { /* how long a note their account allows: one of two */
+        const char *account[2] = {str(S_PREMIUM_ACCOUNT), str(S_FREE_ACCOUNT)};
+        int which = s->linkedin_short ? 1 : 0;
+        y = choice(vw, x, y, w, S_LINKEDIN_ACCOUNT, account, 2, &which);
+        if ((which == 1) != s->linkedin_short) {
+            s->linkedin_short = which == 1;
             view_post(vw, INTENT_COMPOSE, 0);
         }
-        y += h + vw->ui->u * 3;
     }
     y = choice(vw, x, y, w, S_HOW_LONG, mins, 3, &minute);
     v->minutes = minute == 0 ? 15 : minute == 2 ? 30 : 20;
