@@ -39,6 +39,15 @@ static void editing(View *vw, Rect body)
             y = body.y + lh + ui->u;
         ui_text(ui, x, y - lh - ui->u, str(field_labels[i]), ui->title, WEIGHT_BOLD, ui->th.text,
                 fw);
+        /* near the end of the room: how much is left, so nothing typed
+         * is cut off unseen (the field takes no more once full) */
+        int left = (int)(cap - 1 - strlen(buf)); /* bytes: letters, in the Latin most type */
+        if (left <= 15) {
+            const char *say = left > 0 ? fmt_int(S_CHARS_LEFT, left) : str(S_FIELD_FULL);
+            int sw = ui_width(ui, say, ui->body, WEIGHT_BOLD);
+            ui_text(ui, x + fw - sw, y - lh - ui->u + (lh - draw_line_height(ui->measure, ui->body)),
+                    say, ui->body, WEIGHT_BOLD, left > 0 ? ui->th.muted : ui->th.warn_text, sw);
+        }
         ui_field(ui, id, (Rect){x, y, fw, fh}, buf, cap, str(field_hints[i]), str(field_labels[i]));
     }
     ui_keyboard(ui, kb);
