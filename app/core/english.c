@@ -535,11 +535,11 @@ static bool bare_title(const char *s, char *out, size_t cap)
             return false;
     }
     char phrase[256] = "";
-    for (size_t i = 0; i + 1 < nw; i++) {
-        strncat(phrase, w[i], sizeof phrase - strlen(phrase) - 1);
-        strncat(phrase, " ", sizeof phrase - strlen(phrase) - 1);
-    }
-    strncat(phrase, single, sizeof phrase - strlen(phrase) - 1);
+    size_t o = 0; /* the words before the last, then its singular; cut, never overrun */
+    for (size_t i = 0; i + 1 < nw && o + 1 < sizeof phrase; i++)
+        o += (size_t)snprintf(phrase + o, sizeof phrase - o, "%s ", w[i]);
+    if (o + 1 < sizeof phrase)
+        snprintf(phrase + o, sizeof phrase - o, "%s", single);
     snprintf(out, cap, "a career as %s %s", english_article(phrase), phrase);
     return true;
 }
