@@ -195,9 +195,10 @@ static void add_why(StrBuf *sb, const Ctx *c)
         strbuf_addf(sb,
                     /* the school is named in who the visitor is: not again,
                      * and true of a student as of an alum */
-                    c->level == 0 ? "You studied at the same school (class of %d), so you "
-                                    "seemed the right person to ask."
-                                  : "We went to the same school (you are class of %d).",
+                    c->level == 0 ? "You graduated from there in %d, and I hoped that "
+                                    "shared connection might make a short conversation "
+                                    "welcome."
+                                  : "You graduated from there in %d.",
                     m->grad_year);
     else
         strbuf_addf(sb,
