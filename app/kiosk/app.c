@@ -235,9 +235,15 @@ void app_tick(App *a)
             a->ui.large_text = a->ui.high_contrast = false;
             a->dirty = true;
         }
-        uint64_t t = now + WELCOME_TIP_MS / 2; /* as the Welcome screen counts */
-        if (t % WELCOME_TIP_MS < WELCOME_FADE_MS + 100 || a->ui.animating)
-            a->dirty = true; /* the next question is fading in */
+        /* the next question is fading in: a frame a step of the fade (as
+         * the Welcome screen counts), and one after it */
+        uint64_t t = now + WELCOME_TIP_MS / 2;
+        int step = (int)(t % WELCOME_TIP_MS) * WELCOME_FADE_STEPS / WELCOME_FADE_MS;
+        if (step <= WELCOME_FADE_STEPS && step != a->tip_step)
+            a->dirty = true;
+        a->tip_step = step;
+        if (a->ui.animating)
+            a->dirty = true;
         return;
     }
     if (idle >= app_idle_after(a) + app_idle_countdown(a)) {
@@ -263,8 +269,13 @@ static int visitor_wait_ms(const App *a)
         return 100; /* follow the job */
     if (staff_active(a))
         return -1;
-    if (a->step == SCREEN_WELCOME)
-        return (int)(WELCOME_TIP_MS - (now + WELCOME_TIP_MS / 2) % WELCOME_TIP_MS);
+    if (a->step == SCREEN_WELCOME) { /* the next step of the fade, or the next question */
+        int phase = (int)((now + WELCOME_TIP_MS / 2) % WELCOME_TIP_MS);
+        int step_ms = WELCOME_FADE_MS / WELCOME_FADE_STEPS;
+        if (phase <= WELCOME_FADE_MS)
+            return step_ms - phase % step_ms + 1;
+        return WELCOME_TIP_MS - phase;
+    }
     if (a->idle_warning)
         return (int)(1000 - idle % 1000);
     uint64_t due = app_idle_after(a);

@@ -46,6 +46,7 @@ struct App {
     View view;   /* what the screens see, and their own state */
     Catalog cat; /* the lists the screens show from the directory */
     ScreenId step;
+    int tip_step; /* the step of the Welcome fade last drawn (app_tick) */
     uint64_t step_since;     /* platform clock: when this step was entered */
     unsigned long text_mark; /* the text cache when this visitor began */
     double wipe_ms;          /* how long the last wipe took (make bench) */

@@ -43,9 +43,9 @@ static void tip(View *vw, Rect card)
     Ui *ui = vw->ui;
     uint64_t t = ui->now + WELCOME_TIP_MS / 2;
     int turn = (int)(t / WELCOME_TIP_MS), phase = (int)(t % WELCOME_TIP_MS);
-    uint8_t alpha = phase < WELCOME_FADE_MS ? (uint8_t)(phase * 255 / WELCOME_FADE_MS) : 255;
-    if (alpha < 255)
-        ui->animating = true;
+    int step = phase * WELCOME_FADE_STEPS / WELCOME_FADE_MS; /* 0.. while fading */
+    uint8_t alpha = phase < WELCOME_FADE_MS ? (uint8_t)((step + 1) * 255 / (WELCOME_FADE_STEPS + 1))
+                                            : 255;
     ui_panel(ui, card, ui->th.surface);
     if (ui->d)
         draw_rect(ui->d, (Rect){card.x, card.y + ui->u * 2, ui->u, card.h - ui->u * 4},
