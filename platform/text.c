@@ -42,6 +42,26 @@ static struct {
     size_t n;
 } mapped[MAPPED_MAX];
 static int nmapped, texts_open;
+/* A font was read since its pages were last let go (text_frame_done):
+ * a string drawn or measured that was not cached. */
+static bool fonts_read;
+
+/* Lets the fonts' pages go from this process (they stay in the page
+ * cache, and the next glyph read maps them back): a CJK fallback font is
+ * 4 to 20 MB, and its tables are read whole for a name or two, then the
+ * text cache holds what was drawn. After a frame that read a font:
+ * a few system calls, and the next uncached string maps back a few
+ * pages of the font it needs. */
+static void let_go_of_fonts(void)
+{
+    if (!fonts_read)
+        return;
+    pthread_mutex_lock(&faces);
+    for (int i = 0; i < nmapped; i++)
+        madvise(mapped[i].p, mapped[i].n, MADV_DONTNEED);
+    fonts_read = false;
+    pthread_mutex_unlock(&faces);
+}
 
 static TTF_Font *open_mapped(const char *file, int px)
 {
@@ -57,6 +77,9 @@ static TTF_Font *open_mapped(const char *file, int px)
         if (fd >= 0)
             close(fd);
         if (p != MAP_FAILED) {
+            /* a font holds nothing of a visitor's: not locked in memory
+             * (memory_harden locks the rest), so its pages can go */
+            munlock(p, (size_t)st.st_size);
             snprintf(mapped[i].path, sizeof mapped[i].path, "%s", file);
             mapped[i].p = p;
             mapped[i].n = (size_t)st.st_size;
@@ -276,6 +299,7 @@ static bool provides(Text *t, int face, uint32_t cp)
         t->probed[face] = true;
         t->probe[face] = open_font(t->files.path[face], 16);
     }
+    fonts_read = true;
     return t->probe[face] && TTF_GlyphIsProvided32(t->probe[face], cp);
 }
 
@@ -364,6 +388,7 @@ static SDL_Surface *render(Text *t, const char *s, int px, Weight w, SDL_Color c
         memcpy(buf, s + runs[i].start, k);
         buf[k] = '\0';
         shape_for(font[i], buf, k, runs[i].rtl);
+        fonts_read = true;
         part[i] = TTF_RenderUTF8_Blended(font[i], buf, ink);
         if (part[i])
             width += part[i]->w;
@@ -445,6 +470,7 @@ int text_width(Text *t, const char *s, int px, Weight w)
         buf[k] = '\0';
         if (f) {
             shape_for(f, buf, k, runs[i].rtl);
+            fonts_read = true;
             TTF_SizeUTF8(f, buf, &rw, NULL);
         }
         width += rw;
@@ -604,6 +630,7 @@ static void rebuild(Text *t, unsigned long keep_from, unsigned long drop_from)
 /* Drops entries unused for a while. */
 void text_frame_done(Text *t)
 {
+    let_go_of_fonts();
     t->frame++;
     if (t->count >= CACHE_KEEP)
         rebuild(t, t->frame >= 2 ? t->frame - 2 : 0, ULONG_MAX);
