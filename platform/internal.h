@@ -28,6 +28,12 @@ void fonts_done(void);
 void fonts_prefetch(void);
 void fonts_settle(void);
 
+/* xcompose.c: before SDL starts on X11, points XCOMPOSEFILE at the
+ * two-key dead-key part of the locale's compose table (the whole table
+ * is read a character at a time as SDL opens its input method). False
+ * when the machine chose a compose file or the table is not found. */
+bool xcompose_trim(void);
+
 /* bidi.c: a line cut into runs of one direction, in the order they are
  * shown from left to right (the Unicode bidirectional algorithm). */
 enum { BIDI_RUNS_MAX = 32 };

@@ -286,13 +286,15 @@ static bool open_window(Platform *p, const PlatformOptions *o, char *err, size_t
     if (!getenv("SDL_VIDEODRIVER")) {
         if (getenv("WAYLAND_DISPLAY"))
             SDL_SetHint(SDL_HINT_VIDEODRIVER, "wayland,x11");
-        else if (getenv("DISPLAY"))
+        else if (getenv("DISPLAY")) {
             SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11");
-        else {
+            xcompose_trim();
+        } else {
             snprintf(err, cap, "no display (neither WAYLAND_DISPLAY nor DISPLAY is set)");
             return false;
         }
-    }
+    } else if (strcmp(getenv("SDL_VIDEODRIVER"), "x11") == 0)
+        xcompose_trim();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         snprintf(err, cap, "no display: %s", SDL_GetError());
         return false;
