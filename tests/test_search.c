@@ -203,8 +203,8 @@ static Store *open_sample(void)
     char err[256];
     if (!sample_dir) {
         sample_dir = support_tmpdir();
-        ImportOptions opt = {.db_path = support_path(sample_dir, "sample.db"), .this_year = 2026,
-                             .when = ""};
+        ImportOptions opt = {
+            .db_path = support_path(sample_dir, "sample.db"), .this_year = 2026, .when = ""};
         ImportReport rep;
         assert_true(import_file("assets/mentors.sample.csv", &opt, &rep));
         assert_int_equal(rep.rejected, 0);
@@ -250,7 +250,10 @@ static void test_whole_words_and_what_people_type(void **state)
     assert_int_equal(first_named(hit, n, "Ó Conaill"), 0);
     n = store_search(s, "obrien", NULL, today, hit, 20);
     assert_int_equal(first_named(hit, n, "O'Brien"), 0);
-    n = store_search(s, "o\xE2\x80\x99" "brien", NULL, today, hit, 20); /* a curly apostrophe */
+    n = store_search(s,
+                     "o\xE2\x80\x99"
+                     "brien",
+                     NULL, today, hit, 20); /* a curly apostrophe */
     assert_int_equal(first_named(hit, n, "O'Brien"), 0);
     n = store_search(s, "biologist", NULL, today, hit, 20);
     for (int i = 0; i < 3; i++)
@@ -325,10 +328,9 @@ static void test_names_as_mentors_spell_them(void **state)
     Store *s = open_sample();
     static const struct {
         const char *typed, *name;
-    } cases[] = {{"layla", "ليلى"},     {"haddad", "حداد"},  {"cohen", "כהן"},
-                 {"levi", "לוי"},       {"youssef", "يوسف"}, {"takahashi", "高橋"},
-                 {"kenta", "健太"},     {"kim", "김"},       {"mehta", "मेहता"},
-                 {"misaki sato", "佐藤"}, {"seoyeon", "서연"}};
+    } cases[] = {{"layla", "ليلى"},   {"haddad", "حداد"},      {"cohen", "כהן"},   {"levi", "לוי"},
+                 {"youssef", "يوسف"}, {"takahashi", "高橋"},   {"kenta", "健太"},  {"kim", "김"},
+                 {"mehta", "मेहता"},   {"misaki sato", "佐藤"}, {"seoyeon", "서연"}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         StoreHit hit[8];
         char name[2 * MENTOR_NAME_MAX + 2];
@@ -361,6 +363,98 @@ static void test_names_as_mentors_spell_them(void **state)
     assert_string_equal(hit[0].mentor.first_name, "ليلى"); /* the card keeps the original */
     assert_string_equal(hit[0].mentor.name_latin, "Laila Haddad");
     store_close(s);
+    support_rmtree(d);
+    free(d);
+}
+
+/* Imports rows (after the header) into a new directory in d and opens it. */
+static Store *open_rows(const char *d, const char *name, const char *rows)
+{
+    char err[256], csv[1100];
+    ImportOptions opt = {.this_year = 2026, .when = ""};
+    ImportReport rep;
+    snprintf(csv, sizeof csv, "%s/%s.csv", d, name);
+    FILE *f = fopen(csv, "w");
+    assert_non_null(f);
+    fputs("id,first_name,last_name,title,organization,field,grad_year,email,contact_via,topics,"
+          "bio\n",
+          f);
+    fputs(rows, f);
+    fclose(f);
+    char path[1100];
+    snprintf(path, sizeof path, "%s/%s.db", d, name);
+    opt.db_path = path;
+    if (!import_file(csv, &opt, &rep) || rep.rejected)
+        fail_msg("%s: %s (%d rejected)", name, rep.refusal, rep.rejected);
+    import_report_free(&rep);
+    Store *st = store_open(path, err, sizeof err);
+    assert_non_null(st);
+    return st;
+}
+
+/* Which of the ids (in order) a search found, as "R1 R3". */
+static void found_ids(Store *st, const char *typed, char *out, size_t cap)
+{
+    StoreHit hit[40];
+    int n = store_search(st, typed, NULL, today, hit, 40);
+    const char *ids[40];
+    for (int i = 0; i < n; i++)
+        ids[i] = hit[i].mentor.id;
+    out[0] = '\0';
+    /* sorted, so the order of equals (which rotates by day) is not asked */
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            if (strcmp(ids[j], ids[i]) < 0) {
+                const char *t = ids[i];
+                ids[i] = ids[j];
+                ids[j] = t;
+            }
+    for (int i = 0; i < n; i++)
+        snprintf(out + strlen(out), cap - strlen(out), "%s%s", i ? " " : "", ids[i]);
+}
+
+/* A prefix is written as the index's own words that start so when there
+ * are a few (FTS5 reads them lazily, a prefix whole): the same people
+ * are found whichever way it is written: a few words, too many words
+ * (the prefix kept), a prefix of three letters (the index's own list),
+ * and a directory with a word too long for the word list (the prefix
+ * kept, or the long word would be lost). Plain ASCII goes to the index
+ * unfolded: capitals, runs of spaces and apostrophes still match. */
+static void test_prefixes_as_the_index_words(void **state)
+{
+    (void)state;
+    char *d = support_tmpdir(), got[400], rows[8192] = "";
+    strcat(rows,
+           "R1,Ana,Ruiz,Remote Sensing Analyst,Geo Lab,Science,2010,a@example.org,email,maps,\n"
+           "R2,Ben,Okoro,Carpenter,REMODEL   Works,Trades,2011,b@example.org,email,homes,\n"
+           "R3,Cleo,Ng,Writer,Press,Media,2012,c@example.org,email,remoteness,\n"
+           "R4,Dev,Rao,Chef,Kelly's Kitchen,Food,2013,d@example.org,email,cooking,\n");
+    for (int i = 0; i < 20; i++) /* twenty words that start "planto" */
+        snprintf(rows + strlen(rows), sizeof rows - strlen(rows),
+                 "P%02d,Pat,Lee%c,Gardener,Green Co,Nature,2014,p%d@example.org,email,"
+                 "planto%c%c,\n",
+                 i, 'a' + i, i, 'a' + i / 5, 'a' + i);
+    Store *st = open_rows(d, "few", rows);
+    found_ids(st, "remo", got, sizeof got);
+    assert_string_equal(got, "R1 R2 R3");
+    found_ids(st, "remod", got, sizeof got);
+    assert_string_equal(got, "R2");
+    found_ids(st, "planto", got, sizeof got);
+    assert_int_equal(strlen(got), 20 * 4 - 1); /* all twenty */
+    found_ids(st, "rem", got, sizeof got);
+    assert_string_equal(got, "R1 R2 R3");
+    found_ids(st, "kellys", got, sizeof got);
+    assert_string_equal(got, "R4");
+    found_ids(st, "remodel works", got, sizeof got);
+    assert_string_equal(got, "R2");
+    store_close(st);
+    /* a word longer than the word list keeps: prefixes stay prefixes */
+    strcat(rows, "L1,Lou,Ames,Poet,Verse,Arts,2015,l@example.org,email,"
+                 "remoooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooo,\n");
+    st = open_rows(d, "long", rows);
+    found_ids(st, "remo", got, sizeof got);
+    assert_string_equal(got, "L1 R1 R2 R3");
+    store_close(st);
     support_rmtree(d);
     free(d);
 }
@@ -652,6 +746,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_corpus),
         cmocka_unit_test(test_names_in_any_script),
         cmocka_unit_test(test_names_as_mentors_spell_them),
+        cmocka_unit_test(test_prefixes_as_the_index_words),
         cmocka_unit_test(test_own_words_first),
         cmocka_unit_test(test_whole_words_and_what_people_type),
         cmocka_unit_test(test_suggestions_say_what_is_true),

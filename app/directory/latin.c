@@ -111,7 +111,7 @@ static size_t fold_word(const char *w, size_t n, char *out, size_t cap)
         out[o] = '\0';
     } else if (!text_fold_ascii(word, out, cap) && !icu_word(0, word, n, out, cap))
         text_fold(word, out, cap);
-    explicit_bzero(word, sizeof word);
+    explicit_bzero(word, n + 1); /* what was copied in (a visitor's word, when searching) */
     return strlen(out);
 }
 
@@ -138,7 +138,7 @@ static size_t join_apostrophes(char *s)
  * neighbours: Latin words without ICU, other scripts through it. */
 size_t latin_fold(const char *s, char *out, size_t cap)
 {
-    size_t o = 0;
+    size_t o = 0, used = 0;
     char word[FOLD_IN];
     if (cap == 0)
         return 0;
@@ -150,6 +150,7 @@ size_t latin_fold(const char *s, char *out, size_t cap)
         if (n == 0)
             break;
         size_t k = fold_word(p, n, word, sizeof word);
+        used = k + 1 > used ? k + 1 : used;
         p += n;
         if (o && o + 1 < cap)
             out[o++] = ' ';
@@ -162,7 +163,7 @@ size_t latin_fold(const char *s, char *out, size_t cap)
         o += k;
     }
     out[o] = '\0';
-    explicit_bzero(word, sizeof word);
+    explicit_bzero(word, used); /* as far as any word's fold reached */
     return join_apostrophes(out);
 }
 

@@ -36,7 +36,8 @@ struct Lexicon {
     int nfield;
     Term *term; /* the index's words, sorted */
     int nterm;
-    Term *synword; /* the words of synonym terms, sorted */
+    bool long_terms; /* some word of the index is longer than WORDS_MAX (not in term) */
+    Term *synword;   /* the words of synonym terms, sorted */
     int nsynword;
     SynRow *syn; /* sorted by stemkey */
     int nsyn;
@@ -169,8 +170,10 @@ static bool load_terms(Store *s, Lexicon *lex)
         const char *w = db_col_text(st, 0), *col = db_col_text(st, 1);
         size_t n = strlen(w);
         long doc = sqlite3_column_int64(st, 2);
-        if (n < 1 || n > WORDS_MAX)
+        if (n < 1 || n > WORDS_MAX) {
+            lex->long_terms = lex->long_terms || n > WORDS_MAX;
             continue;
+        }
         Term *last = lex->nterm ? &lex->term[lex->nterm - 1] : NULL;
         if (!last || strcmp(last->w, w) != 0) {
             ok = push_term(&lex->term, &lex->nterm, &cap, w, n, 0);
@@ -462,6 +465,7 @@ typedef struct {
     char *out;
     size_t len, cap;
     bool full;
+    const Lexicon *lex; /* the index's words, to write a prefix as them (or NULL) */
 } Expr;
 
 static void put(Expr *e, const char *s)
@@ -475,6 +479,51 @@ static void put(Expr *e, const char *s)
     e->len += n;
 }
 
+/* The most index words a prefix is written as (see put_prefix), and the
+ * longest prefix the index keeps lists of its own for (prefix='1 2 3' in
+ * store.c: those are read as one list, quicker than words written out). */
+enum { PREFIX_AS_WORDS = 16, PREFIX_INDEXED = 3 };
+
+/* "lead" then "p"* as FTS5 reads it: the phrase lead + a word starting
+ * with p (lead may be ""). FTS5 answers a prefix by merging the lists of
+ * every word that starts so into one, whole, before the first row, so
+ * "remo"* reads all of "remote" however few rows are wanted; the same
+ * words written out, ("lead remote" OR "lead remodel"), are read only as
+ * far as the LIMIT. So when the index has a few words with the prefix
+ * (the lexicon is its vocabulary) they are written instead: the same
+ * matches, read lazily. A prefix of up to three letters has its own
+ * list in the index. */
+static void put_prefix(Expr *e, const char *lead, const char *p)
+{
+    size_t n = strlen(p), need = 2;
+    int i = 0, k = 0;
+    const Lexicon *lex = e->lex;
+    if (lex && !lex->long_terms && n > PREFIX_INDEXED) {
+        i = lower_bound(lex->term, lex->nterm, p);
+        for (; i + k < lex->nterm && k <= PREFIX_AS_WORDS && strncmp(lex->term[i + k].w, p, n) == 0;
+             k++)
+            need += strlen(lead) + lex->term[i + k].n + 8;
+    }
+    /* room kept for what follows (the other words, their synonyms) */
+    if (k == 0 || k > PREFIX_AS_WORDS || e->len + need + EXPR_MAX / 4 > e->cap) {
+        put(e, "\"");
+        put(e, lead);
+        put(e, *lead ? " " : "");
+        put(e, p);
+        put(e, "\"*");
+        return;
+    }
+    put(e, "(");
+    for (int j = 0; j < k; j++) {
+        put(e, j ? " OR \"" : "\"");
+        put(e, lead);
+        put(e, *lead ? " " : "");
+        put(e, lex->term[i + j].w);
+        put(e, "\"");
+    }
+    put(e, ")");
+}
+
 /* A synonym's word as a prefix ("physician"* finds physicians), or its
  * phrase with the last word a prefix; not stemmed: "developer" must not
  * find "development". */
@@ -486,8 +535,16 @@ static void put_phrase(Expr *e, const char *words)
     bool whole = !strchr(words, ' ') && n <= 3;
     if (n + 4 > sizeof buf)
         return;
-    snprintf(buf, sizeof buf, "\"%s\"%s", words, whole ? "" : "*");
-    put(e, buf);
+    if (whole) {
+        snprintf(buf, sizeof buf, "\"%s\"", words);
+        put(e, buf);
+        return;
+    }
+    snprintf(buf, sizeof buf, "%s", words);
+    char *last = strrchr(buf, ' ');
+    if (last)
+        *last++ = '\0';
+    put_prefix(e, last ? buf : "", last ? last : buf);
 }
 
 /* How a group is written: its words as whole words (and their simple
@@ -577,8 +634,8 @@ static void put_group(Expr *e, const Query *q, int at, int nwords, const SynRow 
             put_whole(e, &q->word[i]);
             continue;
         }
-        snprintf(w, sizeof w, "\"%s\"*", form == AS_BEGIN ? q->word[i].w : q->word[i].stem);
-        put(e, w);
+        snprintf(w, sizeof w, "%s", form == AS_BEGIN ? q->word[i].w : q->word[i].stem);
+        put_prefix(e, "", w);
         explicit_bzero(w, sizeof w);
     }
     if (nwords > 1)
@@ -691,10 +748,10 @@ static void plan_groups(const Lexicon *lex, const Query *q, bool loose, Plan *p)
 
 /* The expression of a plan in a form: its groups, all of them required.
  * field gets the career area of the first synonym. */
-static void build_expr(const Query *q, const Plan *p, Form form, char *out, size_t cap, char *field,
-                       size_t field_cap)
+static void build_expr(const Lexicon *lex, const Query *q, const Plan *p, Form form, char *out,
+                       size_t cap, char *field, size_t field_cap)
 {
-    Expr e = {out, 0, cap, false};
+    Expr e = {out, 0, cap, false, lex};
     bool any = false;
     out[0] = '\0';
     if (field_cap)
@@ -711,7 +768,7 @@ static void build_expr(const Query *q, const Plan *p, Form form, char *out, size
             text_copy(field, field_cap, g->syn->field);
     }
     if (e.full) { /* too long: the words alone, without their synonyms */
-        e = (Expr){out, 0, cap, false};
+        e = (Expr){out, 0, cap, false, lex};
         for (int i = 0; i < p->n; i++) {
             if (p->g[i].drop)
                 continue;
@@ -832,17 +889,17 @@ static const struct {
     Form form;
     int tier;
     unsigned cols; /* the scope as index columns (bits as in Term.cols) */
-} steps[] = {{"{name} : (%s)", AS_WHOLE, RANK_TIER_NAME, COL_NAME},
-             {"{name title organization field} : (%s)", AS_WHOLE, RANK_TIER_ROLE, COL_ROLE},
-             {"{name title organization field major} : (%s)", AS_WHOLE, RANK_TIER_ROLE,
-              COL_ROLE_MAJOR},
-             {"{location} : (%s)", AS_WHOLE, RANK_TIER_OTHER, COL_LOCATION},
-             {"{name} : (%s)", AS_BEGIN, RANK_TIER_NAME, COL_NAME},
-             {"{name title organization field} : (%s)", AS_BEGIN, RANK_TIER_ROLE, COL_ROLE},
-             {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ALIKE, COL_TITLE_FIELD},
-             {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ALIKE, COL_ROLE},
-             {"%s", AS_PREFIX, RANK_TIER_OTHER, COL_ANY},
-             {"%s", AS_SYNONYMS, RANK_TIER_OTHER, COL_ANY}};
+} steps[] = {
+    {"{name} : (%s)", AS_WHOLE, RANK_TIER_NAME, COL_NAME},
+    {"{name title organization field} : (%s)", AS_WHOLE, RANK_TIER_ROLE, COL_ROLE},
+    {"{name title organization field major} : (%s)", AS_WHOLE, RANK_TIER_ROLE, COL_ROLE_MAJOR},
+    {"{location} : (%s)", AS_WHOLE, RANK_TIER_OTHER, COL_LOCATION},
+    {"{name} : (%s)", AS_BEGIN, RANK_TIER_NAME, COL_NAME},
+    {"{name title organization field} : (%s)", AS_BEGIN, RANK_TIER_ROLE, COL_ROLE},
+    {"{title field} : (%s)", AS_SYNONYMS, RANK_TIER_ALIKE, COL_TITLE_FIELD},
+    {"{name title organization field} : (%s)", AS_PREFIX, RANK_TIER_ALIKE, COL_ROLE},
+    {"%s", AS_PREFIX, RANK_TIER_OTHER, COL_ANY},
+    {"%s", AS_SYNONYMS, RANK_TIER_OTHER, COL_ANY}};
 enum { STEPS = sizeof steps / sizeof steps[0] };
 
 /* The columns any word starting with p[0..n) is in (all of them when
@@ -974,7 +1031,7 @@ static int candidates(Store *s, char *const *expr, const bool *run, const StoreF
         return 0;
     for (int t = 0; ok && t < (expr ? STEPS : 1) && c->n < SEARCH_CANDIDATES; t++) {
         if (expr && steps[t].form == AS_SYNONYMS && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0)
-            continue; /* no synonyms: the same as the prefix step */
+            continue;       /* no synonyms: the same as the prefix step */
         bool again = false; /* the same scope and words as a step before (a stem as typed) */
         for (int u = 0; expr && u < t && !again; u++)
             again = strcmp(steps[u].scope, steps[t].scope) == 0 &&
@@ -1050,9 +1107,9 @@ static int rank_hits(Store *s, const Candidates *c, Date today, bool has_text, S
          * those the words whole before prefixes before synonyms */
         r->rank = has_text ? c->tier[i] : 0;
         r->stale = db_is_stale(s, db_col_text(light, 1), today);
-        items[k] = (RankItem){(size_t)k, r->rank, r->recent,
-                              rank_turn(db_col_text(light, 0), date_to_days(today)), r->stale,
-                              sqlite3_column_int(light, 3) == 0};
+        items[k] = (RankItem){(size_t)k, r->rank,
+                              r->recent, rank_turn(db_col_text(light, 0), date_to_days(today)),
+                              r->stale,  sqlite3_column_int(light, 3) == 0};
         k++;
     }
     rank_order(items, (size_t)k);
@@ -1128,10 +1185,11 @@ static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
     for (int k = 0; k < FORMS; k++)
         expr[k] = buf + k * EXPR_MAX;
     plan_groups(lex, q, loose, p);
-    build_expr(q, p, AS_SYNONYMS, expr[AS_SYNONYMS], EXPR_MAX, info->field, sizeof info->field);
-    build_expr(q, p, AS_PREFIX, expr[AS_PREFIX], EXPR_MAX, NULL, 0);
-    build_expr(q, p, AS_WHOLE, expr[AS_WHOLE], EXPR_MAX, NULL, 0);
-    build_expr(q, p, AS_BEGIN, expr[AS_BEGIN], EXPR_MAX, NULL, 0);
+    build_expr(lex, q, p, AS_SYNONYMS, expr[AS_SYNONYMS], EXPR_MAX, info->field,
+               sizeof info->field);
+    build_expr(lex, q, p, AS_PREFIX, expr[AS_PREFIX], EXPR_MAX, NULL, 0);
+    build_expr(lex, q, p, AS_WHOLE, expr[AS_WHOLE], EXPR_MAX, NULL, 0);
+    build_expr(lex, q, p, AS_BEGIN, expr[AS_BEGIN], EXPR_MAX, NULL, 0);
     bool run[STEPS];
     steps_to_run(lex, q, p, run);
     for (int t = 0; p->thin && t < STEPS; t++)
@@ -1167,8 +1225,8 @@ static int set_one_aside(Store *s, const Lexicon *lex, Query *q, const StoreFilt
         int n = search_once(s, lex, q, true, f, today, c, hits, cap, info, p);
         for (int w = at[i]; w < at[i] + len[i]; w++)
             q->word[w].left_out = false;
-        if (n > 0 && (best < 0 || hits[0].rank < best_rank ||
-                      (hits[0].rank == best_rank && n > best_n))) {
+        if (n > 0 &&
+            (best < 0 || hits[0].rank < best_rank || (hits[0].rank == best_rank && n > best_n))) {
             best = i;
             best_rank = hits[0].rank;
             best_n = n;

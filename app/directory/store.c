@@ -169,12 +169,24 @@ bool db_quick_check(sqlite3 *db, char *out, size_t cap)
     return strcmp(out, "ok") == 0;
 }
 
-/* ck_fold(text): the text folded for the index (latin.h). */
+/* ck_fold(text): the text folded for the index (latin.h). Plain ASCII
+ * without an apostrophe goes to the index as it is: the fold would only
+ * lower its letters and join its spaces, which the tokenizer does too
+ * (an apostrophe inside a word is joined by the fold, split by the
+ * tokenizer). Most of an export is so, the bios above all. */
 static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     char out[4096];
     const unsigned char *in = sqlite3_value_text(argv[0]);
+    int len = sqlite3_value_bytes(argv[0]);
     (void)argc;
+    bool plain = in != NULL && len < (int)sizeof out;
+    for (int i = 0; plain && i < len; i++)
+        plain = in[i] < 0x80 && in[i] != '\'';
+    if (plain) {
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
     size_t n = latin_fold(in ? (const char *)in : "", out, sizeof out);
     sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
 }
