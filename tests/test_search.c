@@ -459,6 +459,36 @@ static void test_prefixes_as_the_index_words(void **state)
     free(d);
 }
 
+/* A step is left out when its words can only be where an earlier step
+ * with the same words already looked (a name's words found by name are
+ * not looked for again in roles); one word elsewhere, and it runs. */
+static void test_steps_skip_only_what_they_cannot_find(void **state)
+{
+    (void)state;
+    char *d = support_tmpdir(), got[200];
+    Store *st = open_rows(d, "steps",
+                          "N1,Mei,Chen,Designer,Blue Co,Design,2010,a@example.org,email,,\n"
+                          "N2,Ana,Ruiz,Designer,Mei Chen Studio,Design,2011,b@example.org,email,,\n"
+                          "N3,Tom,Hale,Chef,Green Co,Food,2012,c@example.org,email,,"
+                          "Cooked with Mei and Chen\n"
+                          "N4,Mei,Lund,Chef,Chen Foods,Food,2013,d@example.org,email,,\n");
+    StoreHit hit[8];
+    int n = store_search(st, "mei chen", NULL, today, hit, 8);
+    assert_true(n >= 1);
+    assert_string_equal(hit[0].mentor.id, "N1"); /* by name, first */
+    found_ids(st, "mei chen", got, sizeof got);
+    assert_string_equal(got, "N1 N2 N3 N4"); /* the organization and the bio too */
+    store_close(st);
+    st = open_rows(d, "names",
+                   "N1,Mei,Chen,Designer,Blue Co,Design,2010,a@example.org,email,,\n"
+                   "N2,Mei,Chenko,Designer,Blue Co,Design,2011,b@example.org,email,,\n");
+    found_ids(st, "mei chen", got, sizeof got);
+    assert_string_equal(got, "N1 N2"); /* whole, then as the name begins */
+    store_close(st);
+    support_rmtree(d);
+    free(d);
+}
+
 /* On the sample directory: the visitor's own word in what a mentor
  * studied ranks above a synonym of it in a title ("psychology": the
  * psychology majors before two physical therapists, found through
@@ -747,6 +777,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_names_in_any_script),
         cmocka_unit_test(test_names_as_mentors_spell_them),
         cmocka_unit_test(test_prefixes_as_the_index_words),
+        cmocka_unit_test(test_steps_skip_only_what_they_cannot_find),
         cmocka_unit_test(test_own_words_first),
         cmocka_unit_test(test_whole_words_and_what_people_type),
         cmocka_unit_test(test_suggestions_say_what_is_true),

@@ -978,6 +978,30 @@ static bool group_in(const Lexicon *lex, const Query *q, const Group *g, Form fo
     return false;
 }
 
+/* The columns of scope the plan's words can match in, in a form: the
+ * union over its words (scope itself when a group has synonyms, which
+ * may be anywhere). A step whose reach lies inside the columns an earlier
+ * step searched, with the same expression, finds nobody new. */
+static unsigned step_reach(const Lexicon *lex, const Query *q, const Plan *p, Form form,
+                           unsigned scope)
+{
+    unsigned r = 0;
+    for (int g = 0; g < p->n; g++) {
+        const Group *gr = &p->g[g];
+        if (gr->drop)
+            continue;
+        if (form == AS_SYNONYMS && gr->syn)
+            return scope;
+        for (int i = gr->at; i < gr->at + gr->n; i++) {
+            const QWord *w = &q->word[i];
+            r |= scope & (form == AS_WHOLE   ? whole_cols(lex, w)
+                          : form == AS_BEGIN ? prefix_cols(lex, w->w, w->n)
+                                             : prefix_cols(lex, w->stem, w->sn));
+        }
+    }
+    return r;
+}
+
 /* Which steps can find anyone: a step whose words are not all in its
  * columns is not run (each would read every mentor with the words). */
 static void steps_to_run(const Lexicon *lex, const Query *q, const Plan *p, bool *run)
@@ -1012,9 +1036,17 @@ static bool any_match(Store *s, const char *match)
  * read from a place in the list that moves every day, wrapping around,
  * so which equals make the cut rotates too. expr[form] are the plan's
  * expressions; with expr NULL, everyone is one tier. */
-static int candidates(Store *s, char *const *expr, const bool *run, const StoreFilter *f,
-                      Date today, Candidates *c)
+/* The index columns step t searches (without the name when the words
+ * are not looked for in names). */
+static unsigned step_cols(int t, bool not_names)
 {
+    return steps[t].cols & ~(not_names ? (unsigned)COL_NAME : 0u);
+}
+
+static int candidates(Store *s, char *const *expr, const bool *run, const unsigned *reach,
+                      const StoreFilter *f, Date today, Candidates *c)
+{
+    bool ran[STEPS] = {false};
     char q[EXPR_MAX + 64];
     sqlite3_int64 top = db_query_int(s->db, "SELECT max(rowid) FROM mentors", 0);
     sqlite3_int64 start =
@@ -1040,6 +1072,16 @@ static int candidates(Store *s, char *const *expr, const bool *run, const StoreF
             continue;
         if (expr && run && !run[t])
             continue; /* its words are not in its columns */
+        /* "mei chen": a name everywhere and no other column's word, so the
+         * role steps after the name step would read both lists again for
+         * nobody new (a step that ran found all its matches: else the
+         * candidates are full and the loop is over) */
+        bool inside = false;
+        for (int u = 0; expr && reach && u < t && !inside; u++)
+            inside = ran[u] && strcmp(expr[steps[u].form], expr[steps[t].form]) == 0 &&
+                     (reach[t] & ~step_cols(u, c->not_names)) == 0;
+        if (inside)
+            continue;
         if (expr) {
             char scope[80];
             text_copy(scope, sizeof scope, steps[t].scope);
@@ -1055,6 +1097,7 @@ static int candidates(Store *s, char *const *expr, const bool *run, const StoreF
         }
         ok = collect(s, expr ? q : NULL, f, today, start, 0, t, c) &&
              (c->n >= SEARCH_CANDIDATES || collect(s, expr ? q : NULL, f, today, 1, start, t, c));
+        ran[t] = true;
     }
     explicit_bzero(q, sizeof q);
     return ok ? c->n : -1;
@@ -1197,7 +1240,10 @@ static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
     for (int t = 0; t < STEPS; t++)
         run[t] = run[t] && !(info->not_names && steps[t].cols == COL_NAME);
     c->not_names = info->not_names;
-    if (candidates(s, expr, run, f, today, c) >= 0)
+    unsigned reach[STEPS];
+    for (int t = 0; lex && t < STEPS; t++)
+        reach[t] = step_reach(lex, q, p, steps[t].form, step_cols(t, info->not_names));
+    if (candidates(s, expr, run, lex ? reach : NULL, f, today, c) >= 0)
         n = rank_hits(s, c, today, true, hits, cap);
     explicit_bzero(buf, FORMS * EXPR_MAX);
     free(buf);
@@ -1295,7 +1341,7 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
     Plan *plan = calloc(1, sizeof *plan);
     char folded[512];
     int n = -1;
-    bool exact = info && info->exact;
+    bool exact = info && info->exact, txn = false;
     if (!info)
         info = &scratch;
     info->corrected = false;
@@ -1305,11 +1351,16 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
         f = &none;
     if (!c || !q || !plan)
         goto done;
+    /* one read of the directory for the whole search (a step, a ranking
+     * and a re-try each would take and drop the file's lock, and look
+     * again whether another program changed it) */
+    txn = sqlite3_get_autocommit(s->db) && db_exec(s->db, "BEGIN") == SQLITE_OK;
     latin_fold(text ? text : "", folded, sizeof folded);
     each_word(folded, add_qword, q);
     if (q->n == 0) {
-        n = candidates(s, NULL, NULL, f, today, c) < 0 ? -1
-                                                       : rank_hits(s, c, today, false, hits, cap);
+        n = candidates(s, NULL, NULL, NULL, f, today, c) < 0
+                ? -1
+                : rank_hits(s, c, today, false, hits, cap);
         goto done;
     }
     Lexicon *lex = lexicon(s); /* NULL: no typos or synonyms, but still a search */
@@ -1330,6 +1381,8 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
     if (n == 0)
         near_fields(lex, q, info);
 done:
+    if (txn)
+        db_exec(s->db, "COMMIT");
     explicit_bzero(folded, sizeof folded);
     if (q)
         explicit_bzero(q, sizeof *q);
