@@ -489,6 +489,51 @@ static void test_steps_skip_only_what_they_cannot_find(void **state)
     free(d);
 }
 
+/* Several words are first asked of the widest step with the same words
+ * (both in a role or a major): nobody there, and the narrower steps are
+ * not read; somebody, and each step finds its own, in order. */
+static void test_words_asked_of_the_widest_step_first(void **state)
+{
+    (void)state;
+    char *d = support_tmpdir(), err[256];
+    StoreHit hit[8];
+    /* each word whole in somebody's role, both in nobody's: the words as
+     * they begin, then anywhere */
+    Store *st =
+        open_rows(d, "nobody",
+                  "H3,Cleo,Ng,Writer,Press,Media,2012,c@example.org,email,,Wrote on public health\n"
+                  "H4,Dev,Rao,Chef,Public Library,Food,2013,d@example.org,email,,\n"
+                  "H6,Flo,Kim,Health Officer,City,Government,2015,f@example.org,email,,\n"
+                  "H5,Eli,Fox,Publicist,Healthcare Now,Media,2014,e@example.org,email,,\n");
+    StoreSearchInfo info = {0};
+    assert_int_equal(store_search_info(st, "public health", NULL, today, hit, 8, &info), 2);
+    assert_false(info.corrected); /* found with both words, none set aside */
+    assert_string_equal(hit[0].mentor.id, "H5");
+    assert_string_equal(hit[1].mentor.id, "H3");
+    store_close(st);
+    /* both whole in a role, and in what one studied: the role first */
+    FILE *f = fopen(support_path(d, "major.csv"), "w");
+    assert_non_null(f);
+    fputs("id,first_name,last_name,title,organization,field,grad_year,email,contact_via,major\n"
+          "M1,Ana,Ruiz,Health Officer,Public Library,Government,2010,a@example.org,email,\n"
+          "M2,Ben,Okoro,Analyst,City,Government,2011,b@example.org,email,Public Health\n"
+          "M3,Cy,Ode,Analyst,City,Government,2012,c@example.org,email,\n",
+          f);
+    fclose(f);
+    ImportOptions opt = {.db_path = support_path(d, "major.db"), .this_year = 2026, .when = ""};
+    ImportReport rep;
+    assert_true(import_file(support_path(d, "major.csv"), &opt, &rep));
+    import_report_free(&rep);
+    st = store_open(support_path(d, "major.db"), err, sizeof err);
+    assert_non_null(st);
+    assert_int_equal(store_search(st, "public health", NULL, today, hit, 8), 2);
+    assert_string_equal(hit[0].mentor.id, "M1");
+    assert_string_equal(hit[1].mentor.id, "M2");
+    store_close(st);
+    support_rmtree(d);
+    free(d);
+}
+
 /* On the sample directory: the visitor's own word in what a mentor
  * studied ranks above a synonym of it in a title ("psychology": the
  * psychology majors before two physical therapists, found through
@@ -778,6 +823,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_names_as_mentors_spell_them),
         cmocka_unit_test(test_prefixes_as_the_index_words),
         cmocka_unit_test(test_steps_skip_only_what_they_cannot_find),
+        cmocka_unit_test(test_words_asked_of_the_widest_step_first),
         cmocka_unit_test(test_own_words_first),
         cmocka_unit_test(test_whole_words_and_what_people_type),
         cmocka_unit_test(test_suggestions_say_what_is_true),

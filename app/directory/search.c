@@ -828,6 +828,36 @@ static bool seen(const Candidates *c, sqlite3_int64 rowid)
     return false;
 }
 
+/* The query of the mentors matching ?1 with rowid in [?9, ?10) (?10 = 0:
+ * no end) who pass the filter, at most limit of them. */
+static void match_sql(char *sql, size_t cap, int limit)
+{
+    snprintf(sql, cap,
+             "SELECT m.rowid FROM mentors_fts JOIN mentors m"
+             " ON m.rowid = mentors_fts.rowid WHERE mentors_fts MATCH ?1"
+             " AND mentors_fts.rowid >= ?9 AND (?10 = 0 OR mentors_fts.rowid < ?10) AND %s"
+             " LIMIT %d",
+             filter_sql, limit);
+}
+
+/* True when some mentor who passes the filter matches (or on an error:
+ * let the steps say). */
+static bool matches_any(Store *s, const char *match, const StoreFilter *f, Date today)
+{
+    char sql[1400];
+    sqlite3_stmt *st;
+    match_sql(sql, sizeof sql, 1);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return true;
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    bind_filter(st, f, today);
+    sqlite3_bind_int64(st, 9, 0);
+    sqlite3_bind_int64(st, 10, 0);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc != SQLITE_DONE;
+}
+
 /* Adds matches of `match` (NULL: every mentor) with rowid from `lo` up to
  * `hi` (exclusive; 0 = no end), in rowid order, until c is full. LIMIT
  * keeps this cheap however many mentors a short prefix matches. */
@@ -837,12 +867,7 @@ static bool collect(Store *s, const char *match, const StoreFilter *f, Date toda
     char sql[1400];
     sqlite3_stmt *st;
     if (match)
-        snprintf(sql, sizeof sql,
-                 "SELECT m.rowid FROM mentors_fts JOIN mentors m"
-                 " ON m.rowid = mentors_fts.rowid WHERE mentors_fts MATCH ?1"
-                 " AND mentors_fts.rowid >= ?9 AND (?10 = 0 OR mentors_fts.rowid < ?10) AND %s"
-                 " LIMIT %d",
-                 filter_sql, SEARCH_CANDIDATES);
+        match_sql(sql, sizeof sql, SEARCH_CANDIDATES);
     else
         snprintf(sql, sizeof sql,
                  "SELECT m.rowid FROM mentors m WHERE ?1 IS NULL AND m.rowid >= ?9"
@@ -1043,10 +1068,35 @@ static unsigned step_cols(int t, bool not_names)
     return steps[t].cols & ~(not_names ? (unsigned)COL_NAME : 0u);
 }
 
-static int candidates(Store *s, char *const *expr, const bool *run, const unsigned *reach,
-                      const StoreFilter *f, Date today, Candidates *c)
+/* Step t's query: its scope around the expression of its form (without
+ * the name when the words are not looked for in names). */
+static void step_query(int t, char *const *expr, bool not_names, char *out, size_t cap)
 {
-    bool ran[STEPS] = {false};
+    char scope[80];
+    text_copy(scope, sizeof scope, steps[t].scope);
+    if (not_names) /* every column but the name */
+        snprintf(scope, sizeof scope, "%s",
+                 steps[t].cols == COL_ANY          ? "{title organization field major topics "
+                                                     "location bio} : (%s)"
+                 : steps[t].cols == COL_ROLE       ? "{title organization field} : (%s)"
+                 : steps[t].cols == COL_ROLE_MAJOR ? "{title organization field major} : (%s)"
+                                                   : steps[t].scope);
+    snprintf(out, cap, scope, expr[steps[t].form]);
+}
+
+static int bits(unsigned v)
+{
+    int n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
+/* several: the plan keeps two words or more (see the probe below). */
+static int candidates(Store *s, char *const *expr, const bool *run, const unsigned *reach,
+                      bool several, const StoreFilter *f, Date today, Candidates *c)
+{
+    bool ran[STEPS] = {false}, empty[STEPS] = {false};
     char q[EXPR_MAX + 64];
     sqlite3_int64 top = db_query_int(s->db, "SELECT max(rowid) FROM mentors", 0);
     sqlite3_int64 start =
@@ -1080,21 +1130,32 @@ static int candidates(Store *s, char *const *expr, const bool *run, const unsign
         for (int u = 0; expr && reach && u < t && !inside; u++)
             inside = ran[u] && strcmp(expr[steps[u].form], expr[steps[t].form]) == 0 &&
                      (reach[t] & ~step_cols(u, c->not_names)) == 0;
-        if (inside)
+        if (inside || empty[t])
             continue;
-        if (expr) {
-            char scope[80];
-            text_copy(scope, sizeof scope, steps[t].scope);
-            if (c->not_names) /* every column but the name */
-                snprintf(scope, sizeof scope, "%s",
-                         steps[t].cols == COL_ANY    ? "{title organization field major topics "
-                                                       "location bio} : (%s)"
-                         : steps[t].cols == COL_ROLE ? "{title organization field} : (%s)"
-                         : steps[t].cols == COL_ROLE_MAJOR
-                             ? "{title organization field major} : (%s)"
-                             : steps[t].scope);
-            snprintf(q, sizeof q, scope, expr[steps[t].form]);
+        /* "public health": a phrase nobody's role or major has is read
+         * whole by each of those steps to find nobody. A later step with
+         * the same words over more columns finds everyone this one would:
+         * asked first for one match (quick when there is one), its answer
+         * "nobody" stands for every step between */
+        int wide = -1;
+        for (int u = t + 1; expr && several && u < STEPS; u++)
+            if ((!run || run[u]) && strcmp(expr[steps[u].form], expr[steps[t].form]) == 0 &&
+                (step_cols(t, c->not_names) & ~step_cols(u, c->not_names)) == 0 &&
+                (wide < 0 ||
+                 bits(step_cols(u, c->not_names)) > bits(step_cols(wide, c->not_names))))
+                wide = u;
+        if (wide >= 0) {
+            step_query(wide, expr, c->not_names, q, sizeof q);
+            if (!matches_any(s, q, f, today)) {
+                for (int u = t; u < STEPS; u++)
+                    empty[u] = empty[u] ||
+                               (strcmp(expr[steps[u].form], expr[steps[t].form]) == 0 &&
+                                (step_cols(u, c->not_names) & ~step_cols(wide, c->not_names)) == 0);
+                continue;
+            }
         }
+        if (expr)
+            step_query(t, expr, c->not_names, q, sizeof q);
         ok = collect(s, expr ? q : NULL, f, today, start, 0, t, c) &&
              (c->n >= SEARCH_CANDIDATES || collect(s, expr ? q : NULL, f, today, 1, start, t, c));
         ran[t] = true;
@@ -1243,11 +1304,29 @@ static int search_once(Store *s, const Lexicon *lex, const Query *q, bool loose,
     unsigned reach[STEPS];
     for (int t = 0; lex && t < STEPS; t++)
         reach[t] = step_reach(lex, q, p, steps[t].form, step_cols(t, info->not_names));
-    if (candidates(s, expr, run, lex ? reach : NULL, f, today, c) >= 0)
+    int kept = 0;
+    for (int g = 0; g < p->n; g++)
+        kept += p->g[g].drop ? 0 : p->g[g].n;
+    if (candidates(s, expr, run, lex ? reach : NULL, kept > 1, f, today, c) >= 0)
         n = rank_hits(s, c, today, true, hits, cap);
     explicit_bzero(buf, FORMS * EXPR_MAX);
     free(buf);
     return n;
+}
+
+/* True when the loose plan of q leaves out a word the strict one keeps
+ * (or says too little to search for). */
+static bool loosens(const Lexicon *lex, const Query *q)
+{
+    Plan strict, loose;
+    plan_groups(lex, q, false, &strict);
+    plan_groups(lex, q, true, &loose);
+    if (loose.thin || loose.n != strict.n)
+        return true;
+    for (int g = 0; g < loose.n; g++)
+        if (loose.g[g].drop != strict.g[g].drop)
+            return true;
+    return false;
 }
 
 /* Nobody has all the words the visitor meant ("finance bro", "nurse or
@@ -1265,6 +1344,15 @@ static int set_one_aside(Store *s, const Lexicon *lex, Query *q, const StoreFilt
         }
     if (nk < 2)
         return 0;
+    /* the best try so far, kept as it was found (not searched again) */
+    StoreHit *kept = malloc((size_t)(cap > 0 ? cap : 1) * sizeof *kept);
+    Plan *kept_plan = malloc(sizeof *kept_plan);
+    char kept_field[sizeof info->field];
+    if (!kept || !kept_plan) {
+        free(kept);
+        free(kept_plan);
+        return -1;
+    }
     for (int i = 0; i < nk; i++) {
         for (int w = at[i]; w < at[i] + len[i]; w++)
             q->word[w].left_out = true;
@@ -1276,15 +1364,26 @@ static int set_one_aside(Store *s, const Lexicon *lex, Query *q, const StoreFilt
             best = i;
             best_rank = hits[0].rank;
             best_n = n;
+            memcpy(kept, hits, (size_t)n * sizeof *kept);
+            *kept_plan = *p;
+            memcpy(kept_field, info->field, sizeof kept_field);
         }
     }
     if (best < 0) {
+        free(kept);
+        free(kept_plan);
         search_once(s, lex, q, true, f, today, c, hits, 0, info, p); /* the plan as it was */
         return 0;
     }
     for (int w = at[best]; w < at[best] + len[best]; w++)
         q->word[w].left_out = true;
-    return search_once(s, lex, q, true, f, today, c, hits, cap, info, p);
+    memcpy(hits, kept, (size_t)best_n * sizeof *hits);
+    *p = *kept_plan;
+    memcpy(info->field, kept_field, sizeof kept_field);
+    explicit_bzero(kept_field, sizeof kept_field);
+    free(kept);
+    free(kept_plan);
+    return best_n;
 }
 
 /* Adds a field to info->near once. */
@@ -1358,7 +1457,7 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
     latin_fold(text ? text : "", folded, sizeof folded);
     each_word(folded, add_qword, q);
     if (q->n == 0) {
-        n = candidates(s, NULL, NULL, NULL, f, today, c) < 0
+        n = candidates(s, NULL, NULL, NULL, false, f, today, c) < 0
                 ? -1
                 : rank_hits(s, c, today, false, hits, cap);
         goto done;
@@ -1370,7 +1469,9 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
         fixed = true;
         n = search_once(s, lex, q, false, f, today, c, hits, cap, info, plan);
     }
-    if (n == 0 && lex && !exact) /* nobody has every word: those that match nothing left out */
+    /* nobody has every word: those that match nothing left out (unless
+     * every word matches something: the same search again) */
+    if (n == 0 && lex && !exact && loosens(lex, q))
         n = search_once(s, lex, q, true, f, today, c, hits, cap, info, plan);
     if (n == 0 && lex && !exact) /* still nobody: one word more set aside */
         n = set_one_aside(s, lex, q, f, today, c, hits, cap, info, plan);
