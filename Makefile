@@ -76,7 +76,9 @@ ALL_LDFLAGS  = $(CK_LDFLAGS) $(LDFLAGS)
 LIB_CFLAGS  = $(shell pkg-config --cflags $(PKGS))
 LIB_LIBS    = $(shell pkg-config --libs $(PKGS))
 UI_CFLAGS   = $(shell pkg-config --cflags $(UI_PKGS))
-UI_LIBS     = $(shell pkg-config --libs $(UI_PKGS)) $(shell cups-config --libs) -lm -pthread
+# libcups is not linked: platform/cups.c opens it when a printer is first
+# asked something (its seventeen libraries were a seventh of the start).
+UI_LIBS     = $(shell pkg-config --libs $(UI_PKGS)) -ldl -lm -pthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 

@@ -3,25 +3,99 @@
 #include "printer.h"
 
 #include <cups/cups.h>
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+
+/* libcups is opened when the kiosk first asks a printer something, not
+ * as it starts: it brings seventeen libraries of its own (GnuTLS,
+ * Kerberos, Avahi, p11-kit...), and loading them and running their
+ * constructors was a seventh of the kiosk's start in a window. The
+ * functions used, each called through lib. */
+#define CUPS_FUNCTIONS(X)                                                                          \
+    X(cupsAddOption)                                                                               \
+    X(cupsCancelJob2)                                                                              \
+    X(cupsCreateJob)                                                                               \
+    X(cupsDoRequest)                                                                               \
+    X(cupsEncryption)                                                                              \
+    X(cupsFinishDocument)                                                                          \
+    X(cupsFreeOptions)                                                                             \
+    X(cupsGetDefault2)                                                                             \
+    X(cupsLastError)                                                                               \
+    X(cupsLastErrorString)                                                                         \
+    X(cupsServer)                                                                                  \
+    X(cupsStartDocument)                                                                           \
+    X(cupsWriteRequestData)                                                                        \
+    X(httpAssembleURIf)                                                                            \
+    X(httpClose)                                                                                   \
+    X(httpConnect2)                                                                                \
+    X(httpSetTimeout)                                                                              \
+    X(ippAddInteger)                                                                               \
+    X(ippAddString)                                                                                \
+    X(ippAddStrings)                                                                               \
+    X(ippDelete)                                                                                   \
+    X(ippFindAttribute)                                                                            \
+    X(ippGetBoolean)                                                                               \
+    X(ippGetCount)                                                                                 \
+    X(ippGetInteger)                                                                               \
+    X(ippGetStatusCode)                                                                            \
+    X(ippGetString)                                                                                \
+    X(ippNewRequest)                                                                               \
+    X(ippPort)
+
+static struct {
+#define CUPS_FIELD(f) __typeof__(f) *f;
+    CUPS_FUNCTIONS(CUPS_FIELD)
+#undef CUPS_FIELD
+} lib;
+static pthread_once_t lib_once = PTHREAD_ONCE_INIT;
+static bool lib_ok;
+static char lib_why[300];
+
+static void lib_open(void)
+{
+    void *h = dlopen("libcups.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        snprintf(lib_why, sizeof lib_why, "the printing library could not be loaded (%s)",
+                 dlerror());
+        return;
+    }
+#define CUPS_LOAD(f)                                                                               \
+    if (!(lib.f = (__typeof__(f) *)dlsym(h, #f))) {                                                \
+        snprintf(lib_why, sizeof lib_why, "the printing library libcups has no %s", #f);           \
+        return;                                                                                    \
+    }
+    CUPS_FUNCTIONS(CUPS_LOAD)
+#undef CUPS_LOAD
+    lib_ok = true;
+}
+
+/* True when libcups is loaded; else why not in detail. */
+static bool lib_ready(char *detail, size_t cap)
+{
+    pthread_once(&lib_once, lib_open);
+    if (!lib_ok)
+        snprintf(detail, cap, "%.200s", lib_why);
+    return lib_ok;
+}
 
 /* A connection to the CUPS server (CUPS_SERVER, client.conf, or the local
  * socket), with timeouts on connecting and on every request. */
 static http_t *connect_cups(int timeout_ms)
 {
-    http_t *http = httpConnect2(cupsServer(), ippPort(), NULL, AF_UNSPEC, cupsEncryption(), 1,
-                                timeout_ms, NULL);
+    http_t *http = lib.httpConnect2(lib.cupsServer(), lib.ippPort(), NULL, AF_UNSPEC,
+                                    lib.cupsEncryption(), 1, timeout_ms, NULL);
     if (http)
-        httpSetTimeout(http, timeout_ms / 1000.0, NULL, NULL);
+        lib.httpSetTimeout(http, timeout_ms / 1000.0, NULL, NULL);
     return http;
 }
 
 /* The queue's name: `queue`, or CUPS's default; false when there is none. */
 static bool queue_name(http_t *http, const char *queue, char *out, size_t cap)
 {
-    const char *name = queue && *queue ? queue : cupsGetDefault2(http);
+    const char *name = queue && *queue ? queue : lib.cupsGetDefault2(http);
     if (!name)
         return false;
     snprintf(out, cap, "%s", name);
@@ -30,8 +104,8 @@ static bool queue_name(http_t *http, const char *queue, char *out, size_t cap)
 
 static void printer_uri(const char *name, char *uri, size_t cap)
 {
-    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, (int)cap, "ipp", NULL, "localhost", 0,
-                     "/printers/%s", name);
+    lib.httpAssembleURIf(HTTP_URI_CODING_ALL, uri, (int)cap, "ipp", NULL, "localhost", 0,
+                         "/printers/%s", name);
 }
 
 /* What one state reason (without -error/-warning/-report) means. */
@@ -65,8 +139,8 @@ static PrinterState reason_state(const char *r)
 static PrinterState reasons_state(ipp_attribute_t *reasons, char *detail, size_t cap)
 {
     PrinterState worst = PRINTER_READY;
-    for (int i = 0; reasons && i < ippGetCount(reasons); i++) {
-        const char *r = ippGetString(reasons, i, NULL);
+    for (int i = 0; reasons && i < lib.ippGetCount(reasons); i++) {
+        const char *r = lib.ippGetString(reasons, i, NULL);
         size_t n = strlen(r);
         if (n > 8 && strcmp(r + n - 8, "-warning") == 0)
             continue;
@@ -87,54 +161,58 @@ void cups_status(const char *queue, int timeout_ms, PrinterStatus *st)
                                        "printer-is-accepting-jobs", "printer-state-message"};
     char name[256], uri[1024];
     memset(st, 0, sizeof *st);
+    if (!lib_ready(st->detail, sizeof st->detail)) {
+        st->state = PRINTER_UNREACHABLE;
+        return;
+    }
     http_t *http = connect_cups(timeout_ms);
     if (!http) {
         st->state = PRINTER_UNREACHABLE;
         snprintf(st->detail, sizeof st->detail, "the print service at %s does not answer",
-                 cupsServer());
+                 lib.cupsServer());
         return;
     }
     if (!queue_name(http, queue, name, sizeof name)) {
         st->state = PRINTER_NOT_FOUND;
         snprintf(st->detail, sizeof st->detail, "CUPS has no default printer");
-        httpClose(http);
+        lib.httpClose(http);
         return;
     }
     printer_uri(name, uri, sizeof uri);
-    ipp_t *req = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
-    ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-                  (int)(sizeof want / sizeof *want), NULL, want);
-    ipp_t *resp = cupsDoRequest(http, req, "/");
-    if (!resp || ippGetStatusCode(resp) > IPP_STATUS_OK_CONFLICTING) {
-        st->state = cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND ? PRINTER_NOT_FOUND
-                    : resp                                        ? PRINTER_UNKNOWN
-                                                                  : PRINTER_UNREACHABLE;
-        snprintf(st->detail, sizeof st->detail, "%.100s: %.140s", name, cupsLastErrorString());
-        ippDelete(resp);
-        httpClose(http);
+    ipp_t *req = lib.ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
+    lib.ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
+    lib.ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                      (int)(sizeof want / sizeof *want), NULL, want);
+    ipp_t *resp = lib.cupsDoRequest(http, req, "/");
+    if (!resp || lib.ippGetStatusCode(resp) > IPP_STATUS_OK_CONFLICTING) {
+        st->state = lib.cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND ? PRINTER_NOT_FOUND
+                    : resp                                            ? PRINTER_UNKNOWN
+                                                                      : PRINTER_UNREACHABLE;
+        snprintf(st->detail, sizeof st->detail, "%.100s: %.140s", name, lib.cupsLastErrorString());
+        lib.ippDelete(resp);
+        lib.httpClose(http);
         return;
     }
-    ipp_attribute_t *a = ippFindAttribute(resp, "printer-state", IPP_TAG_ENUM);
+    ipp_attribute_t *a = lib.ippFindAttribute(resp, "printer-state", IPP_TAG_ENUM);
     ipp_attribute_t *accepting =
-        ippFindAttribute(resp, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
-    ipp_attribute_t *msg = ippFindAttribute(resp, "printer-state-message", IPP_TAG_TEXT);
-    int state = a ? ippGetInteger(a, 0) : IPP_PSTATE_IDLE;
-    st->state = reasons_state(ippFindAttribute(resp, "printer-state-reasons", IPP_TAG_KEYWORD),
+        lib.ippFindAttribute(resp, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
+    ipp_attribute_t *msg = lib.ippFindAttribute(resp, "printer-state-message", IPP_TAG_TEXT);
+    int state = a ? lib.ippGetInteger(a, 0) : IPP_PSTATE_IDLE;
+    st->state = reasons_state(lib.ippFindAttribute(resp, "printer-state-reasons", IPP_TAG_KEYWORD),
                               st->detail, sizeof st->detail);
     if (st->state == PRINTER_READY && state == IPP_PSTATE_STOPPED) {
         st->state = PRINTER_STOPPED;
         snprintf(st->detail, sizeof st->detail, "%.100s is stopped%s%.120s", name,
-                 msg && *ippGetString(msg, 0, NULL) ? ": " : "",
-                 msg ? ippGetString(msg, 0, NULL) : "");
-    } else if (st->state == PRINTER_READY && accepting && !ippGetBoolean(accepting, 0)) {
+                 msg && *lib.ippGetString(msg, 0, NULL) ? ": " : "",
+                 msg ? lib.ippGetString(msg, 0, NULL) : "");
+    } else if (st->state == PRINTER_READY && accepting && !lib.ippGetBoolean(accepting, 0)) {
         st->state = PRINTER_NOT_ACCEPTING;
         snprintf(st->detail, sizeof st->detail, "%.100s is not accepting jobs", name);
     } else if (st->state == PRINTER_READY)
         snprintf(st->detail, sizeof st->detail, "%.100s is %s", name,
                  state == IPP_PSTATE_PROCESSING ? "printing" : "idle");
-    ippDelete(resp);
-    httpClose(http);
+    lib.ippDelete(resp);
+    lib.httpClose(http);
 }
 
 static double now_s(void)
@@ -149,24 +227,25 @@ static int job_state(http_t *http, const char *uri, int id, char *detail, size_t
 {
     static const char *const want[] = {"job-state", "job-state-reasons",
                                        "job-printer-state-message"};
-    ipp_t *req = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
-    ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", id);
-    ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-                  (int)(sizeof want / sizeof *want), NULL, want);
-    ipp_t *resp = cupsDoRequest(http, req, "/");
+    ipp_t *req = lib.ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+    lib.ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
+    lib.ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", id);
+    lib.ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                      (int)(sizeof want / sizeof *want), NULL, want);
+    ipp_t *resp = lib.cupsDoRequest(http, req, "/");
     int state = 0;
-    ipp_attribute_t *a = resp ? ippFindAttribute(resp, "job-state", IPP_TAG_ENUM) : NULL;
+    ipp_attribute_t *a = resp ? lib.ippFindAttribute(resp, "job-state", IPP_TAG_ENUM) : NULL;
     if (a)
-        state = ippGetInteger(a, 0);
+        state = lib.ippGetInteger(a, 0);
     ipp_attribute_t *m =
-        resp ? ippFindAttribute(resp, "job-printer-state-message", IPP_TAG_TEXT) : NULL;
-    ipp_attribute_t *r = resp ? ippFindAttribute(resp, "job-state-reasons", IPP_TAG_KEYWORD) : NULL;
-    if (m && *ippGetString(m, 0, NULL))
-        snprintf(detail, cap, "%s", ippGetString(m, 0, NULL));
+        resp ? lib.ippFindAttribute(resp, "job-printer-state-message", IPP_TAG_TEXT) : NULL;
+    ipp_attribute_t *r =
+        resp ? lib.ippFindAttribute(resp, "job-state-reasons", IPP_TAG_KEYWORD) : NULL;
+    if (m && *lib.ippGetString(m, 0, NULL))
+        snprintf(detail, cap, "%s", lib.ippGetString(m, 0, NULL));
     else if (r)
-        snprintf(detail, cap, "%s", ippGetString(r, 0, NULL));
-    ippDelete(resp);
+        snprintf(detail, cap, "%s", lib.ippGetString(r, 0, NULL));
+    lib.ippDelete(resp);
     return state;
 }
 
@@ -174,22 +253,23 @@ static int job_state(http_t *http, const char *uri, int id, char *detail, size_t
 static bool send_document(http_t *http, const char *name, int id, const unsigned char *pdf,
                           size_t len, char *detail, size_t cap)
 {
-    if (cupsStartDocument(http, name, id, "Prep sheet", CUPS_FORMAT_PDF, 1) !=
+    if (lib.cupsStartDocument(http, name, id, "Prep sheet", CUPS_FORMAT_PDF, 1) !=
         HTTP_STATUS_CONTINUE) {
-        snprintf(detail, cap, "could not start the document: %s", cupsLastErrorString());
+        snprintf(detail, cap, "could not start the document: %s", lib.cupsLastErrorString());
         return false;
     }
     for (size_t at = 0; at < len;) {
         size_t n = len - at > 65536 ? 65536 : len - at;
-        if (cupsWriteRequestData(http, (const char *)pdf + at, n) != HTTP_STATUS_CONTINUE) {
-            cupsFinishDocument(http, name);
-            snprintf(detail, cap, "sending the document failed: %s", cupsLastErrorString());
+        if (lib.cupsWriteRequestData(http, (const char *)pdf + at, n) != HTTP_STATUS_CONTINUE) {
+            lib.cupsFinishDocument(http, name);
+            snprintf(detail, cap, "sending the document failed: %s", lib.cupsLastErrorString());
             return false;
         }
         at += n;
     }
-    if (cupsFinishDocument(http, name) != IPP_STATUS_OK) {
-        snprintf(detail, cap, "the print service refused the document: %s", cupsLastErrorString());
+    if (lib.cupsFinishDocument(http, name) != IPP_STATUS_OK) {
+        snprintf(detail, cap, "the print service refused the document: %s",
+                 lib.cupsLastErrorString());
         return false;
     }
     return true;
@@ -203,32 +283,34 @@ JobOutcome cups_print(const char *queue, unsigned char *pdf, size_t len, const c
     cups_option_t *opts = NULL;
     int nopts = 0;
     detail[0] = '\0';
+    if (!lib_ready(detail, cap))
+        return JOB_FAILED;
     http_t *http = connect_cups(timeout_ms);
     if (!http) {
-        snprintf(detail, cap, "the print service at %s does not answer", cupsServer());
+        snprintf(detail, cap, "the print service at %s does not answer", lib.cupsServer());
         return JOB_FAILED;
     }
     if (!queue_name(http, queue, name, sizeof name)) {
         snprintf(detail, cap, "CUPS has no default printer");
-        httpClose(http);
+        lib.httpClose(http);
         return JOB_FAILED;
     }
     printer_uri(name, uri, sizeof uri);
-    nopts = cupsAddOption("media", media, nopts, &opts);
-    nopts = cupsAddOption("print-scaling", "none", nopts, &opts);
+    nopts = lib.cupsAddOption("media", media, nopts, &opts);
+    nopts = lib.cupsAddOption("print-scaling", "none", nopts, &opts);
     /* the title names no one: job lists are visible to anyone at the printer */
-    int id = cupsCreateJob(http, name, "Prep sheet", nopts, opts);
-    cupsFreeOptions(nopts, opts);
+    int id = lib.cupsCreateJob(http, name, "Prep sheet", nopts, opts);
+    lib.cupsFreeOptions(nopts, opts);
     if (id <= 0) {
-        snprintf(detail, cap, "%s refused the job: %s", name, cupsLastErrorString());
-        httpClose(http);
+        snprintf(detail, cap, "%s refused the job: %s", name, lib.cupsLastErrorString());
+        lib.httpClose(http);
         return JOB_FAILED;
     }
     bool sent = send_document(http, name, id, pdf, len, detail, cap);
     explicit_bzero(pdf, len); /* CUPS has it now: the kiosk keeps no copy while it prints */
     if (!sent) {
-        cupsCancelJob2(http, name, id, 0);
-        httpClose(http);
+        lib.cupsCancelJob2(http, name, id, 0);
+        lib.httpClose(http);
         return JOB_FAILED;
     }
     JobOutcome out = JOB_TIMEOUT;
@@ -246,12 +328,12 @@ JobOutcome cups_print(const char *queue, unsigned char *pdf, size_t len, const c
         if (now_s() >= deadline) {
             snprintf(detail, cap, "job %d on %s did not finish in %d s", id, name,
                      timeout_ms / 1000);
-            cupsCancelJob2(http, name, id, 0);
+            lib.cupsCancelJob2(http, name, id, 0);
             break;
         }
         struct timespec pause = {0, 200 * 1000 * 1000};
         nanosleep(&pause, NULL);
     }
-    httpClose(http);
+    lib.httpClose(http);
     return out;
 }
