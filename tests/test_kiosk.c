@@ -511,6 +511,37 @@ static void test_empty_search_explains(void **state)
     free(out);
 }
 
+/* A mentor at their monthly cap, searched for by name: the visitor is
+ * told they have had their requests this month and offered their field,
+ * and that tap leads on to others in it. */
+static void test_a_mentor_at_the_cap_is_explained(void **state)
+{
+    (void)state;
+    char db[1100], path[1100], *out;
+    snprintf(db, sizeof db, "%s/capped.db", support_dir);
+    snprintf(path, sizeof path, "%s/capped.txt", support_dir);
+    assert_int_equal(support_admin(NULL, "--db %s init", db), 0);
+    assert_int_equal(support_sh(NULL,
+                                "sqlite3 %s \"INSERT INTO referrals SELECT id, '2026-11-03',"
+                                " monthly_cap FROM mentors WHERE first_name = 'José'"
+                                " AND last_name = 'García'\"",
+                                db),
+                     0);
+    support_write(path,
+                  "tap \"Touch to start\"\ntap \"Skip this step\"\n"
+                  "tap Search\ntype jose garcia\ntap Done\n"
+                  "expect text \"José García has had all the requests they take this month\"\n"
+                  "expect no-text \"José Reyes\"\nexpect layout\n"
+                  "tap \"Everyone in Software Engineering\"\n"
+                  "expect no-text \"José García has had all the requests they take this month\"\n",
+                  (size_t)-1);
+    int rc = support_kiosk(
+        &out, "--headless --size 1280x800 --today 2026-11-22 --db %s --script %s", db, path);
+    if (rc)
+        fail_msg("%s", out);
+    free(out);
+}
+
 /* Searches that found nobody are counted when the visitor moves on, by
  * the career area their words were about (or "not recognised"), and the
  * words are never kept. */
@@ -882,6 +913,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_empty_search_explains, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_nobody_found_is_counted_by_field, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_a_mentor_at_the_cap_is_explained, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_every_script_has_a_font, support_dir_setup,
                                         support_dir_teardown),

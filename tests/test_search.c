@@ -10,6 +10,7 @@
 #include "core/rank.h"
 #include "core/text.h"
 #include "core/visitor.h"
+#include "directory/counts.h"
 #include "directory/import.h"
 #include "directory/latin.h"
 #include "directory/search.h"
@@ -534,6 +535,37 @@ static void test_words_asked_of_the_widest_step_first(void **state)
     free(d);
 }
 
+/* A mentor at their monthly cap is left out; searched for by name, the
+ * visitor is told they have had their requests this month, offered their
+ * field, and not shown another José for José García. */
+static void test_a_name_at_the_cap_is_told(void **state)
+{
+    (void)state;
+    char *d = support_tmpdir();
+    Store *st = open_rows(
+        d, "cap",
+        "C1,José,García,Engineer,Blue Co,Software Engineering,2010,a@example.org,email,,\n"
+        "C2,José,Reyes,Reporter,Press,Journalism & Media,2011,b@example.org,email,,\n");
+    StoreHit hit[8];
+    StoreSearchInfo info = {0};
+    for (int i = 0; i < MENTOR_DEFAULT_CAP; i++)
+        assert_true(store_referral_add(st, "C1", today));
+    assert_int_equal(store_search_info(st, "jose garcia", NULL, today, hit, 8, &info), 0);
+    assert_string_equal(info.capped, "José García");
+    assert_true(info.nnear >= 1);
+    assert_string_equal(info.near[0], "Software Engineering");
+    assert_false(info.corrected); /* no word set aside for José Reyes */
+    /* not at the cap next month, and nobody at the cap: no such note */
+    Date next = {2026, 12, 2};
+    assert_int_equal(store_search_info(st, "jose garcia", NULL, next, hit, 8, &info), 1);
+    assert_string_equal(info.capped, "");
+    assert_int_equal(store_search_info(st, "zzqxv", NULL, today, hit, 8, &info), 0);
+    assert_string_equal(info.capped, "");
+    store_close(st);
+    support_rmtree(d);
+    free(d);
+}
+
 /* On the sample directory: the visitor's own word in what a mentor
  * studied ranks above a synonym of it in a title ("psychology": the
  * psychology majors before two physical therapists, found through
@@ -824,6 +856,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_prefixes_as_the_index_words),
         cmocka_unit_test(test_steps_skip_only_what_they_cannot_find),
         cmocka_unit_test(test_words_asked_of_the_widest_step_first),
+        cmocka_unit_test(test_a_name_at_the_cap_is_told),
         cmocka_unit_test(test_own_words_first),
         cmocka_unit_test(test_whole_words_and_what_people_type),
         cmocka_unit_test(test_suggestions_say_what_is_true),

@@ -801,15 +801,17 @@ static void bind_filter(sqlite3_stmt *st, const StoreFilter *f, Date today)
     sqlite3_bind_int(st, 8, f->accepting_only);
 }
 
-static const char filter_sql[] =
-    " (?2 IS NULL OR m.field = ?2) AND (?3 IS NULL OR m.grad_year >= ?3)"
-    " AND (?4 IS NULL OR m.grad_year <= ?4) AND (?5 IS NULL OR m.contact_via = ?5)"
-    " AND (?6 IS NULL OR instr(lower('; ' || m.languages || ';'), lower('; ' || ?6 || ';')))"
+#define FILTER_CHOICES                                                                             \
+    " (?2 IS NULL OR m.field = ?2) AND (?3 IS NULL OR m.grad_year >= ?3)"                          \
+    " AND (?4 IS NULL OR m.grad_year <= ?4) AND (?5 IS NULL OR m.contact_via = ?5)"                \
+    " AND (?6 IS NULL OR instr(lower('; ' || m.languages || ';'), lower('; ' || ?6 || ';')))"      \
     " AND (?7 = 0 OR m.remote = 1) AND (?8 = 0 OR m.accepting = 1)"
-    /* at the monthly cap: not a candidate at all, so capped mentors never
-     * crowd out the ones a visitor can still be sent to */
-    " AND (SELECT coalesce(sum(r.count), 0) FROM referrals r"
-    "      WHERE r.mentor_id = m.id AND r.day >= ?11) < m.monthly_cap";
+#define REFERRALS_THIS_MONTH                                                                       \
+    " (SELECT coalesce(sum(r.count), 0) FROM referrals r"                                          \
+    "  WHERE r.mentor_id = m.id AND r.day >= ?11)"
+/* at the monthly cap: not a candidate at all, so capped mentors never
+ * crowd out the ones a visitor can still be sent to */
+static const char filter_sql[] = FILTER_CHOICES " AND" REFERRALS_THIS_MONTH " < m.monthly_cap";
 
 /* The candidates found so far, without repeats, with the tier each was
  * found in. */
@@ -1430,6 +1432,49 @@ static void near_fields(const Lexicon *lex, const Query *q, StoreSearchInfo *inf
     }
 }
 
+/* Nobody found, and the words are the start of the name of a mentor the
+ * filter lets through but who has had all the requests they take this
+ * month: their name goes to info->capped, so the visitor is told why
+ * and not that nobody is called so. */
+static bool capped_by_name(Store *s, const Lexicon *lex, const Query *q, const StoreFilter *f,
+                           Date today, StoreSearchInfo *info)
+{
+    char sql[1400], *expr = malloc(EXPR_MAX), *match = malloc(EXPR_MAX + 16);
+    Plan *p = malloc(sizeof *p);
+    sqlite3_stmt *st = NULL;
+    info->capped[0] = '\0';
+    if (!expr || !match || !p || q->n == 0)
+        goto done;
+    plan_groups(lex, q, false, p);
+    build_expr(lex, q, p, AS_BEGIN, expr, EXPR_MAX, NULL, 0);
+    snprintf(match, EXPR_MAX + 16, "{name} : (%s)", expr);
+    snprintf(sql, sizeof sql,
+             "SELECT %s FROM mentors_fts JOIN mentors m ON m.rowid = mentors_fts.rowid"
+             " WHERE mentors_fts MATCH ?1 AND " FILTER_CHOICES " AND" REFERRALS_THIS_MONTH
+             " >= m.monthly_cap LIMIT 1",
+             db_mentor_cols);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        goto done;
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    bind_filter(st, f, today);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        Mentor m;
+        db_read_mentor(st, 0, &m);
+        mentor_shown_name(&m, info->capped, sizeof info->capped);
+        add_near(info, m.field); /* others in their field, on offer */
+    }
+done:
+    sqlite3_finalize(st);
+    if (expr)
+        explicit_bzero(expr, EXPR_MAX);
+    if (match)
+        explicit_bzero(match, EXPR_MAX + 16);
+    free(expr);
+    free(match);
+    free(p);
+    return info->capped[0] != '\0';
+}
+
 int store_search_info(Store *s, const char *text, const StoreFilter *f, Date today, StoreHit *hits,
                       int cap, StoreSearchInfo *info)
 {
@@ -1444,7 +1489,7 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
     if (!info)
         info = &scratch;
     info->corrected = false;
-    info->shown[0] = info->field[0] = '\0';
+    info->shown[0] = info->field[0] = info->capped[0] = '\0';
     info->nnear = 0;
     if (!f)
         f = &none;
@@ -1469,11 +1514,14 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
         fixed = true;
         n = search_once(s, lex, q, false, f, today, c, hits, cap, info, plan);
     }
+    /* the words are the name of someone left out this month: said so, and
+     * no other José shown for José García */
+    bool capped = n == 0 && capped_by_name(s, lex, q, f, today, info);
     /* nobody has every word: those that match nothing left out (unless
      * every word matches something: the same search again) */
-    if (n == 0 && lex && !exact && loosens(lex, q))
+    if (n == 0 && !capped && lex && !exact && loosens(lex, q))
         n = search_once(s, lex, q, true, f, today, c, hits, cap, info, plan);
-    if (n == 0 && lex && !exact) /* still nobody: one word more set aside */
+    if (n == 0 && !capped && lex && !exact) /* still nobody: one word more set aside */
         n = set_one_aside(s, lex, q, f, today, c, hits, cap, info, plan);
     if (query_text(q, plan, info->shown, sizeof info->shown) || fixed)
         info->corrected = n > 0;
@@ -1481,6 +1529,7 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
         explicit_bzero(info->shown, sizeof info->shown);
     if (n == 0)
         near_fields(lex, q, info);
+
 done:
     if (txn)
         db_exec(s->db, "COMMIT");

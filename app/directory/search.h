@@ -51,6 +51,10 @@ typedef struct {
      * words (the synonym table's, then those sharing a word's start) */
     char near[STORE_NEAR_MAX][64];
     int nnear;
+    /* out, when nobody was found: the shown name of a mentor the words
+     * begin the name of, left out as they have had all the requests they
+     * take this month; or "" */
+    char capped[2 * MENTOR_NAME_MAX + 40];
 } StoreSearchInfo;
 
 /* store_search, and more: what is typed is folded to Latin letters in

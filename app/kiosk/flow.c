@@ -54,8 +54,10 @@ static void search_offers(App *a, const StoreFilter *f, const StoreSearchInfo *i
     text_copy(s->corrected, sizeof s->corrected, info->corrected ? info->shown : "");
     s->did_you_mean[0] = '\0';
     s->nnear = 0;
+    s->capped[0] = '\0';
     if (s->nhits > 0)
         return;
+    text_copy(s->capped, sizeof s->capped, info->capped);
     if (s->exact) {
         StoreHit probe[1];
         StoreSearchInfo again = {0};

@@ -45,6 +45,9 @@ typedef struct {
     char did_you_mean[160]; /* with exact and nobody found: the correction on offer, or "" */
     int near_field[3];      /* with nobody found: catalog fields to offer */
     int nnear;
+    /* with nobody found: a mentor the words name who has had all the
+     * requests they take this month (StoreSearchInfo.capped), or "" */
+    char capped[2 * MENTOR_NAME_MAX + 40];
     /* a search found nobody and is still to be counted: the career area
      * the synonym table gave its words, or "not recognised" (never the
      * words themselves) */

@@ -44,6 +44,9 @@ static const char *const en[S_COUNT] = {
     [S_NO_RESULTS] = "No one matches that yet",
     [S_NO_RESULTS_TIPS] = "Try one of these, or a shorter word. Staff at the desk can also "
                           "suggest people.",
+    [S_AT_CAP] = "%s has had all the requests they take this month",
+    [S_AT_CAP_TIPS] = "Each mentor offers a few conversations a month, so no one is asked too "
+                      "often. Ask again next month, or talk with someone else:",
     [S_SHOWING_FOR] = "Showing results for %s",
     [S_SEARCH_INSTEAD] = "Search for \xe2\x80\x9c%s\xe2\x80\x9d instead",
     [S_DID_YOU_MEAN] = "Did you mean %s?",

@@ -42,6 +42,8 @@ typedef enum {
     S_RESULTS_MORE,
     S_NO_RESULTS,
     S_NO_RESULTS_TIPS,
+    S_AT_CAP,
+    S_AT_CAP_TIPS,
     S_SHOWING_FOR,
     S_SEARCH_INSTEAD,
     S_DID_YOU_MEAN,

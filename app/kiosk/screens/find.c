@@ -235,11 +235,19 @@ static int empty_lay(View *vw, int x, int y, int w)
     Offer o[12];
     int n = offers(vw, o), h, y0 = y;
     const char *labels[12];
+    char title[300];
+    /* the words name someone who has had their requests this month: say
+     * so, not that nobody is called that */
+    bool capped = vw->s->capped[0] != '\0';
+    if (capped)
+        snprintf(title, sizeof title, str(S_AT_CAP), vw->s->capped);
+    else
+        snprintf(title, sizeof title, "%s", str(S_NO_RESULTS));
     y += ui->u * 3;
-    ui_record(ui, str(S_NO_RESULTS), (Rect){x, y, w, ui->u * 8});
-    y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_NO_RESULTS), ui->title, WEIGHT_BOLD, ui->th.text);
-    y += ui_wrap(ui, (Rect){x, y + ui->u, w, 0}, str(S_NO_RESULTS_TIPS), ui->body, WEIGHT_REGULAR,
-                 ui->th.muted) +
+    ui_record(ui, title, (Rect){x, y, w, ui->u * 8});
+    y += ui_wrap(ui, (Rect){x, y, w, 0}, title, ui->title, WEIGHT_BOLD, ui->th.text);
+    y += ui_wrap(ui, (Rect){x, y + ui->u, w, 0}, str(capped ? S_AT_CAP_TIPS : S_NO_RESULTS_TIPS),
+                 ui->body, WEIGHT_REGULAR, ui->th.muted) +
          ui->u * 3;
     for (int i = 0; i < n; i++)
         labels[i] = o[i].label;
@@ -247,6 +255,7 @@ static int empty_lay(View *vw, int x, int y, int w)
     if (hit >= 0)
         take_offer(vw, &o[hit]);
     explicit_bzero(o, sizeof o); /* a correction of what the visitor typed */
+    explicit_bzero(title, sizeof title);
     return y + h + ui->u * 2 - y0;
 }
 
