@@ -34,9 +34,12 @@ echo "$out" | awk '
 # Printing: rendering the sheet for paper, against composing it as text in
 # the same program (the same start-up and directory work) as the baseline.
 ms() { echo $(($(date +%s%N) / 1000000)); }
-best() { # the best of 5 runs of a command, in ms
+best() { # the best of 5 runs of a command, in ms, each from a settled machine
     b=999999
     for i in 1 2 3 4 5; do
+        # the last run's teardown (the X server freeing its window, the
+        # kernel its pages) is over before the next one is timed
+        sleep 0.5
         t0=$(ms); "$@" > /dev/null 2>&1; t1=$(ms)
         [ $((t1 - t0)) -lt $b ] && b=$((t1 - t0))
     done
