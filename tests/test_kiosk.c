@@ -540,6 +540,12 @@ static void test_a_mentor_at_the_cap_is_explained(void **state)
     if (rc)
         fail_msg("%s", out);
     free(out);
+    /* the admin's search is the kiosk's, and says the same */
+    assert_int_equal(
+        support_admin(&out, "--db %s --today 2026-11-22 search --json jose garcia", db), 0);
+    assert_non_null(strstr(out, "\"at_monthly_cap\":\"José García\""));
+    assert_non_null(strstr(out, "\"count\":0"));
+    free(out);
 }
 
 /* Searches that found nobody are counted when the visitor moves on, by

@@ -139,15 +139,18 @@ int cmd_search(Admin *a, int argc, char **argv)
         if (info.corrected)
             json_kv_string(&j, "searched_for", info.shown);
         json_kv_string(&j, "field", info.field);
+        if (info.capped[0])
+            json_kv_string(&j, "at_monthly_cap", info.capped);
         json_kv_int(&j, "count", n);
         json_key(&j, "results");
         json_begin_array(&j);
         for (int i = 0; i < n; i++) {
             json_begin_object(&j);
             mentor_json(&j, &hits[i].mentor);
-            static const char *const tiers[] = {
-                [RANK_TIER_NAME] = "name", [RANK_TIER_ROLE] = "role",
-                [RANK_TIER_ALIKE] = "synonym", [RANK_TIER_OTHER] = "other"};
+            static const char *const tiers[] = {[RANK_TIER_NAME] = "name",
+                                                [RANK_TIER_ROLE] = "role",
+                                                [RANK_TIER_ALIKE] = "synonym",
+                                                [RANK_TIER_OTHER] = "other"};
             _Static_assert(sizeof tiers / sizeof *tiers == RANK_TIER_OTHER + 1,
                            "a label for every tier");
             if (suggest)
@@ -160,7 +163,11 @@ int cmd_search(Admin *a, int argc, char **argv)
         json_end_array(&j);
         json_end_object(&j);
         json_finish(&j);
-    } else if (n == 0)
+    } else if (n == 0 && info.capped[0])
+        printf("%s has had all the requests they take this month (their monthly cap); the "
+               "kiosk shows them again next month.\n",
+               info.capped);
+    else if (n == 0)
         printf("No mentors match%s%s. Try fewer or shorter words, or remove a filter.\n",
                *query ? " " : "", query);
     else {
