@@ -977,6 +977,10 @@ static bool plain_blend(Draw *d, const Uint8 *m, int mw, int mh, int x, int y, C
     const SDL_PixelFormat *f = s->format;
     Uint32 ink = SDL_MapRGBA(f, c.r, c.g, c.b, 255);
     unsigned ir = c.r, ig = c.g, ib = c.b;
+    /* the format in locals: a store to dst could alias *f, so read
+     * through f the masks and shifts were loaded again for every pixel */
+    const Uint32 rm = f->Rmask, gm = f->Gmask, bm = f->Bmask, keep = ~(rm | gm | bm);
+    const unsigned rs = f->Rshift, gs = f->Gshift, bs = f->Bshift, ca = c.a;
     for (int py = y0; py < y1; py++) {
         const Uint8 *src = m + (size_t)(py - y) * (size_t)mw + (x0 - x);
         Uint32 *dst = (Uint32 *)((Uint8 *)s->pixels + (size_t)py * (size_t)s->pitch) + x0;
@@ -993,22 +997,20 @@ static bool plain_blend(Draw *d, const Uint8 *m, int mw, int mh, int x, int y, C
             unsigned a = src[i];
             if (!a)
                 continue;
-            if (c.a != 255)
-                a = (a * c.a + 127) / 255;
+            if (ca != 255)
+                a = (a * ca + 127) / 255;
             if (a == 255) {
                 dst[i] = ink;
                 continue;
             }
             Uint32 p = dst[i];
-            unsigned dr = (p & f->Rmask) >> f->Rshift, dg = (p & f->Gmask) >> f->Gshift,
-                     db = (p & f->Bmask) >> f->Bshift, na = 255 - a;
+            unsigned dr = (p & rm) >> rs, dg = (p & gm) >> gs, db = (p & bm) >> bs, na = 255 - a;
             unsigned r = ir * a + dr * na + 128, g = ig * a + dg * na + 128,
                      b = ib * a + db * na + 128;
             r = (r + (r >> 8)) >> 8;
             g = (g + (g >> 8)) >> 8;
             b = (b + (b >> 8)) >> 8;
-            dst[i] = (p & ~(f->Rmask | f->Gmask | f->Bmask)) | (Uint32)r << f->Rshift |
-                     (Uint32)g << f->Gshift | (Uint32)b << f->Bshift;
+            dst[i] = (p & keep) | (Uint32)r << rs | (Uint32)g << gs | (Uint32)b << bs;
         }
     }
     return true;
