@@ -368,8 +368,9 @@ static void test_names_as_mentors_spell_them(void **state)
     free(d);
 }
 
-/* Imports rows (after the header) into a new directory in d and opens it. */
-static Store *open_rows(const char *d, const char *name, const char *rows)
+/* Imports rows under header (NULL: the columns most tests use) into a
+ * new directory in d, and opens it. */
+static Store *open_rows(const char *d, const char *name, const char *header, const char *rows)
 {
     char err[256], csv[1100];
     ImportOptions opt = {.this_year = 2026, .when = ""};
@@ -377,8 +378,9 @@ static Store *open_rows(const char *d, const char *name, const char *rows)
     snprintf(csv, sizeof csv, "%s/%s.csv", d, name);
     FILE *f = fopen(csv, "w");
     assert_non_null(f);
-    fputs("id,first_name,last_name,title,organization,field,grad_year,email,contact_via,topics,"
-          "bio\n",
+    fputs(header ? header
+                 : "id,first_name,last_name,title,organization,field,grad_year,email,contact_via,"
+                   "topics,bio\n",
           f);
     fputs(rows, f);
     fclose(f);
@@ -435,7 +437,7 @@ static void test_prefixes_as_the_index_words(void **state)
                  "P%02d,Pat,Lee%c,Gardener,Green Co,Nature,2014,p%d@example.org,email,"
                  "planto%c%c,\n",
                  i, 'a' + i, i, 'a' + i / 5, 'a' + i);
-    Store *st = open_rows(d, "few", rows);
+    Store *st = open_rows(d, "few", NULL, rows);
     found_ids(st, "remo", got, sizeof got);
     assert_string_equal(got, "R1 R2 R3");
     found_ids(st, "remod", got, sizeof got);
@@ -452,7 +454,7 @@ static void test_prefixes_as_the_index_words(void **state)
     /* a word longer than the word list keeps: prefixes stay prefixes */
     strcat(rows, "L1,Lou,Ames,Poet,Verse,Arts,2015,l@example.org,email,"
                  "remoooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooo,\n");
-    st = open_rows(d, "long", rows);
+    st = open_rows(d, "long", NULL, rows);
     found_ids(st, "remo", got, sizeof got);
     assert_string_equal(got, "L1 R1 R2 R3");
     store_close(st);
@@ -467,7 +469,7 @@ static void test_steps_skip_only_what_they_cannot_find(void **state)
 {
     (void)state;
     char *d = support_tmpdir(), got[200];
-    Store *st = open_rows(d, "steps",
+    Store *st = open_rows(d, "steps", NULL,
                           "N1,Mei,Chen,Designer,Blue Co,Design,2010,a@example.org,email,,\n"
                           "N2,Ana,Ruiz,Designer,Mei Chen Studio,Design,2011,b@example.org,email,,\n"
                           "N3,Tom,Hale,Chef,Green Co,Food,2012,c@example.org,email,,"
@@ -480,7 +482,7 @@ static void test_steps_skip_only_what_they_cannot_find(void **state)
     found_ids(st, "mei chen", got, sizeof got);
     assert_string_equal(got, "N1 N2 N3 N4"); /* the organization and the bio too */
     store_close(st);
-    st = open_rows(d, "names",
+    st = open_rows(d, "names", NULL,
                    "N1,Mei,Chen,Designer,Blue Co,Design,2010,a@example.org,email,,\n"
                    "N2,Mei,Chenko,Designer,Blue Co,Design,2011,b@example.org,email,,\n");
     found_ids(st, "mei chen", got, sizeof got);
@@ -496,12 +498,12 @@ static void test_steps_skip_only_what_they_cannot_find(void **state)
 static void test_words_asked_of_the_widest_step_first(void **state)
 {
     (void)state;
-    char *d = support_tmpdir(), err[256];
+    char *d = support_tmpdir();
     StoreHit hit[8];
     /* each word whole in somebody's role, both in nobody's: the words as
      * they begin, then anywhere */
     Store *st =
-        open_rows(d, "nobody",
+        open_rows(d, "nobody", NULL,
                   "H3,Cleo,Ng,Writer,Press,Media,2012,c@example.org,email,,Wrote on public health\n"
                   "H4,Dev,Rao,Chef,Public Library,Food,2013,d@example.org,email,,\n"
                   "H6,Flo,Kim,Health Officer,City,Government,2015,f@example.org,email,,\n"
@@ -513,20 +515,12 @@ static void test_words_asked_of_the_widest_step_first(void **state)
     assert_string_equal(hit[1].mentor.id, "H3");
     store_close(st);
     /* both whole in a role, and in what one studied: the role first */
-    FILE *f = fopen(support_path(d, "major.csv"), "w");
-    assert_non_null(f);
-    fputs("id,first_name,last_name,title,organization,field,grad_year,email,contact_via,major\n"
-          "M1,Ana,Ruiz,Health Officer,Public Library,Government,2010,a@example.org,email,\n"
-          "M2,Ben,Okoro,Analyst,City,Government,2011,b@example.org,email,Public Health\n"
-          "M3,Cy,Ode,Analyst,City,Government,2012,c@example.org,email,\n",
-          f);
-    fclose(f);
-    ImportOptions opt = {.db_path = support_path(d, "major.db"), .this_year = 2026, .when = ""};
-    ImportReport rep;
-    assert_true(import_file(support_path(d, "major.csv"), &opt, &rep));
-    import_report_free(&rep);
-    st = store_open(support_path(d, "major.db"), err, sizeof err);
-    assert_non_null(st);
+    st = open_rows(
+        d, "major",
+        "id,first_name,last_name,title,organization,field,grad_year,email,contact_via,major\n",
+        "M1,Ana,Ruiz,Health Officer,Public Library,Government,2010,a@example.org,email,\n"
+        "M2,Ben,Okoro,Analyst,City,Government,2011,b@example.org,email,Public Health\n"
+        "M3,Cy,Ode,Analyst,City,Government,2012,c@example.org,email,\n");
     assert_int_equal(store_search(st, "public health", NULL, today, hit, 8), 2);
     assert_string_equal(hit[0].mentor.id, "M1");
     assert_string_equal(hit[1].mentor.id, "M2");
@@ -543,7 +537,7 @@ static void test_a_name_at_the_cap_is_told(void **state)
     (void)state;
     char *d = support_tmpdir();
     Store *st = open_rows(
-        d, "cap",
+        d, "cap", NULL,
         "C1,José,García,Engineer,Blue Co,Software Engineering,2010,a@example.org,email,,\n"
         "C2,José,Reyes,Reporter,Press,Journalism & Media,2011,b@example.org,email,,\n");
     StoreHit hit[8];

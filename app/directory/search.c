@@ -842,19 +842,26 @@ static void match_sql(char *sql, size_t cap, int limit)
              filter_sql, limit);
 }
 
-/* True when some mentor who passes the filter matches (or on an error:
- * let the steps say). */
+/* True when some mentor matches (or on an error: let the steps say):
+ * who passes the filter f, or with f NULL whoever it is (no filter, no
+ * cap: cheap, the index alone). */
 static bool matches_any(Store *s, const char *match, const StoreFilter *f, Date today)
 {
     char sql[1400];
     sqlite3_stmt *st;
-    match_sql(sql, sizeof sql, 1);
+    if (f)
+        match_sql(sql, sizeof sql, 1);
+    else
+        snprintf(sql, sizeof sql,
+                 "SELECT rowid FROM mentors_fts WHERE mentors_fts MATCH ?1 LIMIT 1");
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return true;
     sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    bind_filter(st, f, today);
-    sqlite3_bind_int64(st, 9, 0);
-    sqlite3_bind_int64(st, 10, 0);
+    if (f) {
+        bind_filter(st, f, today);
+        sqlite3_bind_int64(st, 9, 0);
+        sqlite3_bind_int64(st, 10, 0);
+    }
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc != SQLITE_DONE;
@@ -1041,28 +1048,6 @@ static void steps_to_run(const Lexicon *lex, const Query *q, const Plan *p, bool
     }
 }
 
-/* True when some mentor matches the expression, whatever the filter. */
-static bool any_match(Store *s, const char *match)
-{
-    sqlite3_stmt *st;
-    bool any = false;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT rowid FROM mentors_fts WHERE mentors_fts MATCH ?1 LIMIT 1", -1,
-                           &st, NULL) != SQLITE_OK)
-        return true; /* let the steps say */
-    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    any = rc == SQLITE_ROW || rc != SQLITE_DONE;
-    sqlite3_finalize(st);
-    return any;
-}
-
-/* Gathers candidates step by step (see steps[] and rank.h). The index
- * holds every script in Latin letters, so the tier is where the index
- * found the words, whatever script the name is written in. Each step is
- * read from a place in the list that moves every day, wrapping around,
- * so which equals make the cut rotates too. expr[form] are the plan's
- * expressions; with expr NULL, everyone is one tier. */
 /* The index columns step t searches (without the name when the words
  * are not looked for in names). */
 static unsigned step_cols(int t, bool not_names)
@@ -1094,7 +1079,13 @@ static int bits(unsigned v)
     return n;
 }
 
-/* several: the plan keeps two words or more (see the probe below). */
+/* Gathers candidates step by step (see steps[] and rank.h). The index
+ * holds every script in Latin letters, so the tier is where the index
+ * found the words, whatever script the name is written in. Each step is
+ * read from a place in the list that moves every day, wrapping around,
+ * so which equals make the cut rotates too. expr[form] are the plan's
+ * expressions; with expr NULL, everyone is one tier.
+ * several: the plan keeps two words or more (see the probe below). */
 static int candidates(Store *s, char *const *expr, const bool *run, const unsigned *reach,
                       bool several, const StoreFilter *f, Date today, Candidates *c)
 {
@@ -1111,7 +1102,8 @@ static int candidates(Store *s, char *const *expr, const bool *run, const unsign
      * can find anyone, so none is run (cheap: no filter, one row). With
      * synonyms the steps are run: asking first would cost as much as a
      * step (an OR of prefixes reads every list it names before a row) */
-    if (expr && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0 && !any_match(s, expr[AS_PREFIX]))
+    if (expr && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0 &&
+        !matches_any(s, expr[AS_PREFIX], NULL, today))
         return 0;
     for (int t = 0; ok && t < (expr ? STEPS : 1) && c->n < SEARCH_CANDIDATES; t++) {
         if (expr && steps[t].form == AS_SYNONYMS && strcmp(expr[AS_SYNONYMS], expr[AS_PREFIX]) == 0)
@@ -1529,7 +1521,6 @@ int store_search_info(Store *s, const char *text, const StoreFilter *f, Date tod
         explicit_bzero(info->shown, sizeof info->shown);
     if (n == 0)
         near_fields(lex, q, info);
-
 done:
     if (txn)
         db_exec(s->db, "COMMIT");

@@ -237,8 +237,7 @@ void app_tick(App *a)
         }
         /* the next question is fading in: a frame a step of the fade (as
          * the Welcome screen counts), and one after it */
-        uint64_t t = now + WELCOME_TIP_MS / 2;
-        int step = (int)(t % WELCOME_TIP_MS) * WELCOME_FADE_STEPS / WELCOME_FADE_MS;
+        int step = welcome_fade_step(welcome_phase(now));
         if (step <= WELCOME_FADE_STEPS && step != a->tip_step)
             a->dirty = true;
         a->tip_step = step;
@@ -270,7 +269,7 @@ static int visitor_wait_ms(const App *a)
     if (staff_active(a))
         return -1;
     if (a->step == SCREEN_WELCOME) { /* the next step of the fade, or the next question */
-        int phase = (int)((now + WELCOME_TIP_MS / 2) % WELCOME_TIP_MS);
+        int phase = welcome_phase(now);
         int step_ms = WELCOME_FADE_MS / WELCOME_FADE_STEPS;
         if (phase <= WELCOME_FADE_MS)
             return step_ms - phase % step_ms + 1;

@@ -36,16 +36,14 @@ static int tip_height(View *vw, int w)
     return cp * 3 / 4 + draw_line_height(ui->measure, ui->small) + ui->u + tallest + cp * 3 / 4;
 }
 
-/* A question you could ask, changing every WELCOME_TIP_MS, faded in; the
- * clock is offset so a kiosk that has just started shows a settled card. */
+/* A question you could ask, changing every WELCOME_TIP_MS, faded in. */
 static void tip(View *vw, Rect card)
 {
     Ui *ui = vw->ui;
-    uint64_t t = ui->now + WELCOME_TIP_MS / 2;
-    int turn = (int)(t / WELCOME_TIP_MS), phase = (int)(t % WELCOME_TIP_MS);
-    int step = phase * WELCOME_FADE_STEPS / WELCOME_FADE_MS; /* 0.. while fading */
-    uint8_t alpha = phase < WELCOME_FADE_MS ? (uint8_t)((step + 1) * 255 / (WELCOME_FADE_STEPS + 1))
-                                            : 255;
+    int turn = welcome_turn(ui->now), phase = welcome_phase(ui->now);
+    int step = welcome_fade_step(phase);
+    uint8_t alpha =
+        phase < WELCOME_FADE_MS ? (uint8_t)((step + 1) * 255 / (WELCOME_FADE_STEPS + 1)) : 255;
     ui_panel(ui, card, ui->th.surface);
     if (ui->d)
         draw_rect(ui->d, (Rect){card.x, card.y + ui->u * 2, ui->u, card.h - ui->u * 4},
