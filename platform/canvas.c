@@ -96,6 +96,7 @@ bool canvas_finish(Canvas *c, PageImage *out, char *err, size_t cap)
 {
     int w = c->surface->w, h = c->surface->h;
     memset(out, 0, sizeof *out);
+    draw_settle(&c->draw);
     SDL_RenderPresent(c->draw.r);
     unsigned char *gray = malloc((size_t)w * (size_t)h);
     if (!gray || c->failed) {

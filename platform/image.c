@@ -164,9 +164,11 @@ int draw_image(Draw *d, const char *path, Rect box, bool draw)
     Logo *l = image_texture(d, path, box.w, box.h);
     if (!l)
         return 0;
-    if (draw)
-        SDL_RenderCopy(d->r, l->tex, NULL,
-                       &(SDL_Rect){box.x, box.y + (box.h - l->h) / 2, l->w, l->h});
+    if (draw) {
+        Rect at = {box.x, box.y + (box.h - l->h) / 2, l->w, l->h};
+        draw_touch(d, at);
+        SDL_RenderCopy(d->r, l->tex, NULL, &(SDL_Rect){at.x, at.y, at.w, at.h});
+    }
     return l->w;
 }
 

@@ -52,8 +52,19 @@ void text_renderer(Text *t, SDL_Renderer *r);
 /* The texture of s; *temporary means the caller destroys it after use. */
 SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c, int *tw, int *th,
                           bool *temporary);
-/* The coverage mask of s; *temporary means the caller frees it. */
-const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, int *tw, int *th, bool *temporary);
+/* The coverage of a line of text: w x h bytes, and its runs: for each
+ * row, how many, then each run's first pixel and length; the pixels
+ * outside every run are clear. runs is NULL for a line too wide. */
+typedef struct {
+    int w, h;
+    const Uint8 *cover;
+    const uint16_t *runs;
+} TextMask;
+/* The coverage mask of s (returns its allocation, NULL when there is
+ * none); *temporary means the caller frees it. */
+const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, TextMask *out, bool *temporary);
+/* Zeroes and frees a temporary mask p (the shape of a visitor's words). */
+void text_mask_free(const TextMask *m, const Uint8 *p);
 /* How far above the first font's the top of s's line stands (a taller
  * font of another script in it): drawn that much higher, s keeps the
  * baseline of the lines around it. */
@@ -115,7 +126,24 @@ struct Draw {
     Rect clip;             /* the clip rectangle, when clipped */
     bool clipped;
     Logo logo[LOGOS]; /* image.c: the logo at the sizes it is drawn */
+    /* Opaque fills that cover a whole tile of the target are only noted
+     * (the tile's pixel, in pending), and written when something else
+     * is drawn there or the frame ends (draw_settle): a pixel painted
+     * over by a later fill is written once. See plain_fill. */
+    struct {
+        SDL_Surface *of; /* the target the tiles are of, w x h then */
+        int w, h, cols, rows, npending;
+        Uint32 *px;
+        uint8_t *pending;
+    } tiles;
 };
+
+/* Writes every fill that is only noted (see Draw.tiles): before the
+ * target's pixels are read or shown. */
+void draw_settle(Draw *d);
+/* Writes the noted fills under r (clipped as drawing is): before
+ * something other than a plain fill or blend draws there. */
+void draw_touch(Draw *d, Rect r);
 
 /* wayland.c: a window shown from shared-memory buffers (no GL). */
 typedef struct Way Way;

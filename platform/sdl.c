@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h> /* text is blended four pixels at a time */
+#endif
 
 struct Platform {
     PlatformMode mode;
@@ -641,6 +644,7 @@ static double turn_degrees(PlatformTurn t)
 
 void platform_frame_end(Platform *p)
 {
+    draw_settle(&p->draw);
     if (p->upright)
         turn_onto(p);
     else if (p->picture) { /* the upright picture, turned onto the panel */
@@ -741,6 +745,9 @@ void draw_release(Draw *d)
 {
     text_close(d->text);
     d->text = NULL;
+    free(d->tiles.px);
+    free(d->tiles.pending);
+    memset(&d->tiles, 0, sizeof d->tiles);
     draw_release_textures(d);
 }
 
@@ -769,12 +776,6 @@ static void set_color(SDL_Renderer *r, Color c)
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 }
 
-/* An opaque fill straight into the software renderer's surface with plain
- * stores. SDL_FillRect writes with non-temporal stores, which leave the
- * frame out of the cache just before text and corners are blended over
- * it: half of a frame's time went there. The same pixels either way.
- * False when this surface cannot be filled so (the GPU, a turned
- * picture, a colour with alpha). */
 /* The software surface to draw r into with plain stores, and r clipped
  * to the clip rectangle and the surface as [x0, x1) x [y0, y1); NULL when
  * this surface cannot be drawn to so (the GPU, a surface to lock). */
@@ -797,6 +798,107 @@ static SDL_Surface *plain_target(Draw *d, Rect r, int *x0, int *y0, int *x1, int
     return s;
 }
 
+/* [x0, x1) x [y0, y1) of s set to px: the first row pixel by pixel, the
+ * rest copied from it (memcpy moves a row in wide stores, where a loop of
+ * 4-byte stores took 4 of a frame's 6 ms at 1080p). Plain stores, where
+ * SDL_FillRect's non-temporal ones leave the frame out of the cache just
+ * before text and corners are blended over it. */
+static void fill_px(SDL_Surface *s, int x0, int y0, int x1, int y1, Uint32 px)
+{
+    if (x1 <= x0 || y1 <= y0)
+        return;
+    Uint32 *first = (Uint32 *)((Uint8 *)s->pixels + (size_t)y0 * (size_t)s->pitch) + x0;
+    for (int x = 0; x < x1 - x0; x++)
+        first[x] = px;
+    size_t bytes = (size_t)(x1 - x0) * sizeof *first;
+    for (int y = y0 + 1; y < y1; y++)
+        memcpy((Uint8 *)first + (size_t)(y - y0) * (size_t)s->pitch, first, bytes);
+}
+
+/* Tiles of TILE_SIDE pixels square, for fills noted but not yet written. */
+enum { TILE_SHIFT = 5, TILE_SIDE = 1 << TILE_SHIFT };
+
+/* The tiles of target s, made when it is new or of another size; false
+ * when there is no memory for them (fills are then written at once). */
+static bool tiles_for(Draw *d, SDL_Surface *s)
+{
+    if (d->tiles.of == s && d->tiles.px && d->tiles.w == s->w && d->tiles.h == s->h)
+        return true;
+    /* frames and pages settle when they end, so nothing is noted here
+     * but for another target drawn in this frame: written first */
+    if (d->tiles.npending)
+        draw_settle(d);
+    int cols = (s->w + TILE_SIDE - 1) >> TILE_SHIFT, rows = (s->h + TILE_SIDE - 1) >> TILE_SHIFT;
+    size_t n = (size_t)cols * (size_t)rows;
+    if (!d->tiles.px || (size_t)d->tiles.cols * (size_t)d->tiles.rows != n) {
+        free(d->tiles.px);
+        free(d->tiles.pending);
+        d->tiles.px = malloc(n * sizeof *d->tiles.px);
+        d->tiles.pending = calloc(n, 1);
+        if (!d->tiles.px || !d->tiles.pending) {
+            free(d->tiles.px);
+            free(d->tiles.pending);
+            memset(&d->tiles, 0, sizeof d->tiles);
+            return false;
+        }
+    }
+    memset(d->tiles.pending, 0, n);
+    d->tiles.of = s;
+    d->tiles.w = s->w;
+    d->tiles.h = s->h;
+    d->tiles.cols = cols;
+    d->tiles.rows = rows;
+    d->tiles.npending = 0;
+    return true;
+}
+
+/* Writes the noted tiles that meet [x0, x1) x [y0, y1). */
+static void settle(Draw *d, int x0, int y0, int x1, int y1)
+{
+    SDL_Surface *s = d->tiles.of;
+    if (!d->tiles.npending || x1 <= x0 || y1 <= y0)
+        return;
+    int tx1 = (x1 - 1) >> TILE_SHIFT, ty1 = (y1 - 1) >> TILE_SHIFT;
+    tx1 = tx1 < d->tiles.cols ? tx1 : d->tiles.cols - 1;
+    ty1 = ty1 < d->tiles.rows ? ty1 : d->tiles.rows - 1;
+    int tx0 = x0 > 0 ? x0 >> TILE_SHIFT : 0;
+    for (int ty = y0 > 0 ? y0 >> TILE_SHIFT : 0; ty <= ty1; ty++) {
+        uint8_t *pending = d->tiles.pending + (size_t)ty * (size_t)d->tiles.cols;
+        const Uint32 *px = d->tiles.px + (size_t)ty * (size_t)d->tiles.cols;
+        int ay = ty << TILE_SHIFT, by = ay + TILE_SIDE < s->h ? ay + TILE_SIDE : s->h;
+        for (int tx = tx0; tx <= tx1; tx++) {
+            if (!pending[tx])
+                continue;
+            int end = tx; /* the noted tiles of one colour beside it: one fill */
+            while (end + 1 <= tx1 && pending[end + 1] && px[end + 1] == px[tx])
+                end++;
+            int ax = tx << TILE_SHIFT, bx = (end + 1) << TILE_SHIFT;
+            fill_px(s, ax, ay, bx < s->w ? bx : s->w, by, px[tx]);
+            memset(pending + tx, 0, (size_t)(end - tx + 1));
+            d->tiles.npending -= end - tx + 1;
+            tx = end;
+        }
+    }
+}
+
+void draw_settle(Draw *d)
+{
+    if (d->tiles.npending) /* else the surface may be gone (a new size) */
+        settle(d, 0, 0, d->tiles.of->w, d->tiles.of->h);
+}
+
+void draw_touch(Draw *d, Rect r)
+{
+    int x0, y0, x1, y1;
+    if (d->tiles.npending && plain_target(d, r, &x0, &y0, &x1, &y1) == d->tiles.of)
+        settle(d, x0, y0, x1, y1);
+}
+
+/* An opaque fill straight into the software renderer's surface: the
+ * tiles it covers whole are noted (written once, whatever is filled over
+ * them later in the frame; a frame's fills cover the screen nearly twice
+ * over), the rest is written now. The same pixels as SDL's fill. False
+ * when this surface cannot be filled so (the GPU, a colour with alpha). */
 static bool plain_fill(Draw *d, Rect r, Color c)
 {
     int x0, y0, x1, y1;
@@ -807,15 +909,38 @@ static bool plain_fill(Draw *d, Rect r, Color c)
     if (x1 <= x0 || y1 <= y0)
         return true;
     Uint32 px = SDL_MapRGBA(s->format, c.r, c.g, c.b, 255);
-    /* The first row pixel by pixel, the rest copied from it: memcpy moves
-     * a row in wide stores, where a loop of 4-byte stores took 4 of a
-     * frame's 6 ms at 1080p. */
-    Uint32 *first = (Uint32 *)((Uint8 *)s->pixels + (size_t)y0 * (size_t)s->pitch) + x0;
-    for (int x = 0; x < x1 - x0; x++)
-        first[x] = px;
-    size_t bytes = (size_t)(x1 - x0) * sizeof *first;
-    for (int y = y0 + 1; y < y1; y++)
-        memcpy((Uint8 *)first + (size_t)(y - y0) * (size_t)s->pitch, first, bytes);
+    /* the tiles covered whole: [tx0, tx1) x [ty0, ty1); a tile at the
+     * surface's edge is whole when the fill reaches the edge */
+    int tx0 = (x0 + TILE_SIDE - 1) >> TILE_SHIFT, ty0 = (y0 + TILE_SIDE - 1) >> TILE_SHIFT;
+    int tx1 = x1 == s->w ? (x1 + TILE_SIDE - 1) >> TILE_SHIFT : x1 >> TILE_SHIFT;
+    int ty1 = y1 == s->h ? (y1 + TILE_SIDE - 1) >> TILE_SHIFT : y1 >> TILE_SHIFT;
+    if (tx1 <= tx0 || ty1 <= ty0 || !tiles_for(d, s)) {
+        settle(d, x0, y0, x1, y1);
+        fill_px(s, x0, y0, x1, y1, px);
+        return true;
+    }
+    int ix0 = tx0 << TILE_SHIFT, iy0 = ty0 << TILE_SHIFT;
+    int ix1 = tx1 << TILE_SHIFT < x1 ? tx1 << TILE_SHIFT : x1;
+    int iy1 = ty1 << TILE_SHIFT < y1 ? ty1 << TILE_SHIFT : y1;
+    /* the strips around the whole tiles, over the parts of tiles they
+     * meet (written first, if noted) */
+    Rect strip[4] = {{x0, y0, x1 - x0, iy0 - y0},
+                     {x0, iy1, x1 - x0, y1 - iy1},
+                     {x0, iy0, ix0 - x0, iy1 - iy0},
+                     {ix1, iy0, x1 - ix1, iy1 - iy0}};
+    for (int k = 0; k < 4; k++)
+        if (strip[k].w > 0 && strip[k].h > 0) {
+            int sx1 = strip[k].x + strip[k].w, sy1 = strip[k].y + strip[k].h;
+            settle(d, strip[k].x, strip[k].y, sx1, sy1);
+            fill_px(s, strip[k].x, strip[k].y, sx1, sy1, px);
+        }
+    for (int ty = ty0; ty < ty1; ty++)
+        for (int tx = tx0; tx < tx1; tx++) {
+            size_t i = (size_t)ty * (size_t)d->tiles.cols + (size_t)tx;
+            d->tiles.npending += !d->tiles.pending[i];
+            d->tiles.pending[i] = 1;
+            d->tiles.px[i] = px;
+        }
     return true;
 }
 
@@ -828,6 +953,7 @@ void draw_clear(Draw *d, Color c)
     d->clipped = clipped;
     if (done)
         return;
+    draw_settle(d); /* or a noted fill would come out over the clear */
     set_color(d->r, c);
     SDL_RenderClear(d->r);
 }
@@ -838,6 +964,7 @@ void draw_rect(Draw *d, Rect r, Color c)
         return;
     if (plain_fill(d, r, c))
         return;
+    draw_touch(d, r);
     set_color(d->r, c);
     SDL_RenderFillRect(d->r, &(SDL_Rect){r.x, r.y, r.w, r.h});
 }
@@ -916,8 +1043,10 @@ static void corners(Draw *d, SDL_Texture **t, Rect r, int rad)
                       {r.x, r.y + r.h - rad, rad, rad},
                       {r.x + r.w - rad, r.y + r.h - rad, rad, rad}};
     for (int i = 0; i < 4; i++)
-        if (t[i])
+        if (t[i]) {
+            draw_touch(d, (Rect){at[i].x, at[i].y, at[i].w, at[i].h});
             SDL_RenderCopy(d->r, t[i], NULL, &at[i]);
+        }
 }
 
 static int clamp_radius(Rect r, int rad)
@@ -960,57 +1089,117 @@ void draw_round_outline(Draw *d, Rect r, int radius, int thickness, Color c)
         corners(d, t, r, rad);
 }
 
-/* Blends coverage m (mw x mh) at (x, y) in colour c straight into the
- * software renderer's surface: out = (ink * a + dst * (255 - a)) / 255,
- * rounded, a scaled by c's alpha. Empty stretches are skipped eight bytes
- * at a time, full coverage is a store. False when the surface cannot be
- * drawn to so (see plain_fill). */
-static bool plain_blend(Draw *d, const Uint8 *m, int mw, int mh, int x, int y, Color c)
+/* One pixel of coverage a (0-255) of ink (ir, ig, ib) over p:
+ * (ink * a + p * (255 - a)) / 255 per channel, rounded exactly (so a of
+ * 255 gives the ink and 0 leaves p), the bits outside the three channels
+ * kept. Inlined with the shifts as constants for the usual format. */
+static inline Uint32 blend_px(Uint32 p, unsigned a, unsigned ir, unsigned ig, unsigned ib,
+                              Uint32 keep, unsigned rs, unsigned gs, unsigned bs)
+{
+    unsigned na = 255 - a;
+    unsigned r = ir * a + ((p >> rs) & 255) * na + 128, g = ig * a + ((p >> gs) & 255) * na + 128,
+             b = ib * a + ((p >> bs) & 255) * na + 128;
+    r = (r + (r >> 8)) >> 8;
+    g = (g + (g >> 8)) >> 8;
+    b = (b + (b >> 8)) >> 8;
+    return (p & keep) | (Uint32)r << rs | (Uint32)g << gs | (Uint32)b << bs;
+}
+
+/* One row's stretch [x0, x1) of coverage src (src[0] is pixel x0) onto
+ * dst (dst[0] is pixel x0), coverage scaled by ca. */
+static inline void blend_row(Uint32 *dst, const Uint8 *src, int n, unsigned ca, unsigned ir,
+                             unsigned ig, unsigned ib, Uint32 keep, unsigned rs, unsigned gs,
+                             unsigned bs)
+{
+    if (ca == 255) {
+        int i = 0;
+#ifdef __SSE2__
+        /* The usual format, four pixels at a time, the same sums as
+         * blend_px in 16-bit lanes: a pixel's red and blue side by side
+         * in its 32 bits, its green apart, the coverage in both halves
+         * (every product fits 16 bits: SSE2 has a 16-bit multiply, not a
+         * 32-bit one, and GCC built its own vectors of the coverage bytes
+         * through the stack). */
+        if (rs == 16 && gs == 8 && bs == 0) {
+            const __m128i zero = _mm_setzero_si128(), low = _mm_set1_epi32(0x00FF00FF),
+                          byte = _mm_set1_epi32(0xFF), half = _mm_set1_epi16(128),
+                          full = _mm_set1_epi16(255), other = _mm_set1_epi32((int)keep),
+                          ink_rb = _mm_set1_epi32((int)(ir << 16 | ib)),
+                          ink_g = _mm_set1_epi32((int)ig);
+            for (; i + 4 <= n; i += 4) {
+                int four;
+                memcpy(&four, src + i, sizeof four);
+                __m128i c = _mm_unpacklo_epi8(_mm_cvtsi32_si128(four), zero);
+                __m128i a = _mm_unpacklo_epi16(c, c), na = _mm_sub_epi16(full, a);
+                __m128i p = _mm_loadu_si128((const __m128i *)(dst + i));
+                __m128i rb = _mm_add_epi16(_mm_mullo_epi16(ink_rb, a),
+                                           _mm_mullo_epi16(_mm_and_si128(p, low), na));
+                __m128i g =
+                    _mm_add_epi16(_mm_mullo_epi16(ink_g, a),
+                                  _mm_mullo_epi16(_mm_and_si128(_mm_srli_epi32(p, 8), low), na));
+                rb = _mm_add_epi16(rb, half);
+                g = _mm_add_epi16(g, half);
+                rb = _mm_srli_epi16(_mm_add_epi16(rb, _mm_srli_epi16(rb, 8)), 8);
+                g = _mm_srli_epi16(_mm_add_epi16(g, _mm_srli_epi16(g, 8)), 8);
+                p = _mm_or_si128(_mm_and_si128(p, other),
+                                 _mm_or_si128(rb, _mm_slli_epi32(_mm_and_si128(g, byte), 8)));
+                _mm_storeu_si128((__m128i *)(dst + i), p);
+            }
+        }
+#endif
+        for (; i < n; i++)
+            dst[i] = blend_px(dst[i], src[i], ir, ig, ib, keep, rs, gs, bs);
+    } else
+        for (int i = 0; i < n; i++)
+            dst[i] = blend_px(dst[i], (src[i] * ca + 127) / 255, ir, ig, ib, keep, rs, gs, bs);
+}
+
+/* Blends coverage m at (x, y) in colour c straight into the software
+ * renderer's surface, coverage scaled by c's alpha (see blend_px). Only
+ * the mask's runs are read, clipped; a surface with 8-bit channels at
+ * 16, 8 and 0 (what X11, Wayland and SDL's own surfaces are here) gets a
+ * loop with its shifts fixed, which the compiler turns into vector code.
+ * False when the surface cannot be drawn to so (see plain_fill). */
+static bool plain_blend(Draw *d, const TextMask *m, int x, int y, Color c)
 {
     int x0, y0, x1, y1;
-    SDL_Surface *s = plain_target(d, (Rect){x, y, mw, mh}, &x0, &y0, &x1, &y1);
+    SDL_Surface *s = plain_target(d, (Rect){x, y, m->w, m->h}, &x0, &y0, &x1, &y1);
     if (!s)
         return false;
     if (x1 <= x0 || y1 <= y0 || c.a == 0)
         return true;
-    SDL_RenderFlush(d->r); /* what was drawn before lies under this */
     const SDL_PixelFormat *f = s->format;
-    Uint32 ink = SDL_MapRGBA(f, c.r, c.g, c.b, 255);
-    unsigned ir = c.r, ig = c.g, ib = c.b;
-    /* the format in locals: a store to dst could alias *f, so read
-     * through f the masks and shifts were loaded again for every pixel */
-    const Uint32 rm = f->Rmask, gm = f->Gmask, bm = f->Bmask, keep = ~(rm | gm | bm);
+    const Uint32 keep = ~(f->Rmask | f->Gmask | f->Bmask);
     const unsigned rs = f->Rshift, gs = f->Gshift, bs = f->Bshift, ca = c.a;
-    for (int py = y0; py < y1; py++) {
-        const Uint8 *src = m + (size_t)(py - y) * (size_t)mw + (x0 - x);
-        Uint32 *dst = (Uint32 *)((Uint8 *)s->pixels + (size_t)py * (size_t)s->pitch) + x0;
-        int n = x1 - x0;
-        for (int i = 0; i < n; i++) {
-            if (i + 8 <= n) {
-                uint64_t eight;
-                memcpy(&eight, src + i, 8);
-                if (!eight) {
-                    i += 7;
-                    continue;
-                }
-            }
-            unsigned a = src[i];
-            if (!a)
+    if (f->Rmask >> rs != 255 || f->Gmask >> gs != 255 || f->Bmask >> bs != 255)
+        return false; /* not 8 bits a channel: SDL blends it */
+    const bool usual = f->Rmask == 0xFF0000 && f->Gmask == 0xFF00 && f->Bmask == 0xFF;
+    SDL_RenderFlush(d->r); /* what was drawn before lies under this */
+    if (s == d->tiles.of)
+        settle(d, x0, y0, x1, y1);
+    const uint16_t *run = m->runs, whole[2] = {0, (uint16_t)m->w};
+    for (int py = y; py < y1; py++) {
+        const uint16_t *r = whole; /* no runs: the row is one */
+        int nr = 1;
+        if (run) { /* this row's runs; the next row's follow */
+            nr = run[0];
+            r = run + 1;
+            run += 1 + 2 * nr;
+        }
+        if (py < y0)
+            continue;
+        const Uint8 *src = m->cover + (size_t)(py - y) * (size_t)m->w - x;
+        Uint32 *dst = (Uint32 *)((Uint8 *)s->pixels + (size_t)py * (size_t)s->pitch);
+        for (int k = 0; k < nr; k++) {
+            int a = x + r[2 * k], b = a + r[2 * k + 1];
+            a = a > x0 ? a : x0;
+            b = b < x1 ? b : x1;
+            if (b <= a)
                 continue;
-            if (ca != 255)
-                a = (a * ca + 127) / 255;
-            if (a == 255) {
-                dst[i] = ink;
-                continue;
-            }
-            Uint32 p = dst[i];
-            unsigned dr = (p & rm) >> rs, dg = (p & gm) >> gs, db = (p & bm) >> bs, na = 255 - a;
-            unsigned r = ir * a + dr * na + 128, g = ig * a + dg * na + 128,
-                     b = ib * a + db * na + 128;
-            r = (r + (r >> 8)) >> 8;
-            g = (g + (g >> 8)) >> 8;
-            b = (b + (b >> 8)) >> 8;
-            dst[i] = (p & keep) | (Uint32)r << rs | (Uint32)g << gs | (Uint32)b << bs;
+            if (usual)
+                blend_row(dst + a, src + a, b - a, ca, c.r, c.g, c.b, keep, 16, 8, 0);
+            else
+                blend_row(dst + a, src + a, b - a, ca, c.r, c.g, c.b, keep, rs, gs, bs);
         }
     }
     return true;
@@ -1023,11 +1212,14 @@ int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
     /* a line with a taller script in it is drawn higher by as much, so its
      * baseline stays where the line's neighbours have theirs */
     int top = y - text_lift(d->text, s, px, w);
-    const Uint8 *m = d->target ? text_mask(d->text, s, px, w, &tw, &th, &temporary) : NULL;
+    TextMask mask;
+    const Uint8 *m = d->target ? text_mask(d->text, s, px, w, &mask, &temporary) : NULL;
     if (m) {
-        bool drawn = plain_blend(d, m, tw, th, x, top, c);
+        tw = mask.w;
+        th = mask.h;
+        bool drawn = plain_blend(d, &mask, x, top, c);
         if (temporary)
-            free((void *)m);
+            text_mask_free(&mask, m);
         if (!drawn)
             m = NULL;
     }
@@ -1036,6 +1228,7 @@ int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
             text_texture(d->text, s, px, w, (SDL_Color){c.r, c.g, c.b, c.a}, &tw, &th, &temporary);
         if (!t)
             return 0;
+        draw_touch(d, (Rect){x, top, tw, th});
         SDL_RenderCopy(d->r, t, NULL, &(SDL_Rect){x, top, tw, th});
         if (temporary)
             SDL_DestroyTexture(t);
@@ -1109,8 +1302,10 @@ void draw_qr(Draw *d, const unsigned char *m, int width, int x, int y, int scale
     }
     hit->used = ++p->tick;
     int side = (width + 8) * scale;
-    if (hit->tex)
+    if (hit->tex) {
+        draw_touch(d, (Rect){x, y, side, side});
         SDL_RenderCopy(d->r, hit->tex, NULL, &(SDL_Rect){x, y, side, side});
+    }
 }
 
 void draw_clip(Draw *d, const Rect *r)

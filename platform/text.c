@@ -131,7 +131,8 @@ typedef struct {
     uint32_t color; /* RGBA; 0 for width-only entries */
     uint32_t hash;
     SDL_Texture *tex; /* NULL until drawn (width-only entries) */
-    Uint8 *mask;      /* coverage, width x height, for masks (color MASK) */
+    Uint8 *mask;      /* coverage, width x height, then its runs (see text_mask) */
+    size_t mask_bytes;
     int width, height;
     int lift; /* width-only entries: how far the line's top rises above the first font's, +1; 0
                  unknown */
@@ -198,7 +199,7 @@ static void entry_free(Text *t, Entry *e)
         t->textures--;
     }
     if (e->mask) { /* the shape of a visitor's words is theirs too */
-        explicit_bzero(e->mask, (size_t)e->width * (size_t)e->height);
+        explicit_bzero(e->mask, e->mask_bytes);
         free(e->mask);
         t->textures--;
     }
@@ -549,43 +550,127 @@ SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c,
  * byte mask reads a quarter of what an ARGB texture's blit reads and skips
  * empty stretches eight pixels at a time; a line's box is mostly empty.
  * *temporary means the caller frees it after use (the cache is full). */
-const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, int *tw, int *th, bool *temporary)
+/* The runs of a row of coverage: where it is not 0, gaps of fewer than
+ * RUN_GAP clear pixels joined (blending clear coverage changes nothing,
+ * and one run costs less than two). Writes them to out when set; returns
+ * how many. */
+enum { RUN_GAP = 8 };
+static int row_runs(const Uint8 *row, int w, uint16_t *out)
+{
+    int n = 0, x = 0;
+    while (x < w) {
+        while (x < w && !row[x])
+            x++;
+        if (x == w)
+            break;
+        int start = x, end = x; /* end: past the last covered pixel */
+        while (x < w) {
+            if (row[x]) {
+                end = ++x;
+                continue;
+            }
+            int gap = x;
+            while (x < w && !row[x] && x - gap < RUN_GAP)
+                x++;
+            if (x == w || !row[x])
+                break;
+        }
+        if (out) {
+            out[2 * n] = (uint16_t)start;
+            out[2 * n + 1] = (uint16_t)(end - start);
+        }
+        n++;
+        x = end;
+        while (x < w && !row[x]) /* the gap that ended the run */
+            x++;
+    }
+    return n;
+}
+
+const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, TextMask *out, bool *temporary)
 {
     *temporary = false;
     if (!*s)
         return NULL;
     Entry *e = lookup(t, s, px, w, MASK_KEY);
     if (e && e->mask) {
-        *tw = e->width;
-        *th = e->height;
+        out->w = e->width;
+        out->h = e->height;
+        out->cover = e->mask;
+        out->runs =
+            e->width <= UINT16_MAX
+                ? (const uint16_t *)(e->mask + ((size_t)e->width * (size_t)e->height + 1) / 2 * 2)
+                : NULL;
         return e->mask;
     }
     SDL_Surface *surf = render(t, s, px, w, (SDL_Color){255, 255, 255, 255});
     if (!surf)
         return NULL;
-    Uint8 *mask = malloc((size_t)surf->w * (size_t)surf->h);
-    if (mask) {
+    size_t area = (size_t)surf->w * (size_t)surf->h, cover_bytes = (area + 1) / 2 * 2;
+    Uint8 *cover = malloc(area ? area : 1);
+    Uint8 *mask = NULL;
+    size_t bytes = 0;
+    if (cover) {
         const SDL_PixelFormat *f = surf->format;
         for (int y = 0; y < surf->h; y++) {
             const Uint32 *row = (const Uint32 *)((const Uint8 *)surf->pixels + y * surf->pitch);
             for (int x = 0; x < surf->w; x++)
-                mask[y * surf->w + x] = (Uint8)((row[x] & f->Amask) >> f->Ashift);
+                cover[(size_t)y * (size_t)surf->w + (size_t)x] =
+                    (Uint8)((row[x] & f->Amask) >> f->Ashift);
         }
+        /* the runs follow the coverage: per row, how many, then each
+         * one's start and length (rows too wide for 16 bits have none) */
+        size_t nruns = 0;
+        bool with_runs = surf->w <= UINT16_MAX;
+        for (int y = 0; with_runs && y < surf->h; y++)
+            nruns += 1 + 2 * (size_t)row_runs(cover + (size_t)y * (size_t)surf->w, surf->w, NULL);
+        bytes = cover_bytes + nruns * sizeof(uint16_t);
+        mask = malloc(bytes ? bytes : 1);
+        if (mask) {
+            memcpy(mask, cover, area);
+            uint16_t *r = (uint16_t *)(mask + cover_bytes);
+            for (int y = 0; with_runs && y < surf->h; y++) {
+                int n = row_runs(cover + (size_t)y * (size_t)surf->w, surf->w, r + 1);
+                r[0] = (uint16_t)n;
+                r += 1 + 2 * n;
+            }
+        }
+        explicit_bzero(cover, area);
+        free(cover);
     }
-    *tw = surf->w;
-    *th = surf->h;
+    out->w = surf->w;
+    out->h = surf->h;
     SDL_FreeSurface(surf);
     if (!mask)
         return NULL;
+    out->cover = mask;
+    out->runs = out->w <= UINT16_MAX ? (const uint16_t *)(mask + cover_bytes) : NULL;
     if (!e) {
         *temporary = true;
         return mask;
     }
     e->mask = mask;
-    e->width = *tw;
-    e->height = *th;
+    e->mask_bytes = bytes;
+    e->width = out->w;
+    e->height = out->h;
     t->textures++;
     return mask;
+}
+
+/* The bytes of a mask: its coverage, padded to 2, and its runs. */
+static size_t mask_size(const TextMask *m)
+{
+    size_t n = ((size_t)m->w * (size_t)m->h + 1) / 2 * 2;
+    const uint16_t *r = m->runs;
+    for (int y = 0; r && y < m->h; y++)
+        r += 1 + 2 * r[0];
+    return n + (r ? (size_t)(r - m->runs) * sizeof *r : 0);
+}
+
+void text_mask_free(const TextMask *m, const Uint8 *p)
+{
+    explicit_bzero((void *)p, mask_size(m));
+    free((void *)p);
 }
 
 int text_line_height(Text *t, int px)

@@ -8,6 +8,7 @@
 
 #include "core/escpos.h"
 #include "core/sheet.h"
+#include "draw.h"
 #include "fixture_visit.h"
 #include "page.h"
 #include "print/paper.h"
@@ -184,6 +185,61 @@ static void test_config_printer_lines(void **state)
 }
 
 /* ---- pages ---- */
+
+/* Fills are written late, a tile at a time, when a later fill covers
+ * them (platform/sdl.c): whatever the order, sizes, clips and the page's
+ * odd edges, every pixel must come out as drawing each fill in turn
+ * would leave it. Grey fills, so the page's grey is the fill's level. */
+static void test_fills_land_as_drawn(void **state)
+{
+    (void)state;
+    enum { W = 333, H = 250 }; /* not whole tiles either way */
+    static unsigned char want[H][W];
+    unsigned seed = 12345;
+#define NEXT() (seed = seed * 1103515245u + 12345u, (int)(seed >> 8 & 0xFFFF))
+    for (int round = 0; round < 40; round++) {
+        char err[256];
+        Canvas *c = canvas_open(W, H, err, sizeof err);
+        assert_non_null(c);
+        Draw *d = canvas_draw(c);
+        memset(want, 255, sizeof want); /* a white page */
+        for (int k = 0; k < 60; k++) {
+            unsigned char v = (unsigned char)NEXT();
+            bool clip = NEXT() % 4 == 0, clear = NEXT() % 12 == 0;
+            Rect cr = {NEXT() % W - 20, NEXT() % H - 20, NEXT() % W, NEXT() % H};
+            Rect r = {NEXT() % (W + 40) - 40, NEXT() % (H + 40) - 40, NEXT() % (W / 2 + 64),
+                      NEXT() % (H / 2 + 64)};
+            if (NEXT() % 8 == 0) /* a big one, past the edges */
+                r = (Rect){-10, -10, W + 20, H + 20};
+            draw_clip(d, clip ? &cr : NULL);
+            if (clear) /* the whole page, whatever the clip */
+                draw_clear(d, (Color){v, v, v, 255});
+            else
+                draw_rect(d, r, (Color){v, v, v, 255});
+            for (int y = 0; y < H; y++) /* the model: the same fill, pixel by pixel */
+                for (int x = 0; x < W; x++) {
+                    bool in = x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+                    bool in_clip =
+                        !clip || (x >= cr.x && x < cr.x + cr.w && y >= cr.y && y < cr.y + cr.h);
+                    if (clear || (in && in_clip))
+                        want[y][x] = v;
+                }
+        }
+        PageImage page;
+        assert_true(canvas_finish(c, &page, err, sizeof err));
+        int wrong = 0, first = -1;
+        for (int i = 0; i < W * H; i++)
+            if (page.gray[i] != want[i / W][i % W]) {
+                wrong++;
+                first = first < 0 ? i : first;
+            }
+        if (wrong)
+            fail_msg("round %d: %d pixels differ, the first at (%d, %d): %d, not %d", round, wrong,
+                     first % W, first / W, page.gray[first], want[first / W][first % W]);
+        page_free(&page);
+    }
+#undef NEXT
+}
 
 static void test_page_carries_sheet_and_codes(void **state)
 {
@@ -754,6 +810,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_setup_parse, support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_config_printer_lines, support_dir_setup,
                                         support_dir_teardown),
+        cmocka_unit_test(test_fills_land_as_drawn),
         cmocka_unit_test_setup_teardown(test_page_carries_sheet_and_codes, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_long_sheet_flows_onto_pages, support_dir_setup,
