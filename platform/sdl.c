@@ -1136,8 +1136,7 @@ static inline Uint32 blend_px(Uint32 p, unsigned a, unsigned ir, unsigned ig, un
     return (p & keep) | (Uint32)r << rs | (Uint32)g << gs | (Uint32)b << bs;
 }
 
-/* One row's stretch [x0, x1) of coverage src (src[0] is pixel x0) onto
- * dst (dst[0] is pixel x0), coverage scaled by ca. */
+/* n pixels of coverage src blended onto dst, coverage scaled by ca. */
 static inline void blend_row(Uint32 *dst, const Uint8 *src, int n, unsigned ca, unsigned ir,
                              unsigned ig, unsigned ib, Uint32 keep, unsigned rs, unsigned gs,
                              unsigned bs)
@@ -1187,10 +1186,11 @@ static inline void blend_row(Uint32 *dst, const Uint8 *src, int n, unsigned ca, 
 
 /* Blends coverage m at (x, y) in colour c straight into the software
  * renderer's surface, coverage scaled by c's alpha (see blend_px). Only
- * the mask's runs are read, clipped; a surface with 8-bit channels at
- * 16, 8 and 0 (what X11, Wayland and SDL's own surfaces are here) gets a
- * loop with its shifts fixed, which the compiler turns into vector code.
- * False when the surface cannot be drawn to so (see plain_fill). */
+ * the mask's runs are read, clipped, over the fills noted under them
+ * (written first); a surface with 8-bit channels at 16, 8 and 0 (what
+ * X11, Wayland and SDL's own surfaces are here) gets blend_row with its
+ * shifts fixed. False when the surface cannot be drawn to so (another
+ * channel size: SDL blends it; see plain_target). */
 static bool plain_blend(Draw *d, const TextMask *m, int x, int y, Color c)
 {
     int x0, y0, x1, y1;

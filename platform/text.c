@@ -545,11 +545,6 @@ SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c,
     return tex;
 }
 
-/* The coverage of s (one byte a pixel, 0 to 255, tw x th, rows packed),
- * for drawing straight into a software surface in any colour. Blending a
- * byte mask reads a quarter of what an ARGB texture's blit reads and skips
- * empty stretches eight pixels at a time; a line's box is mostly empty.
- * *temporary means the caller frees it after use (the cache is full). */
 /* The runs of a row of coverage: where it is not 0, gaps of fewer than
  * RUN_GAP clear pixels joined (blending clear coverage changes nothing,
  * and one run costs less than two). Writes them to out when set; returns
@@ -587,6 +582,18 @@ static int row_runs(const Uint8 *row, int w, uint16_t *out)
     return n;
 }
 
+/* Where a mask's runs start: after its coverage, padded to 2 bytes; none
+ * for a line too wide for 16-bit starts. */
+static const uint16_t *runs_of(const Uint8 *mask, int w, int h)
+{
+    return w <= UINT16_MAX ? (const uint16_t *)(mask + ((size_t)w * (size_t)h + 1) / 2 * 2) : NULL;
+}
+
+/* The coverage of s (one byte a pixel, 0 to 255, rows packed) and its
+ * runs, for drawing straight into a software surface in any colour.
+ * Blending a byte mask reads a quarter of what an ARGB texture's blit
+ * reads, and only its runs are read: a line's box is mostly empty.
+ * *temporary means the caller frees it after use (the cache is full). */
 const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, TextMask *out, bool *temporary)
 {
     *temporary = false;
@@ -597,16 +604,13 @@ const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, TextMask *out, 
         out->w = e->width;
         out->h = e->height;
         out->cover = e->mask;
-        out->runs =
-            e->width <= UINT16_MAX
-                ? (const uint16_t *)(e->mask + ((size_t)e->width * (size_t)e->height + 1) / 2 * 2)
-                : NULL;
+        out->runs = runs_of(e->mask, e->width, e->height);
         return e->mask;
     }
     SDL_Surface *surf = render(t, s, px, w, (SDL_Color){255, 255, 255, 255});
     if (!surf)
         return NULL;
-    size_t area = (size_t)surf->w * (size_t)surf->h, cover_bytes = (area + 1) / 2 * 2;
+    size_t area = (size_t)surf->w * (size_t)surf->h;
     Uint8 *cover = malloc(area ? area : 1);
     Uint8 *mask = NULL;
     size_t bytes = 0;
@@ -624,11 +628,11 @@ const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, TextMask *out, 
         bool with_runs = surf->w <= UINT16_MAX;
         for (int y = 0; with_runs && y < surf->h; y++)
             nruns += 1 + 2 * (size_t)row_runs(cover + (size_t)y * (size_t)surf->w, surf->w, NULL);
-        bytes = cover_bytes + nruns * sizeof(uint16_t);
+        bytes = (area + 1) / 2 * 2 + nruns * sizeof(uint16_t);
         mask = malloc(bytes ? bytes : 1);
         if (mask) {
             memcpy(mask, cover, area);
-            uint16_t *r = (uint16_t *)(mask + cover_bytes);
+            uint16_t *r = (uint16_t *)runs_of(mask, surf->w, surf->h);
             for (int y = 0; with_runs && y < surf->h; y++) {
                 int n = row_runs(cover + (size_t)y * (size_t)surf->w, surf->w, r + 1);
                 r[0] = (uint16_t)n;
@@ -644,7 +648,7 @@ const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, TextMask *out, 
     if (!mask)
         return NULL;
     out->cover = mask;
-    out->runs = out->w <= UINT16_MAX ? (const uint16_t *)(mask + cover_bytes) : NULL;
+    out->runs = runs_of(mask, out->w, out->h);
     if (!e) {
         *temporary = true;
         return mask;
@@ -660,11 +664,12 @@ const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, TextMask *out, 
 /* The bytes of a mask: its coverage, padded to 2, and its runs. */
 static size_t mask_size(const TextMask *m)
 {
-    size_t n = ((size_t)m->w * (size_t)m->h + 1) / 2 * 2;
     const uint16_t *r = m->runs;
-    for (int y = 0; r && y < m->h; y++)
+    if (!r)
+        return ((size_t)m->w * (size_t)m->h + 1) / 2 * 2;
+    for (int y = 0; y < m->h; y++)
         r += 1 + 2 * r[0];
-    return n + (r ? (size_t)(r - m->runs) * sizeof *r : 0);
+    return (size_t)((const Uint8 *)r - m->cover);
 }
 
 void text_mask_free(const TextMask *m, const Uint8 *p)
