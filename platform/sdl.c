@@ -361,11 +361,22 @@ static bool open_offscreen(Platform *p, const PlatformOptions *o, char *err, siz
     return true;
 }
 
+void platform_prepare(void)
+{
+    fonts_prefetch();
+}
+
+void platform_unprepare(void)
+{
+    fonts_settle();
+}
+
 Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
 {
     Platform *p = calloc(1, sizeof *p);
     if (!p) {
         snprintf(err, cap, "out of memory");
+        fonts_settle();
         return NULL;
     }
     p->mode = o->mode;
@@ -388,6 +399,18 @@ Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
 fail:
     platform_close(p);
     return NULL;
+}
+
+_Noreturn void platform_exit(Platform *p, int rc)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    platform_close(p);
+    exit(rc);
+#else
+    (void)p;
+    fflush(NULL);
+    _exit(rc);
+#endif
 }
 
 void platform_close(Platform *p)

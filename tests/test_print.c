@@ -13,6 +13,7 @@
 #include "page.h"
 #include "print/paper.h"
 #include "print/print.h"
+#include "ui/ui.h"
 #include "visit/visit.h"
 
 #include <fcntl.h>
@@ -190,6 +191,111 @@ static void test_config_printer_lines(void **state)
  * them (platform/sdl.c): whatever the order, sizes, clips and the page's
  * odd edges, every pixel must come out as drawing each fill in turn
  * would leave it. Grey fills, so the page's grey is the fill's level. */
+/* ui_wrap judges most words from widths it already has (the line's, a
+ * space's, the word's) and measures the whole line only near the edge.
+ * Its lines must be the ones measuring every trial line whole gives:
+ * paragraphs of words of every shape (capitals, digits, accents,
+ * punctuation, a dash, Greek, Cyrillic, Arabic, Devanagari, Chinese), at
+ * sizes and weights the screens and pages use, into boxes of every
+ * width a word fits. */
+static void test_wrapped_lines_are_the_measured_ones(void **state)
+{
+    (void)state;
+    static const char *const pool[] = {"a",
+                                       "I",
+                                       "of",
+                                       "the",
+                                       "WWW",
+                                       "illicit",
+                                       "Mentor",
+                                       "informational",
+                                       "interview,",
+                                       "(class",
+                                       "of",
+                                       "2019)",
+                                       "José",
+                                       "Zoë",
+                                       "Ødegaard",
+                                       "Ñandú",
+                                       "career-changer",
+                                       "—",
+                                       "10:30",
+                                       "“quoted”",
+                                       "Ω",
+                                       "Παιδεία",
+                                       "Москва",
+                                       "مرحبا",
+                                       "नमस्ते",
+                                       "你好",
+                                       "w.",
+                                       "fff",
+                                       "Tj",
+                                       "AVAV",
+                                       "lllll",
+                                       "mmmmmm",
+                                       "yJ",
+                                       "—and",
+                                       "e-mail:",
+                                       "12345678",
+                                       "Wy"};
+    enum { NPOOL = sizeof pool / sizeof *pool };
+    static const int sizes[] = {14, 17, 22, 24, 30, 31, 40, 46};
+    char err[256];
+    Canvas *c = canvas_open(1600, 1200, err, sizeof err);
+    assert_non_null(c);
+    Draw *d = canvas_draw(c);
+    static Ui ui;
+    unsigned seed = 777;
+#define RAND() (seed = seed * 1103515245u + 12345u, (int)(seed >> 8 & 0xFFFF))
+    int checked = 0;
+    for (int round = 0; round < 300; round++) {
+        int px = sizes[RAND() % (int)(sizeof sizes / sizeof *sizes)];
+        Weight wt = RAND() % 3 == 0 ? WEIGHT_BOLD : WEIGHT_REGULAR;
+        char para[2000] = "";
+        int nwords = 3 + RAND() % 60, widest = 0;
+        size_t at = 0;
+        for (int k = 0; k < nwords; k++) {
+            const char *wd = pool[RAND() % NPOOL];
+            int ww = draw_text_width(d, wd, px, wt);
+            widest = ww > widest ? ww : widest;
+            at += (size_t)snprintf(para + at, sizeof para - at, "%s%s", k ? " " : "", wd);
+        }
+        /* lines of up to some 60 characters: well inside ui_wrap's line */
+        int box_w = widest + 1 + RAND() % (px * 28);
+        /* the reference: every trial line measured whole */
+        char ref[80][600], line[600] = "", trial[600];
+        int nref = 0;
+        char copy[2000];
+        snprintf(copy, sizeof copy, "%s", para);
+        for (char *save = NULL, *wd = strtok_r(copy, " ", &save); wd;
+             wd = strtok_r(NULL, " ", &save)) {
+            snprintf(trial, sizeof trial, "%.299s%s%.299s", line, *line ? " " : "", wd);
+            if (*line && draw_text_width(d, trial, px, wt) > box_w) {
+                snprintf(ref[nref++], sizeof ref[0], "%s", line);
+                snprintf(line, sizeof line, "%.299s", wd);
+            } else
+                snprintf(line, sizeof line, "%s", trial);
+        }
+        snprintf(ref[nref++], sizeof ref[0], "%s", line);
+        ui_begin(&ui, d, d, 1600, 1200, 0);
+        int h = ui_wrap(&ui, (Rect){0, 0, box_w, 0}, para, px, wt, (Color){0, 0, 0, 255});
+        assert_int_equal(h, nref * draw_line_height(d, px));
+        assert_int_equal(ui.ntexts, nref);
+        for (int i = 0; i < nref; i++) {
+            size_t n = strlen(ui.text[i].text);
+            if (strncmp(ref[i], ui.text[i].text, n) != 0 ||
+                (n < sizeof ui.text[i].text - 4 && n != strlen(ref[i])))
+                fail_msg("round %d, %d px in %d px: line %d is \"%s\", measured whole it is "
+                         "\"%s\"",
+                         round, px, box_w, i, ui.text[i].text, ref[i]);
+            checked++;
+        }
+    }
+#undef RAND
+    assert_true(checked > 300);
+    canvas_close(c);
+}
+
 static void test_fills_land_as_drawn(void **state)
 {
     (void)state;
@@ -811,6 +917,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_config_printer_lines, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test(test_fills_land_as_drawn),
+        cmocka_unit_test(test_wrapped_lines_are_the_measured_ones),
         cmocka_unit_test_setup_teardown(test_page_carries_sheet_and_codes, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_long_sheet_flows_onto_pages, support_dir_setup,

@@ -2,15 +2,58 @@
  *
  * One transliterator for the process, opened on first use and kept:
  * opening it parses its rules (milliseconds), folding a name takes
- * microseconds. A mutex keeps it to one caller at a time, as ICU asks. */
+ * microseconds. A mutex keeps it to one caller at a time, as ICU asks.
+ *
+ * ICU itself is opened then too, not as the program starts: only a word
+ * beyond ASCII comes here, and loading ICU (three libraries and the C++
+ * runtime's relocations) was a tenth of the kiosk's start to its first
+ * screen. Its functions carry ICU's version in their names
+ * (u_strToUTF8_72), as its headers spell them. */
 #include "directory/latin.h"
 
 #include "core/text.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <string.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+#include <unicode/uversion.h>
+
+#define ICU_NAME_(x) #x
+#define ICU_NAME(x) ICU_NAME_(x) /* the name after ICU's renaming */
+#define ICU_FUNCTIONS(X)                                                                           \
+    X(u_strFromUTF8Lenient)                                                                        \
+    X(u_strToUTF8)                                                                                 \
+    X(u_uastrncpy)                                                                                 \
+    X(utrans_openU)                                                                                \
+    X(utrans_transUChars)
+
+static struct {
+#define ICU_FIELD(f) __typeof__(f) *f;
+    ICU_FUNCTIONS(ICU_FIELD)
+#undef ICU_FIELD
+} icu;
+
+/* True once ICU's functions are found (tried once). Under lock. */
+static bool icu_ready(void)
+{
+    static bool tried, ok;
+    if (tried)
+        return ok;
+    tried = true;
+    /* the i18n library brings the common one it needs */
+    void *h = dlopen("libicui18n.so." ICU_NAME(U_ICU_VERSION_MAJOR_NUM), RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return false;
+#define ICU_LOAD(f)                                                                                \
+    if (!(icu.f = (__typeof__(f) *)dlsym(h, ICU_NAME(f))))                                         \
+        return false;
+    ICU_FUNCTIONS(ICU_LOAD)
+#undef ICU_LOAD
+    ok = true;
+    return true;
+}
 
 /* The main fold: Greek and Cyrillic as an English speaker spells them
  * (ELOT/UNGEGN "Ελένη" -> "Eleni", BGN "Ольга" -> "Ol'ga"), every other
@@ -36,13 +79,13 @@ static bool tried[2];
 /* Opens transliterator k once; NULL when ICU cannot. Under lock. */
 static UTransliterator *get(int k)
 {
-    if (!tried[k]) {
+    if (!tried[k] && icu_ready()) {
         UChar r[400];
         UErrorCode e = U_ZERO_ERROR;
         UParseError pe;
         tried[k] = true;
-        u_uastrncpy(r, rules[k], (int32_t)(sizeof r / sizeof r[0]));
-        trans[k] = utrans_openU(u"ck-latin", -1, UTRANS_FORWARD, r, -1, &pe, &e);
+        icu.u_uastrncpy(r, rules[k], (int32_t)(sizeof r / sizeof r[0]));
+        trans[k] = icu.utrans_openU(u"ck-latin", -1, UTRANS_FORWARD, r, -1, &pe, &e);
         if (U_FAILURE(e))
             trans[k] = NULL;
     }
@@ -70,19 +113,20 @@ static bool icu_word(int k, const char *w, size_t n, char *out, size_t cap)
     char tmp[FOLD_UNITS * 3];
     int32_t len = 0, limit, got = 0;
     UErrorCode e = U_ZERO_ERROR;
-    u_strFromUTF8Lenient(buf, FOLD_UNITS / 4, &len, w, (int32_t)n, &e);
     pthread_mutex_lock(&lock);
-    UTransliterator *t = U_SUCCESS(e) ? get(k) : NULL;
-    if (t) {
+    UTransliterator *t = get(k); /* and ICU with it, the first time */
+    if (t)
+        icu.u_strFromUTF8Lenient(buf, FOLD_UNITS / 4, &len, w, (int32_t)n, &e);
+    if (t && U_SUCCESS(e)) {
         limit = len;
-        utrans_transUChars(t, buf, &len, FOLD_UNITS, 0, &limit, &e);
+        icu.utrans_transUChars(t, buf, &len, FOLD_UNITS, 0, &limit, &e);
     }
-    pthread_mutex_unlock(&lock);
     bool ok = t && U_SUCCESS(e);
     if (ok) {
-        u_strToUTF8(tmp, (int32_t)sizeof tmp - 1, &got, buf, len, &e);
+        icu.u_strToUTF8(tmp, (int32_t)sizeof tmp - 1, &got, buf, len, &e);
         ok = U_SUCCESS(e) && got >= 0;
     }
+    pthread_mutex_unlock(&lock);
     if (ok) {
         tmp[got] = '\0';
         text_copy(out, cap, tmp);

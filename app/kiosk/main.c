@@ -248,8 +248,11 @@ int main(int argc, char **argv)
         return 2;
     if (o.check_config)
         return check_config(&o);
-    if (!load_config(&o, &cfg))
+    platform_prepare(); /* the fonts are looked for while the configuration is read */
+    if (!load_config(&o, &cfg)) {
+        platform_unprepare();
         return EXIT_CONFIG;
+    }
     /* what visitors type stays in RAM: no core file, not swapped */
     char why[120];
     if (!memory_harden(why, sizeof why))
@@ -261,6 +264,7 @@ int main(int argc, char **argv)
         Date d;
         if (!date_parse(o.today, &d)) {
             fprintf(stderr, "career-kiosk: --today wants a date like 2026-11-22\n");
+            platform_unprepare();
             return 2;
         }
         app.clock = clock_pinned(d.y, d.m, d.d);
@@ -291,6 +295,5 @@ int main(int argc, char **argv)
     }
     service_stopping();
     app_close(&app);
-    platform_close(p);
-    return rc;
+    platform_exit(p, rc);
 }

@@ -424,32 +424,66 @@ static void break_long(Ui *ui, Rect box, char *line, int px, Weight w, Color c, 
     }
 }
 
-/* Draws (or measures) one paragraph; returns its height. */
+/* Draws (or measures) one paragraph; returns its height.
+ *
+ * Whether the next word fits on the line is judged from widths already
+ * known: the line's, a space's and the word's (each word measured once,
+ * and kept), instead of shaping the line again with each word: a
+ * paragraph of n words cost n lines of shaping, most of the first
+ * frame's time. The sum differs from the line's real width by a few
+ * pixels a word (each width rounded up, a glyph reaching past its
+ * advance, kerning), so near the edge (half the text's size, and a
+ * quarter of it and two pixels for each word guessed at) and after eight
+ * guessed words the line is measured whole, as before, and that width
+ * carried on. */
 static int wrap_para(Ui *ui, Rect box, const char *s, size_t len, int px, Weight w, Color c)
 {
+    enum { GUESSES = 8 };
     int lh = draw_line_height(ui->measure, px), y = box.y;
-    char line[600], trial[600];
+    int space = ui_width(ui, " ", px, w), line_w = 0, words = 0, guessed = 0;
+    char line[600], trial[600], word[600];
     size_t i = 0;
     line[0] = '\0';
     while (i < len) {
         size_t start = i;
         while (i < len && s[i] != ' ')
             i++;
-        StrBuf t;
+        StrBuf t, wb;
+        strbuf_init(&wb, word, sizeof word);
+        strbuf_addn(&wb, s + start, i - start);
+        int word_w = ui_width(ui, word, px, w);
         strbuf_init(&t, trial, sizeof trial);
         strbuf_add(&t, line);
         if (*line)
             strbuf_addc(&t, ' ');
-        strbuf_addn(&t, s + start, i - start);
-        if (*line && ui_width(ui, trial, px, w) > box.w) {
+        strbuf_add(&t, word);
+        bool fits = true;
+        if (*line) {
+            int guess = line_w + space + word_w;
+            int near = px / 2 + (2 + px / 4) * (guessed + 1);
+            if (guess > box.w + near)
+                fits = false;
+            else if (guess >= box.w - near || guessed + 1 >= GUESSES) {
+                guess = ui_width(ui, trial, px, w);
+                fits = guess <= box.w;
+                guessed = -1; /* measured: counted up to 0 below */
+            }
+            line_w = guess;
+            guessed++;
+        }
+        if (!fits) {
             wrap_line(ui, line, box.x, y, px, w, c);
             y += lh;
-            StrBuf l;
-            strbuf_init(&l, line, sizeof line);
-            strbuf_addn(&l, s + start, i - start);
+            text_copy(line, sizeof line, word);
         } else
             text_copy(line, sizeof line, trial);
-        break_long(ui, box, line, px, w, c, &y, lh);
+        if (!fits || words == 0) { /* one word on the line: it may be wider than the box */
+            break_long(ui, box, line, px, w, c, &y, lh);
+            line_w = ui_width(ui, line, px, w);
+            words = 1;
+            guessed = 0;
+        } else
+            words++;
         while (i < len && s[i] == ' ')
             i++;
     }
