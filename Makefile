@@ -182,8 +182,8 @@ $(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LIB_CFLAGS) $(TEST_CFLAGS) -c $< -o $@
 
-# test_bidi checks platform/bidi.c through platform's own header (SDL's)
-$(BUILD)/obj/tests/test_bidi.o: LIB_CFLAGS += $(UI_CFLAGS)
+# test_bidi and test_fonts check platform/ through its own header (SDL's)
+$(BUILD)/obj/tests/test_bidi.o $(BUILD)/obj/tests/test_fonts.o: LIB_CFLAGS += $(UI_CFLAGS)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support.o $(BUILD)/libkiosk.a \
                   $(BUILD)/libckui.a $(BUILD)/libck.a
