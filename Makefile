@@ -14,7 +14,11 @@ FUZZ_SECONDS ?= 60
 # first folds a word beyond ASCII (loading it was a tenth of the start).
 LINK_PKGS := sqlite3 libqrencode inih libsodium
 PKGS      := $(LINK_PKGS) icu-uc icu-i18n
-UI_PKGS   := sdl2 SDL2_ttf SDL2_image fontconfig zlib libsystemd wayland-client xkbcommon fribidi
+# SDL_image's headers only: platform/image.c opens it when an image is
+# first read or written (its TIFF, WebP and C++ libraries were a
+# twentieth of the start).
+UI_LINK_PKGS := sdl2 SDL2_ttf fontconfig zlib libsystemd wayland-client xkbcommon fribidi
+UI_PKGS   := $(UI_LINK_PKGS) SDL2_image
 TEST_PKGS := cmocka
 
 # Where `make install` puts things (DESTDIR is prepended to each).
@@ -81,7 +85,7 @@ LIB_LIBS    = $(shell pkg-config --libs $(LINK_PKGS)) -ldl
 UI_CFLAGS   = $(shell pkg-config --cflags $(UI_PKGS))
 # libcups is not linked: platform/cups.c opens it when a printer is first
 # asked something (its seventeen libraries were a seventh of the start).
-UI_LIBS     = $(shell pkg-config --libs $(UI_PKGS)) -ldl -lm -pthread
+UI_LIBS     = $(shell pkg-config --libs $(UI_LINK_PKGS)) -ldl -lm -pthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 

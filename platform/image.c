@@ -1,14 +1,65 @@
 /* image: SDL_image's only includer. The office's logo (PNG, JPEG or SVG)
  * read once per Draw and drawn scaled to fit; a checker for
  * `--check-config`; PNGs of screenshots and rendered pages, written by
- * IMG_SavePNG. See draw.h and platform.h. */
+ * IMG_SavePNG. See draw.h and platform.h.
+ *
+ * SDL_image is opened when an image is first read or written, not as
+ * the program starts: it brings the TIFF, WebP and JPEG libraries and
+ * through them the C++ runtime, whose loading was a twentieth of the
+ * kiosk's start. The kiosk has it opened, and its logo checked, on a
+ * thread of its own while the window opens (platform_prepare_image). */
 #include "internal.h"
 #include "platform.h"
 
 #include <SDL_image.h>
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#define IMG_FUNCTIONS(X)                                                                           \
+    X(IMG_Load)                                                                                    \
+    X(IMG_isSVG)                                                                                   \
+    X(IMG_LoadSizedSVG_RW)                                                                         \
+    X(IMG_SavePNG)
+
+static struct {
+#define IMG_FIELD(f) __typeof__(f) *f;
+    IMG_FUNCTIONS(IMG_FIELD)
+#undef IMG_FIELD
+} img;
+static pthread_once_t img_once = PTHREAD_ONCE_INIT;
+static bool img_ok;
+static char img_why[300];
+
+static void img_open(void)
+{
+    /* SDL2_image's name for every 2.x release */
+    void *h = dlopen("libSDL2_image-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        snprintf(img_why, sizeof img_why, "the image library SDL_image could not be loaded (%s)",
+                 dlerror());
+        return;
+    }
+#define IMG_OPEN(f)                                                                                \
+    if (!(img.f = (__typeof__(f) *)dlsym(h, #f))) {                                                \
+        snprintf(img_why, sizeof img_why, "the image library SDL_image has no %s", #f);            \
+        return;                                                                                    \
+    }
+    IMG_FUNCTIONS(IMG_OPEN)
+#undef IMG_OPEN
+    img_ok = true;
+}
+
+/* True when SDL_image is loaded; else why not, in err. */
+static bool img_ready(char *err, size_t cap)
+{
+    pthread_once(&img_once, img_open);
+    if (!img_ok)
+        snprintf(err, cap, "%s", img_why);
+    return img_ok;
+}
 
 enum { IMAGE_FILE_MAX = 8 << 20, IMAGE_SIDE_MAX = 4096 };
 
@@ -26,7 +77,9 @@ static SDL_Surface *image_load(const char *path, char *err, size_t cap)
                  (long long)st.st_size);
         return NULL;
     }
-    SDL_Surface *s = IMG_Load(path);
+    if (!img_ready(err, cap))
+        return NULL;
+    SDL_Surface *s = img.IMG_Load(path);
     if (!s) {
         snprintf(err, cap, "%s: not a PNG, JPEG or SVG image SDL_image can read (%s)", path,
                  IMG_GetError());
@@ -67,8 +120,10 @@ static SDL_Surface *shrink(SDL_Surface *s, int w, int h)
 static SDL_Surface *image_fitted(const char *path, int w, int h, char *err, size_t cap)
 {
     SDL_Surface *s = NULL;
+    if (!img_ready(err, cap))
+        return NULL;
     SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-    if (rw && IMG_isSVG(rw)) {
+    if (rw && img.IMG_isSVG(rw)) {
         struct stat st;
         if (stat(path, &st) == 0 && st.st_size > IMAGE_FILE_MAX) {
             snprintf(err, cap, "%s: %lld bytes; a logo may be at most 8 MB", path,
@@ -76,7 +131,7 @@ static SDL_Surface *image_fitted(const char *path, int w, int h, char *err, size
             SDL_RWclose(rw);
             return NULL;
         }
-        s = IMG_LoadSizedSVG_RW(rw, w, h);
+        s = img.IMG_LoadSizedSVG_RW(rw, w, h);
         SDL_RWclose(rw);
         if (!s)
             snprintf(err, cap, "%s: an SVG SDL_image cannot draw (%s)", path, IMG_GetError());
@@ -104,13 +159,15 @@ static SDL_Surface *image_fitted(const char *path, int w, int h, char *err, size
     return s;
 }
 
-bool platform_image_check(const char *path, int *w, int *h, char *err, size_t cap)
+static bool image_check(const char *path, int *w, int *h, char *err, size_t cap)
 {
     /* an SVG is drawn small to see that it draws: its size is whatever it
      * is drawn at, and rasterising it whole is most of a start-up's time
      * spent on the logo */
+    if (!img_ready(err, cap))
+        return false;
     SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-    bool svg = rw && IMG_isSVG(rw);
+    bool svg = rw && img.IMG_isSVG(rw);
     if (rw)
         SDL_RWclose(rw);
     SDL_Surface *s = svg ? image_fitted(path, 64, 64, err, cap) : image_load(path, err, cap);
@@ -122,12 +179,62 @@ bool platform_image_check(const char *path, int *w, int *h, char *err, size_t ca
     return true;
 }
 
+/* The check platform_prepare_image started, and its answer. */
+static struct {
+    pthread_t thread;
+    bool running, ok;
+    char path[1024], err[300];
+    int w, h;
+} ahead;
+
+static void *check_ahead(void *arg)
+{
+    (void)arg;
+    ahead.ok = image_check(ahead.path, &ahead.w, &ahead.h, ahead.err, sizeof ahead.err);
+    return NULL;
+}
+
+void platform_prepare_image(const char *path)
+{
+    image_settle();
+    if (!path || !*path || strlen(path) >= sizeof ahead.path)
+        return; /* nothing to check (a path that long is checked when asked) */
+    snprintf(ahead.path, sizeof ahead.path, "%s", path);
+    /* SDL works out the CPU's features the first time a surface is made,
+     * unguarded: a second thread asking meanwhile sees only some of them
+     * and blends with a slower routine that rounds differently */
+    (void)SDL_SIMDGetAlignment();
+    ahead.running = pthread_create(&ahead.thread, NULL, check_ahead, NULL) == 0;
+}
+
+void image_settle(void)
+{
+    if (ahead.running)
+        pthread_join(ahead.thread, NULL);
+    ahead.running = false;
+}
+
+bool platform_image_check(const char *path, int *w, int *h, char *err, size_t cap)
+{
+    if (ahead.running && strcmp(path, ahead.path) == 0) {
+        image_settle();
+        ahead.path[0] = '\0'; /* taken */
+        *w = ahead.w;
+        *h = ahead.h;
+        snprintf(err, cap, "%s", ahead.err);
+        return ahead.ok;
+    }
+    image_settle();
+    return image_check(path, w, h, err, cap);
+}
+
 /* The texture for path fitted in w x h on d, made on first use; NULL when
  * the file cannot be read (tried once per path and size, so a bad file
  * costs nothing per frame). Two sizes are kept: the Welcome screen's and
  * the header's. */
 static Logo *image_texture(Draw *d, const char *path, int w, int h)
 {
+    image_settle(); /* the logo's check, if it is still running, reads first */
     Logo *victim = &d->logo[0];
     for (int i = 0; i < LOGOS; i++) {
         Logo *l = &d->logo[i];
@@ -185,6 +292,11 @@ bool png_write(const char *path, const unsigned char *px, int w, int h, int pitc
         snprintf(err, cap, "cannot make an image to write %s: %s", path, SDL_GetError());
         return false;
     }
+    char why[300];
+    if (!img_ready(why, sizeof why)) {
+        snprintf(err, cap, "cannot write %s: %s", path, why);
+        goto done;
+    }
     if (channels == 1) {
         SDL_Color grey[256];
         for (int i = 0; i < 256; i++)
@@ -194,7 +306,7 @@ bool png_write(const char *path, const unsigned char *px, int w, int h, int pitc
             goto done;
         }
     }
-    ok = IMG_SavePNG(s, path) == 0;
+    ok = img.IMG_SavePNG(s, path) == 0;
     if (!ok)
         snprintf(err, cap, "cannot write %s: %s", path, IMG_GetError());
 done:

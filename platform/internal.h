@@ -28,6 +28,9 @@ void fonts_done(void);
 void fonts_prefetch(void);
 void fonts_settle(void);
 
+/* image.c: waits for the check platform_prepare_image started. */
+void image_settle(void);
+
 /* xcompose.c: before SDL starts on X11, points XCOMPOSEFILE at the
  * two-key dead-key part of the locale's compose table (the whole table
  * is read a character at a time as SDL opens its input method). False

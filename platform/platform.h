@@ -98,6 +98,11 @@ typedef struct {
 void platform_prepare(void);
 void platform_unprepare(void);
 
+/* Starts checking the image at path (the office's logo; NULL: none) on a
+ * thread of its own, the image library loaded with it, while the window
+ * opens; platform_image_check on the same path takes that answer. */
+void platform_prepare_image(const char *path);
+
 /* Opens the display (or the offscreen surface). NULL with a reason in err:
  * "no display" when there is none. Free with platform_close. */
 Platform *platform_open(const PlatformOptions *o, char *err, size_t err_cap);

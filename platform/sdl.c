@@ -369,6 +369,7 @@ void platform_prepare(void)
 void platform_unprepare(void)
 {
     fonts_settle();
+    image_settle();
 }
 
 Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
@@ -432,6 +433,7 @@ void platform_close(Platform *p)
         SDL_DestroyWindow(p->win);
     way_close(p->way);
     fonts_settle();
+    image_settle();
     SDL_Quit();
     free(p);
 }

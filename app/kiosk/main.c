@@ -86,8 +86,8 @@ static bool parse(int argc, char **argv, Options *o)
     return true;
 }
 
-/* What only the kiosk can judge: a logo it can draw, a language it has. */
-static int kiosk_checks(const Config *c, ConfigProblem *p, int cap, int n)
+/* A logo the kiosk can draw. */
+static int logo_check(const Config *c, ConfigProblem *p, int cap, int n)
 {
     char why[300];
     int w, h;
@@ -98,6 +98,23 @@ static int kiosk_checks(const Config *c, ConfigProblem *p, int cap, int n)
         }
         n++;
     }
+    return n;
+}
+
+/* The problems of the config file at path, on stderr. */
+static void refuse(const char *path, const ConfigProblem *p, int n)
+{
+    config_report(stderr, path, p, n);
+    fprintf(stderr, "career-kiosk: %s has %d problem%s; not starting until %s fixed\n", path, n,
+            n == 1 ? "" : "s", n == 1 ? "it is" : "they are");
+}
+
+/* What only the kiosk can judge: a logo it can draw (unless that is
+ * checked while the window opens: logo_later), a language it has. */
+static int kiosk_checks(const Config *c, bool logo_later, ConfigProblem *p, int cap, int n)
+{
+    if (!logo_later)
+        n = logo_check(c, p, cap, n);
     if (!strings_set_language(c->language)) {
         if (n < cap) {
             p[n].line = c->language_line;
@@ -111,8 +128,9 @@ static int kiosk_checks(const Config *c, ConfigProblem *p, int cap, int n)
 }
 
 /* The config file with --db applied, checked through. Problems go to
- * stderr; false then. */
-static bool load_config(const Options *o, Config *c)
+ * stderr; false then. With logo_later the logo is checked on a thread
+ * while the window opens, and logo_checked gives the answer. */
+static bool load_config(const Options *o, Config *c, bool logo_later)
 {
     ConfigProblem p[CONFIG_PROBLEMS];
     int n;
@@ -121,13 +139,25 @@ static bool load_config(const Options *o, Config *c)
     config_load(path, c, p, CONFIG_PROBLEMS, &n);
     if (o->db)
         snprintf(c->database, sizeof c->database, "%s", o->db);
-    n = kiosk_checks(c, p, CONFIG_PROBLEMS, n);
+    if (logo_later)
+        platform_prepare_image(c->office.logo);
+    n = kiosk_checks(c, logo_later, p, CONFIG_PROBLEMS, n);
     if (n == 0)
         return true;
-    config_report(stderr, path, p, n);
-    fprintf(stderr, "career-kiosk: %s has %d problem%s; not starting until %s fixed\n", path, n,
-            n == 1 ? "" : "s", n == 1 ? "it is" : "they are");
+    if (logo_later) /* not starting: every problem told at once */
+        n = logo_check(c, p, CONFIG_PROBLEMS, n);
+    refuse(path, p, n);
     return false;
+}
+
+/* The logo load_config left to check while the window opened. */
+static bool logo_checked(const Options *o, const Config *c)
+{
+    ConfigProblem p[1];
+    int n = logo_check(c, p, 1, 0);
+    if (n)
+        refuse(config_path(o->config), p, n);
+    return n == 0;
 }
 
 /* When the last bundle arrived and from where, and whether that is
@@ -163,7 +193,7 @@ static int check_config(const Options *o)
     char printer[200];
     const char *path = config_path(o->config);
     static const char *const turns[] = {"normal", "left", "right", "inverted"};
-    if (!load_config(o, &c))
+    if (!load_config(o, &c, false))
         return 1;
     print_setup_describe(&c.print, printer, sizeof printer);
     printf("%s: no problems%s\n", path, access(path, F_OK) == 0 ? "" : " (no file: all defaults)");
@@ -249,7 +279,7 @@ int main(int argc, char **argv)
     if (o.check_config)
         return check_config(&o);
     platform_prepare(); /* the fonts are looked for while the configuration is read */
-    if (!load_config(&o, &cfg)) {
+    if (!load_config(&o, &cfg, true)) {
         platform_unprepare();
         return EXIT_CONFIG;
     }
@@ -279,6 +309,10 @@ int main(int argc, char **argv)
         else
             fprintf(stderr, "career-kiosk: %s\n", err);
         return 2;
+    }
+    if (!logo_checked(&o, &cfg)) {
+        platform_close(p);
+        return EXIT_CONFIG;
     }
     if (!app_open(&app, p, &cfg, err, sizeof err)) {
         fprintf(stderr, "career-kiosk: %s\n", err);
