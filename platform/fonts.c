@@ -230,5 +230,8 @@ void fonts_done(void)
 
 void fonts_settle(void)
 {
-    settle();
+    /* a search no Text took: what it had fontconfig load goes, as a
+     * Text's closing lets it go */
+    if (settle())
+        FcFini();
 }

@@ -179,19 +179,21 @@ static bool image_check(const char *path, int *w, int *h, char *err, size_t cap)
     return true;
 }
 
-/* The check platform_prepare_image started, and its answer. */
+/* The check platform_prepare_image started, and its answer. An SDL
+ * thread: SDL keeps a thread's error message in memory of its own, which
+ * it frees when one of its threads ends. */
 static struct {
-    pthread_t thread;
-    bool running, ok;
+    SDL_Thread *thread;
+    bool ok;
     char path[1024], err[300];
     int w, h;
 } ahead;
 
-static void *check_ahead(void *arg)
+static int check_ahead(void *arg)
 {
     (void)arg;
     ahead.ok = image_check(ahead.path, &ahead.w, &ahead.h, ahead.err, sizeof ahead.err);
-    return NULL;
+    return 0;
 }
 
 void platform_prepare_image(const char *path)
@@ -204,19 +206,19 @@ void platform_prepare_image(const char *path)
      * unguarded: a second thread asking meanwhile sees only some of them
      * and blends with a slower routine that rounds differently */
     (void)SDL_SIMDGetAlignment();
-    ahead.running = pthread_create(&ahead.thread, NULL, check_ahead, NULL) == 0;
+    ahead.thread = SDL_CreateThread(check_ahead, "logo check", NULL);
 }
 
 void image_settle(void)
 {
-    if (ahead.running)
-        pthread_join(ahead.thread, NULL);
-    ahead.running = false;
+    if (ahead.thread)
+        SDL_WaitThread(ahead.thread, NULL);
+    ahead.thread = NULL;
 }
 
 bool platform_image_check(const char *path, int *w, int *h, char *err, size_t cap)
 {
-    if (ahead.running && strcmp(path, ahead.path) == 0) {
+    if (ahead.thread && strcmp(path, ahead.path) == 0) {
         image_settle();
         ahead.path[0] = '\0'; /* taken */
         *w = ahead.w;

@@ -24,7 +24,8 @@ bool fonts_find(FontFiles *out, char *err, size_t cap);
 /* Releases what fonts_find had fontconfig load. */
 void fonts_done(void);
 /* Starts the first fonts_find on a thread, to overlap the window's
- * opening; fonts_settle waits for it (platform_close, if no Text took it). */
+ * opening; fonts_settle waits for it and, when no Text took its answer,
+ * releases fontconfig (platform_close, platform_unprepare). */
 void fonts_prefetch(void);
 void fonts_settle(void);
 
