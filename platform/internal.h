@@ -145,6 +145,9 @@ struct Draw {
 /* Writes every fill that is only noted (see Draw.tiles): before the
  * target's pixels are read or shown. */
 void draw_settle(Draw *d);
+/* Drops the fills noted on s, a target about to be freed (the window's
+ * buffer after a resize: that frame is not shown). */
+void draw_forget(Draw *d, const SDL_Surface *s);
 /* Writes the noted fills under r (clipped as drawing is): before
  * something other than a plain fill or blend draws there. */
 void draw_touch(Draw *d, Rect r);

@@ -139,6 +139,10 @@ void platform_advance(Platform *p, uint64_t ms);
 /* Starts a frame: the Draw to draw it with. */
 Draw *platform_frame_begin(Platform *p);
 
+/* The Draw to measure text and images with, inside a frame or between
+ * frames: it starts none (a frame's buffer and size stay as they are). */
+Draw *platform_measure(Platform *p);
+
 /* Shows the frame. */
 void platform_frame_end(Platform *p);
 

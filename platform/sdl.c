@@ -111,6 +111,7 @@ static void new_upright(Platform *p, int w, int h)
         text_renderer(p->draw.text, r);
     if (p->ur)
         SDL_DestroyRenderer(p->ur);
+    draw_forget(&p->draw, p->upright);
     SDL_FreeSurface(p->upright);
     p->ur = r;
     p->upright = s;
@@ -185,6 +186,7 @@ static void new_panel(Platform *p, Uint32 *pixels, int w, int h, int pitch)
         p->draw.r = r;
     }
     SDL_DestroyRenderer(p->r);
+    draw_forget(&p->draw, p->surface);
     SDL_FreeSurface(p->surface);
     p->r = r;
     p->surface = s;
@@ -692,6 +694,11 @@ Draw *platform_frame_begin(Platform *p)
     return &p->draw;
 }
 
+Draw *platform_measure(Platform *p)
+{
+    return &p->draw;
+}
+
 /* SDL turns clockwise, in degrees. */
 static double turn_degrees(PlatformTurn t)
 {
@@ -941,6 +948,16 @@ void draw_settle(Draw *d)
 {
     if (d->tiles.npending) /* else the surface may be gone (a new size) */
         settle(d, 0, 0, d->tiles.of->w, d->tiles.of->h);
+}
+
+void draw_forget(Draw *d, const SDL_Surface *s)
+{
+    if (!s || d->tiles.of != s)
+        return;
+    if (d->tiles.pending)
+        memset(d->tiles.pending, 0, (size_t)d->tiles.cols * (size_t)d->tiles.rows);
+    d->tiles.npending = 0;
+    d->tiles.of = NULL;
 }
 
 void draw_touch(Draw *d, Rect r)

@@ -169,7 +169,7 @@ static void pass(App *a, Draw *d)
     int w, h;
     platform_size(a->platform, &w, &h);
     view_update(a);
-    ui_begin(&a->ui, d, platform_frame_begin(a->platform), w, h, platform_now(a->platform));
+    ui_begin(&a->ui, d, platform_measure(a->platform), w, h, platform_now(a->platform));
     screens_run(&a->view);
     ui_after_pass(&a->ui);
     act(a);
