@@ -11,7 +11,7 @@ CFLAGS  ?= -O2 -g
 FUZZ_SECONDS ?= 60
 
 # ICU's headers only: app/directory/latin.c opens the library when it
-# first folds a word beyond ASCII (loading it was a tenth of the start).
+# first folds a word beyond ASCII (loading it cost every start a few ms).
 LINK_PKGS := sqlite3 libqrencode inih libsodium
 PKGS      := $(LINK_PKGS) icu-uc icu-i18n
 # SDL_image's headers only: platform/image.c opens it when an image is

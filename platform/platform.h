@@ -113,7 +113,7 @@ void platform_close(Platform *p);
  * output is flushed, and the window, fonts, caches and libraries of p go
  * with the process, as the display server closes a window whose
  * connection ends and the kernel takes back memory and files. Taking
- * them apart one by one was a sixth of a start-draw-exit. A build with
+ * them apart one by one was an eighth of a start-draw-exit. A build with
  * a leak checker closes p first, so the checker sees every allocation
  * freed. */
 _Noreturn void platform_exit(Platform *p, int rc);

@@ -380,6 +380,7 @@ Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
     if (!p) {
         snprintf(err, cap, "out of memory");
         fonts_settle();
+        image_settle();
         return NULL;
     }
     p->mode = o->mode;

@@ -5,9 +5,9 @@
  * microseconds. A mutex keeps it to one caller at a time, as ICU asks.
  *
  * ICU itself is opened then too, not as the program starts: only a word
- * beyond ASCII comes here, and loading ICU (three libraries and the C++
- * runtime's relocations) was a tenth of the kiosk's start to its first
- * screen. Its functions carry ICU's version in their names
+ * beyond ASCII comes here, and loading ICU (three libraries, with the
+ * C++ runtime's relocations) cost every start a few milliseconds before
+ * its first screen. Its functions carry ICU's version in their names
  * (u_strToUTF8_72), as its headers spell them. */
 #include "directory/latin.h"
 
