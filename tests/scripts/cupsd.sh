@@ -20,13 +20,16 @@ LogLevel info
 WebInterface No
 Browsing No
 DefaultAuthType None
-JobPrivateValues none
 PreserveJobFiles No
 <Location />
   Order allow,deny
   Allow all
 </Location>
 <Policy default>
+  JobPrivateAccess all
+  JobPrivateValues none
+  SubscriptionPrivateAccess all
+  SubscriptionPrivateValues none
   <Limit All>
     Order deny,allow
   </Limit>
@@ -45,6 +48,15 @@ CONF
     # cups-pdf reads a per-queue file beside its own config
     printf 'Out %s/pdf\nAnonDirName %s/pdf\nLabel 0\n' "$dir" "$dir" \
         >"/etc/cups/cups-pdf-$queue.conf"
+    # Only directives this cupsd accepts (JobPrivateValues, once taken at
+    # the top level, belongs in a Policy since 2.4.2-3+deb12u11): check the
+    # config first and say what it refused.
+    if ! cupsd -t -c "$dir/root/cupsd.conf" -s "$dir/root/cups-files.conf" \
+        >"$dir/log/cupsd-t.out" 2>&1; then
+        echo "cupsd (cups-daemon $(dpkg-query -W -f='${Version}' cups-daemon 2>/dev/null)) refuses the test config:" >&2
+        cat "$dir/log/cupsd-t.out" >&2
+        exit 1
+    fi
     cupsd -f -c "$dir/root/cupsd.conf" -s "$dir/root/cups-files.conf" \
         >"$dir/log/cupsd.out" 2>&1 &
     echo $! >"$dir/cupsd.pid"
