@@ -29,6 +29,20 @@ void fonts_done(void);
 void fonts_prefetch(void);
 void fonts_settle(void);
 
+/* wake.c: the main loop's wake (see platform_wake). wake_open makes the
+ * eventfd and, with sdl_queue, the SDL event type; wake_close stops
+ * pushing events before SDL's queue goes. wake_take says whether a wake
+ * came since the last take, and empties the eventfd; wake_fd is what the
+ * Wayland window's poll() waits on beside the compositor (-1: none);
+ * wake_is tells a wake's SDL event; wake_from_signal is the
+ * async-signal-safe knock (SIGTERM). */
+void wake_open(bool sdl_queue);
+void wake_close(void);
+bool wake_take(void);
+int wake_fd(void);
+bool wake_is(const SDL_Event *e);
+void wake_from_signal(void);
+
 /* image.c: waits for the check platform_prepare_image started. */
 void image_settle(void);
 

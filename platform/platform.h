@@ -68,6 +68,7 @@ typedef enum {
     INPUT_WHEEL,  /* a mouse wheel turned at x, y: key is +1 up, -1 down */
     INPUT_QUIT,   /* the window was closed (windowed mode only) or SIGTERM */
     INPUT_TIMEOUT,
+    INPUT_WAKE, /* platform_wake was called: work off the main thread moved on */
 } InputKind;
 
 enum {
@@ -129,6 +130,13 @@ void platform_size(const Platform *p, int *w, int *h);
 /* Waits up to timeout_ms (-1: forever) for the next input. Returns false
  * and INPUT_TIMEOUT when none came. Never blocks in headless mode. */
 bool platform_next(Platform *p, Input *in, int timeout_ms);
+
+/* Wakes the main loop out of platform_next (which returns INPUT_WAKE),
+ * from any thread: a worker calls it when its work ends or moves on, so
+ * the loop carries on without waiting for a touch or a timer. Does
+ * nothing before platform_open and in headless mode (a script's clock
+ * moves only when it waits). */
+void platform_wake(void);
 
 /* Milliseconds on the platform's clock (virtual when headless). */
 uint64_t platform_now(const Platform *p);

@@ -44,6 +44,7 @@ static void on_term(int sig)
 {
     (void)sig;
     terminate_asked = 1;
+    wake_from_signal();
 }
 
 static void catch_term(void)
@@ -399,6 +400,8 @@ Platform *platform_open(const PlatformOptions *o, char *err, size_t cap)
     if (!p->draw.text)
         goto fail;
     update_size(p);
+    if (o->mode != PLATFORM_HEADLESS)
+        wake_open(!p->way); /* the Wayland window waits in its own poll() */
     return p;
 fail:
     platform_close(p);
@@ -421,6 +424,7 @@ void platform_close(Platform *p)
 {
     if (!p)
         return;
+    wake_close();
     draw_release(&p->draw);
     if (p->picture)
         SDL_DestroyTexture(p->picture);
@@ -572,6 +576,10 @@ static bool way_input(Platform *p, Input *in, int timeout_ms, int wait)
             in->kind = INPUT_QUIT;
             return true;
         }
+        if (wake_take()) {
+            in->kind = INPUT_WAKE;
+            return true;
+        }
         Input raw;
         int got = way_next(p->way, &raw, wait);
         if (got < 0) { /* the compositor is gone: so is the screen */
@@ -633,6 +641,11 @@ bool platform_next(Platform *p, Input *in, int timeout_ms)
             return true;
         }
         if (SDL_WaitEventTimeout(&e, wait)) {
+            if (wake_is(&e)) {
+                wake_take();
+                in->kind = INPUT_WAKE;
+                return true;
+            }
             if (translate(p, &e, in))
                 return true;
             continue;

@@ -656,8 +656,9 @@ void way_close(Way *w)
 }
 
 /* Reads and dispatches what the compositor sent, waiting up to
- * timeout_ms for it. False when the connection is gone. */
-static bool pump(Way *w, int timeout_ms)
+ * timeout_ms for it (or, with wakeable, for the main loop's wake). False
+ * when the connection is gone. */
+static bool pump(Way *w, int timeout_ms, bool wakeable)
 {
     while (wl_display_prepare_read(w->display) != 0)
         if (wl_display_dispatch_pending(w->display) < 0)
@@ -666,9 +667,11 @@ static bool pump(Way *w, int timeout_ms)
         wl_display_cancel_read(w->display);
         return false;
     }
-    struct pollfd fd = {wl_display_get_fd(w->display), POLLIN, 0};
-    int n = poll(&fd, 1, timeout_ms);
-    if (n > 0) {
+    /* the compositor, and the main loop's wake (a worker done, SIGTERM):
+     * platform_next looks at the wake when this returns */
+    struct pollfd fd[2] = {{wl_display_get_fd(w->display), POLLIN, 0}, {wake_fd(), POLLIN, 0}};
+    int n = poll(fd, wakeable && fd[1].fd >= 0 ? 2 : 1, timeout_ms);
+    if (n > 0 && (fd[0].revents & POLLIN)) {
         if (wl_display_read_events(w->display) < 0)
             return false;
     } else
@@ -678,7 +681,7 @@ static bool pump(Way *w, int timeout_ms)
 
 int way_next(Way *w, Input *in, int timeout_ms)
 {
-    if (!w->count && !pump(w, timeout_ms))
+    if (!w->count && !pump(w, timeout_ms, true))
         return -1; /* no compositor: nothing to show on */
     if (!w->count)
         return 0;
@@ -711,7 +714,7 @@ uint32_t *way_frame(Way *w, int *width, int *height, int *pitch)
         for (int i = 0; i < BUFFERS && !b; i++)
             if (!w->buf[i].busy)
                 b = &w->buf[i];
-        if (!b && !pump(w, 2))
+        if (!b && !pump(w, 2, false))
             break;
     }
     if (!b)

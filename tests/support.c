@@ -269,3 +269,72 @@ int support_plan(const char *dir, const char *db, const char *size, const char *
     free(dump);
     return found;
 }
+
+bool support_spot(const char *dump, int which, const char *label, SupportSpot *out)
+{
+    size_t n = strlen(label);
+    bool prefix = n > 0 && label[n - 1] == '*';
+    int screen = 0;
+    for (const char *line = dump; line && *line; line = strchr(line, '\n'), line += line ? 1 : 0) {
+        int x, y, w, h, k = 0;
+        if (strncmp(line, "screen ", 7) == 0) {
+            if (screen++ == which)
+                return false;
+            continue;
+        }
+        if (screen != which || sscanf(line, "item %d %d %d %d %n", &x, &y, &w, &h, &k) != 4 || !k)
+            continue;
+        const char *l = line + k;
+        size_t len = strcspn(l, "\n");
+        if (prefix ? len >= n - 1 && strncmp(l, label, n - 1) == 0
+                   : len == n && strncmp(l, label, n) == 0) {
+            snprintf(out->label, sizeof out->label, "%.*s", (int)len, l);
+            out->x = x + w / 2;
+            out->y = y + h / 2;
+            return true;
+        }
+    }
+    return false;
+}
+
+void support_staff_stick(const char *dir, const char *db, const char *pin, int n)
+{
+    char *out, key[200] = "", conf[3000];
+    int rc = support_sh(&out,
+                        "cd %s && minisign -G -W -p staff.pub -s staff.key >/dev/null 2>&1 && "
+                        "sed -n 2p staff.pub",
+                        dir);
+    if (rc != 0)
+        fail_msg("minisign -G: %s", out);
+    snprintf(key, sizeof key, "%.*s", (int)strcspn(out, "\r\n"), out);
+    free(out);
+    snprintf(conf, sizeof conf,
+             "[office]\nname = Hillside Career Center\n[directory]\ndatabase = %s\n"
+             "[bundles]\nroots = %s/media\ntrusted_key = %s Career office laptop\n",
+             db, dir, key);
+    support_write(support_path(dir, "kiosk.conf"), conf, (size_t)-1);
+    rc = support_admin(&out, "--config %s/kiosk.conf set-pin <<EOF\n%s\nEOF", dir, pin);
+    if (rc != 0)
+        fail_msg("set-pin: %s", out);
+    free(out);
+    /* the bundle: signed for a moment before the kiosk's pinned noon */
+    char here[1024];
+    assert_non_null(getcwd(here, sizeof here)); /* the tests run at the top of the tree */
+    rc = support_sh(&out,
+                    "cd %s && mkdir -p bundle && head -%d %s/assets/mentors.sample.csv > "
+                    "bundle/mentors.csv && minisign -S -s staff.key -m bundle/mentors.csv "
+                    "-t 'timestamp:1795338000 file:mentors.csv' </dev/null >/dev/null 2>&1 && "
+                    "truncate -s 16M stick.img && mkfs.vfat -n STAFF stick.img >/dev/null && "
+                    "mkdir -p media/STICK && fusefat -o rw+,allow_other %s/stick.img media/STICK "
+                    ">/dev/null && mkdir media/STICK/career-kiosk && "
+                    "cp bundle/mentors.csv bundle/mentors.csv.minisig media/STICK/career-kiosk/ 2>&1",
+                    dir, n + 1, here, dir);
+    if (rc != 0)
+        fail_msg("making, signing and mounting the stick (%d): %s", rc, out);
+    free(out);
+}
+
+void support_staff_stick_pull(const char *dir)
+{
+    support_sh(NULL, "fusermount -uz %s/media/STICK 2>/dev/null; true", dir);
+}

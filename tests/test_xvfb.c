@@ -4,6 +4,7 @@
  * own layout (a headless dump at the same size). */
 #include "support.h"
 
+#include "directory/store.h"
 #include "platform.h"
 
 #include <signal.h>
@@ -69,6 +70,7 @@ static int teardown(void **state)
     (void)state;
     if (kiosk > 0)
         kill(kiosk, SIGKILL), waitpid(kiosk, NULL, 0);
+    support_staff_stick_pull(dir);
     if (xvfb > 0)
         kill(xvfb, SIGTERM), waitpid(xvfb, NULL, 0);
     support_rmtree(dir);
@@ -238,6 +240,114 @@ static void test_dead_keys_make_accents(void **state)
     assert_string_equal(typed, "éüx");
 }
 
+/* Whether a process started through the shell still runs (not ended,
+ * and not ended waiting for whoever adopted it to reap it). */
+static bool running(pid_t pid)
+{
+    char path[64], *stat;
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    stat = support_read(path, NULL);
+    const char *state = stat ? strrchr(stat, ')') : NULL;
+    bool yes = state && state[1] == ' ' && state[2] != 'Z';
+    free(stat);
+    return yes;
+}
+
+/* Waits up to seconds for text in the file at path, touching nothing. */
+static bool log_says(const char *path, const char *text, int seconds)
+{
+    for (int i = 0; i < seconds * 10; i++) {
+        char *got = support_read(path, NULL);
+        bool said = got && strstr(got, text);
+        free(got);
+        if (said)
+            return true;
+        usleep(100000);
+    }
+    return false;
+}
+
+/* Staff work finishes on its own in the real window: a stick is plugged
+ * in, staff enter the PIN, and then nobody touches anything; the copy
+ * and check end in the preview, and after the one tap on Import the
+ * import ends with the new directory in use. Before the loop was woken
+ * by its worker, each step waited for the next touch. */
+static void test_staff_work_finishes_without_a_touch(void **state)
+{
+    (void)state;
+    char db[1100], plan[1100], log[1100], conf[1100], disp[16], *dump, *got;
+    static const char pin[] = "274958";
+    SupportSpot key[sizeof pin], import;
+    snprintf(db, sizeof db, "%s/staff.db", dir);
+    snprintf(plan, sizeof plan, "%s/staff-plan.txt", dir);
+    snprintf(log, sizeof log, "%s/staff.log", dir);
+    snprintf(conf, sizeof conf, "%s/kiosk.conf", dir);
+    snprintf(disp, sizeof disp, ":%d", display);
+    support_staff_stick(dir, db, pin, 40);
+    /* where the keys and Import are: the same screens, headless */
+    support_write(plan, "dump\ntype 274958\nkey enter\nwait 200\ndump\n", (size_t)-1);
+    int rc = support_kiosk(&dump,
+                           "--headless --size 1280x800 --today 2026-11-22 --config %s --db %s.plan "
+                           "--script %s",
+                           conf, db, plan);
+    if (rc != 0)
+        fail_msg("the headless plan failed (%d):\n%s", rc, dump);
+    for (int i = 0; pin[i]; i++) {
+        char label[2] = {pin[i], '\0'};
+        if (!support_spot(dump, 0, label, &key[i]))
+            fail_msg("no PIN key %s on the first screen:\n%.3000s", label, dump);
+    }
+    if (!support_spot(dump, 0, "OK", &key[sizeof pin - 1]) || !support_spot(dump, 1, "Import *", &import))
+        fail_msg("no OK or Import button in the plan:\n%.3000s", dump);
+    free(dump);
+    char *pid;
+    assert_int_equal(support_sh(&pid,
+                                "DISPLAY=%s %s --windowed --size 1280x800 --today 2026-11-22 "
+                                "--config %s --db %s > %s 2>&1 & echo $!",
+                                disp, support_program("career-kiosk"), conf, db, log),
+                     0);
+    kiosk = (pid_t)atol(pid); /* teardown's, if this fails */
+    free(pid);
+    assert_true(log_says(log, "showing the kiosk", 20));
+    assert_true(log_says(log, "a staff stick is mounted", 10));
+    for (size_t i = 0; i < sizeof pin; i++) {
+        char args[100];
+        snprintf(args, sizeof args, "mousemove %d %d click 1", key[i].x, key[i].y);
+        xdo(args);
+    }
+    /* nothing touched from here until the preview */
+    if (!log_says(log, "staff work took", 15)) {
+        got = support_read(log, NULL);
+        fail_msg("the stick was not copied and checked 15 s after the PIN, with nobody touching "
+                 "the screen:\n%s",
+                 got);
+    }
+    if (!log_says(log, "bundle is checked (40 to import", 5)) {
+        got = support_read(log, NULL);
+        fail_msg("no preview after the check, with nobody touching the screen:\n%s", got);
+    }
+    char args[100];
+    snprintf(args, sizeof args, "mousemove %d %d click 1", import.x, import.y);
+    xdo(args);
+    /* and nothing touched until the import has ended */
+    if (!log_says(log, "imported 40 mentors", 15)) {
+        got = support_read(log, NULL);
+        fail_msg("the import had not ended 15 s after Import, with nobody touching the screen:\n%s",
+                 got);
+    }
+    kill(kiosk, SIGTERM);
+    for (int i = 0; i < 100 && running(kiosk); i++)
+        usleep(100000);
+    kiosk = 0;
+    support_staff_stick_pull(dir);
+    char err[STORE_ERR];
+    Store *s = store_open(db, err, sizeof err);
+    if (!s)
+        fail_msg("%s", err);
+    assert_int_equal(store_mentor_count(s), 40);
+    store_close(s);
+}
+
 static void test_kiosk_mode_cannot_be_escaped(void **state)
 {
     (void)state;
@@ -264,6 +374,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_window_draws_without_gl),
         cmocka_unit_test(test_kiosk_mode_cannot_be_escaped),
         cmocka_unit_test(test_dead_keys_make_accents),
+        cmocka_unit_test(test_staff_work_finishes_without_a_touch),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

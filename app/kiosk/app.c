@@ -7,6 +7,7 @@
 #include "kiosk/flow.h"
 #include "kiosk/screens/screens.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,22 +67,26 @@ uint64_t app_idle_countdown(const App *a)
 
 /* ---- the after-frame job queue ---- */
 
-static void enqueue(App *a, AppJob job, long after)
+static void enqueue(App *a, AppJob job, long after, bool waiting)
 {
     if (app_queued(a, job))
         return;
+    /* the queue holds one of each kind of job: more is a programming
+     * mistake */
+    assert(a->njobs < APP_JOBS);
     if (a->njobs == APP_JOBS) {
         fprintf(stderr, "career-kiosk: the job queue is full; a job was dropped\n");
         return;
     }
     a->job[a->njobs].run = job;
     a->job[a->njobs].after = after;
+    a->job[a->njobs].waiting = waiting;
     a->njobs++;
 }
 
 void app_after_frame(App *a, AppJob job)
 {
-    enqueue(a, job, a->frames + 1);
+    enqueue(a, job, a->frames + 1, false);
     a->dirty = true; /* the frame that says what is going on */
 }
 
@@ -108,17 +113,14 @@ bool app_queued(const App *a, AppJob job)
 static void run_jobs(App *a, bool now)
 {
     int n = a->njobs;
-    struct {
-        AppJob run;
-        long after;
-    } was[APP_JOBS];
+    AppQueued was[APP_JOBS];
     memcpy(was, a->job, sizeof was[0] * (size_t)n);
     a->njobs = 0;
     for (int i = 0; i < n; i++) {
         if (!now && a->frames < was[i].after)
-            enqueue(a, was[i].run, was[i].after);
+            enqueue(a, was[i].run, was[i].after, was[i].waiting);
         else if (!was[i].run(a))
-            enqueue(a, was[i].run, a->frames); /* due: tried again at the next tick */
+            enqueue(a, was[i].run, a->frames, true); /* tried again at the next tick */
         else
             a->dirty = true;
     }
@@ -204,6 +206,7 @@ void app_input(App *a, const Input *in)
     case INPUT_RESIZE:
         a->dirty = true;
         return;
+    case INPUT_WAKE: /* work off the main thread moved on: app_tick follows */
     default:
         return;
     }
@@ -264,8 +267,6 @@ static int visitor_wait_ms(const App *a)
     uint64_t now = platform_now(a->platform), idle = now - a->last_input;
     if (a->ui.animating)
         return 16;
-    if (a->print_job)
-        return 100; /* follow the job */
     if (staff_active(a))
         return -1;
     if (a->step == SCREEN_WELCOME) { /* the next step of the fade, or the next question */
@@ -285,9 +286,12 @@ int app_wait_ms(const App *a)
 {
     if (a->dirty && !a->ui.animating)
         return 0; /* a frame asked for the next one */
-    for (int i = 0; i < a->njobs; i++)
+    for (int i = 0; i < a->njobs; i++) {
         if (a->frames < a->job[i].after)
             return a->dirty ? 16 : 0; /* show the frame, then run the job */
+        if (!a->job[i].waiting)
+            return 0; /* its frame is shown: it runs now, not at the next touch */
+    }
     int v = visitor_wait_ms(a), s = staff_wait_ms(a);
     return v < 0 ? s : s < 0 ? v : v < s ? v : s;
 }

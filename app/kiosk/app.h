@@ -28,12 +28,21 @@
 typedef struct App App;
 
 /* Work that must wait until a frame saying so is on screen ("Getting
- * your sheet ready", "Copying and checking the stick"). A job returns
- * false to stay queued and be tried again at the next tick (a print
- * waiting for the one before it). */
+ * your sheet ready", "Copying and checking the stick"). A job runs at
+ * the first tick after that frame, without waiting for input. It returns
+ * false to stay queued, waiting for something off the main thread (its
+ * worker, a print job before it): it is tried again at each tick, and
+ * whatever it waits for wakes the loop (platform_wake) when it moves. */
 typedef bool (*AppJob)(App *a);
 
 enum { APP_JOBS = 8 };
+
+/* A job in the queue. */
+typedef struct {
+    AppJob run;
+    long after;   /* runs once this many frames were shown */
+    bool waiting; /* it said "not yet": the loop sleeps until woken or timed */
+} AppQueued;
 
 struct App {
     Platform *platform;
@@ -59,10 +68,7 @@ struct App {
     long frames;
     double started_ms;     /* process clock when main began */
     double first_frame_ms; /* when the first frame was shown, or 0 */
-    struct {
-        AppJob run;
-        long after; /* runs once this many frames were shown */
-    } job[APP_JOBS];
+    AppQueued job[APP_JOBS];
     int njobs;
     /* the visitor's printing: one job at a time, on a worker thread */
     PrintJob *print_job;

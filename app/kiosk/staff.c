@@ -675,6 +675,7 @@ static void *check_work(void *arg)
                        : bundle_fetch(b, st->work_stick, st->work_spool, copy_progress, st);
     st->work_ok = fetched && bundle_check(b, &a->cfg.trust, st->work_imported_at, st->work_year);
     atomic_store(&st->worker_done, true);
+    platform_wake(); /* job_check shows the preview without waiting for a touch */
     return NULL;
 }
 
@@ -685,6 +686,7 @@ static void *import_work(void *arg)
     st->work_ok =
         bundle_import(&st->bundle, a->cfg.database, st->work_when, st->work_year, &st->work_rep);
     atomic_store(&st->worker_done, true);
+    platform_wake(); /* job_import opens the new directory without waiting for a touch */
     return NULL;
 }
 
@@ -792,6 +794,10 @@ static bool job_check(App *a)
     if (st->work_ok) {
         st->mentors_now = store_mentor_count(a->store);
         preview_text(a);
+        fprintf(stderr,
+                "career-kiosk: the %s's bundle is checked (%d to import, %d rejected); the "
+                "preview waits for staff\n",
+                st->show.from_inbox ? "inbox" : "stick", b->preview.accepted, b->preview.rejected);
         go(a, STAFF_PREVIEW);
         return true;
     }
@@ -1112,15 +1118,20 @@ void staff_tick(App *a)
 int staff_wait_ms(const App *a)
 {
     const Staff *st = &a->staff;
-    if (st->print_job || st->worker_started)
-        return 100; /* follow the job, or the worker's progress */
+    int wait = -1;
+    if (st->worker_started)
+        return STAFF_PROGRESS_MS; /* the copy's progress moves on screen */
+    /* a print job, and the worker's end, wake the loop themselves */
     if (locked_seconds(a))
-        return 1000; /* the lock's countdown */
+        wait = 1000; /* the lock's countdown */
+    if (st->mounts || st->show.inbox_mode)
+        wait = STAFF_LOOK_MS; /* sticks come and go, bundles arrive, in any step */
     if (staff_active(a)) {
         uint64_t idle = platform_now(a->platform) - a->last_input;
-        return idle >= STAFF_IDLE_MS ? 0 : (int)(STAFF_IDLE_MS - idle);
+        int left = idle >= STAFF_IDLE_MS ? 0 : (int)(STAFF_IDLE_MS - idle);
+        wait = wait < 0 || left < wait ? left : wait;
     }
-    return st->mounts || st->show.inbox_mode ? 1000 : -1; /* look for sticks (and the inbox) */
+    return wait;
 }
 
 const char *staff_step_name(StaffStep s)

@@ -41,6 +41,8 @@ enum {
     STAFF_TRIES = 5,
     STAFF_LOCK_MS = 5 * 60 * 1000,
     STAFF_IDLE_MS = 3 * 60 * 1000, /* staff mode closes itself when left open */
+    STAFF_LOOK_MS = 1000,          /* how often mounts and the inbox are looked at */
+    STAFF_PROGRESS_MS = 100,       /* how often a copy's progress is redrawn */
     STAFF_EXIT_MAINTENANCE = 75,   /* the exit status for "leave kiosk mode" */
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/escpos.h"
 #include "memory.h"
+#include "platform.h"
 #include "print/paper.h"
 
 #include <malloc.h>
@@ -122,6 +123,7 @@ static void set_phase(PrintJob *j, PrintResult *r, PrintPhase p)
         pthread_cond_broadcast(&j->ended);
     }
     pthread_mutex_unlock(&j->lock);
+    platform_wake(); /* the screen follows the job as it moves, not at the next touch */
 }
 
 /* Draws the job's visit into its pages; false (the job ended) when it
