@@ -297,9 +297,10 @@ bool support_spot(const char *dump, int which, const char *label, SupportSpot *o
     return false;
 }
 
-void support_staff_stick(const char *dir, const char *db, const char *pin, int n)
+void support_staff_bundle(const char *dir, const char *db, const char *pin, int n,
+                          const char *more)
 {
-    char *out, key[200] = "", conf[3000];
+    char *out, key[200] = "", conf[3000], here[1024];
     int rc = support_sh(&out,
                         "cd %s && minisign -G -W -p staff.pub -s staff.key >/dev/null 2>&1 && "
                         "sed -n 2p staff.pub",
@@ -310,27 +311,38 @@ void support_staff_stick(const char *dir, const char *db, const char *pin, int n
     free(out);
     snprintf(conf, sizeof conf,
              "[office]\nname = Hillside Career Center\n[directory]\ndatabase = %s\n"
-             "[bundles]\nroots = %s/media\ntrusted_key = %s Career office laptop\n",
-             db, dir, key);
+             "[bundles]\nroots = %s/media\ntrusted_key = %s Career office laptop\n%s",
+             db, dir, key, more ? more : "");
     support_write(support_path(dir, "kiosk.conf"), conf, (size_t)-1);
     rc = support_admin(&out, "--config %s/kiosk.conf set-pin <<EOF\n%s\nEOF", dir, pin);
     if (rc != 0)
         fail_msg("set-pin: %s", out);
     free(out);
-    /* the bundle: signed for a moment before the kiosk's pinned noon */
-    char here[1024];
+    /* signed for a moment before the kiosk's pinned noon */
     assert_non_null(getcwd(here, sizeof here)); /* the tests run at the top of the tree */
     rc = support_sh(&out,
                     "cd %s && mkdir -p bundle && head -%d %s/assets/mentors.sample.csv > "
                     "bundle/mentors.csv && minisign -S -s staff.key -m bundle/mentors.csv "
-                    "-t 'timestamp:1795338000 file:mentors.csv' </dev/null >/dev/null 2>&1 && "
-                    "truncate -s 16M stick.img && mkfs.vfat -n STAFF stick.img >/dev/null && "
-                    "mkdir -p media/STICK && fusefat -o rw+,allow_other %s/stick.img media/STICK "
-                    ">/dev/null && mkdir media/STICK/career-kiosk && "
-                    "cp bundle/mentors.csv bundle/mentors.csv.minisig media/STICK/career-kiosk/ 2>&1",
-                    dir, n + 1, here, dir);
+                    "-t 'timestamp:1795338000 file:mentors.csv' </dev/null 2>&1",
+                    dir, n + 1, here);
     if (rc != 0)
-        fail_msg("making, signing and mounting the stick (%d): %s", rc, out);
+        fail_msg("signing the bundle (%d): %s", rc, out);
+    free(out);
+}
+
+void support_staff_stick(const char *dir, const char *db, const char *pin, int n)
+{
+    char *out;
+    support_staff_bundle(dir, db, pin, n, NULL);
+    int rc = support_sh(&out,
+                        "cd %s && truncate -s 16M stick.img && mkfs.vfat -n STAFF stick.img "
+                        ">/dev/null && mkdir -p media/STICK && fusefat -o rw+,allow_other "
+                        "%s/stick.img media/STICK >/dev/null && mkdir media/STICK/career-kiosk && "
+                        "cp bundle/mentors.csv bundle/mentors.csv.minisig media/STICK/career-kiosk/ "
+                        "2>&1",
+                        dir, dir);
+    if (rc != 0)
+        fail_msg("making and mounting the stick (%d): %s", rc, out);
     free(out);
 }
 

@@ -83,14 +83,19 @@ int support_plan(const char *dir, const char *db, const char *size, const char *
  * a script's `dump` output. False when that dump has no such item. */
 bool support_spot(const char *dump, int which, const char *label, SupportSpot *out);
 
-/* A staff stick as a staff member plugs it, for the tests of the real
- * window: in dir, a minisign key pair (staff.pub, staff.key) and
- * dir/kiosk.conf trusting it, with PIN pin, the directory at db and
- * sticks looked for under dir/media; and a FAT image made by mkfs.vfat,
- * mounted through FUSE at dir/media/STICK for every user (the kiosk may
- * run as another), holding the sample's first n mentors signed by that
- * key at 2026-11-22 09:00 UTC (before a kiosk run with --today
- * 2026-11-22). Needs root and /dev/fuse, as CI has. */
+/* A staff bundle as the office's laptop makes it, for the tests of the
+ * real window: in dir, a minisign key pair (staff.pub, staff.key),
+ * dir/kiosk.conf trusting it, with PIN pin, the directory at db, sticks
+ * looked for under dir/media and the lines `more` (or none) added to its
+ * [bundles] section; and dir/bundle/mentors.csv with the sample's first
+ * n mentors, signed by that key at 2026-11-22 09:00 UTC (before a kiosk
+ * run with --today 2026-11-22). */
+void support_staff_bundle(const char *dir, const char *db, const char *pin, int n,
+                          const char *more);
+
+/* support_staff_bundle, and the bundle on a staff stick: a FAT image made
+ * by mkfs.vfat, mounted through FUSE at dir/media/STICK for every user
+ * (the kiosk may run as another). Needs root and /dev/fuse, as CI has. */
 void support_staff_stick(const char *dir, const char *db, const char *pin, int n);
 
 /* Unmounts the stick support_staff_stick mounted in dir (if it is). */

@@ -348,6 +348,55 @@ static void test_staff_work_finishes_without_a_touch(void **state)
     store_close(s);
 }
 
+/* inbox = auto in the real window: a signed bundle arriving while the
+ * kiosk shows Welcome is checked and imported with nobody touching the
+ * screen (before, the check ended and the import waited for a touch,
+ * which started a visit and put it off again). */
+static void test_inbox_imports_without_a_touch(void **state)
+{
+    (void)state;
+    char base[1000], db[1100], more[3000], log[1100], disp[16], *pid, *got;
+    snprintf(base, sizeof base, "%s/fleet", dir);
+    snprintf(db, sizeof db, "%s/var/mentors.db", base);
+    snprintf(log, sizeof log, "%s/kiosk.log", base);
+    snprintf(disp, sizeof disp, ":%d", display);
+    assert_int_equal(support_sh(NULL, "mkdir -p %s/var %s/inbox %s/outbox", base, base, base), 0);
+    snprintf(more, sizeof more,
+             "inbox = auto\ninbox_dir = %s/inbox\noutbox_dir = %s/outbox\nkiosk_id = lobby-1\n",
+             base, base);
+    support_staff_bundle(base, db, "274958", 30, more);
+    assert_int_equal(support_sh(&pid,
+                                "DISPLAY=%s %s --windowed --size 1280x800 --today 2026-11-22 "
+                                "--config %s/kiosk.conf > %s 2>&1 & echo $!",
+                                disp, support_program("career-kiosk"), base, log),
+                     0);
+    kiosk = (pid_t)atol(pid);
+    free(pid);
+    assert_true(log_says(log, "showing the kiosk", 20));
+    /* the fetch's way: a whole folder renamed into the inbox */
+    assert_int_equal(support_sh(NULL,
+                                "cd %s && cp -r bundle inbox/.new && mv -T inbox/.new "
+                                "inbox/20261122T090000Z",
+                                base),
+                     0);
+    if (!log_says(log, "imported 30 mentors", 20)) {
+        got = support_read(log, NULL);
+        fail_msg("the inbox's bundle was not imported 20 s after it came, with nobody touching "
+                 "the screen:\n%s",
+                 got);
+    }
+    kill(kiosk, SIGTERM);
+    for (int i = 0; i < 100 && running(kiosk); i++)
+        usleep(100000);
+    kiosk = 0;
+    char err[STORE_ERR];
+    Store *s = store_open(db, err, sizeof err);
+    if (!s)
+        fail_msg("%s", err);
+    assert_int_equal(store_mentor_count(s), 30);
+    store_close(s);
+}
+
 static void test_kiosk_mode_cannot_be_escaped(void **state)
 {
     (void)state;
@@ -375,6 +424,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_kiosk_mode_cannot_be_escaped),
         cmocka_unit_test(test_dead_keys_make_accents),
         cmocka_unit_test(test_staff_work_finishes_without_a_touch),
+        cmocka_unit_test(test_inbox_imports_without_a_touch),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
