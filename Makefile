@@ -334,19 +334,21 @@ install:
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
 	    tools/postinstall.sh $(CONFDIR) $(SYSUSERSDIR) $(TMPFILESDIR); fi
 
-# make deb [NOCHECK=1]: the Debian package, build/deb/career-kiosk_VERSION_ARCH.deb,
-# by dpkg-buildpackage -b (debian/rules: `make install PREFIX=/usr` into the
-# package, and `make check` unless NOCHECK=1 builds with the nocheck
-# profile). Everything it writes stays in the tree: the .deb, .buildinfo
-# and .changes in build/deb/, its build in build/install-usr/.
+# make deb [NOCHECK=1]: the Debian package, built the Debian way (plain
+# `dpkg-buildpackage -b -us -uc`, which writes the .debs, .buildinfo and
+# .changes beside the tree, in ..), then moved into build/deb/ for
+# convenience: build/deb/career-kiosk_VERSION_ARCH.deb. debian/rules runs
+# `make install PREFIX=/usr` into the package, and `make check` unless
+# NOCHECK=1 builds with the nocheck profile. Its build is build/install-usr/.
 DEB_ARCH = $(shell dpkg --print-architecture)
 DEB      = build/deb/career-kiosk_$(VERSION)_$(DEB_ARCH).deb
+DEB_OUT  = career-kiosk_$(VERSION)_$(DEB_ARCH).deb career-kiosk-dbgsym_$(VERSION)_$(DEB_ARCH).deb \
+           career-kiosk_$(VERSION)_$(DEB_ARCH).buildinfo career-kiosk_$(VERSION)_$(DEB_ARCH).changes
 deb: deps
-	@mkdir -p build/deb
 	$(if $(filter 1,$(NOCHECK)),DEB_BUILD_OPTIONS="nocheck $(DEB_BUILD_OPTIONS)") \
-	dpkg-buildpackage -b -us -uc $(if $(filter 1,$(NOCHECK)),-Pnocheck) \
-	    --buildinfo-option=-ubuild/deb --buildinfo-file=$(DEB:.deb=.buildinfo) \
-	    --changes-option=-ubuild/deb --changes-file=$(DEB:.deb=.changes)
+	dpkg-buildpackage -b -us -uc $(if $(filter 1,$(NOCHECK)),-Pnocheck)
+	@rm -rf build/deb && mkdir -p build/deb
+	@for f in $(DEB_OUT); do if [ -e ../$$f ]; then mv ../$$f build/deb/; fi; done
 	@echo "built $(DEB)"
 
 # DEPLOY.md tried for real: a fresh Debian 12 debootstrapped from this

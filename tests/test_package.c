@@ -62,16 +62,31 @@ static int package_once(void **state)
         return -1;
     }
     assert_non_null(getcwd(repo, sizeof repo));
-    if (support_sh(&out, "make --no-print-directory deb NOCHECK=1 2>&1") != 0) {
-        fprintf(stderr, "make deb failed:\n%s\n", out);
+    assert_int_equal(support_sh(&out, "dpkg --print-architecture"), 0);
+    out[strcspn(out, "\n")] = '\0';
+    char arch[32];
+    snprintf(arch, sizeof arch, "%s", out);
+    free(out);
+    /* Debian's own way first, in a clean copy of the tree: plain
+     * dpkg-buildpackage (what debuild, sbuild and gbp run), the packages
+     * beside the tree; then again in the same tree through make deb,
+     * which moves them into build/deb/. */
+    if (support_sh(&out,
+                   "set -e; rm -rf " WORK "/src; mkdir -p " WORK "/src/career-kiosk; "
+                   "tar --exclude=./build --exclude=./var --exclude=./.git --exclude=./config.mk "
+                   "-cf - . | tar -xf - -C " WORK "/src/career-kiosk; cd " WORK "/src/career-kiosk; "
+                   "DEB_BUILD_OPTIONS=nocheck dpkg-buildpackage -b -us -uc -Pnocheck 2>&1; "
+                   "test -s ../career-kiosk_" CK_VERSION "_%s.deb; "
+                   "test -s ../career-kiosk_" CK_VERSION "_%s.changes; "
+                   "make --no-print-directory deb NOCHECK=1 2>&1",
+                   arch, arch) != 0) {
+        fprintf(stderr, "dpkg-buildpackage, then make deb in the same tree, failed:\n%s\n", out);
         free(out);
         return -1;
     }
     free(out);
-    assert_int_equal(support_sh(&out, "dpkg --print-architecture"), 0);
-    out[strcspn(out, "\n")] = '\0';
-    snprintf(deb, sizeof deb, "build/deb/career-kiosk_" CK_VERSION "_%s.deb", out);
-    free(out);
+    snprintf(deb, sizeof deb, WORK "/src/career-kiosk/build/deb/career-kiosk_" CK_VERSION "_%s.deb",
+             arch);
     if (support_sh(&out,
                    "mkdir -p " WORK "/archives && tools/debian-root " WORK "/base 2>&1 && "
                    "rm -rf " ROOT " && cp -a " WORK "/base " ROOT " && "
@@ -249,6 +264,37 @@ static void test_installed_kiosk_walks(void **state)
  * it, showing its first screen. With only the package's dependencies:
  * this is where a run-time package missing from Depends shows (cage
  * exits at once without Xwayland). */
+/* Debian's own test convention: each test debian/tests/control names
+ * runs, as autopkgtest runs it, from the source tree against the
+ * installed package (here in the Debian root, as the chroot runner
+ * would), with AUTOPKGTEST_TMP its scratch folder, and passes. */
+static void test_autopkgtests_pass(void **state)
+{
+    (void)state;
+    SKIP_IN_PACKAGE_BUILD();
+    char *names, *out;
+    assert_int_equal(support_sh(&names, "sed -n 's/^Tests: *//p' debian/tests/control | tr ' ,' "
+                                        "'\\n\\n' | grep ."),
+                     0);
+    assert_non_null(strstr(names, "installed-walkthrough"));
+    assert_non_null(strstr(names, "admin-import"));
+    assert_int_equal(support_sh(&out, "rm -rf " ROOT "/tmp/src && mkdir -p " ROOT "/tmp/src && "
+                                      "tar -cf - debian tests/scripts | tar -xf - -C " ROOT
+                                      "/tmp/src 2>&1"),
+                     0);
+    free(out);
+    for (char *name = strtok(names, "\n"); name; name = strtok(NULL, "\n")) {
+        int rc = in_root(&out,
+                         "cd /tmp/src && rm -rf /tmp/adt && mkdir /tmp/adt && "
+                         "AUTOPKGTEST_TMP=/tmp/adt debian/tests/%s",
+                         name);
+        if (rc != 0)
+            fail_msg("debian/tests/%s failed (%d):\n%s", name, rc, out);
+        free(out);
+    }
+    free(names);
+}
+
 static void test_session_starts_under_cage(void **state)
 {
     (void)state;
@@ -434,6 +480,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_deb_contents_and_lintian),
         cmocka_unit_test(test_apt_installs_it),
         cmocka_unit_test(test_installed_kiosk_walks),
+        cmocka_unit_test(test_autopkgtests_pass),
         cmocka_unit_test(test_session_starts_under_cage),
         cmocka_unit_test(test_units_verify),
         cmocka_unit_test(test_enable_is_one_command),

@@ -1,6 +1,7 @@
 /* career-kiosk-admin: staff and scripting CLI for the mentor directory.
  * Global options come before or after the subcommand; each subcommand
  * has its own --help. */
+#include "core/licence.h"
 #include "admin.h"
 
 #include "args.h"
@@ -159,7 +160,7 @@ int main(int argc, char **argv)
         return argc < 2 ? EXIT_FAILED : EXIT_DONE;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("career-kiosk-admin %s\n", CK_VERSION);
+        printf("career-kiosk-admin %s\n%s", CK_VERSION, CK_LICENCE);
         return EXIT_DONE;
     }
     a.config_file = config_path(config);

@@ -1,6 +1,7 @@
 /* career-kiosk: the touch app. Fullscreen kiosk by default; --windowed
  * for a desktop window; --headless with a script for tests and demos. */
 #include "clock.h"
+#include "core/licence.h"
 #include "directory/counts.h"
 #include "kiosk/app.h"
 #include "kiosk/script.h"
@@ -48,7 +49,7 @@ static bool parse(int argc, char **argv, Options *o)
         else if (strcmp(s, "--check-config") == 0)
             o->check_config = true;
         else if (strcmp(s, "--version") == 0) {
-            printf("career-kiosk %s\n", CK_VERSION);
+            printf("career-kiosk %s\n%s", CK_VERSION, CK_LICENCE);
             exit(0);
         } else if (strcmp(s, "--help") == 0) {
             usage(stdout);
