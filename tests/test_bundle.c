@@ -807,7 +807,7 @@ static void test_kiosk_pin_locks_after_five_tries(void **state)
     if (rc != 75)
         fail_msg("kiosk (%d): %s", rc, out);
     assert_non_null(strstr(out, "staff left kiosk mode"));
-    assert_non_null(strstr(out, "wrong staff PINs; staff mode locked for five minutes"));
+    assert_non_null(strstr(out, "wrong staff PINs; staff mode locked for 5 minutes"));
     free(out);
 }
 
@@ -1019,6 +1019,154 @@ static void test_kiosk_pin_lock_survives_a_restart(void **state)
     free(out);
 }
 
+/* The item lines of the n-th `dump` in out (0 for the first) whose
+ * label is one of labels, in order, into buf: what a test compares
+ * between two dumps. */
+static void dump_items(const char *out, int n, const char *const *labels, char *buf, size_t cap)
+{
+    const char *p = out;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < n && p; i++) {
+        p = strstr(p, "\nscreen ");
+        p = p ? p + 1 : NULL;
+    }
+    assert_non_null(p);
+    const char *end = strstr(p, "\nscreen ");
+    assert_non_null(end);
+    for (const char *line = p; line && line < end; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+        size_t len = strcspn(line, "\n");
+        if (strncmp(line, "item ", 5) != 0)
+            continue;
+        const char *label = line;
+        for (int f = 0; f < 5 && label; f++) /* "item x y w h " */
+            label = strchr(label, ' '), label = label ? label + 1 : NULL;
+        if (!label)
+            continue;
+        size_t llen = len - (size_t)(label - line);
+        for (const char *const *l = labels; *l; l++)
+            if (strlen(*l) == llen && strncmp(label, *l, llen) == 0) {
+                used += (size_t)snprintf(buf + used, cap - used, "%.*s\n", (int)len, line);
+                break;
+            }
+    }
+}
+
+/* The PIN pad's keys stay where they are when it says a PIN was wrong,
+ * and when it locks. */
+static void test_kiosk_pin_keys_never_move(void **state)
+{
+    (void)state;
+    char *out, before[2000], wrong[2000], locked[2000];
+    static const char *const keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK", "Cancel", NULL};
+    keys_and_config();
+    int rc = kiosk_with(&out,
+                        "tap Staff\n"
+                        "dump\n"
+                        "type 1111\n"
+                        "key enter\n"
+                        "expect text \"That PIN is not right. 4 more tries before a five-minute "
+                        "lock.\"\n"
+                        "dump\n"
+                        "repeat 4\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "end\n"
+                        "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
+                        "dump\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk (%d): %s", rc, out);
+    dump_items(out, 0, keys, before, sizeof before);
+    dump_items(out, 1, keys, wrong, sizeof wrong);
+    dump_items(out, 2, keys, locked, sizeof locked);
+    assert_non_null(strstr(before, " OK\n"));
+    assert_string_equal(before, wrong);
+    assert_string_equal(before, locked);
+    free(out);
+}
+
+/* Every run of five wrong PINs without a right one locks staff mode
+ * longer, across restarts; the right PIN at last tells staff how many
+ * wrong ones were tried and when, and starts the ladder again. */
+static void test_kiosk_pin_lock_escalates(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    int rc = kiosk_with(&out,
+                        "tap Staff\n"
+                        "repeat 5\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "end\n"
+                        "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
+                        "wait 300000\n"
+                        "tap Staff\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "expect text \"That PIN is not right. 4 more tries before a 15-minute "
+                        "lock.\"\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk (%d): %s", rc, out);
+    assert_non_null(strstr(out, "staff mode locked for 5 minutes"));
+    free(out);
+    /* a restart keeps the count: four more lock it for longer */
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "repeat 4\n"
+                    "type 9999\n"
+                    "key enter\n"
+                    "end\n"
+                    "expect text \"Too many wrong PINs. Try again in 15:00.\"\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a restart (%d): %s", rc, out);
+    assert_non_null(strstr(out, "staff mode locked for 15 minutes"));
+    free(out);
+    /* and another keeps the longer lock; once it is over, the right PIN
+     * gets in, with a notice of the ten wrong ones */
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "expect text \"Too many wrong PINs. Try again in 15:00.\"\n"
+                    "wait 900000\n"
+                    "tap Staff\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff menu\n"
+                    "expect staff-says \"10 wrong PINs were entered, the first at 2026-11-22\"\n"
+                    "expect staff-says \"someone may be guessing the PIN\"\n"
+                    "screenshot attempts\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a second restart (%d): %s", rc, out);
+    assert_non_null(strstr(out, "staff entered after 10 wrong PINs"));
+    free(out);
+    /* the ladder starts again, and the next entry has nothing to tell */
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "type 9999\n"
+                    "key enter\n"
+                    "expect text \"That PIN is not right. 4 more tries before a five-minute "
+                    "lock.\"\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff menu\n"
+                    "expect staff-says \"1 wrong PIN was entered since the last staff entry "
+                    "(2026-11-22\"\n"
+                    "tap \"Close staff mode\"\n"
+                    "tap Staff\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff menu\n"
+                    "expect no-text \"wrong PIN\"\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a third restart (%d): %s", rc, out);
+    free(out);
+}
+
 /* A full disk at start-up, then a read-only file system: the kiosk
  * serves the directory it has, read-only, and tells staff; it neither
  * exits with "disk I/O error" nor refuses its config (exit 78). */
@@ -1220,6 +1368,8 @@ static const struct CMUnitTest tests[] = {
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_survives_a_restart, support_dir_setup,
                                     teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_pin_keys_never_move, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_escalates, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_preview_belongs_to_its_stick, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_big_bundle_keeps_the_loop_going, support_dir_setup,
@@ -1238,5 +1388,7 @@ int main(int argc, char **argv)
 {
     (void)argc;
     support_init(argv[0]);
+    if (getenv("CK_TEST_FILTER")) /* one test while working on it: CK_TEST_FILTER='*pin*' */
+        cmocka_set_test_filter(getenv("CK_TEST_FILTER"));
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

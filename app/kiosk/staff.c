@@ -11,12 +11,26 @@
 
 #include <fcntl.h>
 #include <malloc.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Adds printf-style text to the end of out, cut short at cap. */
+static void append(char *out, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void append(char *out, size_t cap, const char *fmt, ...)
+{
+    size_t n = strlen(out);
+    va_list ap;
+    if (n + 1 >= cap)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(out + n, cap - n, fmt, ap);
+    va_end(ap);
+}
 
 /* Beside the directory: present while the kiosk imports, holding the
  * bundle's timestamp, so a restart can say which directory it has. */
@@ -73,41 +87,128 @@ static void stick_scan(App *a);
 /* Waits for staff work on the worker thread to end (see below). */
 static void worker_settle(App *a);
 
-/* The wrong-PIN count and the lock are kept in the directory's metadata
- * (keep.*, so imports carry them), so a restart, a power cut being
- * enough, clears neither. The lock is kept as the wall-clock second it
- * ends; what is left of it comes back on the platform clock, never more
- * than a whole lock (a clock set back cannot lengthen it). */
-static void pin_state_save(App *a)
+/* How long each lock lasts: a run of STAFF_TRIES wrong PINs locks staff
+ * mode, and each further run without a right PIN in between locks it
+ * longer, up to the last (a guesser gets a few tries a day, staff who
+ * mistype a few times wait minutes). */
+static const int lock_minutes[] = {5, 15, 60, 240, 1440};
+static const char *const lock_adjective[] = {"five-minute", "15-minute", "one-hour", "four-hour",
+                                             "one-day"};
+enum { LOCK_STEPS = sizeof lock_minutes / sizeof *lock_minutes };
+
+/* Which lock `lockouts` is (1 for the first), as an index of the above. */
+static int lock_step(int lockouts)
+{
+    return lockouts < 1 ? 0 : lockouts > LOCK_STEPS ? LOCK_STEPS - 1 : lockouts - 1;
+}
+
+/* The length of lock number `lockouts` (1 for the first), in ms. */
+static uint64_t lock_ms(int lockouts)
+{
+    return (uint64_t)lock_minutes[lock_step(lockouts)] * 60000;
+}
+
+/* The wrong-PIN count, the number of locks since the last right PIN,
+ * the lock and the wrong PINs since the last entry (how many, first and
+ * last) are kept in the directory's metadata (keep.*, so imports carry
+ * them), so a restart, a power cut being enough, clears none of them.
+ * The lock is kept as the wall-clock second it ends; what is left of it
+ * comes back on the platform clock, never more than the whole lock (a
+ * clock set back cannot lengthen it). */
+static void meta_set_ll(App *a, const char *key, long long v)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%lld", v);
+    store_meta_set(a->store, key, text);
+}
+
+static long long meta_get_ll(App *a, const char *key)
 {
     char v[32];
+    return store_meta_get(a->store, key, v, sizeof v) ? atoll(v) : 0;
+}
+
+static void pin_state_save(App *a)
+{
     const Staff *st = &a->staff;
     uint64_t now = platform_now(a->platform);
     long long until = st->locked_until > now
                           ? clock_unix(&a->clock) + (long long)((st->locked_until - now) / 1000)
                           : 0;
-    snprintf(v, sizeof v, "%d", st->tries);
-    store_meta_set(a->store, "keep.staff_pin_tries", v);
-    snprintf(v, sizeof v, "%lld", until);
-    store_meta_set(a->store, "keep.staff_locked_until", v);
+    if (!a->store)
+        return;
+    meta_set_ll(a, "keep.staff_pin_tries", st->tries);
+    meta_set_ll(a, "keep.staff_locked_until", until);
+    meta_set_ll(a, "keep.staff_pin_lockouts", st->lockouts);
+    meta_set_ll(a, "keep.staff_pin_failed", st->failed);
+    meta_set_ll(a, "keep.staff_pin_failed_first", st->failed_first);
+    meta_set_ll(a, "keep.staff_pin_failed_last", st->failed_last);
 }
 
 static void pin_state_load(App *a)
 {
-    char v[32];
     Staff *st = &a->staff;
-    if (store_meta_get(a->store, "keep.staff_pin_tries", v, sizeof v))
-        st->tries = atoi(v) > 0 && atoi(v) < STAFF_TRIES ? atoi(v) : 0;
-    if (!store_meta_get(a->store, "keep.staff_locked_until", v, sizeof v))
-        return;
-    long long left = atoll(v) - clock_unix(&a->clock);
+    long long tries = meta_get_ll(a, "keep.staff_pin_tries");
+    long long lockouts = meta_get_ll(a, "keep.staff_pin_lockouts");
+    long long failed = meta_get_ll(a, "keep.staff_pin_failed");
+    st->tries = tries > 0 && tries < STAFF_TRIES ? (int)tries : 0;
+    st->lockouts = lockouts > 0 && lockouts < 1000 ? (int)lockouts : 0;
+    st->failed = failed > 0 && failed < 1000000 ? (int)failed : 0;
+    st->failed_first = meta_get_ll(a, "keep.staff_pin_failed_first");
+    st->failed_last = meta_get_ll(a, "keep.staff_pin_failed_last");
+    long long left = meta_get_ll(a, "keep.staff_locked_until") - clock_unix(&a->clock);
     if (left <= 0)
         return;
-    if (left * 1000 > STAFF_LOCK_MS)
-        left = STAFF_LOCK_MS / 1000;
+    if ((uint64_t)left * 1000 > lock_ms(st->lockouts))
+        left = (long long)(lock_ms(st->lockouts) / 1000);
     st->locked_until = platform_now(a->platform) + (uint64_t)left * 1000;
     fprintf(stderr, "career-kiosk: staff mode is still locked after wrong PINs (%lld s left)\n",
             left);
+}
+
+/* "5 minutes", "1 hour", "4 hours", "1 day": a lock's length in words. */
+static void lock_words(uint64_t ms, char *out, size_t cap)
+{
+    long long min = (long long)(ms / 60000);
+    if (min % 1440 == 0)
+        snprintf(out, cap, "%lld %s", min / 1440, min == 1440 ? "day" : "days");
+    else if (min % 60 == 0)
+        snprintf(out, cap, "%lld %s", min / 60, min == 60 ? "hour" : "hours");
+    else
+        snprintf(out, cap, "%lld %s", min, min == 1 ? "minute" : "minutes");
+}
+
+/* The right PIN after wrong ones: staff see how many were tried and
+ * when, since the last entry; the log says so too. */
+static void attempts_notice(App *a)
+{
+    Staff *st = &a->staff;
+    StaffView *sv = &st->show;
+    char first[24], last[24], since[80] = "";
+    long long entry = meta_get_ll(a, "keep.staff_pin_last_entry");
+    sv->attempts[0] = '\0';
+    if (st->failed == 0)
+        return;
+    bundle_when_text(st->failed_first, first, sizeof first);
+    bundle_when_text(st->failed_last, last, sizeof last);
+    if (entry > 0) {
+        char when[24];
+        bundle_when_text(entry, when, sizeof when);
+        snprintf(since, sizeof since, " since the last staff entry (%s)", when);
+    }
+    int n = snprintf(sv->attempts, sizeof sv->attempts, "%d wrong %s entered%s",
+                     st->failed, st->failed == 1 ? "PIN was" : "PINs were", since);
+    if (st->failed == 1)
+        snprintf(sv->attempts + n, sizeof sv->attempts - (size_t)n, ", at %s.", first);
+    else
+        snprintf(sv->attempts + n, sizeof sv->attempts - (size_t)n,
+                 ", the first at %s and the last at %s.", first, last);
+    if (st->failed >= STAFF_TRIES)
+        append(sv->attempts, sizeof sv->attempts, "%s",
+               " If nobody on staff mistyped them, someone may be guessing the PIN: set a "
+               "new one with career-kiosk-admin set-pin.");
+    fprintf(stderr, "career-kiosk: staff entered after %d wrong %s (first %s, last %s)\n",
+            st->failed, st->failed == 1 ? "PIN" : "PINs", first, last);
 }
 
 /* The inbox (below). */
@@ -519,21 +620,32 @@ static void pin_key(App *a, char key)
     bool right = sign_pin_check(a->cfg.pin_hash, st->pin);
     sign_wipe(st->pin, sizeof st->pin);
     if (!right) {
+        long long now = clock_unix(&a->clock);
         st->show.pin_wrong = true;
+        if (st->failed++ == 0)
+            st->failed_first = now;
+        st->failed_last = now;
         if (++st->tries >= STAFF_TRIES) {
+            char words[40];
             st->tries = 0;
-            st->locked_until = platform_now(a->platform) + STAFF_LOCK_MS;
+            st->lockouts++;
+            st->locked_until = platform_now(a->platform) + lock_ms(st->lockouts);
+            lock_words(lock_ms(st->lockouts), words, sizeof words);
             fprintf(stderr,
-                    "career-kiosk: %d wrong staff PINs; staff mode locked for five "
-                    "minutes\n",
-                    STAFF_TRIES);
+                    "career-kiosk: %d wrong staff PINs; staff mode locked for %s (lock %d since "
+                    "the last right PIN)\n",
+                    STAFF_TRIES, words, st->lockouts);
         }
         pin_state_save(a);
         return;
     }
-    st->tries = 0;
+    attempts_notice(a);
+    st->tries = st->lockouts = st->failed = 0;
+    st->failed_first = st->failed_last = 0;
     st->show.pin_wrong = false;
     pin_state_save(a);
+    if (a->store)
+        meta_set_ll(a, "keep.staff_pin_last_entry", clock_unix(&a->clock));
     if (st->show.for_stick && st->show.stick[0]) {
         go(a, STAFF_CHECKING);
         app_after_frame(a, job_check);
@@ -1065,6 +1177,7 @@ void staff_refresh(App *a)
     sv->pin_len = (int)strlen(st->pin);
     sv->pin_set = a->cfg.pin_hash[0] != '\0';
     sv->tries_left = STAFF_TRIES - st->tries;
+    text_copy(sv->next_lock, sizeof sv->next_lock, lock_adjective[lock_step(st->lockouts + 1)]);
     sv->locked_seconds = locked_seconds(a);
     sv->printer = a->cfg.print.kind != PRINT_NONE;
     sv->print_busy = st->print_job || app_queued(a, job_test_print) || flow_printing(a);
@@ -1136,7 +1249,7 @@ bool staff_says(const App *a, const char *text)
     const StaffView *sv = &st->show;
     const char *said[] = {sv->title,  sv->message,       st->bundle.reason, sv->notice,
                           sv->health, st->bundle.signer, print_words(st),   sv->preview,
-                          sv->stale,  sv->inbox,         sv->inbox_note};
+                          sv->stale,  sv->inbox,         sv->inbox_note,    sv->attempts};
     for (size_t i = 0; i < sizeof said / sizeof *said; i++)
         if (strcasestr(said[i], text))
             return true;

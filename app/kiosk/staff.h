@@ -1,6 +1,7 @@
 /* staff: the kiosk's staff mode, a state machine over the visitor's
  * session. A staff USB stick or the Staff button opens it; the PIN guards
- * it (five wrong tries lock it for five minutes). It imports a signed
+ * it (five wrong tries lock it for five minutes, each further five for
+ * longer, and staff see the wrong tries when they next get in). It imports a signed
  * bundle from the stick (copy, check, preview, confirm, import, report
  * back to the stick), exports stats, shows the directory's health and
  * the printer's state, prints a test sheet, and can leave kiosk mode for
@@ -38,8 +39,6 @@ typedef struct App App;
 
 enum {
     STAFF_PIN_MAX = 12,
-    STAFF_TRIES = 5,
-    STAFF_LOCK_MS = 5 * 60 * 1000,
     STAFF_IDLE_MS = 3 * 60 * 1000, /* staff mode closes itself when left open */
     STAFF_EXIT_MAINTENANCE = 75,   /* the exit status for "leave kiosk mode" */
 };
@@ -48,6 +47,9 @@ typedef struct {
     StaffView show; /* what the staff screens draw */
     char pin[STAFF_PIN_MAX + 1];
     int tries;                    /* wrong PINs in a row */
+    int lockouts;                 /* locks since the last right PIN: each lasts longer */
+    int failed;                   /* wrong PINs since the last right one */
+    long long failed_first, failed_last; /* when the first and last of them were (seconds) */
     uint64_t locked_until;        /* platform clock; 0 when not locked */
     bool stick_handled;           /* this stick was dealt with: do not open again */
     unsigned long long stick_dev; /* the device of show.stick: a preview belongs to it */

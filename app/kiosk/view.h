@@ -59,7 +59,10 @@ typedef enum {
     STAFF_LEAVE,     /* confirming "leave kiosk mode" */
 } StaffStep;
 
-enum { STAFF_PATH_MAX = 512 };
+enum {
+    STAFF_PATH_MAX = 512,
+    STAFF_TRIES = 5, /* wrong PINs in a row before a lock */
+};
 
 /* What staff mode shows, kept up to date by staff.c. */
 typedef struct {
@@ -69,6 +72,7 @@ typedef struct {
     bool pin_set;               /* a PIN hash is configured */
     bool pin_wrong;             /* the last PIN was wrong */
     int tries_left;             /* before the lock */
+    char next_lock[24];         /* how long that lock lasts: "5 minutes" */
     int locked_seconds;         /* of a lock, or 0 */
     char stick[STAFF_PATH_MAX]; /* a mounted staff stick, or "" */
     bool stick_waiting;         /* it came while a visitor was busy: a banner shows */
@@ -80,6 +84,7 @@ typedef struct {
     char title[120];            /* the result's headline */
     char message[900];          /* the result's words */
     char notice[600];           /* from start-up: a restored or interrupted directory */
+    char attempts[400];         /* wrong PINs since the last entry: how many, when; or "" */
     char health[1200];          /* the directory's and the printer's state */
     char import_label[64];      /* "Import 48 mentors" */
     char preview[3000];         /* what the checked bundle holds */

@@ -73,30 +73,73 @@ static void pin_typed(View *vw)
 
 static int pin_room; /* the body's height, for pin_lay */
 
-/* What is wrong (no PIN set, locked, wrong), the PIN as dots and the
- * pad from y, the keys as tall as pin_room allows but never under the
- * touch target; returns the height used. */
+/* What the PIN pad says above the keys (no PIN set, locked, wrong), or
+ * "" for nothing. */
+static void pin_words(const StaffView *st, int locked, int tries_left, const char *next_lock,
+                      char *line, size_t cap)
+{
+    line[0] = '\0';
+    if (!st->pin_set)
+        snprintf(line, cap,
+                 "No staff PIN is set on this kiosk, so staff mode is closed. Set one on the "
+                 "kiosk's computer with the command: career-kiosk-admin set-pin");
+    else if (locked >= 3600)
+        snprintf(line, cap, "Too many wrong PINs. Try again in %d:%02d:%02d.", locked / 3600,
+                 locked / 60 % 60, locked % 60);
+    else if (locked)
+        snprintf(line, cap, "Too many wrong PINs. Try again in %d:%02d.", locked / 60,
+                 locked % 60);
+    else if (st->pin_wrong)
+        snprintf(line, cap, "That PIN is not right. %d more %s before a %s lock.", tries_left,
+                 tries_left == 1 ? "try" : "tries", next_lock);
+}
+
+/* The room kept above the pad for what it may say, so the keys stay
+ * where they are when a message comes or goes: the tallest of what
+ * this pad can say at this width. */
+static int pin_words_room(Ui *ui, const StaffView *st, int w)
+{
+    static const char *const longest_lock = "four-hour";
+    char line[300];
+    int room = 0;
+    StaffView wrong = *st;
+    wrong.pin_wrong = true;
+    const struct {
+        int locked, tries;
+        const char *lock;
+    } say[] = {{0, STAFF_TRIES - 1, longest_lock}, {0, 1, longest_lock},
+               {0, st->tries_left, st->next_lock},     {86399, 0, ""},
+               {599, 0, ""},                           {st->locked_seconds, 0, ""}};
+    ui_measure_begin(ui);
+    for (size_t i = 0; i < sizeof say / sizeof *say; i++) {
+        pin_words(&wrong, say[i].locked, say[i].tries, say[i].lock, line, sizeof line);
+        int h = line[0] ? ui_wrap(ui, (Rect){0, 0, w, 0}, line, ui->body, WEIGHT_BOLD,
+                                  ui->th.warn_text)
+                        : 0;
+        room = h > room ? h : room;
+    }
+    ui_measure_end(ui);
+    return room;
+}
+
+/* What is wrong (no PIN set, locked, wrong) in room kept for it, the
+ * PIN as dots and the pad from y, the keys as tall as pin_room allows
+ * but never under the touch target; returns the height used. */
 static int pin_lay(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     const StaffView *st = vw->staff;
     int locked = st->locked_seconds, y0 = y;
-    char line[200] = "";
-    Color tone = ui->th.warn_text;
-    if (!st->pin_set)
-        snprintf(line, sizeof line,
-                 "No staff PIN is set on this kiosk, so staff mode is closed. Set one on the "
-                 "kiosk's computer with: career-kiosk-admin set-pin");
-    else if (locked)
-        snprintf(line, sizeof line, "Too many wrong PINs. Try again in %d:%02d.", locked / 60,
-                 locked % 60);
-    else if (st->pin_wrong)
-        snprintf(line, sizeof line, "That PIN is not right. %d more %s before a five-minute lock.",
-                 st->tries_left, st->tries_left == 1 ? "try" : "tries");
+    char line[300];
+    pin_words(st, locked, st->tries_left, st->next_lock, line, sizeof line);
+    int room = st->pin_set ? pin_words_room(ui, st, w) : 0;
     if (line[0]) {
         ui_record(ui, line, (Rect){x, y, w, ui->u * 4});
-        y += ui_wrap(ui, (Rect){x, y, w, 0}, line, ui->body, WEIGHT_BOLD, tone) + ui->u * 2;
+        int h = ui_wrap(ui, (Rect){x, y, w, 0}, line, ui->body, WEIGHT_BOLD, ui->th.warn_text);
+        room = h > room ? h : room;
     }
+    if (room)
+        y += room + ui->u * 2;
     /* the PIN as dots */
     char dots[3 * 16 + 1] = "";
     for (int i = 0; i < st->pin_len && i < 16; i++)
@@ -151,8 +194,8 @@ static int menu_content(View *vw, Rect body, int y)
     Ui *ui = vw->ui;
     const StaffView *st = vw->staff;
     int p = pad(ui), bh = ui_touch(ui, ui->u * 9), gap = ui->u * 2, bw = (body.w - gap) / 2;
-    const char *notices[] = {st->notice, st->stale, st->inbox_note};
-    for (int i = 0; i < 3; i++) {
+    const char *notices[] = {st->attempts, st->notice, st->stale, st->inbox_note};
+    for (size_t i = 0; i < sizeof notices / sizeof *notices; i++) {
         if (!notices[i][0])
             continue;
         ui_measure_begin(ui);
