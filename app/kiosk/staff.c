@@ -32,6 +32,13 @@ static void append(char *out, size_t cap, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The word for n things: one or many ("1 row", "2 rows"). Staff read
+ * English only (see screens/staff.c), so two forms are all it needs. */
+static const char *nn(int n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 /* Beside the directory: present while the kiosk imports, holding the
  * bundle's timestamp, so a restart can say which directory it has. */
 static void marker_path(const App *a, char *out, size_t cap)
@@ -68,15 +75,15 @@ static void read_marker(App *a)
     if (stamp > 0 && bundle_imported_at(a->store) == stamp)
         snprintf(sv->notice, sizeof sv->notice,
                  "The kiosk stopped during an import, after the new directory was in place: "
-                 "the bundle signed %s is in use (%d mentors). Its report was not written; "
+                 "the bundle signed %s is in use (%d %s). Its report was not written; "
                  "export the stats again if you need them.",
-                 when, n);
+                 when, n, nn(n, "mentor", "mentors"));
     else
         snprintf(sv->notice, sizeof sv->notice,
                  "The kiosk stopped during an import of the bundle signed %s, before it "
-                 "finished: the directory from before it is in use (%d mentors). Plug the stick "
+                 "finished: the directory from before it is in use (%d %s). Plug the stick "
                  "in again to import it.",
-                 when, n);
+                 when, n, nn(n, "mentor", "mentors"));
     fprintf(stderr, "career-kiosk: %s\n", sv->notice);
     unlink(path);
 }
@@ -379,9 +386,9 @@ static void stale_look(App *a)
     int days = date_to_days(a->today) - date_to_days(last);
     if (days >= a->cfg.stale_days)
         snprintf(sv->stale, sizeof sv->stale,
-                 "No new bundle for %d days: the last arrived %s, from %.120s. Check the fetch "
+                 "No new bundle for %d %s: the last arrived %s, from %.120s. Check the fetch "
                  "(systemctl status career-kiosk-fetch.timer) and the server it fetches from.",
-                 days, when, source[0] ? source : "a file");
+                 days, nn(days, "day", "days"), when, source[0] ? source : "a file");
 }
 
 /* inbox = auto: a checked bundle is taken as soon as no visitor is
@@ -593,7 +600,8 @@ static void health_text(App *a, char *out, size_t cap)
                  source[0] ? source : "a file");
     else if (source[0])
         snprintf(from, sizeof from, "The directory is the %.120s.", source);
-    snprintf(out, cap, "%d mentors in the directory.\n%s%s\nPrinter: %s", n, from, line, printer);
+    snprintf(out, cap, "%d %s in the directory.\n%s%s\nPrinter: %s", n, nn(n, "mentor", "mentors"),
+             from, line, printer);
 }
 
 static void open_menu(App *a)
@@ -742,7 +750,8 @@ static void preview_text(App *a)
     const ImportReport *r = &b->preview;
     char rows[1500], signed_at[24] = "";
     bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
-    snprintf(st->show.import_label, sizeof st->show.import_label, "Import %d mentors", r->accepted);
+    snprintf(st->show.import_label, sizeof st->show.import_label, "Import %d %s", r->accepted,
+             nn(r->accepted, "mentor", "mentors"));
     rejected_rows(r, rows, sizeof rows);
     /* a list cut at a row's end reads as a whole, shorter list: say so
      * when it would take away half the directory or more */
@@ -753,15 +762,73 @@ static void preview_text(App *a)
                  "been cut short or filtered: check it before importing.",
                  st->mentors_now - r->accepted);
     snprintf(st->show.preview, sizeof st->show.preview,
-             "Signed %s by %s.%s%s\n\nmentors.csv: %d rows. %d will be imported, %d "
-             "rejected.\nThe directory has %d mentors now; the import replaces them.%s%s%s%s%s%s%s",
+             "Signed %s by %s.%s%s\n\nmentors.csv: %d %s. %d will be imported, %d "
+             "rejected.\nThe directory has %d %s now; the import replaces %s.%s%s%s%s%s%s%s",
              signed_at, b->signer, b->inbox ? " It came through the inbox." : "",
              b->sealed ? " mentors.csv came encrypted (mentors.csv.age)." : "", r->rows,
-             r->accepted, r->rejected, st->mentors_now, shrink,
+             nn(r->rows, "row", "rows"), r->accepted, r->rejected, st->mentors_now,
+             nn(st->mentors_now, "mentor", "mentors"), nn(st->mentors_now, "it", "them"), shrink,
              b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
              b->has_synonyms ? "\n\nsynonyms.csv: the synonym table will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
              r->rejected ? "\n\nRejected rows:\n" : "", rows);
+}
+
+/* After why a bundle was refused: what staff do about it, by why. */
+static void next_step(const Bundle *b, bool inbox, char *words, size_t cap)
+{
+    const char *again = inbox ? "then put the new bundle in the inbox's folder"
+                              : "then plug the stick in again";
+    const char *what = "";
+    switch (b->status) {
+    case BUNDLE_MISSING:
+        what = "put the signed export (mentors.csv and mentors.csv.minisig) in the career-kiosk "
+               "folder,";
+        break;
+    case BUNDLE_NOT_SIGNED:
+        what = "sign the export on the office laptop with the office's key, copy the .minisig "
+               "file beside it,";
+        break;
+    case BUNDLE_BAD_SIGNATURE:
+        what = "sign the export again on the office laptop and copy both files again, without "
+               "opening or editing the CSV after signing it,";
+        break;
+    case BUNDLE_UNKNOWN_KEY:
+        what = "sign the export with the office's trusted key (see the staff guide), or ask IT to "
+               "add the new key to the kiosk's config under [bundles] trusted_key,";
+        break;
+    case BUNDLE_NO_KEYS:
+        what = "ask IT to add the office's public key to the kiosk's config under [bundles] "
+               "trusted_key,";
+        break;
+    case BUNDLE_OLD:
+        what = "export the directory again and sign the new export (each bundle must be signed "
+               "after the one imported before it),";
+        break;
+    case BUNDLE_BAD_TIME:
+        what = "set the clock of the computer that signed it right, sign the export again,";
+        break;
+    case BUNDLE_PULLED:
+        what = inbox ? "check that the inbox's folder is reachable,"
+                     : "leave the stick in until the kiosk says it is done (if it happens again, "
+                       "try another stick),";
+        break;
+    case BUNDLE_DISK:
+        append(words, cap, "\n\nWhat to do next: the kiosk's own disk is full or failing, and "
+                           "the directory in use is safe. Ask IT to free space or check the disk, "
+                           "%s.", again);
+        return;
+    case BUNDLE_DATA:
+        what = b->preview.rejected > 0
+                   ? inbox ? "fix the rows listed in the report in the outbox, export and sign again,"
+                           : "fix the rows listed in the report on the stick (in "
+                             "career-kiosk/reports), export and sign again,"
+                   : "fix mentors.csv as said above, export and sign it again,";
+        break;
+    default:
+        return;
+    }
+    append(words, cap, "\n\nWhat to do next: %s %s.", what, again);
 }
 
 /* --- the worker thread: a big bundle must not stall the screen (and
@@ -920,6 +987,7 @@ static bool job_check(App *a)
         snprintf(st->show.inbox_note, sizeof st->show.inbox_note,
                  "The last bundle from the inbox was not imported: %.600s", b->reason);
     }
+    next_step(b, st->show.from_inbox, words, sizeof words);
     bundle_free(b);
     if (automatic) {
         staff_end(a); /* back to Welcome; the report is in the outbox */
@@ -995,21 +1063,26 @@ static bool import_done(App *a)
         char signed_at[24];
         bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
         snprintf(words, sizeof words,
-                 "%d mentors are in the directory now%s. The bundle was "
+                 "%d %s in the directory now%s. The bundle was "
                  "signed %s by %s.",
-                 rep.accepted,
+                 rep.accepted, nn(rep.accepted, "mentor is", "mentors are"),
                  b->has_questions && b->has_synonyms ? ", with the new question bank and synonyms"
                  : b->has_questions                  ? ", with the new question bank"
                  : b->has_synonyms                   ? ", with the new synonym table"
                                                      : "",
                  signed_at, b->signer);
         if (rep.rejected)
-            snprintf(words + strlen(words), sizeof words - strlen(words),
-                     " %d rows were rejected: the report lists them with reasons.", rep.rejected);
+            append(words, sizeof words, " %d %s rejected: the report lists %s with reasons.",
+                   rep.rejected, nn(rep.rejected, "row was", "rows were"),
+                   nn(rep.rejected, "it", "them"));
         fprintf(stderr, "career-kiosk: imported %d mentors from a bundle signed %s by %s\n",
                 rep.accepted, signed_at, b->signer);
     } else {
-        snprintf(words, sizeof words, "%s. The directory in use was not changed.", rep.refusal);
+        snprintf(words, sizeof words,
+                 "%s. The directory in use was not changed.\n\nWhat to do next: try the "
+                 "import again. If it is refused again for the same reason, ask IT to look at "
+                 "the kiosk's disk and its journal (journalctl -u career-kiosk).",
+                 rep.refusal);
         fprintf(stderr, "career-kiosk: bundle import failed: %s\n", rep.refusal);
     }
     write_back(a, &rep, words, sizeof words);

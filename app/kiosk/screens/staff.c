@@ -329,8 +329,8 @@ static void leave_screen(View *vw)
 {
     Rect body = frame(vw, "Leave kiosk mode?",
                       "The kiosk closes so you can work on this computer. Visitors cannot use "
-                      "it until it starts again: restart the computer, or run "
-                      "`systemctl start career-kiosk`.");
+                      "it until it starts again: restart the computer, or run the command "
+                      "systemctl start career-kiosk");
     const char *label[] = {"Cancel", "Leave kiosk mode"};
     int act = buttons(vw, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
     if (act == 1)
