@@ -1170,6 +1170,86 @@ static void test_kiosk_pin_lock_escalates(void **state)
     free(out);
 }
 
+/* The item lines of the n-th `dump` in out, less the stick banner. */
+static void dump_all_but_banner(const char *out, int n, char *buf, size_t cap)
+{
+    const char *p = out;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < n && p; i++) {
+        p = strstr(p, "\nscreen ");
+        p = p ? p + 1 : NULL;
+    }
+    assert_non_null(p);
+    p = strstr(p, "item ");
+    const char *end = p ? strstr(p, "\nscreen ") : NULL;
+    assert_non_null(end);
+    for (const char *line = p; line && line < end;) {
+        size_t len = strcspn(line, "\n");
+        char one[400];
+        snprintf(one, sizeof one, "%.*s", (int)len, line);
+        if (strncmp(one, "item ", 5) == 0 && !strstr(one, "staff USB stick"))
+            used += (size_t)snprintf(buf + used, cap - used, "%.*s\n", (int)len, line);
+        line = line[len] ? line + len + 1 : NULL;
+    }
+}
+
+/* A stick plugged in while a visitor is on Take away: staff get their
+ * banner, and nothing the visitor sees moves or shrinks (the sheet's
+ * code keeps its size and its parts). */
+static void test_kiosk_stick_never_moves_a_visitor(void **state)
+{
+    (void)state;
+    char *out, before[4000], after[4000];
+    keys_and_config();
+    stick_with("staff", BEFORE_KIOSK_TODAY);
+    sh_ok("unmount", "fusermount -u %s%s", dir_of("media/STICK"), "");
+    int rc = kiosk_with(&out,
+                        "tap \"Touch to start\"\n"
+                        "tap \"Skip this step\"\n"
+                        "tap Search\n"
+                        "type jose\n"
+                        "tap Done\n"
+                        "tap \"José García\"\n"
+                        "tap \"Choose José\"\n"
+                        "tap \"Next: pick questions\"\n"
+                        "tap \"Next: take it with you\"\n"
+                        "expect screen takeaway\n"
+                        "dump\n"
+                        "dump codes\n"
+                        "screenshot no-stick\n"
+                        "await stick 30\n"
+                        "expect text \"A staff USB stick is plugged in. Staff: tap here.\"\n"
+                        "dump\n"
+                        "dump codes\n"
+                        "screenshot stick\n",
+                        /* the stick comes once the visitor is on Take away */
+                        "for i in $(seq 300); do [ -e no-stick.png ] && break; sleep 0.1; done; "
+                        "fusefat -o rw+ stick.img media/STICK >/dev/null || echo MOUNT-FAILED");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    assert_null(strstr(out, "MOUNT-FAILED"));
+    dump_all_but_banner(out, 0, before, sizeof before);
+    dump_all_but_banner(out, 1, after, sizeof after);
+    assert_non_null(strstr(before, " QR code\n"));
+    assert_string_equal(before, after);
+    /* the codes: the same parts, versions and sizes, in both dumps */
+    char heads[2][1000] = {"", ""};
+    int dumps = 0;
+    for (const char *line = out; line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+        if (strncmp(line, "screen ", 7) == 0)
+            dumps++;
+        else if (strncmp(line, "== code ", 8) == 0 && dumps >= 1 && dumps <= 2) {
+            size_t n = strlen(heads[dumps - 1]);
+            snprintf(heads[dumps - 1] + n, sizeof heads[0] - n, "%.*s\n",
+                     (int)strcspn(line, "\n"), line);
+        }
+    }
+    assert_non_null(strstr(heads[0], "== code sheet"));
+    assert_string_equal(heads[0], heads[1]);
+    free(out);
+}
+
 /* A full disk at start-up, then a read-only file system: the kiosk
  * serves the directory it has, read-only, and tells staff; it neither
  * exits with "disk I/O error" nor refuses its config (exit 78). */
@@ -1372,6 +1452,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_survives_a_restart, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_keys_never_move, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_stick_never_moves_a_visitor, support_dir_setup,
+                                    teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_escalates, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_preview_belongs_to_its_stick, support_dir_setup,
                                     teardown),
