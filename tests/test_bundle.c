@@ -1250,6 +1250,75 @@ static void test_kiosk_stick_never_moves_a_visitor(void **state)
     free(out);
 }
 
+/* Staff put the previous list back at the kiosk: the staff screen
+ * names the count it brings back, asks, and the directory is the list
+ * from before the last import again. The admin CLI, meanwhile, refuses
+ * to roll back under the running kiosk, and says where to do it. */
+static void test_kiosk_puts_back_the_previous_list(void **state)
+{
+    (void)state;
+    char *out, err[STORE_ERR];
+    keys_and_config();
+    bundle_csv(25, false); /* the list before: imported by hand */
+    assert_int_equal(support_admin(&out, "--config %s import %s", dir_of("kiosk.conf"),
+                                   dir_of("bundle/mentors.csv")),
+                     0);
+    free(out);
+    bundle_csv(40, false); /* the stick's */
+    sign_with("staff", "mentors.csv", BEFORE_KIOSK_TODAY);
+    stick_mount(16);
+    stick_put("mentors.csv");
+    stick_put("mentors.csv.minisig");
+    sh_ok("unmount", "fusermount -u %s%s", dir_of("media/STICK"), "");
+    char then[1600];
+    snprintf(then, sizeof then,
+             "for i in $(seq 300); do [ -e up.png ] && break; sleep 0.1; done; "
+             "%s --config kiosk.conf rollback >cli.txt 2>&1; echo \"exit $?\" >>cli.txt; "
+             "fusefat -o rw+ stick.img media/STICK >/dev/null || echo MOUNT-FAILED",
+             support_program("career-kiosk-admin"));
+    int rc = kiosk_with(&out,
+                        "screenshot up\n"
+                        "await stick 60\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff preview\n"
+                        "tap \"Import 40 mentors\"\n"
+                        "expect staff result\n"
+                        "tap \"Staff menu\"\n"
+                        "expect staff menu\n"
+                        "tap \"Put back the previous list\"\n"
+                        "expect staff rollback\n"
+                        "expect text \"Put back 25 mentors\"\n"
+                        "screenshot rollback\n"
+                        "tap Cancel\n" /* nothing yet */
+                        "expect staff menu\n"
+                        "tap \"Put back the previous list\"\n"
+                        "tap \"Put back 25 mentors\"\n"
+                        "expect staff result\n"
+                        "expect text \"Previous list put back\"\n"
+                        "expect staff-says \"25 mentors are in the directory now\"\n"
+                        "tap Done\n"
+                        "expect staff off\n"
+                        "tap \"Touch to start\"\n"
+                        "expect screen about\n",
+                        then);
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    assert_null(strstr(out, "MOUNT-FAILED"));
+    assert_non_null(strstr(out, "staff put back the previous list (25 mentors"));
+    free(out);
+    Store *s = store_open(dir_of("var/mentors.db"), err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(store_mentor_count(s), 25);
+    store_close(s);
+    char *cli = support_read(dir_of("cli.txt"), NULL);
+    assert_non_null(cli);
+    if (!strstr(cli, "put the previous list back on the kiosk's staff screen") ||
+        strstr(cli, "exit 0"))
+        fail_msg("the CLI's rollback under the running kiosk: %s", cli);
+    free(cli);
+}
+
 /* A full disk at start-up, then a read-only file system: the kiosk
  * serves the directory it has, read-only, and tells staff; it neither
  * exits with "disk I/O error" nor refuses its config (exit 78). */
@@ -1452,6 +1521,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_survives_a_restart, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_keys_never_move, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_puts_back_the_previous_list, support_dir_setup,
+                                    teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_stick_never_moves_a_visitor, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_escalates, support_dir_setup, teardown),

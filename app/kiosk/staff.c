@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "directory/counts.h"
+#include "directory/stage.h"
 #include "kiosk/app.h"
 #include "kiosk/flow.h"
 #include "print/paper.h"
@@ -290,6 +291,8 @@ static bool job_check(App *a);
 static bool job_import(App *a);
 static void stick_arrived(App *a);
 static bool import_done(App *a);
+static bool rollback_done(App *a);
+static bool job_rollback(App *a);
 static bool job_export(App *a);
 static bool job_test_print(App *a);
 
@@ -462,6 +465,7 @@ void staff_end(App *a)
     app_cancel(a, job_check);
     app_cancel(a, job_import);
     app_cancel(a, job_export);
+    app_cancel(a, job_rollback);
     st->show.preview[0] = '\0';
     bool inbox = st->show.from_inbox;
     if (st->show.stick[0] && !inbox)
@@ -483,7 +487,8 @@ void staff_visitor_done(App *a)
 /* A job under way, once its frame shows: staff mode stays open for it. */
 static bool working(const App *a)
 {
-    return app_queued(a, job_check) || app_queued(a, job_import) || app_queued(a, job_export);
+    return app_queued(a, job_check) || app_queued(a, job_import) || app_queued(a, job_export) ||
+           app_queued(a, job_rollback);
 }
 
 static void stick_arrived(App *a)
@@ -573,6 +578,33 @@ static void printer_line(App *a, char *out, size_t cap)
              printer_usable(ps.state) ? "ready. " : "NOT READY. ", ps.detail);
 }
 
+/* An import time as recorded (2026-11-22T10:00:00Z) as staff read it
+ * (2026-11-22 10:00 UTC); anything else as it is. */
+static void iso_words(const char *iso, char *out, size_t cap)
+{
+    if (strlen(iso) == 20 && iso[10] == 'T')
+        snprintf(out, cap, "%.10s %.5s UTC", iso, iso + 11);
+    else
+        text_copy(out, cap, iso);
+}
+
+/* The list kept from before the last import, for the menu and the
+ * rollback's confirmation: none when it cannot be read. */
+static void backup_look(App *a)
+{
+    StaffView *sv = &a->staff.show;
+    StoreBackup bak;
+    char err[300];
+    sv->backup_mentors = 0;
+    sv->backup_when[0] = sv->backup_source[0] = '\0';
+    sv->mentors_now = a->store ? store_mentor_count(a->store) : 0;
+    if (!store_backup_info(a->cfg.database, &bak, err, sizeof err))
+        return;
+    sv->backup_mentors = bak.mentors;
+    iso_words(bak.when, sv->backup_when, sizeof sv->backup_when);
+    text_copy(sv->backup_source, sizeof sv->backup_source, bak.source);
+}
+
 /* The directory's health for the menu: "48 mentors in the directory.
  * Last import ...", with the printer's state. */
 static void health_text(App *a, char *out, size_t cap)
@@ -584,11 +616,9 @@ static void health_text(App *a, char *out, size_t cap)
     store_meta_get(a->store, "import_time", when, sizeof when);
     store_meta_get(a->store, "import_source", source, sizeof source);
     store_meta_get(a->store, "keep.bundle_signed_by", by, sizeof by);
-    if (strlen(when) == 20 && when[10] == 'T') { /* 2026-11-22T10:00:00Z, as staff read it */
-        char iso[24];
-        text_copy(iso, sizeof iso, when);
-        snprintf(when, sizeof when, "%.10s %.5s UTC", iso, iso + 11);
-    }
+    char iso[40];
+    text_copy(iso, sizeof iso, when);
+    iso_words(iso, when, sizeof when);
     long long at = bundle_imported_at(a->store);
     if (at)
         bundle_when_text(at, signed_at, sizeof signed_at);
@@ -607,6 +637,7 @@ static void health_text(App *a, char *out, size_t cap)
 static void open_menu(App *a)
 {
     health_text(a, a->staff.show.health, sizeof a->staff.show.health);
+    backup_look(a);
     go(a, STAFF_MENU);
 }
 
@@ -867,6 +898,16 @@ static void *import_work(void *arg)
     return NULL;
 }
 
+static void *rollback_work(void *arg)
+{
+    App *a = arg;
+    Staff *st = &a->staff;
+    st->work_err[0] = '\0';
+    st->work_ok = store_rollback(a->cfg.database, st->work_err, sizeof st->work_err);
+    atomic_store(&st->worker_done, true);
+    return NULL;
+}
+
 /* Starts fn on the worker thread (or, when no thread can be made, runs
  * it here). */
 static void worker_start(App *a, void *(*fn)(void *))
@@ -910,7 +951,7 @@ static void worker_settle(App *a)
     worker_join(st);
     atomic_store(&st->worker_done, false);
     if (!a->store)
-        import_done(a);
+        st->rolling_back ? rollback_done(a) : import_done(a);
 }
 
 /* Copies and checks the stick's bundle on the worker: the preview, or
@@ -1105,6 +1146,77 @@ static bool import_done(App *a)
     return true;
 }
 
+/* Opens the directory again after the worker had it to itself; false
+ * (the kiosk ends, and its service starts it again) when it cannot. */
+static bool reopen_store(App *a, const char *after)
+{
+    char err[STORE_ERR];
+    a->store = store_open(a->cfg.database, err, sizeof err);
+    if (a->store) {
+        store_set_stale_months(a->store, a->cfg.stale_months);
+        flow_reload(a);
+        return true;
+    }
+    fprintf(stderr, "career-kiosk: cannot open the directory after %s: %s\n", after, err);
+    a->exit_code = 1;
+    a->quit = true;
+    return false;
+}
+
+/* Puts the list from before the last import back, on the worker: the
+ * kiosk lets go of the directory for the swap, as for an import. */
+static bool job_rollback(App *a)
+{
+    Staff *st = &a->staff;
+    if (st->worker_started || atomic_load(&st->worker_done)) {
+        if (!atomic_load(&st->worker_done))
+            return false;
+        worker_join(st);
+        atomic_store(&st->worker_done, false);
+        return rollback_done(a);
+    }
+    store_close(a->store);
+    a->store = NULL;
+    st->rolling_back = true;
+    worker_start(a, rollback_work);
+    return false;
+}
+
+/* After the rollback: the directory again, and how it went. */
+static bool rollback_done(App *a)
+{
+    Staff *st = &a->staff;
+    StaffView *sv = &st->show;
+    char words[900];
+    st->rolling_back = false;
+    if (!reopen_store(a, "putting back the previous list"))
+        return true;
+    int n = store_mentor_count(a->store);
+    if (!st->work_ok) {
+        fprintf(stderr, "career-kiosk: the previous list was not put back: %s\n", st->work_err);
+        snprintf(words, sizeof words,
+                 "The previous list could not be put back: %s. The directory in use was not "
+                 "changed (%d %s).",
+                 st->work_err, n, nn(n, "mentor", "mentors"));
+        result(a, false, "Not put back", words);
+        return true;
+    }
+    fprintf(stderr, "career-kiosk: staff put back the previous list (%d %s, imported %s)\n", n,
+            nn(n, "mentor", "mentors"), sv->backup_when[0] ? sv->backup_when : "at an unknown time");
+    snprintf(words, sizeof words, "%d %s in the directory now: the list from before the last "
+             "import", n, nn(n, "mentor is", "mentors are"));
+    if (sv->backup_when[0])
+        append(words, sizeof words, ", imported %s", sv->backup_when);
+    if (sv->backup_source[0])
+        append(words, sizeof words, "; source: %s", sv->backup_source);
+    append(words, sizeof words,
+           ". Referral counts and stats were kept.\n\nThe list you replaced is kept in its "
+           "place: Put back the previous list brings it back. A bundle already imported is "
+           "not taken again; to import a newer export, sign it again.");
+    result(a, true, "Previous list put back", words);
+    return true;
+}
+
 /* Writes the stats to the stick. */
 static bool job_export(App *a)
 {
@@ -1238,6 +1350,17 @@ void staff_handle(App *a, const Intent *in)
     case INTENT_STAFF_LEAVE:
         leave(a);
         break;
+    case INTENT_STAFF_ASK_ROLLBACK:
+        backup_look(a);
+        if (st->show.backup_mentors > 0)
+            go(a, STAFF_ROLLBACK);
+        break;
+    case INTENT_STAFF_ROLLBACK:
+        if (st->show.step == STAFF_ROLLBACK && !st->worker_started) {
+            go(a, STAFF_ROLLING);
+            app_after_frame(a, job_rollback);
+        }
+        break;
     default:
         break;
     }
@@ -1311,8 +1434,9 @@ int staff_wait_ms(const App *a)
 
 const char *staff_step_name(StaffStep s)
 {
-    static const char *const name[] = {"off",       "pin",       "menu",   "checking", "preview",
-                                       "importing", "exporting", "result", "leave"};
+    static const char *const name[] = {"off",       "pin",       "menu",   "checking",
+                                       "preview",   "importing", "exporting", "result",
+                                       "leave",     "rollback",  "rolling"};
     return (unsigned)s < sizeof name / sizeof *name ? name[s] : "?";
 }
 

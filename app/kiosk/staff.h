@@ -1,14 +1,16 @@
 /* staff: the kiosk's staff mode, a state machine over the visitor's
  * session. A staff USB stick or the Staff button opens it; the PIN guards
  * it (five wrong tries lock it for five minutes, each further five for
- * longer, and staff see the wrong tries when they next get in). It imports a signed
- * bundle from the stick (copy, check, preview, confirm, import, report
- * back to the stick), exports stats, shows the directory's health and
+ * longer, and staff see the wrong tries when they next get in). It
+ * imports a signed bundle from the stick (copy, check, preview with who
+ * comes and goes, confirm, import, report back to the stick), puts the
+ * list from before the last import back (once staff confirm the count
+ * it brings back), exports stats, shows the directory's health and
  * the printer's state, prints a test sheet, and can leave kiosk mode for
  * maintenance. Slow work (copying, checking, importing, writing to the
  * stick, drawing a test sheet) runs as after-frame jobs, once the screen
- * says what is going on; a bundle's copy, check and import run on a
- * worker thread, with the bytes copied on screen.
+ * says what is going on; a bundle's copy, check and import, and a
+ * rollback, run on a worker thread, with the bytes copied on screen.
  *
  * Staff mode lies over the visitor's session without touching it: a
  * stick that comes while a visitor is busy only shows a banner, and the
@@ -66,6 +68,8 @@ typedef struct {
     atomic_bool worker_done;      /* set by the worker as it ends */
     atomic_llong copied, to_copy; /* bytes of the bundle copied off the stick */
     bool work_ok;                 /* what the work came to */
+    bool rolling_back;            /* the worker puts the previous list back (not an import) */
+    char work_err[STAFF_PATH_MAX]; /* why the rollback was refused */
     ImportReport work_rep;        /* the import's report */
     char work_stick[STAFF_PATH_MAX], work_spool[STAFF_PATH_MAX + 16], work_when[32];
     long long work_imported_at;

@@ -57,6 +57,8 @@ typedef enum {
     STAFF_EXPORTING, /* writing the stats to the stick, once this frame shows */
     STAFF_RESULT,    /* how it went and what was written to the stick */
     STAFF_LEAVE,     /* confirming "leave kiosk mode" */
+    STAFF_ROLLBACK,  /* confirming "put back the previous list" */
+    STAFF_ROLLING,   /* putting it back, once this frame shows */
 } StaffStep;
 
 enum {
@@ -87,6 +89,10 @@ typedef struct {
     char attempts[400];         /* wrong PINs since the last entry: how many, when; or "" */
     char health[1200];          /* the directory's and the printer's state */
     char import_label[64];      /* "Import 48 mentors" */
+    int backup_mentors;         /* in the list kept from before the last import, or 0 for none */
+    char backup_when[40];       /* when that list was imported, as staff read it, or "" */
+    char backup_source[120];    /* what it was imported from, or "" */
+    int mentors_now;            /* in the directory, for the rollback's confirmation */
     char preview[3000];         /* what the checked bundle holds */
     char busy[160];             /* how far a copy has come, or "" */
     int inbox_mode;             /* [bundles] inbox: 0 off, 1 auto, 2 staff */
@@ -119,6 +125,8 @@ typedef enum {
     INTENT_STAFF_TEST_PRINT,
     INTENT_STAFF_ASK_LEAVE,
     INTENT_STAFF_LEAVE,
+    INTENT_STAFF_ASK_ROLLBACK, /* "put back the previous list?" */
+    INTENT_STAFF_ROLLBACK,     /* put it back */
 } IntentKind;
 
 typedef struct {

@@ -187,6 +187,43 @@ static void pin_screen(View *vw)
         ui->animating = false; /* the countdown is driven by staff_wait_ms */
 }
 
+/* "N mentors, imported WHEN from SOURCE": the list kept from before
+ * the last import, as staff read it. */
+static void backup_words(const StaffView *st, char *out, size_t cap)
+{
+    int n = snprintf(out, cap, "%d %s", st->backup_mentors,
+                     st->backup_mentors == 1 ? "mentor" : "mentors");
+    if (st->backup_when[0] && n > 0 && (size_t)n < cap)
+        n += snprintf(out + n, cap - (size_t)n, ", imported %s", st->backup_when);
+    if (st->backup_source[0] && n > 0 && (size_t)n < cap)
+        snprintf(out + n, cap - (size_t)n, "; source: %s", st->backup_source);
+}
+
+/* The list kept from before the last import, and the button that puts
+ * it back; returns the y after it. */
+static int previous_list(View *vw, Rect body, int y)
+{
+    Ui *ui = vw->ui;
+    const StaffView *st = vw->staff;
+    int bh = ui_touch(ui, ui->u * 9), bw = (body.w - ui->u * 2) / 2;
+    char list[300], words[400];
+    y += chrome_caption(vw, body.x, y, "Previous list");
+    if (st->backup_mentors <= 0) {
+        y += ui_wrap(ui, (Rect){body.x, y, body.w, 0},
+                     "No earlier list is kept yet: the kiosk keeps the list it replaces at "
+                     "each import, so it can be put back.",
+                     ui->body, WEIGHT_REGULAR, ui->th.muted);
+        return y + ui->u * 4;
+    }
+    backup_words(st, list, sizeof list);
+    snprintf(words, sizeof words, "The list from before the last import is kept: %s.", list);
+    y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, words, ui->body, WEIGHT_REGULAR, ui->th.text) +
+         ui->u * 2;
+    if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Put back the previous list", BTN_SECONDARY))
+        view_post(vw, INTENT_STAFF_ASK_ROLLBACK, 0);
+    return y + bh + ui->u * 4;
+}
+
 /* The staff screen's content from y; returns the y after it. Buttons
  * act only on a drawing or input pass, not while measuring. */
 static int menu_content(View *vw, Rect body, int y)
@@ -255,6 +292,7 @@ static int menu_content(View *vw, Rect body, int y)
         stick)
         view_post(vw, INTENT_STAFF_EXPORT, 0);
     y += bh + ui->u * 4;
+    y = previous_list(vw, body, y);
     if (!st->printer)
         return y;
     bool busy = st->print_busy;
@@ -301,9 +339,10 @@ static void preview_screen(View *vw)
 
 static void busy_screen(View *vw, const char *title)
 {
-    const char *words = vw->staff->busy[0]      ? vw->staff->busy
-                        : vw->staff->from_inbox ? "This takes a few seconds."
-                                                : "Please leave the stick in until this is done.";
+    const char *words = vw->staff->busy[0] ? vw->staff->busy
+                        : vw->staff->from_inbox || vw->staff->step == STAFF_ROLLING
+                            ? "This takes a few seconds."
+                            : "Please leave the stick in until this is done.";
     Rect body = frame(vw, title, words);
     (void)body;
 }
@@ -339,6 +378,32 @@ static void leave_screen(View *vw)
         view_post(vw, INTENT_STAFF_LEAVE, 0);
 }
 
+static void rollback_screen(View *vw)
+{
+    Ui *ui = vw->ui;
+    const StaffView *st = vw->staff;
+    char list[300], sub[900], label[64];
+    backup_words(st, list, sizeof list);
+    snprintf(sub, sizeof sub,
+             "The directory goes back to the list from before the last import: %s. It has "
+             "%d %s now.",
+             list, st->mentors_now, st->mentors_now == 1 ? "mentor" : "mentors");
+    Rect body = frame(vw, "Put back the previous list?", sub);
+    snprintf(label, sizeof label, "Put back %d %s", st->backup_mentors,
+             st->backup_mentors == 1 ? "mentor" : "mentors");
+    const char *labels[] = {"Cancel", label};
+    int act = buttons(vw, &body, labels, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
+    scrolled_text(vw, body,
+                  "The list in use now is kept in its place, so it can be put back the same "
+                  "way. Referral counts and stats are kept. Visitors can go on using the kiosk "
+                  "once it is done.",
+                  ui->th.text);
+    if (act == 1)
+        view_post(vw, INTENT_STAFF_MENU, 0);
+    else if (act == 2)
+        view_post(vw, INTENT_STAFF_ROLLBACK, 0);
+}
+
 void screen_staff(View *vw)
 {
     switch (vw->staff->step) {
@@ -366,6 +431,12 @@ void screen_staff(View *vw)
         break;
     case STAFF_LEAVE:
         leave_screen(vw);
+        break;
+    case STAFF_ROLLBACK:
+        rollback_screen(vw);
+        break;
+    case STAFF_ROLLING:
+        busy_screen(vw, "Putting back the previous list...");
         break;
     default:
         break;
