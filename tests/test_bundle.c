@@ -681,6 +681,11 @@ static void test_kiosk_imports_a_stick(void **state)
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 40 mentors\"\n"
+                        /* who comes and goes, by name */
+                        "expect staff-says \"Nobody is added.\"\n"
+                        "expect staff-says \"120 mentors are removed: \"\n"
+                        "expect staff-says \", and 112 more.\"\n"
+                        "expect staff-says \"40 mentors stay\"\n"
                         "tap \"Import 40 mentors\"\n"
                         "expect staff result\n"
                         "expect staff-says \"40 mentors are in the directory now\"\n"

@@ -773,17 +773,60 @@ static bool shrinks(const App *a, int now, int accepted)
     return now >= 10 && accepted * 2 <= now && a->store && bundle_imported_at(a->store) > 0;
 }
 
+/* "3 mentors are added: A, B and C." or "...: A, B, C, and 12 more.":
+ * a side of who comes and goes, the names listed and the rest counted. */
+static void change_line(char *out, size_t cap, int count, const char *verb,
+                        const char (*names)[IMPORT_CHANGE_NAME], int listed)
+{
+    append(out, cap, "\n%d %s %s", count, nn(count, "mentor is", "mentors are"), verb);
+    for (int i = 0; i < listed; i++)
+        append(out, cap, "%s%s", i == 0 ? ": " : i == listed - 1 && count == listed ? " and " : ", ",
+               names[i]);
+    if (count > listed)
+        append(out, cap, ", and %d more", count - listed);
+    append(out, cap, ".");
+}
+
+/* Who the import adds and takes away, for the preview (nothing when
+ * there was no directory to compare with). */
+static void changes_text(const ImportReport *r, char *out, size_t cap)
+{
+    const ImportChanges *c = &r->changes;
+    out[0] = '\0';
+    if (!c->compared)
+        return;
+    append(out, cap, "\n\nWho comes and goes:");
+    if (c->added == 0 && c->removed == 0) {
+        append(out, cap, "\nNobody is added or removed: the same mentors, with their details as "
+                         "in the export.");
+        return;
+    }
+    if (c->added)
+        change_line(out, cap, c->added, "added", c->added_name, c->nadded);
+    else
+        append(out, cap, "\nNobody is added.");
+    if (c->removed)
+        change_line(out, cap, c->removed, "removed", c->removed_name, c->nremoved);
+    else
+        append(out, cap, "\nNobody is removed.");
+    int stay = r->accepted - c->added;
+    if (stay > 0)
+        append(out, cap, "\n%d %s, with %s details as in the export.", stay,
+               nn(stay, "mentor stays", "mentors stay"), "their");
+}
+
 /* What the checked bundle holds, for the preview. */
 static void preview_text(App *a)
 {
     Staff *st = &a->staff;
     const Bundle *b = &st->bundle;
     const ImportReport *r = &b->preview;
-    char rows[1500], signed_at[24] = "";
+    char rows[1500], signed_at[24] = "", changes[1200];
     bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
     snprintf(st->show.import_label, sizeof st->show.import_label, "Import %d %s", r->accepted,
              nn(r->accepted, "mentor", "mentors"));
     rejected_rows(r, rows, sizeof rows);
+    changes_text(r, changes, sizeof changes);
     /* a list cut at a row's end reads as a whole, shorter list: say so
      * when it would take away half the directory or more */
     char shrink[300] = "";
@@ -794,11 +837,12 @@ static void preview_text(App *a)
                  st->mentors_now - r->accepted);
     snprintf(st->show.preview, sizeof st->show.preview,
              "Signed %s by %s.%s%s\n\nmentors.csv: %d %s. %d will be imported, %d "
-             "rejected.\nThe directory has %d %s now; the import replaces %s.%s%s%s%s%s%s%s",
+             "rejected.\nThe directory has %d %s now; the import replaces %s.%s%s%s%s%s%s%s%s",
              signed_at, b->signer, b->inbox ? " It came through the inbox." : "",
              b->sealed ? " mentors.csv came encrypted (mentors.csv.age)." : "", r->rows,
              nn(r->rows, "row", "rows"), r->accepted, r->rejected, st->mentors_now,
-             nn(st->mentors_now, "mentor", "mentors"), nn(st->mentors_now, "it", "them"), shrink,
+             nn(st->mentors_now, "mentor", "mentors"), nn(st->mentors_now, "it", "them"), changes,
+             shrink,
              b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
              b->has_synonyms ? "\n\nsynonyms.csv: the synonym table will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
@@ -967,6 +1011,7 @@ static bool job_check(App *a)
         bundle_begin(b, clock_unix(&a->clock));
         b->questions_imported_at = bundle_questions_imported_at(a->store);
         text_copy(b->age_key, sizeof b->age_key, a->cfg.age_key);
+        text_copy(b->compare, sizeof b->compare, a->cfg.database);
         if (st->show.from_inbox)
             bundle_outbox_lead(a->cfg.kiosk_id, b->stamp, b->lead, sizeof b->lead);
         text_copy(st->work_inbox_id, sizeof st->work_inbox_id,

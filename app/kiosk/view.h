@@ -93,7 +93,7 @@ typedef struct {
     char backup_when[40];       /* when that list was imported, as staff read it, or "" */
     char backup_source[120];    /* what it was imported from, or "" */
     int mentors_now;            /* in the directory, for the rollback's confirmation */
-    char preview[3000];         /* what the checked bundle holds */
+    char preview[4096];         /* what the checked bundle holds, who comes and goes */
     char busy[160];             /* how far a copy has come, or "" */
     int inbox_mode;             /* [bundles] inbox: 0 off, 1 auto, 2 staff */
     char inbox[STAFF_PATH_MAX]; /* the inbox's newest bundle not yet handled, or "" */

@@ -488,7 +488,10 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
             return refuse(b, BUNDLE_DATA, "%s. Nothing was changed.",
                           b->nsynonyms == 0 ? "synonyms.csv: it has no synonyms" : err);
     }
-    ImportOptions opt = {.source_name = "mentors.csv", .this_year = this_year, .when = ""};
+    ImportOptions opt = {.source_name = "mentors.csv",
+                         .this_year = this_year,
+                         .when = "",
+                         .compare_path = b->compare[0] ? b->compare : NULL};
     spool_path(b, "mentors.csv", path, sizeof path);
     import_report_free(&b->preview);
     if (!import_file(path, &opt, &b->preview))
