@@ -808,6 +808,8 @@ static void test_kiosk_pin_locks_after_five_tries(void **state)
                         "expect text \"Import from the stick\"\n"
                         "tap \"Leave kiosk mode\"\n"
                         "expect staff leave\n"
+                        /* the command as it is typed, with nothing around it */
+                        "expect text \"systemctl start career-kiosk\"\n"
                         "tap \"Leave kiosk mode\"\n"
                         "expect staff off\n",
                         "true");

@@ -869,8 +869,9 @@ static void next_step(const Bundle *b, bool inbox, char *words, size_t cap)
                "opening or editing the CSV after signing it,";
         break;
     case BUNDLE_UNKNOWN_KEY:
-        what = "sign the export with the office's trusted key (see the staff guide), or ask IT to "
-               "add the new key to the kiosk's config under [bundles] trusted_key,";
+        what = "sign the export with the office's trusted key (the one that signed the bundles "
+               "this kiosk took before), or ask IT to add the new key to the kiosk's config under "
+               "[bundles] trusted_key,";
         break;
     case BUNDLE_NO_KEYS:
         what = "ask IT to add the office's public key to the kiosk's config under [bundles] "

@@ -364,14 +364,27 @@ static void result_screen(View *vw)
         view_post(vw, INTENT_STAFF_END, 0);
 }
 
+/* A command for staff to type, on a panel of its own: as it is typed,
+ * with no quotes or marks around it. Returns the height used. */
+static int command_panel(View *vw, Rect body, const char *command)
+{
+    Ui *ui = vw->ui;
+    int p = pad(ui), lh = draw_line_height(ui->measure, ui->body);
+    Rect r = {body.x, body.y, body.w, lh + 2 * p};
+    ui_panel(ui, r, ui->th.sunken);
+    ui_text(ui, r.x + p, r.y + p, command, ui->body, WEIGHT_BOLD, ui->th.text, r.w - 2 * p);
+    ui_record(ui, command, r);
+    return r.h;
+}
+
 static void leave_screen(View *vw)
 {
     Rect body = frame(vw, "Leave kiosk mode?",
                       "The kiosk closes so you can work on this computer. Visitors cannot use "
-                      "it until it starts again: restart the computer, or run the command "
-                      "systemctl start career-kiosk");
+                      "it until it starts again: restart the computer, or run this command:");
     const char *label[] = {"Cancel", "Leave kiosk mode"};
     int act = buttons(vw, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
+    command_panel(vw, body, "systemctl start career-kiosk");
     if (act == 1)
         view_post(vw, INTENT_STAFF_MENU, 0);
     else if (act == 2)
