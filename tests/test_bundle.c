@@ -895,12 +895,15 @@ static void test_kiosk_stick_pulled_at_preview(void **state)
                         "type 2468\n"
                         "key enter\n"
                         "expect staff preview\n"
+                        "screenshot at-preview\n"
                         "await no-stick 20\n"
                         "expect staff result\n"
                         "expect text \"The stick was removed\"\n"
                         "expect staff-says \"Nothing was changed\"\n",
-                        /* pulled while staff look at the preview */
-                        "sleep 2; fusermount -u media/STICK");
+                        /* pulled while staff look at the preview (however long
+                         * a loaded machine takes to get there) */
+                        "for i in $(seq 600); do [ -e at-preview.png ] && break; sleep 0.1; "
+                        "done; fusermount -u media/STICK");
     if (rc != 0)
         fail_msg("kiosk: %s", out);
     free(out);
@@ -1394,12 +1397,15 @@ static void test_kiosk_preview_belongs_to_its_stick(void **state)
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 20 mentors\"\n"
+                        "screenshot at-preview\n"
                         "await stick-change 20\n" /* A is pulled: B is still in */
                         "expect staff result\n"
                         "expect text \"The stick was removed\"\n"
                         "expect staff-says \"Nothing was changed\"\n"
                         "expect no-text \"Import 20 mentors\"\n",
-                        "sleep 2; fusermount -u media/STICK");
+                        /* pulled once the preview shows and the script waits for it */
+                        "for i in $(seq 600); do [ -e at-preview.png ] && break; sleep 0.1; "
+                        "done; sleep 1; fusermount -u media/STICK");
     if (rc != 0)
         fail_msg("kiosk: %s", out);
     free(out);
