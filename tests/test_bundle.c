@@ -664,6 +664,7 @@ static void test_kiosk_imports_a_stick(void **state)
     /* a visitor is mid-walk when the stick comes: a banner, nothing lost */
     int rc = kiosk_with(&out,
                         "tap \"Touch to start\"\n"
+                        "screenshot started\n"
                         "tap \"Your first name\"\n"
                         "type Quillon\n"
                         "key enter\n"
@@ -697,9 +698,11 @@ static void test_kiosk_imports_a_stick(void **state)
                         "expect screen about\n"
                         "expect field \"Your first name\" = Quillon\n"
                         "expect no-text \"A staff USB stick is plugged in. Staff: tap here.\"\n",
-                        /* plug it in once the kiosk is up, files and all, as a real
-                         * stick comes: the watcher sees the mount */
-                        "sleep 1; fusefat -o rw+ stick.img media/STICK >/dev/null || echo "
+                        /* plug it in once the visit has begun (however long a
+                         * loaded machine takes to start), files and all, as a
+                         * real stick comes: the watcher sees the mount */
+                        "for i in $(seq 600); do [ -e started.png ] && break; sleep 0.1; "
+                        "done; fusefat -o rw+ stick.img media/STICK >/dev/null || echo "
                         "MOUNT-FAILED");
     if (rc != 0)
         fail_msg("kiosk: %s", out);
