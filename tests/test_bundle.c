@@ -684,6 +684,8 @@ static void test_kiosk_imports_a_stick(void **state)
                         "expect text \"Import 40 mentors\"\n"
                         /* who comes and goes, by name */
                         "expect staff-says \"Nobody is added.\"\n"
+                        /* the stick's PIN leads to the preview: the wrong one is said there */
+                        "expect staff-says \"Staff PIN: 1 wrong PIN was entered, at \"\n"
                         "expect staff-says \"120 mentors are removed: \"\n"
                         "expect staff-says \", and 112 more.\"\n"
                         "expect staff-says \"40 mentors stay\"\n"

@@ -847,6 +847,11 @@ static void preview_text(App *a)
              b->has_synonyms ? "\n\nsynonyms.csv: the synonym table will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
              r->rejected ? "\n\nRejected rows:\n" : "", rows);
+    /* a stick's PIN leads here, not to the menu: the wrong PINs before it
+     * are said here too */
+    if (st->show.attempts[0])
+        append(st->show.preview, sizeof st->show.preview, "\n\nStaff PIN: %s",
+               st->show.attempts);
 }
 
 /* After why a bundle was refused: what staff do about it, by why. */
