@@ -59,8 +59,8 @@ static bool one_side(sqlite3 *db, const char *count_sql, const char *names_sql, 
     sqlite3_bind_int(st, 1, IMPORT_CHANGES_LISTED);
     while (*nlisted < IMPORT_CHANGES_LISTED && sqlite3_step(st) == SQLITE_ROW) {
         const char *first = db_col_text(st, 0), *last = db_col_text(st, 1);
-        snprintf(names[*nlisted], IMPORT_CHANGE_NAME, "%s%s%s", first, first[0] && last[0] ? " " : "",
-                 last);
+        snprintf(names[*nlisted], IMPORT_CHANGE_NAME, "%s%s%s", first,
+                 first[0] && last[0] ? " " : "", last);
         (*nlisted)++;
     }
     sqlite3_finalize(st);

@@ -21,7 +21,8 @@
 #include <unistd.h>
 
 /* Adds printf-style text to the end of out, cut short at cap. */
-static void append(char *out, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void append(char *out, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static void append(char *out, size_t cap, const char *fmt, ...)
 {
     size_t n = strlen(out);
@@ -204,8 +205,8 @@ static void attempts_notice(App *a)
         bundle_when_text(entry, when, sizeof when);
         snprintf(since, sizeof since, " since the last staff entry (%s)", when);
     }
-    int n = snprintf(sv->attempts, sizeof sv->attempts, "%d wrong %s entered%s",
-                     st->failed, st->failed == 1 ? "PIN was" : "PINs were", since);
+    int n = snprintf(sv->attempts, sizeof sv->attempts, "%d wrong %s entered%s", st->failed,
+                     st->failed == 1 ? "PIN was" : "PINs were", since);
     if (st->failed == 1)
         snprintf(sv->attempts + n, sizeof sv->attempts - (size_t)n, ", at %s.", first);
     else
@@ -780,7 +781,10 @@ static void change_line(char *out, size_t cap, int count, const char *verb,
 {
     append(out, cap, "\n%d %s %s", count, nn(count, "mentor is", "mentors are"), verb);
     for (int i = 0; i < listed; i++)
-        append(out, cap, "%s%s", i == 0 ? ": " : i == listed - 1 && count == listed ? " and " : ", ",
+        append(out, cap, "%s%s",
+               i == 0                               ? ": "
+               : i == listed - 1 && count == listed ? " and "
+                                                    : ", ",
                names[i]);
     if (count > listed)
         append(out, cap, ", and %d more", count - listed);
@@ -797,8 +801,9 @@ static void changes_text(const ImportReport *r, char *out, size_t cap)
         return;
     append(out, cap, "\n\nWho comes and goes:");
     if (c->added == 0 && c->removed == 0) {
-        append(out, cap, "\nNobody is added or removed: the same mentors, with their details as "
-                         "in the export.");
+        append(out, cap,
+               "\nNobody is added or removed: the same mentors, with their details as "
+               "in the export.");
         return;
     }
     if (c->added)
@@ -850,15 +855,14 @@ static void preview_text(App *a)
     /* a stick's PIN leads here, not to the menu: the wrong PINs before it
      * are said here too */
     if (st->show.attempts[0])
-        append(st->show.preview, sizeof st->show.preview, "\n\nStaff PIN: %s",
-               st->show.attempts);
+        append(st->show.preview, sizeof st->show.preview, "\n\nStaff PIN: %s", st->show.attempts);
 }
 
 /* After why a bundle was refused: what staff do about it, by why. */
 static void next_step(const Bundle *b, bool inbox, char *words, size_t cap)
 {
-    const char *again = inbox ? "then put the new bundle in the inbox's folder"
-                              : "then plug the stick in again";
+    const char *again =
+        inbox ? "then put the new bundle in the inbox's folder" : "then plug the stick in again";
     const char *what = "";
     switch (b->status) {
     case BUNDLE_MISSING:
@@ -895,15 +899,18 @@ static void next_step(const Bundle *b, bool inbox, char *words, size_t cap)
                        "try another stick),";
         break;
     case BUNDLE_DISK:
-        append(words, cap, "\n\nWhat to do next: the kiosk's own disk is full or failing, and "
-                           "the directory in use is safe. Ask IT to free space or check the disk, "
-                           "%s.", again);
+        append(words, cap,
+               "\n\nWhat to do next: the kiosk's own disk is full or failing, and "
+               "the directory in use is safe. Ask IT to free space or check the disk, "
+               "%s.",
+               again);
         return;
     case BUNDLE_DATA:
         what = b->preview.rejected > 0
-                   ? inbox ? "fix the rows listed in the report in the outbox, export and sign again,"
-                           : "fix the rows listed in the report on the stick (in "
-                             "career-kiosk/reports), export and sign again,"
+                   ? inbox
+                         ? "fix the rows listed in the report in the outbox, export and sign again,"
+                         : "fix the rows listed in the report on the stick (in "
+                           "career-kiosk/reports), export and sign again,"
                    : "fix mentors.csv as said above, export and sign it again,";
         break;
     default:
@@ -1253,9 +1260,12 @@ static bool rollback_done(App *a)
         return true;
     }
     fprintf(stderr, "career-kiosk: staff put back the previous list (%d %s, imported %s)\n", n,
-            nn(n, "mentor", "mentors"), sv->backup_when[0] ? sv->backup_when : "at an unknown time");
-    snprintf(words, sizeof words, "%d %s in the directory now: the list from before the last "
-             "import", n, nn(n, "mentor is", "mentors are"));
+            nn(n, "mentor", "mentors"),
+            sv->backup_when[0] ? sv->backup_when : "at an unknown time");
+    snprintf(words, sizeof words,
+             "%d %s in the directory now: the list from before the last "
+             "import",
+             n, nn(n, "mentor is", "mentors are"));
     if (sv->backup_when[0])
         append(words, sizeof words, ", imported %s", sv->backup_when);
     if (sv->backup_source[0])
@@ -1485,9 +1495,9 @@ int staff_wait_ms(const App *a)
 
 const char *staff_step_name(StaffStep s)
 {
-    static const char *const name[] = {"off",       "pin",       "menu",   "checking",
-                                       "preview",   "importing", "exporting", "result",
-                                       "leave",     "rollback",  "rolling"};
+    static const char *const name[] = {"off",     "pin",       "menu",      "checking",
+                                       "preview", "importing", "exporting", "result",
+                                       "leave",   "rollback",  "rolling"};
     return (unsigned)s < sizeof name / sizeof *name ? name[s] : "?";
 }
 

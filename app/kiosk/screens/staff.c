@@ -87,8 +87,7 @@ static void pin_words(const StaffView *st, int locked, int tries_left, const cha
         snprintf(line, cap, "Too many wrong PINs. Try again in %d:%02d:%02d.", locked / 3600,
                  locked / 60 % 60, locked % 60);
     else if (locked)
-        snprintf(line, cap, "Too many wrong PINs. Try again in %d:%02d.", locked / 60,
-                 locked % 60);
+        snprintf(line, cap, "Too many wrong PINs. Try again in %d:%02d.", locked / 60, locked % 60);
     else if (st->pin_wrong)
         snprintf(line, cap, "That PIN is not right. %d more %s before a %s lock.", tries_left,
                  tries_left == 1 ? "try" : "tries", next_lock);
@@ -107,15 +106,18 @@ static int pin_words_room(Ui *ui, const StaffView *st, int w)
     const struct {
         int locked, tries;
         const char *lock;
-    } say[] = {{0, STAFF_TRIES - 1, longest_lock}, {0, 1, longest_lock},
-               {0, st->tries_left, st->next_lock},     {86399, 0, ""},
-               {599, 0, ""},                           {st->locked_seconds, 0, ""}};
+    } say[] = {{0, STAFF_TRIES - 1, longest_lock},
+               {0, 1, longest_lock},
+               {0, st->tries_left, st->next_lock},
+               {86399, 0, ""},
+               {599, 0, ""},
+               {st->locked_seconds, 0, ""}};
     ui_measure_begin(ui);
     for (size_t i = 0; i < sizeof say / sizeof *say; i++) {
         pin_words(&wrong, say[i].locked, say[i].tries, say[i].lock, line, sizeof line);
-        int h = line[0] ? ui_wrap(ui, (Rect){0, 0, w, 0}, line, ui->body, WEIGHT_BOLD,
-                                  ui->th.warn_text)
-                        : 0;
+        int h = line[0]
+                    ? ui_wrap(ui, (Rect){0, 0, w, 0}, line, ui->body, WEIGHT_BOLD, ui->th.warn_text)
+                    : 0;
         room = h > room ? h : room;
     }
     ui_measure_end(ui);
