@@ -664,6 +664,7 @@ static void test_kiosk_imports_a_stick(void **state)
     /* a visitor is mid-walk when the stick comes: a banner, nothing lost */
     int rc = kiosk_with(&out,
                         "tap \"Touch to start\"\n"
+                        "screenshot started\n"
                         "tap \"Your first name\"\n"
                         "type Quillon\n"
                         "key enter\n"
@@ -681,9 +682,17 @@ static void test_kiosk_imports_a_stick(void **state)
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 40 mentors\"\n"
+                        /* who comes and goes, by name */
+                        "expect staff-says \"Nobody is added.\"\n"
+                        /* the stick's PIN leads to the preview: the wrong one is said there */
+                        "expect staff-says \"Staff PIN: 1 wrong PIN was entered, at \"\n"
+                        "expect staff-says \"120 mentors are removed: \"\n"
+                        "expect staff-says \", and 112 more.\"\n"
+                        "expect staff-says \"40 mentors stay\"\n"
                         "tap \"Import 40 mentors\"\n"
                         "expect staff result\n"
                         "expect staff-says \"40 mentors are in the directory now\"\n"
+                        "expect staff-says \" 1 row was rejected: the report lists it\"\n"
                         "expect staff-says \"Career office laptop\"\n"
                         "expect staff-says \"safe to remove\"\n"
                         "tap Done\n"
@@ -691,9 +700,11 @@ static void test_kiosk_imports_a_stick(void **state)
                         "expect screen about\n"
                         "expect field \"Your first name\" = Quillon\n"
                         "expect no-text \"A staff USB stick is plugged in. Staff: tap here.\"\n",
-                        /* plug it in once the kiosk is up, files and all, as a real
-                         * stick comes: the watcher sees the mount */
-                        "sleep 1; fusefat -o rw+ stick.img media/STICK >/dev/null || echo "
+                        /* plug it in once the visit has begun (however long a
+                         * loaded machine takes to start), files and all, as a
+                         * real stick comes: the watcher sees the mount */
+                        "for i in $(seq 600); do [ -e started.png ] && break; sleep 0.1; "
+                        "done; fusefat -o rw+ stick.img media/STICK >/dev/null || echo "
                         "MOUNT-FAILED");
     if (rc != 0)
         fail_msg("kiosk: %s", out);
@@ -747,6 +758,8 @@ static void test_kiosk_refuses_a_strangers_stick(void **state)
                         "expect text \"Not imported\"\n"
                         "expect staff-says \"does not trust\"\n"
                         "expect staff-says \"Nothing was changed\"\n"
+                        "expect staff-says \"What to do next: sign the export with the office's "
+                        "trusted key\"\n"
                         "screenshot refused\n"
                         "tap Done\n"
                         "expect staff off\n"
@@ -800,6 +813,8 @@ static void test_kiosk_pin_locks_after_five_tries(void **state)
                         "expect text \"Import from the stick\"\n"
                         "tap \"Leave kiosk mode\"\n"
                         "expect staff leave\n"
+                        /* the command as it is typed, with nothing around it */
+                        "expect text \"systemctl start career-kiosk\"\n"
                         "tap \"Leave kiosk mode\"\n"
                         "expect staff off\n",
                         "true");
@@ -807,7 +822,7 @@ static void test_kiosk_pin_locks_after_five_tries(void **state)
     if (rc != 75)
         fail_msg("kiosk (%d): %s", rc, out);
     assert_non_null(strstr(out, "staff left kiosk mode"));
-    assert_non_null(strstr(out, "wrong staff PINs; staff mode locked for five minutes"));
+    assert_non_null(strstr(out, "wrong staff PINs; staff mode locked for 5 minutes"));
     free(out);
 }
 
@@ -885,12 +900,15 @@ static void test_kiosk_stick_pulled_at_preview(void **state)
                         "type 2468\n"
                         "key enter\n"
                         "expect staff preview\n"
+                        "screenshot at-preview\n"
                         "await no-stick 20\n"
                         "expect staff result\n"
                         "expect text \"The stick was removed\"\n"
                         "expect staff-says \"Nothing was changed\"\n",
-                        /* pulled while staff look at the preview */
-                        "sleep 2; fusermount -u media/STICK");
+                        /* pulled while staff look at the preview (however long
+                         * a loaded machine takes to get there) */
+                        "for i in $(seq 600); do [ -e at-preview.png ] && break; sleep 0.1; "
+                        "done; fusermount -u media/STICK");
     if (rc != 0)
         fail_msg("kiosk: %s", out);
     free(out);
@@ -1019,6 +1037,303 @@ static void test_kiosk_pin_lock_survives_a_restart(void **state)
     free(out);
 }
 
+/* The item lines of the n-th `dump` in out (0 for the first) whose
+ * label is one of labels, in order, into buf: what a test compares
+ * between two dumps. */
+static void dump_items(const char *out, int n, const char *const *labels, char *buf, size_t cap)
+{
+    const char *p = out;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < n && p; i++) {
+        p = strstr(p, "\nscreen ");
+        p = p ? p + 1 : NULL;
+    }
+    assert_non_null(p);
+    const char *end = strstr(p, "\nscreen ");
+    assert_non_null(end);
+    for (const char *line = p; line && line < end; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+        size_t len = strcspn(line, "\n");
+        if (strncmp(line, "item ", 5) != 0)
+            continue;
+        const char *label = line;
+        for (int f = 0; f < 5 && label; f++) /* "item x y w h " */
+            label = strchr(label, ' '), label = label ? label + 1 : NULL;
+        if (!label)
+            continue;
+        size_t llen = len - (size_t)(label - line);
+        for (const char *const *l = labels; *l; l++)
+            if (strlen(*l) == llen && strncmp(label, *l, llen) == 0) {
+                used += (size_t)snprintf(buf + used, cap - used, "%.*s\n", (int)len, line);
+                break;
+            }
+    }
+}
+
+/* The PIN pad's keys stay where they are when it says a PIN was wrong,
+ * and when it locks. */
+static void test_kiosk_pin_keys_never_move(void **state)
+{
+    (void)state;
+    char *out, before[2000], wrong[2000], locked[2000];
+    static const char *const keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK", "Cancel", NULL};
+    keys_and_config();
+    int rc = kiosk_with(&out,
+                        "tap Staff\n"
+                        "dump\n"
+                        "type 1111\n"
+                        "key enter\n"
+                        "expect text \"That PIN is not right. 4 more tries before a five-minute "
+                        "lock.\"\n"
+                        "dump\n"
+                        "repeat 4\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "end\n"
+                        "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
+                        "dump\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk (%d): %s", rc, out);
+    dump_items(out, 0, keys, before, sizeof before);
+    dump_items(out, 1, keys, wrong, sizeof wrong);
+    dump_items(out, 2, keys, locked, sizeof locked);
+    assert_non_null(strstr(before, " OK\n"));
+    assert_string_equal(before, wrong);
+    assert_string_equal(before, locked);
+    free(out);
+}
+
+/* Every run of five wrong PINs without a right one locks staff mode
+ * longer, across restarts; the right PIN at last tells staff how many
+ * wrong ones were tried and when, and starts the ladder again. */
+static void test_kiosk_pin_lock_escalates(void **state)
+{
+    (void)state;
+    char *out;
+    keys_and_config();
+    int rc = kiosk_with(&out,
+                        "tap Staff\n"
+                        "repeat 5\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "end\n"
+                        "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
+                        "wait 300000\n"
+                        "tap Staff\n"
+                        "type 9999\n"
+                        "key enter\n"
+                        "expect text \"That PIN is not right. 4 more tries before a 15-minute "
+                        "lock.\"\n",
+                        "true");
+    if (rc != 0)
+        fail_msg("kiosk (%d): %s", rc, out);
+    assert_non_null(strstr(out, "staff mode locked for 5 minutes"));
+    free(out);
+    /* a restart keeps the count: four more lock it for longer */
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "repeat 4\n"
+                    "type 9999\n"
+                    "key enter\n"
+                    "end\n"
+                    "expect text \"Too many wrong PINs. Try again in 15:00.\"\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a restart (%d): %s", rc, out);
+    assert_non_null(strstr(out, "staff mode locked for 15 minutes"));
+    free(out);
+    /* and another keeps the longer lock; once it is over, the right PIN
+     * gets in, with a notice of the ten wrong ones */
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "expect text \"Too many wrong PINs. Try again in 15:00.\"\n"
+                    "wait 900000\n"
+                    "tap Staff\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff menu\n"
+                    "expect staff-says \"10 wrong PINs were entered, the first at 2026-11-22\"\n"
+                    "expect staff-says \"someone may be guessing the PIN\"\n"
+                    "screenshot attempts\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a second restart (%d): %s", rc, out);
+    assert_non_null(strstr(out, "staff entered after 10 wrong PINs"));
+    free(out);
+    /* the ladder starts again, and the next entry has nothing to tell */
+    rc = kiosk_with(&out,
+                    "tap Staff\n"
+                    "type 9999\n"
+                    "key enter\n"
+                    "expect text \"That PIN is not right. 4 more tries before a five-minute "
+                    "lock.\"\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff menu\n"
+                    "expect staff-says \"1 wrong PIN was entered since the last staff entry "
+                    "(2026-11-22\"\n"
+                    "tap \"Close staff mode\"\n"
+                    "tap Staff\n"
+                    "type 2468\n"
+                    "key enter\n"
+                    "expect staff menu\n"
+                    "expect no-text \"wrong PIN\"\n",
+                    "true");
+    if (rc != 0)
+        fail_msg("kiosk after a third restart (%d): %s", rc, out);
+    free(out);
+}
+
+/* The item lines of the n-th `dump` in out, less the stick banner. */
+static void dump_all_but_banner(const char *out, int n, char *buf, size_t cap)
+{
+    const char *p = out;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < n && p; i++) {
+        p = strstr(p, "\nscreen ");
+        p = p ? p + 1 : NULL;
+    }
+    assert_non_null(p);
+    p = strstr(p, "item ");
+    const char *end = p ? strstr(p, "\nscreen ") : NULL;
+    assert_non_null(end);
+    for (const char *line = p; line && line < end;) {
+        size_t len = strcspn(line, "\n");
+        char one[400];
+        snprintf(one, sizeof one, "%.*s", (int)len, line);
+        if (strncmp(one, "item ", 5) == 0 && !strstr(one, "staff USB stick"))
+            used += (size_t)snprintf(buf + used, cap - used, "%.*s\n", (int)len, line);
+        line = line[len] ? line + len + 1 : NULL;
+    }
+}
+
+/* A stick plugged in while a visitor is on Take away: staff get their
+ * banner, and nothing the visitor sees moves or shrinks (the sheet's
+ * code keeps its size and its parts). */
+static void test_kiosk_stick_never_moves_a_visitor(void **state)
+{
+    (void)state;
+    char *out, before[4000], after[4000];
+    keys_and_config();
+    stick_with("staff", BEFORE_KIOSK_TODAY);
+    sh_ok("unmount", "fusermount -u %s%s", dir_of("media/STICK"), "");
+    int rc = kiosk_with(&out,
+                        "tap \"Touch to start\"\n"
+                        "tap \"Skip this step\"\n"
+                        "tap Search\n"
+                        "type jose\n"
+                        "tap Done\n"
+                        "tap \"José García\"\n"
+                        "tap \"Choose José\"\n"
+                        "tap \"Next: pick questions\"\n"
+                        "tap \"Next: take it with you\"\n"
+                        "expect screen takeaway\n"
+                        "dump\n"
+                        "dump codes\n"
+                        "screenshot no-stick\n"
+                        "await stick 30\n"
+                        "expect text \"A staff USB stick is plugged in. Staff: tap here.\"\n"
+                        "dump\n"
+                        "dump codes\n"
+                        "screenshot stick\n",
+                        /* the stick comes once the visitor is on Take away */
+                        "for i in $(seq 300); do [ -e no-stick.png ] && break; sleep 0.1; done; "
+                        "fusefat -o rw+ stick.img media/STICK >/dev/null || echo MOUNT-FAILED");
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    assert_null(strstr(out, "MOUNT-FAILED"));
+    dump_all_but_banner(out, 0, before, sizeof before);
+    dump_all_but_banner(out, 1, after, sizeof after);
+    assert_non_null(strstr(before, " QR code\n"));
+    assert_string_equal(before, after);
+    /* the codes: the same parts, versions and sizes, in both dumps */
+    char heads[2][1000] = {"", ""};
+    int dumps = 0;
+    for (const char *line = out; line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+        if (strncmp(line, "screen ", 7) == 0)
+            dumps++;
+        else if (strncmp(line, "== code ", 8) == 0 && dumps >= 1 && dumps <= 2) {
+            size_t n = strlen(heads[dumps - 1]);
+            snprintf(heads[dumps - 1] + n, sizeof heads[0] - n, "%.*s\n",
+                     (int)strcspn(line, "\n"), line);
+        }
+    }
+    assert_non_null(strstr(heads[0], "== code sheet"));
+    assert_string_equal(heads[0], heads[1]);
+    free(out);
+}
+
+/* Staff put the previous list back at the kiosk: the staff screen
+ * names the count it brings back, asks, and the directory is the list
+ * from before the last import again. The admin CLI, meanwhile, refuses
+ * to roll back under the running kiosk, and says where to do it. */
+static void test_kiosk_puts_back_the_previous_list(void **state)
+{
+    (void)state;
+    char *out, err[STORE_ERR];
+    keys_and_config();
+    bundle_csv(25, false); /* the list before: imported by hand */
+    assert_int_equal(support_admin(&out, "--config %s import %s", dir_of("kiosk.conf"),
+                                   dir_of("bundle/mentors.csv")),
+                     0);
+    free(out);
+    bundle_csv(40, false); /* the stick's */
+    sign_with("staff", "mentors.csv", BEFORE_KIOSK_TODAY);
+    stick_mount(16);
+    stick_put("mentors.csv");
+    stick_put("mentors.csv.minisig");
+    sh_ok("unmount", "fusermount -u %s%s", dir_of("media/STICK"), "");
+    char then[1600];
+    snprintf(then, sizeof then,
+             "for i in $(seq 300); do [ -e up.png ] && break; sleep 0.1; done; "
+             "%s --config kiosk.conf rollback >cli.txt 2>&1; echo \"exit $?\" >>cli.txt; "
+             "fusefat -o rw+ stick.img media/STICK >/dev/null || echo MOUNT-FAILED",
+             support_program("career-kiosk-admin"));
+    int rc = kiosk_with(&out,
+                        "screenshot up\n"
+                        "await stick 60\n"
+                        "type 2468\n"
+                        "key enter\n"
+                        "expect staff preview\n"
+                        "tap \"Import 40 mentors\"\n"
+                        "expect staff result\n"
+                        "tap \"Staff menu\"\n"
+                        "expect staff menu\n"
+                        "tap \"Put back the previous list\"\n"
+                        "expect staff rollback\n"
+                        "expect text \"Put back 25 mentors\"\n"
+                        "screenshot rollback\n"
+                        "tap Cancel\n" /* nothing yet */
+                        "expect staff menu\n"
+                        "tap \"Put back the previous list\"\n"
+                        "tap \"Put back 25 mentors\"\n"
+                        "expect staff result\n"
+                        "expect text \"Previous list put back\"\n"
+                        "expect staff-says \"25 mentors are in the directory now\"\n"
+                        "tap Done\n"
+                        "expect staff off\n"
+                        "tap \"Touch to start\"\n"
+                        "expect screen about\n",
+                        then);
+    if (rc != 0)
+        fail_msg("kiosk: %s", out);
+    assert_null(strstr(out, "MOUNT-FAILED"));
+    assert_non_null(strstr(out, "staff put back the previous list (25 mentors"));
+    free(out);
+    Store *s = store_open(dir_of("var/mentors.db"), err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(store_mentor_count(s), 25);
+    store_close(s);
+    char *cli = support_read(dir_of("cli.txt"), NULL);
+    assert_non_null(cli);
+    if (!strstr(cli, "put the previous list back on the kiosk's staff screen") ||
+        strstr(cli, "exit 0"))
+        fail_msg("the CLI's rollback under the running kiosk: %s", cli);
+    free(cli);
+}
+
 /* A full disk at start-up, then a read-only file system: the kiosk
  * serves the directory it has, read-only, and tells staff; it neither
  * exits with "disk I/O error" nor refuses its config (exit 78). */
@@ -1087,12 +1402,15 @@ static void test_kiosk_preview_belongs_to_its_stick(void **state)
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 20 mentors\"\n"
+                        "screenshot at-preview\n"
                         "await stick-change 20\n" /* A is pulled: B is still in */
                         "expect staff result\n"
                         "expect text \"The stick was removed\"\n"
                         "expect staff-says \"Nothing was changed\"\n"
                         "expect no-text \"Import 20 mentors\"\n",
-                        "sleep 2; fusermount -u media/STICK");
+                        /* pulled once the preview shows and the script waits for it */
+                        "for i in $(seq 600); do [ -e at-preview.png ] && break; sleep 0.1; "
+                        "done; sleep 1; fusermount -u media/STICK");
     if (rc != 0)
         fail_msg("kiosk: %s", out);
     free(out);
@@ -1220,6 +1538,12 @@ static const struct CMUnitTest tests[] = {
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_survives_a_restart, support_dir_setup,
                                     teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_pin_keys_never_move, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_puts_back_the_previous_list, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_stick_never_moves_a_visitor, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_kiosk_pin_lock_escalates, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_preview_belongs_to_its_stick, support_dir_setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_kiosk_big_bundle_keeps_the_loop_going, support_dir_setup,
@@ -1238,5 +1562,7 @@ int main(int argc, char **argv)
 {
     (void)argc;
     support_init(argv[0]);
+    if (getenv("CK_TEST_FILTER")) /* one test while working on it: CK_TEST_FILTER='*pin*' */
+        cmocka_set_test_filter(getenv("CK_TEST_FILTER"));
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

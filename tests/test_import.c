@@ -392,6 +392,60 @@ static void test_validate_changes_nothing(void **state)
     assert_int_equal(count(fx), 3);
 }
 
+/* A dry run compared with the directory says who the rows would add
+ * and take away, by name, the first few of each and the rest counted;
+ * a rejected row's mentor counts as taken away, as the import would
+ * leave them out; the directory is only read. */
+static void test_validate_says_who_comes_and_goes(void **state)
+{
+    Fx *fx = *state;
+    static char buf[65536];
+    StrBuf sb;
+    seed(fx, 12); /* T000..T011, "Ana Costa 0".. */
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    for (int i = 2; i < 12; i++)
+        good_row(&sb, i);
+    good_row(&sb, 51);
+    good_row(&sb, 50);
+    /* T001 again, with no email for its channel: rejected, so it goes */
+    strbuf_add(&sb, "T001,Ana,Costa 1,Analyst,Org,Finance,2015,,,,,,,email,,,,,\n");
+    ImportOptions opt = {.this_year = 2026, .when = "", .compare_path = fx->db};
+    ImportReport rep;
+    support_write(fx->csv, buf, sb.len);
+    assert_true(import_file(fx->csv, &opt, &rep));
+    assert_int_equal(rep.rejected, 1);
+    assert_true(rep.changes.compared);
+    assert_int_equal(rep.changes.added, 2);
+    assert_int_equal(rep.changes.nadded, 2);
+    assert_string_equal(rep.changes.added_name[0], "Ana Costa 50"); /* by name, not by row */
+    assert_string_equal(rep.changes.added_name[1], "Ana Costa 51");
+    assert_int_equal(rep.changes.removed, 2);
+    assert_string_equal(rep.changes.removed_name[0], "Ana Costa 0");
+    assert_string_equal(rep.changes.removed_name[1], "Ana Costa 1");
+    import_report_free(&rep);
+    /* most of the directory gone: the first few named, all counted */
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, HEADER);
+    good_row(&sb, 11);
+    support_write(fx->csv, buf, sb.len);
+    assert_true(import_file(fx->csv, &opt, &rep));
+    assert_int_equal(rep.changes.added, 0);
+    assert_int_equal(rep.changes.removed, 11);
+    assert_int_equal(rep.changes.nremoved, IMPORT_CHANGES_LISTED);
+    import_report_free(&rep);
+    /* no directory to compare with: nothing said, nothing made */
+    char none[1100];
+    snprintf(none, sizeof none, "%s/none.db", fx->dir);
+    opt.compare_path = none;
+    assert_true(import_file(fx->csv, &opt, &rep));
+    assert_false(rep.changes.compared);
+    import_report_free(&rep);
+    struct stat st;
+    assert_int_not_equal(stat(none, &st), 0);
+    assert_int_equal(count(fx), 12);
+}
+
 static void test_interrupted_import_is_cleaned_up(void **state)
 {
     Fx *fx = *state;
@@ -1066,6 +1120,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_hostile_inputs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_bytes_rejected_by_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backup_rollback_and_counters_survive, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_validate_says_who_comes_and_goes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_validate_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interrupted_import_is_cleaned_up, setup, teardown),
         cmocka_unit_test(test_synonym_tables),

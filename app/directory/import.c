@@ -4,6 +4,7 @@
 #include "core/csv.h"
 #include "core/text.h"
 #include "directory/cells.h"
+#include "directory/compare.h"
 #include "directory/counts.h"
 #include "directory/csvcheck.h"
 #include "directory/sniff.h"
@@ -138,6 +139,7 @@ typedef struct {
     char **heading; /* header cells, for the rejected CSV */
     IdSet ids;
     StoreStage *stage;
+    StoreCompare *compare; /* validating with compare_path */
     FILE *rejected;
 } Run;
 
@@ -383,6 +385,7 @@ static void import_row(Run *r)
         reject(r, m.id, "ID", why);
         return;
     }
+    store_compare_add(r->compare, &m);
     r->rep->accepted++;
 }
 
@@ -450,6 +453,8 @@ static bool run_begin(Run *r)
             return false;
         }
     }
+    if (!r->opt->db_path && r->opt->compare_path)
+        r->compare = store_compare_begin(r->opt->compare_path);
     if (r->opt->db_path) {
         r->stage = store_stage_begin(r->opt->db_path, err, sizeof err);
         if (!r->stage) {
@@ -463,6 +468,7 @@ static bool run_begin(Run *r)
 static void run_end(Run *r)
 {
     store_stage_abort(r->stage);
+    store_compare_end(r->compare, NULL);
     if (r->rejected && fclose(r->rejected) != 0 && r->rep->outcome != IMPORT_REFUSED)
         refuse(r, "could not finish writing %s", r->opt->rejected_csv);
     for (size_t c = 0; r->heading && c < r->ncols; c++)
@@ -573,6 +579,10 @@ bool import_buffer(const char *data, size_t len, const char *name, const ImportO
     while (rep->outcome != IMPORT_REFUSED && csv_next_row(&r.csv, &r.row))
         import_row(&r);
     ok = judge(&r) && (!r.stage || commit(&r));
+    if (ok && r.compare) {
+        store_compare_end(r.compare, &rep->changes);
+        r.compare = NULL;
+    }
 done:
     run_end(&r);
     free(owned);

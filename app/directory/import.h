@@ -42,6 +42,23 @@ typedef struct {
     char reason[240];
 } ImportRejection;
 
+enum {
+    IMPORT_CHANGES_LISTED = 8,                    /* names listed on each side of ImportChanges */
+    IMPORT_CHANGE_NAME = 2 * MENTOR_NAME_MAX + 2, /* "First Last" */
+};
+
+/* Who an import would add to the directory and take away from it (a
+ * dry run with compare_path): counts, and the first few names of each
+ * by last name. */
+typedef struct {
+    bool compared;        /* there was a directory to compare with */
+    int added;            /* accepted rows whose ID the directory does not hold */
+    int removed;          /* mentors in the directory whose ID no accepted row holds */
+    int nadded, nremoved; /* names listed below */
+    char added_name[IMPORT_CHANGES_LISTED][IMPORT_CHANGE_NAME];
+    char removed_name[IMPORT_CHANGES_LISTED][IMPORT_CHANGE_NAME];
+} ImportChanges;
+
 typedef enum {
     IMPORT_DONE,    /* every row imported */
     IMPORT_PARTIAL, /* imported; some rows rejected */
@@ -58,7 +75,8 @@ typedef struct {
     int rejected;
     ImportRejection *rejection; /* the first IMPORT_MAX_LISTED */
     int nlisted;
-    bool validated_only; /* true when no directory was changed by design */
+    bool validated_only;   /* true when no directory was changed by design */
+    ImportChanges changes; /* with compare_path, once the rows are judged good enough */
 } ImportReport;
 
 typedef struct {
@@ -74,6 +92,8 @@ typedef struct {
     const Synonym *synonyms; /* a synonym table to put in with the mentors, or NULL */
     int nsynonyms;
     long long questions_signed_at; /* the bank's own signature timestamp, or 0 */
+    const char *compare_path;      /* validating: the directory to compare the rows with, to say
+                                      who comes and goes (report.changes); NULL for none */
 } ImportOptions;
 
 /* Imports (or, with db_path NULL, validates) the CSV file at path. Fills

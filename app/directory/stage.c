@@ -290,7 +290,7 @@ static bool finish(sqlite3 *db, const StoreImportInfo *info, char *err, size_t c
 /* Flushes the live file's WAL into it and makes sure nobody else has it
  * open: renaming over a file that another process is writing through
  * a WAL would mix the two. */
-static bool quiesce_live(const char *live, char *err, size_t cap)
+static bool quiesce_live(const char *live, bool rollback, char *err, size_t cap)
 {
     char wal[1100];
     sqlite3 *db;
@@ -308,9 +308,15 @@ static bool quiesce_live(const char *live, char *err, size_t cap)
             return true;
         nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
     }
-    snprintf(err, cap,
-             "the directory is open in another program (is the kiosk running?); "
-             "import through the kiosk's staff screen or stop it first");
+    if (rollback)
+        snprintf(err, cap,
+                 "the directory is open in another program (is the kiosk running?); put the "
+                 "previous list back on the kiosk's staff screen (Staff, then Put back the "
+                 "previous list), or stop the kiosk first (systemctl stop career-kiosk)");
+    else
+        snprintf(err, cap,
+                 "the directory is open in another program (is the kiosk running?); "
+                 "import through the kiosk's staff screen or stop it first");
     return false;
 }
 
@@ -391,7 +397,8 @@ static bool stage_commit(StoreStage *st, const StoreImportInfo *info, const char
         snprintf(err, cap, "could not write the new directory to disk: %s", strerror(errno));
         goto done;
     }
-    ok = quiesce_live(st->live, err, cap) && swap_in(st, st->path, err, cap);
+    ok = quiesce_live(st->live, mentors_from != NULL, err, cap) &&
+         swap_in(st, st->path, err, cap);
 done:
     store_stage_abort(st);
     return ok;
@@ -415,6 +422,29 @@ void store_stage_abort(StoreStage *st)
     store_import_unlock(st->lock);
     free(st);
     malloc_trim(0); /* the index's words held while building, back to the system */
+}
+
+bool store_backup_info(const char *live, StoreBackup *out, char *err, size_t cap)
+{
+    char bak[1100];
+    memset(out, 0, sizeof *out);
+    snprintf(bak, sizeof bak, "%s.bak", live);
+    if (!store_file_exists(bak)) {
+        snprintf(err, cap, "no earlier list is kept yet (one is kept at each import)");
+        return false;
+    }
+    sqlite3 *db = db_open(bak, SQLITE_OPEN_READONLY, err, cap);
+    if (!db)
+        return false;
+    out->mentors = (int)db_query_int(db, "SELECT count(*) FROM mentors", -1);
+    db_meta_get(db, "import_time", out->when, sizeof out->when);
+    db_meta_get(db, "import_source", out->source, sizeof out->source);
+    sqlite3_close(db);
+    if (out->mentors <= 0) {
+        snprintf(err, cap, "the earlier list kept in %s cannot be read or holds no mentors", bak);
+        return false;
+    }
+    return true;
 }
 
 bool store_rollback(const char *live, char *err, size_t cap)

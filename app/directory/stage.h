@@ -59,6 +59,19 @@ bool store_stage_commit(StoreStage *st, const StoreImportInfo *info, char *err, 
 /* Drops the staged directory. Frees st; NULL is fine. */
 void store_stage_abort(StoreStage *st);
 
+/* What store_rollback would put back: the backup's mentors and where
+ * they came from. */
+typedef struct {
+    int mentors;
+    char when[40];    /* when that list was imported (ISO, as recorded), or "" */
+    char source[300]; /* what it was imported from, as recorded, or "" */
+} StoreBackup;
+
+/* Looks at <live>.bak without changing anything (a light look, not the
+ * whole check store_rollback makes). False with why in err when there
+ * is none, or it cannot be read or holds no mentors. */
+bool store_backup_info(const char *live_path, StoreBackup *out, char *err, size_t err_cap);
+
 /* Puts the mentors of <live>.bak back in place (counters are kept), and
  * keeps the current directory as the new backup. */
 bool store_rollback(const char *live_path, char *err, size_t err_cap);

@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "directory/counts.h"
+#include "directory/stage.h"
 #include "kiosk/app.h"
 #include "kiosk/flow.h"
 #include "print/paper.h"
@@ -11,12 +12,34 @@
 
 #include <fcntl.h>
 #include <malloc.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Adds printf-style text to the end of out, cut short at cap. */
+static void append(char *out, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void append(char *out, size_t cap, const char *fmt, ...)
+{
+    size_t n = strlen(out);
+    va_list ap;
+    if (n + 1 >= cap)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(out + n, cap - n, fmt, ap);
+    va_end(ap);
+}
+
+/* The word for n things: one or many ("1 row", "2 rows"). Staff read
+ * English only (see screens/staff.c), so two forms are all it needs. */
+static const char *nn(int n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
 
 /* Beside the directory: present while the kiosk imports, holding the
  * bundle's timestamp, so a restart can say which directory it has. */
@@ -54,15 +77,15 @@ static void read_marker(App *a)
     if (stamp > 0 && bundle_imported_at(a->store) == stamp)
         snprintf(sv->notice, sizeof sv->notice,
                  "The kiosk stopped during an import, after the new directory was in place: "
-                 "the bundle signed %s is in use (%d mentors). Its report was not written; "
+                 "the bundle signed %s is in use (%d %s). Its report was not written; "
                  "export the stats again if you need them.",
-                 when, n);
+                 when, n, nn(n, "mentor", "mentors"));
     else
         snprintf(sv->notice, sizeof sv->notice,
                  "The kiosk stopped during an import of the bundle signed %s, before it "
-                 "finished: the directory from before it is in use (%d mentors). Plug the stick "
+                 "finished: the directory from before it is in use (%d %s). Plug the stick "
                  "in again to import it.",
-                 when, n);
+                 when, n, nn(n, "mentor", "mentors"));
     fprintf(stderr, "career-kiosk: %s\n", sv->notice);
     unlink(path);
 }
@@ -73,41 +96,128 @@ static void stick_scan(App *a);
 /* Waits for staff work on the worker thread to end (see below). */
 static void worker_settle(App *a);
 
-/* The wrong-PIN count and the lock are kept in the directory's metadata
- * (keep.*, so imports carry them), so a restart, a power cut being
- * enough, clears neither. The lock is kept as the wall-clock second it
- * ends; what is left of it comes back on the platform clock, never more
- * than a whole lock (a clock set back cannot lengthen it). */
-static void pin_state_save(App *a)
+/* How long each lock lasts: a run of STAFF_TRIES wrong PINs locks staff
+ * mode, and each further run without a right PIN in between locks it
+ * longer, up to the last (a guesser gets a few tries a day, staff who
+ * mistype a few times wait minutes). */
+static const int lock_minutes[] = {5, 15, 60, 240, 1440};
+static const char *const lock_adjective[] = {"five-minute", "15-minute", "one-hour", "four-hour",
+                                             "one-day"};
+enum { LOCK_STEPS = sizeof lock_minutes / sizeof *lock_minutes };
+
+/* Which lock `lockouts` is (1 for the first), as an index of the above. */
+static int lock_step(int lockouts)
+{
+    return lockouts < 1 ? 0 : lockouts > LOCK_STEPS ? LOCK_STEPS - 1 : lockouts - 1;
+}
+
+/* The length of lock number `lockouts` (1 for the first), in ms. */
+static uint64_t lock_ms(int lockouts)
+{
+    return (uint64_t)lock_minutes[lock_step(lockouts)] * 60000;
+}
+
+/* The wrong-PIN count, the number of locks since the last right PIN,
+ * the lock and the wrong PINs since the last entry (how many, first and
+ * last) are kept in the directory's metadata (keep.*, so imports carry
+ * them), so a restart, a power cut being enough, clears none of them.
+ * The lock is kept as the wall-clock second it ends; what is left of it
+ * comes back on the platform clock, never more than the whole lock (a
+ * clock set back cannot lengthen it). */
+static void meta_set_ll(App *a, const char *key, long long v)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%lld", v);
+    store_meta_set(a->store, key, text);
+}
+
+static long long meta_get_ll(App *a, const char *key)
 {
     char v[32];
+    return store_meta_get(a->store, key, v, sizeof v) ? atoll(v) : 0;
+}
+
+static void pin_state_save(App *a)
+{
     const Staff *st = &a->staff;
     uint64_t now = platform_now(a->platform);
     long long until = st->locked_until > now
                           ? clock_unix(&a->clock) + (long long)((st->locked_until - now) / 1000)
                           : 0;
-    snprintf(v, sizeof v, "%d", st->tries);
-    store_meta_set(a->store, "keep.staff_pin_tries", v);
-    snprintf(v, sizeof v, "%lld", until);
-    store_meta_set(a->store, "keep.staff_locked_until", v);
+    if (!a->store)
+        return;
+    meta_set_ll(a, "keep.staff_pin_tries", st->tries);
+    meta_set_ll(a, "keep.staff_locked_until", until);
+    meta_set_ll(a, "keep.staff_pin_lockouts", st->lockouts);
+    meta_set_ll(a, "keep.staff_pin_failed", st->failed);
+    meta_set_ll(a, "keep.staff_pin_failed_first", st->failed_first);
+    meta_set_ll(a, "keep.staff_pin_failed_last", st->failed_last);
 }
 
 static void pin_state_load(App *a)
 {
-    char v[32];
     Staff *st = &a->staff;
-    if (store_meta_get(a->store, "keep.staff_pin_tries", v, sizeof v))
-        st->tries = atoi(v) > 0 && atoi(v) < STAFF_TRIES ? atoi(v) : 0;
-    if (!store_meta_get(a->store, "keep.staff_locked_until", v, sizeof v))
-        return;
-    long long left = atoll(v) - clock_unix(&a->clock);
+    long long tries = meta_get_ll(a, "keep.staff_pin_tries");
+    long long lockouts = meta_get_ll(a, "keep.staff_pin_lockouts");
+    long long failed = meta_get_ll(a, "keep.staff_pin_failed");
+    st->tries = tries > 0 && tries < STAFF_TRIES ? (int)tries : 0;
+    st->lockouts = lockouts > 0 && lockouts < 1000 ? (int)lockouts : 0;
+    st->failed = failed > 0 && failed < 1000000 ? (int)failed : 0;
+    st->failed_first = meta_get_ll(a, "keep.staff_pin_failed_first");
+    st->failed_last = meta_get_ll(a, "keep.staff_pin_failed_last");
+    long long left = meta_get_ll(a, "keep.staff_locked_until") - clock_unix(&a->clock);
     if (left <= 0)
         return;
-    if (left * 1000 > STAFF_LOCK_MS)
-        left = STAFF_LOCK_MS / 1000;
+    if ((uint64_t)left * 1000 > lock_ms(st->lockouts))
+        left = (long long)(lock_ms(st->lockouts) / 1000);
     st->locked_until = platform_now(a->platform) + (uint64_t)left * 1000;
     fprintf(stderr, "career-kiosk: staff mode is still locked after wrong PINs (%lld s left)\n",
             left);
+}
+
+/* "5 minutes", "1 hour", "4 hours", "1 day": a lock's length in words. */
+static void lock_words(uint64_t ms, char *out, size_t cap)
+{
+    long long min = (long long)(ms / 60000);
+    if (min % 1440 == 0)
+        snprintf(out, cap, "%lld %s", min / 1440, min == 1440 ? "day" : "days");
+    else if (min % 60 == 0)
+        snprintf(out, cap, "%lld %s", min / 60, min == 60 ? "hour" : "hours");
+    else
+        snprintf(out, cap, "%lld %s", min, min == 1 ? "minute" : "minutes");
+}
+
+/* The right PIN after wrong ones: staff see how many were tried and
+ * when, since the last entry; the log says so too. */
+static void attempts_notice(App *a)
+{
+    Staff *st = &a->staff;
+    StaffView *sv = &st->show;
+    char first[24], last[24], since[80] = "";
+    long long entry = meta_get_ll(a, "keep.staff_pin_last_entry");
+    sv->attempts[0] = '\0';
+    if (st->failed == 0)
+        return;
+    bundle_when_text(st->failed_first, first, sizeof first);
+    bundle_when_text(st->failed_last, last, sizeof last);
+    if (entry > 0) {
+        char when[24];
+        bundle_when_text(entry, when, sizeof when);
+        snprintf(since, sizeof since, " since the last staff entry (%s)", when);
+    }
+    int n = snprintf(sv->attempts, sizeof sv->attempts, "%d wrong %s entered%s", st->failed,
+                     st->failed == 1 ? "PIN was" : "PINs were", since);
+    if (st->failed == 1)
+        snprintf(sv->attempts + n, sizeof sv->attempts - (size_t)n, ", at %s.", first);
+    else
+        snprintf(sv->attempts + n, sizeof sv->attempts - (size_t)n,
+                 ", the first at %s and the last at %s.", first, last);
+    if (st->failed >= STAFF_TRIES)
+        append(sv->attempts, sizeof sv->attempts, "%s",
+               " If nobody on staff mistyped them, someone may be guessing the PIN: set a "
+               "new one with career-kiosk-admin set-pin.");
+    fprintf(stderr, "career-kiosk: staff entered after %d wrong %s (first %s, last %s)\n",
+            st->failed, st->failed == 1 ? "PIN" : "PINs", first, last);
 }
 
 /* The inbox (below). */
@@ -182,6 +292,8 @@ static bool job_check(App *a);
 static bool job_import(App *a);
 static void stick_arrived(App *a);
 static bool import_done(App *a);
+static bool rollback_done(App *a);
+static bool job_rollback(App *a);
 static bool job_export(App *a);
 static bool job_test_print(App *a);
 
@@ -278,9 +390,9 @@ static void stale_look(App *a)
     int days = date_to_days(a->today) - date_to_days(last);
     if (days >= a->cfg.stale_days)
         snprintf(sv->stale, sizeof sv->stale,
-                 "No new bundle for %d days: the last arrived %s, from %.120s. Check the fetch "
+                 "No new bundle for %d %s: the last arrived %s, from %.120s. Check the fetch "
                  "(systemctl status career-kiosk-fetch.timer) and the server it fetches from.",
-                 days, when, source[0] ? source : "a file");
+                 days, nn(days, "day", "days"), when, source[0] ? source : "a file");
 }
 
 /* inbox = auto: a checked bundle is taken as soon as no visitor is
@@ -354,6 +466,7 @@ void staff_end(App *a)
     app_cancel(a, job_check);
     app_cancel(a, job_import);
     app_cancel(a, job_export);
+    app_cancel(a, job_rollback);
     st->show.preview[0] = '\0';
     bool inbox = st->show.from_inbox;
     if (st->show.stick[0] && !inbox)
@@ -375,7 +488,8 @@ void staff_visitor_done(App *a)
 /* A job under way, once its frame shows: staff mode stays open for it. */
 static bool working(const App *a)
 {
-    return app_queued(a, job_check) || app_queued(a, job_import) || app_queued(a, job_export);
+    return app_queued(a, job_check) || app_queued(a, job_import) || app_queued(a, job_export) ||
+           app_queued(a, job_rollback);
 }
 
 static void stick_arrived(App *a)
@@ -465,6 +579,33 @@ static void printer_line(App *a, char *out, size_t cap)
              printer_usable(ps.state) ? "ready. " : "NOT READY. ", ps.detail);
 }
 
+/* An import time as recorded (2026-11-22T10:00:00Z) as staff read it
+ * (2026-11-22 10:00 UTC); anything else as it is. */
+static void iso_words(const char *iso, char *out, size_t cap)
+{
+    if (strlen(iso) == 20 && iso[10] == 'T')
+        snprintf(out, cap, "%.10s %.5s UTC", iso, iso + 11);
+    else
+        text_copy(out, cap, iso);
+}
+
+/* The list kept from before the last import, for the menu and the
+ * rollback's confirmation: none when it cannot be read. */
+static void backup_look(App *a)
+{
+    StaffView *sv = &a->staff.show;
+    StoreBackup bak;
+    char err[300];
+    sv->backup_mentors = 0;
+    sv->backup_when[0] = sv->backup_source[0] = '\0';
+    sv->mentors_now = a->store ? store_mentor_count(a->store) : 0;
+    if (!store_backup_info(a->cfg.database, &bak, err, sizeof err))
+        return;
+    sv->backup_mentors = bak.mentors;
+    iso_words(bak.when, sv->backup_when, sizeof sv->backup_when);
+    text_copy(sv->backup_source, sizeof sv->backup_source, bak.source);
+}
+
 /* The directory's health for the menu: "48 mentors in the directory.
  * Last import ...", with the printer's state. */
 static void health_text(App *a, char *out, size_t cap)
@@ -476,11 +617,9 @@ static void health_text(App *a, char *out, size_t cap)
     store_meta_get(a->store, "import_time", when, sizeof when);
     store_meta_get(a->store, "import_source", source, sizeof source);
     store_meta_get(a->store, "keep.bundle_signed_by", by, sizeof by);
-    if (strlen(when) == 20 && when[10] == 'T') { /* 2026-11-22T10:00:00Z, as staff read it */
-        char iso[24];
-        text_copy(iso, sizeof iso, when);
-        snprintf(when, sizeof when, "%.10s %.5s UTC", iso, iso + 11);
-    }
+    char iso[40];
+    text_copy(iso, sizeof iso, when);
+    iso_words(iso, when, sizeof when);
     long long at = bundle_imported_at(a->store);
     if (at)
         bundle_when_text(at, signed_at, sizeof signed_at);
@@ -492,12 +631,14 @@ static void health_text(App *a, char *out, size_t cap)
                  source[0] ? source : "a file");
     else if (source[0])
         snprintf(from, sizeof from, "The directory is the %.120s.", source);
-    snprintf(out, cap, "%d mentors in the directory.\n%s%s\nPrinter: %s", n, from, line, printer);
+    snprintf(out, cap, "%d %s in the directory.\n%s%s\nPrinter: %s", n, nn(n, "mentor", "mentors"),
+             from, line, printer);
 }
 
 static void open_menu(App *a)
 {
     health_text(a, a->staff.show.health, sizeof a->staff.show.health);
+    backup_look(a);
     go(a, STAFF_MENU);
 }
 
@@ -519,21 +660,32 @@ static void pin_key(App *a, char key)
     bool right = sign_pin_check(a->cfg.pin_hash, st->pin);
     sign_wipe(st->pin, sizeof st->pin);
     if (!right) {
+        long long now = clock_unix(&a->clock);
         st->show.pin_wrong = true;
+        if (st->failed++ == 0)
+            st->failed_first = now;
+        st->failed_last = now;
         if (++st->tries >= STAFF_TRIES) {
+            char words[40];
             st->tries = 0;
-            st->locked_until = platform_now(a->platform) + STAFF_LOCK_MS;
+            st->lockouts++;
+            st->locked_until = platform_now(a->platform) + lock_ms(st->lockouts);
+            lock_words(lock_ms(st->lockouts), words, sizeof words);
             fprintf(stderr,
-                    "career-kiosk: %d wrong staff PINs; staff mode locked for five "
-                    "minutes\n",
-                    STAFF_TRIES);
+                    "career-kiosk: %d wrong staff PINs; staff mode locked for %s (lock %d since "
+                    "the last right PIN)\n",
+                    STAFF_TRIES, words, st->lockouts);
         }
         pin_state_save(a);
         return;
     }
-    st->tries = 0;
+    attempts_notice(a);
+    st->tries = st->lockouts = st->failed = 0;
+    st->failed_first = st->failed_last = 0;
     st->show.pin_wrong = false;
     pin_state_save(a);
+    if (a->store)
+        meta_set_ll(a, "keep.staff_pin_last_entry", clock_unix(&a->clock));
     if (st->show.for_stick && st->show.stick[0]) {
         go(a, STAFF_CHECKING);
         app_after_frame(a, job_check);
@@ -622,16 +774,64 @@ static bool shrinks(const App *a, int now, int accepted)
     return now >= 10 && accepted * 2 <= now && a->store && bundle_imported_at(a->store) > 0;
 }
 
+/* "3 mentors are added: A, B and C." or "...: A, B, C, and 12 more.":
+ * a side of who comes and goes, the names listed and the rest counted. */
+static void change_line(char *out, size_t cap, int count, const char *verb,
+                        const char (*names)[IMPORT_CHANGE_NAME], int listed)
+{
+    append(out, cap, "\n%d %s %s", count, nn(count, "mentor is", "mentors are"), verb);
+    for (int i = 0; i < listed; i++)
+        append(out, cap, "%s%s",
+               i == 0                               ? ": "
+               : i == listed - 1 && count == listed ? " and "
+                                                    : ", ",
+               names[i]);
+    if (count > listed)
+        append(out, cap, ", and %d more", count - listed);
+    append(out, cap, ".");
+}
+
+/* Who the import adds and takes away, for the preview (nothing when
+ * there was no directory to compare with). */
+static void changes_text(const ImportReport *r, char *out, size_t cap)
+{
+    const ImportChanges *c = &r->changes;
+    out[0] = '\0';
+    if (!c->compared)
+        return;
+    append(out, cap, "\n\nWho comes and goes:");
+    if (c->added == 0 && c->removed == 0) {
+        append(out, cap,
+               "\nNobody is added or removed: the same mentors, with their details as "
+               "in the export.");
+        return;
+    }
+    if (c->added)
+        change_line(out, cap, c->added, "added", c->added_name, c->nadded);
+    else
+        append(out, cap, "\nNobody is added.");
+    if (c->removed)
+        change_line(out, cap, c->removed, "removed", c->removed_name, c->nremoved);
+    else
+        append(out, cap, "\nNobody is removed.");
+    int stay = r->accepted - c->added;
+    if (stay > 0)
+        append(out, cap, "\n%d %s, with %s details as in the export.", stay,
+               nn(stay, "mentor stays", "mentors stay"), "their");
+}
+
 /* What the checked bundle holds, for the preview. */
 static void preview_text(App *a)
 {
     Staff *st = &a->staff;
     const Bundle *b = &st->bundle;
     const ImportReport *r = &b->preview;
-    char rows[1500], signed_at[24] = "";
+    char rows[1500], signed_at[24] = "", changes[1200];
     bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
-    snprintf(st->show.import_label, sizeof st->show.import_label, "Import %d mentors", r->accepted);
+    snprintf(st->show.import_label, sizeof st->show.import_label, "Import %d %s", r->accepted,
+             nn(r->accepted, "mentor", "mentors"));
     rejected_rows(r, rows, sizeof rows);
+    changes_text(r, changes, sizeof changes);
     /* a list cut at a row's end reads as a whole, shorter list: say so
      * when it would take away half the directory or more */
     char shrink[300] = "";
@@ -641,15 +841,82 @@ static void preview_text(App *a)
                  "been cut short or filtered: check it before importing.",
                  st->mentors_now - r->accepted);
     snprintf(st->show.preview, sizeof st->show.preview,
-             "Signed %s by %s.%s%s\n\nmentors.csv: %d rows. %d will be imported, %d "
-             "rejected.\nThe directory has %d mentors now; the import replaces them.%s%s%s%s%s%s%s",
+             "Signed %s by %s.%s%s\n\nmentors.csv: %d %s. %d will be imported, %d "
+             "rejected.\nThe directory has %d %s now; the import replaces %s.%s%s%s%s%s%s%s%s",
              signed_at, b->signer, b->inbox ? " It came through the inbox." : "",
              b->sealed ? " mentors.csv came encrypted (mentors.csv.age)." : "", r->rows,
-             r->accepted, r->rejected, st->mentors_now, shrink,
+             nn(r->rows, "row", "rows"), r->accepted, r->rejected, st->mentors_now,
+             nn(st->mentors_now, "mentor", "mentors"), nn(st->mentors_now, "it", "them"), changes,
+             shrink,
              b->has_questions ? "\n\nquestions.csv: the question bank will be replaced." : "",
              b->has_synonyms ? "\n\nsynonyms.csv: the synonym table will be replaced." : "",
              r->ignored[0] ? "\n\nColumns not used: " : "", r->ignored,
              r->rejected ? "\n\nRejected rows:\n" : "", rows);
+    /* a stick's PIN leads here, not to the menu: the wrong PINs before it
+     * are said here too */
+    if (st->show.attempts[0])
+        append(st->show.preview, sizeof st->show.preview, "\n\nStaff PIN: %s", st->show.attempts);
+}
+
+/* After why a bundle was refused: what staff do about it, by why. */
+static void next_step(const Bundle *b, bool inbox, char *words, size_t cap)
+{
+    const char *again =
+        inbox ? "then put the new bundle in the inbox's folder" : "then plug the stick in again";
+    const char *what = "";
+    switch (b->status) {
+    case BUNDLE_MISSING:
+        what = "put the signed export (mentors.csv and mentors.csv.minisig) in the career-kiosk "
+               "folder,";
+        break;
+    case BUNDLE_NOT_SIGNED:
+        what = "sign the export on the office laptop with the office's key, copy the .minisig "
+               "file beside it,";
+        break;
+    case BUNDLE_BAD_SIGNATURE:
+        what = "sign the export again on the office laptop and copy both files again, without "
+               "opening or editing the CSV after signing it,";
+        break;
+    case BUNDLE_UNKNOWN_KEY:
+        what = "sign the export with the office's trusted key (the one that signed the bundles "
+               "this kiosk took before), or ask IT to add the new key to the kiosk's config under "
+               "[bundles] trusted_key,";
+        break;
+    case BUNDLE_NO_KEYS:
+        what = "ask IT to add the office's public key to the kiosk's config under [bundles] "
+               "trusted_key,";
+        break;
+    case BUNDLE_OLD:
+        what = "export the directory again and sign the new export (each bundle must be signed "
+               "after the one imported before it),";
+        break;
+    case BUNDLE_BAD_TIME:
+        what = "set the clock of the computer that signed it right, sign the export again,";
+        break;
+    case BUNDLE_PULLED:
+        what = inbox ? "check that the inbox's folder is reachable,"
+                     : "leave the stick in until the kiosk says it is done (if it happens again, "
+                       "try another stick),";
+        break;
+    case BUNDLE_DISK:
+        append(words, cap,
+               "\n\nWhat to do next: the kiosk's own disk is full or failing, and "
+               "the directory in use is safe. Ask IT to free space or check the disk, "
+               "%s.",
+               again);
+        return;
+    case BUNDLE_DATA:
+        what = b->preview.rejected > 0
+                   ? inbox
+                         ? "fix the rows listed in the report in the outbox, export and sign again,"
+                         : "fix the rows listed in the report on the stick (in "
+                           "career-kiosk/reports), export and sign again,"
+                   : "fix mentors.csv as said above, export and sign it again,";
+        break;
+    default:
+        return;
+    }
+    append(words, cap, "\n\nWhat to do next: %s %s.", what, again);
 }
 
 /* --- the worker thread: a big bundle must not stall the screen (and
@@ -687,6 +954,16 @@ static void *import_work(void *arg)
         bundle_import(&st->bundle, a->cfg.database, st->work_when, st->work_year, &st->work_rep);
     atomic_store(&st->worker_done, true);
     platform_wake(); /* job_import opens the new directory without waiting for a touch */
+    return NULL;
+}
+
+static void *rollback_work(void *arg)
+{
+    App *a = arg;
+    Staff *st = &a->staff;
+    st->work_err[0] = '\0';
+    st->work_ok = store_rollback(a->cfg.database, st->work_err, sizeof st->work_err);
+    atomic_store(&st->worker_done, true);
     return NULL;
 }
 
@@ -733,7 +1010,7 @@ static void worker_settle(App *a)
     worker_join(st);
     atomic_store(&st->worker_done, false);
     if (!a->store)
-        import_done(a);
+        st->rolling_back ? rollback_done(a) : import_done(a);
 }
 
 /* Copies and checks the stick's bundle on the worker: the preview, or
@@ -749,6 +1026,7 @@ static bool job_check(App *a)
         bundle_begin(b, clock_unix(&a->clock));
         b->questions_imported_at = bundle_questions_imported_at(a->store);
         text_copy(b->age_key, sizeof b->age_key, a->cfg.age_key);
+        text_copy(b->compare, sizeof b->compare, a->cfg.database);
         if (st->show.from_inbox)
             bundle_outbox_lead(a->cfg.kiosk_id, b->stamp, b->lead, sizeof b->lead);
         text_copy(st->work_inbox_id, sizeof st->work_inbox_id,
@@ -814,6 +1092,7 @@ static bool job_check(App *a)
         snprintf(st->show.inbox_note, sizeof st->show.inbox_note,
                  "The last bundle from the inbox was not imported: %.600s", b->reason);
     }
+    next_step(b, st->show.from_inbox, words, sizeof words);
     bundle_free(b);
     if (automatic) {
         staff_end(a); /* back to Welcome; the report is in the outbox */
@@ -889,21 +1168,26 @@ static bool import_done(App *a)
         char signed_at[24];
         bundle_when_text(b->signed_at, signed_at, sizeof signed_at);
         snprintf(words, sizeof words,
-                 "%d mentors are in the directory now%s. The bundle was "
+                 "%d %s in the directory now%s. The bundle was "
                  "signed %s by %s.",
-                 rep.accepted,
+                 rep.accepted, nn(rep.accepted, "mentor is", "mentors are"),
                  b->has_questions && b->has_synonyms ? ", with the new question bank and synonyms"
                  : b->has_questions                  ? ", with the new question bank"
                  : b->has_synonyms                   ? ", with the new synonym table"
                                                      : "",
                  signed_at, b->signer);
         if (rep.rejected)
-            snprintf(words + strlen(words), sizeof words - strlen(words),
-                     " %d rows were rejected: the report lists them with reasons.", rep.rejected);
+            append(words, sizeof words, " %d %s rejected: the report lists %s with reasons.",
+                   rep.rejected, nn(rep.rejected, "row was", "rows were"),
+                   nn(rep.rejected, "it", "them"));
         fprintf(stderr, "career-kiosk: imported %d mentors from a bundle signed %s by %s\n",
                 rep.accepted, signed_at, b->signer);
     } else {
-        snprintf(words, sizeof words, "%s. The directory in use was not changed.", rep.refusal);
+        snprintf(words, sizeof words,
+                 "%s. The directory in use was not changed.\n\nWhat to do next: try the "
+                 "import again. If it is refused again for the same reason, ask IT to look at "
+                 "the kiosk's disk and its journal (journalctl -u career-kiosk).",
+                 rep.refusal);
         fprintf(stderr, "career-kiosk: bundle import failed: %s\n", rep.refusal);
     }
     write_back(a, &rep, words, sizeof words);
@@ -923,6 +1207,80 @@ static bool import_done(App *a)
         return true;
     }
     result(a, ok, ok ? "Directory updated" : "Not imported", words);
+    return true;
+}
+
+/* Opens the directory again after the worker had it to itself; false
+ * (the kiosk ends, and its service starts it again) when it cannot. */
+static bool reopen_store(App *a, const char *after)
+{
+    char err[STORE_ERR];
+    a->store = store_open(a->cfg.database, err, sizeof err);
+    if (a->store) {
+        store_set_stale_months(a->store, a->cfg.stale_months);
+        flow_reload(a);
+        return true;
+    }
+    fprintf(stderr, "career-kiosk: cannot open the directory after %s: %s\n", after, err);
+    a->exit_code = 1;
+    a->quit = true;
+    return false;
+}
+
+/* Puts the list from before the last import back, on the worker: the
+ * kiosk lets go of the directory for the swap, as for an import. */
+static bool job_rollback(App *a)
+{
+    Staff *st = &a->staff;
+    if (st->worker_started || atomic_load(&st->worker_done)) {
+        if (!atomic_load(&st->worker_done))
+            return false;
+        worker_join(st);
+        atomic_store(&st->worker_done, false);
+        return rollback_done(a);
+    }
+    store_close(a->store);
+    a->store = NULL;
+    st->rolling_back = true;
+    worker_start(a, rollback_work);
+    return false;
+}
+
+/* After the rollback: the directory again, and how it went. */
+static bool rollback_done(App *a)
+{
+    Staff *st = &a->staff;
+    StaffView *sv = &st->show;
+    char words[900];
+    st->rolling_back = false;
+    if (!reopen_store(a, "putting back the previous list"))
+        return true;
+    int n = store_mentor_count(a->store);
+    if (!st->work_ok) {
+        fprintf(stderr, "career-kiosk: the previous list was not put back: %s\n", st->work_err);
+        snprintf(words, sizeof words,
+                 "The previous list could not be put back: %s. The directory in use was not "
+                 "changed (%d %s).",
+                 st->work_err, n, nn(n, "mentor", "mentors"));
+        result(a, false, "Not put back", words);
+        return true;
+    }
+    fprintf(stderr, "career-kiosk: staff put back the previous list (%d %s, imported %s)\n", n,
+            nn(n, "mentor", "mentors"),
+            sv->backup_when[0] ? sv->backup_when : "at an unknown time");
+    snprintf(words, sizeof words,
+             "%d %s in the directory now: the list from before the last "
+             "import",
+             n, nn(n, "mentor is", "mentors are"));
+    if (sv->backup_when[0])
+        append(words, sizeof words, ", imported %s", sv->backup_when);
+    if (sv->backup_source[0])
+        append(words, sizeof words, "; source: %s", sv->backup_source);
+    append(words, sizeof words,
+           ". Referral counts and stats were kept.\n\nThe list you replaced is kept in its "
+           "place: Put back the previous list brings it back. A bundle already imported is "
+           "not taken again; to import a newer export, sign it again.");
+    result(a, true, "Previous list put back", words);
     return true;
 }
 
@@ -1059,6 +1417,17 @@ void staff_handle(App *a, const Intent *in)
     case INTENT_STAFF_LEAVE:
         leave(a);
         break;
+    case INTENT_STAFF_ASK_ROLLBACK:
+        backup_look(a);
+        if (st->show.backup_mentors > 0)
+            go(a, STAFF_ROLLBACK);
+        break;
+    case INTENT_STAFF_ROLLBACK:
+        if (st->show.step == STAFF_ROLLBACK && !st->worker_started) {
+            go(a, STAFF_ROLLING);
+            app_after_frame(a, job_rollback);
+        }
+        break;
     default:
         break;
     }
@@ -1071,6 +1440,7 @@ void staff_refresh(App *a)
     sv->pin_len = (int)strlen(st->pin);
     sv->pin_set = a->cfg.pin_hash[0] != '\0';
     sv->tries_left = STAFF_TRIES - st->tries;
+    text_copy(sv->next_lock, sizeof sv->next_lock, lock_adjective[lock_step(st->lockouts + 1)]);
     sv->locked_seconds = locked_seconds(a);
     sv->printer = a->cfg.print.kind != PRINT_NONE;
     sv->print_busy = st->print_job || app_queued(a, job_test_print) || flow_printing(a);
@@ -1136,8 +1506,9 @@ int staff_wait_ms(const App *a)
 
 const char *staff_step_name(StaffStep s)
 {
-    static const char *const name[] = {"off",       "pin",       "menu",   "checking", "preview",
-                                       "importing", "exporting", "result", "leave"};
+    static const char *const name[] = {"off",     "pin",       "menu",      "checking",
+                                       "preview", "importing", "exporting", "result",
+                                       "leave",   "rollback",  "rolling"};
     return (unsigned)s < sizeof name / sizeof *name ? name[s] : "?";
 }
 
@@ -1147,7 +1518,7 @@ bool staff_says(const App *a, const char *text)
     const StaffView *sv = &st->show;
     const char *said[] = {sv->title,  sv->message,       st->bundle.reason, sv->notice,
                           sv->health, st->bundle.signer, print_words(st),   sv->preview,
-                          sv->stale,  sv->inbox,         sv->inbox_note};
+                          sv->stale,  sv->inbox,         sv->inbox_note,    sv->attempts};
     for (size_t i = 0; i < sizeof said / sizeof *said; i++)
         if (strcasestr(said[i], text))
             return true;

@@ -1,13 +1,16 @@
 /* staff: the kiosk's staff mode, a state machine over the visitor's
  * session. A staff USB stick or the Staff button opens it; the PIN guards
- * it (five wrong tries lock it for five minutes). It imports a signed
- * bundle from the stick (copy, check, preview, confirm, import, report
- * back to the stick), exports stats, shows the directory's health and
+ * it (five wrong tries lock it for five minutes, each further five for
+ * longer, and staff see the wrong tries when they next get in). It
+ * imports a signed bundle from the stick (copy, check, preview with who
+ * comes and goes, confirm, import, report back to the stick), puts the
+ * list from before the last import back (once staff confirm the count
+ * it brings back), exports stats, shows the directory's health and
  * the printer's state, prints a test sheet, and can leave kiosk mode for
  * maintenance. Slow work (copying, checking, importing, writing to the
  * stick, drawing a test sheet) runs as after-frame jobs, once the screen
- * says what is going on; a bundle's copy, check and import run on a
- * worker thread, with the bytes copied on screen.
+ * says what is going on; a bundle's copy, check and import, and a
+ * rollback, run on a worker thread, with the bytes copied on screen.
  *
  * Staff mode lies over the visitor's session without touching it: a
  * stick that comes while a visitor is busy only shows a banner, and the
@@ -38,8 +41,6 @@ typedef struct App App;
 
 enum {
     STAFF_PIN_MAX = 12,
-    STAFF_TRIES = 5,
-    STAFF_LOCK_MS = 5 * 60 * 1000,
     STAFF_IDLE_MS = 3 * 60 * 1000, /* staff mode closes itself when left open */
     STAFF_LOOK_MS = 1000,          /* how often mounts and the inbox are looked at */
     STAFF_PROGRESS_MS = 100,       /* how often a copy's progress is redrawn */
@@ -50,6 +51,9 @@ typedef struct {
     StaffView show; /* what the staff screens draw */
     char pin[STAFF_PIN_MAX + 1];
     int tries;                    /* wrong PINs in a row */
+    int lockouts;                 /* locks since the last right PIN: each lasts longer */
+    int failed;                   /* wrong PINs since the last right one */
+    long long failed_first, failed_last; /* when the first and last of them were (seconds) */
     uint64_t locked_until;        /* platform clock; 0 when not locked */
     bool stick_handled;           /* this stick was dealt with: do not open again */
     unsigned long long stick_dev; /* the device of show.stick: a preview belongs to it */
@@ -66,6 +70,8 @@ typedef struct {
     atomic_bool worker_done;      /* set by the worker as it ends */
     atomic_llong copied, to_copy; /* bytes of the bundle copied off the stick */
     bool work_ok;                 /* what the work came to */
+    bool rolling_back;            /* the worker puts the previous list back (not an import) */
+    char work_err[STAFF_PATH_MAX]; /* why the rollback was refused */
     ImportReport work_rep;        /* the import's report */
     char work_stick[STAFF_PATH_MAX], work_spool[STAFF_PATH_MAX + 16], work_when[32];
     long long work_imported_at;

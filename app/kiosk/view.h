@@ -57,9 +57,14 @@ typedef enum {
     STAFF_EXPORTING, /* writing the stats to the stick, once this frame shows */
     STAFF_RESULT,    /* how it went and what was written to the stick */
     STAFF_LEAVE,     /* confirming "leave kiosk mode" */
+    STAFF_ROLLBACK,  /* confirming "put back the previous list" */
+    STAFF_ROLLING,   /* putting it back, once this frame shows */
 } StaffStep;
 
-enum { STAFF_PATH_MAX = 512 };
+enum {
+    STAFF_PATH_MAX = 512,
+    STAFF_TRIES = 5, /* wrong PINs in a row before a lock */
+};
 
 /* What staff mode shows, kept up to date by staff.c. */
 typedef struct {
@@ -69,6 +74,7 @@ typedef struct {
     bool pin_set;               /* a PIN hash is configured */
     bool pin_wrong;             /* the last PIN was wrong */
     int tries_left;             /* before the lock */
+    char next_lock[24];         /* how long that lock lasts: "5 minutes" */
     int locked_seconds;         /* of a lock, or 0 */
     char stick[STAFF_PATH_MAX]; /* a mounted staff stick, or "" */
     bool stick_waiting;         /* it came while a visitor was busy: a banner shows */
@@ -80,9 +86,14 @@ typedef struct {
     char title[120];            /* the result's headline */
     char message[900];          /* the result's words */
     char notice[600];           /* from start-up: a restored or interrupted directory */
+    char attempts[400];         /* wrong PINs since the last entry: how many, when; or "" */
     char health[1200];          /* the directory's and the printer's state */
     char import_label[64];      /* "Import 48 mentors" */
-    char preview[3000];         /* what the checked bundle holds */
+    int backup_mentors;         /* in the list kept from before the last import, or 0 for none */
+    char backup_when[40];       /* when that list was imported, as staff read it, or "" */
+    char backup_source[120];    /* what it was imported from, or "" */
+    int mentors_now;            /* in the directory, for the rollback's confirmation */
+    char preview[4096];         /* what the checked bundle holds, who comes and goes */
     char busy[160];             /* how far a copy has come, or "" */
     int inbox_mode;             /* [bundles] inbox: 0 off, 1 auto, 2 staff */
     char inbox[STAFF_PATH_MAX]; /* the inbox's newest bundle not yet handled, or "" */
@@ -114,6 +125,8 @@ typedef enum {
     INTENT_STAFF_TEST_PRINT,
     INTENT_STAFF_ASK_LEAVE,
     INTENT_STAFF_LEAVE,
+    INTENT_STAFF_ASK_ROLLBACK, /* "put back the previous list?" */
+    INTENT_STAFF_ROLLBACK,     /* put it back */
 } IntentKind;
 
 typedef struct {

@@ -239,12 +239,12 @@ static bool fetch_folder(Bundle *b, const char *folder, const char *spool, const
         return refuse(b, BUNDLE_DATA,
                       "mentors.csv came into the inbox unencrypted, and this kiosk takes only "
                       "mentors.csv.age there (it has an age_identity): encrypt the export with "
-                      "`age -r KEY`, so a shared folder never holds it in the clear. Nothing "
+                      "the command age -r KEY, so a shared folder never holds it in the clear. Nothing "
                       "was changed.");
     if (!present[0])
         return refuse(b, BUNDLE_NOT_SIGNED,
                       "mentors.csv is not signed: there is no mentors.csv.minisig beside it. "
-                      "Sign it with `minisign -S -s KEY -m mentors.csv`.");
+                      "Sign it with the command minisign -S -s KEY -m mentors.csv");
     if (present[2] && !present[1])
         return refuse(b, BUNDLE_NOT_SIGNED,
                       "questions.csv is not signed: there is no questions.csv.minisig beside it.");
@@ -488,7 +488,10 @@ bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int 
             return refuse(b, BUNDLE_DATA, "%s. Nothing was changed.",
                           b->nsynonyms == 0 ? "synonyms.csv: it has no synonyms" : err);
     }
-    ImportOptions opt = {.source_name = "mentors.csv", .this_year = this_year, .when = ""};
+    ImportOptions opt = {.source_name = "mentors.csv",
+                         .this_year = this_year,
+                         .when = "",
+                         .compare_path = b->compare[0] ? b->compare : NULL};
     spool_path(b, "mentors.csv", path, sizeof path);
     import_report_free(&b->preview);
     if (!import_file(path, &opt, &b->preview))
@@ -620,14 +623,17 @@ static void report_text(const Bundle *b, const ImportReport *rep, char *out, siz
         strbuf_addf(&sb, "Result: NOT IMPORTED. The directory was not changed.\r\nWhy: %s\r\n",
                     rep->refusal);
     else
-        strbuf_addf(&sb, "Result: imported %d mentors.\r\n", rep->accepted);
+        strbuf_addf(&sb, "Result: imported %d %s.\r\n", rep->accepted,
+                    rep->accepted == 1 ? "mentor" : "mentors");
     if (rep->outcome != IMPORT_REFUSED && rep->rejected)
         strbuf_addf(&sb, "Rows rejected: %d (listed below and in %s).\r\n", rep->rejected,
                     rejected_name);
     if (rep->outcome != IMPORT_REFUSED && b->has_questions)
-        strbuf_addf(&sb, "Question bank: replaced with %d questions.\r\n", b->nbank);
+        strbuf_addf(&sb, "Question bank: replaced with %d %s.\r\n", b->nbank,
+                    b->nbank == 1 ? "question" : "questions");
     if (rep->outcome != IMPORT_REFUSED && b->has_synonyms)
-        strbuf_addf(&sb, "Synonym table: replaced with %d synonyms.\r\n", b->nsynonyms);
+        strbuf_addf(&sb, "Synonym table: replaced with %d %s.\r\n", b->nsynonyms,
+                    b->nsynonyms == 1 ? "synonym" : "synonyms");
     strbuf_addf(&sb, "Rows read: %d\r\nEncoding: %s\r\n", rep->rows, rep->encoding);
     if (rep->ignored[0])
         strbuf_addf(&sb, "Columns not used: %s\r\n", rep->ignored);

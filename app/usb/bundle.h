@@ -44,6 +44,8 @@ typedef struct {
     char reports[BUNDLE_PATH_MAX]; /* where reports go for an inbox bundle: the outbox */
     char lead[120];                /* reports' names start so ("" for the stamp) */
     char age_key[BUNDLE_PATH_MAX]; /* set by the caller: the key for mentors.csv.age, or "" */
+    char compare[BUNDLE_PATH_MAX]; /* set by the caller: the directory the preview compares the
+                                      rows with (who comes and goes), or "" */
     bool sealed;                   /* mentors.csv came encrypted (mentors.csv.age) */
     bool has_questions;
     bool has_synonyms;
@@ -85,8 +87,9 @@ bool bundle_fetch_inbox(Bundle *b, const char *folder, const char *spool, const 
  * file's timestamp against the kiosk's clock (b->begun: no more than
  * BUNDLE_FUTURE_SLACK ahead) and against its last import (imported_at
  * from the store, see bundle_imported_at; questions.csv against
- * b->questions_imported_at), and the rows (a dry run). False with the reason;
- * b->preview is filled when the signatures were good. */
+ * b->questions_imported_at), and the rows (a dry run, compared with the
+ * directory at b->compare when set: b->preview.changes). False with the
+ * reason; b->preview is filled when the signatures were good. */
 bool bundle_check(Bundle *b, const SignTrust *trust, long long imported_at, int this_year);
 
 /* The timestamp of the last bundle imported into s, or 0. */

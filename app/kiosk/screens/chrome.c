@@ -152,21 +152,27 @@ Rect chrome_top(View *vw, int step)
     }
     chrome_header(vw, m, ui->body, ui->small);
     ui_pane_end(ui);
+    /* the band under the top bar holds the progress steps, or, while a
+     * staff stick waits, the banner for staff in their place: the same
+     * room either way, so a stick never moves what the visitor sees */
+    int band = ui->u * 2 + prog + ui->u * 3;
     if (vw->staff->stick_waiting) { /* staff plugged a stick in: they open it when ready */
-        Rect banner = {0, h, ui->w, ui_touch(ui, ui->u * 7)};
-        if (ui->d)
+        Rect banner = {0, h, ui->w, band - ui->u};
+        if (ui->d) { /* edged, so it shows where warn_bg is the background's colour */
             draw_rect(ui->d, banner, ui->th.warn_bg);
+            draw_rect(ui->d, (Rect){0, banner.y + banner.h - 2, ui->w, 2}, ui->th.warn_text);
+        }
         int bw = ui_width(ui, str(S_STICK_BANNER), ui->small, WEIGHT_BOLD);
         ui_text(ui, (ui->w - bw) / 2, h + (banner.h - draw_line_height(ui->measure, ui->small)) / 2,
                 str(S_STICK_BANNER), ui->small, WEIGHT_BOLD, ui->th.warn_text, ui->w - 2 * p);
         ui_record_tap(ui, str(S_STICK_BANNER), banner);
         if (ui_tapped(ui, banner))
             view_post(vw, INTENT_STAFF_BEGIN, 1);
-        h += banner.h;
+    } else {
+        int pw = ui->w < ui->u * 140 ? ui->w : ui->u * 140;
+        progress(vw, (Rect){(ui->w - pw) / 2, h + ui->u * 2, pw, prog}, step);
     }
-    int pw = ui->w < ui->u * 140 ? ui->w : ui->u * 140;
-    progress(vw, (Rect){(ui->w - pw) / 2, h + ui->u * 2, pw, prog}, step);
-    int top = h + ui->u * 2 + prog + ui->u * 3;
+    int top = h + band;
     return (Rect){0, top, ui->w, ui->h - top};
 }
 

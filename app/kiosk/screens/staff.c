@@ -73,30 +73,75 @@ static void pin_typed(View *vw)
 
 static int pin_room; /* the body's height, for pin_lay */
 
-/* What is wrong (no PIN set, locked, wrong), the PIN as dots and the
- * pad from y, the keys as tall as pin_room allows but never under the
- * touch target; returns the height used. */
+/* What the PIN pad says above the keys (no PIN set, locked, wrong), or
+ * "" for nothing. */
+static void pin_words(const StaffView *st, int locked, int tries_left, const char *next_lock,
+                      char *line, size_t cap)
+{
+    line[0] = '\0';
+    if (!st->pin_set)
+        snprintf(line, cap,
+                 "No staff PIN is set on this kiosk, so staff mode is closed. Set one on the "
+                 "kiosk's computer with the command: career-kiosk-admin set-pin");
+    else if (locked >= 3600)
+        snprintf(line, cap, "Too many wrong PINs. Try again in %d:%02d:%02d.", locked / 3600,
+                 locked / 60 % 60, locked % 60);
+    else if (locked)
+        snprintf(line, cap, "Too many wrong PINs. Try again in %d:%02d.", locked / 60, locked % 60);
+    else if (st->pin_wrong)
+        snprintf(line, cap, "That PIN is not right. %d more %s before a %s lock.", tries_left,
+                 tries_left == 1 ? "try" : "tries", next_lock);
+}
+
+/* The room kept above the pad for what it may say, so the keys stay
+ * where they are when a message comes or goes: the tallest of what
+ * this pad can say at this width. */
+static int pin_words_room(Ui *ui, const StaffView *st, int w)
+{
+    static const char *const longest_lock = "four-hour";
+    char line[300];
+    int room = 0;
+    StaffView wrong = *st;
+    wrong.pin_wrong = true;
+    const struct {
+        int locked, tries;
+        const char *lock;
+    } say[] = {{0, STAFF_TRIES - 1, longest_lock},
+               {0, 1, longest_lock},
+               {0, st->tries_left, st->next_lock},
+               {86399, 0, ""},
+               {599, 0, ""},
+               {st->locked_seconds, 0, ""}};
+    ui_measure_begin(ui);
+    for (size_t i = 0; i < sizeof say / sizeof *say; i++) {
+        pin_words(&wrong, say[i].locked, say[i].tries, say[i].lock, line, sizeof line);
+        int h = line[0]
+                    ? ui_wrap(ui, (Rect){0, 0, w, 0}, line, ui->body, WEIGHT_BOLD, ui->th.warn_text)
+                    : 0;
+        room = h > room ? h : room;
+    }
+    ui_measure_end(ui);
+    return room;
+}
+
+/* What is wrong (no PIN set, locked, wrong) in room kept for it, the
+ * PIN as dots and the pad from y, the keys as tall as pin_room allows
+ * but never under the touch target; returns the height used. */
 static int pin_lay(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     const StaffView *st = vw->staff;
     int locked = st->locked_seconds, y0 = y;
-    char line[200] = "";
-    Color tone = ui->th.warn_text;
-    if (!st->pin_set)
-        snprintf(line, sizeof line,
-                 "No staff PIN is set on this kiosk, so staff mode is closed. Set one on the "
-                 "kiosk's computer with: career-kiosk-admin set-pin");
-    else if (locked)
-        snprintf(line, sizeof line, "Too many wrong PINs. Try again in %d:%02d.", locked / 60,
-                 locked % 60);
-    else if (st->pin_wrong)
-        snprintf(line, sizeof line, "That PIN is not right. %d more %s before a five-minute lock.",
-                 st->tries_left, st->tries_left == 1 ? "try" : "tries");
+    char line[300];
+    pin_words(st, locked, st->tries_left, st->next_lock, line, sizeof line);
+    int room = st->pin_set ? pin_words_room(ui, st, w) : 0;
     if (line[0]) {
         ui_record(ui, line, (Rect){x, y, w, ui->u * 4});
-        y += ui_wrap(ui, (Rect){x, y, w, 0}, line, ui->body, WEIGHT_BOLD, tone) + ui->u * 2;
+        int h = ui_wrap(ui, (Rect){x, y, w, 0}, line, ui->body, WEIGHT_BOLD, ui->th.warn_text);
+        room = h > room ? h : room;
     }
+    if (room)
+        y += room + ui->u * 2;
     /* the PIN as dots */
     char dots[3 * 16 + 1] = "";
     for (int i = 0; i < st->pin_len && i < 16; i++)
@@ -144,6 +189,43 @@ static void pin_screen(View *vw)
         ui->animating = false; /* the countdown is driven by staff_wait_ms */
 }
 
+/* "N mentors, imported WHEN from SOURCE": the list kept from before
+ * the last import, as staff read it. */
+static void backup_words(const StaffView *st, char *out, size_t cap)
+{
+    int n = snprintf(out, cap, "%d %s", st->backup_mentors,
+                     st->backup_mentors == 1 ? "mentor" : "mentors");
+    if (st->backup_when[0] && n > 0 && (size_t)n < cap)
+        n += snprintf(out + n, cap - (size_t)n, ", imported %s", st->backup_when);
+    if (st->backup_source[0] && n > 0 && (size_t)n < cap)
+        snprintf(out + n, cap - (size_t)n, "; source: %s", st->backup_source);
+}
+
+/* The list kept from before the last import, and the button that puts
+ * it back; returns the y after it. */
+static int previous_list(View *vw, Rect body, int y)
+{
+    Ui *ui = vw->ui;
+    const StaffView *st = vw->staff;
+    int bh = ui_touch(ui, ui->u * 9), bw = (body.w - ui->u * 2) / 2;
+    char list[300], words[400];
+    y += chrome_caption(vw, body.x, y, "Previous list");
+    if (st->backup_mentors <= 0) {
+        y += ui_wrap(ui, (Rect){body.x, y, body.w, 0},
+                     "No earlier list is kept yet: the kiosk keeps the list it replaces at "
+                     "each import, so it can be put back.",
+                     ui->body, WEIGHT_REGULAR, ui->th.muted);
+        return y + ui->u * 4;
+    }
+    backup_words(st, list, sizeof list);
+    snprintf(words, sizeof words, "The list from before the last import is kept: %s.", list);
+    y += ui_wrap(ui, (Rect){body.x, y, body.w, 0}, words, ui->body, WEIGHT_REGULAR, ui->th.text) +
+         ui->u * 2;
+    if (ui_button(ui, (Rect){body.x, y, bw, bh}, "Put back the previous list", BTN_SECONDARY))
+        view_post(vw, INTENT_STAFF_ASK_ROLLBACK, 0);
+    return y + bh + ui->u * 4;
+}
+
 /* The staff screen's content from y; returns the y after it. Buttons
  * act only on a drawing or input pass, not while measuring. */
 static int menu_content(View *vw, Rect body, int y)
@@ -151,8 +233,8 @@ static int menu_content(View *vw, Rect body, int y)
     Ui *ui = vw->ui;
     const StaffView *st = vw->staff;
     int p = pad(ui), bh = ui_touch(ui, ui->u * 9), gap = ui->u * 2, bw = (body.w - gap) / 2;
-    const char *notices[] = {st->notice, st->stale, st->inbox_note};
-    for (int i = 0; i < 3; i++) {
+    const char *notices[] = {st->attempts, st->notice, st->stale, st->inbox_note};
+    for (size_t i = 0; i < sizeof notices / sizeof *notices; i++) {
         if (!notices[i][0])
             continue;
         ui_measure_begin(ui);
@@ -212,6 +294,7 @@ static int menu_content(View *vw, Rect body, int y)
         stick)
         view_post(vw, INTENT_STAFF_EXPORT, 0);
     y += bh + ui->u * 4;
+    y = previous_list(vw, body, y);
     if (!st->printer)
         return y;
     bool busy = st->print_busy;
@@ -258,9 +341,10 @@ static void preview_screen(View *vw)
 
 static void busy_screen(View *vw, const char *title)
 {
-    const char *words = vw->staff->busy[0]      ? vw->staff->busy
-                        : vw->staff->from_inbox ? "This takes a few seconds."
-                                                : "Please leave the stick in until this is done.";
+    const char *words = vw->staff->busy[0] ? vw->staff->busy
+                        : vw->staff->from_inbox || vw->staff->step == STAFF_ROLLING
+                            ? "This takes a few seconds."
+                            : "Please leave the stick in until this is done.";
     Rect body = frame(vw, title, words);
     (void)body;
 }
@@ -282,18 +366,57 @@ static void result_screen(View *vw)
         view_post(vw, INTENT_STAFF_END, 0);
 }
 
+/* A command for staff to type, on a panel of its own: as it is typed,
+ * with no quotes or marks around it. Returns the height used. */
+static int command_panel(View *vw, Rect body, const char *command)
+{
+    Ui *ui = vw->ui;
+    int p = pad(ui), lh = draw_line_height(ui->measure, ui->body);
+    Rect r = {body.x, body.y, body.w, lh + 2 * p};
+    ui_panel(ui, r, ui->th.sunken);
+    ui_text(ui, r.x + p, r.y + p, command, ui->body, WEIGHT_BOLD, ui->th.text, r.w - 2 * p);
+    ui_record(ui, command, r);
+    return r.h;
+}
+
 static void leave_screen(View *vw)
 {
     Rect body = frame(vw, "Leave kiosk mode?",
                       "The kiosk closes so you can work on this computer. Visitors cannot use "
-                      "it until it starts again: restart the computer, or run "
-                      "`systemctl start career-kiosk`.");
+                      "it until it starts again: restart the computer, or run this command:");
     const char *label[] = {"Cancel", "Leave kiosk mode"};
     int act = buttons(vw, &body, label, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
+    command_panel(vw, body, "systemctl start career-kiosk");
     if (act == 1)
         view_post(vw, INTENT_STAFF_MENU, 0);
     else if (act == 2)
         view_post(vw, INTENT_STAFF_LEAVE, 0);
+}
+
+static void rollback_screen(View *vw)
+{
+    Ui *ui = vw->ui;
+    const StaffView *st = vw->staff;
+    char list[300], sub[900], label[64];
+    backup_words(st, list, sizeof list);
+    snprintf(sub, sizeof sub,
+             "The directory goes back to the list from before the last import: %s. It has "
+             "%d %s now.",
+             list, st->mentors_now, st->mentors_now == 1 ? "mentor" : "mentors");
+    Rect body = frame(vw, "Put back the previous list?", sub);
+    snprintf(label, sizeof label, "Put back %d %s", st->backup_mentors,
+             st->backup_mentors == 1 ? "mentor" : "mentors");
+    const char *labels[] = {"Cancel", label};
+    int act = buttons(vw, &body, labels, (ButtonStyle[]){BTN_SECONDARY, BTN_PRIMARY}, 2);
+    scrolled_text(vw, body,
+                  "The list in use now is kept in its place, so it can be put back the same "
+                  "way. Referral counts and stats are kept. Visitors can go on using the kiosk "
+                  "once it is done.",
+                  ui->th.text);
+    if (act == 1)
+        view_post(vw, INTENT_STAFF_MENU, 0);
+    else if (act == 2)
+        view_post(vw, INTENT_STAFF_ROLLBACK, 0);
 }
 
 void screen_staff(View *vw)
@@ -323,6 +446,12 @@ void screen_staff(View *vw)
         break;
     case STAFF_LEAVE:
         leave_screen(vw);
+        break;
+    case STAFF_ROLLBACK:
+        rollback_screen(vw);
+        break;
+    case STAFF_ROLLING:
+        busy_screen(vw, "Putting back the previous list...");
         break;
     default:
         break;
