@@ -931,6 +931,15 @@ static void copy_progress(void *ctx, long long done, long long total)
     atomic_store(&st->to_copy, total);
 }
 
+/* The worker's last step: its job (job_check, job_import, job_rollback)
+ * takes the result at the loop's next tick, which this wakes, so staff
+ * see the preview or the result without touching the screen. */
+static void worker_finished(Staff *st)
+{
+    atomic_store(&st->worker_done, true);
+    platform_wake();
+}
+
 static void *check_work(void *arg)
 {
     App *a = arg;
@@ -941,8 +950,7 @@ static void *check_work(void *arg)
                                             copy_progress, st)
                        : bundle_fetch(b, st->work_stick, st->work_spool, copy_progress, st);
     st->work_ok = fetched && bundle_check(b, &a->cfg.trust, st->work_imported_at, st->work_year);
-    atomic_store(&st->worker_done, true);
-    platform_wake(); /* job_check shows the preview without waiting for a touch */
+    worker_finished(st);
     return NULL;
 }
 
@@ -952,8 +960,7 @@ static void *import_work(void *arg)
     Staff *st = &a->staff;
     st->work_ok =
         bundle_import(&st->bundle, a->cfg.database, st->work_when, st->work_year, &st->work_rep);
-    atomic_store(&st->worker_done, true);
-    platform_wake(); /* job_import opens the new directory without waiting for a touch */
+    worker_finished(st);
     return NULL;
 }
 
@@ -963,7 +970,7 @@ static void *rollback_work(void *arg)
     Staff *st = &a->staff;
     st->work_err[0] = '\0';
     st->work_ok = store_rollback(a->cfg.database, st->work_err, sizeof st->work_err);
-    atomic_store(&st->worker_done, true);
+    worker_finished(st);
     return NULL;
 }
 
