@@ -469,6 +469,43 @@ static void test_bad_bundles_change_nothing(void **state)
     free(out);
 }
 
+/* --- the newest bundle is the latest signed, whatever the names --- */
+
+static void test_an_empty_folder_hides_nothing(void **state)
+{
+    (void)state;
+    char *out;
+    keys();
+    kiosk_conf("lib-1", "auto", false);
+    bundle(20, "staff", SIGNED_AT);
+    drop("20261122T080000Z");
+    /* named later: an empty folder, and an older signed bundle */
+    sh_ok("empty", "mkdir lib-1/inbox/zz-empty");
+    bundle(25, "staff", SIGNED_AT - 3600);
+    drop("20261122T230000Z");
+    kiosk_takes(&out);
+    free(out);
+    assert_int_equal(mentors_of("lib-1"), 20);
+    out = last_report();
+    assert_non_null(strstr(out, "Result: imported 20 mentors."));
+    free(out);
+    /* the empty folder is refused once, saying why; the older bundle is
+     * never taken over the newer */
+    int rc = kiosk_run("lib-1", "await inbox-done 60\nexpect staff off\n", &out);
+    if (rc != 0)
+        fail_msg("kiosk: %s", tail(out));
+    free(out);
+    out = last_report();
+    assert_non_null(strstr(out, "There is no mentors.csv (or mentors.csv.age) in the inbox's"));
+    assert_non_null(strstr(out, "zz-empty"));
+    free(out);
+    rc = kiosk_run("lib-1", "wait 3000\nexpect staff off\n", &out);
+    assert_int_equal(rc, 0);
+    assert_null(strstr(out, "a bundle came into the inbox"));
+    free(out);
+    assert_int_equal(mentors_of("lib-1"), 20);
+}
+
 /* --- an encrypted inbox: the clear text is refused, a wrong key too --- */
 
 static void test_encrypted_inbox_refusals(void **state)
@@ -667,6 +704,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_https_fetch_then_auto_import_after_the_visitor, setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_bad_bundles_change_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_an_empty_folder_hides_nothing, setup, teardown),
     cmocka_unit_test_setup_teardown(test_encrypted_inbox_refusals, setup, teardown),
     cmocka_unit_test_setup_teardown(test_staff_confirms_an_inbox_bundle, setup, teardown),
     cmocka_unit_test_setup_teardown(test_rsync_fleet_and_stats_merge, setup, teardown),

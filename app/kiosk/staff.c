@@ -187,20 +187,24 @@ static bool job_test_print(App *a);
 
 /* --- the inbox: another source of a bundle --- */
 
-/* Looks for the inbox's newest bundle; one already handled (imported or
- * refused, remembered across restarts) is not taken again. */
+/* Looks for the inbox's newest bundle: the latest signed, whatever the
+ * folders are named (see bundle_inbox_pick); one already handled
+ * (imported or refused, remembered across restarts) is not taken again. */
 static void inbox_scan(App *a)
 {
     Staff *st = &a->staff;
     StaffView *sv = &st->show;
-    char path[STAFF_PATH_MAX], id[INBOX_ID_MAX], seen[INBOX_ID_MAX] = "";
+    char seen[BUNDLE_SEEN_MAX] = "", shown[STAFF_PATH_MAX + 40];
+    BundlePicking picking;
+    BundlePick pick;
     if (a->cfg.inbox == CONFIG_INBOX_OFF)
         return;
-    bool found = inbox_newest(a->cfg.inbox_dir, path, sizeof path, id);
-    if (found && a->store)
+    if (a->store)
         store_meta_get(a->store, "keep.inbox_seen", seen, sizeof seen);
-    if (found && strcmp(id, seen) == 0)
-        found = false;
+    bundle_pick_start(&picking, a->cfg.inbox_dir, &a->cfg.trust, bundle_imported_at(a->store),
+                      seen);
+    bool found = inbox_each(a->cfg.inbox_dir, bundle_pick_consider, &picking) &&
+                 bundle_pick_end(&picking, &pick);
     if (!found) {
         if (!sv->from_inbox) {
             sv->inbox[0] = st->inbox_id[0] = '\0';
@@ -208,12 +212,13 @@ static void inbox_scan(App *a)
         }
         return;
     }
-    if (strcmp(id, st->inbox_id) == 0)
+    if (strcmp(pick.id, st->inbox_id) == 0)
         return;
-    text_copy(sv->inbox, sizeof sv->inbox, path);
-    text_copy(st->inbox_id, sizeof st->inbox_id, id);
+    text_copy(sv->inbox, sizeof sv->inbox, pick.path);
+    text_copy(st->inbox_id, sizeof st->inbox_id, pick.id);
     sv->inbox_waiting = a->cfg.inbox == CONFIG_INBOX_STAFF;
-    fprintf(stderr, "career-kiosk: a bundle came into the inbox: %s%s\n", path,
+    fprintf(stderr, "career-kiosk: a bundle came into the inbox: %s%s\n",
+            text_escape(pick.path, shown, sizeof shown),
             sv->inbox_waiting ? " (it waits for staff)" : "");
     a->dirty = true;
 }
@@ -222,8 +227,12 @@ static void inbox_scan(App *a)
 static void inbox_handled(App *a)
 {
     Staff *st = &a->staff;
-    if (a->store && st->work_inbox_id[0])
-        store_meta_set(a->store, "keep.inbox_seen", st->work_inbox_id);
+    char seen[BUNDLE_SEEN_MAX] = "";
+    if (a->store && st->work_inbox_id[0]) {
+        store_meta_get(a->store, "keep.inbox_seen", seen, sizeof seen);
+        bundle_seen_add(seen, sizeof seen, st->work_inbox_id);
+        store_meta_set(a->store, "keep.inbox_seen", seen);
+    }
     /* a newer bundle may have come meanwhile: that one still waits */
     if (strcmp(st->inbox_id, st->work_inbox_id) == 0) {
         st->show.inbox[0] = st->inbox_id[0] = '\0';
