@@ -506,6 +506,38 @@ static void test_an_empty_folder_hides_nothing(void **state)
     assert_int_equal(mentors_of("lib-1"), 20);
 }
 
+/* A folder's name is escaped wherever it is logged or reported: a
+ * newline in it cannot forge a journal line, a control cannot reach the
+ * terminal. */
+static void test_a_folder_name_forges_no_line(void **state)
+{
+    (void)state;
+    char *out;
+    keys();
+    kiosk_conf("lib-1", "auto", false);
+    sh_ok("forging", "mkdir \"lib-1/inbox/$(printf 'zz\\nimported 999 mentors (forged "
+                     "line)\\033[2J\\342\\200\\256')\"");
+    int rc = kiosk_run("lib-1", "await inbox-done 60\nexpect staff off\n", &out);
+    if (rc != 0)
+        fail_msg("kiosk: %s", tail(out));
+    const char *shown = "zz\\nimported 999 mentors (forged line)\\x1B[2J\\u{202E}";
+    if (!strstr(out, shown) || strstr(out, "\nimported 999") || strchr(out, 0x1b) ||
+        strstr(out, "\xe2\x80\xae"))
+        fail_msg("the journal: %s", tail(out));
+    /* each line naming it is one line */
+    for (const char *p = out; (p = strstr(p, "zz\\nimported")) != NULL; p++) {
+        const char *line = p;
+        while (line > out && line[-1] != '\n')
+            line--;
+        assert_true(strncmp(line, "career-kiosk: ", 14) == 0);
+    }
+    free(out);
+    out = last_report();
+    if (!strstr(out, shown) || strstr(out, "\nimported 999") || strchr(out, 0x1b))
+        fail_msg("the report: %s", out);
+    free(out);
+}
+
 /* --- an encrypted inbox: the clear text is refused, a wrong key too --- */
 
 static void test_encrypted_inbox_refusals(void **state)
@@ -705,6 +737,7 @@ static const struct CMUnitTest tests[] = {
                                     teardown),
     cmocka_unit_test_setup_teardown(test_bad_bundles_change_nothing, setup, teardown),
     cmocka_unit_test_setup_teardown(test_an_empty_folder_hides_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_a_folder_name_forges_no_line, setup, teardown),
     cmocka_unit_test_setup_teardown(test_encrypted_inbox_refusals, setup, teardown),
     cmocka_unit_test_setup_teardown(test_staff_confirms_an_inbox_bundle, setup, teardown),
     cmocka_unit_test_setup_teardown(test_rsync_fleet_and_stats_merge, setup, teardown),

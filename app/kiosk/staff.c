@@ -449,7 +449,9 @@ static void stick_scan(App *a)
     text_copy(st->show.stick, sizeof st->show.stick, m);
     st->stick_dev = device_of(m);
     st->stick_handled = false;
-    fprintf(stderr, "career-kiosk: a staff stick is mounted at %s\n", m);
+    char shown[MOUNTS_PATH_MAX + 40];
+    fprintf(stderr, "career-kiosk: a staff stick is mounted at %s\n",
+            text_escape(m, shown, sizeof shown));
     stick_arrived(a);
 }
 
