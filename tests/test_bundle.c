@@ -80,7 +80,7 @@ static void sign_with(const char *key, const char *file, long long at)
     free(out);
 }
 
-/* The kiosk's config: the staff key trusted, PIN 2468, sticks under
+/* The kiosk's config: the staff key trusted, PIN 482913, sticks under
  * dir/media, the directory in dir/var (or db). */
 static void write_config(const char *db)
 {
@@ -93,7 +93,7 @@ static void write_config(const char *db)
     mkdir(dir_of("var"), 0755);
     support_write(dir_of("kiosk.conf"), conf, (size_t)-1);
     char *out;
-    int rc = support_admin(&out, "--config %s set-pin <<EOF\n2468\nEOF", dir_of("kiosk.conf"));
+    int rc = support_admin(&out, "--config %s set-pin <<EOF\n482913\nEOF", dir_of("kiosk.conf"));
     assert_int_equal(rc, 0);
     free(out);
 }
@@ -678,7 +678,7 @@ static void test_kiosk_imports_a_stick(void **state)
                         "key enter\n"
                         "expect text \"That PIN is not right. 4 more tries before a five-minute "
                         "lock.\"\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 40 mentors\"\n"
@@ -742,7 +742,7 @@ static void test_kiosk_refuses_a_strangers_stick(void **state)
     int rc = kiosk_with(&out,
                         "await stick 10\n"
                         "expect staff pin\n" /* on Welcome, the PIN pad opens by itself */
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff result\n"
                         "expect text \"Not imported\"\n"
@@ -782,7 +782,7 @@ static void test_kiosk_pin_locks_after_five_tries(void **state)
                         "key enter\n"
                         "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
                         /* even the right PIN does nothing while locked */
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff pin\n"
                         "wait 60000\n"
@@ -794,7 +794,7 @@ static void test_kiosk_pin_locks_after_five_tries(void **state)
                         "wait 240000\n"
                         "expect staff off\n" /* staff mode closes itself when left open */
                         "tap Staff\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff menu\n"
                         "expect staff-says \"No printer is set up\"\n"
@@ -825,7 +825,7 @@ static void test_kiosk_tells_staff_after_a_restart(void **state)
     int rc = kiosk_with(&out,
                         "expect text \"Staff: a notice\"\n"
                         "tap \"Staff: a notice\"\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff menu\n"
                         "expect staff-says \"after the new directory was in place\"\n"
@@ -840,7 +840,7 @@ static void test_kiosk_tells_staff_after_a_restart(void **state)
     support_write(dir_of("var/mentors.db.importing"), line, (size_t)-1);
     rc = kiosk_with(&out,
                     "tap \"Staff: a notice\"\n"
-                    "type 2468\n"
+                    "type 482913\n"
                     "key enter\n"
                     "expect staff-says \"the directory from before it is in use (160 "
                     "mentors)\"\n",
@@ -859,7 +859,7 @@ static void test_kiosk_tells_staff_after_a_restart(void **state)
     rc = kiosk_with(&out,
                     "expect text \"Staff: a notice\"\n"
                     "tap \"Staff: a notice\"\n"
-                    "type 2468\n"
+                    "type 482913\n"
                     "key enter\n"
                     "expect staff-says \"The directory file was damaged\"\n"
                     "tap \"Close staff mode\"\n"
@@ -883,7 +883,7 @@ static void test_kiosk_stick_pulled_at_preview(void **state)
     stick_with("staff", BEFORE_KIOSK_TODAY);
     int rc = kiosk_with(&out,
                         "await stick 10\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff preview\n"
                         "await no-stick 20\n"
@@ -919,7 +919,7 @@ static void test_kiosk_staff_test_print(void **state)
     free(both);
     int rc = kiosk_with(&out,
                         "tap Staff\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff menu\n"
                         "expect staff-says \"(80mm): ready\"\n"
@@ -953,7 +953,7 @@ static void test_kiosk_exports_stats_only(void **state)
     stick_with("stranger", 0); /* any stick: exporting reads nothing from it */
     int rc = kiosk_with(&out,
                         "await stick 10\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff result\n" /* the stranger's bundle, refused */
                         "tap \"Staff menu\"\n"
@@ -1010,7 +1010,7 @@ static void test_kiosk_pin_lock_survives_a_restart(void **state)
     rc = kiosk_with(&out,
                     "tap Staff\n"
                     "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
-                    "type 2468\n"
+                    "type 482913\n"
                     "key enter\n"
                     "expect staff pin\n",
                     "true");
@@ -1039,7 +1039,7 @@ static void test_kiosk_rides_out_a_full_or_read_only_disk(void **state)
     static const char script[] =
         "expect text \"Staff: a notice\"\n"
         "tap \"Staff: a notice\"\n"
-        "type 2468\n"
+        "type 482913\n"
         "key enter\n"
         "expect staff menu\n"
         "expect staff-says \"The directory is shown read-only because %s\"\n"
@@ -1084,7 +1084,7 @@ static void test_kiosk_preview_belongs_to_its_stick(void **state)
           support_dir, support_dir);
     int rc = kiosk_with(&out,
                         "await stick 10\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 20 mentors\"\n"
@@ -1118,7 +1118,7 @@ static void test_kiosk_big_bundle_keeps_the_loop_going(void **state)
     stick_put("mentors.csv.minisig");
     int rc = kiosk_with(&out,
                         "await stick 10\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 30000 mentors\"\n"

@@ -106,7 +106,7 @@ static void bundle(int n, const char *key, long long when)
           n + 1, repo, key, when);
 }
 
-/* The kiosk's settings: the staff key trusted, PIN 2468, its data in
+/* The kiosk's settings: the staff key trusted, PIN 482913, its data in
  * dir/<kiosk>/, the inbox and outbox there too. */
 static void kiosk_conf(const char *kiosk, const char *mode, bool age)
 {
@@ -125,7 +125,7 @@ static void kiosk_conf(const char *kiosk, const char *mode, bool age)
     char path[1200];
     snprintf(path, sizeof path, "%s/%s/kiosk.conf", support_dir, kiosk);
     support_write(path, conf, (size_t)-1);
-    assert_int_equal(support_admin(&out, "--config %s set-pin <<EOF\n2468\nEOF", path), 0);
+    assert_int_equal(support_admin(&out, "--config %s set-pin <<EOF\n482913\nEOF", path), 0);
     free(out);
 }
 
@@ -601,7 +601,7 @@ static void test_staff_confirms_an_inbox_bundle(void **state)
                        "expect staff off\n"
                        "expect screen welcome\n"
                        "tap \"Staff*\"\n"
-                       "type 2468\n"
+                       "type 482913\n"
                        "key enter\n"
                        "expect staff menu\n"
                        "expect text \"Import from the inbox\"\n"
@@ -629,7 +629,7 @@ static void test_staff_confirms_an_inbox_bundle(void **state)
     rc = kiosk_run("lib-1",
                    "await inbox 10\n"
                    "tap \"Staff*\"\n"
-                   "type 2468\n"
+                   "type 482913\n"
                    "key enter\n"
                    "tap \"Import from the inbox\"\n"
                    "expect staff preview\n"
