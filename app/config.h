@@ -135,8 +135,7 @@ bool config_set(const char *path, const char *section, const char *key, const ch
 
 /* A warning when c has a staff PIN and the file at path (its config)
  * is readable by every user: adds a problem like config_check_files. */
-int config_check_secret(const Config *c, const char *path, ConfigProblem *problems, int cap,
-                        int n);
+int config_check_secret(const Config *c, const char *path, ConfigProblem *problems, int cap, int n);
 
 /* The fleet's folders and key, when the inbox is on: the inbox readable,
  * the outbox writable, the age key readable. Adds problems like

@@ -435,9 +435,8 @@ static void test_set_pin_refuses_guessable_pins(void **state)
     if (!strstr(out, "the PIN should be 6 to 12 digits (this one has 5)"))
         fail_msg("%s", out);
     free(out);
-    static const char *const easy[] = {"111111", "234567", "765432",     "890123",
-                                       "135791", "343434", "456456",     "100100",
-                                       "4545454545", "987654321098"};
+    static const char *const easy[] = {"111111", "234567", "765432", "890123",     "135791",
+                                       "343434", "456456", "100100", "4545454545", "987654321098"};
     for (size_t i = 0; i < sizeof easy / sizeof *easy; i++) {
         assert_int_equal(set_pin(&out, easy[i], conf), 2);
         if (!strstr(out, "that PIN is too easy to guess: ") || strstr(out, easy[i]))

@@ -1297,8 +1297,8 @@ static void swap_folder(void *ctx, long long done, long long total)
     char cmd[3000];
     const char *folder = ctx;
     if (swaps++ == 0) {
-        snprintf(cmd, sizeof cmd, "mv %s %s.away && ln -s %s %s", folder, folder,
-                 dir_of("other"), folder);
+        snprintf(cmd, sizeof cmd, "mv %s %s.away && ln -s %s %s", folder, folder, dir_of("other"),
+                 folder);
         sh_ok("swap", "%s%s", cmd, "");
     }
 }

@@ -483,7 +483,8 @@ static void test_restored_notice_names_the_copy(void **state)
         fail_msg("%s", err);
     const char *notice = store_notice(s);
     if (strstr(notice, "import of  ") || strstr(notice, "import of ") ||
-        !strstr(notice, "The copy saved 20") || !strstr(notice, "(from before the last import) was put back"))
+        !strstr(notice, "The copy saved 20") ||
+        !strstr(notice, "(from before the last import) was put back"))
         fail_msg("%s", notice);
     assert_true(store_mentor_count(s) > 100); /* the sample again */
     store_close(s);

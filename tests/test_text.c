@@ -129,7 +129,9 @@ static void test_escape_names(void **state)
     assert_string_equal(text_escape("bad\xff\xc3", out, sizeof out), "bad\\xFF\\xC3");
     assert_string_equal(text_escape("Zo\xc3\xab \xe6\x9d\xb1", out, sizeof out),
                         "Zo\xc3\xab \xe6\x9d\xb1"); /* Zoë, a CJK character: kept */
-    assert_string_equal(text_escape("Sam\xe2\x80\xae" "abc\xe2\x80\xa8\xc2\x85", out, sizeof out),
+    assert_string_equal(text_escape("Sam\xe2\x80\xae"
+                                    "abc\xe2\x80\xa8\xc2\x85",
+                                    out, sizeof out),
                         "Sam\\u{202E}abc\\u{2028}\\u{0085}");
     assert_null(strchr(text_escape("x\ny\n", out, sizeof out), '\n'));
     /* cut short: whole escapes only, then "..." */
@@ -138,7 +140,8 @@ static void test_escape_names(void **state)
     assert_string_equal(text_escape("\x01\x02", out, 8), "\\x01...");
     assert_string_equal(text_escape("abc", out, 4), "abc");
     assert_string_equal(text_escape("abcd", out, 4), "...");
-    assert_string_equal(text_escape("\xc3\xab\xc3\xab\xc3\xab\xc3\xab", out, 8), "\xc3\xab\xc3\xab...");
+    assert_string_equal(text_escape("\xc3\xab\xc3\xab\xc3\xab\xc3\xab", out, 8),
+                        "\xc3\xab\xc3\xab...");
 }
 
 int main(int argc, char **argv)
@@ -146,10 +149,14 @@ int main(int argc, char **argv)
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_utf8_validation),           cmocka_unit_test(test_counts),
-        cmocka_unit_test(test_copy_cuts_at_character),    cmocka_unit_test(test_fold),
-        cmocka_unit_test(test_phrase_at_word_boundaries), cmocka_unit_test(test_detect_encoding),
-        cmocka_unit_test(test_strbuf_overflow_is_safe),   cmocka_unit_test(test_upper),
+        cmocka_unit_test(test_utf8_validation),
+        cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_copy_cuts_at_character),
+        cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_phrase_at_word_boundaries),
+        cmocka_unit_test(test_detect_encoding),
+        cmocka_unit_test(test_strbuf_overflow_is_safe),
+        cmocka_unit_test(test_upper),
         cmocka_unit_test(test_escape_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,8 +58,8 @@ static const char *pin_problem(const char *s, char *why, size_t cap)
                  PIN_MIN, PIN_MAX, n);
     else if ((guess = pin_guessable(s)) != NULL)
         snprintf(why, cap,
-                 "that PIN is too easy to guess: %s. Choose %d to %d digits with no pattern",
-                 guess, PIN_MIN, PIN_MAX);
+                 "that PIN is too easy to guess: %s. Choose %d to %d digits with no pattern", guess,
+                 PIN_MIN, PIN_MAX);
     else
         return NULL;
     return why;

@@ -433,9 +433,9 @@ static const char *const needed_tables[] = {"meta",      "mentors", "referrals",
 
 /* The search index's parts: FTS5's table and its own tables, and the
  * index on the field. */
-static const char *const index_parts[] = {"mentors_fts",         "mentors_fts_data",
-                                          "mentors_fts_idx",     "mentors_fts_docsize",
-                                          "mentors_fts_config",  "mentors_field"};
+static const char *const index_parts[] = {"mentors_fts",        "mentors_fts_data",
+                                          "mentors_fts_idx",    "mentors_fts_docsize",
+                                          "mentors_fts_config", "mentors_field"};
 
 static bool has_object(sqlite3 *db, const char *name)
 {
@@ -481,8 +481,7 @@ static bool index_damaged(sqlite3 *db, char *why, size_t cap)
     long rows = db_query_int(db, "SELECT count(*) FROM mentors", -1);
     long indexed = db_query_int(db, "SELECT count(*) FROM mentors_fts", -2);
     if (rows != indexed) {
-        snprintf(why, cap, "it holds %ld entries for %ld mentors", indexed < 0 ? 0 : indexed,
-                 rows);
+        snprintf(why, cap, "it holds %ld entries for %ld mentors", indexed < 0 ? 0 : indexed, rows);
         return true;
     }
     return false;

@@ -119,8 +119,9 @@ static bool disk_refuse(Bundle *b, int e, const char *doing, const char *name)
                       "The kiosk's disk is full: its copy of %s did not fit. Nothing was "
                       "changed; free some space on the kiosk (or ask IT) and try again.",
                       name);
-    return refuse(b, BUNDLE_DISK, "The kiosk could not %s its copy of %s (%s). Nothing was changed.",
-                  doing, name, strerror(e));
+    return refuse(b, BUNDLE_DISK,
+                  "The kiosk could not %s its copy of %s (%s). Nothing was changed.", doing, name,
+                  strerror(e));
 }
 
 /* Writes all n bytes, however many calls it takes; false with errno. */
@@ -412,10 +413,9 @@ static long long signed_time(const char *dir, const char *name, const SignTrust 
         close(fd);
     if (folder < 0)
         return 0;
-    bool has_list = (fstatat(folder, "mentors.csv", &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-                     S_ISREG(st.st_mode)) ||
-                    (fstatat(folder, "mentors.csv.age", &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-                     S_ISREG(st.st_mode));
+    bool has_list =
+        (fstatat(folder, "mentors.csv", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)) ||
+        (fstatat(folder, "mentors.csv.age", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode));
     int in = has_list ? openat(folder, "mentors.csv.minisig",
                                O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
                       : -1;
@@ -457,8 +457,7 @@ void bundle_pick_consider(void *ctx, const char *name, const char *id)
         return;
     long long floor = p->imported_at + 1 > p->best_at ? p->imported_at + 1 : p->best_at;
     long long at = signed_time(p->dir, name, p->trust, floor);
-    if (at <= p->imported_at || at < p->best_at ||
-        (at == p->best_at && strcmp(name, p->best) <= 0))
+    if (at <= p->imported_at || at < p->best_at || (at == p->best_at && strcmp(name, p->best) <= 0))
         return;
     p->best_at = at;
     text_copy(p->best, sizeof p->best, name);

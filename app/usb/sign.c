@@ -214,8 +214,8 @@ long long sign_claimed_time(const char *minisig)
     return trusted_comment(minisig, comment, sizeof comment) ? comment_timestamp(comment) : -1;
 }
 
-SignResult sign_verify_comment(const char *minisig, const SignKey *keys, int nkeys,
-                               SignInfo *info, char *err, size_t cap)
+SignResult sign_verify_comment(const char *minisig, const SignKey *keys, int nkeys, SignInfo *info,
+                               char *err, size_t cap)
 {
     Parsed p;
     SignResult r = parse(minisig, keys, nkeys, &p, info, err, cap);

@@ -60,8 +60,8 @@ SignResult sign_verify(const unsigned char *data, size_t len, const char *minisi
  * trusted key) and its timestamp, not the file it signs: cheap, for
  * choosing among bundles before one is read whole. SIGN_OK says who
  * signed and when, as sign_verify does. */
-SignResult sign_verify_comment(const char *minisig, const SignKey *keys, int nkeys,
-                               SignInfo *info, char *err, size_t cap);
+SignResult sign_verify_comment(const char *minisig, const SignKey *keys, int nkeys, SignInfo *info,
+                               char *err, size_t cap);
 
 /* The time the trusted comment of minisig claims, checked by nobody yet
  * (-1: none, -2: no sane time): to skip a signature not worth checking. */
