@@ -465,16 +465,18 @@ static bool tables_missing(sqlite3 *db, char *why, size_t cap)
 }
 
 /* True (with why) when the search index is not whole: a part missing,
- * FTS5's own integrity check failing, or not one entry per mentor. */
-static bool index_damaged(sqlite3 *db, char *why, size_t cap)
+ * not one entry per mentor, or (thorough: it reads the whole index)
+ * FTS5's own integrity check failing. */
+static bool index_damaged(sqlite3 *db, bool thorough, char *why, size_t cap)
 {
     for (size_t i = 0; i < sizeof index_parts / sizeof *index_parts; i++)
         if (!has_object(db, index_parts[i])) {
             snprintf(why, cap, "%s is missing", index_parts[i]);
             return true;
         }
-    if (db_exec(db, "INSERT INTO mentors_fts(mentors_fts) VALUES('integrity-check')") !=
-        SQLITE_OK) {
+    if (thorough &&
+        db_exec(db, "INSERT INTO mentors_fts(mentors_fts) VALUES('integrity-check')") !=
+            SQLITE_OK) {
         snprintf(why, cap, "FTS5's integrity check failed: %s", sqlite3_errmsg(db));
         return true;
     }
@@ -523,12 +525,13 @@ static bool rebuild_index(sqlite3 *db, char *err, size_t cap)
 
 /* A damaged search index (searches would find nobody) is rebuilt from
  * the mentors, and staff are told. A directory that cannot be written
- * keeps it as it is, and staff are told that instead. */
-static void mend_index(Store *s)
+ * keeps it as it is, and staff are told that instead. True when it was
+ * damaged. */
+static bool mend_index(Store *s, bool thorough)
 {
     char why[200], err[300];
-    if (!index_damaged(s->db, why, sizeof why))
-        return;
+    if (!index_damaged(s->db, thorough, why, sizeof why))
+        return false;
     size_t n = strlen(s->notice);
     long rows = db_query_int(s->db, "SELECT count(*) FROM mentors", 0);
     if (!s->read_only && rebuild_index(s->db, err, sizeof err))
@@ -541,6 +544,12 @@ static void mend_index(Store *s)
                  "%sThe directory's search index is damaged (%.120s) and could not be rebuilt "
                  "(%.100s): searches may miss mentors. Import the latest export again.",
                  n ? " " : "", why, s->read_only ? "the directory is read-only" : err);
+    return true;
+}
+
+bool store_check_index(Store *s)
+{
+    return mend_index(s, true);
 }
 
 /* A file that was there before we opened it must be a directory of
@@ -671,7 +680,7 @@ Store *store_open(const char *path, char *err, size_t cap)
     }
     if (!s->db || !db_migrate(s->db, err, cap))
         goto fail;
-    mend_index(s);
+    mend_index(s, false);
     return s;
 fail:
     store_close(s);

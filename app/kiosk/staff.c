@@ -114,6 +114,18 @@ static void pin_state_load(App *a)
 static void inbox_open(App *a);
 static void stale_look(App *a);
 
+/* The search index checked through, once the first frame is up (it
+ * reads the whole index): a damaged one is rebuilt, and staff told. */
+static bool job_index_check(App *a)
+{
+    if (a->store && store_check_index(a->store)) {
+        text_copy(a->staff.show.notice, sizeof a->staff.show.notice, store_notice(a->store));
+        fprintf(stderr, "career-kiosk: %s\n", a->staff.show.notice);
+        a->dirty = true;
+    }
+    return true;
+}
+
 void staff_open(App *a)
 {
     Staff *st = &a->staff;
@@ -122,6 +134,7 @@ void staff_open(App *a)
         text_copy(st->show.notice, sizeof st->show.notice, store_notice(a->store));
         fprintf(stderr, "career-kiosk: %s\n", st->show.notice);
     }
+    app_after_frame(a, job_index_check);
     read_marker(a);
     pin_state_load(a);
     stick_scan(a); /* a stick plugged in before the kiosk started counts */
