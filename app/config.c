@@ -522,9 +522,12 @@ static bool config_target(const char *path, char *out, size_t cap, struct stat *
                  S_ISDIR(st->st_mode) ? "a folder" : "not a regular file");
         return false;
     }
-    if (!*existed)
-        return !text_copy(out, cap, path) ||
-               (snprintf(err, err_cap, "the path %s is too long", path), false);
+    if (!*existed && !text_copy(out, cap, path))
+        return true;
+    if (!*existed) {
+        snprintf(err, err_cap, "the path %s is too long", path);
+        return false;
+    }
     if (!realpath(path, real) || text_copy(out, cap, real)) {
         snprintf(err, err_cap, "cannot follow %s: %s", path, strerror(errno));
         return false;

@@ -471,19 +471,20 @@ static bool index_damaged(sqlite3 *db, bool thorough, char *why, size_t cap)
 {
     for (size_t i = 0; i < sizeof index_parts / sizeof *index_parts; i++)
         if (!has_object(db, index_parts[i])) {
-            snprintf(why, cap, "%s is missing", index_parts[i]);
+            snprintf(why, cap, "a part of it, %s, is missing", index_parts[i]);
             return true;
         }
     if (thorough &&
         db_exec(db, "INSERT INTO mentors_fts(mentors_fts) VALUES('integrity-check')") !=
             SQLITE_OK) {
-        snprintf(why, cap, "FTS5's integrity check failed: %s", sqlite3_errmsg(db));
+        snprintf(why, cap, "FTS5's own check found it broken");
         return true;
     }
     long rows = db_query_int(db, "SELECT count(*) FROM mentors", -1);
     long indexed = db_query_int(db, "SELECT count(*) FROM mentors_fts", -2);
     if (rows != indexed) {
-        snprintf(why, cap, "it holds %ld entries for %ld mentors", indexed < 0 ? 0 : indexed, rows);
+        snprintf(why, cap, "it held %ld entr%s for %ld mentor%s", indexed < 0 ? 0 : indexed,
+                 indexed == 1 ? "y" : "ies", rows, rows == 1 ? "" : "s");
         return true;
     }
     return false;

@@ -107,6 +107,7 @@ static const char *file_kind(mode_t m)
            : S_ISFIFO(m) ? "a pipe (FIFO)"
            : S_ISDIR(m)  ? "a folder"
            : S_ISSOCK(m) ? "a socket"
+           : S_ISREG(m)  ? "a file"
                          : "a device";
 }
 
