@@ -201,7 +201,7 @@ static bool job_test_print(App *a);
 /* --- the inbox: another source of a bundle --- */
 
 /* Looks for the inbox's newest bundle: the latest signed, whatever the
- * folders are named (see bundle_inbox_pick); one already handled
+ * folders are named (see bundle_pick_start); one already handled
  * (imported or refused, remembered across restarts) is not taken again. */
 static void inbox_scan(App *a)
 {
