@@ -5,7 +5,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <ini.h>
+#include <limits.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -500,28 +502,67 @@ static bool sets_key(const char *line, const char *key)
     return strncmp(line, key, n) == 0 && (line[n] == ' ' || line[n] == '\t' || line[n] == '=');
 }
 
-bool config_set(const char *path, const char *section, const char *key, const char *value,
-                char *err, size_t cap)
+/* The file a config path names: itself, or the file its link points to
+ * (so the link stays a link). False with the reason. */
+static bool config_target(const char *path, char *out, size_t cap, struct stat *st, bool *existed,
+                          char *err, size_t err_cap)
 {
-    char tmp[CONFIG_PATH_MAX + 8], line[1024], cur[64] = "";
-    struct stat st;
-    bool existed = stat(path, &st) == 0;
-    mode_t mode = existed ? st.st_mode & 0777 : 0644;
-    FILE *in = fopen(path, "r");
-    snprintf(tmp, sizeof tmp, "%s.new", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, mode);
-    /* keep the owner and group: root edits a file the kiosk's user reads */
-    if (fd >= 0 && existed && fchown(fd, st.st_uid, st.st_gid) != 0) {
-        /* only root may give a file away; anyone else keeps it as theirs */
-    }
-    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-    bool done = false, seen = false, ok;
-    if (!out) {
-        snprintf(err, cap, "cannot write %s: %s", tmp, strerror(errno));
-        if (in)
-            fclose(in);
+    struct stat lst;
+    char real[PATH_MAX];
+    *existed = stat(path, st) == 0;
+    if (!*existed && lstat(path, &lst) == 0) {
+        snprintf(err, err_cap,
+                 "%s is a symbolic link to a file that is not there: make that file, or "
+                 "remove the link",
+                 path);
         return false;
     }
+    if (*existed && !S_ISREG(st->st_mode)) {
+        snprintf(err, err_cap, "%s is not a settings file (%s)", path,
+                 S_ISDIR(st->st_mode) ? "a folder" : "not a regular file");
+        return false;
+    }
+    if (!*existed && !text_copy(out, cap, path))
+        return true;
+    if (!*existed) {
+        snprintf(err, err_cap, "the path %s is too long", path);
+        return false;
+    }
+    if (!realpath(path, real) || text_copy(out, cap, real)) {
+        snprintf(err, err_cap, "cannot follow %s: %s", path, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* The new file's owner, group and mode: the old file's (root edits a
+ * file the kiosk's user reads); a secret is never readable by others,
+ * and a file of root's group that root makes secret goes to the kiosk's
+ * group, so the kiosk still reads it. */
+static void config_owner(int fd, bool existed, const struct stat *st, bool secret)
+{
+    struct group *kiosk = secret && geteuid() == 0 ? getgrnam(CK_KIOSK_GROUP) : NULL;
+    mode_t mode = existed ? st->st_mode & 0777 : 0644;
+    if (secret)
+        mode = existed ? mode & 0770 : 0640;
+    uid_t uid = existed ? st->st_uid : geteuid();
+    gid_t gid = existed ? st->st_gid : getegid();
+    if (kiosk && (!existed || st->st_gid == 0))
+        gid = kiosk->gr_gid;
+    if (fchown(fd, uid, gid) != 0) {
+        /* only root may give a file away; anyone else keeps it as theirs */
+    }
+    if (fchmod(fd, mode) != 0) {
+        /* the mode asked for at open stands */
+    }
+}
+
+/* Copies in to out with `key = value` set in [section]. */
+static void config_rewrite(FILE *in, FILE *out, const char *section, const char *key,
+                           const char *value)
+{
+    char line[1024], cur[64] = "";
+    bool done = false, seen = false;
     while (in && fgets(line, sizeof line, in)) {
         char name[64];
         if (section_of(line, name, sizeof name)) {
@@ -545,16 +586,62 @@ bool config_set(const char *path, const char *section, const char *key, const ch
         fprintf(out, "%s = %s\n", key, value);
     else if (!done)
         fprintf(out, "%s[%s]\n%s = %s\n", in ? "\n" : "", section, key, value);
-    ok = fflush(out) == 0 && fsync(fileno(out)) == 0;
+}
+
+bool config_set(const char *path, const char *section, const char *key, const char *value,
+                bool secret, char *err, size_t cap)
+{
+    char target[CONFIG_PATH_MAX], tmp[CONFIG_PATH_MAX + 8];
+    struct stat st;
+    bool existed;
+    if (!config_target(path, target, sizeof target, &st, &existed, err, cap))
+        return false;
+    FILE *in = existed ? fopen(target, "r") : NULL;
+    if (existed && !in) {
+        snprintf(err, cap, "cannot read %s: %s", target, strerror(errno));
+        return false;
+    }
+    snprintf(tmp, sizeof tmp, "%s.new", target);
+    unlink(tmp); /* a leftover from a crash, never a link to follow */
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        config_owner(fd, existed, &st, secret);
+    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!out) {
+        snprintf(err, cap, "cannot write %s: %s", tmp, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        if (in)
+            fclose(in);
+        return false;
+    }
+    config_rewrite(in, out, section, key, value);
+    bool ok = fflush(out) == 0 && fsync(fileno(out)) == 0;
     ok = fclose(out) == 0 && ok;
     if (in)
         fclose(in);
-    if (!ok || rename(tmp, path) != 0) {
-        snprintf(err, cap, "cannot replace %s: %s", path, strerror(errno));
+    if (!ok || rename(tmp, target) != 0) {
+        snprintf(err, cap, "cannot replace %s: %s", target, strerror(errno));
         unlink(tmp);
         return false;
     }
     return true;
+}
+
+int config_check_secret(const Config *c, const char *path, ConfigProblem *p, int cap, int n)
+{
+    struct stat st;
+    if (!c->pin_hash[0] || stat(path, &st) != 0 || !(st.st_mode & 0007))
+        return n;
+    if (n < cap) {
+        p[n].line = 0;
+        snprintf(p[n].text, sizeof p[n].text,
+                 "the staff PIN's hash is readable by every user of this computer (mode %04o), "
+                 "and a short PIN's hash is quickly guessed: run `chmod o-rwx %.400s` (`set-pin` "
+                 "does it too)",
+                 (unsigned)(st.st_mode & 0777), path);
+    }
+    return n + 1;
 }
 
 /* A file the kiosk needs: problem unless it can be read. */

@@ -119,10 +119,23 @@ const char *config_path(const char *path);
 /* Sets `key = value` in [section] of the file at path, keeping every
  * other line (and comment) as it was: replaces the key where it is, or
  * adds it (and the section) when missing. Written beside and renamed
- * over, so a crash leaves the old file or the new one. False with the
+ * over, so a crash leaves the old file or the new one. A path that is a
+ * symbolic link stays one: the file it points to is replaced. The file
+ * keeps its owner, group and mode; a secret (the PIN's hash) makes it
+ * unreadable by others (0640 when new), and root puts a file of root's
+ * group in CK_KIOSK_GROUP so the kiosk still reads it. False with the
  * reason. */
 bool config_set(const char *path, const char *section, const char *key, const char *value,
-                char *err, size_t cap);
+                bool secret, char *err, size_t cap);
+
+/* The group the kiosk runs in (platform/deploy/career-kiosk.sysusers). */
+#ifndef CK_KIOSK_GROUP
+#define CK_KIOSK_GROUP "career-kiosk"
+#endif
+
+/* A warning when c has a staff PIN and the file at path (its config)
+ * is readable by every user: adds a problem like config_check_files. */
+int config_check_secret(const Config *c, const char *path, ConfigProblem *problems, int cap, int n);
 
 /* The fleet's folders and key, when the inbox is on: the inbox readable,
  * the outbox writable, the age key readable. Adds problems like

@@ -70,30 +70,23 @@ bool inbox_name_complete(const char *name)
            !(n >= 4 && strcmp(name + n - 4, ".tmp") == 0);
 }
 
-bool inbox_newest(const char *dir, char *out, size_t cap, char id[INBOX_ID_MAX])
+bool inbox_each(const char *dir, InboxEach fn, void *ctx)
 {
-    char best[256] = "", path[INBOX_PATH_MAX + 260];
-    struct stat st, best_st = {0};
+    char id[INBOX_ID_MAX];
+    struct stat st;
     DIR *d = opendir(dir);
     if (!d)
         return false;
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        if (!inbox_name_complete(e->d_name) || strlen(e->d_name) >= sizeof best)
+        if (!inbox_name_complete(e->d_name))
             continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         /* a folder of its own, never a link to one elsewhere */
-        if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode))
             continue;
-        if (!best[0] || strcmp(e->d_name, best) > 0) {
-            snprintf(best, sizeof best, "%s", e->d_name);
-            best_st = st;
-        }
+        snprintf(id, sizeof id, "%.250s:%llu:%lld", e->d_name, (unsigned long long)st.st_ino,
+                 (long long)st.st_ctime);
+        fn(ctx, e->d_name, id);
     }
     closedir(d);
-    if (!best[0])
-        return false;
-    snprintf(out, cap, "%s/%s", dir, best);
-    snprintf(id, INBOX_ID_MAX, "%.250s:%llu:%lld", best, (unsigned long long)best_st.st_ino,
-             (long long)best_st.st_ctime);
     return true;
 }

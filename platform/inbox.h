@@ -30,11 +30,13 @@ bool inbox_changed(InboxWatch *w, bool *gone);
  * starting with '.', not ending in .part or .tmp. */
 bool inbox_name_complete(const char *name);
 
-/* The newest complete bundle folder in dir (the greatest name: the
- * fetch names them by UTC time), its path in out and what identifies
- * this very folder in id (name, inode and change time: a bundle put
- * there again under the same name is a new one). False when there is
- * none. */
-bool inbox_newest(const char *dir, char *out, size_t cap, char id[INBOX_ID_MAX]);
+/* Calls fn for each complete bundle folder in dir (a folder of its own,
+ * never a link to one elsewhere), with its name and what identifies this
+ * very folder in id (name, inode and change time: a bundle put there
+ * again under the same name is a new one). Which one is newest is for
+ * the caller to judge (by what is signed inside, never by the name).
+ * False when dir cannot be read. */
+typedef void (*InboxEach)(void *ctx, const char *name, const char *id);
+bool inbox_each(const char *dir, InboxEach fn, void *ctx);
 
 #endif

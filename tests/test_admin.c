@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static char *dir;
 static char db[1024];
@@ -406,6 +407,96 @@ static void test_bundle_stamp_can_be_forgotten(void **state)
     free(out);
 }
 
+/* set-pin, as staff run it (its words on stderr too), on the config at
+ * conf; the exit status. */
+static int set_pin(char **out, const char *pin, const char *conf)
+{
+    return support_sh(out, "echo '%s' | %s --config %s set-pin 2>&1", pin,
+                      support_program("career-kiosk-admin"), conf);
+}
+
+static unsigned mode_of(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return (unsigned)(st.st_mode & 0777);
+}
+
+/* A PIN nobody guesses from the keypad: long enough, no pattern; the
+ * file holding its hash readable only by its owner and the kiosk's
+ * group; a linked config stays a link. */
+static void test_set_pin_refuses_guessable_pins(void **state)
+{
+    (void)state;
+    char conf[1100], *out;
+    struct stat st;
+    snprintf(conf, sizeof conf, "%s/kiosk.conf", support_dir);
+    assert_int_equal(set_pin(&out, "12345", conf), 2);
+    if (!strstr(out, "the PIN should be 6 to 12 digits (this one has 5)"))
+        fail_msg("%s", out);
+    free(out);
+    static const char *const easy[] = {"111111", "234567", "765432", "890123",     "135791",
+                                       "343434", "456456", "100100", "4545454545", "987654321098"};
+    for (size_t i = 0; i < sizeof easy / sizeof *easy; i++) {
+        assert_int_equal(set_pin(&out, easy[i], conf), 2);
+        if (!strstr(out, "that PIN is too easy to guess: ") || strstr(out, easy[i]))
+            fail_msg("%s: %s", easy[i], out);
+        free(out);
+    }
+    assert_int_not_equal(access(conf, F_OK), 0); /* nothing was written */
+    /* a new config: 0640 */
+    assert_int_equal(set_pin(&out, "482913", conf), 0);
+    assert_non_null(strstr(out, "mode 0640"));
+    free(out);
+    assert_int_equal(mode_of(conf), 0640);
+    /* an existing one everybody could read is tightened, its lines kept */
+    support_write(conf, "[office]\nname = Hillside\n", (size_t)-1);
+    chmod(conf, 0644);
+    assert_int_equal(set_pin(&out, "730518", conf), 0);
+    free(out);
+    assert_int_equal(mode_of(conf), 0640);
+    char *text = support_read(conf, NULL);
+    assert_non_null(strstr(text, "name = Hillside"));
+    assert_non_null(strstr(text, "pin_hash = $argon2id$"));
+    free(text);
+    /* a link: followed, the link kept, the file it names changed */
+    char real[1100], link[1100];
+    snprintf(real, sizeof real, "%s/etc/kiosk.conf", support_dir);
+    snprintf(link, sizeof link, "%s/linked.conf", support_dir);
+    support_sh(NULL, "mkdir -p %s/etc", support_dir);
+    support_write(real, "[staff]\npin_hash = $argon2id$old\n", (size_t)-1);
+    chmod(real, 0644);
+    assert_int_equal(symlink(real, link), 0);
+    assert_int_equal(set_pin(&out, "730518", link), 0);
+    free(out);
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(mode_of(real), 0640);
+    text = support_read(real, NULL);
+    assert_null(strstr(text, "$argon2id$old"));
+    assert_non_null(strstr(text, "pin_hash = $argon2id$v="));
+    free(text);
+    /* a link to nothing: refused, with what to do */
+    snprintf(link, sizeof link, "%s/nowhere.conf", support_dir);
+    assert_int_equal(symlink("/nonexistent/kiosk.conf", link), 0);
+    assert_int_equal(set_pin(&out, "730518", link), 2);
+    assert_non_null(strstr(out, "is a symbolic link to a file that is not there"));
+    free(out);
+    /* --check-config warns when others can read the hash */
+    chmod(real, 0644);
+    support_sh(&out, "%s --check-config --config %s --db %s/m.db 2>&1",
+               support_program("career-kiosk"), real, support_dir);
+    if (!strstr(out, "the staff PIN's hash is readable by every user of this computer (mode "
+                     "0644)"))
+        fail_msg("%s", out);
+    free(out);
+    chmod(real, 0640);
+    support_sh(&out, "%s --check-config --config %s --db %s/m.db 2>&1",
+               support_program("career-kiosk"), real, support_dir);
+    assert_null(strstr(out, "readable by every user"));
+    free(out);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -424,6 +515,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_import_replaces_a_damaged_directory, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_show_prints_no_control_characters, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_set_pin_refuses_guessable_pins, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_bundle_stamp_can_be_forgotten, support_dir_setup,
                                         support_dir_teardown),

@@ -11,6 +11,7 @@
 #include "directory/search.h"
 #include "directory/stage.h"
 #include "directory/store.h"
+#include "inbox.h"
 #include "mounts.h"
 #include "usb/bundle.h"
 
@@ -79,7 +80,7 @@ static void sign_with(const char *key, const char *file, long long at)
     free(out);
 }
 
-/* The kiosk's config: the staff key trusted, PIN 2468, sticks under
+/* The kiosk's config: the staff key trusted, PIN 482913, sticks under
  * dir/media, the directory in dir/var (or db). */
 static void write_config(const char *db)
 {
@@ -92,7 +93,7 @@ static void write_config(const char *db)
     mkdir(dir_of("var"), 0755);
     support_write(dir_of("kiosk.conf"), conf, (size_t)-1);
     char *out;
-    int rc = support_admin(&out, "--config %s set-pin <<EOF\n2468\nEOF", dir_of("kiosk.conf"));
+    int rc = support_admin(&out, "--config %s set-pin <<EOF\n482913\nEOF", dir_of("kiosk.conf"));
     assert_int_equal(rc, 0);
     free(out);
 }
@@ -164,8 +165,8 @@ static int teardown(void **state)
     char *out;
     support_sh(&out,
                "fusermount -uz %s/media/STICK 2>/dev/null; fusermount -uz %s/media/OTHER "
-               "2>/dev/null; umount -l %s/small 2>/dev/null; true",
-               support_dir, support_dir, support_dir);
+               "2>/dev/null; umount -l %s/small 2>/dev/null; umount -l %s/tiny 2>/dev/null; true",
+               support_dir, support_dir, support_dir, support_dir);
     free(out);
     return support_dir_teardown(state);
 }
@@ -678,7 +679,7 @@ static void test_kiosk_imports_a_stick(void **state)
                         "key enter\n"
                         "expect text \"That PIN is not right. 4 more tries before a five-minute "
                         "lock.\"\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 40 mentors\"\n"
@@ -752,7 +753,7 @@ static void test_kiosk_refuses_a_strangers_stick(void **state)
     int rc = kiosk_with(&out,
                         "await stick 10\n"
                         "expect staff pin\n" /* on Welcome, the PIN pad opens by itself */
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff result\n"
                         "expect text \"Not imported\"\n"
@@ -794,7 +795,7 @@ static void test_kiosk_pin_locks_after_five_tries(void **state)
                         "key enter\n"
                         "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
                         /* even the right PIN does nothing while locked */
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff pin\n"
                         "wait 60000\n"
@@ -806,7 +807,7 @@ static void test_kiosk_pin_locks_after_five_tries(void **state)
                         "wait 240000\n"
                         "expect staff off\n" /* staff mode closes itself when left open */
                         "tap Staff\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff menu\n"
                         "expect staff-says \"No printer is set up\"\n"
@@ -839,7 +840,7 @@ static void test_kiosk_tells_staff_after_a_restart(void **state)
     int rc = kiosk_with(&out,
                         "expect text \"Staff: a notice\"\n"
                         "tap \"Staff: a notice\"\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff menu\n"
                         "expect staff-says \"after the new directory was in place\"\n"
@@ -854,7 +855,7 @@ static void test_kiosk_tells_staff_after_a_restart(void **state)
     support_write(dir_of("var/mentors.db.importing"), line, (size_t)-1);
     rc = kiosk_with(&out,
                     "tap \"Staff: a notice\"\n"
-                    "type 2468\n"
+                    "type 482913\n"
                     "key enter\n"
                     "expect staff-says \"the directory from before it is in use (160 "
                     "mentors)\"\n",
@@ -873,7 +874,7 @@ static void test_kiosk_tells_staff_after_a_restart(void **state)
     rc = kiosk_with(&out,
                     "expect text \"Staff: a notice\"\n"
                     "tap \"Staff: a notice\"\n"
-                    "type 2468\n"
+                    "type 482913\n"
                     "key enter\n"
                     "expect staff-says \"The directory file was damaged\"\n"
                     "tap \"Close staff mode\"\n"
@@ -897,7 +898,7 @@ static void test_kiosk_stick_pulled_at_preview(void **state)
     stick_with("staff", BEFORE_KIOSK_TODAY);
     int rc = kiosk_with(&out,
                         "await stick 10\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff preview\n"
                         "screenshot at-preview\n"
@@ -936,7 +937,7 @@ static void test_kiosk_staff_test_print(void **state)
     free(both);
     int rc = kiosk_with(&out,
                         "tap Staff\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff menu\n"
                         "expect staff-says \"(80mm): ready\"\n"
@@ -970,7 +971,7 @@ static void test_kiosk_exports_stats_only(void **state)
     stick_with("stranger", 0); /* any stick: exporting reads nothing from it */
     int rc = kiosk_with(&out,
                         "await stick 10\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff result\n" /* the stranger's bundle, refused */
                         "tap \"Staff menu\"\n"
@@ -1027,7 +1028,7 @@ static void test_kiosk_pin_lock_survives_a_restart(void **state)
     rc = kiosk_with(&out,
                     "tap Staff\n"
                     "expect text \"Too many wrong PINs. Try again in 5:00.\"\n"
-                    "type 2468\n"
+                    "type 482913\n"
                     "key enter\n"
                     "expect staff pin\n",
                     "true");
@@ -1353,7 +1354,7 @@ static void test_kiosk_rides_out_a_full_or_read_only_disk(void **state)
     static const char script[] =
         "expect text \"Staff: a notice\"\n"
         "tap \"Staff: a notice\"\n"
-        "type 2468\n"
+        "type 482913\n"
         "key enter\n"
         "expect staff menu\n"
         "expect staff-says \"The directory is shown read-only because %s\"\n"
@@ -1398,7 +1399,7 @@ static void test_kiosk_preview_belongs_to_its_stick(void **state)
           support_dir, support_dir);
     int rc = kiosk_with(&out,
                         "await stick 10\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 20 mentors\"\n"
@@ -1435,7 +1436,7 @@ static void test_kiosk_big_bundle_keeps_the_loop_going(void **state)
     stick_put("mentors.csv.minisig");
     int rc = kiosk_with(&out,
                         "await stick 10\n"
-                        "type 2468\n"
+                        "type 482913\n"
                         "key enter\n"
                         "expect staff preview\n"
                         "expect text \"Import 30000 mentors\"\n"
@@ -1521,12 +1522,192 @@ static void test_odd_files_on_a_stick(void **state)
     store_close(s);
 }
 
+/* --- the inbox: what is chosen, what is read --- */
+
+/* dir/bundle (n mentors, signed at `at`) copied as dir/inbox/name. */
+static void inbox_put(const char *name, int n, long long at)
+{
+    char cmd[1200];
+    bundle_csv(n, false);
+    sign_with("staff", "mentors.csv", at);
+    snprintf(cmd, sizeof cmd, "mkdir -p %s && rm -rf %s/%s && cp -r %s %s/%s", dir_of("inbox"),
+             dir_of("inbox"), name, dir_of("bundle"), dir_of("inbox"), name);
+    sh_ok("inbox", "%s%s", cmd, "");
+}
+
+/* The inbox's choice with imported_at and seen, "" for none. */
+static void pick(const Config *cfg, long long imported_at, const char *seen, BundlePick *out)
+{
+    BundlePicking p;
+    bundle_pick_start(&p, dir_of("inbox"), &cfg->trust, imported_at, seen);
+    assert_true(inbox_each(dir_of("inbox"), bundle_pick_consider, &p));
+    if (!bundle_pick_end(&p, out))
+        out->path[0] = '\0';
+}
+
+static const char *base(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* The newest bundle is the latest signed one among those a trusted key
+ * signed: not the greatest name, not an empty folder, not a folder whose
+ * signature claims a later date it was not signed with. */
+static void test_inbox_newest_is_the_latest_signed(void **state)
+{
+    (void)state;
+    Config cfg;
+    BundlePick got;
+    keys_and_config();
+    config_read(&cfg);
+    inbox_put("20261122T000000Z", 12, BEFORE_KIOSK_TODAY);        /* the latest signed */
+    inbox_put("20261122T230000Z", 10, BEFORE_KIOSK_TODAY - 7200); /* a later name, older */
+    sh_ok("empty", "mkdir -p %s/zz-empty%s", dir_of("inbox"), "");
+    /* a later date written into a real signature's trusted comment */
+    inbox_put("zz-forged", 11, BEFORE_KIOSK_TODAY - 3600);
+    sh_ok("forging", "sed -i 's/timestamp:[0-9]*/timestamp:1795400000/' %s/zz-forged/%s",
+          dir_of("inbox"), "mentors.csv.minisig");
+    /* a stranger's signature, dated later still */
+    bundle_csv(9, false);
+    sign_with("stranger", "mentors.csv", BEFORE_KIOSK_TODAY + 600);
+    sh_ok("stranger", "cp -r %s %s/zz-stranger", dir_of("bundle"), dir_of("inbox"));
+    /* a link to a signed folder elsewhere is no folder of the inbox's */
+    sh_ok("link", "ln -s %s %s/zzz-link", dir_of("bundle"), dir_of("inbox"));
+    pick(&cfg, 0, "", &got);
+    assert_string_equal(base(got.path), "20261122T000000Z");
+    assert_true(got.signed_at == BEFORE_KIOSK_TODAY);
+    /* dealt with: the next signed one, while it is newer than the import */
+    char seen[BUNDLE_SEEN_MAX] = "";
+    bundle_seen_add(seen, sizeof seen, got.id);
+    pick(&cfg, BEFORE_KIOSK_TODAY - 10000, seen, &got);
+    assert_string_equal(base(got.path), "20261122T230000Z");
+    /* nothing signed later than the import: the greatest name, once, so
+     * its refusal tells staff why */
+    pick(&cfg, BEFORE_KIOSK_TODAY, seen, &got);
+    assert_string_equal(base(got.path), "zz-stranger");
+    assert_true(got.signed_at == 0);
+    bundle_seen_add(seen, sizeof seen, got.id);
+    assert_true(bundle_seen_has(seen, got.id));
+    pick(&cfg, BEFORE_KIOSK_TODAY, seen, &got);
+    assert_string_equal(got.path, "");
+    /* the list of dealt-with bundles keeps the latest ones, no repeats */
+    char list[BUNDLE_SEEN_MAX] = "";
+    for (int i = 0; i < 40; i++) {
+        char id[40];
+        snprintf(id, sizeof id, "b%d:%d:1", i % 20, i);
+        bundle_seen_add(list, sizeof list, id);
+    }
+    assert_true(bundle_seen_has(list, "b19:39:1"));
+    assert_true(bundle_seen_has(list, "b4:24:1"));
+    assert_false(bundle_seen_has(list, "b3:23:1"));
+    assert_false(bundle_seen_has(list, "b19:39"));
+}
+
+static int swaps;
+
+/* After the first file is copied, the bundle's folder is swapped for a
+ * link to another signed bundle. */
+static void swap_folder(void *ctx, long long done, long long total)
+{
+    (void)done;
+    (void)total;
+    char cmd[3000];
+    const char *folder = ctx;
+    if (swaps++ == 0) {
+        snprintf(cmd, sizeof cmd, "mv %s %s.away && ln -s %s %s", folder, folder, dir_of("other"),
+                 folder);
+        sh_ok("swap", "%s%s", cmd, "");
+    }
+}
+
+/* A bundle's folder is opened once, never through a link: a folder that
+ * is a link, or files that are, are refused with what they are, and a
+ * folder swapped for a link mid-copy does not redirect the reads. */
+static void test_inbox_links_never_followed(void **state)
+{
+    (void)state;
+    Config cfg;
+    Bundle b = {0};
+    char copy[1200];
+    keys_and_config();
+    config_read(&cfg);
+    inbox_put("real", 12, BEFORE_KIOSK_TODAY);
+    inbox_put("other-bundle", 5, BEFORE_KIOSK_TODAY + 60);
+    sh_ok("other", "mv %s/other-bundle %s", dir_of("inbox"), dir_of("other"));
+    /* the folder itself a link */
+    sh_ok("link", "ln -s %s %s/linked", dir_of("other"), dir_of("inbox"));
+    assert_false(bundle_fetch_inbox(&b, dir_of("inbox/linked"), dir_of("var/incoming"),
+                                    dir_of("outbox"), NULL, NULL));
+    assert_int_equal(b.status, BUNDLE_DATA);
+    assert_non_null(strstr(b.reason, "is a symbolic link, not a folder"));
+    assert_non_null(strstr(b.reason, "inbox/linked"));
+    bundle_free(&b);
+    /* a file in it a link */
+    sh_ok("file link", "cp -r %s %s/files-linked", dir_of("inbox/real"), dir_of("inbox"));
+    sh_ok("file link", "cd %s && rm mentors.csv && ln -s %s/mentors.csv mentors.csv",
+          dir_of("inbox/files-linked"), dir_of("other"));
+    assert_false(bundle_fetch_inbox(&b, dir_of("inbox/files-linked"), dir_of("var/incoming"),
+                                    dir_of("outbox"), NULL, NULL));
+    assert_int_equal(b.status, BUNDLE_DATA);
+    assert_non_null(strstr(b.reason, "mentors.csv in the inbox is a symbolic link"));
+    bundle_free(&b);
+    /* the stick's career-kiosk folder a link */
+    char cmd[3000];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s && cd %s && ln -s %s career-kiosk",
+             dir_of("media/LINKED"), dir_of("media/LINKED"), dir_of("other"));
+    sh_ok("stick", "%s%s", cmd, "");
+    assert_false(bundle_fetch(&b, dir_of("media/LINKED"), dir_of("var/incoming"), NULL, NULL));
+    assert_int_equal(b.status, BUNDLE_DATA);
+    assert_non_null(strstr(b.reason, "career-kiosk on the stick is a symbolic link, not a folder"));
+    bundle_free(&b);
+    /* swapped for a link while it is copied: every file still comes from
+     * the folder that was opened */
+    char real[1200], spool[1200], outbox[1200];
+    snprintf(real, sizeof real, "%s", dir_of("inbox/real"));
+    snprintf(spool, sizeof spool, "%s", dir_of("var/incoming"));
+    snprintf(outbox, sizeof outbox, "%s", dir_of("outbox"));
+    swaps = 0;
+    assert_true(bundle_fetch_inbox(&b, real, spool, outbox, swap_folder, real));
+    assert_true(swaps > 0);
+    snprintf(copy, sizeof copy, "%s", dir_of("var/incoming/mentors.csv"));
+    assert_int_equal(support_sh(NULL, "cmp -s %s %s/mentors.csv", copy, dir_of("inbox/real.away")),
+                     0);
+    assert_true(bundle_check(&b, &cfg.trust, 0, 2026));
+    assert_int_equal(b.preview.accepted, 12);
+    bundle_free(&b);
+}
+
+/* A full disk while a bundle is copied says so, whichever write finds it. */
+static void test_disk_full_during_copy(void **state)
+{
+    (void)state;
+    Bundle b = {0};
+    keys_and_config();
+    bundle_big(6000); /* about 2 MB */
+    sign_with("staff", "mentors.csv", BEFORE_KIOSK_TODAY);
+    mkdir(dir_of("tiny"), 0755);
+    sh_ok("mount tmpfs", "mount -t tmpfs -o size=%s tmpfs %s", "256k", dir_of("tiny"));
+    bool ok = bundle_fetch_inbox(&b, dir_of("bundle"), dir_of("tiny/incoming"), dir_of("outbox"),
+                                 NULL, NULL);
+    support_sh(NULL, "umount %s", dir_of("tiny"));
+    assert_false(ok);
+    assert_int_equal(b.status, BUNDLE_DISK);
+    if (!strstr(b.reason, "The kiosk's disk is full: its copy of mentors.csv did not fit."))
+        fail_msg("%s", b.reason);
+    bundle_free(&b);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_mount_table_watch, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_signed_bundle_from_fat_stick, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_refusals_change_nothing, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_odd_files_on_a_stick, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_stick_pulled_mid_copy, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_inbox_newest_is_the_latest_signed, support_dir_setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_inbox_links_never_followed, support_dir_setup, teardown),
+    cmocka_unit_test_setup_teardown(test_disk_full_during_copy, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_disk_full_during_import, support_dir_setup, teardown),
     cmocka_unit_test_setup_teardown(test_killed_import_leaves_old_or_new, support_dir_setup,
                                     teardown),

@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <grp.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 /* Writes text as kiosk.conf in the test's folder and loads it over c. */
 static bool load(const char *text, Config *c, ConfigProblem *p, int *n)
 {
@@ -274,6 +278,83 @@ static void test_fleet_settings(void **state)
     assert_true(named);
 }
 
+static unsigned mode_of(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return (unsigned)(st.st_mode & 0777);
+}
+
+/* The PIN's hash is a secret: config_set keeps it from other users,
+ * follows a link (the link stays), refuses a link to nothing; a setting
+ * that is no secret leaves the mode alone; --check-config's warning. */
+static void test_secret_settings_kept_from_others(void **state)
+{
+    (void)state;
+    char conf[1100], real[1100], err[700];
+    struct stat st;
+    Config c;
+    ConfigProblem p[CONFIG_PROBLEMS];
+    snprintf(conf, sizeof conf, "%s/kiosk.conf", support_dir);
+    assert_true(config_set(conf, "staff", "pin_hash", "$argon2id$x", true, err, sizeof err));
+    assert_int_equal(mode_of(conf), 0640);
+    chmod(conf, 0644);
+    assert_true(config_set(conf, "office", "name", "Hillside", false, err, sizeof err));
+    assert_int_equal(mode_of(conf), 0644);
+    assert_true(config_set(conf, "staff", "pin_hash", "$argon2id$y", true, err, sizeof err));
+    assert_int_equal(mode_of(conf), 0640);
+    chmod(conf, 0600);
+    assert_true(config_set(conf, "staff", "pin_hash", "$argon2id$z", true, err, sizeof err));
+    assert_int_equal(mode_of(conf), 0600);
+    /* root puts a file of root's group in the kiosk's group, when there is one */
+    struct group *kiosk = getgrnam(CK_KIOSK_GROUP);
+    assert_int_equal(stat(conf, &st), 0);
+    if (geteuid() == 0)
+        assert_int_equal(st.st_gid, kiosk ? kiosk->gr_gid : 0);
+    /* the group is the one the deployment makes */
+    char *sysusers = support_read("platform/deploy/career-kiosk.sysusers", NULL);
+    assert_non_null(sysusers);
+    assert_non_null(strstr(sysusers, "\nu " CK_KIOSK_GROUP " "));
+    free(sysusers);
+    /* a link */
+    snprintf(real, sizeof real, "%s/real.conf", support_dir);
+    support_write(real, "[office]\nname = Hillside\n", (size_t)-1);
+    chmod(real, 0644);
+    unlink(conf);
+    assert_int_equal(symlink("real.conf", conf), 0);
+    assert_true(config_set(conf, "staff", "pin_hash", "$argon2id$w", true, err, sizeof err));
+    assert_int_equal(lstat(conf, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(mode_of(real), 0640);
+    char *text = support_read(real, NULL);
+    assert_non_null(strstr(text, "name = Hillside\n[staff]\npin_hash = $argon2id$w\n") ||
+                    strstr(text, "name = Hillside\n\n[staff]\npin_hash = $argon2id$w\n"));
+    free(text);
+    assert_int_not_equal(access(support_path(support_dir, "real.conf.new"), F_OK), 0);
+    assert_int_not_equal(access(support_path(support_dir, "kiosk.conf.new"), F_OK), 0);
+    /* a link to nothing */
+    unlink(real);
+    assert_false(config_set(conf, "staff", "pin_hash", "$argon2id$v", true, err, sizeof err));
+    assert_non_null(strstr(err, "is a symbolic link to a file that is not there"));
+    assert_int_equal(lstat(conf, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    /* the warning: only with a PIN, only when others may read it */
+    unlink(conf);
+    support_write(conf, "[staff]\npin_hash = $argon2id$v=19$x\n", (size_t)-1);
+    chmod(conf, 0644);
+    int n = 0;
+    config_defaults(&c, "assets", "var/m.db");
+    assert_true(config_load(conf, &c, p, CONFIG_PROBLEMS, &n));
+    assert_int_equal(config_check_secret(&c, conf, p, CONFIG_PROBLEMS, 0), 1);
+    assert_non_null(strstr(p[0].text, "readable by every user of this computer (mode 0644)"));
+    assert_non_null(strstr(p[0].text, "chmod o-rwx"));
+    chmod(conf, 0640);
+    assert_int_equal(config_check_secret(&c, conf, p, CONFIG_PROBLEMS, 0), 0);
+    chmod(conf, 0644);
+    c.pin_hash[0] = '\0';
+    assert_int_equal(config_check_secret(&c, conf, p, CONFIG_PROBLEMS, 0), 0);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -291,6 +372,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_branding_and_screen, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_unreadable_colours, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_secret_settings_kept_from_others, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_files_it_names, support_dir_setup,
                                         support_dir_teardown),

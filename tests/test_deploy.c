@@ -529,7 +529,7 @@ static void test_session_under_cage(void **state)
     /* root setting the PIN keeps the file readable by the kiosk's group */
     struct stat before, after;
     assert_int_equal(stat(conf, &before), 0);
-    assert_int_equal(in_namespace(&out, "echo 2468 | career-kiosk-admin set-pin"), 0);
+    assert_int_equal(in_namespace(&out, "echo 482913 | career-kiosk-admin set-pin"), 0);
     free(out);
     assert_int_equal(stat(conf, &after), 0);
     assert_int_equal(after.st_gid, before.st_gid);

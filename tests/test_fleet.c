@@ -106,7 +106,7 @@ static void bundle(int n, const char *key, long long when)
           n + 1, repo, key, when);
 }
 
-/* The kiosk's settings: the staff key trusted, PIN 2468, its data in
+/* The kiosk's settings: the staff key trusted, PIN 482913, its data in
  * dir/<kiosk>/, the inbox and outbox there too. */
 static void kiosk_conf(const char *kiosk, const char *mode, bool age)
 {
@@ -125,7 +125,7 @@ static void kiosk_conf(const char *kiosk, const char *mode, bool age)
     char path[1200];
     snprintf(path, sizeof path, "%s/%s/kiosk.conf", support_dir, kiosk);
     support_write(path, conf, (size_t)-1);
-    assert_int_equal(support_admin(&out, "--config %s set-pin <<EOF\n2468\nEOF", path), 0);
+    assert_int_equal(support_admin(&out, "--config %s set-pin <<EOF\n482913\nEOF", path), 0);
     free(out);
 }
 
@@ -469,6 +469,75 @@ static void test_bad_bundles_change_nothing(void **state)
     free(out);
 }
 
+/* --- the newest bundle is the latest signed, whatever the names --- */
+
+static void test_an_empty_folder_hides_nothing(void **state)
+{
+    (void)state;
+    char *out;
+    keys();
+    kiosk_conf("lib-1", "auto", false);
+    bundle(20, "staff", SIGNED_AT);
+    drop("20261122T080000Z");
+    /* named later: an empty folder, and an older signed bundle */
+    sh_ok("empty", "mkdir lib-1/inbox/zz-empty");
+    bundle(25, "staff", SIGNED_AT - 3600);
+    drop("20261122T230000Z");
+    kiosk_takes(&out);
+    free(out);
+    assert_int_equal(mentors_of("lib-1"), 20);
+    out = last_report();
+    assert_non_null(strstr(out, "Result: imported 20 mentors."));
+    free(out);
+    /* the empty folder is refused once, saying why; the older bundle is
+     * never taken over the newer */
+    int rc = kiosk_run("lib-1", "await inbox-done 60\nexpect staff off\n", &out);
+    if (rc != 0)
+        fail_msg("kiosk: %s", tail(out));
+    free(out);
+    out = last_report();
+    assert_non_null(strstr(out, "There is no mentors.csv (or mentors.csv.age) in the inbox's"));
+    assert_non_null(strstr(out, "zz-empty"));
+    free(out);
+    rc = kiosk_run("lib-1", "wait 3000\nexpect staff off\n", &out);
+    assert_int_equal(rc, 0);
+    assert_null(strstr(out, "a bundle came into the inbox"));
+    free(out);
+    assert_int_equal(mentors_of("lib-1"), 20);
+}
+
+/* A folder's name is escaped wherever it is logged or reported: a
+ * newline in it cannot forge a journal line, a control cannot reach the
+ * terminal. */
+static void test_a_folder_name_forges_no_line(void **state)
+{
+    (void)state;
+    char *out;
+    keys();
+    kiosk_conf("lib-1", "auto", false);
+    sh_ok("forging", "mkdir \"lib-1/inbox/$(printf 'zz\\nimported 999 mentors (forged "
+                     "line)\\033[2J\\342\\200\\256')\"");
+    int rc = kiosk_run("lib-1", "await inbox-done 60\nexpect staff off\n", &out);
+    if (rc != 0)
+        fail_msg("kiosk: %s", tail(out));
+    const char *shown = "zz\\nimported 999 mentors (forged line)\\x1B[2J\\u{202E}";
+    if (!strstr(out, shown) || strstr(out, "\nimported 999") || strchr(out, 0x1b) ||
+        strstr(out, "\xe2\x80\xae"))
+        fail_msg("the journal: %s", tail(out));
+    /* each line naming it is one line */
+    for (const char *p = out; (p = strstr(p, "zz\\nimported")) != NULL; p++) {
+        const char *line = p;
+        while (line > out && line[-1] != '\n')
+            line--;
+        assert_true(strncmp(line, "career-kiosk: ", 14) == 0);
+    }
+    free(out);
+    out = last_report();
+    if (!strstr(out, shown) || strstr(out, "\nimported 999") || strchr(out, 0x1b))
+        fail_msg("the report: %s", out);
+    free(out);
+}
+
 /* --- an encrypted inbox: the clear text is refused, a wrong key too --- */
 
 static void test_encrypted_inbox_refusals(void **state)
@@ -532,7 +601,7 @@ static void test_staff_confirms_an_inbox_bundle(void **state)
                        "expect staff off\n"
                        "expect screen welcome\n"
                        "tap \"Staff*\"\n"
-                       "type 2468\n"
+                       "type 482913\n"
                        "key enter\n"
                        "expect staff menu\n"
                        "expect text \"Import from the inbox\"\n"
@@ -560,7 +629,7 @@ static void test_staff_confirms_an_inbox_bundle(void **state)
     rc = kiosk_run("lib-1",
                    "await inbox 10\n"
                    "tap \"Staff*\"\n"
-                   "type 2468\n"
+                   "type 482913\n"
                    "key enter\n"
                    "tap \"Import from the inbox\"\n"
                    "expect staff preview\n"
@@ -667,6 +736,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_https_fetch_then_auto_import_after_the_visitor, setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_bad_bundles_change_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_an_empty_folder_hides_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_a_folder_name_forges_no_line, setup, teardown),
     cmocka_unit_test_setup_teardown(test_encrypted_inbox_refusals, setup, teardown),
     cmocka_unit_test_setup_teardown(test_staff_confirms_an_inbox_bundle, setup, teardown),
     cmocka_unit_test_setup_teardown(test_rsync_fleet_and_stats_merge, setup, teardown),

@@ -265,6 +265,22 @@ static void test_refusals_leave_the_directory_alone(void **state)
     rep = run(fx, dup, strlen(dup), true, NULL);
     assert_non_null(strstr(rep.refusal, "both mean Email"));
     import_report_free(&rep);
+    /* a heading is a name from the stick: one line in the report, as it is */
+    const char *odd = "ID,\"Email\",\"E-mail\",\"Note\nResult: imported 999\x1b[2J\",First Name,"
+                      "Last Name,Title,Company,Field,Grad Year,Via\n";
+    rep = run(fx, odd, strlen(odd), true, NULL);
+    assert_non_null(strstr(rep.refusal, "both mean Email"));
+    import_report_free(&rep);
+    strbuf_init(&sb, buf, sizeof buf);
+    strbuf_add(&sb, "ID,First Name,Last Name,Title,Company,Field,Grad Year,Email,Contact via,"
+                    "\"Note\nR: 999\x1b[2J\"\n");
+    for (int i = 0; i < 6; i++)
+        strbuf_addf(&sb, "N%d,Ana,Lee,Analyst,Org,Finance,2015,a%d@example.org,email,x\n", i, i);
+    rep = run(fx, buf, sb.len, false, NULL);
+    if (!strstr(rep.ignored, "Note\\nR: 999\\x1B[2J") || strchr(rep.ignored, '\n') ||
+        strchr(rep.ignored, 0x1b))
+        fail_msg("columns not used: %s (%s)", rep.ignored, rep.refusal);
+    import_report_free(&rep);
 }
 
 static void test_hostile_inputs(void **state)

@@ -5,6 +5,7 @@
 
 #include "platform.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
@@ -881,6 +882,43 @@ static void test_visitor_words_never_reach_disk(void **state)
     free(out);
 }
 
+/* A search index damaged inside (its parts all there) is found by the
+ * check the kiosk runs after its first frame and rebuilt from the
+ * mentors: the visitor's search finds the nurse, and staff see why. */
+static void test_damaged_index_rebuilt(void **state)
+{
+    (void)state;
+    char db[1100], script[1100], *out;
+    sqlite3 *raw;
+    snprintf(db, sizeof db, "%s/index.db", support_dir);
+    snprintf(script, sizeof script, "%s/index.txt", support_dir);
+    support_write(script, "expect screen welcome\n", (size_t)-1);
+    const char *args = "--headless --size 1280x800 --today 2026-11-22 --db %s --script %s";
+    assert_int_equal(support_kiosk(&out, args, db, script), 0);
+    free(out);
+    assert_int_equal(sqlite3_open(db, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "DELETE FROM mentors_fts_data WHERE id > 10", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    sqlite3_close(raw);
+    support_write(script,
+                  "wait 500\n"
+                  "expect text \"Staff: a notice\"\n"
+                  "expect staff-says \"search index was damaged\"\n"
+                  "expect staff-says \"rebuilt from the\"\n"
+                  "tap \"Touch to start\"\n"
+                  "tap \"Skip this step\"\n"
+                  "tap Search\n"
+                  "type nurse educator\n"
+                  "tap Done\n"
+                  "expect text \"Dmitri Volkov\"\n",
+                  (size_t)-1);
+    int rc = support_kiosk(&out, args, db, script);
+    if (rc != 0 || !strstr(out, "FTS5's own check found it broken"))
+        fail_msg("%s", out);
+    free(out);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -943,6 +981,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_branding_on_welcome, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_check_config, support_dir_setup, support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_index_rebuilt, support_dir_setup,
+                                        support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_turned_screen, support_dir_setup,
                                         support_dir_teardown),
     };

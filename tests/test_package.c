@@ -363,7 +363,7 @@ static void test_upgrade_keeps_config_and_data(void **state)
     char *out, *before, *after;
     assert_int_equal(in_root(&out, "sed -i 's/^;name = Career Center$/name = Lakeside Careers/' "
                                    "/etc/career-kiosk/kiosk.conf && "
-                                   "echo 2468 | career-kiosk-admin set-pin && "
+                                   "echo 482913 | career-kiosk-admin set-pin && "
                                    "career-kiosk-admin stats >/dev/null"),
                      0);
     free(out);

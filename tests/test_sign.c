@@ -188,17 +188,17 @@ static void test_set_pin_and_trusted_keys_in_config(void **state)
     assert_string_equal(c.trust.label[1], "Dana's laptop, front office");
 
     /* a second set-pin replaces the first, a bad PIN changes nothing */
-    rc = support_sh(NULL, "echo 7777 | %s/../career-kiosk-admin --config %s set-pin",
+    rc = support_sh(NULL, "echo 730518 | %s/../career-kiosk-admin --config %s set-pin",
                     getenv("CK_BUILD_DIR"), conf);
     assert_int_equal(rc, 0);
     rc = support_sh(&out, "echo 12ab | %s/../career-kiosk-admin --config %s set-pin 2>&1",
                     getenv("CK_BUILD_DIR"), conf);
     assert_int_equal(rc, 2);
-    assert_non_null(strstr(out, "4 to 12 digits"));
+    assert_non_null(strstr(out, "digits only, 6 to 12 of them"));
     free(out);
     config_defaults(&c, "a", "b");
     assert_true(config_load(conf, &c, p, CONFIG_PROBLEMS, &n));
-    assert_true(sign_pin_check(c.pin_hash, "7777"));
+    assert_true(sign_pin_check(c.pin_hash, "730518"));
     char *twice = support_read(conf, NULL);
     assert_non_null(strstr(twice, "pin_hash"));
     assert_null(strstr(strstr(twice, "pin_hash") + 1, "pin_hash")); /* one line, not two */

@@ -115,15 +115,49 @@ static void test_strbuf_overflow_is_safe(void **state)
     assert_string_equal(buf, "abc42é"); /* cut before the second é */
 }
 
+/* A name from outside is one line that reads as what it is: controls,
+ * backslashes, bytes that are not UTF-8 and text-turning characters are
+ * escaped; the rest is kept; a cut never splits an escape. */
+static void test_escape_names(void **state)
+{
+    (void)state;
+    char out[200];
+    assert_string_equal(text_escape("20261122T080000Z", out, sizeof out), "20261122T080000Z");
+    assert_string_equal(text_escape("a\nimported 999\r\t\x1b[2J\x7f", out, sizeof out),
+                        "a\\nimported 999\\r\\t\\x1B[2J\\x7F");
+    assert_string_equal(text_escape("C:\\x", out, sizeof out), "C:\\\\x");
+    assert_string_equal(text_escape("bad\xff\xc3", out, sizeof out), "bad\\xFF\\xC3");
+    assert_string_equal(text_escape("Zo\xc3\xab \xe6\x9d\xb1", out, sizeof out),
+                        "Zo\xc3\xab \xe6\x9d\xb1"); /* Zoë, a CJK character: kept */
+    assert_string_equal(text_escape("Sam\xe2\x80\xae"
+                                    "abc\xe2\x80\xa8\xc2\x85",
+                                    out, sizeof out),
+                        "Sam\\u{202E}abc\\u{2028}\\u{0085}");
+    assert_null(strchr(text_escape("x\ny\n", out, sizeof out), '\n'));
+    /* cut short: whole escapes only, then "..." */
+    assert_string_equal(text_escape("abcdefgh", out, 8), "abcd...");
+    assert_string_equal(text_escape("ab\n\n\n", out, 8), "ab\\n...");
+    assert_string_equal(text_escape("\x01\x02", out, 8), "\\x01...");
+    assert_string_equal(text_escape("abc", out, 4), "abc");
+    assert_string_equal(text_escape("abcd", out, 4), "...");
+    assert_string_equal(text_escape("\xc3\xab\xc3\xab\xc3\xab\xc3\xab", out, 8),
+                        "\xc3\xab\xc3\xab...");
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_utf8_validation),           cmocka_unit_test(test_counts),
-        cmocka_unit_test(test_copy_cuts_at_character),    cmocka_unit_test(test_fold),
-        cmocka_unit_test(test_phrase_at_word_boundaries), cmocka_unit_test(test_detect_encoding),
-        cmocka_unit_test(test_strbuf_overflow_is_safe),   cmocka_unit_test(test_upper),
+        cmocka_unit_test(test_utf8_validation),
+        cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_copy_cuts_at_character),
+        cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_phrase_at_word_boundaries),
+        cmocka_unit_test(test_detect_encoding),
+        cmocka_unit_test(test_strbuf_overflow_is_safe),
+        cmocka_unit_test(test_upper),
+        cmocka_unit_test(test_escape_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

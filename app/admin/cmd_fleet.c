@@ -77,7 +77,8 @@ static char *slurp(const char *path, size_t *len, char *err, size_t cap)
     FILE *f = fopen(path, "rbe");
     char *data = NULL;
     if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > FLEET_MAX_FILE) {
-        snprintf(err, cap, "%s cannot be read%s", path,
+        char shown[1200];
+        snprintf(err, cap, "%s cannot be read%s", text_escape(path, shown, sizeof shown),
                  f && st.st_size > FLEET_MAX_FILE ? " (too big)" : "");
         if (f)
             fclose(f);
@@ -103,10 +104,11 @@ static int scan(Admin *a, const char *dir, Pick *picks, int *n)
         if (!tally_kind_of_name(e->d_name, &p.kind))
             continue;
         if (!tally_split_name(e->d_name, p.id, sizeof p.id, p.day)) {
+            char shown[1100];
             fprintf(stderr,
                     "career-kiosk-admin: %s/%s: not named <kiosk id>-<YYYY-MM-DD>-..., so "
                     "left out\n",
-                    dir, e->d_name);
+                    dir, text_escape(e->d_name, shown, sizeof shown));
             continue;
         }
         snprintf(p.path, sizeof p.path, "%s/%s", dir, e->d_name);
@@ -272,8 +274,9 @@ int cmd_stats_merge(Admin *a, int argc, char **argv)
             sums[kind].nkiosks++;
         }
         free(data);
+        char shown[1200];
         if (rows < 0)
-            rc = admin_fail(a, "%s: %s", picks[i].path, err);
+            rc = admin_fail(a, "%s: %s", text_escape(picks[i].path, shown, sizeof shown), err);
     }
     if (rc < 0 && n == 0)
         rc = admin_fail(a, "no kiosk's stats in %s (files named <kiosk id>-<YYYY-MM-DD>-stats.csv)",

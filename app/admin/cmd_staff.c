@@ -12,28 +12,72 @@
 #include "usb/bundle.h"
 #include "usb/sign.h"
 
+#include <grp.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
-enum { PIN_MIN = 4, PIN_MAX = 12 };
+enum { PIN_MIN = 6, PIN_MAX = 12 };
 
-/* True when s is PIN_MIN..PIN_MAX digits. */
-static bool pin_ok(const char *s)
+/* Why a PIN of digits is too easy to guess, or NULL: one digit over and
+ * over, a run that steps the same way each time (123456, 654321, 135791,
+ * 890123), or a short pattern repeated (121212, 123123, 100100). These
+ * are what people pick first, so what a guesser tries first. */
+static const char *pin_guessable(const char *s)
 {
     size_t n = strlen(s);
-    return n >= PIN_MIN && n <= PIN_MAX && strspn(s, "0123456789") == n;
+    int step = (s[1] - s[0] + 10) % 10;
+    bool run = true;
+    for (size_t i = 2; i < n && run; i++)
+        run = (s[i] - s[i - 1] + 10) % 10 == step;
+    if (run && step == 0)
+        return "it is one digit repeated";
+    if (run)
+        return "its digits run in steps (like 123456 or 654321)";
+    for (size_t period = 1; period <= n / 2; period++) {
+        bool repeats = n % period == 0;
+        for (size_t i = period; i < n && repeats; i++)
+            repeats = s[i] == s[i - period];
+        if (repeats)
+            return "it repeats a short pattern (like 121212 or 123123)";
+    }
+    return NULL;
+}
+
+/* Why the PIN will not do, or NULL. */
+static const char *pin_problem(const char *s, char *why, size_t cap)
+{
+    size_t n = strlen(s);
+    const char *guess;
+    if (n == 0 || strspn(s, "0123456789") != n)
+        snprintf(why, cap, "the PIN should be digits only, %d to %d of them", PIN_MIN, PIN_MAX);
+    else if (n < PIN_MIN || n > PIN_MAX)
+        snprintf(why, cap,
+                 "the PIN should be %d to %d digits (this one has %zu): a shorter one is "
+                 "guessed too soon",
+                 PIN_MIN, PIN_MAX, n);
+    else if ((guess = pin_guessable(s)) != NULL)
+        snprintf(why, cap,
+                 "that PIN is too easy to guess: %s. Choose %d to %d digits with no pattern", guess,
+                 PIN_MIN, PIN_MAX);
+    else
+        return NULL;
+    return why;
 }
 
 int cmd_set_pin(Admin *a, int argc, char **argv)
 {
     Args args;
-    char pin[64] = "", hash[SIGN_PIN_HASH_MAX], err[300];
+    char pin[64] = "", hash[SIGN_PIN_HASH_MAX], err[700], why[200];
     int rc =
         admin_parse(a, &args, NULL, 0, argc, argv, "set-pin < PIN",
-                    "Reads the staff PIN (4 to 12 digits) from standard input and stores its\n"
-                    "Argon2id hash as [staff] pin_hash in the config, keeping the rest of the\n"
-                    "file as it is. Staff type the PIN at the kiosk to open the staff screen;\n"
-                    "five wrong tries lock it for five minutes.\n"
+                    "Reads the staff PIN (6 to 12 digits, not one digit repeated, a run like\n"
+                    "123456 or a repeated pattern like 121212) from standard input and stores\n"
+                    "its Argon2id hash as [staff] pin_hash in the config, keeping the rest of\n"
+                    "the file as it is. The config is then readable only by its owner and\n"
+                    "group (0640; as root, group " CK_KIOSK_GROUP "); a config that is a link\n"
+                    "stays one, and the file it points to is changed. Staff type the PIN at\n"
+                    "the kiosk to open the staff screen; wrong tries lock it for a while.\n"
                     "Example: read -s PIN && echo \"$PIN\" | career-kiosk-admin set-pin",
                     0, 0);
     if (rc >= 0)
@@ -41,16 +85,23 @@ int cmd_set_pin(Admin *a, int argc, char **argv)
     if (!fgets(pin, sizeof pin, stdin))
         return admin_fail(a, "no PIN on standard input");
     pin[strcspn(pin, "\r\n")] = '\0';
-    if (!pin_ok(pin)) {
+    if (pin_problem(pin, why, sizeof why)) {
         sign_wipe(pin, sizeof pin);
-        return admin_fail(a, "the PIN should be %d to %d digits", PIN_MIN, PIN_MAX);
+        return admin_fail(a, "%s; nothing was changed", why);
     }
     bool hashed = sign_pin_hash(pin, hash);
     sign_wipe(pin, sizeof pin);
     if (!hashed)
         return admin_fail(a, "could not hash the PIN (out of memory)");
-    if (!config_set(a->config_file, "staff", "pin_hash", hash, err, sizeof err))
+    if (!config_set(a->config_file, "staff", "pin_hash", hash, true, err, sizeof err))
         return admin_fail(a, "%s", err);
+    struct stat st = {0};
+    struct group *g = stat(a->config_file, &st) == 0 ? getgrgid(st.st_gid) : NULL;
+    char group[64];
+    if (g)
+        snprintf(group, sizeof group, "%s", g->gr_name);
+    else
+        snprintf(group, sizeof group, "%u", (unsigned)st.st_gid);
     if (a->json) {
         Json j;
         json_init(&j, stdout);
@@ -60,7 +111,9 @@ int cmd_set_pin(Admin *a, int argc, char **argv)
         json_end_object(&j);
         json_finish(&j);
     } else
-        printf("Staff PIN set in %s (stored as an Argon2id hash).\n", a->config_file);
+        printf("Staff PIN set in %s (stored as an Argon2id hash; the file is mode %04o, group "
+               "%s, so only its owner and that group can read it).\n",
+               a->config_file, (unsigned)(st.st_mode & 0777), group);
     return EXIT_DONE;
 }
 

@@ -373,3 +373,68 @@ void text_upper(const char *s, char *out, size_t cap)
     }
     out[o] = '\0';
 }
+
+/* Characters that change how the text around them is ordered or shown,
+ * or break a line: a name must not carry them into a log or a report. */
+static bool hides_text(uint32_t cp)
+{
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0xAD || cp == 0x061C || cp == 0x180E ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
+/* The escaped form of the character at s[i] (n bytes; 0: not UTF-8)
+ * into piece; its length. */
+static size_t escape_one(const char *s, size_t len, size_t i, size_t n, char piece[16])
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = 0, j = i;
+    uint32_t cp = n ? text_utf8_next(s, len, &j) : 0;
+    if (n == 1 && (cp == '\n' || cp == '\t' || cp == '\r' || cp == '\\')) {
+        piece[k++] = '\\';
+        piece[k++] = cp == '\n' ? 'n' : cp == '\t' ? 't' : cp == '\r' ? 'r' : '\\';
+    } else if (n == 0 || cp < 0x20 || cp == 0x7F) {
+        piece[k++] = '\\';
+        piece[k++] = 'x';
+        piece[k++] = hex[u[i] >> 4];
+        piece[k++] = hex[u[i] & 15];
+    } else if (hides_text(cp)) {
+        memcpy(piece, "\\u{", 3);
+        k = 3;
+        for (int sh = cp > 0xFFFF ? 16 : 12; sh >= 0; sh -= 4)
+            piece[k++] = hex[cp >> sh & 15];
+        piece[k++] = '}';
+    } else {
+        memcpy(piece, s + i, n);
+        k = n;
+    }
+    return k;
+}
+
+const char *text_escape(const char *s, char *out, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), o = 0, ends[4] = {0}; /* where the last pieces ended */
+    if (cap == 0)
+        return out;
+    for (size_t i = 0, count = 0; i < len; count++) {
+        char piece[16];
+        size_t n = seq_len(u, len, i), k = escape_one(s, len, i, n, piece);
+        if (o + k >= cap) { /* no room: whole pieces only, then "..." */
+            for (size_t back = 0; o + 3 >= cap && back < 3 && back < count; back++)
+                o = ends[(count - 1 - back - 1 + 4) % 4] * (back + 1 < count);
+            if (o + 3 < cap) {
+                memcpy(out + o, "...", 3);
+                o += 3;
+            }
+            break;
+        }
+        memcpy(out + o, piece, k);
+        o += k;
+        ends[count % 4] = o;
+        i += n ? n : 1;
+    }
+    out[o] = '\0';
+    return out;
+}

@@ -78,4 +78,13 @@ TextEncoding text_detect_encoding(const char *s, size_t len);
 /* A short human name for an encoding, for reports. */
 const char *text_encoding_name(TextEncoding e);
 
+/* A name from outside (a folder or file name from a stick or the inbox)
+ * made safe to put in a log line, a report or a message: control
+ * characters become \n, \t, \r or \xNN, a backslash \\, bytes that are not
+ * UTF-8 \xNN, and characters that turn or hide text (bidi controls,
+ * line and paragraph separators, zero-width marks) \u{NNNN}; everything
+ * else is kept. So one name is one line, and reads as what it is. Cut at
+ * cap with "..." (never inside an escape). Returns out. */
+const char *text_escape(const char *s, char *out, size_t cap);
+
 #endif

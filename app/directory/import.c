@@ -219,14 +219,17 @@ static bool read_header(Run *r)
     for (size_t c = 0; c < r->ncols; c++) {
         r->heading[c] = strdup(r->row.field[c]);
         int f = mentor_field_lookup(r->row.field[c]);
+        char name[41], other[41]; /* a heading is shown escaped: one line, as it is */
+        text_escape(r->row.field[c], name, sizeof name);
         if (f < 0) {
             if (*r->row.field[c] && ign + 40 < sizeof r->rep->ignored)
-                ign += (size_t)snprintf(r->rep->ignored + ign, sizeof r->rep->ignored - ign,
-                                        "%s%.30s", ign ? ", " : "", r->row.field[c]);
+                ign +=
+                    (size_t)snprintf(r->rep->ignored + ign, sizeof r->rep->ignored - ign, "%s%.30s",
+                                     ign ? ", " : "", text_escape(r->row.field[c], name, 31));
         } else if (r->col_of[f] >= 0 && !*dup)
-            snprintf(dup, sizeof dup, "columns %d (\"%.40s\") and %zu (\"%.40s\") both mean %s",
-                     r->col_of[f] + 1, r->row.field[r->col_of[f]], c + 1, r->row.field[c],
-                     mentor_field_label((MentorField)f));
+            snprintf(dup, sizeof dup, "columns %d (\"%s\") and %zu (\"%s\") both mean %s",
+                     r->col_of[f] + 1, text_escape(r->row.field[r->col_of[f]], other, sizeof other),
+                     c + 1, name, mentor_field_label((MentorField)f));
         else
             r->col_of[f] = (int)c;
     }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The search index holds every text folded to the Latin letters a
@@ -348,12 +349,42 @@ static bool copy_file(const char *from, const char *to)
     return ok;
 }
 
+/* Which backup was put back, as staff read it: "The copy from the import
+ * of <when>", or, for one whose import left no time (the first
+ * directory, made from the sample), when the copy was saved. */
+static void backup_words(const char *bak, const char *generation, char *out, size_t cap)
+{
+    char when[40] = "", check[200];
+    struct stat st;
+    struct tm tm;
+    sqlite3 *db = db_open(bak, SQLITE_OPEN_READONLY, check, sizeof check);
+    if (db)
+        db_meta_get(db, "import_time", when, sizeof when);
+    sqlite3_close(db);
+    if (when[0]) {
+        snprintf(out, cap, "The copy from the import of %s", when);
+        return;
+    }
+    if (stat(bak, &st) == 0 && localtime_r(&st.st_mtime, &tm) &&
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) > 0)
+        snprintf(out, cap, "The copy saved %s (%s)", when, generation);
+    else
+        snprintf(out, cap, "The copy kept %s", generation);
+}
+
+/* The words for a backup generation. */
+static const char *generation_words(const char *bak, const char *path)
+{
+    return strcmp(bak + strlen(path), ".bak") == 0 ? "from before the last import"
+                                                   : "from before the last two imports";
+}
+
 /* The live file is damaged (why): keeps it as <path>.damaged and puts
  * a copy of the newest sound backup (<path>.bak, else <path>.bak2: the
  * directories from before the last two imports) in its place. */
 static bool restore_backup(Store *s, const char *path, const char *why, char *err, size_t cap)
 {
-    char bak[1100] = "", tmp[1100], kept[1100], side[1120], dir[1024], check[200], when[40] = "?";
+    char bak[1100] = "", tmp[1100], kept[1100], side[1120], dir[1024], check[200], from[160];
     static const char *const generation[] = {".bak", ".bak2"};
     bool sound = false;
     for (int g = 0; g < 2 && !sound; g++) {
@@ -370,10 +401,7 @@ static bool restore_backup(Store *s, const char *path, const char *why, char *er
                  path, path);
         return false;
     }
-    sqlite3 *db = db_open(bak, SQLITE_OPEN_READONLY, check, sizeof check);
-    if (db)
-        db_meta_get(db, "import_time", when, sizeof when);
-    sqlite3_close(db);
+    backup_words(bak, generation_words(bak, path), from, sizeof from);
     if (!copy_file(bak, tmp) || rename(path, kept) != 0 || rename(tmp, path) != 0) {
         snprintf(err, cap, "the directory file %s is damaged and putting %s back failed: %s", path,
                  bak, strerror(errno));
@@ -390,10 +418,139 @@ static bool restore_backup(Store *s, const char *path, const char *why, char *er
     store_sync_path(dir);
     const char *base = strrchr(kept, '/');
     snprintf(s->notice, sizeof s->notice,
-             "The directory file was damaged (%.120s). The copy from the import of %s was put "
-             "back; import the latest export again. The damaged file is kept as %.60s.",
-             why, when, base ? base + 1 : kept);
+             "The directory file was damaged (%.80s). %.140s was put back; import the latest "
+             "export again. The damaged file is kept as %.60s.",
+             why, from, base ? base + 1 : kept);
     return true;
+}
+
+/* --- what the directory needs: its tables, and the search index --- */
+
+/* The tables a directory of the current schema needs. The search index
+ * is checked apart (index_damaged): it is rebuilt from the mentors. */
+static const char *const needed_tables[] = {"meta",      "mentors", "referrals",
+                                            "questions", "stats",   "synonyms"};
+
+/* The search index's parts: FTS5's table and its own tables, and the
+ * index on the field. */
+static const char *const index_parts[] = {"mentors_fts",        "mentors_fts_data",
+                                          "mentors_fts_idx",    "mentors_fts_docsize",
+                                          "mentors_fts_config", "mentors_field"};
+
+static bool has_object(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *st;
+    bool found = false;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        return false;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* True (with why) when db, of the current schema, lacks a table it
+ * needs: older schemas are made whole by their migrations. */
+static bool tables_missing(sqlite3 *db, char *why, size_t cap)
+{
+    if (schema_version(db) != STORE_SCHEMA_VERSION)
+        return false;
+    for (size_t i = 0; i < sizeof needed_tables / sizeof *needed_tables; i++)
+        if (!has_object(db, needed_tables[i])) {
+            snprintf(why, cap, "its %s table is missing", needed_tables[i]);
+            return true;
+        }
+    return false;
+}
+
+/* True (with why) when the search index is not whole: a part missing,
+ * not one entry per mentor, or (thorough: it reads the whole index)
+ * FTS5's own integrity check failing. */
+static bool index_damaged(sqlite3 *db, bool thorough, char *why, size_t cap)
+{
+    for (size_t i = 0; i < sizeof index_parts / sizeof *index_parts; i++)
+        if (!has_object(db, index_parts[i])) {
+            snprintf(why, cap, "a part of it, %s, is missing", index_parts[i]);
+            return true;
+        }
+    if (thorough &&
+        db_exec(db, "INSERT INTO mentors_fts(mentors_fts) VALUES('integrity-check')") !=
+            SQLITE_OK) {
+        snprintf(why, cap, "FTS5's own check found it broken");
+        return true;
+    }
+    long rows = db_query_int(db, "SELECT count(*) FROM mentors", -1);
+    long indexed = db_query_int(db, "SELECT count(*) FROM mentors_fts", -2);
+    if (rows != indexed) {
+        snprintf(why, cap, "it held %ld entr%s for %ld mentor%s", indexed < 0 ? 0 : indexed,
+                 indexed == 1 ? "y" : "ies", rows, rows == 1 ? "" : "s");
+        return true;
+    }
+    return false;
+}
+
+/* Builds the search index again from the mentors table, in one
+ * transaction. FTS5's table cannot be dropped while one of its own
+ * tables is missing, so its schema entry (which holds no pages) goes
+ * first, then whatever is left of its tables. */
+static bool rebuild_index(sqlite3 *db, char *err, size_t cap)
+{
+    static const char drop[] =
+        "PRAGMA writable_schema=ON;"
+        "DELETE FROM sqlite_master WHERE type='table' AND name='mentors_fts' AND rootpage=0;"
+        "PRAGMA writable_schema=RESET;";
+    static const char rebuild[] = "DROP TABLE IF EXISTS mentors_fts_data;"
+                                  "DROP TABLE IF EXISTS mentors_fts_idx;"
+                                  "DROP TABLE IF EXISTS mentors_fts_content;"
+                                  "DROP TABLE IF EXISTS mentors_fts_docsize;"
+                                  "DROP TABLE IF EXISTS mentors_fts_config;" FTS_CREATE FTS_FILL
+                                  ";CREATE INDEX IF NOT EXISTS mentors_field ON mentors(field);";
+    if (db_exec(db, "BEGIN IMMEDIATE") != SQLITE_OK) {
+        db_set_err(err, cap, "could not rebuild the search index", db);
+        return false;
+    }
+    if (db_exec(db, "DROP TABLE IF EXISTS mentors_fts") != SQLITE_OK &&
+        db_exec(db, drop) != SQLITE_OK) {
+        db_set_err(err, cap, "could not remove the damaged search index", db);
+        db_exec(db, "ROLLBACK");
+        return false;
+    }
+    if (db_exec(db, rebuild) != SQLITE_OK || db_exec(db, "COMMIT") != SQLITE_OK) {
+        db_set_err(err, cap, "could not rebuild the search index", db);
+        db_exec(db, "ROLLBACK");
+        return false;
+    }
+    return true;
+}
+
+/* A damaged search index (searches would find nobody) is rebuilt from
+ * the mentors, and staff are told. A directory that cannot be written
+ * keeps it as it is, and staff are told that instead. True when it was
+ * damaged. */
+static bool mend_index(Store *s, bool thorough)
+{
+    char why[200], err[300];
+    if (!index_damaged(s->db, thorough, why, sizeof why))
+        return false;
+    size_t n = strlen(s->notice);
+    long rows = db_query_int(s->db, "SELECT count(*) FROM mentors", 0);
+    if (!s->read_only && rebuild_index(s->db, err, sizeof err))
+        snprintf(s->notice + n, sizeof s->notice - n,
+                 "%sThe directory's search index was damaged (%.120s); it was rebuilt from the "
+                 "%ld mentor%s in the directory, so searches find them again.",
+                 n ? " " : "", why, rows, rows == 1 ? "" : "s");
+    else
+        snprintf(s->notice + n, sizeof s->notice - n,
+                 "%sThe directory's search index is damaged (%.120s) and could not be rebuilt "
+                 "(%.100s): searches may miss mentors. Import the latest export again.",
+                 n ? " " : "", why, s->read_only ? "the directory is read-only" : err);
+    return true;
+}
+
+bool store_check_index(Store *s)
+{
+    return mend_index(s, true);
 }
 
 /* A file that was there before we opened it must be a directory of
@@ -417,7 +574,7 @@ static sqlite3 *open_existing(const char *path, bool existed, bool *damaged, cha
         snprintf(why, why_cap, "%s", colon ? colon + 9 : err);
         return NULL;
     }
-    if (existed && !db_is_ours(db, why, why_cap)) {
+    if (existed && (!db_is_ours(db, why, why_cap) || tables_missing(db, why, why_cap))) {
         *damaged = true;
         snprintf(err, cap, "the directory file %s is damaged: %s", path, why);
         sqlite3_close(db);
@@ -524,6 +681,7 @@ Store *store_open(const char *path, char *err, size_t cap)
     }
     if (!s->db || !db_migrate(s->db, err, cap))
         goto fail;
+    mend_index(s, false);
     return s;
 fail:
     store_close(s);

@@ -36,6 +36,12 @@ bool store_read_only(const Store *s);
 /* Closes the directory; NULL is fine. */
 void store_close(Store *s);
 
+/* The search index checked through (FTS5's integrity check reads all of
+ * it, so store_open checks only that its parts are there and hold one
+ * entry per mentor): a damaged index is rebuilt from the mentors table
+ * and the notice says so. True when it was damaged (the notice grew). */
+bool store_check_index(Store *s);
+
 /* A one-line notice from opening (an interrupted import cleaned up), or
  * "" when there is none. Owned by the store. */
 const char *store_notice(const Store *s);

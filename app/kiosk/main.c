@@ -221,9 +221,9 @@ static int check_config(const Options *o)
     last_bundle(&c);
     ConfigProblem warn[CONFIG_PROBLEMS];
     int nwarn = config_check_fleet(&c, warn, CONFIG_PROBLEMS, 0);
+    nwarn = config_check_secret(&c, path, warn, CONFIG_PROBLEMS, nwarn);
     if (nwarn) {
-        printf("warnings (the kiosk starts, but cannot use the inbox fully until they are "
-               "fixed):\n");
+        printf("warnings (the kiosk starts, but fix %s):\n", nwarn == 1 ? "this" : "these");
         fflush(stdout);
         config_report(stdout, path, warn, nwarn);
     }

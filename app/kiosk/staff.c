@@ -224,6 +224,18 @@ static void attempts_notice(App *a)
 static void inbox_open(App *a);
 static void stale_look(App *a);
 
+/* The search index checked through, once the first frame is up (it
+ * reads the whole index): a damaged one is rebuilt, and staff told. */
+static bool job_index_check(App *a)
+{
+    if (a->store && store_check_index(a->store)) {
+        text_copy(a->staff.show.notice, sizeof a->staff.show.notice, store_notice(a->store));
+        fprintf(stderr, "career-kiosk: %s\n", a->staff.show.notice);
+        a->dirty = true;
+    }
+    return true;
+}
+
 void staff_open(App *a)
 {
     Staff *st = &a->staff;
@@ -232,6 +244,7 @@ void staff_open(App *a)
         text_copy(st->show.notice, sizeof st->show.notice, store_notice(a->store));
         fprintf(stderr, "career-kiosk: %s\n", st->show.notice);
     }
+    app_after_frame(a, job_index_check);
     read_marker(a);
     pin_state_load(a);
     stick_scan(a); /* a stick plugged in before the kiosk started counts */
@@ -299,20 +312,24 @@ static bool job_test_print(App *a);
 
 /* --- the inbox: another source of a bundle --- */
 
-/* Looks for the inbox's newest bundle; one already handled (imported or
- * refused, remembered across restarts) is not taken again. */
+/* Looks for the inbox's newest bundle: the latest signed, whatever the
+ * folders are named (see bundle_pick_start); one already handled
+ * (imported or refused, remembered across restarts) is not taken again. */
 static void inbox_scan(App *a)
 {
     Staff *st = &a->staff;
     StaffView *sv = &st->show;
-    char path[STAFF_PATH_MAX], id[INBOX_ID_MAX], seen[INBOX_ID_MAX] = "";
+    char seen[BUNDLE_SEEN_MAX] = "", shown[STAFF_PATH_MAX + 40];
+    BundlePicking picking;
+    BundlePick pick;
     if (a->cfg.inbox == CONFIG_INBOX_OFF)
         return;
-    bool found = inbox_newest(a->cfg.inbox_dir, path, sizeof path, id);
-    if (found && a->store)
+    if (a->store)
         store_meta_get(a->store, "keep.inbox_seen", seen, sizeof seen);
-    if (found && strcmp(id, seen) == 0)
-        found = false;
+    bundle_pick_start(&picking, a->cfg.inbox_dir, &a->cfg.trust, bundle_imported_at(a->store),
+                      seen);
+    bool found = inbox_each(a->cfg.inbox_dir, bundle_pick_consider, &picking) &&
+                 bundle_pick_end(&picking, &pick);
     if (!found) {
         if (!sv->from_inbox) {
             sv->inbox[0] = st->inbox_id[0] = '\0';
@@ -320,12 +337,13 @@ static void inbox_scan(App *a)
         }
         return;
     }
-    if (strcmp(id, st->inbox_id) == 0)
+    if (strcmp(pick.id, st->inbox_id) == 0)
         return;
-    text_copy(sv->inbox, sizeof sv->inbox, path);
-    text_copy(st->inbox_id, sizeof st->inbox_id, id);
+    text_copy(sv->inbox, sizeof sv->inbox, pick.path);
+    text_copy(st->inbox_id, sizeof st->inbox_id, pick.id);
     sv->inbox_waiting = a->cfg.inbox == CONFIG_INBOX_STAFF;
-    fprintf(stderr, "career-kiosk: a bundle came into the inbox: %s%s\n", path,
+    fprintf(stderr, "career-kiosk: a bundle came into the inbox: %s%s\n",
+            text_escape(pick.path, shown, sizeof shown),
             sv->inbox_waiting ? " (it waits for staff)" : "");
     a->dirty = true;
 }
@@ -334,8 +352,12 @@ static void inbox_scan(App *a)
 static void inbox_handled(App *a)
 {
     Staff *st = &a->staff;
-    if (a->store && st->work_inbox_id[0])
-        store_meta_set(a->store, "keep.inbox_seen", st->work_inbox_id);
+    char seen[BUNDLE_SEEN_MAX] = "";
+    if (a->store && st->work_inbox_id[0]) {
+        store_meta_get(a->store, "keep.inbox_seen", seen, sizeof seen);
+        bundle_seen_add(seen, sizeof seen, st->work_inbox_id);
+        store_meta_set(a->store, "keep.inbox_seen", seen);
+    }
     /* a newer bundle may have come meanwhile: that one still waits */
     if (strcmp(st->inbox_id, st->work_inbox_id) == 0) {
         st->show.inbox[0] = st->inbox_id[0] = '\0';
@@ -554,7 +576,9 @@ static void stick_scan(App *a)
     text_copy(st->show.stick, sizeof st->show.stick, m);
     st->stick_dev = device_of(m);
     st->stick_handled = false;
-    fprintf(stderr, "career-kiosk: a staff stick is mounted at %s\n", m);
+    char shown[MOUNTS_PATH_MAX + 40];
+    fprintf(stderr, "career-kiosk: a staff stick is mounted at %s\n",
+            text_escape(m, shown, sizeof shown));
     stick_arrived(a);
 }
 

@@ -107,18 +107,51 @@ static const char *file_kind(mode_t m)
            : S_ISFIFO(m) ? "a pipe (FIFO)"
            : S_ISDIR(m)  ? "a folder"
            : S_ISSOCK(m) ? "a socket"
+           : S_ISREG(m)  ? "a file"
                          : "a device";
 }
 
-/* Copies one file off the stick, synced. */
-static bool copy_one(Bundle *b, const char *from, const char *to, const char *name, Copying *c)
+/* Why the kiosk could not write its own copy, for staff: a full disk
+ * says so, whichever call found it. */
+static bool disk_refuse(Bundle *b, int e, const char *doing, const char *name)
+{
+    if (e == ENOSPC || e == EDQUOT)
+        return refuse(b, BUNDLE_DISK,
+                      "The kiosk's disk is full: its copy of %s did not fit. Nothing was "
+                      "changed; free some space on the kiosk (or ask IT) and try again.",
+                      name);
+    return refuse(b, BUNDLE_DISK,
+                  "The kiosk could not %s its copy of %s (%s). Nothing was changed.", doing, name,
+                  strerror(e));
+}
+
+/* Writes all n bytes, however many calls it takes; false with errno. */
+static bool write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = ENOSPC; /* nothing written and no error: no room */
+            return false;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+/* Copies one file (name, in the folder open as dir) into the spool, synced. */
+static bool copy_one(Bundle *b, int dir, const char *to, const char *name, Copying *c)
 {
     char buf[65536];
     struct stat st;
     ssize_t n = 0;
     long long left;
     /* never a FIFO that blocks the loop, a device, or a link elsewhere */
-    int in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK), out;
+    int in = openat(dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK), out;
     if (in < 0 && (errno == ELOOP || errno == ENXIO))
         return refuse(b, BUNDLE_DATA, "%s %s is not a regular file. Nothing was changed.", name,
                       where(b));
@@ -140,24 +173,19 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     }
     out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (out < 0) {
+        int e = errno;
         close(in);
-        return refuse(b, BUNDLE_DISK, "The kiosk cannot write its copy of %s: %s.", name,
-                      strerror(errno));
+        return disk_refuse(b, e, "write", name);
     }
     for (left = st.st_size; left > 0; left -= n) {
         n = read(in, buf, sizeof buf);
         if (n <= 0)
             break;
-        if (write(out, buf, (size_t)n) != n) {
+        if (!write_all(out, buf, (size_t)n)) {
             int e = errno;
             close(in);
             close(out);
-            return refuse(b, BUNDLE_DISK,
-                          e == ENOSPC ? "The kiosk's disk is full: its copy of %s did not fit. "
-                                        "Nothing was changed."
-                                      : "The kiosk could not write its copy of %s. Nothing was "
-                                        "changed.",
-                          name);
+            return disk_refuse(b, e, "write", name);
         }
         c->done += n;
         if (c->fn)
@@ -165,9 +193,9 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
     }
     int e = n < 0 ? errno : EIO;
     close(in);
-    bool synced = fsync(out) == 0;
-    if (close(out) != 0)
-        synced = false;
+    int sync_err = fsync(out) == 0 ? 0 : errno;
+    if (close(out) != 0 && !sync_err)
+        sync_err = errno;
     if (left > 0 && b->inbox)
         return refuse(b, BUNDLE_PULLED,
                       "%s in the inbox changed while it was being copied (%s): the fetch "
@@ -175,30 +203,22 @@ static bool copy_one(Bundle *b, const char *from, const char *to, const char *na
                       name, strerror(e));
     if (left > 0)
         return refuse(b, BUNDLE_PULLED, pulled_words, name, strerror(e));
-    if (!synced)
-        return refuse(b, BUNDLE_DISK, "The kiosk could not save its copy of %s: %s.", name,
-                      strerror(errno));
+    if (sync_err)
+        return disk_refuse(b, sync_err, "save", name);
     return true;
 }
 
-/* Copies the bundle's files from folder into the spool (see
- * bundle_fetch and bundle_fetch_inbox). */
-static bool fetch_folder(Bundle *b, const char *folder, const char *spool, const char *age_key,
-                         BundleProgress fn, void *ctx)
+/* Copies the bundle's files from the folder open as dir into the spool. */
+static bool fetch_files(Bundle *b, int dir, const char *folder, const char *age_key,
+                        BundleProgress fn, void *ctx)
 {
-    char from[NFILES][BUNDLE_PATH_MAX + 40], to[BUNDLE_PATH_MAX + 40];
+    char to[BUNDLE_PATH_MAX + 40], shown[BUNDLE_PATH_MAX + 40];
     bool present[NFILES];
     Copying c = {fn, ctx, 0, 0};
     struct stat st;
     const char *at = where(b);
-    text_copy(b->spool, sizeof b->spool, spool);
-    b->status = BUNDLE_OK;
-    b->has_questions = b->has_synonyms = b->sealed = false;
-    if (!spool_clear(b))
-        return false;
     for (int i = 0; i < NFILES; i++) {
-        snprintf(from[i], sizeof from[i], "%s/%s", folder, files[i]);
-        present[i] = lstat(from[i], &st) == 0;
+        present[i] = fstatat(dir, files[i], &st, AT_SYMLINK_NOFOLLOW) == 0;
         if (present[i] && !S_ISREG(st.st_mode))
             return refuse(b, BUNDLE_DATA,
                           "%s %s is %s, not a regular file: the kiosk takes only the signed "
@@ -230,7 +250,7 @@ static bool fetch_folder(Bundle *b, const char *folder, const char *spool, const
                                  "bundle %s."
                                : "There is no %s/mentors.csv on the stick. Put the signed export "
                                  "there.",
-                      b->inbox ? folder : BUNDLE_FOLDER);
+                      b->inbox ? text_escape(folder, shown, sizeof shown) : BUNDLE_FOLDER);
     if (present[6] && !age_key[0])
         return refuse(b, BUNDLE_DATA,
                       "mentors.csv.age is encrypted, and this kiosk has no key to open it: set "
@@ -255,7 +275,7 @@ static bool fetch_folder(Bundle *b, const char *folder, const char *spool, const
         if (!present[i])
             continue;
         spool_path(b, files[i], to, sizeof to);
-        if (!copy_one(b, from[i], to, files[i], &c))
+        if (!copy_one(b, dir, to, files[i], &c))
             return false;
     }
     b->has_questions = present[2];
@@ -274,6 +294,60 @@ static bool fetch_folder(Bundle *b, const char *folder, const char *spool, const
     return true;
 }
 
+/* Opens the bundle's folder once, never through a link: every file is
+ * then read relative to it, so swapping the folder (or a file) for a
+ * link while it is copied cannot send a read elsewhere. -1 when refused. */
+static int open_folder(Bundle *b, const char *folder)
+{
+    struct stat st;
+    int dir = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dir >= 0)
+        return dir;
+    int e = errno;
+    char shown[BUNDLE_PATH_MAX + 40];
+    text_escape(folder, shown, sizeof shown);
+    if ((e == ELOOP || e == ENOTDIR) && lstat(folder, &st) == 0) {
+        refuse(b, BUNDLE_DATA,
+               "%s %s is %s, not a folder: the kiosk reads a bundle only from a folder of its "
+               "own. Nothing was changed.",
+               b->inbox ? "The bundle" : BUNDLE_FOLDER, b->inbox ? shown : "on the stick",
+               file_kind(st.st_mode));
+        return -1;
+    }
+    if (e == ENOENT && !b->inbox)
+        refuse(b, BUNDLE_MISSING,
+               "There is no %s/mentors.csv on the stick. Put the signed export there.",
+               BUNDLE_FOLDER);
+    else if (b->inbox)
+        refuse(b, BUNDLE_PULLED,
+               "The inbox's bundle %s could not be opened (%s): a newer bundle may have "
+               "replaced it. Nothing was changed.",
+               shown, strerror(e));
+    else
+        refuse(b, BUNDLE_PULLED,
+               "The stick stopped answering (%s). Nothing was changed; plug it in again.",
+               strerror(e));
+    return -1;
+}
+
+/* Copies the bundle's files from folder into the spool (see
+ * bundle_fetch and bundle_fetch_inbox). */
+static bool fetch_folder(Bundle *b, const char *folder, const char *spool, const char *age_key,
+                         BundleProgress fn, void *ctx)
+{
+    text_copy(b->spool, sizeof b->spool, spool);
+    b->status = BUNDLE_OK;
+    b->has_questions = b->has_synonyms = b->sealed = false;
+    if (!spool_clear(b))
+        return false;
+    int dir = open_folder(b, folder);
+    if (dir < 0)
+        return false;
+    bool ok = fetch_files(b, dir, folder, age_key, fn, ctx);
+    close(dir);
+    return ok;
+}
+
 bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgress fn, void *ctx)
 {
     char folder[BUNDLE_PATH_MAX + 40];
@@ -290,6 +364,119 @@ bool bundle_fetch_inbox(Bundle *b, const char *folder, const char *spool, const 
     text_copy(b->reports, sizeof b->reports, outbox);
     b->inbox = true;
     return fetch_folder(b, folder, spool, b->age_key, fn, ctx);
+}
+
+/* --- choosing the inbox's bundle --- */
+
+bool bundle_seen_has(const char *seen, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = seen; *p;) {
+        size_t m = strcspn(p, "/");
+        if (m == n && strncmp(p, id, n) == 0)
+            return true;
+        p += m + (p[m] == '/');
+    }
+    return false;
+}
+
+void bundle_seen_add(char *seen, size_t cap, const char *id)
+{
+    char was[BUNDLE_SEEN_MAX];
+    text_copy(was, sizeof was, seen);
+    snprintf(seen, cap, "%s", id);
+    int kept = 1;
+    for (const char *p = was; *p && kept < BUNDLE_SEEN_IDS;) {
+        size_t m = strcspn(p, "/"), n = strlen(seen);
+        bool same = m == strlen(id) && strncmp(p, id, m) == 0;
+        if (!same && n + 1 + m < cap) {
+            snprintf(seen + n, cap - n, "/%.*s", (int)m, p);
+            kept++;
+        }
+        p += m + (p[m] == '/');
+    }
+}
+
+/* What the folder's mentors.csv.minisig says, when the folder holds a
+ * mentors.csv (or .age) and the signature's comment is a trusted key's:
+ * its signed time, else 0; 0 too when it claims no time later than
+ * floor (not worth checking). Read relative to the folder, never
+ * through a link. */
+static long long signed_time(const char *dir, const char *name, const SignTrust *trust,
+                             long long floor)
+{
+    char sig[BUNDLE_SIG_MAX + 1], why[200];
+    struct stat st;
+    long long at = 0;
+    int fd = openat(AT_FDCWD, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int folder = fd >= 0 ? openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (folder < 0)
+        return 0;
+    bool has_list =
+        (fstatat(folder, "mentors.csv", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)) ||
+        (fstatat(folder, "mentors.csv.age", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode));
+    int in = has_list ? openat(folder, "mentors.csv.minisig",
+                               O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+                      : -1;
+    close(folder);
+    if (in < 0)
+        return 0;
+    ssize_t n = fstat(in, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= BUNDLE_SIG_MAX
+                    ? read(in, sig, BUNDLE_SIG_MAX)
+                    : -1;
+    close(in);
+    if (n <= 0)
+        return 0;
+    sig[n] = '\0';
+    SignInfo info;
+    if (sign_claimed_time(sig) >= floor &&
+        sign_verify_comment(sig, trust->key, trust->n, &info, why, sizeof why) == SIGN_OK)
+        at = info.timestamp;
+    return at;
+}
+
+void bundle_pick_start(BundlePicking *p, const char *dir, const SignTrust *trust,
+                       long long imported_at, const char *seen)
+{
+    memset(p, 0, sizeof *p);
+    p->dir = dir;
+    p->trust = trust;
+    p->imported_at = imported_at;
+    p->seen = seen;
+}
+
+void bundle_pick_consider(void *ctx, const char *name, const char *id)
+{
+    BundlePicking *p = ctx;
+    if (!p->top[0] || strcmp(name, p->top) > 0) {
+        text_copy(p->top, sizeof p->top, name);
+        text_copy(p->top_id, sizeof p->top_id, id);
+    }
+    if (bundle_seen_has(p->seen, id))
+        return;
+    long long floor = p->imported_at + 1 > p->best_at ? p->imported_at + 1 : p->best_at;
+    long long at = signed_time(p->dir, name, p->trust, floor);
+    if (at <= p->imported_at || at < p->best_at || (at == p->best_at && strcmp(name, p->best) <= 0))
+        return;
+    p->best_at = at;
+    text_copy(p->best, sizeof p->best, name);
+    text_copy(p->best_id, sizeof p->best_id, id);
+}
+
+bool bundle_pick_end(const BundlePicking *p, BundlePick *out)
+{
+    const char *name = p->best_at ? p->best : p->top, *id = p->best_at ? p->best_id : p->top_id;
+    memset(out, 0, sizeof *out);
+    /* nothing newer and signed: the greatest name still gets its refusal
+     * (once), so staff learn why it was not taken */
+    if (!name[0] || (!p->best_at && bundle_seen_has(p->seen, id)))
+        return false;
+    snprintf(out->path, sizeof out->path, "%s/%s", p->dir, name);
+    text_copy(out->id, sizeof out->id, id);
+    out->signed_at = p->best_at;
+    return true;
 }
 
 /* Reads a local file of at most max bytes, NUL-terminated. */

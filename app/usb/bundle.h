@@ -83,6 +83,46 @@ bool bundle_fetch(Bundle *b, const char *mount, const char *spool, BundleProgres
 bool bundle_fetch_inbox(Bundle *b, const char *folder, const char *spool, const char *outbox,
                         BundleProgress fn, void *ctx);
 
+/* Choosing the inbox's bundle to look at next: bundle_pick_start, then
+ * bundle_pick_consider for each complete folder in dir (it fits
+ * inbox_each), then bundle_pick_end. The one chosen is, among the folders
+ * not in seen, the one whose mentors.csv.minisig carries the latest signed
+ * time later than imported_at (its trusted comment checked against trust;
+ * a name, an empty folder or a forged date never wins). When none is, the
+ * folder with the greatest name (unless seen), so the check can tell
+ * staff why it was not taken. */
+enum {
+    BUNDLE_ID_MAX = 320, /* a folder's id: name, inode, change time */
+    BUNDLE_SEEN_IDS = 16,
+    BUNDLE_SEEN_MAX = BUNDLE_SEEN_IDS * (BUNDLE_ID_MAX + 1)
+};
+typedef struct {
+    const char *dir, *seen;
+    const SignTrust *trust;
+    long long imported_at;
+    long long best_at; /* the best verified bundle's signed time, 0: none yet */
+    char best[256];    /* its name */
+    char best_id[BUNDLE_ID_MAX];
+    char top[256]; /* the greatest name of all, for a refusal staff can read */
+    char top_id[BUNDLE_ID_MAX];
+} BundlePicking;
+typedef struct {
+    char path[BUNDLE_PATH_MAX];
+    char id[BUNDLE_ID_MAX];
+    long long signed_at; /* 0 when it was chosen only to be refused */
+} BundlePick;
+void bundle_pick_start(BundlePicking *p, const char *dir, const SignTrust *trust,
+                       long long imported_at, const char *seen);
+void bundle_pick_consider(void *picking, const char *name, const char *id);
+/* False when there is nothing to look at. */
+bool bundle_pick_end(const BundlePicking *p, BundlePick *out);
+
+/* The bundles already dealt with (imported or refused): ids separated by
+ * '/' (which no folder name holds), the latest first. bundle_seen_add puts
+ * id first, keeping the BUNDLE_SEEN_IDS - 1 before it. */
+bool bundle_seen_has(const char *seen, const char *id);
+void bundle_seen_add(char *seen, size_t cap, const char *id);
+
 /* Checks the local copy: signatures against the trusted keys, each
  * file's timestamp against the kiosk's clock (b->begun: no more than
  * BUNDLE_FUTURE_SLACK ahead) and against its last import (imported_at

@@ -115,62 +115,63 @@ static long long comment_timestamp(const char *c)
     return v;
 }
 
-SignResult sign_verify(const unsigned char *data, size_t len, const char *minisig,
-                       const SignKey *keys, int nkeys, SignInfo *info, char *err, size_t cap)
+/* A signature file taken apart, its key found among the trusted ones. */
+typedef struct {
+    unsigned char sig[74], global[64];
+    char comment[256];
+    const SignKey *key;
+} Parsed;
+
+static SignResult parse(const char *minisig, const SignKey *keys, int nkeys, Parsed *p,
+                        SignInfo *info, char *err, size_t cap)
 {
-    char line[160], comment[256];
-    unsigned char sig[74], global[64], hash[crypto_generichash_BYTES_MAX];
+    char line[160];
     memset(info, 0, sizeof *info);
     if (!ready()) {
         snprintf(err, cap, "libsodium could not start");
         return SIGN_MALFORMED;
     }
-    if (!payload_line(minisig, 0, line, sizeof line) || !b64(line, sig, sizeof sig) ||
-        sig[0] != 'E' || (sig[1] != 'd' && sig[1] != 'D') ||
-        !trusted_comment(minisig, comment, sizeof comment) ||
-        !payload_line(minisig, 1, line, sizeof line) || !b64(line, global, sizeof global)) {
+    if (!payload_line(minisig, 0, line, sizeof line) || !b64(line, p->sig, sizeof p->sig) ||
+        p->sig[0] != 'E' || (p->sig[1] != 'd' && p->sig[1] != 'D') ||
+        !trusted_comment(minisig, p->comment, sizeof p->comment) ||
+        !payload_line(minisig, 1, line, sizeof line) || !b64(line, p->global, sizeof p->global)) {
         snprintf(err, cap, "not a minisign signature file");
         return SIGN_MALFORMED;
     }
-    sign_key_id(sig + 2, info->key_id);
-    snprintf(info->comment, sizeof info->comment, "%s", comment);
-    const SignKey *k = NULL;
-    for (int i = 0; i < nkeys && !k; i++)
-        if (memcmp(keys[i].id, sig + 2, 8) == 0)
-            k = &keys[i];
-    if (!k) {
+    sign_key_id(p->sig + 2, info->key_id);
+    snprintf(info->comment, sizeof info->comment, "%s", p->comment);
+    p->key = NULL;
+    for (int i = 0; i < nkeys && !p->key; i++)
+        if (memcmp(keys[i].id, p->sig + 2, 8) == 0)
+            p->key = &keys[i];
+    if (!p->key) {
         snprintf(err, cap, "signed with key %s, which this kiosk does not trust", info->key_id);
         return SIGN_UNKNOWN_KEY;
     }
-    const unsigned char *msg = data;
-    size_t mlen = len;
-    if (sig[1] == 'D') { /* prehashed: the signature covers BLAKE2b-512 of the file */
-        crypto_generichash(hash, sizeof hash, data, len, NULL, 0);
-        msg = hash;
-        mlen = sizeof hash;
-    }
-    if (crypto_sign_verify_detached(sig + 10, msg, mlen, k->pk) != 0) {
-        snprintf(err, cap, "the signature does not match the file: it was changed after signing");
-        return SIGN_BAD;
-    }
-    /* the comment is signed too: signature bytes then the comment */
-    size_t clen = strlen(comment);
+    return SIGN_OK;
+}
+
+/* The trusted comment's own signature (over the signature bytes, then
+ * the comment), and its timestamp. */
+static SignResult check_comment(const Parsed *p, SignInfo *info, char *err, size_t cap)
+{
+    size_t clen = strlen(p->comment);
     unsigned char *both = malloc(64 + clen);
     if (!both) {
         snprintf(err, cap, "out of memory");
         return SIGN_MALFORMED;
     }
-    memcpy(both, sig + 10, 64);
-    memcpy(both + 64, comment, clen);
-    int bad = crypto_sign_verify_detached(global, both, 64 + clen, k->pk);
+    memcpy(both, p->sig + 10, 64);
+    memcpy(both + 64, p->comment, clen);
+    int bad = crypto_sign_verify_detached(p->global, both, 64 + clen, p->key->pk);
     free(both);
     if (bad) {
         snprintf(err, cap, "the signature's trusted comment was changed after signing");
         return SIGN_BAD_COMMENT;
     }
-    info->timestamp = comment_timestamp(comment);
+    info->timestamp = comment_timestamp(p->comment);
     if (info->timestamp == -2) {
-        const char *t = strstr(comment, "timestamp:") + 10;
+        const char *t = strstr(p->comment, "timestamp:") + 10;
         snprintf(err, cap, "the trusted comment's timestamp \"%.*s\" is not a sane time",
                  (int)strcspn(t, " \t") > 24 ? 24 : (int)strcspn(t, " \t"), t);
         info->timestamp = 0;
@@ -183,6 +184,42 @@ SignResult sign_verify(const unsigned char *data, size_t len, const char *minisi
         return SIGN_NO_TIMESTAMP;
     }
     return SIGN_OK;
+}
+
+SignResult sign_verify(const unsigned char *data, size_t len, const char *minisig,
+                       const SignKey *keys, int nkeys, SignInfo *info, char *err, size_t cap)
+{
+    Parsed p;
+    unsigned char hash[crypto_generichash_BYTES_MAX];
+    SignResult r = parse(minisig, keys, nkeys, &p, info, err, cap);
+    if (r != SIGN_OK)
+        return r;
+    const unsigned char *msg = data;
+    size_t mlen = len;
+    if (p.sig[1] == 'D') { /* prehashed: the signature covers BLAKE2b-512 of the file */
+        crypto_generichash(hash, sizeof hash, data, len, NULL, 0);
+        msg = hash;
+        mlen = sizeof hash;
+    }
+    if (crypto_sign_verify_detached(p.sig + 10, msg, mlen, p.key->pk) != 0) {
+        snprintf(err, cap, "the signature does not match the file: it was changed after signing");
+        return SIGN_BAD;
+    }
+    return check_comment(&p, info, err, cap);
+}
+
+long long sign_claimed_time(const char *minisig)
+{
+    char comment[256];
+    return trusted_comment(minisig, comment, sizeof comment) ? comment_timestamp(comment) : -1;
+}
+
+SignResult sign_verify_comment(const char *minisig, const SignKey *keys, int nkeys, SignInfo *info,
+                               char *err, size_t cap)
+{
+    Parsed p;
+    SignResult r = parse(minisig, keys, nkeys, &p, info, err, cap);
+    return r == SIGN_OK ? check_comment(&p, info, err, cap) : r;
 }
 
 bool sign_pin_hash(const char *pin, char out[SIGN_PIN_HASH_MAX])

@@ -56,6 +56,17 @@ typedef struct {
 SignResult sign_verify(const unsigned char *data, size_t len, const char *minisig,
                        const SignKey *keys, int nkeys, SignInfo *info, char *err, size_t cap);
 
+/* Checks only the trusted comment of minisig (its own signature, by a
+ * trusted key) and its timestamp, not the file it signs: cheap, for
+ * choosing among bundles before one is read whole. SIGN_OK says who
+ * signed and when, as sign_verify does. */
+SignResult sign_verify_comment(const char *minisig, const SignKey *keys, int nkeys, SignInfo *info,
+                               char *err, size_t cap);
+
+/* The time the trusted comment of minisig claims, checked by nobody yet
+ * (-1: none, -2: no sane time): to skip a signature not worth checking. */
+long long sign_claimed_time(const char *minisig);
+
 enum { SIGN_PIN_HASH_MAX = 128 };
 
 /* The Argon2id hash string of pin, for the config. False when out of

@@ -1,8 +1,8 @@
 /* libFuzzer target for what a stick brings that the kiosk parses before
  * trusting it: a .minisig file (and a public key line, as staff paste it
  * into the config). Any bytes are refused with a reason or, never by
- * chance, accepted; nothing is read out of bounds. Input: the signature
- * text, a NUL byte, then the signed data. */
+ * chance, accepted (nor its trusted comment alone); nothing is read out
+ * of bounds. Input: the signature text, a NUL byte, then the signed data. */
 #include "usb/sign.h"
 
 #include <stddef.h>
@@ -35,6 +35,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         __builtin_trap(); /* a forgery against a key whose secret nobody here has */
     if (err[0] == '\0')
         __builtin_trap(); /* a refusal always says why */
+    /* the inbox's cheap look: the claimed time, then the comment alone */
+    long long claimed = sign_claimed_time(text);
+    if (claimed < -2 || (claimed >= 0 && (claimed < SIGN_TIME_MIN || claimed > SIGN_TIME_MAX)))
+        __builtin_trap();
+    err[0] = '\0';
+    if (sign_verify_comment(text, &key, 1, &info, err, sizeof err) == SIGN_OK || err[0] == '\0')
+        __builtin_trap();
     err[0] = '\0';
     if (!sign_key_parse(text, &any, err, sizeof err) && err[0] == '\0')
         __builtin_trap();
