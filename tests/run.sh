@@ -122,6 +122,20 @@ fuzz fuzz_config 5 8192 build/fuzz/corpus-config tests/fixtures/config
 fuzz fuzz_synonyms 5 65536 build/fuzz/corpus-synonyms tests/fixtures/synonyms
 fuzz fuzz_stats 5 16384 build/fuzz/corpus-stats tests/fixtures/stats
 
+# The top of the tree is fixed (README.md, "Files at the top level"): a
+# test that writes where it runs, or to a path it never filled in, leaves
+# a file there.
+stray=$(ls -A | grep -v -x -e Makefile -e README.md -e COPYING -e app -e assets -e platform \
+    -e tests -e tools -e docs -e debian -e po -e build -e var -e .ci -e .git -e .gitignore \
+    -e .clang-format -e config.mk | tr '\n' ' ')
+if [ -z "$stray" ]; then
+    echo "ok   top of the tree (nothing stray)"
+    passed=$((passed + 1))
+else
+    echo "FAIL top of the tree: the suite left $stray"
+    failed=$((failed + 1))
+fi
+
 rm -f "$log"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
