@@ -10,6 +10,12 @@
  * test_print is). */
 #include "support.h"
 
+#include "core/mentor.h"
+#include "core/message.h"
+#include "core/visitor.h"
+#include "print/print.h"
+#include "visit/takeaway.h"
+
 #include <ctype.h>
 #include <glob.h>
 #include <limits.h>
@@ -29,6 +35,7 @@ static int setup(void **state)
     (void)state;
     char *out;
     scratch = support_tmpdir();
+    chmod(scratch, 0755); /* CUPS's filters run as lp: they must reach the spool */
     snprintf(cups, sizeof cups, "%s/cups", scratch);
     int rc = support_sh(&out, "tests/scripts/cupsd.sh start %s PDF 2>&1", cups);
     if (rc != 0) {
@@ -46,12 +53,23 @@ static int setup(void **state)
     /* what the examples name: an export, the source tree's scripts and
      * assets, and a fleet's outbox where the docs put one */
     rc = support_sh(NULL,
-                    "cd %s && mkdir -p var srv/careers-kiosk/outbox && "
+                    "cd %s && mkdir -p var bin build/release srv/careers-kiosk/outbox && "
                     "cp %s/assets/mentors.sample.csv export.csv && cp export.csv mentors.csv && "
-                    "ln -s %s/tests tests && ln -s %s/assets assets && ln -s %s/build build && "
+                    "ln -s %s/tests tests && ln -s %s/assets assets && "
                     "printf 'day,sessions,sheets_shown,sheets_printed\\r\\n2026-11-22,3,2,1\\r\\n' "
                     "> srv/careers-kiosk/outbox/lib-1-2026-11-22-stats.csv",
-                    scratch, repo, repo, repo, repo);
+                    scratch, repo, repo, repo);
+    /* the programs as the docs name them, on the scratch config and data */
+    static const char *const programs[] = {"career-kiosk-admin", "career-kiosk"};
+    for (size_t i = 0; i < 2 && rc == 0; i++) {
+        char wrapper[PATH_MAX], script[3 * PATH_MAX];
+        snprintf(wrapper, sizeof wrapper, "%s/bin/%s", scratch, programs[i]);
+        snprintf(script, sizeof script, "#!/bin/sh\nexec %s %s \"$@\"\n",
+                 support_program(programs[i]), globals);
+        support_write(wrapper, script, (size_t)-1);
+        rc = support_sh(NULL, "chmod 755 %s && ln -s %s %s/build/release/%s", wrapper, wrapper,
+                        scratch, programs[i]);
+    }
     return rc == 0 ? 0 : -1;
 }
 
@@ -67,60 +85,65 @@ static int teardown(void **state)
 
 /* ---- commands from the docs ---- */
 
-/* The program a shown line runs (admin or kiosk), where its name ends in
- * *rest; NULL for a line that runs neither. */
-static const char *program_of(const char *line, const char **rest)
+/* True when a word of the shell names one of our programs. */
+static bool ours(const char *word, size_t len)
 {
-    static const char *const admin[] = {"$A ", "career-kiosk-admin ",
-                                        "build/release/career-kiosk-admin "};
-    static const char *const kiosk[] = {"career-kiosk ", "build/release/career-kiosk "};
-    for (size_t i = 0; i < sizeof admin / sizeof *admin; i++)
-        if (strncmp(line, admin[i], strlen(admin[i])) == 0) {
-            *rest = line + strlen(admin[i]);
-            return support_program("career-kiosk-admin");
-        }
-    for (size_t i = 0; i < sizeof kiosk / sizeof *kiosk; i++)
-        if (strncmp(line, kiosk[i], strlen(kiosk[i])) == 0) {
-            *rest = line + strlen(kiosk[i]);
-            return support_program("career-kiosk");
-        }
-    return NULL;
+    static const char *const names[] = {"$A", "career-kiosk-admin", "career-kiosk",
+                                        "build/release/career-kiosk-admin",
+                                        "build/release/career-kiosk"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strlen(names[i]) == len && strncmp(word, names[i], len) == 0)
+            return true;
+    return false;
+}
+
+/* Whether a shown line runs one of our programs: the first word of the
+ * line or of a part after | or &&. */
+static bool runs_ours(const char *line)
+{
+    for (const char *p = line; p;) {
+        p += strspn(p, " |&");
+        if (ours(p, strcspn(p, " ")))
+            return true;
+        const char *bar = strchr(p, '|'), *and = strstr(p, "&&");
+        p = bar && (!and || bar < and) ? bar : and;
+    }
+    return false;
 }
 
 /* True for a kiosk line that needs a screen (fullscreen or --windowed) or
  * is a synopsis ("[--size WxH]"): these cannot run here. */
-static bool needs_a_screen(const char *program, const char *args)
+static bool cannot_run_here(const char *line)
 {
-    if (!strstr(program, "/career-kiosk") || strstr(program, "-admin"))
+    if (strchr(line, '['))
+        return true;
+    if (strstr(line, "career-kiosk-admin") || strncmp(line, "$A ", 3) == 0)
         return false;
-    return !strstr(args, "--check-config") && !strstr(args, "--headless") &&
-           !strstr(args, "--version") && !strstr(args, "--help");
+    return !strstr(line, "--check-config") && !strstr(line, "--headless") &&
+           !strstr(line, "--version") && !strstr(line, "--help");
 }
 
-/* Runs one shown command; fails the test unless it exits 0. */
+/* Runs one shown line as shown, with bash in the scratch folder, where
+ * career-kiosk-admin, career-kiosk, build/release/... and $A are the
+ * built programs with the scratch config and directory; a PIN read from
+ * the terminal is 480615. Fails the test unless it exits 0. */
 static void run_shown(const char *file, int lineno, const char *line, int *ran)
 {
-    char cmd[12000], args[4096], input[64] = "";
-    const char *rest, *pipe = strstr(line, "| career-kiosk-admin ");
-    if (pipe) { /* read -s PIN && echo "$PIN" | career-kiosk-admin set-pin */
-        snprintf(input, sizeof input, "printf '480615\\n' | ");
-        line = pipe + 2;
-    }
-    const char *program = program_of(line, &rest);
-    if (!program || strchr(rest, '[') || needs_a_screen(program, rest))
+    char shown[4096], *srv;
+    if (!runs_ours(line) || cannot_run_here(line))
         return;
-    snprintf(args, sizeof args, "%s", rest);
-    args[strcspn(args, "#")] = '\0'; /* the comment */
+    snprintf(shown, sizeof shown, "%s", line);
     /* a server's absolute folders live in the scratch world */
-    char *srv = strstr(args, " /srv/");
-    while (srv) {
+    while ((srv = strstr(shown, " /srv/")) && strlen(shown) + 2 < sizeof shown) {
         memmove(srv + 2, srv + 1, strlen(srv + 1) + 1);
         srv[1] = '.';
-        srv = strstr(srv + 2, " /srv/");
     }
-    snprintf(cmd, sizeof cmd, "cd %s && %s%s %s %s 2>&1", scratch, input, program, globals, args);
+    support_write(support_path(scratch, "shown.sh"), shown, (size_t)-1);
     char *out;
-    int rc = support_sh(&out, "%s", cmd);
+    int rc = support_sh(&out,
+                        "cd %s && printf '480615\\n' | PATH=%s/bin:$PATH A=build/release/career-kiosk-admin "
+                        "bash shown.sh 2>&1",
+                        scratch, scratch);
     if (rc != 0)
         fail_msg("%s:%d: `%s` exited %d:\n%s", file, lineno, line, rc, out);
     free(out);
@@ -213,6 +236,32 @@ static void fill(char *cmd, size_t cap, const char *base, const char *mentor, co
     snprintf(cmd + len, cap - len, " %s", extra);
 }
 
+/* A mentor reached by value when it names a channel, else M1004; each
+ * value looked up once. */
+static void mentor_for(const char *value, char *mentor, size_t cap)
+{
+    static struct {
+        char value[40], mentor[64];
+    } seen[64];
+    static int nseen;
+    char cmd[200], *out;
+    for (int i = 0; i < nseen; i++)
+        if (strcmp(seen[i].value, value) == 0) {
+            snprintf(mentor, cap, "%s", seen[i].mentor);
+            return;
+        }
+    snprintf(mentor, cap, "M1004");
+    snprintf(cmd, sizeof cmd, "search --via %s --limit 1", value);
+    if (admin(&out, cmd) == 0 && out[0] == 'M')
+        snprintf(mentor, cap, "%.*s", (int)strcspn(out, " "), out);
+    free(out);
+    if (nseen < 64) {
+        snprintf(seen[nseen].value, sizeof seen[nseen].value, "%s", value);
+        snprintf(seen[nseen].mentor, sizeof seen[nseen].mentor, "%s", mentor);
+        nseen++;
+    }
+}
+
 /* A value is accepted when the command exits 0 in one of the contexts it
  * is meant for: with the sample mentor, with a mentor reached by that
  * value (a channel), or with a receipt printer (a roll paper). An
@@ -225,10 +274,7 @@ static void try_value(const char *command, const char *option, const char *value
         fail_msg("%s --help lists values (%s %s) but the test has no way to run it", command,
                  option ? option : "", value);
     snprintf(extra, sizeof extra, "%s %s", option ? option : "", option ? value : "");
-    snprintf(cmd, sizeof cmd, "search --via %s --limit 1", value);
-    if (admin(&out, cmd) != 0 || out[0] != 'M' || sscanf(out, "%63s", mentor) != 1)
-        snprintf(mentor, sizeof mentor, "M1004");
-    free(out);
+    mentor_for(value, mentor, sizeof mentor);
     const char *const more[] = {"", "--printer escpos:/dev/null"};
     for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
         char with[300];
@@ -349,6 +395,96 @@ static void test_every_listed_value_is_accepted(void **state)
     assert_true(tried >= 40);
 }
 
+/* The other way round: every name the kiosk's own tables accept for an
+ * option is in that option's --help (a --channel that left out video
+ * and office would leave staff guessing). */
+static const char *status_of(int i)
+{
+    return i < STATUS_COUNT ? visitor_status_name((VisitorStatus)i) : NULL;
+}
+static const char *format_of(int i)
+{
+    return i < FORMAT_COUNT ? visitor_format_name((MeetFormat)i) : NULL;
+}
+static const char *found_of(int i)
+{
+    return i < FOUND_COUNT ? visitor_found_name((FoundVia)i) : NULL;
+}
+static const char *channel_of(int i)
+{
+    return i < CHANNEL_COUNT ? message_channel_name((MessageChannel)i) : NULL;
+}
+static const char *via_of(int i)
+{
+    return i < VIA_COUNT ? mentor_via_name((ContactVia)i) : NULL;
+}
+static const char *paper_of(int i)
+{
+    return i < PAPER_COUNT ? paper_name((Paper)i) : NULL;
+}
+static const char *code_of(int i)
+{
+    return i < TAKE_COUNT ? takeaway_name((TakeKind)i) : NULL;
+}
+
+/* The text --help gives an option (its lines joined), or the usage line
+ * for option "usage". */
+static void help_of(const char *command, const char *option, char *out, size_t cap)
+{
+    char *text, args[100];
+    snprintf(args, sizeof args, "%s --help", command);
+    assert_int_equal(admin(&text, args), 0);
+    *out = '\0';
+    bool in = false;
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char name[60] = "";
+        if (strcmp(option, "usage") == 0 && strncmp(line, "usage:", 6) == 0)
+            snprintf(out, cap, "%s", line);
+        if (strncmp(line, "  --", 4) == 0) {
+            sscanf(line + 2, "%59s", name);
+            in = strcmp(name, option) == 0;
+        } else if (strncmp(line, "                             ", 29) != 0)
+            in = false;
+        if (in)
+            snprintf(out + strlen(out), cap - strlen(out), " %s", line);
+    }
+    free(text);
+}
+
+static void test_every_accepted_value_is_listed(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *command, *option;
+        const char *(*name)(int);
+    } options[] = {
+        {"message", "--status", status_of},   {"message", "--format", format_of},
+        {"message", "--found-via", found_of}, {"message", "--channel", channel_of},
+        {"sheet", "--channel", channel_of},   {"qr", "--channel", channel_of},
+        {"sheet", "--paper", paper_of},       {"print-test", "--paper", paper_of},
+        {"search", "--via", via_of},          {"search", "--status", status_of},
+        {"questions", "--status", status_of}, {"qr", "usage", code_of},
+    };
+    for (size_t k = 0; k < sizeof options / sizeof *options; k++) {
+        char help[2000];
+        help_of(options[k].command, options[k].option, help, sizeof help);
+        assert_true(*help);
+        for (int i = 0; options[k].name(i); i++) {
+            const char *v = options[k].name(i), *at = help;
+            size_t n = strlen(v);
+            /* the name as a word of its own */
+            while ((at = strstr(at, v)) &&
+                   ((at > help && (isalnum((unsigned char)at[-1]) || at[-1] == '-')) ||
+                    isalnum((unsigned char)at[n]) || at[n] == '-'))
+                at += n;
+            if (!at)
+                fail_msg("%s %s accepts \"%s\" but its --help does not say so:\n%s",
+                         options[k].command, options[k].option, v, help);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -356,6 +492,7 @@ int main(int argc, char **argv)
     assert_non_null(getcwd(repo, sizeof repo));
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_listed_value_is_accepted),
+        cmocka_unit_test(test_every_accepted_value_is_listed),
         cmocka_unit_test(test_every_shown_command_runs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
