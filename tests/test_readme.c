@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 static char repo[PATH_MAX];
-static char *scratch; /* the commands' working folder */
+static char *scratch;      /* the commands' working folder */
 static char globals[2200]; /* --db and --config for every command */
 static char cups[PATH_MAX];
 
@@ -140,10 +140,11 @@ static void run_shown(const char *file, int lineno, const char *line, int *ran)
     }
     support_write(support_path(scratch, "shown.sh"), shown, (size_t)-1);
     char *out;
-    int rc = support_sh(&out,
-                        "cd %s && printf '480615\\n' | PATH=%s/bin:$PATH A=build/release/career-kiosk-admin "
-                        "bash shown.sh 2>&1",
-                        scratch, scratch);
+    int rc = support_sh(
+        &out,
+        "cd %s && printf '480615\\n' | PATH=%s/bin:$PATH A=build/release/career-kiosk-admin "
+        "bash shown.sh 2>&1",
+        scratch, scratch);
     if (rc != 0)
         fail_msg("%s:%d: `%s` exited %d:\n%s", file, lineno, line, rc, out);
     free(out);
@@ -196,12 +197,9 @@ static void test_every_shown_command_runs(void **state)
 static const struct {
     const char *command, *base;
 } bases[] = {
-    {"search", "search"},
-    {"questions", "questions --suggest %M"},
-    {"message", "message %M"},
-    {"sheet", "sheet %M --render page.png"},
-    {"qr", "qr %V %M --payload"},
-    {"print-test", "print-test --check"},
+    {"search", "search"},         {"questions", "questions --suggest %M"},
+    {"message", "message %M"},    {"sheet", "sheet %M --render page.png"},
+    {"qr", "qr %V %M --payload"}, {"print-test", "print-test --check"},
 };
 
 static const char *base_of(const char *command)
@@ -214,8 +212,8 @@ static const char *base_of(const char *command)
 
 static int admin(char **out, const char *args)
 {
-    return support_sh(out, "cd %s && %s %s %s 2>&1", scratch,
-                      support_program("career-kiosk-admin"), globals, args);
+    return support_sh(out, "cd %s && %s %s %s 2>&1", scratch, support_program("career-kiosk-admin"),
+                      globals, args);
 }
 
 /* base with %M and %V filled in, then extra. */
@@ -224,7 +222,7 @@ static void fill(char *cmd, size_t cap, const char *base, const char *mentor, co
 {
     size_t len = 0;
     for (const char *p = base; *p && len + 1 < cap; p++) {
-        const char *put = p[0] == '%' && p[1] == 'M' ? mentor
+        const char *put = p[0] == '%' && p[1] == 'M'   ? mentor
                           : p[0] == '%' && p[1] == 'V' ? value
                                                        : NULL;
         if (put) {
@@ -302,14 +300,14 @@ static bool word_char(char c)
 static int try_lists(const char *command, const char *option, const char *help)
 {
     int tried = 0;
-    for (const char *or = strstr(help, " or "); or; or = strstr(or + 1, " or ")) {
+    for (const char * or = strstr(help, " or "); or ; or = strstr(or +1, " or ")) {
         char words[16][40];
         int n = 0;
         size_t len = 0;
-        while (word_char(or[4 + len]))
+        while (word_char(or [4 + len]))
             len++;
-        snprintf(words[n++], sizeof words[0], "%.*s", (int)len, or + 4);
-        const char *end = or; /* walk back over ", word" items */
+        snprintf(words[n++], sizeof words[0], "%.*s", (int)len, or +4);
+        const char *end = or ; /* walk back over ", word" items */
         for (;;) {
             static const char dflt[] = " (default)";
             if ((size_t)(end - help) >= sizeof dflt - 1 &&

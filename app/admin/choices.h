@@ -21,20 +21,22 @@ const char *choice_code(int i);    /* TakeKind */
 
 #define VISIT_OPTS                                                                                 \
     {"name", "NAME", "visitor's first name (optional)", NULL},                                     \
-        {"status", "STATUS", "the visitor's status (default student)", choice_status},            \
+        {"status", "STATUS", "the visitor's status (default student)", choice_status},             \
         {"program", "TEXT", "visitor's program or major", NULL},                                   \
         {"interest", "TEXT", "what the visitor is exploring", NULL},                               \
-        {"found-via", "HOW", "how the visitor found the mentor (default directory)", choice_found}, \
+        {"found-via", "HOW", "how the visitor found the mentor (default directory)",               \
+         choice_found},                                                                            \
         {"minutes", "N", "time to ask for: 15, 20 (default) or 30; 0 to leave it out", NULL},      \
-        {"format", "FORMAT", "the meeting asked for (default video; phone for a phone-only "      \
-                             "mentor)",                                                            \
+        {"format", "FORMAT",                                                                       \
+         "the meeting asked for (default video; phone for a phone-only "                           \
+         "mentor)",                                                                                \
          choice_format},                                                                           \
         {"channel", "CHANNEL",                                                                     \
-         "the request on the mentor's own channel (the default), or thanks for the note after "   \
+         "the request on the mentor's own channel (the default), or thanks for the note after "    \
          "the meeting; one of %s",                                                                 \
          choice_channel},                                                                          \
         {"short", NULL, "LinkedIn note for free accounts (200 characters, not 300)", NULL},        \
-        {"met", "DATE", "the day of the meeting: dates the thank-you note (the next open day)",   \
+        {"met", "DATE", "the day of the meeting: dates the thank-you note (the next open day)",    \
          NULL},                                                                                    \
     {                                                                                              \
         "questions", "IDS", "comma-separated question ids instead of the suggested set", NULL      \

@@ -63,7 +63,8 @@ int admin_visit_render(Admin *a, const AdminVisit *v, const char *path, const ch
 
 static const OptSpec print_opts[] = {
     {"mentor", "ID", "the mentor on the sample sheet (default: the first in the directory)", NULL},
-    {"printer", "SPEC", "use this printer instead of the configured one (cups:QUEUE, escpos:DEV)", NULL},
+    {"printer", "SPEC", "use this printer instead of the configured one (cups:QUEUE, escpos:DEV)",
+     NULL},
     {"paper", "PAPER", "%s (default: the configured paper)", choice_paper},
     {"check", NULL, "only report the printer's state; print nothing", NULL},
 };

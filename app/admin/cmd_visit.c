@@ -50,7 +50,8 @@ static const OptSpec search_opts[] = {
     {"accepting", NULL, "only mentors taking requests now", NULL},
     {"limit", "N", "show at most N results (default 20)", NULL},
     {"exact", NULL, "search the words as typed, without correcting typos", NULL},
-    {"program", "TEXT", "with no QUERY: suggest people for a visitor of this program or major", NULL},
+    {"program", "TEXT", "with no QUERY: suggest people for a visitor of this program or major",
+     NULL},
     {"exploring", "TEXT", "with no QUERY: ... who is exploring this", NULL},
     {"status", "S", "with no QUERY: ... of this status (%s)", choice_status},
 };
@@ -515,8 +516,7 @@ static const OptSpec sheet_opts[] = {
     {"width", "N", "wrap text at N columns (default 78)", NULL},
     {"compact", NULL, "print the compact form carried by the prep-sheet QR code", NULL},
     {"render", "FILE.png", "write the printed sheet as PNG (page 2 as FILE-2.png, ...)", NULL},
-    {"paper", "PAPER", "the paper for --render: %s (default: the configured paper)",
-     choice_paper},
+    {"paper", "PAPER", "the paper for --render: %s (default: the configured paper)", choice_paper},
 };
 
 static const char *line_kind(SheetLineKind k)
@@ -638,8 +638,9 @@ int cmd_qr(Admin *a, int argc, char **argv)
     int found = args_choice_find(choice_code, args.pos[0]);
     if (found < 0) {
         args_choices_text(choice_code, codes, sizeof codes);
-        return admin_fail(a, "the code should be %s, not \"%.40s\" (the request on any channel "
-                             "is the message code)",
+        return admin_fail(a,
+                          "the code should be %s, not \"%.40s\" (the request on any channel "
+                          "is the message code)",
                           codes, args.pos[0]);
     }
     TakeKind kind = (TakeKind)found;

@@ -278,8 +278,8 @@ static bool shots_folder(const char *dir)
         *p = '\0';
         if ((mkdir(path, 0777) != 0 && errno != EEXIST) || stat(path, &st) != 0 ||
             !S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "career-kiosk: cannot make the folder %s for --screenshots: %s\n",
-                    path, errno == EEXIST ? "a file of that name is in the way" : strerror(errno));
+            fprintf(stderr, "career-kiosk: cannot make the folder %s for --screenshots: %s\n", path,
+                    errno == EEXIST ? "a file of that name is in the way" : strerror(errno));
             return false;
         }
         if (last)
