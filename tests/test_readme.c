@@ -483,6 +483,45 @@ static void test_every_accepted_value_is_listed(void **state)
     }
 }
 
+/* `make run` (tools/run.sh) opens a window that fits the display it is
+ * on, landscape or portrait, with no window manager to move it. */
+static void test_make_run_fits_the_display(void **state)
+{
+    (void)state;
+    static const int screens[][2] = {{1280, 800}, {1080, 1920}};
+    char build[PATH_MAX];
+    snprintf(build, sizeof build, "%s", support_program("career-kiosk"));
+    *strrchr(build, '/') = '\0';
+    assert_true(support_have("Xvfb") && support_have("xdotool") && support_have("xdpyinfo"));
+    for (int k = 0; k < 2; k++) {
+        int sw = screens[k][0], sh = screens[k][1], d = 500 + (int)(getpid() % 400) + k * 1000;
+        int w = 0, h = 0, x = -1, y = -1;
+        char *out;
+        support_sh(&out,
+                   "Xvfb :%d -screen 0 %dx%dx24 -nolisten tcp >/dev/null 2>&1 & X=$!; "
+                   "for i in $(seq 100); do [ -S /tmp/.X11-unix/X%d ] && break; sleep 0.05; done; "
+                   "DISPLAY=:%d ASAN_OPTIONS=detect_leaks=0 tools/run.sh %s --db %s/run.db "
+                   "--config %s/kiosk.conf "
+                   ">/dev/null 2>&1 & K=$!; "
+                   "DISPLAY=:%d timeout 30 xdotool search --sync --name 'Career Center' "
+                   "getwindowgeometry --shell 2>&1 | tail -n 6; kill $K; wait $K; kill $X; wait $X",
+                   d, sw, sh, d, d, build, scratch, scratch, d);
+        const char *p;
+        if ((p = strstr(out, "WIDTH=")))
+            w = atoi(p + 6);
+        if ((p = strstr(out, "HEIGHT=")))
+            h = atoi(p + 7);
+        if ((p = strstr(out, "\nX=")))
+            x = atoi(p + 3);
+        if ((p = strstr(out, "\nY=")))
+            y = atoi(p + 3);
+        if (w < sw / 2 || h < sh / 2 || x < 0 || y < 0 || x + w > sw || y + h > sh)
+            fail_msg("on a %dx%d display make run's window is %dx%d at (%d,%d):\n%s", sw, sh, w, h,
+                     x, y, out);
+        free(out);
+    }
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -492,6 +531,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_every_listed_value_is_accepted),
         cmocka_unit_test(test_every_accepted_value_is_listed),
         cmocka_unit_test(test_every_shown_command_runs),
+        cmocka_unit_test(test_make_run_fits_the_display),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
