@@ -311,7 +311,7 @@ install:
 	install -m 644 assets/questions.csv assets/synonyms.csv assets/mentors.sample.csv assets/referrals.sample.csv \
 	    assets/logo.sample.svg $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/man/career-kiosk.1 docs/man/career-kiosk-admin.1 $(DESTDIR)$(MANDIR)/man1/
-	install -m 644 docs/DEPLOY.md docs/USB.md docs/FLEET.md README.md $(D)/kiosk.conf $(D)/fetch.conf \
+	install -m 644 $(wildcard docs/*.md) README.md $(D)/kiosk.conf $(D)/fetch.conf \
 	    $(DESTDIR)$(DOCDIR)/
 	$(SUBST) $(D)/career-kiosk-session.in > $(DESTDIR)$(LIBEXECDIR)/career-kiosk-session
 	chmod 755 $(DESTDIR)$(LIBEXECDIR)/career-kiosk-session

@@ -497,6 +497,31 @@ static void test_set_pin_refuses_guessable_pins(void **state)
     free(out);
 }
 
+/* stats-merge --out makes the folder it names, as staff expect of a new
+ * report folder, and says what is in the way when a file is. */
+static void test_stats_merge_makes_its_out_folder(void **state)
+{
+    (void)state;
+    char *out, kiosk[1100], report[1100], blocked[1100];
+    snprintf(kiosk, sizeof kiosk, "%s/outbox", support_dir);
+    snprintf(report, sizeof report, "%s/reports/december", support_dir);
+    snprintf(blocked, sizeof blocked, "%s/outbox/lib-1-2026-11-22-stats.csv/report", support_dir);
+    assert_int_equal(mkdir(kiosk, 0755), 0);
+    support_write(support_path(kiosk, "lib-1-2026-11-22-stats.csv"),
+                  "day,sessions,sheets_shown,sheets_printed\r\n2026-11-22,3,2,1\r\n", (size_t)-1);
+    assert_int_equal(support_admin(&out, "stats-merge %s --out %s", kiosk, report), 0);
+    free(out);
+    out = support_read(support_path(report, "fleet-stats.csv"), NULL);
+    assert_non_null(out);
+    assert_non_null(strstr(out, "2026-11-22,3,2,1"));
+    free(out);
+    assert_int_equal(support_sh(&out, "%s stats-merge %s --out %s 2>&1",
+                                support_program("career-kiosk-admin"), kiosk, blocked),
+                     2);
+    assert_non_null(strstr(out, "is a file, not a folder"));
+    free(out);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -519,6 +544,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_set_pin_refuses_guessable_pins, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_bundle_stamp_can_be_forgotten, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_stats_merge_makes_its_out_folder, support_dir_setup,
                                         support_dir_teardown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -3,6 +3,7 @@
 
 #include "core/mentor.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void fill(const char *v[MF_COUNT])
@@ -75,6 +76,16 @@ static void test_rejections_name_field_and_reason(void **state)
     fill(v);
     v[MF_GRAD_YEAR] = "2031";
     expect_reject(v, MF_GRAD_YEAR, "between 1940");
+    /* a spreadsheet's forms of a year are no year, not "too long" */
+    static const char *const forms[] = {"'09", "'2009", "2,009", "09", "2009 ", "class of 2009"};
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        char want[80];
+        fill(v);
+        v[MF_GRAD_YEAR] = forms[i];
+        snprintf(want, sizeof want, "Grad year \"%s\" is not a year: write it as four digits",
+                 forms[i]);
+        expect_reject(v, MF_GRAD_YEAR, want);
+    }
     fill(v);
     v[MF_CONTACT_VIA] = "carrier pigeon";
     expect_reject(v, MF_CONTACT_VIA, "not one of");

@@ -1,9 +1,11 @@
 /* args: table-driven option parsing for the admin subcommands. */
 #include "args.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int find(const OptSpec *spec, int n, const char *name, size_t len)
 {
@@ -53,8 +55,42 @@ bool args_parse(Args *a, const OptSpec *spec, int n, int argc, char **argv, char
             snprintf(err, cap, "--%s needs a value (%s)", spec[k].name, spec[k].value);
             return false;
         }
+        if (spec[k].choice && args_choice_find(spec[k].choice, a->val[k]) < 0) {
+            char list[200];
+            args_choices_text(spec[k].choice, list, sizeof list);
+            snprintf(err, cap, "--%s should be %s, not \"%.60s\"", spec[k].name, list, a->val[k]);
+            return false;
+        }
     }
     return true;
+}
+
+int args_choice_find(OptChoice choice, const char *s)
+{
+    for (int i = 0; choice(i); i++)
+        if (strcasecmp(choice(i), s) == 0)
+            return i;
+    return -1;
+}
+
+void args_choices_text(OptChoice choice, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; choice(i) && len < cap; i++) {
+        const char *sep = i == 0 ? "" : choice(i + 1) ? ", " : " or ";
+        int n = snprintf(out + len, cap - len, "%s%s", sep, choice(i));
+        len += n > 0 ? (size_t)n : 0;
+    }
+}
+
+int args_choice(const Args *a, const char *name, int dflt)
+{
+    int k = find(a->spec, a->nspec, name, strlen(name));
+    if (k < 0 || !a->val[k]) /* an empty Args stands for every default */
+        return dflt;
+    assert(a->spec[k].choice); /* an option declared with its choices */
+    return args_choice_find(a->spec[k].choice, a->val[k]);
 }
 
 const char *args_get(const Args *a, const char *name)
@@ -86,15 +122,47 @@ bool args_int(const Args *a, const char *name, int lo, int hi, int dflt, int *ou
     return true;
 }
 
+/* Prints text from column indent to 79, breaking between words; the
+ * first line starts where the cursor is, at column indent. */
+static void print_wrapped(const char *text, int indent)
+{
+    int col = indent;
+    for (const char *p = text; *p;) {
+        size_t word = strcspn(p, " ");
+        if (col > indent && col + 1 + (int)word > 79) {
+            printf("\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            putchar(' ');
+            col++;
+        }
+        printf("%.*s", (int)word, p);
+        col += (int)word;
+        p += word;
+        p += strspn(p, " ");
+    }
+    putchar('\n');
+}
+
 void args_usage(const char *usage, const char *about, const OptSpec *spec, int n)
 {
     printf("usage: career-kiosk-admin %s\n\n%s\n", usage, about);
     if (n > 0)
         printf("\noptions:\n");
     for (int i = 0; i < n; i++) {
-        char left[48];
+        char left[48], list[200] = "", help[600];
         snprintf(left, sizeof left, "--%s%s%s", spec[i].name, spec[i].value ? " " : "",
                  spec[i].value ? spec[i].value : "");
-        printf("  %-26s %s\n", left, spec[i].help);
+        if (spec[i].choice)
+            args_choices_text(spec[i].choice, list, sizeof list);
+        /* the list goes where the help says %s, else after it */
+        const char *at = strstr(spec[i].help, "%s");
+        if (spec[i].choice && at)
+            snprintf(help, sizeof help, "%.*s%s%s", (int)(at - spec[i].help), spec[i].help, list,
+                     at + 2);
+        else
+            snprintf(help, sizeof help, "%s%s%s", spec[i].help, *list ? ": " : "", list);
+        printf("  %-26s ", left);
+        print_wrapped(help, 29);
     }
 }

@@ -9,19 +9,37 @@
 #include "core/sheet.h"
 #include "visit/visit.h"
 
+/* The values of the options that take one of a few words (see OptChoice):
+ * the i-th name from the table each parser uses, NULL past the last. */
+const char *choice_status(int i);  /* VisitorStatus */
+const char *choice_format(int i);  /* MeetFormat */
+const char *choice_found(int i);   /* FoundVia */
+const char *choice_channel(int i); /* MessageChannel */
+const char *choice_via(int i);     /* ContactVia */
+const char *choice_paper(int i);   /* Paper */
+const char *choice_code(int i);    /* TakeKind */
+
 #define VISIT_OPTS                                                                                 \
-    {"name", "NAME", "visitor's first name (optional)"},                                           \
-        {"status", "STATUS", "student, grad-student, alum, veteran or career-changer"},            \
-        {"program", "TEXT", "visitor's program or major"},                                         \
-        {"interest", "TEXT", "what the visitor is exploring"},                                     \
-        {"found-via", "HOW", "directory (default), school or major"},                              \
-        {"minutes", "N", "time to ask for: 15, 20 (default) or 30; 0 to leave it out"},            \
-        {"format", "FORMAT", "phone, video (default), in-person or coffee"},                       \
-        {"channel", "CHANNEL", "email (default), linkedin, phone or thanks"},                      \
-        {"short", NULL, "LinkedIn note for free accounts (200 characters, not 300)"},              \
-        {"met", "DATE", "the day of the meeting: dates the thank-you note (the next open day)"},   \
+    {"name", "NAME", "visitor's first name (optional)", NULL},                                     \
+        {"status", "STATUS", "the visitor's status (default student)", choice_status},             \
+        {"program", "TEXT", "visitor's program or major", NULL},                                   \
+        {"interest", "TEXT", "what the visitor is exploring", NULL},                               \
+        {"found-via", "HOW", "how the visitor found the mentor (default directory)",               \
+         choice_found},                                                                            \
+        {"minutes", "N", "time to ask for: 15, 20 (default) or 30; 0 to leave it out", NULL},      \
+        {"format", "FORMAT",                                                                       \
+         "the meeting asked for (default video; phone for a phone-only "                           \
+         "mentor)",                                                                                \
+         choice_format},                                                                           \
+        {"channel", "CHANNEL",                                                                     \
+         "the request on the mentor's own channel (the default), or thanks for the note after "    \
+         "the meeting; one of %s",                                                                 \
+         choice_channel},                                                                          \
+        {"short", NULL, "LinkedIn note for free accounts (200 characters, not 300)", NULL},        \
+        {"met", "DATE", "the day of the meeting: dates the thank-you note (the next open day)",    \
+         NULL},                                                                                    \
     {                                                                                              \
-        "questions", "IDS", "comma-separated question ids instead of the suggested set"            \
+        "questions", "IDS", "comma-separated question ids instead of the suggested set", NULL      \
     }
 enum { NVISIT_OPTS = 11 };
 

@@ -105,7 +105,7 @@ static void report_text(const ImportReport *r, const char *file, const char *rej
 }
 
 static const OptSpec import_opts[] = {
-    {"report", "FILE", "also write the rejected rows, with line and reason, to this CSV"},
+    {"report", "FILE", "also write the rejected rows, with line and reason, to this CSV", NULL},
 };
 
 /* Before an import: makes sure a directory exists to replace (the
@@ -280,7 +280,7 @@ static void referral_row(void *ctx, const char *day, const char *id, int count)
 }
 
 static const OptSpec stats_opts[] = {
-    {"days", "N", "how many days back to report (default 30)"},
+    {"days", "N", "how many days back to report (default 30)", NULL},
 };
 
 int cmd_stats(Admin *a, int argc, char **argv)

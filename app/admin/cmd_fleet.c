@@ -156,8 +156,39 @@ static void cell(FILE *f, const char *s, const char *end)
     fputs(end, f);
 }
 
+/* Makes folder dir and any missing parents, as mkdir -p does: --out
+ * names where the report should go, new or not. */
+static bool make_folders(const char *dir, char *err, size_t cap)
+{
+    char path[1024];
+    struct stat st;
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+        snprintf(err, cap, "the folder name %.80s... is too long", dir);
+        return false;
+    }
+    for (char *p = path + 1;; p++) {
+        bool last = *p == '\0';
+        if (*p != '/' && !last)
+            continue;
+        *p = '\0';
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+            snprintf(err, cap, "cannot make the folder %s: %s", path, strerror(errno));
+            return false;
+        }
+        if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            snprintf(err, cap, "cannot make the folder %s: %s is a file, not a folder", dir, path);
+            return false;
+        }
+        if (last)
+            return true;
+        *p = '/';
+    }
+}
+
 static bool write_csv(const char *dir, Sums *s, char *err, size_t cap)
 {
+    if (!make_folders(dir, err, cap))
+        return false;
     static const char *const names[] = {"fleet-stats.csv", "fleet-referrals.csv",
                                         "fleet-nobody-found.csv"};
     static const char *const head[] = {
@@ -235,7 +266,10 @@ static void print_json(Sums *s)
 }
 
 static const OptSpec merge_opts[] = {
-    {"out", "DIR", "also write fleet-stats.csv, fleet-referrals.csv and fleet-nobody-found.csv"},
+    {"out", "DIR",
+     "also write fleet-stats.csv, fleet-referrals.csv and fleet-nobody-found.csv in DIR (made "
+     "when missing)",
+     NULL},
 };
 
 int cmd_stats_merge(Admin *a, int argc, char **argv)

@@ -29,8 +29,9 @@ int admin_visit_render(Admin *a, const AdminVisit *v, const char *path, const ch
     Paper paper = a->cfg.print.paper;
     Printout out;
     char err[256];
-    if (paper_arg && !paper_parse(paper_arg, &paper))
-        return admin_fail(a, "--paper should be letter, a4, 80mm or 58mm");
+    int chosen = paper_arg ? args_choice_find(choice_paper, paper_arg) : -1;
+    if (chosen >= 0) /* args_parse took only a paper's name */
+        paper = (Paper)chosen;
     if (!render(a, v, paper, &out))
         return EXIT_FAILED;
     bool ok = paper_save_png(&out, path, err, sizeof err);
@@ -61,10 +62,11 @@ int admin_visit_render(Admin *a, const AdminVisit *v, const char *path, const ch
 }
 
 static const OptSpec print_opts[] = {
-    {"mentor", "ID", "the mentor on the sample sheet (default: the first in the directory)"},
-    {"printer", "SPEC", "use this printer instead of the configured one (cups:QUEUE, escpos:DEV)"},
-    {"paper", "PAPER", "letter, a4, 80mm or 58mm (default: the configured paper)"},
-    {"check", NULL, "only report the printer's state; print nothing"},
+    {"mentor", "ID", "the mentor on the sample sheet (default: the first in the directory)", NULL},
+    {"printer", "SPEC", "use this printer instead of the configured one (cups:QUEUE, escpos:DEV)",
+     NULL},
+    {"paper", "PAPER", "%s (default: the configured paper)", choice_paper},
+    {"check", NULL, "only report the printer's state; print nothing", NULL},
 };
 
 static const char *const state_names[] = {

@@ -118,8 +118,8 @@ int cmd_set_pin(Admin *a, int argc, char **argv)
 }
 
 static const OptSpec stamp_opts[] = {
-    {"forget", NULL, "clear the stored dates, so a correctly dated bundle is taken again"},
-    {"yes", NULL, "confirm --forget"},
+    {"forget", NULL, "clear the stored dates, so a correctly dated bundle is taken again", NULL},
+    {"yes", NULL, "confirm --forget", NULL},
 };
 
 int cmd_bundle_stamp(Admin *a, int argc, char **argv)

@@ -41,27 +41,25 @@ static void mentor_json(Json *j, const Mentor *m)
 /* ---- search ---- */
 
 static const OptSpec search_opts[] = {
-    {"field", "FIELD", "only this career field (see `fields`)"},
-    {"from", "YEAR", "graduated in or after YEAR"},
-    {"to", "YEAR", "graduated in or before YEAR"},
-    {"via", "CHANNEL", "only mentors reached by email, phone, video, linkedin or office"},
-    {"language", "LANG", "only mentors who speak LANG"},
-    {"remote", NULL, "only mentors who meet remotely"},
-    {"accepting", NULL, "only mentors taking requests now"},
-    {"limit", "N", "show at most N results (default 20)"},
-    {"exact", NULL, "search the words as typed, without correcting typos"},
-    {"program", "TEXT", "with no QUERY: suggest people for a visitor of this program or major"},
-    {"exploring", "TEXT", "with no QUERY: ... who is exploring this"},
-    {"status", "S",
-     "with no QUERY: ... of this status (student, grad-student, alum, veteran, "
-     "career-changer)"},
+    {"field", "FIELD", "only this career field (see `fields`)", NULL},
+    {"from", "YEAR", "graduated in or after YEAR", NULL},
+    {"to", "YEAR", "graduated in or before YEAR", NULL},
+    {"via", "CHANNEL", "only mentors reached by %s", choice_via},
+    {"language", "LANG", "only mentors who speak LANG", NULL},
+    {"remote", NULL, "only mentors who meet remotely", NULL},
+    {"accepting", NULL, "only mentors taking requests now", NULL},
+    {"limit", "N", "show at most N results (default 20)", NULL},
+    {"exact", NULL, "search the words as typed, without correcting typos", NULL},
+    {"program", "TEXT", "with no QUERY: suggest people for a visitor of this program or major",
+     NULL},
+    {"exploring", "TEXT", "with no QUERY: ... who is exploring this", NULL},
+    {"status", "S", "with no QUERY: ... of this status (%s)", choice_status},
 };
 
 static bool search_filter(Admin *a, const Args *args, StoreFilter *f, int *limit)
 {
     char err[200];
-    const char *via = args_get(args, "via");
-    ContactVia v;
+    int via = args_choice(args, "via", -1);
     *f = (StoreFilter){
         args_get(args, "field"),    0, 0, -1, args_get(args, "language"), args_has(args, "remote"),
         args_has(args, "accepting")};
@@ -71,13 +69,7 @@ static bool search_filter(Admin *a, const Args *args, StoreFilter *f, int *limit
         admin_fail(a, "%s", err);
         return false;
     }
-    if (via) {
-        if (!mentor_via_parse(via, &v)) {
-            admin_fail(a, "--via should be email, phone, video, linkedin or office");
-            return false;
-        }
-        f->via = (int)v;
-    }
+    f->via = via;
     return true;
 }
 
@@ -114,12 +106,7 @@ int cmd_search(Admin *a, int argc, char **argv)
     StoreSearchInfo info = {.exact = args_has(&args, "exact")};
     const char *program = args_get(&args, "program"), *exploring = args_get(&args, "exploring"),
                *status = args_get(&args, "status");
-    VisitorStatus st = STATUS_STUDENT;
-    if (status && !visitor_status_parse(status, &st)) {
-        free(hits);
-        return admin_fail(a, "--status should be student, grad-student, alum, veteran or "
-                             "career-changer");
-    }
+    VisitorStatus st = (VisitorStatus)args_choice(&args, "status", STATUS_STUDENT);
     bool suggest = !*query && (program || exploring || status);
     char(*why)[STORE_REASON_MAX] = calloc((size_t)limit, sizeof *why);
     StoreWho who = {program ? program : "", exploring ? exploring : "", (int)st};
@@ -277,22 +264,17 @@ static bool parse_visitor(Admin *a, const Args *args, AdminVisit *v)
               (s = args_get(args, "program")) ? s : "");
     text_copy(v->visitor.interest, sizeof v->visitor.interest,
               (s = args_get(args, "interest")) ? s : "");
-    if ((s = args_get(args, "status")) && !visitor_status_parse(s, &v->visitor.status))
-        return visit_fail(a, "--status should be student, grad-student, alum, veteran or "
-                             "career-changer");
-    if ((s = args_get(args, "found-via")) && !visitor_found_parse(s, &v->visitor.found_via))
-        return visit_fail(a, "--found-via should be directory, school or major");
-    if ((s = args_get(args, "format")) && !visitor_format_parse(s, &v->visitor.format))
-        return visit_fail(a, "--format should be phone, video, in-person or coffee");
+    /* the words were checked against their tables by args_parse */
+    v->visitor.status = (VisitorStatus)args_choice(args, "status", (int)v->visitor.status);
+    v->visitor.found_via = (FoundVia)args_choice(args, "found-via", (int)v->visitor.found_via);
+    v->visitor.format = (MeetFormat)args_choice(args, "format", (int)v->visitor.format);
     if (!args_int(args, "minutes", 0, 30, 20, &v->visitor.minutes, err, sizeof err))
         return visit_fail(a, err);
     if (v->visitor.minutes != 0 && v->visitor.minutes != 15 && v->visitor.minutes != 20 &&
         v->visitor.minutes != 30)
         return visit_fail(a, "--minutes should be 15, 20 or 30 (or 0 to leave it out)");
-    v->choices.channel = CHANNEL_COUNT; /* the mentor's, once known */
-    if ((s = args_get(args, "channel")) && !message_channel_parse(s, &v->choices.channel))
-        return visit_fail(a, "--channel should be email, linkedin, phone, video, office or "
-                             "thanks");
+    /* CHANNEL_COUNT: the mentor's, once known */
+    v->choices.channel = (MessageChannel)args_choice(args, "channel", CHANNEL_COUNT);
     v->choices.linkedin_limit =
         args_has(args, "short") ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS;
     return true;
@@ -384,9 +366,10 @@ void admin_visit_free(AdminVisit *v)
 /* ---- questions ---- */
 
 static const OptSpec questions_opts[] = {
-    {"suggest", "ID", "mark the set suggested for a meeting with this mentor"},
-    {"status", "STATUS", "the visitor's status for the suggestion (default student)"},
-    {"minutes", "N", "meeting length for the suggestion: 15, 20 (default) or 30"},
+    {"suggest", "ID", "mark the set suggested for a meeting with this mentor", NULL},
+    {"status", "STATUS", "the visitor's status for the suggestion (default student)",
+     choice_status},
+    {"minutes", "N", "meeting length for the suggestion: 15, 20 (default) or 30", NULL},
 };
 
 int cmd_questions(Admin *a, int argc, char **argv)
@@ -530,10 +513,10 @@ int cmd_message(Admin *a, int argc, char **argv)
 
 static const OptSpec sheet_opts[] = {
     VISIT_OPTS,
-    {"width", "N", "wrap text at N columns (default 78)"},
-    {"compact", NULL, "print the compact form carried by the prep-sheet QR code"},
-    {"render", "FILE.png", "write the printed sheet as PNG (page 2 as FILE-2.png, ...)"},
-    {"paper", "PAPER", "letter, a4, 80mm or 58mm for --render (default: the configured paper)"},
+    {"width", "N", "wrap text at N columns (default 78)", NULL},
+    {"compact", NULL, "print the compact form carried by the prep-sheet QR code", NULL},
+    {"render", "FILE.png", "write the printed sheet as PNG (page 2 as FILE-2.png, ...)", NULL},
+    {"paper", "PAPER", "the paper for --render: %s (default: the configured paper)", choice_paper},
 };
 
 static const char *line_kind(SheetLineKind k)
@@ -628,28 +611,39 @@ int cmd_sheet(Admin *a, int argc, char **argv)
 
 static const OptSpec qr_opts[] = {
     VISIT_OPTS,
-    {"svg", "FILE", "write the code as an SVG image instead of printing it"},
-    {"scale", "N", "SVG pixels per module (default 8)"},
-    {"invert", NULL, "draw for a light terminal background"},
-    {"payload", NULL, "print the text the code carries instead of the code"},
+    {"svg", "FILE", "write the code as an SVG image instead of printing it", NULL},
+    {"scale", "N", "SVG pixels per module (default 8)", NULL},
+    {"invert", NULL, "draw for a light terminal background", NULL},
+    {"payload", NULL, "print the text the code carries instead of the code", NULL},
 };
 
 int cmd_qr(Admin *a, int argc, char **argv)
 {
     Args args;
-    TakeKind kind;
-    char err[200];
+    char err[200], usage[200] = "qr ", codes[120];
+    /* the codes, from the table takeaway_parse reads */
+    for (int i = 0; choice_code(i); i++)
+        snprintf(usage + strlen(usage), sizeof usage - strlen(usage), "%s%s", i ? "|" : "",
+                 choice_code(i));
+    snprintf(usage + strlen(usage), sizeof usage - strlen(usage), " ID [options]");
     int scale, rc = admin_parse(
-                   a, &args, qr_opts, NVISIT_OPTS + 4, argc, argv,
-                   "qr sheet|message|contact|reminders|thanks ID [options]",
+                   a, &args, qr_opts, NVISIT_OPTS + 4, argc, argv, usage,
                    "Prints one take-away QR code in the terminal (Unicode blocks), or writes\n"
-                   "it as SVG: the compact prep sheet, the request on the mentor's channel, the\n"
-                   "mentor's contact card, or the dated reminders.",
+                   "it as SVG: the compact prep sheet, the request on the mentor's own channel\n"
+                   "(an email, a LinkedIn note, a phone number...), the mentor's contact card,\n"
+                   "the dated reminders, or the thank-you note for after the meeting.",
                    2, 2);
     if (rc >= 0)
         return rc;
-    if (!takeaway_parse(args.pos[0], &kind))
-        return admin_fail(a, "the code is one of sheet, message, contact, reminders, thanks");
+    int found = args_choice_find(choice_code, args.pos[0]);
+    if (found < 0) {
+        args_choices_text(choice_code, codes, sizeof codes);
+        return admin_fail(a,
+                          "the code should be %s, not \"%.40s\" (the request on any channel "
+                          "is the message code)",
+                          codes, args.pos[0]);
+    }
+    TakeKind kind = (TakeKind)found;
     if (!args_int(&args, "scale", 1, 64, 8, &scale, err, sizeof err))
         return admin_fail(a, "%s", err);
     AdminVisit *v = admin_visit(a, &args, args.pos[1]);

@@ -30,7 +30,9 @@ static const FieldInfo fields[MF_COUNT] = {
                          "organization|organisation|company|employer|companyname|org"},
     [MF_FIELD] = {"field", "Field", true, MENTOR_NAME_MAX,
                   "field|industry|careerfield|sector|area"},
-    [MF_GRAD_YEAR] = {"grad_year", "Grad year", true, 4,
+    /* longer than a year, so that "'2009" or "2,009" is called no year
+     * (by take_year) rather than too long */
+    [MF_GRAD_YEAR] = {"grad_year", "Grad year", true, 16,
                       "gradyear|graduationyear|classyear|classof|year|grad"},
     [MF_MAJOR] = {"major", "Major", false, MENTOR_TEXT_MAX,
                   "major|degree|program|programme|fieldofstudy|study"},
@@ -348,14 +350,32 @@ static bool take_contact(const char *const v[MF_COUNT], Mentor *m, MentorError *
     return true;
 }
 
+/* The graduation year: four digits from 1940 to this year. A
+ * spreadsheet's other forms of a year ('09, '2009, 2,009) are named as
+ * no year, with the form wanted. */
+static bool take_year(const char *y, int this_year, Mentor *m, MentorError *err)
+{
+    size_t digits = strspn(y, "0123456789");
+    if (digits != 4 || y[digits])
+        return fail(err, MF_GRAD_YEAR,
+                    "Grad year \"%.16s\" is not a year: write it as four digits, like 2009", y);
+    int year = atoi(y);
+    if (year < 1940 || year > this_year) {
+        err->field = MF_GRAD_YEAR;
+        snprintf(err->reason, sizeof err->reason,
+                 "Grad year \"%s\" is not a year between 1940 and %d", y, this_year);
+        return false;
+    }
+    m->grad_year = year;
+    return true;
+}
+
 static bool take_numbers(const char *const v[MF_COUNT], int this_year, Mentor *m, MentorError *err)
 {
-    const char *y = val(v, MF_GRAD_YEAR), *cap = val(v, MF_MONTHLY_CAP);
+    const char *cap = val(v, MF_MONTHLY_CAP);
     char *end;
-    long year = strtol(y, &end, 10);
-    if (*end || end == y || year < 1940 || year > this_year)
-        return fail(err, MF_GRAD_YEAR, "Grad year \"%.10s\" is not a year between 1940 and now", y);
-    m->grad_year = (int)year;
+    if (!take_year(val(v, MF_GRAD_YEAR), this_year, m, err))
+        return false;
     m->monthly_cap = MENTOR_DEFAULT_CAP;
     if (*cap) {
         long c = strtol(cap, &end, 10);

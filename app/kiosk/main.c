@@ -10,10 +10,12 @@
 
 #include "ui/strings.h"
 
+#include <errno.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct {
@@ -262,6 +264,31 @@ static void run(App *a)
     }
 }
 
+/* Makes the --screenshots folder and its missing parents (as mkdir -p),
+ * so a first run's screenshots have somewhere to go; false after saying
+ * why not. */
+static bool shots_folder(const char *dir)
+{
+    char path[1024];
+    struct stat st;
+    snprintf(path, sizeof path, "%s", dir);
+    for (char *p = path + 1;; p++) {
+        bool last = *p == '\0';
+        if (*p != '/' && !last)
+            continue;
+        *p = '\0';
+        if ((mkdir(path, 0777) != 0 && errno != EEXIST) || stat(path, &st) != 0 ||
+            !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "career-kiosk: cannot make the folder %s for --screenshots: %s\n", path,
+                    errno == EEXIST ? "a file of that name is in the way" : strerror(errno));
+            return false;
+        }
+        if (last)
+            return true;
+        *p = '/';
+    }
+}
+
 int main(int argc, char **argv)
 {
     Options o;
@@ -275,7 +302,7 @@ int main(int argc, char **argv)
      * system when freed, instead of glibc raising its threshold and
      * keeping them in the heap */
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-    if (!parse(argc, argv, &o))
+    if (!parse(argc, argv, &o) || (o.shots && !shots_folder(o.shots)))
         return 2;
     if (o.check_config)
         return check_config(&o);
