@@ -648,6 +648,85 @@ static void test_large_text_and_high_contrast(void **state)
     free(out);
 }
 
+/* The ink of the text in a field: of the colours inside r (a little in
+ * from its outline) in shots/name.png, the one farthest from the most
+ * common (the field's fill), as 0xRRGGBB. */
+static unsigned ink(const char *name, int x, int y, int w, int h)
+{
+    char *out;
+    int in = 12;
+    assert_int_equal(support_sh(&out,
+                                "convert %s/shots/%s.png -crop %dx%d+%d+%d +repage -depth 8 "
+                                "-format %%c histogram:info:- | sort -rn",
+                                support_dir, name, w - 2 * in, h - 2 * in, x + in, y + in),
+                     0);
+    unsigned fill = 0, best = 0;
+    int far = -1;
+    bool first = true;
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        const char *hash = strchr(line, '#');
+        unsigned c;
+        if (!hash || sscanf(hash + 1, "%6x", &c) != 1)
+            continue;
+        if (first) {
+            fill = c;
+            first = false;
+        }
+        int d = abs((int)(c >> 16) - (int)(fill >> 16)) +
+                abs((int)((c >> 8) & 255) - (int)((fill >> 8) & 255)) +
+                abs((int)(c & 255) - (int)(fill & 255));
+        if (d > far)
+            far = d, best = c;
+    }
+    free(out);
+    return best;
+}
+
+/* Where the field named label was laid out, from a dump in out. */
+static void field_at(const char *out, const char *label, int *x, int *y, int *w, int *h)
+{
+    char want[200];
+    snprintf(want, sizeof want, " %s\n", label);
+    for (const char *p = strstr(out, "item "); p; p = strstr(p + 1, "\nitem ")) {
+        const char *at = p[0] == '\n' ? p + 1 : p, *nl = strchr(at, '\n');
+        int n = 0;
+        if (sscanf(at, "item %d %d %d %d %n", x, y, w, h, &n) == 4 && nl &&
+            strncmp(at + n - 1, want, strlen(want)) == 0)
+            return;
+    }
+    fail_msg("no field \"%s\" in the dump:\n%s", label, out);
+}
+
+/* An empty field's example ("For example: Sam") is never drawn in the
+ * colour typed text has, in either theme: else in High contrast, where
+ * both were pure white, an example reads as filled in. */
+static void test_a_placeholder_looks_like_one(void **state)
+{
+    (void)state;
+    static const char *const themes[] = {"", "tap \"High contrast\"\n"};
+    for (int t = 0; t < 2; t++) {
+        char script[600], *out;
+        snprintf(script, sizeof script,
+                 "tap \"Touch to start\"\n%sdump\nscreenshot example\n"
+                 "tap \"Your first name\"\ntype Sam\ntap Done\nscreenshot typed\n",
+                 themes[t]);
+        int rc = run(&out, "1280x800", script);
+        if (rc)
+            fail_msg("%s", out);
+        int x, y, w, h;
+        field_at(out, "Your first name", &x, &y, &w, &h);
+        free(out);
+        unsigned example = ink("example", x, y, w, h), typed = ink("typed", x, y, w, h);
+        int d = abs((int)(example >> 16) - (int)(typed >> 16)) +
+                abs((int)((example >> 8) & 255) - (int)((typed >> 8) & 255)) +
+                abs((int)(example & 255) - (int)(typed & 255));
+        if (d < 90)
+            fail_msg("%s: the example is drawn in #%06X and typed text in #%06X: they look the "
+                     "same",
+                     t ? "high contrast" : "the plain theme", example, typed);
+    }
+}
+
 /* Each mentor is offered only the way they asked to be reached: José
  * (email) an email and nothing else; Lan (phone) a phone script for a
  * phone call; Kai (through the office) a request to the office; Kwame
@@ -923,6 +1002,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_a_mentor_at_the_cap_is_explained, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_every_script_has_a_font, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_a_placeholder_looks_like_one, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_large_text_and_high_contrast, support_dir_setup,
                                         support_dir_teardown),

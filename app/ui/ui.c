@@ -72,7 +72,9 @@ static Theme theme(const Ui *ui)
                     ui_alpha(ui_rgb(0x000000), 220),
                     ui_rgb(0x000000),
                     ui_rgb(0xFFFFFF),
-                    ui_rgb(0x4DD2FF)};
+                    ui_rgb(0x4DD2FF),
+                    /* grey: an example, still far above AAA contrast on black */
+                    ui_rgb(0xA8A8A8)};
     } else {
         t = (Theme){ui_rgb(0xF5F2EB),
                     ui_rgb(0xFFFFFF),
@@ -89,7 +91,8 @@ static Theme theme(const Ui *ui)
                     ui_alpha(ui_rgb(0x1C2433), 150),
                     ui_rgb(0xEAE5D9),
                     ui_rgb(0x1C2433),
-                    ui_rgb(0x2A8FB0)};
+                    ui_rgb(0x2A8FB0),
+                    ui_rgb(0x5F6A7A)};
         brand(&t, ui);
     }
     return t;
@@ -767,7 +770,7 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
                 show++;
             tw = draw_text(ui->d, show, r.x + pad, ty, ui->body, WEIGHT_REGULAR, t->text);
         } else
-            ui_text(ui, r.x + pad, ty, placeholder, ui->body, WEIGHT_REGULAR, t->muted, max);
+            ui_text(ui, r.x + pad, ty, placeholder, ui->body, WEIGHT_REGULAR, t->placeholder, max);
         if (focused)
             draw_rect(ui->d, (Rect){r.x + pad + tw + 2, ty + lh / 8, 3, lh * 3 / 4}, t->focus);
     }

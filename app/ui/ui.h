@@ -15,6 +15,9 @@
 typedef struct {
     Color bg, surface, sunken, text, muted, primary, on_primary, accent, border, warn_bg, warn_text,
         ok_text, overlay, chip, chip_text, focus;
+    /* an empty field's example ("For example: Sam"): never the colour of
+     * typed text, in any theme, so an example never looks filled in */
+    Color placeholder;
 } Theme;
 
 typedef enum {
