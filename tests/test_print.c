@@ -707,6 +707,49 @@ static void test_kiosk_receipt_timeout_message(void **state)
     free(out);
 }
 
+/* The result of Print is shown where the visitor is looking, at every
+ * size and setting: the layout check's status rule holds it to being on
+ * screen whole (at 1280x800 it sat below the fold of the middle column,
+ * and only the button's label changed). A printer that prints and one
+ * that cannot be reached, each at the three sizes, with Larger text and
+ * High contrast turned on and off while the result is up. */
+static void test_kiosk_print_result_is_in_sight(void **state)
+{
+    (void)state;
+    static const char *const sizes[] = {"1920x1080", "1080x1920", "1280x800"};
+    char conf[1200], text[1400], script[4096], *out;
+    const char *file = support_path(support_dir, "in-sight.bin");
+    support_write(file, "", 0);
+    const char *printers[2][2] = {
+        {file, "Printed. Pick it up: the printer by the front desk."},
+        {"/dev/usb/no-such-lp9", "The printer cannot be reached."}};
+    const char *settings = "expect layout\n"
+                           "tap \"Larger text\"\nexpect layout\n"
+                           "tap \"High contrast\"\nexpect layout\n"
+                           "tap \"Larger text\"\nexpect layout\n";
+    int upto = (int)(strstr(walk_to_print, "tap Print") - walk_to_print);
+    for (int p = 0; p < 2; p++)
+        for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+            snprintf(conf, sizeof conf, "%s/in-sight%d.conf", support_dir, p);
+            snprintf(text, sizeof text,
+                     "[printing]\nprinter = escpos:%s\npickup = the printer by the front desk\n",
+                     printers[p][0]);
+            support_write(conf, text, (size_t)-1);
+            snprintf(script, sizeof script,
+                     "%.*stap Print\nawait print 60\nexpect text \"%s\"\n%s", upto,
+                     walk_to_print, printers[p][1], settings);
+            support_write(support_path(support_dir, "in-sight.txt"), script, (size_t)-1);
+            int rc = support_kiosk(&out,
+                                   "--headless --size %s --today 2026-11-22 --config %s --db %s "
+                                   "--script %s",
+                                   sizes[i], conf, support_path(support_dir, "in-sight.db"),
+                                   support_path(support_dir, "in-sight.txt"));
+            if (rc != 0)
+                fail_msg("%s, \"%s\": %s", sizes[i], printers[p][1], out);
+            free(out);
+        }
+}
+
 /* A visitor leaves while their sheet is still printing; the next one's
  * Print waits for that job, then prints, and is told how it went. */
 static void test_kiosk_next_visitor_prints_after_the_last(void **state)
@@ -935,6 +978,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_kiosk_prints_receipt, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_receipt_timeout_message, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_print_result_is_in_sight, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_next_visitor_prints_after_the_last,
                                         support_dir_setup, support_dir_teardown),

@@ -311,10 +311,10 @@ void ui_measure_end(Ui *ui)
         ui->d = ui->saved_d;
 }
 
-static void record(Ui *ui, const char *label, Rect r, bool tap)
+static UiItem *record(Ui *ui, const char *label, Rect r, bool tap)
 {
     if (ui->measuring || ui->nitems >= UI_ITEMS || !label || !*label)
-        return;
+        return NULL;
     UiItem *it = &ui->item[ui->nitems++];
     text_copy(it->label, sizeof it->label, label);
     it->value[0] = '\0';
@@ -322,6 +322,8 @@ static void record(Ui *ui, const char *label, Rect r, bool tap)
     it->pane = pane_now(ui);
     it->vis = visible(ui, it->pane, r);
     it->tap = tap;
+    it->status = false;
+    return it;
 }
 
 void ui_record(Ui *ui, const char *label, Rect r)
@@ -332,6 +334,13 @@ void ui_record(Ui *ui, const char *label, Rect r)
 void ui_record_tap(Ui *ui, const char *label, Rect r)
 {
     record(ui, label, r, true);
+}
+
+void ui_status(Ui *ui, const char *label, Rect r)
+{
+    UiItem *it = record(ui, label, r, false);
+    if (it)
+        it->status = true;
 }
 
 bool ui_tapped(Ui *ui, Rect r)

@@ -144,7 +144,7 @@ static int printing_panel(View *vw, int x, int y, int w)
     ty += ui_wrap(ui, (Rect){x + p, ty, iw, 0}, head, ui->small, WEIGHT_BOLD, c);
     if (sub)
         ui_wrap(ui, (Rect){x + p, ty + ui->u, iw, 0}, sub, ui->small, WEIGHT_REGULAR, ui->th.text);
-    ui_record(ui, head, box);
+    ui_status(ui, head, box);
     return box.h + ui->u * 2;
 }
 
@@ -168,8 +168,9 @@ static const char *print_button(const View *vw, ButtonStyle *style)
     }
 }
 
-/* The hint, what the code holds and the print status, wrapped in w from
- * y; returns the height. */
+/* The hint and what the code holds, wrapped in w from y; returns the
+ * height. (The print status is not among them: it is pinned where it is
+ * seen, never in a column that scrolls.) */
 static int captions(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
@@ -179,8 +180,17 @@ static int captions(View *vw, int x, int y, int w)
     y += ui_wrap(ui, (Rect){x, y, w, 0}, about(vw, vw->qr_tab), ui->small, WEIGHT_REGULAR,
                  ui->th.muted);
     y += ui->u * 2;
-    y += printing_panel(vw, x, y, w);
     return y - y0;
+}
+
+/* The height the print status takes in width w with its gap, 0 when
+ * nothing was asked. */
+static int status_height(View *vw, int w)
+{
+    ui_measure_begin(vw->ui);
+    int h = printing_panel(vw, 0, 0, w);
+    ui_measure_end(vw->ui);
+    return h;
 }
 
 /* The middle column in landscape: the tabs, then the captions; returns
@@ -309,21 +319,29 @@ void screen_takeaway(View *vw)
         if (side == 0)
             side = ui->u * 40;
         sheet(vw, (Rect){p, body.y, tx - gap - p, body.h});
-        chrome_scroll(vw, "takeaway-middle", (Rect){tx, body.y, tw + ui->u * 2, body.h}, tx, tw,
-                      middle);
+        /* the print status at the foot of the middle column, under the
+         * tabs and beside the code, whatever the column scrolls to */
+        int sh = status_height(vw, tw);
+        chrome_scroll(vw, "takeaway-middle", (Rect){tx, body.y, tw + ui->u * 2, body.h - sh}, tx,
+                      tw, middle);
+        printing_panel(vw, tx, body.y + body.h - sh + ui->u * 2, tw);
         int cy = body.y + (body.h - side) / 2 > body.y ? body.y + (body.h - side) / 2 : body.y;
         code(vw, k, cx + (cw - side) / 2, cy, scale);
     } else {
-        int w = ui->w - 2 * p;
+        int w = ui->w - 2 * p, sh = status_height(vw, w);
         ui_measure_begin(ui);
         int need = stack(vw, p, body.y, w, body.h) + ui->u * 2 * 8;
         ui_measure_end(ui);
-        if (need <= body.h) { /* the sheet below, in the room that is left */
+        if (need + sh <= body.h) { /* the print status, then the sheet in the room that is left */
             int y = body.y + stack(vw, p, body.y, w, body.h);
+            y += printing_panel(vw, p, y, w);
             sheet(vw, (Rect){p, y, w, body.y + body.h - y});
-        } else { /* too short for the sheet too: the codes scroll (it has a code of its own) */
+        } else { /* too short for the sheet too: the codes scroll (it has a code of its own),
+                    the print status pinned under them */
             stack_room = body.h;
-            chrome_scroll(vw, "takeaway-stack", body, p, w, stack_lay);
+            chrome_scroll(vw, "takeaway-stack", (Rect){body.x, body.y, body.w, body.h - sh}, p, w,
+                          stack_lay);
+            printing_panel(vw, p, body.y + body.h - sh + ui->u * 2, w);
         }
     }
     if (act == BAR_BACK)
