@@ -102,11 +102,15 @@ static void test_ical_events(void **state)
     (void)state;
     char out[4096];
     PayloadEvent ev[2] = {
-        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org"},
-        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go."},
+        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org", 15 * 60},
+        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go.",
+         9 * 60 + 30},
     };
     assert_true(payload_ical(ev, 2, "ck-2026-11-22-M1001", "20261122T101500Z", out, sizeof out) >
                 0);
+    /* each alarm at its event's time, not one fixed morning hour */
+    assert_non_null(strstr(out, "TRIGGER;RELATED=START:PT15H\r\n"));
+    assert_non_null(strstr(out, "TRIGGER;RELATED=START:PT9H30M\r\n"));
     assert_non_null(strstr(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert_non_null(strstr(out, "DTSTART;VALUE=DATE:20261122\r\n"));
     assert_null(strstr(out, "DTEND")); /* an all-day event lasts its day */
@@ -142,8 +146,8 @@ static void test_ical_parts(void **state)
     (void)state;
     char whole[4096], lean[4096], second[4096];
     PayloadEvent ev[2] = {
-        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org"},
-        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go."},
+        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org", 9 * 60},
+        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go.", 9 * 60},
     };
     assert_true(payload_ical(ev, 2, "ck-s", "20261122T101500Z", whole, sizeof whole) > 0);
     assert_true(payload_ical_part(ev, 0, 2, false, "ck-s", "20261122T101500Z", lean, sizeof lean) >

@@ -31,10 +31,11 @@ static void test_takeaway_codes_decode(void **state)
     message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     message_compose(CHANNEL_THANKS, &v, &m, &office, 0, &thanks);
     size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
-    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office, &thanks, {0}};
+    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office, &thanks, {0}, 10 * 60 + 15};
     sheet_build(sheet, &in);
     TakeawayInput ti = {
-        sheet, &msg, &m, &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */, &thanks, {0}};
+        sheet, &msg, &m, &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */, &thanks, {0},
+        10 * 60 + 15};
     takeaway_build(t, &ti);
     for (int kind = 0; kind < TAKE_COUNT; kind++) {
         assert_true(t->ok[kind]);
@@ -103,10 +104,10 @@ static void test_fitted_to_a_small_screen(void **state)
     size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
     assert_true(k >= 8);
     SheetInput in = {&v,      &m,      &msg,         bank, chosen, k, {2026, 11, 22},
-                     &office, &thanks, {2026, 12, 4}};
+                     &office, &thanks, {2026, 12, 4}, 10 * 60 + 15};
     sheet_build(sheet, &in);
     TakeawayInput ti = {sheet,          &msg,       &m,      &office,
-                        {2026, 11, 22}, 1795342500, &thanks, {2026, 12, 4}};
+                        {2026, 11, 22}, 1795342500, &thanks, {2026, 12, 4}, 10 * 60 + 15};
     takeaway_build(t, &ti);
     /* the side a 1280x800 screen gives its code: version 16 at 6 px */
     int side = 534, most = qr_version_for_side(side, QR_MODULE_MIN_PX);

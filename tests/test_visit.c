@@ -47,7 +47,8 @@ static VisitInput input(Fx *f, VisitChoices c)
                         {2026, 11, 22},
                         1795342500 /* 10:15Z */,
                         {0},
-                        0};
+                        0,
+                        10 * 60 + 15};
 }
 
 static void test_builds_the_whole_takeaway(void **state)

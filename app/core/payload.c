@@ -158,7 +158,13 @@ size_t payload_ical_part(const PayloadEvent *ev, size_t first, size_t n, bool al
             put_line(&sb, "BEGIN:VALARM");
             put_line(&sb, "ACTION:DISPLAY");
             put_line(&sb, "DESCRIPTION:Reminder");
-            put_line(&sb, "TRIGGER;RELATED=START:PT9H"); /* 9:00 on the day */
+            /* the event's time on its day: "PT9H" is 9:00 */
+            int h = ev[i].alarm / 60, m = ev[i].alarm % 60;
+            if (m)
+                snprintf(line, sizeof line, "TRIGGER;RELATED=START:PT%dH%dM", h, m);
+            else
+                snprintf(line, sizeof line, "TRIGGER;RELATED=START:PT%dH", h);
+            put_line(&sb, line);
             put_line(&sb, "END:VALARM");
         }
         put_line(&sb, "END:VEVENT");

@@ -24,9 +24,10 @@ typedef struct {
     Date date; /* all-day event on this date */
     const char *summary;
     const char *description; /* may be empty */
+    int alarm;               /* when its reminder rings, minutes after midnight that day */
 } PayloadEvent;
 
-/* A VCALENDAR of all-day VEVENTs, each with a morning alarm. uid_seed
+/* A VCALENDAR of all-day VEVENTs, each with an alarm at its time. uid_seed
  * makes the UIDs unique (no visitor data); stamp is the UTC time of
  * creation as "20261122T101500Z". */
 size_t payload_ical(const PayloadEvent *ev, size_t n, const char *uid_seed, const char *stamp,

@@ -201,13 +201,16 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
     else
         snprintf(nudge, sizeof nudge, "No reply from %s? Send one polite follow-up", m->first_name);
     snprintf(thank, sizeof thank, "Send your thank-you note to %s", full);
-    ev[0] = (PayloadEvent){sheet_send_day(in->office, ch, in->today), send, send_d};
-    ev[1] = (PayloadEvent){sheet_nudge_day(in->office, ch, in->today), nudge,
-                           "One short, kind nudge; then let it go."};
+    int alarm;
+    Date sent = sheet_send_day(in->office, ch, in->today, in->minute, &alarm);
+    ev[0] = (PayloadEvent){sent, send, send_d, alarm};
+    ev[1] = (PayloadEvent){sheet_nudge_day(in->office, ch, in->today, in->minute), nudge,
+                           "One short, kind nudge; then let it go.", SHEET_DAY_START};
     size_t n = 2;
     if (in->met.y > 0) /* the meeting's day is known: the thank-you is dated */
         ev[n++] = (PayloadEvent){sheet_thanks_day(in->office, in->met), thank,
-                                 "Your note is on your prep sheet; name one thing you learned."};
+                                 "Your note is on your prep sheet; name one thing you learned.",
+                                 SHEET_DAY_START};
     date_iso(in->today, day, sizeof day);
     snprintf(t->seed, sizeof t->seed, "ck-%s-%s", day, m->id);
     takeaway_stamp(in->now, t->stamp, sizeof t->stamp);
@@ -216,7 +219,8 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
     for (size_t i = 0; i < n; i++) {
         text_copy(t->event_text[i][0], sizeof t->event_text[i][0], ev[i].summary);
         text_copy(t->event_text[i][1], sizeof t->event_text[i][1], ev[i].description);
-        t->event[i] = (PayloadEvent){ev[i].date, t->event_text[i][0], t->event_text[i][1]};
+        t->event[i] =
+            (PayloadEvent){ev[i].date, t->event_text[i][0], t->event_text[i][1], ev[i].alarm};
     }
     t->len[TAKE_REMINDERS] =
         payload_ical(t->event, n, t->seed, t->stamp, t->payload[TAKE_REMINDERS], TAKE_PAYLOAD_MAX);

@@ -79,6 +79,7 @@ typedef struct {
     long long now;         /* the wall clock (seconds since 1970): the reminders' DTSTAMP */
     const Message *thanks; /* the thank-you note */
     Date met;              /* the meeting's day when known ({0}: not yet) */
+    int minute;            /* the time now, minutes after local midnight: the first alarm is after it */
 } TakeawayInput;
 
 /* Builds every payload and its code. A payload that cannot be encoded

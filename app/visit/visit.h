@@ -42,6 +42,7 @@ typedef struct {
     long long now; /* the wall clock, seconds since 1970: the reminders' creation time */
     Date met;      /* the meeting's day when known (the admin CLI's --met), else {0} */
     int code_side; /* the screen's code slot, px (takeaway_fit); 0: no screen */
+    int minute;    /* the time now, minutes after local midnight: the send reminder is after it */
 } VisitInput;
 
 typedef struct {
