@@ -132,6 +132,9 @@ static const char *const en[S_COUNT] = {
     [S_PAPER_CODES_TITLE] = "Take it with you: scan with your phone's camera",
     [S_PAPER_PAGE] = "Page %d of %d",
     [S_PAPER_MADE] = "Made at the career kiosk, %s. Nothing you typed was kept.",
+    /* the office's contact is a phrase for a sentence ("the front desk, or
+     * careers@..."): on paper it closes one */
+    [S_PAPER_CONTACT] = "Questions? Ask the %s: %s",
     [S_PAPER_HEADER] = "Prep sheet",
     [S_FINISH] = "Finish and clear",
     [S_STILL_THERE] = "Still there?",

@@ -130,6 +130,7 @@ typedef enum {
     S_PAPER_CODES_TITLE,
     S_PAPER_PAGE,
     S_PAPER_MADE,
+    S_PAPER_CONTACT,
     S_PAPER_HEADER,
     S_FINISH,
     S_STILL_THERE,
