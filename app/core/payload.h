@@ -13,8 +13,20 @@
 #include <stddef.h>
 
 /* mailto:TO?subject=...&body=... with UTF-8 percent-encoding and CRLF
- * line breaks. to may be empty (the visitor fills it in). */
+ * line breaks. to may be empty (the visitor fills it in); an empty body
+ * is left out (a draft with its address and subject only). */
 size_t payload_mailto(const char *to, const char *subject, const char *body, char *out, size_t cap);
+
+/* A tel: URI (RFC 3966) a phone dials from a number as people write it:
+ * "(617) 555-0106" -> "tel:6175550106", "+44 20 7946 0958" ->
+ * "tel:+442079460958", "555-0100 x12" -> "tel:5550100;ext=12". 0 when
+ * it holds fewer than three digits. */
+size_t payload_tel(const char *number, char *out, size_t cap);
+
+/* A web address a phone opens: link as it is when it starts with
+ * http:// or https://, else with https:// before it ("linkedin.com/in/x").
+ * 0 when it is empty or holds a space. */
+size_t payload_url(const char *link, char *out, size_t cap);
 
 /* A vCard 3.0 for the mentor with only the channel they agreed to;
  * note (may be empty) goes in NOTE. */

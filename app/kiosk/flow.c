@@ -451,6 +451,11 @@ void flow_handle(App *a, const Intent *in)
         a->view.sheet_looked = true;
         print(a);
         break;
+    case INTENT_FIT_WHOLE: /* one code with all the screen's room */
+        if (a->s->takeaway_ready && a->view.qr_tab >= 0 && a->view.qr_tab < TAKE_COUNT)
+            visit_fit_whole(&a->s->visit, (TakeKind)a->view.qr_tab, in->arg);
+        a->dirty = true;
+        break;
     case INTENT_FIT_CODES: /* the screen knows its room: codes that read from a step back */
         a->view.code_side = in->arg;
         if (a->s->takeaway_ready)

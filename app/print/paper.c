@@ -102,6 +102,21 @@ static int codes_wanted(const PaperInput *in, const Layout *l, TakeKind *kinds)
 static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT, S_QR_CONTACT_ABOUT,
                                              S_QR_REMINDERS_ABOUT, S_QR_THANKS_ABOUT};
 
+/* What a code on paper does on a phone: the message code by the
+ * request's channel, the thank-you's by how the mentor is reached. */
+static const char *code_about(const Takeaway *t, TakeKind k)
+{
+    static const StrId by_channel[CHANNEL_COUNT] = {
+        [CHANNEL_EMAIL] = S_QR_EMAIL_ABOUT,       [CHANNEL_LINKEDIN] = S_QR_LINKEDIN_ABOUT,
+        [CHANNEL_PHONE] = S_QR_PHONE_ABOUT,       [CHANNEL_VIDEO] = S_QR_VIDEO_ABOUT,
+        [CHANNEL_OFFICE] = S_QR_OFFICE_ABOUT,     [CHANNEL_THANKS] = S_QR_THANKS_ABOUT};
+    if (k == TAKE_MESSAGE && t->channel < CHANNEL_COUNT)
+        return str(by_channel[t->channel]);
+    if (k == TAKE_THANKS && t->via == VIA_LINKEDIN)
+        return str(S_QR_THANKS_LINKEDIN_ABOUT);
+    return str(about_code[k]);
+}
+
 /* The block of codes, from y: a heading, then rows of labelled codes.
  * Draws when ui->d is set; returns the height; notes breaks between rows. */
 static int codes_block(Ui *ui, const PaperInput *in, const Layout *l, int x, int y, int w,
@@ -128,7 +143,7 @@ static int codes_block(Ui *ui, const PaperInput *in, const Layout *l, int x, int
             int cx = x + c * (colw + gap), cy = y;
             cy += ui_wrap(ui, (Rect){cx, cy, colw, 0}, takeaway_label(kinds[i + c]), ui->body,
                           WEIGHT_BOLD, ui->th.text);
-            cy += ui_wrap(ui, (Rect){cx, cy, colw, 0}, str(about_code[kinds[i + c]]), ui->small,
+            cy += ui_wrap(ui, (Rect){cx, cy, colw, 0}, code_about(in->take, kinds[i + c]), ui->small,
                           WEIGHT_REGULAR, ui->th.muted);
             int side = modules * scale;
             /* centred on a roll, at the column's left on a page (the

@@ -57,6 +57,14 @@ bool visit_fit_codes(Visit *v, int side)
     return takeaway_fit(&v->takeaway, &v->sheet, side);
 }
 
+bool visit_fit_whole(Visit *v, TakeKind k, int side)
+{
+    Takeaway *t = &v->takeaway;
+    if (t->whole_side == side && t->whole.kind == k)
+        return t->whole.code.module != NULL;
+    return takeaway_fit_whole(t, k, side);
+}
+
 void visit_wipe(Visit *v)
 {
     takeaway_free(&v->takeaway);

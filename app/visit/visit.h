@@ -73,6 +73,10 @@ void visit_build(Visit *v, const VisitInput *in);
  * takeaway_fit); nothing to do when they already are. */
 bool visit_fit_codes(Visit *v, int side);
 
+/* Fits kind k's whole code to a square of side px (see
+ * takeaway_fit_whole); nothing to do when it already is. */
+bool visit_fit_whole(Visit *v, TakeKind k, int side);
+
 /* A copy of src with codes of its own, for a print job's thread; NULL
  * when out of memory. Free with visit_wipe, then free(). */
 Visit *visit_copy(const Visit *src);
