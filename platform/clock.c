@@ -21,6 +21,16 @@ long long clock_unix(const Clock *c)
     return (long long)timegm(&noon);
 }
 
+int clock_minute(const Clock *c)
+{
+    if (c->pinned)
+        return 12 * 60;
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return tm.tm_hour * 60 + tm.tm_min;
+}
+
 void clock_today(const Clock *c, int *y, int *m, int *d)
 {
     if (c->pinned) {

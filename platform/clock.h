@@ -26,6 +26,10 @@ long long clock_unix(const Clock *c);
 /* Today's date, local time (the pinned day when pinned). */
 void clock_today(const Clock *c, int *y, int *m, int *d);
 
+/* The time of day now, local, in minutes after midnight (noon when
+ * pinned: a pinned day is seen at midday). */
+int clock_minute(const Clock *c);
+
 /* strftime of now into out: UTC, or local time when local is set. */
 void clock_format(const Clock *c, bool local, const char *fmt, char *out, size_t cap);
 

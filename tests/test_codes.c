@@ -23,6 +23,7 @@
 
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { MENTORS_MAX = 400 };
 
@@ -167,11 +168,29 @@ typedef struct {
     char *payload;
 } Code;
 
-/* The message (or thank-you) parts carry it all: one part is the whole
- * payload; text parts, put together, hold its body and subject. */
+/* The message (or thank-you) code: one part a phone acts on, the whole
+ * payload or its draft's address and subject (the whole then shows in
+ * one code with all the screen's room); only where nothing to act on
+ * exists, text parts that put together hold it all. */
 static void check_note(const Who *w, const char *size, const char *kind, const char *whole,
                        const Code *c, int n)
 {
+    for (int i = 0; i < n; i++)
+        if (strcmp(c[i].kind, kind) == 0 && (strncmp(c[i].payload, "mailto:", 7) == 0 ||
+                                             strncmp(c[i].payload, "tel:", 4) == 0 ||
+                                             strncmp(c[i].payload, "https://", 8) == 0)) {
+            if (c[i].parts != 1)
+                fail_msg("%s %s: the %s code is in %d parts", size, w->id, kind, c[i].parts);
+            size_t len = strlen(c[i].payload);
+            if (strcmp(c[i].payload, whole) != 0 &&
+                (strncmp(whole, c[i].payload, len) != 0 || strncmp(whole + len, "&body=", 6) != 0))
+                fail_msg("%s %s: the %s code \"%.200s\" is neither its whole draft nor that "
+                         "draft's address and subject",
+                         size, w->id, kind, c[i].payload);
+            return;
+        }
+    if (strcmp(kind, "message") == 0)
+        fail_msg("%s %s: the message code is not one a phone acts on", size, w->id);
     int parts = 0;
     static char joined[16384];
     joined[0] = '\0';
@@ -405,9 +424,9 @@ static void codes_at(const char *size)
         "        print(f, \"an event without a day or summary\"); bad += 1\n"
         "for f in sorted(glob.glob(\"*.mailto\")):\n"
         "    p = u.urlsplit(open(f, encoding=\"utf-8\").read()); q = u.parse_qs(p.query); n += 1\n"
-        "    if p.scheme != \"mailto\" or not q.get(\"subject\") or not q.get(\"body\") or "
-        "\"\\r\\n\" not in q[\"body\"][0]:\n"
-        "        print(f, \"not a draft with a subject and a body\"); bad += 1\n"
+        "    if p.scheme != \"mailto\" or not q.get(\"subject\") or (q.get(\"body\") and "
+        "\"\\r\\n\" not in q[\"body\"][0]):\n"
+        "        print(f, \"not a draft with a subject (and a body of lines)\"); bad += 1\n"
         "print(\"parsed\", n, \"bad\", bad)\n"
         "sys.exit(1 if bad else 0)' 2>&1",
         dec);
@@ -420,6 +439,125 @@ static void codes_at(const char *size)
     printf("%s: %d of the sample's %d mentors (every %d), %d codes read back at 40%%, %d "
            "parsed; the smallest code %d modules\n",
            size, nwho, nsample, every_for(size), total, parsed_n, smallest);
+}
+
+/* ---- the message code, as a phone sees it on screen ---- */
+
+/* A mentor on each channel and the start of what their message code
+ * must hold: one code a phone acts on. */
+static const struct {
+    const char *name, *query, *want;
+} channel_mentor[] = {
+    {"José García", "José García", "mailto:jose.garcia@example.org?subject="},
+    {"Kai Nakamura", "Kai Nakamura", "mailto:careers@northfield.example.org?subject="},
+    {"Lan Nguyễn", "Lan Nguyen", "tel:6175550106"},
+    {"Kwame Mensah", "Kwame Mensah", "https://www.linkedin.com/in/example-ck-1024"},
+    {"Ana Conceição", "Ana Conceicao", "https://meet.example.org/ana-conceicao"},
+};
+enum { CHANNEL_MENTORS = sizeof channel_mentor / sizeof *channel_mentor };
+
+/* What zbarimg reads in shots/name.png scaled to 40% (a phone a step
+ * back), malloc'd; "" when none. */
+static char *read_shot(const char *name)
+{
+    char *out;
+    support_sh(&out,
+               "convert %s/shots/%s.png -colorspace Gray -filter Triangle -resize 40%% pgm:- | "
+               "zbarimg -Sdisable -Sqrcode.enable --quiet --raw -Sbinary - 2>/dev/null",
+               support_dir, name);
+    return out;
+}
+
+/* The walk to mentor i's Take away with the message tab open; larger:
+ * with Larger text on. */
+static int walk_to_message(char *s, size_t cap, int i, bool larger)
+{
+    char first[64];
+    snprintf(first, sizeof first, "%s", channel_mentor[i].name);
+    first[strcspn(first, " ")] = '\0';
+    return snprintf(s, cap,
+                    "tap \"Touch to start\"\n%s"
+                    "tap \"Skip this step\"\ntap Search\ntype %s\ntap Done\ntap \"%s\"\n"
+                    "tap \"Choose %s\"\ntap \"Next: pick questions\"\n"
+                    "tap \"Next: take it with you\"\ntap \"Your message\"\nexpect layout\n",
+                    larger ? "tap \"Larger text\"\n" : "", channel_mentor[i].query,
+                    channel_mentor[i].name, first);
+}
+
+static int run_script(char **out, const char *size, const char *script)
+{
+    char path[1100], db[1100], shots[1100];
+    snprintf(path, sizeof path, "%s/message.txt", support_dir);
+    snprintf(db, sizeof db, "%s/message.db", support_dir);
+    snprintf(shots, sizeof shots, "%s/shots", support_dir);
+    mkdir(shots, 0755);
+    unlink(db); /* no referrals counted from the last run */
+    support_write(path, script, (size_t)-1);
+    return support_kiosk(out,
+                         "--headless --size %s --today 2026-11-22 --db %s --script %s "
+                         "--screenshots %s",
+                         size, db, path, shots);
+}
+
+/* At every size, with Larger text and without, the message code a phone
+ * reads off the screen is one code it acts on: mailto: for email (to the
+ * mentor, or the office that introduces them), tel: for a call, the
+ * profile for LinkedIn, the booking link for video. Where the screen's
+ * slot is too small for the whole email draft, its address and subject;
+ * and the whole draft, body and all, reads from the screen that gives
+ * it all the room. */
+static void test_message_codes_act_at_every_size(void **state)
+{
+    (void)state;
+    static const char *const sizes[] = {"1920x1080", "1080x1920", "1280x800"};
+    int wholes = 0, read = 0;
+    for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++)
+        for (int larger = 0; larger < 2; larger++)
+            for (int i = 0; i < CHANNEL_MENTORS; i++) {
+                char script[2000], *out;
+                int n = walk_to_message(script, sizeof script, i, larger);
+                snprintf(script + n, sizeof script - (size_t)n,
+                         "screenshot message\ndump takeaway\n");
+                int rc = run_script(&out, sizes[z], script);
+                if (rc != 0)
+                    fail_msg("%s, %s: %s", sizes[z], channel_mentor[i].name, out);
+                const char *next;
+                char *whole = between(out, "== payload message ==\n", "\n== payload contact", &next);
+                assert_non_null(whole);
+                free(out);
+                char *got = read_shot("message");
+                read++;
+                const char *want = channel_mentor[i].want;
+                if (strncmp(got, want, strlen(want)) != 0 || strchr(got, '\n'))
+                    fail_msg("%s%s, %s: the message code reads \"%.300s\", not one code "
+                             "starting \"%s\"",
+                             sizes[z], larger ? " with Larger text" : "", channel_mentor[i].name,
+                             got, want);
+                if (strcmp(got, whole) != 0) { /* the draft's address and subject only */
+                    size_t len = strlen(got);
+                    if (strncmp(whole, got, len) != 0 || strncmp(whole + len, "&body=", 6) != 0)
+                        fail_msg("%s, %s: \"%.300s\" is not the draft's address and subject",
+                                 sizes[z], channel_mentor[i].name, got);
+                    n = walk_to_message(script, sizeof script, i, larger);
+                    snprintf(script + n, sizeof script - (size_t)n,
+                             "tap \"Show the whole email in one code\"\nexpect layout\n"
+                             "screenshot whole\n");
+                    rc = run_script(&out, sizes[z], script);
+                    if (rc != 0)
+                        fail_msg("%s, %s: %s", sizes[z], channel_mentor[i].name, out);
+                    free(out);
+                    char *all = read_shot("whole");
+                    if (strcmp(all, whole) != 0)
+                        fail_msg("%s%s, %s: the whole email's code reads \"%.300s\"", sizes[z],
+                                 larger ? " with Larger text" : "", channel_mentor[i].name, all);
+                    free(all);
+                    wholes++;
+                }
+                free(got);
+                free(whole);
+            }
+    printf("%d message codes read from the screen, %d whole drafts shown large\n", read, wholes);
+    assert_true(wholes > 0); /* 1280x800 has too little room for a whole draft in its slot */
 }
 
 static void test_codes_1920x1080(void **state)
@@ -445,6 +583,8 @@ int main(int argc, char **argv)
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_message_codes_act_at_every_size, support_dir_setup,
+                                        support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_codes_1920x1080, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_codes_1080x1920, support_dir_setup,

@@ -164,6 +164,33 @@ static void test_interests_as_phrases(void **state)
     }
 }
 
+/* A directory's ';' list reads as a person writes one: "Speaks: English
+ * and Japanese", never the raw "English; Japanese". */
+static void test_lists_as_people_write_them(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"English", "English"},
+        {"English; Japanese", "English and Japanese"},
+        {"English;Spanish; Japanese", "English, Spanish, and Japanese"},
+        {" English ;  ; Korean ;", "English and Korean"},
+        {"a; b; c; d", "a, b, c, and d"},
+        {"", ""},
+        {" ; ", ""},
+    };
+    char out[128];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        english_list(cases[i].in, out, sizeof out);
+        if (strcmp(out, cases[i].want) != 0)
+            fail_msg("\"%s\": \"%s\", not \"%s\"", cases[i].in, out, cases[i].want);
+    }
+    char small[12]; /* cut, never overrun */
+    english_list("English; Japanese", small, sizeof small);
+    assert_true(strlen(small) < sizeof small);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -174,6 +201,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_names_as_people_write_them),
         cmocka_unit_test(test_programs_as_titles),
         cmocka_unit_test(test_interests_as_phrases),
+        cmocka_unit_test(test_lists_as_people_write_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -252,8 +252,9 @@ static void walk(const char *size)
         fail_msg("walkthrough at %s failed: %s", size, out);
     free(out);
     free(script);
-    /* the codes each screenshot shows (a small screen's message code is
-     * its text, in parts: the draft would need modules too small to read) */
+    /* the codes each screenshot shows (the message code is one a phone
+     * acts on: on a screen whose slot is too small for the whole draft,
+     * its address and subject; test_codes reads the whole one shown large) */
     static const struct {
         const char *shot, *want, *or_else;
     } codes[] = {
@@ -263,9 +264,9 @@ static void walk(const char *size)
          "1. How did you come to be in your current role? I'd like to hear the path in your own "
          "words. (3m)",
          NULL},
-        {"12-takeaway-message",
-         "mailto:jose.garcia@example.org?subject=", "To: jose.garcia@example.org"},
-        {"12-takeaway-message", "My%20name%20is%20Sam", "My name is Sam"},
+        {"12-takeaway-message", "mailto:jose.garcia@example.org?subject=Graduate%20student", NULL},
+        {"12-takeaway-message", "&body=Dear%20Jos%C3%A9,%0D%0A%0D%0AMy%20name%20is%20Sam",
+         "%20to%20learn%20about%20your%20work%3F\n"},
         {"13-takeaway-contact", "FN:José García", NULL},
         {"14-takeaway-reminders", "SUMMARY:Send your request to José García", NULL},
         {"15-takeaway-thanks", "Thank", NULL},
@@ -649,9 +650,88 @@ static void test_large_text_and_high_contrast(void **state)
     free(out);
 }
 
+/* The ink of the text in a field: of the colours inside r (a little in
+ * from its outline) in shots/name.png, the one farthest from the most
+ * common (the field's fill), as 0xRRGGBB. */
+static unsigned ink(const char *name, int x, int y, int w, int h)
+{
+    char *out;
+    int in = 12;
+    assert_int_equal(support_sh(&out,
+                                "convert %s/shots/%s.png -crop %dx%d+%d+%d +repage -depth 8 "
+                                "-format %%c histogram:info:- | sort -rn",
+                                support_dir, name, w - 2 * in, h - 2 * in, x + in, y + in),
+                     0);
+    unsigned fill = 0, best = 0;
+    int far = -1;
+    bool first = true;
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        const char *hash = strchr(line, '#');
+        unsigned c;
+        if (!hash || sscanf(hash + 1, "%6x", &c) != 1)
+            continue;
+        if (first) {
+            fill = c;
+            first = false;
+        }
+        int d = abs((int)(c >> 16) - (int)(fill >> 16)) +
+                abs((int)((c >> 8) & 255) - (int)((fill >> 8) & 255)) +
+                abs((int)(c & 255) - (int)(fill & 255));
+        if (d > far)
+            far = d, best = c;
+    }
+    free(out);
+    return best;
+}
+
+/* Where the field named label was laid out, from a dump in out. */
+static void field_at(const char *out, const char *label, int *x, int *y, int *w, int *h)
+{
+    char want[200];
+    snprintf(want, sizeof want, " %s\n", label);
+    for (const char *p = strstr(out, "item "); p; p = strstr(p + 1, "\nitem ")) {
+        const char *at = p[0] == '\n' ? p + 1 : p, *nl = strchr(at, '\n');
+        int n = 0;
+        if (sscanf(at, "item %d %d %d %d %n", x, y, w, h, &n) == 4 && nl &&
+            strncmp(at + n - 1, want, strlen(want)) == 0)
+            return;
+    }
+    fail_msg("no field \"%s\" in the dump:\n%s", label, out);
+}
+
+/* An empty field's example ("For example: Sam") is never drawn in the
+ * colour typed text has, in either theme: else in High contrast, where
+ * both were pure white, an example reads as filled in. */
+static void test_a_placeholder_looks_like_one(void **state)
+{
+    (void)state;
+    static const char *const themes[] = {"", "tap \"High contrast\"\n"};
+    for (int t = 0; t < 2; t++) {
+        char script[600], *out;
+        snprintf(script, sizeof script,
+                 "tap \"Touch to start\"\n%sdump\nscreenshot example\n"
+                 "tap \"Your first name\"\ntype Sam\ntap Done\nscreenshot typed\n",
+                 themes[t]);
+        int rc = run(&out, "1280x800", script);
+        if (rc)
+            fail_msg("%s", out);
+        int x, y, w, h;
+        field_at(out, "Your first name", &x, &y, &w, &h);
+        free(out);
+        unsigned example = ink("example", x, y, w, h), typed = ink("typed", x, y, w, h);
+        int d = abs((int)(example >> 16) - (int)(typed >> 16)) +
+                abs((int)((example >> 8) & 255) - (int)((typed >> 8) & 255)) +
+                abs((int)(example & 255) - (int)(typed & 255));
+        if (d < 90)
+            fail_msg("%s: the example is drawn in #%06X and typed text in #%06X: they look the "
+                     "same",
+                     t ? "high contrast" : "the plain theme", example, typed);
+    }
+}
+
 /* Each mentor is offered only the way they asked to be reached: José
  * (email) an email and nothing else; Lan (phone) a phone script for a
- * phone call; Kai (through the office) a request to the office; Kwame
+ * phone call (its code dials); Kai (through the office) a request to the office; Kwame
  * (LinkedIn) a note, whose code carries his profile. */
 /* Walks to mentor `name` (found by `query`), expecting `expect` (lines of
  * script) on the Message screen, then takes it away; the kiosk's output. */
@@ -685,7 +765,7 @@ static void test_only_the_mentors_channel_is_offered(void **state)
     assert_non_null(strstr(out, "Meeting: Phone call")
                         ? out
                         : strstr(out, "phone call")); /* the meeting follows the channel */
-    assert_null(strstr(out, "== payload message ==\nmailto:"));
+    assert_non_null(strstr(out, "== payload message ==\ntel:6175550106\n")); /* dials */
     free(out);
     out = walk_to("kai naka", "Kai Nakamura",
                   "expect text \"Preview: office\"\nexpect text \"Ask the career office\"\n");
@@ -694,8 +774,9 @@ static void test_only_the_mentors_channel_is_offered(void **state)
     out = walk_to("kwame", "Kwame Mensah", "expect text \"Preview: linkedin\"\n");
     char *code = strstr(out, "== payload message ==");
     assert_non_null(code);
-    assert_non_null(strstr(code, "Hi Kwame"));
-    assert_non_null(strstr(code, "https://www.linkedin.com/in/example-ck-1024"));
+    /* the code opens his profile; the note to send is on the sheet */
+    assert_non_null(strstr(code, "== payload message ==\nhttps://www.linkedin.com/in/example-ck-1024\n"));
+    assert_true(strstr(out, "Hi Kwame") < code);
     free(out);
 }
 
@@ -961,6 +1042,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_a_mentor_at_the_cap_is_explained, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_every_script_has_a_font, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_a_placeholder_looks_like_one, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_large_text_and_high_contrast, support_dir_setup,
                                         support_dir_teardown),

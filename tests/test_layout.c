@@ -43,7 +43,19 @@ static void control(const char *label, Rect r, int in)
         int y0 = v.y > a.y ? v.y : a.y, y1 = v.y + v.h < a.y + a.h ? v.y + v.h : a.y + a.h;
         v = y1 > y0 ? (Rect){v.x, y0, v.w, y1 - y0} : (Rect){v.x, v.y, 0, 0};
     }
+    /* and by the screen */
+    int x1 = v.x + v.w < ui.w ? v.x + v.w : ui.w, y1 = v.y + v.h < ui.h ? v.y + v.h : ui.h;
+    v = x1 > v.x && y1 > v.y ? (Rect){v.x, v.y, x1 - v.x, y1 - v.y} : (Rect){v.x, v.y, 0, 0};
     it->vis = v;
+}
+
+/* A status the visitor must see, laid out in area `in` at r. */
+static void status(const char *label, Rect r, int in)
+{
+    control(label, r, in);
+    UiItem *it = &ui.item[ui.nitems - 1];
+    it->tap = false;
+    it->status = true;
 }
 
 static void text(const char *s, Rect r, int in, bool cut)
@@ -146,6 +158,29 @@ static void test_cut_and_colliding_text_fails(void **state)
     expect_one("the bottom bar and the keyboard overlap");
 }
 
+/* The result of an action (Print's "Printed. Pick it up: ...") is seen
+ * whole where the visitor is: not below the fold of a scroll area (Take
+ * away at 1280x800 before the fix), not half off it or off the screen. */
+static void test_a_status_off_screen_fails(void **state)
+{
+    (void)state;
+    holding();
+    status("Printed. Pick it up: the printer by the front desk.", (Rect){190, 500, 400, 90}, 2);
+    char why[2000];
+    int n = check(why, sizeof why);
+    if (n != 0)
+        fail_msg("a status in sight: %d problems:\n%s", n, why);
+    holding(); /* the scroll area shows 150..710: the status lies below it */
+    status("Printed. Pick it up: the printer by the front desk.", (Rect){190, 760, 400, 90}, 2);
+    expect_one("status \"Printed. Pick it up: the printer by the front desk.\" is out of sight");
+    holding(); /* half in sight */
+    status("The printer is paused right now.", (Rect){190, 660, 400, 90}, 2);
+    expect_one("status \"The printer is paused right now.\" is cut off");
+    holding(); /* off the screen */
+    status("The printer is paused right now.", (Rect){1200, 300, 400, 90}, 0);
+    expect_one("status \"The printer is paused right now.\" is cut off");
+}
+
 /* The words fit the caller's buffer; the count is all of them. */
 static void test_every_problem_is_counted(void **state)
 {
@@ -166,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_chips_over_the_bottom_bar_fail),
         cmocka_unit_test(test_small_and_unreachable_controls_fail),
         cmocka_unit_test(test_cut_and_colliding_text_fails),
+        cmocka_unit_test(test_a_status_off_screen_fails),
         cmocka_unit_test(test_every_problem_is_counted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

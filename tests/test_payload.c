@@ -102,11 +102,15 @@ static void test_ical_events(void **state)
     (void)state;
     char out[4096];
     PayloadEvent ev[2] = {
-        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org"},
-        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go."},
+        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org", 15 * 60},
+        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go.",
+         9 * 60 + 30},
     };
     assert_true(payload_ical(ev, 2, "ck-2026-11-22-M1001", "20261122T101500Z", out, sizeof out) >
                 0);
+    /* each alarm at its event's time, not one fixed morning hour */
+    assert_non_null(strstr(out, "TRIGGER;RELATED=START:PT15H\r\n"));
+    assert_non_null(strstr(out, "TRIGGER;RELATED=START:PT9H30M\r\n"));
     assert_non_null(strstr(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert_non_null(strstr(out, "DTSTART;VALUE=DATE:20261122\r\n"));
     assert_null(strstr(out, "DTEND")); /* an all-day event lasts its day */
@@ -142,8 +146,8 @@ static void test_ical_parts(void **state)
     (void)state;
     char whole[4096], lean[4096], second[4096];
     PayloadEvent ev[2] = {
-        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org"},
-        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go."},
+        {{2026, 11, 22}, "Send your request to José García", "Email: jose@example.org", 9 * 60},
+        {{2026, 12, 1}, "Follow up, once", "One short, friendly nudge; then let it go.", 9 * 60},
     };
     assert_true(payload_ical(ev, 2, "ck-s", "20261122T101500Z", whole, sizeof whole) > 0);
     assert_true(payload_ical_part(ev, 0, 2, false, "ck-s", "20261122T101500Z", lean, sizeof lean) >
@@ -172,11 +176,45 @@ static void test_ical_parts(void **state)
     free(dir);
 }
 
+/* Numbers and links as a phone acts on them: tel: dials, a web address
+ * opens; a draft with no body leaves it out. */
+static void test_tel_url_and_a_draft_without_body(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } tel[] = {
+        {"(617) 555-0106", "tel:6175550106"},
+        {"+44 20 7946 0958", "tel:+442079460958"},
+        {"555-0100 x12", "tel:5550100;ext=12"},
+        {"617.555.0106 ext. 7", "tel:6175550106;ext=7"},
+        {"555-0100 x", "tel:5550100"},
+        {"call me", ""},
+        {"12", ""},
+    };
+    char out[128];
+    for (size_t i = 0; i < sizeof tel / sizeof *tel; i++) {
+        size_t n = payload_tel(tel[i].in, out, sizeof out);
+        if (strcmp(n ? out : "", tel[i].want) != 0)
+            fail_msg("\"%s\": \"%s\", not \"%s\"", tel[i].in, n ? out : "", tel[i].want);
+    }
+    assert_int_equal(payload_tel("(617) 555-0106", out, 8), 0); /* too small: nothing */
+    assert_true(payload_url("https://www.linkedin.com/in/x", out, sizeof out) > 0);
+    assert_string_equal(out, "https://www.linkedin.com/in/x");
+    assert_true(payload_url("linkedin.com/in/x", out, sizeof out) > 0);
+    assert_string_equal(out, "https://linkedin.com/in/x");
+    assert_int_equal(payload_url("", out, sizeof out), 0);
+    assert_int_equal(payload_url("not a link", out, sizeof out), 0);
+    assert_true(payload_mailto("a@example.org", "Hi there", "", out, sizeof out) > 0);
+    assert_string_equal(out, "mailto:a@example.org?subject=Hi%20there");
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tel_url_and_a_draft_without_body),
         cmocka_unit_test(test_mailto_encoding),  cmocka_unit_test(test_vcard_escaping_and_channel),
         cmocka_unit_test(test_long_values_fold), cmocka_unit_test(test_ical_events),
         cmocka_unit_test(test_ical_parts),

@@ -13,6 +13,7 @@
 #include "page.h"
 #include "print/paper.h"
 #include "print/print.h"
+#include "ui/strings.h"
 #include "ui/ui.h"
 #include "visit/visit.h"
 
@@ -58,7 +59,8 @@ static Fixture *fixture(int n)
                      {2026, 11, 22},
                      1795342500 /* 2026-11-22 10:15Z */,
                      {0},
-                     0};
+                     0,
+                     10 * 60 + 15};
     visit_build(&f->visit, &in);
     return f;
 }
@@ -411,6 +413,59 @@ static void test_long_sheet_flows_onto_pages(void **state)
     fixture_free(f);
 }
 
+/* The page (from 0) with a run that is exactly s, or -1; *count says on
+ * how many pages it is. */
+static int page_with(const Printout *out, const char *s, int *count)
+{
+    int at = -1;
+    *count = 0;
+    for (int p = 0; p < out->n; p++)
+        for (int r = 0; r < out->page[p].nruns; r++)
+            if (strcmp(out->page[p].runs[r].s, s) == 0) {
+                at = at < 0 ? p : at;
+                ++*count;
+                break;
+            }
+    return at;
+}
+
+/* The take-away codes stay together under their heading, on one page:
+ * a visit of any length on Letter or A4 never leaves some of them alone
+ * on a last page away from the rest (three codes alone on page 3, their
+ * heading and two others at the foot of page 2). */
+static void test_codes_stay_together_on_pages(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {"Your message", "Contact card", "Reminders",
+                                         "Thank-you note"};
+    static const Paper papers[] = {PAPER_LETTER, PAPER_A4};
+    int pages_seen[PRINTOUT_PAGES + 1] = {0};
+    for (int n = 1; n <= 25; n += 3) {
+        Fixture *f = fixture(n);
+        for (size_t k = 0; k < sizeof papers / sizeof *papers; k++) {
+            Printout out;
+            render(f, papers[k], &out);
+            int count, heading = page_with(&out, str(S_PAPER_CODES_TITLE), &count);
+            if (heading < 0 || count != 1)
+                fail_msg("%d questions on %s: the codes' heading is on %d pages", n,
+                         paper_name(papers[k]), count);
+            for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+                int on = page_with(&out, labels[i], &count);
+                if (on != heading || count != 1)
+                    fail_msg("%d questions on %s: the %s code is on page %d of %d, its heading "
+                             "on page %d",
+                             n, paper_name(papers[k]), labels[i], on + 1, out.n, heading + 1);
+            }
+            pages_seen[out.n]++;
+            printout_free(&out);
+        }
+        fixture_free(f);
+    }
+    for (int p = 1; p <= PRINTOUT_PAGES; p++)
+        if (pages_seen[p])
+            printf("%d visits printed on %d page%s\n", pages_seen[p], p, p == 1 ? "" : "s");
+}
+
 static void test_pdf_has_text_and_codes(void **state)
 {
     (void)state;
@@ -426,6 +481,13 @@ static void test_pdf_has_text_and_codes(void **state)
     printout_free(&out);
     char *text;
     assert_int_equal(support_sh(&text, "pdftotext %s/sheet.pdf - 2>&1", support_dir), 0);
+    /* the office's contact, a phrase ("the front desk"), closes a sentence
+     * in the footer rather than standing there as a lowercase fragment */
+    if (!strstr(text, "Questions? Ask the Career Center: the front desk"))
+        fail_msg("the footer does not ask in a sentence:\n%s", text);
+    for (const char *l = text; *l; l += strcspn(l, "\n"), l += *l == '\n')
+        if (strncmp(l, "the front desk", 14) == 0)
+            fail_msg("a line of the page starts with the office's phrase:\n%s", text);
     assert_sheet_in(f, squeeze(text));
     free(text);
     assert_int_equal(
@@ -707,6 +769,52 @@ static void test_kiosk_receipt_timeout_message(void **state)
     free(out);
 }
 
+/* The result of Print is shown where the visitor is looking, at every
+ * size and setting: the layout check's status rule holds it to being on
+ * screen whole (at 1280x800 it sat below the fold of the middle column,
+ * and only the button's label changed). A printer that prints and one
+ * that cannot be reached, each at the three sizes, with Larger text and
+ * High contrast turned on and off while the result is up. */
+static void test_kiosk_print_result_is_in_sight(void **state)
+{
+    (void)state;
+    static const char *const sizes[] = {"1920x1080", "1080x1920", "1280x800"};
+    char conf[1200], text[1400], script[4096], *out;
+    const char *file = support_path(support_dir, "in-sight.bin");
+    support_write(file, "", 0);
+    const char *printers[2][2] = {
+        {file, "Printed. Pick it up: the printer by the front desk."},
+        {"/dev/usb/no-such-lp9", "The printer cannot be reached."}};
+    const char *settings = "expect layout\n"
+                           "tap \"Larger text\"\nexpect layout\n"
+                           "tap \"High contrast\"\nexpect layout\n"
+                           "tap \"Larger text\"\nexpect layout\n";
+    int upto = (int)(strstr(walk_to_print, "tap Print") - walk_to_print);
+    for (int p = 0; p < 2; p++)
+        for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+            snprintf(conf, sizeof conf, "%s/in-sight%d.conf", support_dir, p);
+            snprintf(text, sizeof text,
+                     "[printing]\nprinter = escpos:%s\npickup = the printer by the front desk\n",
+                     printers[p][0]);
+            support_write(conf, text, (size_t)-1);
+            snprintf(script, sizeof script,
+                     "%.*stap Print\nawait print 60\nexpect text \"%s\"\n%s", upto,
+                     walk_to_print, printers[p][1], settings);
+            support_write(support_path(support_dir, "in-sight.txt"), script, (size_t)-1);
+            /* a directory of its own each time: José's referrals would
+             * otherwise add up to his monthly cap */
+            char db[1200];
+            snprintf(db, sizeof db, "%s/in-sight%d-%zu.db", support_dir, p, i);
+            int rc = support_kiosk(&out,
+                                   "--headless --size %s --today 2026-11-22 --config %s --db %s "
+                                   "--script %s",
+                                   sizes[i], conf, db, support_path(support_dir, "in-sight.txt"));
+            if (rc != 0)
+                fail_msg("%s, \"%s\": %s", sizes[i], printers[p][1], out);
+            free(out);
+        }
+}
+
 /* A visitor leaves while their sheet is still printing; the next one's
  * Print waits for that job, then prints, and is told how it went. */
 static void test_kiosk_next_visitor_prints_after_the_last(void **state)
@@ -922,6 +1030,7 @@ int main(int argc, char **argv)
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_long_sheet_flows_onto_pages, support_dir_setup,
                                         support_dir_teardown),
+        cmocka_unit_test(test_codes_stay_together_on_pages),
         cmocka_unit_test_setup_teardown(test_pdf_has_text_and_codes, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_receipt_bytes_decode_and_scan, support_dir_setup,
@@ -935,6 +1044,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_kiosk_prints_receipt, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_receipt_timeout_message, support_dir_setup,
+                                        support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_print_result_is_in_sight, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_next_visitor_prints_after_the_last,
                                         support_dir_setup, support_dir_teardown),

@@ -69,7 +69,8 @@ static void test_wipe_leaves_nothing_of_the_visitor(void **state)
                      {2026, 11, 22},
                      1795342500,
                      {0},
-                     0};
+                     0,
+                     10 * 60 + 15};
     visit_build(&s->visit, &in);
     s->takeaway_ready = true;
     /* the words are in the session, in the messages, the sheet and the codes */

@@ -30,7 +30,7 @@ static Fx *build(void)
     size_t k = question_suggest(bank, (size_t)nbank, fx->v.status, fx->m.grad_year, 2026, 20,
                                 fx->chosen, 64);
     SheetInput in = {&fx->v, &fx->m,         &fx->msg, bank, fx->chosen,
-                     k,      {2026, 11, 22}, &office,  NULL, {0}};
+                     k,      {2026, 11, 22}, &office,  NULL, {0}, 10 * 60};
     sheet_build(&fx->sheet, &in);
     return fx;
 }
@@ -75,12 +75,43 @@ static void test_follow_up_dates(void **state)
     closed.closed[1] = (Date){2026, 11, 26};
     closed.closed[2] = (Date){2026, 11, 27};
     closed.nclosed = 3;
-    Date sat = {2026, 11, 21}, send = sheet_send_day(&closed, CHANNEL_PHONE, sat);
+    Date sat = {2026, 11, 21}, send = sheet_send_day(&closed, CHANNEL_PHONE, sat, 600, NULL);
     assert_int_equal(send.m * 100 + send.d, 1124);
-    Date nudge = sheet_nudge_day(&closed, CHANNEL_PHONE, sat);
+    Date nudge = sheet_nudge_day(&closed, CHANNEL_PHONE, sat, 600);
     assert_int_equal(nudge.m * 100 + nudge.d, 1207);
-    send = sheet_send_day(&closed, CHANNEL_EMAIL, sat); /* an email can go today */
+    send = sheet_send_day(&closed, CHANNEL_EMAIL, sat, 600, NULL); /* an email can go today */
     assert_int_equal(send.d, 21);
+}
+
+/* The reminder to send is never set for a time already past: asked at
+ * 14:20 it rings at 15:00 the same day; before the day starts, at 9:00;
+ * too late in the day, 9:00 the next day (an open one for a call). */
+static void test_send_reminder_is_after_now(void **state)
+{
+    (void)state;
+    static const struct {
+        MessageChannel ch;
+        Date today;
+        int minute;
+        int want_day, want_alarm; /* MMDD, minutes */
+    } cases[] = {
+        {CHANNEL_EMAIL, {2026, 11, 20}, 7 * 60, 1120, 9 * 60},        /* early: 9:00 */
+        {CHANNEL_EMAIL, {2026, 11, 20}, 9 * 60 + 10, 1120, 10 * 60},  /* not the 9:00 just past */
+        {CHANNEL_EMAIL, {2026, 11, 20}, 14 * 60 + 20, 1120, 15 * 60}, /* the next whole hour */
+        {CHANNEL_EMAIL, {2026, 11, 20}, 14 * 60 + 40, 1120, 16 * 60}, /* half an hour at least */
+        {CHANNEL_EMAIL, {2026, 11, 20}, 16 * 60 + 30, 1120, 17 * 60},
+        {CHANNEL_EMAIL, {2026, 11, 20}, 16 * 60 + 31, 1121, 9 * 60}, /* too late: tomorrow */
+        {CHANNEL_EMAIL, {2026, 11, 20}, 23 * 60 + 59, 1121, 9 * 60},
+        {CHANNEL_PHONE, {2026, 11, 20}, 18 * 60, 1123, 9 * 60}, /* a Friday evening's call: Monday */
+        {CHANNEL_PHONE, {2026, 11, 21}, 10 * 60, 1123, 9 * 60}, /* a Saturday's: Monday at 9 */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int alarm = -1;
+        Date d = sheet_send_day(&office, cases[i].ch, cases[i].today, cases[i].minute, &alarm);
+        if (d.m * 100 + d.d != cases[i].want_day || alarm != cases[i].want_alarm)
+            fail_msg("case %zu: %02d%02d at %d, wanted %04d at %d", i, d.m, d.d, alarm,
+                     cases[i].want_day, cases[i].want_alarm);
+    }
 }
 
 static void test_golden_text(void **state)
@@ -128,7 +159,7 @@ static void test_office_channel_points_to_the_office(void **state)
     fx->m.via = VIA_OFFICE;
     fx->m.contact[0] = '\0';
     SheetInput in = {&fx->v, &fx->m,         &fx->msg, bank, fx->chosen,
-                     3,      {2026, 11, 22}, &office,  NULL, {0}};
+                     3,      {2026, 11, 22}, &office,  NULL, {0}, 10 * 60};
     sheet_build(&fx->sheet, &in);
     static char text[32768];
     sheet_render_text(&fx->sheet, 78, text, sizeof text);
@@ -143,6 +174,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sections_in_order),
         cmocka_unit_test(test_follow_up_dates),
+        cmocka_unit_test(test_send_reminder_is_after_now),
         cmocka_unit_test(test_golden_text),
         cmocka_unit_test(test_compact_levels_shrink),
         cmocka_unit_test(test_office_channel_points_to_the_office),

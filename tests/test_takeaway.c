@@ -31,10 +31,11 @@ static void test_takeaway_codes_decode(void **state)
     message_compose(CHANNEL_EMAIL, &v, &m, &office, 0, &msg);
     message_compose(CHANNEL_THANKS, &v, &m, &office, 0, &thanks);
     size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
-    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office, &thanks, {0}};
+    SheetInput in = {&v, &m, &msg, bank, chosen, k, {2026, 11, 22}, &office, &thanks, {0}, 10 * 60 + 15};
     sheet_build(sheet, &in);
     TakeawayInput ti = {
-        sheet, &msg, &m, &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */, &thanks, {0}};
+        sheet, &msg, &m, &office, {2026, 11, 22}, 1795342500 /* 2026-11-22 10:15Z */, &thanks, {0},
+        10 * 60 + 15};
     takeaway_build(t, &ti);
     for (int kind = 0; kind < TAKE_COUNT; kind++) {
         assert_true(t->ok[kind]);
@@ -103,10 +104,10 @@ static void test_fitted_to_a_small_screen(void **state)
     size_t k = question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 30, chosen, 64);
     assert_true(k >= 8);
     SheetInput in = {&v,      &m,      &msg,         bank, chosen, k, {2026, 11, 22},
-                     &office, &thanks, {2026, 12, 4}};
+                     &office, &thanks, {2026, 12, 4}, 10 * 60 + 15};
     sheet_build(sheet, &in);
     TakeawayInput ti = {sheet,          &msg,       &m,      &office,
-                        {2026, 11, 22}, 1795342500, &thanks, {2026, 12, 4}};
+                        {2026, 11, 22}, 1795342500, &thanks, {2026, 12, 4}, 10 * 60 + 15};
     takeaway_build(t, &ti);
     /* the side a 1280x800 screen gives its code: version 16 at 6 px */
     int side = 534, most = qr_version_for_side(side, QR_MODULE_MIN_PX);
@@ -123,9 +124,13 @@ static void test_fitted_to_a_small_screen(void **state)
         sheets += p->kind == TAKE_SHEET;
         messages += p->kind == TAKE_MESSAGE;
     }
-    /* the long sheet and phone script are split, not cut, into few codes */
+    /* the long sheet is split, not cut, into few codes; the call is one
+     * code a phone dials (the script is on the sheet) */
     assert_true(sheets >= 2 && sheets <= 4);
-    assert_true(messages >= 2 && messages <= 3);
+    assert_int_equal(messages, 1);
+    assert_string_equal(t->part[takeaway_first_part(t, TAKE_MESSAGE, NULL)].payload,
+                        "tel:6175550100");
+    assert_string_equal(t->payload[TAKE_MESSAGE], "tel:6175550100");
     static char all[16384];
     joined(t, TAKE_SHEET, all, sizeof all);
     for (size_t i = 0; i < k; i++)
@@ -136,10 +141,12 @@ static void test_fitted_to_a_small_screen(void **state)
     assert_non_null(strstr(last, "Mon 7 Dec 2026: send the thank-you note")); /* met on a Friday */
     assert_non_null(strstr(last, "thank whoever pointed you to José"));
     assert_non_null(strstr(t->part[first].payload, "(part 1 of"));
-    /* the script, put back together, is the whole script */
-    joined(t, TAKE_MESSAGE, all, sizeof all);
+    /* nothing to act on for a thank-you to a mentor reached by phone: its
+     * text, put back together, is the whole note */
+    joined(t, TAKE_THANKS, all, sizeof all);
+    assert_false(takeaway_actionable(t->payload[TAKE_THANKS]));
     char flat[8192], *o = flat;
-    for (const char *c = msg.body; *c; c++) /* the cuts drop blank lines only */
+    for (const char *c = thanks.body; *c; c++) /* the cuts drop blank lines only */
         if (!(*c == '\n' && c[1] == '\n'))
             *o++ = *c;
     *o = '\0';
@@ -174,6 +181,96 @@ static void test_fitted_to_a_small_screen(void **state)
     free(t);
 }
 
+/* The message code is always one code a phone acts on: an email draft
+ * too long for a small screen's slot keeps its address and subject
+ * (never text in parts to copy and join), and its whole draft fits a
+ * screen's whole room; a call is tel:, LinkedIn and video their links. */
+static void test_the_message_code_is_one_a_phone_acts_on(void **state)
+{
+    (void)state;
+    static const Office office = {.name = "Career Center",
+                                  .school = "Northfield University",
+                                  .contact = "the front desk, or careers@example.org",
+                                  .logo = ""};
+    static Question bank[QUESTION_MAX];
+    int nbank = fixture_bank(bank, QUESTION_MAX);
+    static const struct {
+        ContactVia via;
+        MessageChannel ch;
+        const char *contact, *want;
+    } cases[] = {
+        {VIA_EMAIL, CHANNEL_EMAIL, "jose.garcia@example.org", "mailto:jose.garcia@example.org?"},
+        {VIA_OFFICE, CHANNEL_OFFICE, "", "mailto:careers@example.org?"},
+        {VIA_PHONE, CHANNEL_PHONE, "+1 (617) 555-0100 x12", "tel:+16175550100;ext=12"},
+        {VIA_LINKEDIN, CHANNEL_LINKEDIN, "linkedin.com/in/jose-example",
+         "https://linkedin.com/in/jose-example"},
+        {VIA_VIDEO, CHANNEL_VIDEO, "https://meet.example.org/jose", "https://meet.example.org/jose"},
+    };
+    Sheet *sheet = calloc(1, sizeof *sheet);
+    Takeaway *t = calloc(1, sizeof *t);
+    char *dir = support_tmpdir();
+    int briefs = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        Mentor m = fixture_mentor();
+        Visitor v = fixture_visitor();
+        Message msg, thanks;
+        size_t chosen[64];
+        m.via = cases[c].via;
+        snprintf(m.contact, sizeof m.contact, "%s", cases[c].contact);
+        message_compose(cases[c].ch, &v, &m, &office, 0, &msg);
+        message_compose(CHANNEL_THANKS, &v, &m, &office, 0, &thanks);
+        size_t k =
+            question_suggest(bank, (size_t)nbank, v.status, m.grad_year, 2026, 20, chosen, 64);
+        SheetInput in = {&v,      &m,      &msg, bank, chosen, k, {2026, 11, 22},
+                         &office, &thanks, {0},  10 * 60};
+        sheet_build(sheet, &in);
+        TakeawayInput ti = {sheet,      &msg,    &m,  &office, {2026, 11, 22},
+                            1795342500, &thanks, {0}, 10 * 60};
+        takeaway_build(t, &ti);
+        /* a 1280x800 screen's slot (version 16 at 6 px) and a 1920x1080 one's */
+        for (int side = 534; side <= 834; side += 300) {
+            assert_true(takeaway_fit(t, sheet, side));
+            int parts, i = takeaway_first_part(t, TAKE_MESSAGE, &parts);
+            if (i < 0)
+                fail_msg("case %zu at %d px: no message code", c, side);
+            const TakePart *p = &t->part[i];
+            if (parts != 1 || !takeaway_actionable(p->payload) ||
+                strncmp(p->payload, cases[c].want, strlen(cases[c].want)) != 0)
+                fail_msg("case %zu at %d px: %d parts, the first \"%.80s\"", c, side, parts,
+                         p->payload);
+            if (strncmp(p->payload, "mailto:", 7) != 0) {
+                assert_string_equal(p->payload, cases[c].want);
+                continue;
+            }
+            assert_non_null(strstr(p->payload, "?subject="));
+            if (p->brief) { /* the whole draft, in one code with the screen's room */
+                briefs++;
+                assert_null(strstr(p->payload, "&body="));
+                assert_true(takeaway_fit_whole(t, TAKE_MESSAGE, 760));
+                char *got = support_zbar_qr(&t->whole.code, QR_MODULE_MIN_PX, dir);
+                assert_string_equal(got, t->payload[TAKE_MESSAGE]);
+                assert_non_null(strstr(got, "&body="));
+                free(got);
+            } else
+                assert_string_equal(p->payload, t->payload[TAKE_MESSAGE]);
+        }
+        /* the words the codes do not carry are on the sheet */
+        static char text[32768];
+        sheet_render_text(sheet, 78, text, sizeof text);
+        char first[40];
+        snprintf(first, sizeof first, "%.30s", msg.body);
+        first[strcspn(first, "\n")] = '\0';
+        if (!strstr(text, first))
+            fail_msg("case %zu: the message \"%s\" is not on the sheet", c, first);
+        takeaway_free(t);
+    }
+    assert_true(briefs >= 2); /* the email and the office's at 1280x800 at least */
+    support_rmtree(dir);
+    free(dir);
+    free(sheet);
+    free(t);
+}
+
 static void test_names_and_labels(void **state)
 {
     (void)state;
@@ -197,6 +294,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_takeaway_codes_decode),
         cmocka_unit_test(test_fitted_to_a_small_screen),
+        cmocka_unit_test(test_the_message_code_is_one_a_phone_acts_on),
         cmocka_unit_test(test_names_and_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

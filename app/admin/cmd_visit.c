@@ -346,7 +346,7 @@ AdminVisit *admin_visit(Admin *a, const Args *args, const char *id)
     }
     VisitInput in = {
         &v->visitor,           &v->mentor, v->choices, v->bank, v->nbank, &a->cfg.office, a->today,
-        clock_unix(&a->clock), met,        0};
+        clock_unix(&a->clock), met,        0,          clock_minute(&a->clock)};
     visit_build(&v->v, &in);
     return v;
 fail:

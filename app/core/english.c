@@ -628,3 +628,42 @@ void english_interest(const char *in, char *out, size_t cap)
         text_copy(out, cap, p);
     fix_articles(out, cap);
 }
+
+/* The next item of a ';' list from *p, trimmed, into item; false at the
+ * end. */
+static bool list_item(const char **p, char *item, size_t cap)
+{
+    while (**p) {
+        size_t n = strcspn(*p, ";");
+        const char *a = *p, *b = *p + n;
+        *p = *b ? b + 1 : b;
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (b > a) {
+            snprintf(item, cap, "%.*s", (int)(b - a), a);
+            return true;
+        }
+    }
+    return false;
+}
+
+void english_list(const char *in, char *out, size_t cap)
+{
+    char item[256];
+    size_t n = 0, len = 0;
+    const char *p = in;
+    while (list_item(&p, item, sizeof item))
+        n++;
+    if (cap)
+        out[0] = '\0';
+    p = in;
+    for (size_t i = 0; i < n && list_item(&p, item, sizeof item); i++) {
+        const char *sep = i == 0 ? "" : n == 2 ? " and " : i + 1 == n ? ", and " : ", ";
+        int k = snprintf(out + len, len < cap ? cap - len : 0, "%s%s", sep, item);
+        if (k < 0 || len + (size_t)k >= cap)
+            return; /* cut: the caller's buffer holds what fitted */
+        len += (size_t)k;
+    }
+}

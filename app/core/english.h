@@ -56,4 +56,10 @@ void english_tidy_title(const char *in, char *out, size_t cap);
  * as a software engineer", "I want to be nurse" -> "becoming a nurse"). */
 void english_interest(const char *in, char *out, size_t cap);
 
+/* A directory's list ("English; Japanese", items split by ';') as a
+ * person writes it in a sentence or a fact: "English", "English and
+ * Japanese", "English, Spanish, and Japanese" (US English: a comma before
+ * the last "and"). Empty items are skipped; an item is trimmed. */
+void english_list(const char *in, char *out, size_t cap);
+
 #endif

@@ -38,9 +38,43 @@ size_t payload_mailto(const char *to, const char *subject, const char *body, cha
     pct(&sb, to, true);
     strbuf_add(&sb, "?subject=");
     pct(&sb, subject, false);
-    strbuf_add(&sb, "&body=");
-    pct(&sb, body, false);
+    if (*body) {
+        strbuf_add(&sb, "&body=");
+        pct(&sb, body, false);
+    }
     return sb.overflow ? 0 : sb.len;
+}
+
+size_t payload_tel(const char *number, char *out, size_t cap)
+{
+    StrBuf sb;
+    int digits = 0;
+    bool ext = false;
+    strbuf_init(&sb, out, cap);
+    strbuf_add(&sb, "tel:");
+    for (const char *p = number; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            strbuf_addc(&sb, *p);
+            digits += !ext;
+        } else if (*p == '+' && digits == 0 && !ext)
+            strbuf_addc(&sb, '+');
+        else if ((*p == 'x' || *p == 'X' || *p == ',') && digits > 0 && !ext) {
+            strbuf_add(&sb, ";ext=");
+            ext = true;
+        }
+    }
+    if (ext && !sb.overflow && out[sb.len - 1] == '=') /* "x" with no digits after it */
+        strbuf_truncate(&sb, sb.len - strlen(";ext="));
+    return sb.overflow || digits < 3 ? 0 : sb.len;
+}
+
+size_t payload_url(const char *link, char *out, size_t cap)
+{
+    if (!*link || strpbrk(link, " \t\n"))
+        return 0;
+    bool scheme = strncmp(link, "https://", 8) == 0 || strncmp(link, "http://", 7) == 0;
+    int n = snprintf(out, cap, "%s%s", scheme ? "" : "https://", link);
+    return n > 0 && (size_t)n < cap ? (size_t)n : 0;
 }
 
 /* Writes one content line, folded at 75 octets (CRLF + space) without
@@ -158,7 +192,13 @@ size_t payload_ical_part(const PayloadEvent *ev, size_t first, size_t n, bool al
             put_line(&sb, "BEGIN:VALARM");
             put_line(&sb, "ACTION:DISPLAY");
             put_line(&sb, "DESCRIPTION:Reminder");
-            put_line(&sb, "TRIGGER;RELATED=START:PT9H"); /* 9:00 on the day */
+            /* the event's time on its day: "PT9H" is 9:00 */
+            int h = ev[i].alarm / 60, m = ev[i].alarm % 60;
+            if (m)
+                snprintf(line, sizeof line, "TRIGGER;RELATED=START:PT%dH%dM", h, m);
+            else
+                snprintf(line, sizeof line, "TRIGGER;RELATED=START:PT%dH", h);
+            put_line(&sb, line);
             put_line(&sb, "END:VALARM");
         }
         put_line(&sb, "END:VEVENT");

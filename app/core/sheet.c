@@ -80,8 +80,11 @@ static void build_contact(Sheet *s, const SheetInput *in)
     else
         line(s, LINE_KEYVAL, "Reach by", 0,
              keepf(s, "%s: %s", mentor_via_label(m->via), m->contact));
-    if (*m->topics)
-        line(s, LINE_KEYVAL, "Happy to discuss", 0, keepf(s, "%s", m->topics));
+    if (*m->topics) {
+        char topics[MENTOR_TOPICS_MAX + 64];
+        english_list(m->topics, topics, sizeof topics);
+        line(s, LINE_KEYVAL, "Happy to discuss", 0, keepf(s, "%s", topics));
+    }
 }
 
 /* A message's body, one line per paragraph, so renderers can space them. */
@@ -178,16 +181,33 @@ static void build_during(Sheet *s, const SheetInput *in)
     (void)in;
 }
 
-Date sheet_send_day(const Office *o, MessageChannel ch, Date today)
+/* The first day a request on ch may go from d on. */
+static Date send_from(const DateCalendar *cal, MessageChannel ch, Date d)
 {
-    DateCalendar cal = office_calendar(o);
-    return ch == CHANNEL_PHONE ? date_next_open(&cal, today) : today;
+    return ch == CHANNEL_PHONE ? date_next_open(cal, d) : d;
 }
 
-Date sheet_nudge_day(const Office *o, MessageChannel ch, Date today)
+Date sheet_send_day(const Office *o, MessageChannel ch, Date today, int minute, int *alarm)
 {
     DateCalendar cal = office_calendar(o);
-    return date_add_open_days(&cal, sheet_send_day(o, ch, today), 7);
+    Date day = send_from(&cal, ch, today);
+    int at = SHEET_DAY_START;
+    if (date_to_days(day) == date_to_days(today)) {
+        int next = (minute + 30 + 59) / 60 * 60; /* a whole hour, half an hour away at least */
+        if (next > SHEET_DAY_END)
+            day = send_from(&cal, ch, date_add_days(today, 1));
+        else if (next > at)
+            at = next;
+    }
+    if (alarm)
+        *alarm = at;
+    return day;
+}
+
+Date sheet_nudge_day(const Office *o, MessageChannel ch, Date today, int minute)
+{
+    DateCalendar cal = office_calendar(o);
+    return date_add_open_days(&cal, sheet_send_day(o, ch, today, minute, NULL), 7);
 }
 
 Date sheet_thanks_day(const Office *o, Date met)
@@ -205,8 +225,8 @@ static void build_followup(Sheet *s, const SheetInput *in)
 {
     char d1[32], d2[32], d3[32] = "The day after you meet";
     MessageChannel ch = in->request ? in->request->channel : CHANNEL_EMAIL;
-    date_human(sheet_send_day(in->office, ch, in->today), d1, sizeof d1);
-    date_human(sheet_nudge_day(in->office, ch, in->today), d2, sizeof d2);
+    date_human(sheet_send_day(in->office, ch, in->today, in->minute, NULL), d1, sizeof d1);
+    date_human(sheet_nudge_day(in->office, ch, in->today, in->minute), d2, sizeof d2);
     if (date_known(in->met))
         date_human(sheet_thanks_day(in->office, in->met), d3, sizeof d3);
     section(s, SEC_FOLLOWUP, "Follow-up plan");

@@ -76,6 +76,7 @@ typedef struct {
     const Office *office;  /* its name and school head the sheet; its contact for intros */
     const Message *thanks; /* the thank-you note for afterwards; NULL: none */
     Date met;              /* the day of the meeting, when known; {0}: not yet */
+    int minute;            /* the time now, minutes after local midnight (sheet_send_day) */
 } SheetInput;
 
 /* Builds the sheet from in. Sections, in order: the contact, the
@@ -83,13 +84,21 @@ typedef struct {
  * and the thank-you note when in->thanks is set. */
 void sheet_build(Sheet *s, const SheetInput *in);
 
-/* When to send a request on channel ch made on today: today, but a call
- * waits for a day the office is open (a Saturday's call goes on Monday,
- * a holiday's the day after; [calendar] closed lists the holidays). */
-Date sheet_send_day(const Office *o, MessageChannel ch, Date today);
+/* The day's reminders ring between these, minutes after midnight. */
+enum { SHEET_DAY_START = 9 * 60, SHEET_DAY_END = 17 * 60 };
+
+/* When to send a request on channel ch made on today at minute (local
+ * time, minutes after midnight): today, but a call waits for a day the
+ * office is open (a Saturday's call goes on Monday, a holiday's the day
+ * after; [calendar] closed lists the holidays). Its reminder rings at
+ * *alarm (may be NULL): SHEET_DAY_START, or on today the next whole hour
+ * at least half an hour from minute, never one already past; when that
+ * is after SHEET_DAY_END, the request waits for the next day (an open
+ * one for a call) at SHEET_DAY_START. */
+Date sheet_send_day(const Office *o, MessageChannel ch, Date today, int minute, int *alarm);
 
 /* The one polite nudge: seven open days after sending. */
-Date sheet_nudge_day(const Office *o, MessageChannel ch, Date today);
+Date sheet_nudge_day(const Office *o, MessageChannel ch, Date today, int minute);
 
 /* When to send the thank-you note: the day after the meeting, or the
  * office's next open day after it (the mentor reads it at work). */

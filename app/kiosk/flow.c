@@ -176,7 +176,7 @@ static VisitInput visit_input(const App *a, const Session *s, size_t *chosen)
         s->channel, s->linkedin_short ? MESSAGE_LINKEDIN_SHORT : MESSAGE_LINKEDIN_CHARS, chosen, n};
     return (VisitInput){&s->visitor,  &s->mentor,       c,        a->cat.bank,
                         a->cat.nbank, &a->cfg.office,   a->today, clock_unix(&a->clock),
-                        (Date){0},    a->view.code_side};
+                        (Date){0},    a->view.code_side, clock_minute(&a->clock)};
 }
 
 static void suggest(App *a)
@@ -387,7 +387,8 @@ bool flow_sample_visit(App *a, Visit *v, char *err, size_t cap)
                          a->today,
                          clock_unix(&a->clock),
                          (Date){0},
-                         0};
+                         0,
+                         clock_minute(&a->clock)};
         visit_build(v, &in);
     } else
         snprintf(err, cap, "the directory has no mentor to put on a test sheet");
@@ -449,6 +450,11 @@ void flow_handle(App *a, const Intent *in)
     case INTENT_PRINT:
         a->view.sheet_looked = true;
         print(a);
+        break;
+    case INTENT_FIT_WHOLE: /* one code with all the screen's room */
+        if (a->s->takeaway_ready && a->view.qr_tab >= 0 && a->view.qr_tab < TAKE_COUNT)
+            visit_fit_whole(&a->s->visit, (TakeKind)a->view.qr_tab, in->arg);
+        a->dirty = true;
         break;
     case INTENT_FIT_CODES: /* the screen knows its room: codes that read from a step back */
         a->view.code_side = in->arg;

@@ -40,4 +40,5 @@ void view_reset(View *v)
     v->confirm_restart = false;
     v->confirm_finish = false;
     v->sheet_looked = false;
+    v->code_whole = false;
 }

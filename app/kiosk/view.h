@@ -115,6 +115,7 @@ typedef enum {
     INTENT_SUGGEST,      /* choose the suggested questions again */
     INTENT_PRINT,        /* print the sheet */
     INTENT_FIT_CODES,    /* arg: the Take away code slot's side in px; fit the codes to it */
+    INTENT_FIT_WHOLE,    /* arg: a side in px; fit the shown tab's whole code to it */
     INTENT_STAFF_BEGIN,  /* arg: 1 to open the waiting stick, 0 for the menu */
     INTENT_STAFF_KEY,    /* arg: a PIN pad key: '0'-'9', '\b' or '\r' */
     INTENT_STAFF_END,    /* close staff mode */
@@ -153,6 +154,7 @@ typedef struct {
     bool confirm_restart; /* "Start over?" is up */
     bool confirm_finish;  /* "Leave without your sheet?" is up */
     bool sheet_looked;    /* on Take away: another code shown, or Print tapped */
+    bool code_whole;      /* on Take away: the shown tab's whole code, large, over the screen */
     int code_side;        /* Take away's code slot, px: what flow fits the codes to */
     /* what the screens asked for in this pass, in order */
     Intent intent[VIEW_INTENTS];

@@ -27,6 +27,7 @@ typedef struct {
     int max_scale;       /* dots per module at most (about 0.6-0.75 mm) */
     int min_scale;       /* and at least (about 0.4-0.5 mm) */
     bool header, footer; /* on every page */
+    bool keep_codes;     /* the codes stay together on one page (they fit one) */
 } Layout;
 
 static Layout layout_for(Paper p)
@@ -101,6 +102,21 @@ static int codes_wanted(const PaperInput *in, const Layout *l, TakeKind *kinds)
 static const StrId about_code[TAKE_COUNT] = {S_QR_SHEET_ABOUT, S_QR_EMAIL_ABOUT, S_QR_CONTACT_ABOUT,
                                              S_QR_REMINDERS_ABOUT, S_QR_THANKS_ABOUT};
 
+/* What a code on paper does on a phone: the message code by the
+ * request's channel, the thank-you's by how the mentor is reached. */
+static const char *code_about(const Takeaway *t, TakeKind k)
+{
+    static const StrId by_channel[CHANNEL_COUNT] = {
+        [CHANNEL_EMAIL] = S_QR_EMAIL_ABOUT,       [CHANNEL_LINKEDIN] = S_QR_LINKEDIN_ABOUT,
+        [CHANNEL_PHONE] = S_QR_PHONE_ABOUT,       [CHANNEL_VIDEO] = S_QR_VIDEO_ABOUT,
+        [CHANNEL_OFFICE] = S_QR_OFFICE_ABOUT,     [CHANNEL_THANKS] = S_QR_THANKS_ABOUT};
+    if (k == TAKE_MESSAGE && t->channel < CHANNEL_COUNT)
+        return str(by_channel[t->channel]);
+    if (k == TAKE_THANKS && t->via == VIA_LINKEDIN)
+        return str(S_QR_THANKS_LINKEDIN_ABOUT);
+    return str(about_code[k]);
+}
+
 /* The block of codes, from y: a heading, then rows of labelled codes.
  * Draws when ui->d is set; returns the height; notes breaks between rows. */
 static int codes_block(Ui *ui, const PaperInput *in, const Layout *l, int x, int y, int w,
@@ -127,7 +143,7 @@ static int codes_block(Ui *ui, const PaperInput *in, const Layout *l, int x, int
             int cx = x + c * (colw + gap), cy = y;
             cy += ui_wrap(ui, (Rect){cx, cy, colw, 0}, takeaway_label(kinds[i + c]), ui->body,
                           WEIGHT_BOLD, ui->th.text);
-            cy += ui_wrap(ui, (Rect){cx, cy, colw, 0}, str(about_code[kinds[i + c]]), ui->small,
+            cy += ui_wrap(ui, (Rect){cx, cy, colw, 0}, code_about(in->take, kinds[i + c]), ui->small,
                           WEIGHT_REGULAR, ui->th.muted);
             int side = modules * scale;
             /* centred on a roll, at the column's left on a page (the
@@ -142,7 +158,7 @@ static int codes_block(Ui *ui, const PaperInput *in, const Layout *l, int x, int
                 row_h = cy - y;
         }
         y += row_h + ui->u * 2;
-        if (br && br->n < SHEET_BREAKS)
+        if (br && br->n < SHEET_BREAKS && !l->keep_codes)
             br->y[br->n++] = y;
     }
     return y - y0;
@@ -189,7 +205,7 @@ static int header(Ui *ui, const PaperInput *in, const Layout *l, int w)
 /* The footer lines; returns their height. Draws with its top at y. */
 static int footer(Ui *ui, const PaperInput *in, const Layout *l, int w, int y, int page, int pages)
 {
-    char when[64], made[200], pg[40];
+    char when[64], made[200], pg[40], ask[OFFICE_TEXT_MAX * 2 + 64];
     int x = l->margin, cw = w - 2 * l->margin, y0 = y;
     date_human(in->today, when, sizeof when);
     snprintf(made, sizeof made, str(S_PAPER_MADE), when);
@@ -197,9 +213,10 @@ static int footer(Ui *ui, const PaperInput *in, const Layout *l, int w, int y, i
     if (ui->d)
         draw_rect(ui->d, (Rect){x, y, cw, 2}, ui->th.border);
     y += ui->u * 2;
-    if (*in->office->contact)
-        y += ui_wrap(ui, (Rect){x, y, cw, 0}, in->office->contact, ui->small, WEIGHT_REGULAR,
-                     ui->th.text);
+    if (*in->office->contact) {
+        snprintf(ask, sizeof ask, str(S_PAPER_CONTACT), in->office->name, in->office->contact);
+        y += ui_wrap(ui, (Rect){x, y, cw, 0}, ask, ui->small, WEIGHT_REGULAR, ui->th.text);
+    }
     int pw = pages > 1 ? ui_width(ui, pg, ui->small, WEIGHT_REGULAR) : 0;
     int mh = ui_wrap(ui, (Rect){x, y, cw - pw - ui->u * 4, 0}, made, ui->small, WEIGHT_REGULAR,
                      ui->th.muted);
@@ -248,13 +265,19 @@ static bool render_page(Ui *ui, const PaperInput *in, const Layout *l, int h, in
 }
 
 /* Where pages start in the column for layout l: measured with ui on
- * the measuring canvas m; returns the page count, total in *total. */
-static int plan(Ui *ui, Draw *m, const PaperInput *in, const Layout *l, int room, SheetBreaks *br,
+ * the measuring canvas m; returns the page count, total in *total. The
+ * codes are kept together (a page never starts in their midst, leaving
+ * some alone on the last page away from their heading) when they fit a
+ * page. */
+static int plan(Ui *ui, Draw *m, const PaperInput *in, Layout *l, int room, SheetBreaks *br,
                 int *start, int *total)
 {
     int w = l->spec.w;
     ui_paper(ui, m, w, l->spec.h ? l->spec.h : w, l);
     ui_measure_begin(ui);
+    l->keep_codes = false;
+    l->keep_codes = codes_block(ui, in, l, l->margin, 0, w - 2 * l->margin, NULL) <= room;
+    memset(br, 0, sizeof *br);
     *total = column(ui, in, l, l->margin, 0, w - 2 * l->margin, br);
     ui_measure_end(ui);
     return paginate(br, *total, room, start, PRINTOUT_PAGES);
@@ -286,15 +309,19 @@ bool paper_render(const Visit *v, Paper paper, Printout *out, char *err, size_t 
     /* a roll is one page as long as the column */
     int room = l.spec.roll ? 1 << 30 : l.spec.h - 2 * l.top - head - foot - l.u * 4;
     int pages = plan(ui, canvas_draw(m), in, &l, room, br, start, &total);
-    if (pages > 1 && l.min_scale < l.max_scale) {
-        /* codes a step smaller (still over 0.3 mm a module) when that saves
-         * a sheet of paper */
-        Layout small = l;
-        small.max_scale = l.min_scale;
+    /* when that saves a sheet of paper: codes a step smaller (still over
+     * 0.3 mm a module), then three to a row (two rows of codes, not
+     * three), then both */
+    for (int t = 1; t < 4 && pages > 1 && !l.spec.roll; t++) {
+        Layout other = layout_for(paper);
+        if (t & 1)
+            other.max_scale = other.min_scale;
+        if (t & 2)
+            other.columns = 3;
         int start2[PRINTOUT_PAGES + 1], total2;
-        int pages2 = plan(ui, canvas_draw(m), in, &small, room, br, start2, &total2);
+        int pages2 = plan(ui, canvas_draw(m), in, &other, room, br, start2, &total2);
         if (pages2 < pages) {
-            l = small;
+            l = other;
             pages = pages2;
             total = total2;
             memcpy(start, start2, sizeof start2);

@@ -1,7 +1,8 @@
 /* layout: the check of what a drawing pass laid out (ui_layout_check):
  * controls that overlap, are too small, lie outside the screen or their
  * scroll area, or reach into an area they do not belong to (a bar, the
- * keyboard); lines of text cut short, outside their area, running into
+ * keyboard); a status the visitor must see that is not on screen whole;
+ * lines of text cut short, outside their area, running into
  * each other or half under a control. It reads only the pass's records,
  * so a test can hand it any rectangles. */
 #include "ui.h"
@@ -72,10 +73,22 @@ static int intruded(const Ui *ui, int p, Rect vis)
     return -1;
 }
 
+/* A status (the result of an action) is seen whole without scrolling:
+ * not below the fold of a scroll area, not off the screen. */
+static void check_status(const UiItem *a, Problems *pr)
+{
+    if (a->vis.w == 0 || a->vis.h == 0)
+        say(pr, "status \"%s\" is out of sight%s", a->label, "", a->r);
+    else if (a->vis.x != a->r.x || a->vis.y != a->r.y || a->vis.w != a->r.w || a->vis.h != a->r.h)
+        say(pr, "status \"%s\" is cut off%s", a->label, "", a->vis);
+}
+
 static void check_items(const Ui *ui, Problems *pr)
 {
     for (int i = 0; i < ui->nitems; i++) {
         const UiItem *a = &ui->item[i];
+        if (a->status)
+            check_status(a, pr);
         if (!a->tap)
             continue;
         if (a->r.w < ui->target || a->r.h < ui->target) {

@@ -100,13 +100,22 @@ static const char *const en[S_COUNT] = {
     [S_QR_SHEET_ABOUT] = "The whole plan: contact, questions, follow-up dates",
     [S_QR_EMAIL_ABOUT] = "Your message, ready in your email app",
     [S_QR_OFFICE_ABOUT] = "Your request to the career office, ready in your email app",
-    [S_QR_LINKEDIN_ABOUT] = "Your note and their LinkedIn page: copy the note, then open the page",
-    [S_QR_PHONE_ABOUT] = "Your call and voicemail script, to read from your phone",
-    [S_QR_VIDEO_ABOUT] = "Their booking link and the note to paste when you book",
+    [S_QR_EMAIL_BRIEF_ABOUT] = "An email to them with its subject only. Your message is on the "
+                               "prep sheet, or show the whole email above.",
+    [S_QR_LINKEDIN_ABOUT] = "Opens their LinkedIn page. Your note to send them is on the prep sheet.",
+    [S_QR_PHONE_ABOUT] = "Calls them from your phone. Your script is on the prep sheet.",
+    [S_QR_VIDEO_ABOUT] = "Opens their booking link. Your note to paste is on the prep sheet.",
+    [S_QR_THANKS_LINKEDIN_ABOUT] = "Opens their LinkedIn page, to thank them the day after you meet. "
+                                   "Your note is on the prep sheet.",
+    [S_QR_SHOW_WHOLE] = "Show the whole email in one code",
+    [S_QR_WHOLE_TITLE] = "Your whole email in one code",
+    [S_QR_WHOLE_CLOSE] = "Back to all the codes",
+    [S_QR_COPY_TEXT] = "Your phone shows this as text: choose Copy the text, then paste it.",
+    [S_QR_COPY_PARTS] = "Your phone shows each part as text: choose Copy the text for each, "
+                        "then paste them together.",
     [S_QR_CONTACT_ABOUT] = "Save the contact to your phone",
     [S_QR_REMINDERS_ABOUT] = "Calendar reminders: send today, follow up once",
     [S_QR_THANKS_ABOUT] = "A thank-you to send the day after you meet",
-    [S_QR_AS_TEXT] = "The text of your message, in parts: scan each and paste them together",
     [S_QR_PARTS] = "In %d parts: scan each one",
     [S_QR_TOO_BIG] = "This one is too long for a code. Ask at the desk for a printout.",
     [S_PRINT] = "Print",
@@ -132,6 +141,9 @@ static const char *const en[S_COUNT] = {
     [S_PAPER_CODES_TITLE] = "Take it with you: scan with your phone's camera",
     [S_PAPER_PAGE] = "Page %d of %d",
     [S_PAPER_MADE] = "Made at the career kiosk, %s. Nothing you typed was kept.",
+    /* the office's contact is a phrase for a sentence ("the front desk, or
+     * careers@..."): on paper it closes one */
+    [S_PAPER_CONTACT] = "Questions? Ask the %s: %s",
     [S_PAPER_HEADER] = "Prep sheet",
     [S_FINISH] = "Finish and clear",
     [S_STILL_THERE] = "Still there?",

@@ -104,7 +104,13 @@ typedef enum {
     S_QR_CONTACT_ABOUT,
     S_QR_REMINDERS_ABOUT,
     S_QR_THANKS_ABOUT,
-    S_QR_AS_TEXT, /* a draft too long for one code on this screen, as text in parts */
+    S_QR_EMAIL_BRIEF_ABOUT,
+    S_QR_THANKS_LINKEDIN_ABOUT,
+    S_QR_SHOW_WHOLE,  /* a button under a draft without its body */
+    S_QR_WHOLE_TITLE, /* over that draft's whole code, large */
+    S_QR_WHOLE_CLOSE,
+    S_QR_COPY_TEXT, /* how a phone shows a plain-text code: "Copy the text" */
+    S_QR_COPY_PARTS, /* how a phone shows a plain-text code in parts */
     S_QR_PARTS,   /* "In %d parts: scan each one" above the part buttons 1, 2, 3 */
     S_QR_TOO_BIG,
     S_PRINT,
@@ -130,6 +136,7 @@ typedef enum {
     S_PAPER_CODES_TITLE,
     S_PAPER_PAGE,
     S_PAPER_MADE,
+    S_PAPER_CONTACT,
     S_PAPER_HEADER,
     S_FINISH,
     S_STILL_THERE,

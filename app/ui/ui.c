@@ -72,7 +72,9 @@ static Theme theme(const Ui *ui)
                     ui_alpha(ui_rgb(0x000000), 220),
                     ui_rgb(0x000000),
                     ui_rgb(0xFFFFFF),
-                    ui_rgb(0x4DD2FF)};
+                    ui_rgb(0x4DD2FF),
+                    /* grey: an example, still far above AAA contrast on black */
+                    ui_rgb(0xA8A8A8)};
     } else {
         t = (Theme){ui_rgb(0xF5F2EB),
                     ui_rgb(0xFFFFFF),
@@ -89,7 +91,8 @@ static Theme theme(const Ui *ui)
                     ui_alpha(ui_rgb(0x1C2433), 150),
                     ui_rgb(0xEAE5D9),
                     ui_rgb(0x1C2433),
-                    ui_rgb(0x2A8FB0)};
+                    ui_rgb(0x2A8FB0),
+                    ui_rgb(0x5F6A7A)};
         brand(&t, ui);
     }
     return t;
@@ -308,10 +311,10 @@ void ui_measure_end(Ui *ui)
         ui->d = ui->saved_d;
 }
 
-static void record(Ui *ui, const char *label, Rect r, bool tap)
+static UiItem *record(Ui *ui, const char *label, Rect r, bool tap)
 {
     if (ui->measuring || ui->nitems >= UI_ITEMS || !label || !*label)
-        return;
+        return NULL;
     UiItem *it = &ui->item[ui->nitems++];
     text_copy(it->label, sizeof it->label, label);
     it->value[0] = '\0';
@@ -319,6 +322,8 @@ static void record(Ui *ui, const char *label, Rect r, bool tap)
     it->pane = pane_now(ui);
     it->vis = visible(ui, it->pane, r);
     it->tap = tap;
+    it->status = false;
+    return it;
 }
 
 void ui_record(Ui *ui, const char *label, Rect r)
@@ -329,6 +334,13 @@ void ui_record(Ui *ui, const char *label, Rect r)
 void ui_record_tap(Ui *ui, const char *label, Rect r)
 {
     record(ui, label, r, true);
+}
+
+void ui_status(Ui *ui, const char *label, Rect r)
+{
+    UiItem *it = record(ui, label, r, false);
+    if (it)
+        it->status = true;
 }
 
 bool ui_tapped(Ui *ui, Rect r)
@@ -767,7 +779,7 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
                 show++;
             tw = draw_text(ui->d, show, r.x + pad, ty, ui->body, WEIGHT_REGULAR, t->text);
         } else
-            ui_text(ui, r.x + pad, ty, placeholder, ui->body, WEIGHT_REGULAR, t->muted, max);
+            ui_text(ui, r.x + pad, ty, placeholder, ui->body, WEIGHT_REGULAR, t->placeholder, max);
         if (focused)
             draw_rect(ui->d, (Rect){r.x + pad + tw + 2, ty + lh / 8, 3, lh * 3 / 4}, t->focus);
     }

@@ -15,6 +15,9 @@
 typedef struct {
     Color bg, surface, sunken, text, muted, primary, on_primary, accent, border, warn_bg, warn_text,
         ok_text, overlay, chip, chip_text, focus;
+    /* an empty field's example ("For example: Sam"): never the colour of
+     * typed text, in any theme, so an example never looks filled in */
+    Color placeholder;
 } Theme;
 
 typedef enum {
@@ -58,6 +61,7 @@ typedef struct {
                              the screen (w and h 0 when scrolled out of sight) */
     int pane;             /* the area it was laid out in (0: the screen) */
     bool tap;             /* a control (button, field, card, row), not a caption */
+    bool status;          /* the result of an action, which the visitor must see whole */
 } UiItem;
 
 /* An area a pass laid things out in: the screen, a bar, the keyboard,
@@ -160,6 +164,11 @@ void ui_forget(Ui *ui);
 void ui_record(Ui *ui, const char *label, Rect r);
 void ui_record_tap(Ui *ui, const char *label, Rect r);
 
+/* Records a status the visitor must see where they are looking ("Printed.
+ * Pick it up: ..."): the layout check fails when any of it is scrolled
+ * out of sight or off the screen. */
+void ui_status(Ui *ui, const char *label, Rect r);
+
 /* A touch target's side: h, or the toolkit's minimum when h is less. */
 int ui_touch(const Ui *ui, int h);
 
@@ -174,7 +183,8 @@ void ui_cover(Ui *ui);
 
 /* Checks what the last drawing pass laid out: two controls overlap; a
  * control is smaller than the touch target, outside the screen or its
- * scroll area, or reaches into an area it does not belong to; a line of
+ * scroll area, or reaches into an area it does not belong to; a status
+ * (ui_status) is not on screen whole; a line of
  * text is cut short without a chosen ellipsis, lies outside its area,
  * runs into another line or lies partly under a control. Writes one
  * line per problem into out (as many as fit) and returns how many

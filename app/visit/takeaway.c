@@ -100,39 +100,56 @@ static void draft_text(char *out, const char *to, const char *to_words, const Me
         out[0] = '\0';
 }
 
-/* The message m as the visitor sends it, into kind k: a draft addressed
- * to whoever takes it (the mentor, or the office that introduces them),
- * else its text. */
+/* The message m as one code a phone acts on, into kind k: a draft
+ * addressed to whoever takes it (the mentor, or the office that
+ * introduces them); for a request on LinkedIn, by video or by phone,
+ * where it goes (their profile, their booking link, tel:), the note or
+ * script being on the sheet. Text only where nothing to act on exists (a
+ * thank-you to a mentor reached by phone). text[k] keeps the words,
+ * brief[k] the draft without its body. */
 static void build_note(Takeaway *t, TakeKind k, const Message *m, const TakeawayInput *in)
 {
     char to[MENTOR_CONTACT_MAX + 1] = "";
     size_t *len = &t->len[k];
     char *out = t->payload[k];
-    bool office = in->mentor->via == VIA_OFFICE;
+    const char *contact = in->mentor->contact;
+    bool office = in->mentor->via == VIA_OFFICE, request = k == TAKE_MESSAGE;
+    *len = 0;
+    t->brief[k][0] = '\0';
     switch (m->channel) {
     case CHANNEL_EMAIL:
     case CHANNEL_THANKS:
-        if (in->mentor->via == VIA_EMAIL)
-            text_copy(to, sizeof to, in->mentor->contact);
-        *len = payload_mailto(to, m->subject, m->body, out, TAKE_PAYLOAD_MAX);
-        draft_text(t->text[k], to, office ? "the address they gave you" : "", m);
-        break;
     case CHANNEL_OFFICE:
-        office_address(in->office, to, sizeof to);
+        if (m->channel == CHANNEL_OFFICE)
+            office_address(in->office, to, sizeof to);
+        else if (in->mentor->via == VIA_EMAIL)
+            text_copy(to, sizeof to, contact);
         *len = payload_mailto(to, m->subject, m->body, out, TAKE_PAYLOAD_MAX);
-        draft_text(t->text[k], to, in->office->name, m);
+        if (!payload_mailto(to, m->subject, "", t->brief[k], sizeof t->brief[k]))
+            t->brief[k][0] = '\0';
+        draft_text(t->text[k], to,
+                   m->channel == CHANNEL_OFFICE ? in->office->name
+                   : office                     ? "the address they gave you"
+                                                : "",
+                   m);
         break;
-    case CHANNEL_LINKEDIN: /* the note, and where to send it */
-        *len = (size_t)snprintf(out, TAKE_PAYLOAD_MAX, "%s\n\n%s", m->body, in->mentor->contact);
-        text_copy(t->text[k], TAKE_PAYLOAD_MAX, out);
+    case CHANNEL_LINKEDIN: /* their profile; the note and where it goes as text */
+        snprintf(t->text[k], TAKE_PAYLOAD_MAX, "%s\n\n%s", m->body, contact);
+        *len = payload_url(contact, out, TAKE_PAYLOAD_MAX);
         break;
-    default: /* the phone script and the video note carry their number or link */
-        *len = (size_t)snprintf(out, TAKE_PAYLOAD_MAX, "%s", m->body);
-        text_copy(t->text[k], TAKE_PAYLOAD_MAX, out);
+    case CHANNEL_VIDEO:
+        text_copy(t->text[k], TAKE_PAYLOAD_MAX, m->body);
+        *len = request ? payload_url(contact, out, TAKE_PAYLOAD_MAX) : 0;
+        break;
+    default: /* a call */
+        text_copy(t->text[k], TAKE_PAYLOAD_MAX, m->body);
+        *len = request ? payload_tel(contact, out, TAKE_PAYLOAD_MAX) : 0;
         break;
     }
-    if (*len >= TAKE_PAYLOAD_MAX)
-        *len = 0;
+    if (*len == 0 || *len >= TAKE_PAYLOAD_MAX) { /* nothing to act on: the words */
+        *len = strlen(t->text[k]);
+        memcpy(out, t->text[k], *len + 1);
+    }
     encode(t, k, QR_MAX_VERSION);
 }
 
@@ -201,13 +218,16 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
     else
         snprintf(nudge, sizeof nudge, "No reply from %s? Send one polite follow-up", m->first_name);
     snprintf(thank, sizeof thank, "Send your thank-you note to %s", full);
-    ev[0] = (PayloadEvent){sheet_send_day(in->office, ch, in->today), send, send_d};
-    ev[1] = (PayloadEvent){sheet_nudge_day(in->office, ch, in->today), nudge,
-                           "One short, kind nudge; then let it go."};
+    int alarm;
+    Date sent = sheet_send_day(in->office, ch, in->today, in->minute, &alarm);
+    ev[0] = (PayloadEvent){sent, send, send_d, alarm};
+    ev[1] = (PayloadEvent){sheet_nudge_day(in->office, ch, in->today, in->minute), nudge,
+                           "One short, kind nudge; then let it go.", SHEET_DAY_START};
     size_t n = 2;
     if (in->met.y > 0) /* the meeting's day is known: the thank-you is dated */
         ev[n++] = (PayloadEvent){sheet_thanks_day(in->office, in->met), thank,
-                                 "Your note is on your prep sheet; name one thing you learned."};
+                                 "Your note is on your prep sheet; name one thing you learned.",
+                                 SHEET_DAY_START};
     date_iso(in->today, day, sizeof day);
     snprintf(t->seed, sizeof t->seed, "ck-%s-%s", day, m->id);
     takeaway_stamp(in->now, t->stamp, sizeof t->stamp);
@@ -216,7 +236,8 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
     for (size_t i = 0; i < n; i++) {
         text_copy(t->event_text[i][0], sizeof t->event_text[i][0], ev[i].summary);
         text_copy(t->event_text[i][1], sizeof t->event_text[i][1], ev[i].description);
-        t->event[i] = (PayloadEvent){ev[i].date, t->event_text[i][0], t->event_text[i][1]};
+        t->event[i] =
+            (PayloadEvent){ev[i].date, t->event_text[i][0], t->event_text[i][1], ev[i].alarm};
     }
     t->len[TAKE_REMINDERS] =
         payload_ical(t->event, n, t->seed, t->stamp, t->payload[TAKE_REMINDERS], TAKE_PAYLOAD_MAX);
@@ -226,6 +247,8 @@ static void build_reminders(Takeaway *t, const TakeawayInput *in)
 void takeaway_build(Takeaway *t, const TakeawayInput *in)
 {
     memset(t, 0, sizeof *t);
+    t->channel = in->request->channel;
+    t->via = in->mentor->via;
     build_sheet(t, in->sheet);
     build_note(t, TAKE_MESSAGE, in->request, in);
     build_contact(t, in);
@@ -254,6 +277,7 @@ static bool add_part(Takeaway *t, TakeKind k, const char *payload, size_t len)
     p->payload[len] = '\0';
     p->len = len;
     p->kind = k;
+    p->brief = false;
     if (!qr_encode_fit(p->payload, t->fit_version, &p->code, err, sizeof err)) {
         explicit_bzero(p->payload, len);
         return false;
@@ -411,16 +435,32 @@ static bool text_parts(Takeaway *t, TakeKind k, const char *text)
     return false;
 }
 
-/* A message or thank-you: its draft in one code when that fits, else
- * its text, in parts as need be. */
+/* A message or thank-you: its code whole when that fits; else a draft's
+ * address and subject (still one code a phone acts on, the words on the
+ * sheet); else, only where nothing to act on exists, its text in parts. */
 static bool fit_note(Takeaway *t, TakeKind k)
 {
     int from = t->nparts;
-    if (add_part(t, k, t->payload[k], t->len[k])) {
+    bool ok = add_part(t, k, t->payload[k], t->len[k]);
+    if (!ok && t->brief[k][0] && add_part(t, k, t->brief[k], strlen(t->brief[k]))) {
+        t->part[from].brief = true;
+        ok = true;
+    }
+    if (ok) {
         number_parts(t, from);
         return true;
     }
-    return text_parts(t, k, t->text[k]);
+    return !takeaway_actionable(t->payload[k]) && text_parts(t, k, t->text[k]);
+}
+
+bool takeaway_actionable(const char *payload)
+{
+    static const char *const schemes[] = {"mailto:",     "tel:",        "https://",
+                                          "http://",     "BEGIN:VCARD", "BEGIN:VCALENDAR"};
+    for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
+        if (strncmp(payload, schemes[i], strlen(schemes[i])) == 0)
+            return true;
+    return false;
 }
 
 /* The calendar whole; else an event a code, each keeping its alarm (a
@@ -479,6 +519,34 @@ bool takeaway_fit(Takeaway *t, const Sheet *sheet, int side)
     return ok;
 }
 
+static void free_whole(Takeaway *t)
+{
+    qr_free(&t->whole.code);
+    explicit_bzero(&t->whole, sizeof t->whole);
+    t->whole_side = 0;
+}
+
+bool takeaway_fit_whole(Takeaway *t, TakeKind k, int side)
+{
+    char err[200];
+    free_whole(t);
+    t->whole_side = side;
+    t->whole.kind = k;
+    int version = qr_version_for_side(side, QR_MODULE_MIN_PX);
+    version = version > QR_MAX_VERSION ? QR_MAX_VERSION : version;
+    if (version < 1 || t->len[k] == 0 || t->len[k] >= sizeof t->whole.payload)
+        return false;
+    memcpy(t->whole.payload, t->payload[k], t->len[k] + 1);
+    t->whole.len = t->len[k];
+    t->whole.parts = 1;
+    if (!qr_encode_fit(t->whole.payload, version, &t->whole.code, err, sizeof err)) {
+        explicit_bzero(t->whole.payload, sizeof t->whole.payload);
+        t->whole.len = 0;
+        return false;
+    }
+    return true;
+}
+
 int takeaway_first_part(const Takeaway *t, TakeKind k, int *parts)
 {
     for (int i = 0; i < t->nparts; i++)
@@ -497,6 +565,7 @@ void takeaway_free(Takeaway *t)
     for (int k = 0; k < TAKE_COUNT; k++)
         qr_free(&t->code[k]);
     free_parts(t);
+    free_whole(t);
     explicit_bzero(t, sizeof *t);
 }
 
@@ -520,6 +589,7 @@ bool takeaway_copy(Takeaway *dst, const Takeaway *src)
         dst->code[k].module = NULL;
     for (int i = 0; i < TAKE_PARTS_MAX; i++)
         dst->part[i].code.module = NULL;
+    dst->whole.code.module = NULL;
     /* the events point into the copy's own text */
     for (size_t i = 0; i < dst->nevents; i++) {
         dst->event[i].summary = dst->event_text[i][0];
@@ -530,6 +600,7 @@ bool takeaway_copy(Takeaway *dst, const Takeaway *src)
         ok = ok && copy_code(&dst->code[k], &src->code[k]);
     for (int i = 0; i < src->nparts; i++)
         ok = ok && copy_code(&dst->part[i].code, &src->part[i].code);
+    ok = ok && copy_code(&dst->whole.code, &src->whole.code);
     if (!ok) {
         takeaway_free(dst);
         return false;

@@ -1,19 +1,22 @@
 /* takeaway: what a visitor carries off on a phone — five QR codes: the
- * prep sheet (compact text), the request on the mentor's own channel (an
- * email draft, mailto:, to the mentor or to the career office; or the
- * LinkedIn note, phone script or video booking note as text), the
- * mentor's contact card (vCard), dated reminders (iCalendar) and the
- * thank-you note for after the meeting (a draft, or text).
+ * prep sheet (compact text), the request as one code a phone acts on (an
+ * email draft, mailto:, to the mentor or to the career office; the
+ * mentor's LinkedIn profile or video booking link; tel: for a call: the
+ * note or script itself is on the sheet), the mentor's contact card
+ * (vCard), dated reminders (iCalendar) and the thank-you note for after
+ * the meeting (a draft, their profile, or text when nothing to act on
+ * exists).
  * Built from the same Sheet the screen and the printers draw.
  *
  * Each kind has one whole code (payload[k], code[k]: what paper prints
  * and the admin CLI shows). A screen has less room: takeaway_fit makes
  * its codes (part[]) no larger than its slot holds at QR_MODULE_MIN_PX a
  * module, so each still reads from a step back; a payload too big for
- * that is made plainer (a calendar without alarms, a draft as text) and
- * then split where it reads whole: the sheet between questions, a
- * message between paragraphs, the calendar between events ("part 1 of
- * 2"). */
+ * that is made plainer (a calendar without alarms, a draft with its
+ * address and subject only: still one code a phone acts on, its words
+ * on the sheet) and then split where it reads whole: the sheet between
+ * questions, a text between paragraphs, the calendar between events
+ * ("part 1 of 2"). */
 #ifndef CK_TAKEAWAY_H
 #define CK_TAKEAWAY_H
 
@@ -44,6 +47,7 @@ enum { TAKE_PAYLOAD_MAX = 4096, TAKE_PARTS_MAX = 16, TAKE_EVENTS = 3 };
 typedef struct {
     TakeKind kind;
     int part, parts;
+    bool brief; /* a draft without its body: the whole did not fit this screen */
     char payload[TAKE_PAYLOAD_MAX / 2];
     size_t len;
     QrCode code;
@@ -56,8 +60,11 @@ typedef struct {
     bool ok[TAKE_COUNT];
     char error[TAKE_COUNT][200]; /* why a payload has no code */
     int sheet_level;             /* compactness the sheet needed, 0 = fullest */
+    MessageChannel channel;      /* the request's, which its code acts on */
+    ContactVia via;              /* how the mentor is reached (the thank-you's code) */
     /* the plainer forms a screen's codes are cut from */
     char text[TAKE_COUNT][TAKE_PAYLOAD_MAX]; /* the message and thank-you as text */
+    char brief[TAKE_COUNT][1024];            /* their draft without its body, or "" */
     PayloadEvent event[TAKE_EVENTS];
     char event_text[TAKE_EVENTS][2][400];
     size_t nevents;
@@ -68,6 +75,10 @@ typedef struct {
     int fit_side;    /* the slot they were fitted to, px; 0 none yet */
     int fit_version; /* the largest version that slot holds */
     bool fit_ok;     /* every kind has its parts */
+    /* one kind's whole code, large, for a screen that gives it all its
+     * room when its slot had too little (takeaway_fit_whole) */
+    TakePart whole;
+    int whole_side; /* the side it was fitted to, px; 0 none */
 } Takeaway;
 
 typedef struct {
@@ -79,6 +90,7 @@ typedef struct {
     long long now;         /* the wall clock (seconds since 1970): the reminders' DTSTAMP */
     const Message *thanks; /* the thank-you note */
     Date met;              /* the meeting's day when known ({0}: not yet) */
+    int minute;            /* the time now, minutes after local midnight: the first alarm is after it */
 } TakeawayInput;
 
 /* Builds every payload and its code. A payload that cannot be encoded
@@ -91,6 +103,18 @@ void takeaway_build(Takeaway *t, const TakeawayInput *in);
  * parts for a kind that cannot be made so small (never for sane input).
  * The sheet must be the one t was built from. */
 bool takeaway_fit(Takeaway *t, const Sheet *sheet, int side);
+
+/* True when a phone acts on payload (opens, dials, saves it): a draft,
+ * a number, a web address, a contact card or a calendar; false for plain
+ * text, which a phone only shows (the screen says to copy it). */
+bool takeaway_actionable(const char *payload);
+
+/* Makes kind k's whole code no larger than a square of side px holds at
+ * QR_MODULE_MIN_PX a module, into t->whole (for a screen that shows one
+ * code with all its room: the whole email draft the code slot was too
+ * small for). Returns false, with whole.kind k and no code, when even
+ * that is too small. */
+bool takeaway_fit_whole(Takeaway *t, TakeKind k, int side);
 
 /* The first screen part of kind k, or -1; *parts says how many it has. */
 int takeaway_first_part(const Takeaway *t, TakeKind k, int *parts);

@@ -41,10 +41,10 @@ void visit_build(Visit *v, const VisitInput *in)
     message_compose(CHANNEL_THANKS, in->visitor, in->mentor, in->office, 0, &v->thanks);
     choose(v, in);
     SheetInput si = {in->visitor, in->mentor, &v->request, in->bank,   v->chosen,
-                     v->nchosen,  in->today,  in->office,  &v->thanks, in->met};
+                     v->nchosen,  in->today,  in->office,  &v->thanks, in->met, in->minute};
     sheet_build(&v->sheet, &si);
-    TakeawayInput ti = {&v->sheet, &v->request, in->mentor, in->office,
-                        in->today, in->now,     &v->thanks, in->met};
+    TakeawayInput ti = {&v->sheet, &v->request, in->mentor, in->office, in->today,
+                        in->now,   &v->thanks,  in->met,    in->minute};
     takeaway_build(&v->takeaway, &ti);
     if (in->code_side > 0)
         takeaway_fit(&v->takeaway, &v->sheet, in->code_side);
@@ -55,6 +55,14 @@ bool visit_fit_codes(Visit *v, int side)
     if (v->takeaway.fit_side == side)
         return v->takeaway.fit_ok;
     return takeaway_fit(&v->takeaway, &v->sheet, side);
+}
+
+bool visit_fit_whole(Visit *v, TakeKind k, int side)
+{
+    Takeaway *t = &v->takeaway;
+    if (t->whole_side == side && t->whole.kind == k)
+        return t->whole.code.module != NULL;
+    return takeaway_fit_whole(t, k, side);
 }
 
 void visit_wipe(Visit *v)

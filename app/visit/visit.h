@@ -42,6 +42,7 @@ typedef struct {
     long long now; /* the wall clock, seconds since 1970: the reminders' creation time */
     Date met;      /* the meeting's day when known (the admin CLI's --met), else {0} */
     int code_side; /* the screen's code slot, px (takeaway_fit); 0: no screen */
+    int minute;    /* the time now, minutes after local midnight: the send reminder is after it */
 } VisitInput;
 
 typedef struct {
@@ -71,6 +72,10 @@ void visit_build(Visit *v, const VisitInput *in);
 /* Fits the take-away's screen codes to a code slot of side px (see
  * takeaway_fit); nothing to do when they already are. */
 bool visit_fit_codes(Visit *v, int side);
+
+/* Fits kind k's whole code to a square of side px (see
+ * takeaway_fit_whole); nothing to do when it already is. */
+bool visit_fit_whole(Visit *v, TakeKind k, int side);
 
 /* A copy of src with codes of its own, for a print job's thread; NULL
  * when out of memory. Free with visit_wipe, then free(). */

@@ -3,6 +3,7 @@
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/screens_internal.h"
 
+#include "core/english.h"
 #include "core/text.h"
 
 #include <string.h>
@@ -42,8 +43,9 @@ static int fact(View *vw, int x, int y, int w, const char *caption, const char *
 {
     Ui *ui = vw->ui;
     int h = chrome_caption(vw, x, y, caption);
-    return h + ui_wrap(ui, (Rect){x, y + h, w, 0}, value, ui->body, WEIGHT_REGULAR, ui->th.text) +
-           ui->u * 2;
+    int vh = ui_wrap(ui, (Rect){x, y + h, w, 0}, value, ui->body, WEIGHT_REGULAR, ui->th.text);
+    ui_record(ui, value, (Rect){x, y + h, w, vh}); /* for scripts and screen readers */
+    return h + vh + ui->u * 2;
 }
 
 /* Lays out (and on drawing passes draws) the contact from y; returns
@@ -79,7 +81,8 @@ static int detail_body(View *vw, int x, int y, int w)
                                                              : "");
     if (*m->location)
         ly += fact(vw, x, ly, lw, "Based in", buf);
-    ly += fact(vw, x, ly, lw, str(S_DETAIL_LANGUAGES), m->languages);
+    english_list(m->languages, buf, sizeof buf); /* "English and Japanese" */
+    ly += fact(vw, x, ly, lw, str(S_DETAIL_LANGUAGES), buf);
     if (!m->accepting)
         ly += ui_wrap(ui, (Rect){x, ly, lw, 0}, str(S_NOT_TAKING), ui->body, WEIGHT_BOLD,
                       ui->th.warn_text);

@@ -17,7 +17,8 @@ void screens_run(View *vw)
         return;
     }
     bool picker = vw->picking && vw->step == SCREEN_SEARCH;
-    bool overlay = vw->idle_warning || vw->confirm_restart || vw->confirm_finish || picker;
+    bool whole = vw->code_whole && vw->step == SCREEN_TAKEAWAY;
+    bool overlay = vw->idle_warning || vw->confirm_restart || vw->confirm_finish || picker || whole;
     if (overlay) {
         bool down = ui->down, released = ui->released, pressed = ui->pressed;
         ui->down = ui->released = ui->pressed = false;
@@ -26,8 +27,11 @@ void screens_run(View *vw)
         ui->released = released;
         ui->pressed = pressed;
         ui_cover(ui); /* only the overlay's buttons can be tapped */
-        if (picker && !vw->idle_warning && !vw->confirm_restart && !vw->confirm_finish)
+        bool asking = vw->idle_warning || vw->confirm_restart || vw->confirm_finish;
+        if (picker && !asking)
             screen_field_picker(vw);
+        else if (whole && !asking)
+            screen_takeaway_whole(vw);
         else
             chrome_overlays(vw);
         return;

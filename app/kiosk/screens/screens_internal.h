@@ -13,6 +13,7 @@ void screen_field_picker(View *vw);
 void screen_message(View *vw);
 void screen_questions(View *vw);
 void screen_takeaway(View *vw);
+void screen_takeaway_whole(View *vw); /* the overlay of one code, whole and large */
 /* Staff mode, over everything (see staff.h). */
 void screen_staff(View *vw);
 

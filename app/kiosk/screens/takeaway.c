@@ -1,5 +1,11 @@
 /* Take away: the sheet, the QR codes (a code in parts when this screen
- * has too little room for it whole), and Print. */
+ * has too little room for it whole), and Print.
+ *
+ * In order: what a tab's code holds and does on a phone (about, as_text);
+ * the tabs and part chips; the print status and button; the whole email
+ * shown large (whole_button, screen_takeaway_whole); the captions and the
+ * middle column; the code itself; the sheet; the screen's two layouts
+ * (side by side, or one above the other). */
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/screens_internal.h"
 #include "ui/sheetview.h"
@@ -21,15 +27,17 @@ static const TakePart *shown(const View *vw, int k, int *parts)
     return &t->part[first + i];
 }
 
-/* What the code of tab k holds: the message code says what it carries on
- * this mentor's channel; a draft this screen shows as text says so. */
+/* What the code of tab k holds: the message code says what a phone does
+ * with it on this mentor's channel; a draft without its body says where
+ * the words are. */
 static const char *about(const View *vw, int k)
 {
     int parts;
     const TakePart *p = shown(vw, k, &parts);
-    const char *whole = vw->s->visit.takeaway.payload[k];
-    if (p && strncmp(whole, "mailto:", 7) == 0 && strncmp(p->payload, "mailto:", 7) != 0)
-        return str(S_QR_AS_TEXT);
+    if (p && p->brief)
+        return str(S_QR_EMAIL_BRIEF_ABOUT);
+    if (k == TAKE_THANKS && vw->s->mentor.via == VIA_LINKEDIN)
+        return str(S_QR_THANKS_LINKEDIN_ABOUT);
     if (k != TAKE_MESSAGE)
         return str(about_code[k]);
     switch (vw->s->channel) {
@@ -144,7 +152,7 @@ static int printing_panel(View *vw, int x, int y, int w)
     ty += ui_wrap(ui, (Rect){x + p, ty, iw, 0}, head, ui->small, WEIGHT_BOLD, c);
     if (sub)
         ui_wrap(ui, (Rect){x + p, ty + ui->u, iw, 0}, sub, ui->small, WEIGHT_REGULAR, ui->th.text);
-    ui_record(ui, head, box);
+    ui_status(ui, head, box);
     return box.h + ui->u * 2;
 }
 
@@ -168,19 +176,117 @@ static const char *print_button(const View *vw, ButtonStyle *style)
     }
 }
 
-/* The hint, what the code holds and the print status, wrapped in w from
- * y; returns the height. */
+/* How a phone shows the code of tab k when it is plain text (it offers
+ * to copy it), or NULL for a code it acts on. */
+static const char *as_text(const View *vw, int k)
+{
+    int parts;
+    const TakePart *p = shown(vw, k, &parts);
+    if (!p || takeaway_actionable(p->payload))
+        return NULL;
+    return str(parts > 1 ? S_QR_COPY_PARTS : S_QR_COPY_TEXT);
+}
+
+/* The side of the overlay's one large code: the screen's short side
+ * less its margins (in portrait, less the title and button too). */
+static int whole_side(const View *vw)
+{
+    const Ui *ui = vw->ui;
+    int p = pad(ui);
+    if (ui->landscape)
+        return ui->h - 2 * p;
+    int side = ui->w - 2 * p, room = ui->h - 2 * p - ui->u * 40;
+    return side < room ? side : room;
+}
+
+/* "Show the whole email in one code" under a draft without its body;
+ * returns its height with a gap (0 when the shown code is whole). */
+static int whole_button(View *vw, int x, int y, int w)
+{
+    Ui *ui = vw->ui;
+    int parts, bw, bh;
+    const TakePart *p = shown(vw, vw->qr_tab, &parts);
+    if (!p || !p->brief)
+        return 0;
+    ui_button_size(ui, str(S_QR_SHOW_WHOLE), BTN_SECONDARY, w, &bw, &bh);
+    bw = bw < w ? bw : w;
+    if (ui_button(ui, (Rect){x, y, bw, bh}, str(S_QR_SHOW_WHOLE), BTN_SECONDARY)) {
+        vw->code_whole = true;
+        vw->sheet_looked = true;
+        view_post(vw, INTENT_FIT_WHOLE, whole_side(vw));
+    }
+    return bh + ui->u * 2;
+}
+
+void screen_takeaway_whole(View *vw)
+{
+    Ui *ui = vw->ui;
+    const Takeaway *t = &vw->s->visit.takeaway;
+    int p = pad(ui), side = whole_side(vw), x, y, tw;
+    if (ui->d)
+        draw_rect(ui->d, (Rect){0, 0, ui->w, ui->h}, ui->th.bg);
+    if (t->whole_side != side || (int)t->whole.kind != vw->qr_tab)
+        view_post(vw, INTENT_FIT_WHOLE, side); /* fitted after this pass, drawn on the next */
+    /* the code at the left (landscape) or the top (portrait), its words beside or under it */
+    int cx = p, cy = p;
+    if (ui->landscape) {
+        x = p * 2 + side, y = p, tw = ui->w - x - p;
+    } else {
+        cx = (ui->w - side) / 2;
+        x = p, y = p + side + p, tw = ui->w - 2 * p;
+    }
+    const QrCode *q = &t->whole.code;
+    if (t->whole_side == side && q->module) {
+        int scale = side / (q->width + 2 * QR_QUIET), px = (q->width + 2 * QR_QUIET) * scale;
+        if (ui->d)
+            draw_qr(ui->d, q->module, q->width, cx + (side - px) / 2, cy + (side - px) / 2, scale);
+        ui_record(ui, "QR code", (Rect){cx + (side - px) / 2, cy + (side - px) / 2, px, px});
+    } else if (t->whole_side == side)
+        ui_wrap(ui, (Rect){cx, cy, side, 0}, str(S_QR_TOO_BIG), ui->body, WEIGHT_REGULAR,
+                ui->th.warn_text);
+    y += ui_wrap(ui, (Rect){x, y, tw, 0}, str(S_QR_WHOLE_TITLE), ui->title, WEIGHT_BOLD,
+                 ui->th.text) +
+         ui->u * 2;
+    y += ui_wrap(ui, (Rect){x, y, tw, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text);
+    y += ui_wrap(ui, (Rect){x, y, tw, 0}, str(S_QR_EMAIL_ABOUT), ui->small, WEIGHT_REGULAR,
+                 ui->th.muted) +
+         ui->u * 4;
+    int bw, bh;
+    ui_button_size(ui, str(S_QR_WHOLE_CLOSE), BTN_PRIMARY, tw, &bw, &bh);
+    bw = bw < tw ? bw : tw;
+    if (ui_button(ui, (Rect){x, y, bw, bh}, str(S_QR_WHOLE_CLOSE), BTN_PRIMARY))
+        vw->code_whole = false;
+}
+
+/* The hint, what the code holds and how a phone shows plain text,
+ * wrapped in w from y; returns the height. (The print status is not
+ * among them: it is pinned where it is seen, never in a column that
+ * scrolls.) */
 static int captions(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     int y0 = y;
+    const char *text = as_text(vw, vw->qr_tab);
     y += part_chips(vw, x, y, w);
+    y += whole_button(vw, x, y, w); /* first: in sight under the tabs at every size */
     y += ui_wrap(ui, (Rect){x, y, w, 0}, str(S_SCAN_HINT), ui->body, WEIGHT_BOLD, ui->th.text);
     y += ui_wrap(ui, (Rect){x, y, w, 0}, about(vw, vw->qr_tab), ui->small, WEIGHT_REGULAR,
                  ui->th.muted);
+    if (text)
+        y += ui->u + ui_wrap(ui, (Rect){x, y + ui->u, w, 0}, text, ui->small, WEIGHT_BOLD,
+                             ui->th.text);
     y += ui->u * 2;
-    y += printing_panel(vw, x, y, w);
     return y - y0;
+}
+
+/* The height the print status takes in width w with its gap, 0 when
+ * nothing was asked. */
+static int status_height(View *vw, int w)
+{
+    ui_measure_begin(vw->ui);
+    int h = printing_panel(vw, 0, 0, w);
+    ui_measure_end(vw->ui);
+    return h;
 }
 
 /* The middle column in landscape: the tabs, then the captions; returns
@@ -309,21 +415,29 @@ void screen_takeaway(View *vw)
         if (side == 0)
             side = ui->u * 40;
         sheet(vw, (Rect){p, body.y, tx - gap - p, body.h});
-        chrome_scroll(vw, "takeaway-middle", (Rect){tx, body.y, tw + ui->u * 2, body.h}, tx, tw,
-                      middle);
+        /* the print status at the foot of the middle column, under the
+         * tabs and beside the code, whatever the column scrolls to */
+        int sh = status_height(vw, tw);
+        chrome_scroll(vw, "takeaway-middle", (Rect){tx, body.y, tw + ui->u * 2, body.h - sh}, tx,
+                      tw, middle);
+        printing_panel(vw, tx, body.y + body.h - sh + ui->u * 2, tw);
         int cy = body.y + (body.h - side) / 2 > body.y ? body.y + (body.h - side) / 2 : body.y;
         code(vw, k, cx + (cw - side) / 2, cy, scale);
     } else {
-        int w = ui->w - 2 * p;
+        int w = ui->w - 2 * p, sh = status_height(vw, w);
         ui_measure_begin(ui);
         int need = stack(vw, p, body.y, w, body.h) + ui->u * 2 * 8;
         ui_measure_end(ui);
-        if (need <= body.h) { /* the sheet below, in the room that is left */
+        if (need + sh <= body.h) { /* the print status, then the sheet in the room that is left */
             int y = body.y + stack(vw, p, body.y, w, body.h);
+            y += printing_panel(vw, p, y, w);
             sheet(vw, (Rect){p, y, w, body.y + body.h - y});
-        } else { /* too short for the sheet too: the codes scroll (it has a code of its own) */
+        } else { /* too short for the sheet too: the codes scroll (it has a code of its own),
+                    the print status pinned under them */
             stack_room = body.h;
-            chrome_scroll(vw, "takeaway-stack", body, p, w, stack_lay);
+            chrome_scroll(vw, "takeaway-stack", (Rect){body.x, body.y, body.w, body.h - sh}, p, w,
+                          stack_lay);
+            printing_panel(vw, p, body.y + body.h - sh + ui->u * 2, w);
         }
     }
     if (act == BAR_BACK)
