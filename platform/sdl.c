@@ -1325,6 +1325,11 @@ int draw_text_width(Draw *d, const char *s, int px, Weight w)
     return text_width(d->text, s, px, w);
 }
 
+int draw_missing_glyphs(Draw *d, const char *s)
+{
+    return text_missing(d->text, s);
+}
+
 int draw_line_height(Draw *d, int px)
 {
     return text_line_height(d->text, px);

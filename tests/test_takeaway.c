@@ -6,6 +6,7 @@
 #include "support.h"
 
 #include "core/sheet.h"
+#include "core/typed.h"
 #include "fixture_visit.h"
 #include "visit/qr.h"
 #include "visit/takeaway.h"
@@ -138,8 +139,10 @@ static void test_fitted_to_a_small_screen(void **state)
     assert_non_null(strstr(t->part[first].payload, "(part 1 of"));
     /* the script, put back together, is the whole script */
     joined(t, TAKE_MESSAGE, all, sizeof all);
-    char flat[8192], *o = flat;
-    for (const char *c = msg.body; *c; c++) /* the cuts drop blank lines only */
+    char flat[8192], *o = flat, phone[MESSAGE_BODY_MAX];
+    strcpy(phone, msg.body); /* the script as a phone is given it (core/typed.h) */
+    typed_for_phone(phone);
+    for (const char *c = phone; *c; c++) /* the cuts drop blank lines only */
         if (!(*c == '\n' && c[1] == '\n'))
             *o++ = *c;
     *o = '\0';

@@ -4,6 +4,7 @@
 #include "core/payload.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/typed.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,8 @@ static void build_sheet(Takeaway *t, const Sheet *s)
             sheet_render_compact(s, level, t->payload[TAKE_SHEET], TAKE_PAYLOAD_MAX);
         if (t->len[TAKE_SHEET] >= TAKE_PAYLOAD_MAX)
             t->len[TAKE_SHEET] = 0;
+        else
+            t->len[TAKE_SHEET] = typed_for_phone(t->payload[TAKE_SHEET]);
         t->sheet_level = level;
         if (encode(t, TAKE_SHEET, QR_TARGET_VERSION))
             return;
@@ -103,8 +106,13 @@ static void draft_text(char *out, const char *to, const char *to_words, const Me
 /* The message m as the visitor sends it, into kind k: a draft addressed
  * to whoever takes it (the mentor, or the office that introduces them),
  * else its text. */
-static void build_note(Takeaway *t, TakeKind k, const Message *m, const TakeawayInput *in)
+static void build_note(Takeaway *t, TakeKind k, const Message *given, const TakeawayInput *in)
 {
+    /* the words as a phone's mail app or LinkedIn is given them: the
+     * isolating marks around the visitor's words made plain (typed.h) */
+    Message phone = *given, *m = &phone;
+    typed_for_phone(phone.subject);
+    typed_for_phone(phone.body);
     char to[MENTOR_CONTACT_MAX + 1] = "";
     size_t *len = &t->len[k];
     char *out = t->payload[k];
@@ -134,6 +142,7 @@ static void build_note(Takeaway *t, TakeKind k, const Message *m, const Takeaway
     if (*len >= TAKE_PAYLOAD_MAX)
         *len = 0;
     encode(t, k, QR_MAX_VERSION);
+    explicit_bzero(&phone, sizeof phone); /* the visitor's words */
 }
 
 /* The thank-you note on the mentor's channel: a draft to a mentor who
@@ -155,6 +164,7 @@ static void build_thanks(Takeaway *t, const TakeawayInput *in)
         break;
     }
     build_note(t, TAKE_THANKS, &m, in);
+    explicit_bzero(&m, sizeof m);
 }
 
 static void build_contact(Takeaway *t, const TakeawayInput *in)
