@@ -792,7 +792,11 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
     Rect hint = {0};
     if (focused && ui->refused) {
         int pad = ui->u * 2, lh = draw_line_height(ui->measure, ui->small);
+        /* beside what was typed; never less than half the field */
         int hw = ui_width(ui, why, ui->small, WEIGHT_REGULAR), room = (r.w - 2 * pad) / 2;
+        int typed = ui_width(ui, buf, ui->body, WEIGHT_REGULAR) + ui->u * 4;
+        if (r.w - 2 * pad - typed > room)
+            room = r.w - 2 * pad - typed;
         hint = (Rect){0, r.y + (r.h - lh) / 2, hw < room ? hw : room, lh};
         hint.x = r.x + r.w - pad - hint.w;
         ui_record(ui, why, hint);
