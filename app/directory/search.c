@@ -1610,4 +1610,7 @@ void store_search_forget(Store *s)
     while (sqlite3_step(st) == SQLITE_ROW)
         ;
     sqlite3_finalize(st);
+    /* the pages the visitor's searches read: the next visitor reads
+     * their own (from the page cache of the system) */
+    sqlite3_db_release_memory(s->db);
 }

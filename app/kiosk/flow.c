@@ -7,6 +7,7 @@
 #include "print/paper.h"
 #include "visit/visit.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,6 +243,17 @@ void flow_go(App *a, ScreenId to)
 
 static bool print_begin(App *a);
 
+/* The heap the visitor's screens grew (their text, fonts and searches,
+ * freed by the wipe) back to the system, once Welcome is on screen. With
+ * the memory locked (memory_harden) only the heap's free top can go; the
+ * caches' budgets are what keep the rest from growing. */
+static bool give_back(App *a)
+{
+    (void)a;
+    malloc_trim(0);
+    return true;
+}
+
 /* Every copy of the visitor's words, wherever it went: the session (what
  * they typed, searched, chose and took away), the toolkit's record of
  * the last pass and its typed text, the text cache's entries drawn since
@@ -258,6 +270,7 @@ static void forget_visitor(App *a)
     a->text_mark = platform_text_mark(a->platform);
     memory_scrub_stack();
     a->wipe_ms = clock_ms() - t0;
+    app_after_frame(a, give_back);
 }
 
 void flow_finish(App *a)
