@@ -200,6 +200,10 @@ static void test_typed_isolate(void **state)
     assert_int_equal(typed_phone_chars(text), strlen("Hi Sam, I'm ") + 4 + 1 + 6);
     typed_for_phone(text);
     assert_string_equal(text, "Hi Sam, I'm ليلى" TYPED_LRM " 2024.");
+    /* a line cut inside a quoted value leaves it open for the next */
+    assert_int_equal(typed_open_isolates("My name is " TYPED_FSI "عبد الرحمن"), 1);
+    assert_int_equal(typed_open_isolates("My name is " TYPED_FSI "Sam" TYPED_PDI ", and"), 0);
+    assert_int_equal(typed_open_isolates("a stray " TYPED_PDI " is no isolate"), 0);
     char label[64];
     typed_unmarked("Search for " TYPED_FSI "nurse" TYPED_PDI " instead", label, sizeof label);
     assert_string_equal(label, "Search for nurse instead");

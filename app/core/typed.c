@@ -173,6 +173,20 @@ size_t typed_phone_chars(const char *s)
     return n;
 }
 
+int typed_open_isolates(const char *s)
+{
+    size_t len = strlen(s);
+    int open = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = text_utf8_next(s, len, &i);
+        if (cp >= 0x2066 && cp <= 0x2068)
+            open++;
+        else if (cp == 0x2069 && open > 0)
+            open--;
+    }
+    return open;
+}
+
 void typed_unmarked(const char *src, char *dst, size_t cap)
 {
     size_t len = strlen(src), o = 0;

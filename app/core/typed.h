@@ -67,6 +67,11 @@ size_t typed_for_phone(char *s);
 /* Characters of s as a phone counts them (typed_for_phone's form). */
 size_t typed_phone_chars(const char *s);
 
+/* How many isolates (FSI, LRI, RLI) are still open at the end of s. A
+ * line cut inside a quoted value opens the next line with FSI, so the
+ * rest of the value stays isolated there too. */
+int typed_open_isolates(const char *s);
+
 /* Copies src into dst[cap] without the marks (typed_is_mark), cutting
  * at a character boundary: a label as a script or a screen reader
  * names it. */

@@ -476,7 +476,12 @@ static int wrap_para(Ui *ui, Rect box, const char *s, size_t len, int px, Weight
         if (!fits) {
             wrap_line(ui, line, box.x, y, px, w, c);
             y += lh;
-            text_copy(line, sizeof line, word);
+            /* cut inside a visitor's quoted words: still isolated here */
+            StrBuf next;
+            bool open = typed_open_isolates(line) > 0;
+            strbuf_init(&next, line, sizeof line);
+            strbuf_add(&next, open ? TYPED_FSI : "");
+            strbuf_add(&next, word);
         } else
             text_copy(line, sizeof line, trial);
         if (!fits || words == 0) { /* one word on the line: it may be wider than the box */
