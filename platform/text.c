@@ -152,7 +152,8 @@ struct Text {
     OpenFont open[OPEN_FONTS];
     Entry slot[CACHE_SLOTS];
     int count, textures;
-    size_t bytes; /* of the masks and textures held */
+    size_t bytes;     /* of the masks and textures held */
+    bool close_fonts; /* a visitor has gone: their fonts go after this frame */
     unsigned long frame, tick;
 };
 
@@ -728,9 +729,13 @@ static void rebuild(Text *t, unsigned long keep_from, unsigned long drop_from)
     explicit_bzero(keep, sizeof keep[0] * (size_t)n);
 }
 
+static void close_fonts(Text *t);
+
 /* Drops entries unused for a while. */
 void text_frame_done(Text *t)
 {
+    if (t->close_fonts)
+        close_fonts(t);
     let_go_of_fonts();
     t->frame++;
     if (t->count >= CACHE_KEEP || t->bytes >= CACHE_BYTES)
@@ -748,9 +753,15 @@ void text_forget(Text *t, unsigned long mark)
      * before mark), which the next one sees first; not the settings and
      * screens tried before that, nor anything since */
     rebuild(t, mark >= 2 ? mark - 2 : 0, mark);
-    /* the fonts opened for what the visitor brought (their sizes, their
-     * scripts' fallbacks) and the glyphs SDL_ttf keeps for each go too:
-     * the next visitor opens what their screens need */
+    t->close_fonts = true; /* after the next frame (text_frame_done) */
+}
+
+/* Closes the fonts opened for what the last visitor brought (their
+ * sizes, their scripts' fallbacks) and the glyphs SDL_ttf keeps for
+ * each: the next visitor opens what their screens need. */
+static void close_fonts(Text *t)
+{
+    t->close_fonts = false;
     for (int i = 0; i < OPEN_FONTS; i++)
         if (t->open[i].font) {
             close_font(t->open[i].font);

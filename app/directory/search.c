@@ -1610,7 +1610,9 @@ void store_search_forget(Store *s)
     while (sqlite3_step(st) == SQLITE_ROW)
         ;
     sqlite3_finalize(st);
-    /* the pages the visitor's searches read: the next visitor reads
-     * their own (from the page cache of the system) */
+}
+
+void store_release_memory(Store *s)
+{
     sqlite3_db_release_memory(s->db);
 }

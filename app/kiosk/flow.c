@@ -243,13 +243,15 @@ void flow_go(App *a, ScreenId to)
 
 static bool print_begin(App *a);
 
-/* The heap the visitor's screens grew (their text, fonts and searches,
- * freed by the wipe) back to the system, once Welcome is on screen. With
+/* What the visitor's screens grew, once Welcome is on screen (outside
+ * the wipe's time): SQLite's cache of the pages their searches read, and
+ * the heap freed by the wipe (their text, and their fonts, closed after
+ * the first frame), back to the system. With
  * the memory locked (memory_harden) only the heap's free top can go; the
  * caches' budgets are what keep the rest from growing. */
 static bool give_back(App *a)
 {
-    (void)a;
+    store_release_memory(a->store);
     malloc_trim(0);
     return true;
 }
