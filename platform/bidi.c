@@ -45,10 +45,20 @@ int bidi_runs(const char *s, size_t len, BidiRun *out, int cap)
      * that begins with an Arabic name is left to right ("ليلى has built a
      * career", "ليلى حداد (Layla Haddad)"), a line in Hebrew right to left;
      * when even, its first strong letter decides */
-    int ltr = 0, rtl = 0;
+    /* letters inside an isolate (a visitor's name, FSI ... PDI) are the
+     * quote's, not the line's: a long Arabic name does not turn an
+     * English sentence around */
+    int ltr = 0, rtl = 0, depth = 0;
     for (int i = 0; i < n; i++) {
-        ltr += types[i] == FRIBIDI_TYPE_LTR;
-        rtl += types[i] == FRIBIDI_TYPE_RTL || types[i] == FRIBIDI_TYPE_AL;
+        if (types[i] == FRIBIDI_TYPE_FSI || types[i] == FRIBIDI_TYPE_LRI ||
+            types[i] == FRIBIDI_TYPE_RLI)
+            depth++;
+        else if (types[i] == FRIBIDI_TYPE_PDI && depth > 0)
+            depth--;
+        else if (depth == 0) {
+            ltr += types[i] == FRIBIDI_TYPE_LTR;
+            rtl += types[i] == FRIBIDI_TYPE_RTL || types[i] == FRIBIDI_TYPE_AL;
+        }
     }
     FriBidiParType dir = ltr > rtl ? FRIBIDI_PAR_LTR : rtl > ltr ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
     if (!fribidi_get_par_embedding_levels_ex(types, brackets, n, &dir, levels)) {
@@ -95,7 +105,20 @@ int bidi_runs(const char *s, size_t len, BidiRun *out, int cap)
             }
             i = j;
         }
-    for (int i = 0; i < runs; i++)
-        out[i] = logical[order[i]];
-    return runs;
+    /* neighbours on screen that run the same way and follow each other
+     * in the text are one run (an isolated name at the level above its
+     * sentence): shaped whole, kerned across */
+    int n_out = 0;
+    for (int i = 0; i < runs; i++) {
+        BidiRun r = logical[order[i]];
+        BidiRun *last = n_out > 0 ? &out[n_out - 1] : NULL;
+        if (last && last->rtl == r.rtl && !r.rtl && last->start + last->len == r.start)
+            last->len += r.len;
+        else if (last && last->rtl == r.rtl && r.rtl && r.start + r.len == last->start) {
+            last->start = r.start;
+            last->len += r.len;
+        } else
+            out[n_out++] = r;
+    }
+    return n_out;
 }

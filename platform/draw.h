@@ -35,6 +35,10 @@ int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c);
 /* Width of one line of text, without drawing it. */
 int draw_text_width(Draw *d, const char *s, int px, Weight w);
 
+/* How many characters of s no font of the kiosk can draw (each would
+ * show as an empty box). */
+int draw_missing_glyphs(Draw *d, const char *s);
+
 /* Height of a line of text at px (ascent + descent + gap). */
 int draw_line_height(Draw *d, int px);
 

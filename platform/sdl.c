@@ -314,12 +314,18 @@ static bool open_window(Platform *p, const PlatformOptions *o, char *err, size_t
         snprintf(err, cap, "no display (SDL video driver: %s)", driver ? driver : "none");
         return false;
     }
-    if (o->mode == PLATFORM_KIOSK)
+    /* the kiosk's window is made the size of the screen it is on and put
+     * at its corner: fullscreen is a window manager's request, and with
+     * none (X11 alone) the window stays where and as big as it was made */
+    SDL_Rect at = {SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->width, o->height};
+    if (o->mode == PLATFORM_KIOSK) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    else
+        SDL_Rect screen;
+        if (SDL_GetDisplayBounds(0, &screen) == 0 && screen.w > 0 && screen.h > 0)
+            at = screen;
+    } else
         flags |= SDL_WINDOW_RESIZABLE;
-    p->win = SDL_CreateWindow(o->title ? o->title : "Career Kiosk", SDL_WINDOWPOS_CENTERED,
-                              SDL_WINDOWPOS_CENTERED, o->width, o->height, flags);
+    p->win = SDL_CreateWindow(o->title ? o->title : "Career Kiosk", at.x, at.y, at.w, at.h, flags);
     if (!p->win) {
         snprintf(err, cap, "no display: %s", SDL_GetError());
         return false;
@@ -1330,6 +1336,11 @@ int draw_text(Draw *d, const char *s, int x, int y, int px, Weight w, Color c)
 int draw_text_width(Draw *d, const char *s, int px, Weight w)
 {
     return text_width(d->text, s, px, w);
+}
+
+int draw_missing_glyphs(Draw *d, const char *s)
+{
+    return text_missing(d->text, s);
 }
 
 int draw_line_height(Draw *d, int px)

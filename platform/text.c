@@ -20,6 +20,11 @@
 
 enum { OPEN_FONTS = 48, CACHE_SLOTS = 4096, CACHE_KEEP = 1200, MAX_RUNS = 64 };
 
+/* The pixels the cache may hold (coverage masks and textures) before the
+ * entries not drawn in the last frames go: its share of the kiosk's
+ * memory budget, a few full screens of text at 1080p. */
+#define CACHE_BYTES ((size_t)8 << 20)
+
 /* The key colour of coverage masks: one mask serves every colour, since
  * the ink is applied as it is blended (see text_mask). Not RGBA 0, which
  * marks width-only entries. */
@@ -147,6 +152,8 @@ struct Text {
     OpenFont open[OPEN_FONTS];
     Entry slot[CACHE_SLOTS];
     int count, textures;
+    size_t bytes;     /* of the masks and textures held */
+    bool close_fonts; /* a visitor has gone: their fonts go after this frame */
     unsigned long frame, tick;
 };
 
@@ -197,11 +204,13 @@ static void entry_free(Text *t, Entry *e)
     if (e->tex) {
         SDL_DestroyTexture(e->tex);
         t->textures--;
+        t->bytes -= (size_t)e->width * (size_t)e->height * 4;
     }
     if (e->mask) { /* the shape of a visitor's words is theirs too */
         explicit_bzero(e->mask, e->mask_bytes);
         free(e->mask);
         t->textures--;
+        t->bytes -= e->mask_bytes;
     }
     if (e->s)
         explicit_bzero(e->s, strlen(e->s)); /* the text may be a visitor's */
@@ -239,6 +248,7 @@ void text_renderer(Text *t, SDL_Renderer *r)
             SDL_DestroyTexture(e->tex);
             e->tex = NULL;
             t->textures--;
+            t->bytes -= (size_t)e->width * (size_t)e->height * 4;
         }
     }
     t->r = r;
@@ -526,6 +536,7 @@ SDL_Texture *text_texture(Text *t, const char *s, int px, Weight w, SDL_Color c,
             e->width = surf->w;
             e->height = surf->h;
             t->textures++;
+            t->bytes += (size_t)surf->w * (size_t)surf->h * 4;
         }
         *tw = surf->w;
         *th = surf->h;
@@ -658,6 +669,7 @@ const Uint8 *text_mask(Text *t, const char *s, int px, Weight w, TextMask *out, 
     e->width = out->w;
     e->height = out->h;
     t->textures++;
+    t->bytes += bytes;
     return mask;
 }
 
@@ -717,12 +729,16 @@ static void rebuild(Text *t, unsigned long keep_from, unsigned long drop_from)
     explicit_bzero(keep, sizeof keep[0] * (size_t)n);
 }
 
+static void close_fonts(Text *t);
+
 /* Drops entries unused for a while. */
 void text_frame_done(Text *t)
 {
+    if (t->close_fonts)
+        close_fonts(t);
     let_go_of_fonts();
     t->frame++;
-    if (t->count >= CACHE_KEEP)
+    if (t->count >= CACHE_KEEP || t->bytes >= CACHE_BYTES)
         rebuild(t, t->frame >= 2 ? t->frame - 2 : 0, ULONG_MAX);
 }
 
@@ -733,7 +749,30 @@ unsigned long text_mark(const Text *t)
 
 void text_forget(Text *t, unsigned long mark)
 {
-    rebuild(t, 0, mark);
+    /* kept: the screen as it was when the visitor began (its last frames
+     * before mark), which the next one sees first; not the settings and
+     * screens tried before that, nor anything since */
+    rebuild(t, mark >= 2 ? mark - 2 : 0, mark);
+    t->close_fonts = true; /* after the next frame (text_frame_done) */
+}
+
+/* Closes the fonts opened for what the last visitor brought (their
+ * sizes, their scripts' fallbacks) and the glyphs SDL_ttf keeps for
+ * each: the next visitor opens what their screens need. */
+static void close_fonts(Text *t)
+{
+    t->close_fonts = false;
+    for (int i = 0; i < OPEN_FONTS; i++)
+        if (t->open[i].font) {
+            close_font(t->open[i].font);
+            t->open[i] = (OpenFont){0};
+        }
+    for (int f = 1; f < FONTS_MAX; f++) {
+        if (t->probe[f])
+            close_font(t->probe[f]);
+        t->probe[f] = NULL;
+        t->probed[f] = false;
+    }
 }
 
 void text_counts(const Text *t, int *textures, int *widths)

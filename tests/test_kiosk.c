@@ -3,6 +3,8 @@
  * QR codes are read back from its screenshots by zbarimg. */
 #include "support.h"
 
+#include "core/typed.h"
+
 #include "platform.h"
 
 #include <sqlite3.h>
@@ -497,6 +499,54 @@ static void test_on_screen_keyboard(void **state)
     int rc = run(&out, "1280x800", script);
     if (rc)
         fail_msg("%s", out);
+    free(out);
+}
+
+/* What a visitor types cannot disguise the message: a RIGHT-TO-LEFT
+ * OVERRIDE, an escape code or a byte-order mark typed into a field
+ * reaches neither the field, the message, the sheet nor a code; an emoji
+ * is left out with a hint, never drawn as an empty box. */
+static void test_typed_controls_never_reach_the_takeaway(void **state)
+{
+    (void)state;
+    char *out;
+    const char *script =
+        "layout on\n"
+        "tap \"Touch to start\"\ntap \"Your first name\"\n"
+        "type Sam\u202Eevil\x1b[0m\n"
+        "expect field \"Your first name\" = Samevil[0m\n"
+        "expect no-text \"That character can't be shown here\"\n"
+        "type \U0001F44D\n"
+        "expect field \"Your first name\" = Samevil[0m\n"
+        "expect text \"That character can't be shown here\"\n"
+        "screenshot typed-refused\n"
+        "key backspace\nkey backspace\nkey backspace\n"
+        "expect no-text \"That character can't be shown here\"\n"
+        "expect field \"Your first name\" = Samevil\n"
+        "tap Done\ntap \"Your program or major\"\ntype \xEF\xBB\xBF" "Bio\u202Blogy\u2066\n"
+        "expect field \"Your program or major\" = Biology\n"
+        "tap Done\ntap \"Next: find someone\"\ntap Search\ntype jose\u202E\ntap Done\n"
+        "tap \"José García\"\ntap \"Choose José\"\n"
+        "tap \"Next: pick questions\"\ntap \"Next: take it with you\"\ndump takeaway\n";
+    int rc = run(&out, "1280x800", script);
+    if (rc)
+        fail_msg("%s", out);
+    static const char *const never[] = {"\u202E", "\u202B", "\u2066",   "\xEF\xBB\xBF", "\x1b",
+                                        "%E2%80%AE", "%E2%80%AB", "%E2%81%A6", "%EF%BB%BF",  "%1B"};
+    for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+        if (strstr(out, never[i]))
+            fail_msg("the take-away holds what was typed as control %zu: %.400s", i,
+                     strstr(out, never[i]));
+    /* the sheet, for paper, quotes the name isolated; the codes carry it
+     * plain (a Latin name needs no mark on a phone) */
+    assert_non_null(strstr(out, "My name is " TYPED_FSI "Samevil" TYPED_PDI ", and I am"));
+    const char *codes = strstr(out, "== payload");
+    assert_non_null(codes);
+    assert_null(strstr(codes, TYPED_FSI));
+    assert_null(strstr(codes, TYPED_PDI));
+    assert_null(strstr(codes, "%E2%81%A8"));
+    assert_null(strstr(codes, "%E2%81%A9"));
+    assert_non_null(strstr(codes, "My%20name%20is%20Samevil,%20and%20I%20am"));
     free(out);
 }
 
@@ -1035,6 +1085,8 @@ int main(int argc, char **argv)
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_on_screen_keyboard, support_dir_setup,
                                         support_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_typed_controls_never_reach_the_takeaway,
+                                        support_dir_setup, support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_empty_search_explains, support_dir_setup,
                                         support_dir_teardown),
         cmocka_unit_test_setup_teardown(test_nobody_found_is_counted_by_field, support_dir_setup,

@@ -5,6 +5,8 @@
 #include "support.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #ifdef __SANITIZE_ADDRESS__
 enum { SESSIONS = 2000 };
@@ -105,10 +107,66 @@ static void test_soak(void **state)
     free(dir);
 }
 
+/* A restless visitor: a seeded random walk of taps on what each screen
+ * shows, taps anywhere, typing (other scripts, emoji, controls), Delete,
+ * Enter, drags and waits. No sanitizer report, no hang (a time limit);
+ * then one more visitor walks away, and after that idle wipe the text
+ * cache and textures are where a fresh kiosk has them, and the kiosk
+ * still answers a tap. */
+static void test_random_walk(void **state)
+{
+    (void)state;
+    char *out, script[1100], db[1100];
+    char *tmp = support_tmpdir();
+    snprintf(db, sizeof db, "%s/mentors.db", tmp);
+    snprintf(script, sizeof script, "%s/random.txt", tmp);
+    support_write(script,
+                  "report\nrandom 2026 400\nwait 200000\nexpect screen welcome\n"
+                  "tap \"Touch to start\"\nwait 200000\nexpect screen welcome\nreport\n"
+                  "tap \"Touch to start\"\nexpect screen about\n",
+                  (size_t)-1);
+    setenv("ASAN_OPTIONS", "detect_leaks=1:quarantine_size_mb=1", 1);
+    int rc = support_sh(&out,
+                        "timeout 300 %s --headless --size 1280x800 --today 2026-11-22 --db %s "
+                        "--script %s 2>&1",
+                        support_program("career-kiosk"), db, script);
+    if (rc != 0 || strstr(out, "Sanitizer") || strstr(out, "runtime error")) {
+        size_t len = strlen(out);
+        fprintf(stderr, "the random walk failed (exit %d%s); the end of its output:\n%s\n", rc,
+                rc == 124 ? ": it hung" : "", out + (len > 3000 ? len - 3000 : 0));
+        free(out);
+        fail();
+    }
+    Report r[2];
+    long heap[2] = {0, 0}; /* kB in use (0 under ASan, whose allocator does not say) */
+    int n = 0;
+    for (char *p = strstr(out, "report "); p && n < 2; p = strstr(p + 1, "report ")) {
+        const char *h = strstr(p, "heap_kb=");
+        if (sscanf(p, "report frames=%ld textures=%ld cache=%ld rss_kb=%ld", &r[n].frames,
+                   &r[n].textures, &r[n].cache, &r[n].rss_kb) == 4 &&
+            h && sscanf(h, "heap_kb=%ld", &heap[n]) == 1)
+            n++;
+    }
+    free(out);
+    assert_int_equal(n, 2);
+    fprintf(stderr,
+            "random walk: %ld frames; after the wipe textures %ld -> %ld, cache %ld -> %ld, "
+            "heap %ld -> %ld kB\n",
+            r[1].frames, r[0].textures, r[1].textures, r[0].cache, r[1].cache, heap[0], heap[1]);
+    assert_true(r[1].textures <= r[0].textures + 16);
+    assert_true(r[1].cache <= r[0].cache + 64);
+    /* what the visitors' screens opened (fonts at their sizes, fallbacks
+     * for their scripts, search pages) went with them */
+    assert_true(heap[1] <= heap[0] + 2048);
+    support_rmtree(tmp);
+    free(tmp);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     support_init(argv[0]);
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_soak)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_soak),
+                                       cmocka_unit_test(test_random_walk)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include "support.h"
 
 #include "core/sheet.h"
+#include "core/typed.h"
 #include "fixture_visit.h"
 #include "visit/qr.h"
 #include "visit/takeaway.h"
@@ -142,11 +143,14 @@ static void test_fitted_to_a_small_screen(void **state)
     assert_non_null(strstr(last, "thank whoever pointed you to José"));
     assert_non_null(strstr(t->part[first].payload, "(part 1 of"));
     /* nothing to act on for a thank-you to a mentor reached by phone: its
-     * text, put back together, is the whole note */
+     * text, put back together, is the whole note as a phone is given it
+     * (core/typed.h) */
     joined(t, TAKE_THANKS, all, sizeof all);
     assert_false(takeaway_actionable(t->payload[TAKE_THANKS]));
-    char flat[8192], *o = flat;
-    for (const char *c = thanks.body; *c; c++) /* the cuts drop blank lines only */
+    char flat[8192], *o = flat, phone[MESSAGE_BODY_MAX];
+    strcpy(phone, thanks.body);
+    typed_for_phone(phone);
+    for (const char *c = phone; *c; c++) /* the cuts drop blank lines only */
         if (!(*c == '\n' && c[1] == '\n'))
             *o++ = *c;
     *o = '\0';

@@ -3,6 +3,7 @@
 
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/typed.h"
 
 #include <string.h>
 
@@ -144,6 +145,104 @@ static void test_escape_names(void **state)
                         "\xc3\xab\xc3\xab...");
 }
 
+/* What typing keeps: a name's letters in any script; never the controls
+ * and format characters that reorder or hide text, nor emoji. */
+static void test_typed_clean(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+        bool refused;
+    } cases[] = {
+        {"Sam\u202Eevil", "Samevil", false},               /* RIGHT-TO-LEFT OVERRIDE */
+        {"Sam\x1b[31mRed\x1b[0m", "Sam[31mRed[0m", false}, /* ESC */
+        {"\xEF\xBB\xBFNadia", "Nadia", false},             /* byte-order mark */
+        {"a\u202Ab\u202Bc\u202Cd\u202De", "abcde", false}, /* embeddings and PDF */
+        {"a\u2066b\u2067c\u2068d\u2069e", "abcde", false}, /* isolates */
+        {"a\u200Eb\u200Fc\u061Cd", "abcd", false},         /* LRM, RLM, ALM */
+        {"Jo\u00ADsé\u200B", "José", false},               /* soft hyphen, zero width space */
+        {"tab\tnew\nline\r\x7f\xC2\x85", "tabnewline", false}, /* C0, DEL, C1 */
+        {"x\u2028y\u2029z", "xyz", false},                 /* line and paragraph separators */
+        {"p\uE000u\U000F0000", "pu", false},               /* private use */
+        {"t\U000E0041g", "tg", false},                     /* tags */
+        {"ok\xff\xfe\xc3", "ok", false},                   /* ill-formed bytes */
+        {"Sam\U0001F44D", "Sam", true},                    /* thumbs up */
+        {"\U0001F468\u200D\U0001F4BB Ana", " Ana", true},  /* a ZWJ sequence, whole */
+        {"I \u2764\uFE0F it", "I  it", true},              /* heart and emoji selector */
+        {"\U0001F1EB\U0001F1F7", "", true},                /* a flag */
+        {"1\u20E3", "1", true},                            /* keycap */
+        /* kept: letters of every script, their joiners where a script uses them */
+        {"Zoë Ōtake-Ørsted", "Zoë Ōtake-Ørsted", false},
+        {"ليلى حداد", "ليلى حداد", false},
+        {"נועה", "נועה", false},
+        {"می\u200Cخواهم", "می\u200Cخواهم", false},         /* Persian ZWNJ */
+        {"क्\u200Dष", "क्\u200Dष", false},                  /* Devanagari ZWJ */
+        {"Sa\u200Dm\u200C", "Sam", false},                 /* joiners among Latin letters */
+        {"李小龍 (Bruce)", "李小龍 (Bruce)", false},
+        {"O'Brien, Jr. #2 @ 50% & co.", "O'Brien, Jr. #2 @ 50% & co.", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[64];
+        bool refused = false;
+        strcpy(buf, cases[i].in);
+        size_t n = typed_clean(buf, 0, &refused);
+        if (strcmp(buf, cases[i].out) != 0 || refused != cases[i].refused || n != strlen(buf))
+            fail_msg("case %zu: \"%s\" (refused %d), wanted \"%s\" (refused %d)", i, buf, refused,
+                     cases[i].out, cases[i].refused);
+    }
+    /* a joiner typed on its own keeps after the letter it follows */
+    char zwnj[8] = "\u200C";
+    typed_clean(zwnj, 0x0645, NULL);
+    assert_string_equal(zwnj, "\u200C");
+    typed_clean(zwnj, 'm', NULL);
+    assert_string_equal(zwnj, "");
+    assert_int_equal(typed_last("Samé"), 0xE9);
+    assert_int_equal(typed_last(""), 0);
+    /* every control and format character by the table, none of the letters */
+    for (uint32_t cp = 0; cp < 0x20; cp++)
+        assert_int_equal(typed_class(cp), TYPED_DROP);
+    for (uint32_t cp = 0x7F; cp < 0xA0; cp++)
+        assert_int_equal(typed_class(cp), TYPED_DROP);
+    for (uint32_t cp = 0x20; cp < 0x7F; cp++)
+        assert_int_equal(typed_class(cp), TYPED_KEEP);
+    for (uint32_t cp = 0xA0; cp < 0x2000; cp++)
+        if (cp != 0xAD && !(cp >= 0x600 && cp <= 0x605) && cp != 0x61C && cp != 0x6DD &&
+            cp != 0x70F && cp != 0x890 && cp != 0x891 && cp != 0x8E2 && cp != 0x180E)
+            assert_int_equal(typed_class(cp), TYPED_KEEP);
+}
+
+/* A quoted value, isolated; and as a phone is given it. */
+static void test_typed_isolate(void **state)
+{
+    (void)state;
+    char s[16] = "Sam";
+    typed_isolate(s, sizeof s);
+    assert_string_equal(s, TYPED_FSI "Sam" TYPED_PDI);
+    char empty[8] = "";
+    typed_isolate(empty, sizeof empty);
+    assert_string_equal(empty, "");
+    char full[12] = "Zoéééé"; /* 10 bytes: the value is cut, never a mark */
+    typed_isolate(full, sizeof full);
+    assert_string_equal(full, TYPED_FSI "Zoé" TYPED_PDI);
+    /* a phone: a Latin value plain, a right-to-left one followed by LRM */
+    char text[128] = "Hi " TYPED_FSI "Sam" TYPED_PDI ", I'm " TYPED_FSI "ليلى" TYPED_PDI " 2024.";
+    assert_int_equal(typed_phone_chars(text), strlen("Hi Sam, I'm ") + 4 + 1 + 6);
+    typed_for_phone(text);
+    assert_string_equal(text, "Hi Sam, I'm ليلى" TYPED_LRM " 2024.");
+    /* a line cut inside a quoted value leaves it open for the next */
+    assert_int_equal(typed_open_isolates("My name is " TYPED_FSI "عبد الرحمن"), 1);
+    assert_int_equal(typed_open_isolates("My name is " TYPED_FSI "Sam" TYPED_PDI ", and"), 0);
+    assert_int_equal(typed_open_isolates("a stray " TYPED_PDI " is no isolate"), 0);
+    char label[64];
+    typed_unmarked("Search for " TYPED_FSI "nurse" TYPED_PDI " instead", label, sizeof label);
+    assert_string_equal(label, "Search for nurse instead");
+    /* folding for matching sees through the marks */
+    char folded[64];
+    text_fold("a " TYPED_FSI "Job" TYPED_PDI "!", folded, sizeof folded);
+    assert_string_equal(folded, "a job!");
+    assert_true(text_has_phrase(folded, "a job"));
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -158,6 +257,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_strbuf_overflow_is_safe),
         cmocka_unit_test(test_upper),
         cmocka_unit_test(test_escape_names),
+        cmocka_unit_test(test_typed_clean),
+        cmocka_unit_test(test_typed_isolate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

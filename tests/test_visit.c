@@ -3,6 +3,7 @@
  * its sheet and in its codes (both run for real, then compared). */
 #include "support.h"
 
+#include "core/typed.h"
 #include "directory/import.h"
 #include "directory/store.h"
 #include "fixture_visit.h"

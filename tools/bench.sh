@@ -184,3 +184,14 @@ echo "$out" | awk '
 END {
     printf "| wipe at the end of a visit | %.2f ms (worst of %d reports) | one frame at 60 Hz: 16.7 ms | %.0fx under | %s |\n", worst, n, 16.7 / (worst > 0 ? worst : 0.01), worst < 16.7 ? "met" : "NOT MET";
     printf "| memory over 2,000 visits | PSS %.1f MiB after 500 | %.1f MiB after 2,000 | growth %.2f MiB | %s |\n", pss[1], pss[n], pss[n] - pss[1], pss[n] - pss[1] < 1 ? "met (flat)" : "NOT MET" }'
+
+# A restless visitor: 20,000 seeded random commands in one kiosk, then the
+# idle wipe; memory (PSS) against the budget, and against the kiosk's own
+# start.
+out=$("$build/career-kiosk" --headless --size 1280x800 --today 2026-11-22 \
+    --db "$work/kiosk.db" --script tests/scripts/bench-random.txt)
+echo "$out" | awk '
+/^report / { for (i = 2; i <= NF; i++) { split($i, kv, "="); r[kv[1]] = kv[2] }
+    n++; pss[n] = r["pss_kb"] / 1024; rss[n] = r["rss_kb"] / 1024 }
+END {
+    printf "| memory after 20,000 random commands | PSS %.1f MiB (RSS %.1f) | %.1f MiB after the idle wipe (start %.1f) | target PSS < 40 MiB | %s |\n", pss[2], rss[2], pss[3], pss[1], (pss[2] < 40 && pss[3] < 40) ? "met" : "NOT MET" }'

@@ -9,6 +9,7 @@
 #include "core/rank.h"
 #include "core/sheet.h"
 #include "core/text.h"
+#include "core/typed.h"
 #include "directory/counts.h"
 #include "directory/search.h"
 #include "json.h"
@@ -258,12 +259,15 @@ static bool parse_visitor(Admin *a, const Args *args, AdminVisit *v)
     const char *s;
     char err[200];
     visitor_init(&v->visitor);
-    text_copy(v->visitor.first_name, sizeof v->visitor.first_name,
-              (s = args_get(args, "name")) ? s : "");
-    text_copy(v->visitor.program, sizeof v->visitor.program,
-              (s = args_get(args, "program")) ? s : "");
-    text_copy(v->visitor.interest, sizeof v->visitor.interest,
+    /* as the kiosk's fields take them: no longer, and without the
+     * controls and marks that could disguise a message (core/typed.h) */
+    text_copy(v->visitor.first_name, VISITOR_NAME_MAX + 1, (s = args_get(args, "name")) ? s : "");
+    text_copy(v->visitor.program, VISITOR_TEXT_MAX + 1, (s = args_get(args, "program")) ? s : "");
+    text_copy(v->visitor.interest, VISITOR_TEXT_MAX + 1,
               (s = args_get(args, "interest")) ? s : "");
+    typed_clean(v->visitor.first_name, 0, NULL);
+    typed_clean(v->visitor.program, 0, NULL);
+    typed_clean(v->visitor.interest, 0, NULL);
     /* the words were checked against their tables by args_parse */
     v->visitor.status = (VisitorStatus)args_choice(args, "status", (int)v->visitor.status);
     v->visitor.found_via = (FoundVia)args_choice(args, "found-via", (int)v->visitor.found_via);

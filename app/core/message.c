@@ -9,6 +9,7 @@
 #include "english.h"
 #include "strbuf.h"
 #include "text.h"
+#include "typed.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -467,7 +468,7 @@ static void compose_level(Message *msg, const Ctx *c)
         break;
     }
     msg->words = text_words(msg->body);
-    msg->chars = text_chars(msg->body);
+    msg->chars = typed_phone_chars(msg->body); /* as the site it is pasted into counts */
 }
 
 static bool fits(const Message *msg)
@@ -511,6 +512,11 @@ bool message_compose(MessageChannel ch, const Visitor *v, const Mentor *m, const
     english_tidy_name(v->first_name, tidy.first_name, sizeof tidy.first_name);
     english_tidy_title(v->program, tidy.program, sizeof tidy.program);
     english_interest(v->interest, tidy.interest, sizeof tidy.interest);
+    /* each stands inside a sentence: isolated, so no right-to-left name
+     * reorders the words after it (core/typed.h) */
+    typed_isolate(tidy.first_name, sizeof tidy.first_name);
+    typed_isolate(tidy.program, sizeof tidy.program);
+    typed_isolate(tidy.interest, sizeof tidy.interest);
     bool ok = compose(ch, &tidy, m, office, linkedin_limit, out);
     /* volatile stores: the copy holds the visitor's words */
     volatile unsigned char *p = (volatile unsigned char *)&tidy;

@@ -4,6 +4,7 @@
 #include "english.h"
 #include "strbuf.h"
 #include "text.h"
+#include "typed.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -295,12 +296,13 @@ const SheetSection *sheet_find(const Sheet *s, SheetSectionId id)
     return NULL;
 }
 
-/* Code points in the first n bytes of s. */
+/* Columns the first n bytes of s take: its code points, less the
+ * invisible marks around a visitor's words (typed.h). */
 static size_t chars_n(const char *s, size_t n)
 {
     size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    for (size_t i = 0; i < n;)
+        c += !typed_is_mark(text_utf8_next(s, n, &i));
     return c;
 }
 

@@ -184,6 +184,13 @@ static char fold_ascii(uint32_t cp)
     return 0;
 }
 
+/* ALM, LRM, RLM and the isolates (LRI, RLI, FSI, PDI): invisible marks
+ * around a quoted value (see typed.h), no part of any word. */
+static bool is_direction_mark(uint32_t cp)
+{
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 void text_fold(const char *s, char *out, size_t cap)
 {
     size_t len = strlen(s), o = 0;
@@ -192,6 +199,8 @@ void text_fold(const char *s, char *out, size_t cap)
     for (size_t i = 0; i < len;) {
         size_t start = i;
         uint32_t cp = text_utf8_next(s, len, &i);
+        if (is_direction_mark(cp))
+            continue;
         char a = fold_ascii(cp);
         size_t need = a ? 1 : i - start;
         if (o + need >= cap)

@@ -40,7 +40,8 @@ bool text_copy(char *dst, size_t cap, const char *src);
 char *text_trim(char *s);
 
 /* Folds s for matching into out[cap]: lower case, Latin accents removed
- * ("Müller" -> "muller"), other scripts kept as they are. */
+ * ("Müller" -> "muller"), other scripts kept as they are, direction marks
+ * and isolates left out. */
 void text_fold(const char *s, char *out, size_t cap);
 
 /* Folds s to plain ASCII into out[cap] when every character is ASCII,

@@ -29,13 +29,16 @@ typedef enum {
     FOUND_COUNT
 } FoundVia;
 
-enum { VISITOR_NAME_MAX = 40, VISITOR_TEXT_MAX = 80 };
+/* The longest answers a visitor can type, in bytes; each string has room
+ * beyond for the marks that isolate it inside a sentence (VISITOR_ROOM:
+ * message_compose's copy, see core/typed.h). */
+enum { VISITOR_NAME_MAX = 40, VISITOR_TEXT_MAX = 80, VISITOR_ROOM = 1 + 6 };
 
 /* The visitor's answers; every string may be empty. */
 typedef struct {
-    char first_name[VISITOR_NAME_MAX + 1];
-    char program[VISITOR_TEXT_MAX + 1];  /* program or major */
-    char interest[VISITOR_TEXT_MAX + 1]; /* what they are exploring */
+    char first_name[VISITOR_NAME_MAX + VISITOR_ROOM];
+    char program[VISITOR_TEXT_MAX + VISITOR_ROOM];  /* program or major */
+    char interest[VISITOR_TEXT_MAX + VISITOR_ROOM]; /* what they are exploring */
     VisitorStatus status;
     FoundVia found_via;
     MeetFormat format;

@@ -1611,3 +1611,8 @@ void store_search_forget(Store *s)
         ;
     sqlite3_finalize(st);
 }
+
+void store_release_memory(Store *s)
+{
+    sqlite3_db_release_memory(s->db);
+}

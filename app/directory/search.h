@@ -95,6 +95,11 @@ int store_suggest(Store *s, const StoreWho *who, const StoreFilter *f, Date toda
  * is folded over it. Call when a visitor leaves. */
 void store_search_forget(Store *s);
 
+/* Lets go of the pages the last visitor's searches read into SQLite's
+ * cache (the next visitor reads their own, from the system's page
+ * cache). */
+void store_release_memory(Store *s);
+
 /* Calls fn for each field with its mentor count, alphabetically. */
 typedef void (*StoreFieldFn)(void *ctx, const char *field, int count);
 int store_fields(Store *s, StoreFieldFn fn, void *ctx);

@@ -7,6 +7,7 @@
 #include "print/paper.h"
 #include "visit/visit.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,6 +243,19 @@ void flow_go(App *a, ScreenId to)
 
 static bool print_begin(App *a);
 
+/* What the visitor's screens grew, once Welcome is on screen (outside
+ * the wipe's time): SQLite's cache of the pages their searches read, and
+ * the heap freed by the wipe (their text, and their fonts, closed after
+ * the first frame), back to the system. With
+ * the memory locked (memory_harden) only the heap's free top can go; the
+ * caches' budgets are what keep the rest from growing. */
+static bool give_back(App *a)
+{
+    store_release_memory(a->store);
+    malloc_trim(0);
+    return true;
+}
+
 /* Every copy of the visitor's words, wherever it went: the session (what
  * they typed, searched, chose and took away), the toolkit's record of
  * the last pass and its typed text, the text cache's entries drawn since
@@ -258,6 +272,7 @@ static void forget_visitor(App *a)
     a->text_mark = platform_text_mark(a->platform);
     memory_scrub_stack();
     a->wipe_ms = clock_ms() - t0;
+    app_after_frame(a, give_back);
 }
 
 void flow_finish(App *a)

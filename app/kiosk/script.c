@@ -6,6 +6,7 @@
 #include "kiosk/flow.h"
 #include "memory.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,9 +451,11 @@ static bool cmd_report(Script *s, int ln, const char *arg)
             rss = pages * 4;
         fclose(f);
     }
-    printf("report frames=%ld textures=%d cache=%d rss_kb=%ld pss_kb=%ld wipe_ms=%.3f "
-           "print_ui_ms=%.3f\n",
-           a->frames, st.textures, st.widths, rss, pss_kb(), a->wipe_ms, a->print_ui_ms);
+    struct mallinfo2 heap = mallinfo2();
+    printf("report frames=%ld textures=%d cache=%d rss_kb=%ld pss_kb=%ld heap_kb=%zu "
+           "heap_free_kb=%zu wipe_ms=%.3f print_ui_ms=%.3f\n",
+           a->frames, st.textures, st.widths, rss, pss_kb(), (heap.uordblks + heap.hblkhd) / 1024,
+           heap.fordblks / 1024, a->wipe_ms, a->print_ui_ms);
     fflush(stdout);
     return true;
 }
@@ -558,6 +561,114 @@ static bool cmd_hold(Script *s, int ln, const char *arg)
     return true;
 }
 
+/* random SEED COUNT: COUNT commands a restless visitor might give, drawn
+ * from SEED (the same seed, the same walk): taps on what the screen shows
+ * (most of them), taps anywhere, typing (words in several scripts,
+ * emoji and controls among them), Delete and Enter, drags, and waits up
+ * to past the idle wipe. Staff mode is left alone: its keypad is not a
+ * visitor's. For soak tests and the memory bench. */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t x = *state; /* xorshift64* */
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *state = x;
+    return x * 2685821657736338717ull;
+}
+
+static const char *const random_words[] = {
+    "Sam",       "nurse",       "develper", "José",          "data science", "ليلى",
+    "נועה",      "李小龍",      "Zoë",      "law",           "I want a job", "marketing",
+    "x",         "\u202Eevil",  "\x1b[0m",  "\U0001F44D",    "\uFEFFbom",    "aaaaaaaaaaaaaaaaaaaa",
+    "क्षत्रिय", "engineering", "teacher",  "Biology 2024",  "résumé",       " ",
+};
+
+/* True when x, y is on the Staff button of the screen last drawn. */
+static bool on_staff(const App *a, int x, int y)
+{
+    for (int i = 0; i < a->ui.nitems; i++) {
+        Rect r = a->ui.item[i].vis;
+        if (strcasecmp(a->ui.item[i].label, "Staff") == 0 && x >= r.x && x < r.x + r.w &&
+            y >= r.y && y < r.y + r.h)
+            return true;
+    }
+    return false;
+}
+
+static void random_tap(App *a, uint64_t *rng)
+{
+    int pick[UI_ITEMS], n = 0;
+    app_render(a, true); /* the widgets as the visitor sees them now */
+    for (int i = 0; i < a->ui.nitems; i++) {
+        const UiItem *it = &a->ui.item[i];
+        if (it->tap && it->vis.w > 0 && it->vis.h > 0 && strcasecmp(it->label, "Staff") != 0)
+            pick[n++] = i;
+    }
+    if (n == 0)
+        return;
+    Rect r = a->ui.item[pick[next_random(rng) % (uint64_t)n]].vis;
+    if (on_staff(a, r.x + r.w / 2, r.y + r.h / 2))
+        return;
+    feed(a, INPUT_DOWN, r.x + r.w / 2, r.y + r.h / 2);
+    feed(a, INPUT_UP, r.x + r.w / 2, r.y + r.h / 2);
+}
+
+/* One random command on a w x h screen: of a hundred, 55 taps on a
+ * control, 5 taps anywhere, 15 words typed, 7 Delete or Enter, 6 drags
+ * and 12 waits (one in twenty of them past the idle timeout). */
+static void random_step(Script *s, int ln, uint64_t *rng, int w, int h)
+{
+    App *a = s->a;
+    uint64_t roll = next_random(rng) % 100;
+    char text[64];
+    if (roll < 55)
+        random_tap(a, rng);
+    else if (roll < 60) {
+        int x = (int)(next_random(rng) % (uint64_t)w), y = (int)(next_random(rng) % (uint64_t)h);
+        app_render(a, true);
+        if (!on_staff(a, x, y)) {
+            feed(a, INPUT_DOWN, x, y);
+            feed(a, INPUT_UP, x, y);
+        }
+    } else if (roll < 75) {
+        size_t n = sizeof random_words / sizeof *random_words;
+        snprintf(text, sizeof text, "%s", random_words[next_random(rng) % n]);
+        cmd_type(s, ln, text);
+    } else if (roll < 82)
+        cmd_key(s, ln, next_random(rng) % 4 ? "backspace" : "enter");
+    else if (roll < 88) {
+        int x = (int)(next_random(rng) % (uint64_t)w);
+        int y = h / 8 + (int)(next_random(rng) % (uint64_t)(h - h / 8));
+        int dy = (int)(next_random(rng) % (uint64_t)h) - h / 2;
+        snprintf(text, sizeof text, "%d %d %d %d", x, y, x, y + dy);
+        cmd_drag(s, ln, text);
+    } else {
+        long ms = next_random(rng) % 20 ? (long)(next_random(rng) % 3000)
+                                        : 90000 + (long)(next_random(rng) % 30000);
+        snprintf(text, sizeof text, "%ld", ms);
+        cmd_wait(s, ln, text);
+    }
+}
+
+static bool cmd_random(Script *s, int ln, const char *arg)
+{
+    unsigned long long seed;
+    long count;
+    int w, h;
+    if (sscanf(arg, "%llu %ld", &seed, &count) != 2 || count < 0)
+        return fail(s, ln, "random wants SEED COUNT, not", arg);
+    uint64_t rng = seed * 0x9E3779B97F4A7C15ull + 1;
+    if (rng == 0) /* xorshift would stay at 0 */
+        rng = 1;
+    platform_size(s->a->platform, &w, &h);
+    for (long k = 0; k < count && !s->a->quit; k++) {
+        random_step(s, ln, &rng, w, h);
+        settle(s->a);
+    }
+    return true;
+}
+
 /* layout on|off: check every screen the script brings up. */
 static bool cmd_layout(Script *s, int ln, const char *arg)
 {
@@ -578,6 +689,7 @@ static const struct {
     {"expect", cmd_expect},   {"report", cmd_report},
     {"startup", cmd_startup}, {"measure", cmd_measure},
     {"dump", cmd_dump},       {"hold", cmd_hold},
+    {"random", cmd_random},
 };
 
 /* Runs line ln (a command, not a comment or repeat), then settles. */

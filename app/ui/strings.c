@@ -165,6 +165,7 @@ static const char *const en[S_COUNT] = {
     [S_KEY_SPACE] = "Space",
     [S_KEY_DELETE] = "Delete",
     [S_KEY_DONE] = "Done",
+    [S_CANNOT_SHOW] = "That character can't be shown here",
     [S_PRIVACY_NOTE] = "Cleared when you finish or walk away.",
     [S_STAFF] = "Staff",
     [S_STAFF_NOTICE] = "Staff: a notice",

@@ -157,6 +157,7 @@ typedef enum {
     S_KEY_SPACE,
     S_KEY_DELETE,
     S_KEY_DONE,
+    S_CANNOT_SHOW,
     S_PRIVACY_NOTE,
     S_COUNT
 } StrId;

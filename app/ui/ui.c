@@ -3,6 +3,7 @@
 
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/typed.h"
 #include "strings.h"
 
 #include <math.h>
@@ -285,6 +286,7 @@ void ui_forget(Ui *ui)
     explicit_bzero(ui->text, sizeof ui->text); /* lines of what a visitor typed */
     ui->ntexts = 0;
     explicit_bzero(ui->typed, sizeof ui->typed);
+    ui->refused = false;
     ui->focus = 0;
     ui->focus_buf = NULL;
     ui->focus_cap = 0;
@@ -316,7 +318,7 @@ static UiItem *record(Ui *ui, const char *label, Rect r, bool tap)
     if (ui->measuring || ui->nitems >= UI_ITEMS || !label || !*label)
         return NULL;
     UiItem *it = &ui->item[ui->nitems++];
-    text_copy(it->label, sizeof it->label, label);
+    typed_unmarked(label, it->label, sizeof it->label); /* a label as it is read */
     it->value[0] = '\0';
     it->r = r;
     it->pane = pane_now(ui);
@@ -486,7 +488,12 @@ static int wrap_para(Ui *ui, Rect box, const char *s, size_t len, int px, Weight
         if (!fits) {
             wrap_line(ui, line, box.x, y, px, w, c);
             y += lh;
-            text_copy(line, sizeof line, word);
+            /* cut inside a visitor's quoted words: still isolated here */
+            StrBuf next;
+            bool open = typed_open_isolates(line) > 0;
+            strbuf_init(&next, line, sizeof line);
+            strbuf_add(&next, open ? TYPED_FSI : "");
+            strbuf_add(&next, word);
         } else
             text_copy(line, sizeof line, trial);
         if (!fits || words == 0) { /* one word on the line: it may be wider than the box */
@@ -725,17 +732,49 @@ bool ui_typing(const Ui *ui)
     return ui->focus != 0;
 }
 
-/* Applies typed text and physical keys to the focused buffer. */
+/* Leaves out of s, in place, each character no font can draw; returns
+ * whether there was one. */
+static bool drop_undrawable(Ui *ui, char *s)
+{
+    bool any = false;
+    size_t len = strlen(s), o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        char one[8] = "";
+        text_utf8_next(s, len, &i);
+        memcpy(one, s + at, i - at);
+        if (ui->measure && draw_missing_glyphs(ui->measure, one) > 0) {
+            any = true;
+            continue;
+        }
+        memmove(s + o, s + at, i - at);
+        o += i - at;
+    }
+    s[o] = '\0';
+    return any;
+}
+
+/* Applies typed text and physical keys to the focused buffer. What is
+ * typed is cleaned first (core/typed.h): the controls and format
+ * characters a name or answer never needs go quietly, emoji and
+ * characters no font draws go with a hint (ui->refused). */
 static void edit(Ui *ui, char *buf, size_t cap)
 {
     if (ui->typed[0]) {
-        size_t n = strlen(buf), add = strlen(ui->typed);
-        if (n + add < cap && text_chars(buf) < cap - 1) {
-            memcpy(buf + n, ui->typed, add + 1);
-        }
+        char add[sizeof ui->typed];
+        bool refused = false;
+        text_copy(add, sizeof add, ui->typed);
+        typed_clean(add, typed_last(buf), &refused);
+        refused = drop_undrawable(ui, add) || refused;
+        size_t n = strlen(buf), k = strlen(add);
+        if (k > 0 && n + k < cap && text_chars(buf) < cap - 1)
+            memcpy(buf + n, add, k + 1);
+        ui->refused = refused;
+        explicit_bzero(add, sizeof add);
         ui->typed[0] = '\0';
     }
     if (ui->key == '\b') {
+        ui->refused = false;
         size_t n = strlen(buf);
         while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
             n--;
@@ -754,6 +793,8 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
     if (!ui->measuring && ui->nitems > 0 && strcmp(ui->item[ui->nitems - 1].label, name) == 0)
         text_copy(ui->item[ui->nitems - 1].value, UI_LABEL, buf);
     if (ui_tapped(ui, r)) {
+        if (ui->focus != id)
+            ui->refused = false;
         ui->focus = id;
         focused = true;
         ui->shift = buf[0] == '\0';
@@ -763,6 +804,20 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
         ui->focus_cap = cap;
         edit(ui, buf, cap);
     }
+    /* why the last character typed did not appear, at the field's end */
+    const char *why = str(S_CANNOT_SHOW);
+    Rect hint = {0};
+    if (focused && ui->refused) {
+        int pad = ui->u * 2, lh = draw_line_height(ui->measure, ui->small);
+        /* beside what was typed; never less than half the field */
+        int hw = ui_width(ui, why, ui->small, WEIGHT_REGULAR), room = (r.w - 2 * pad) / 2;
+        int typed = ui_width(ui, buf, ui->body, WEIGHT_REGULAR) + ui->u * 4;
+        if (r.w - 2 * pad - typed > room)
+            room = r.w - 2 * pad - typed;
+        hint = (Rect){0, r.y + (r.h - lh) / 2, hw < room ? hw : room, lh};
+        hint.x = r.x + r.w - pad - hint.w;
+        ui_record(ui, why, hint);
+    }
     if (ui->d) {
         const Theme *t = &ui->th;
         draw_round(ui->d, r, ui->u * 2, t->surface);
@@ -770,6 +825,10 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
         int lh = draw_line_height(ui->d, ui->body), pad = ui->u * 2;
         int ty = r.y + (r.h - lh) / 2, max = r.w - 2 * pad;
         int tw = 0;
+        if (hint.w > 0) {
+            ui_text(ui, hint.x, hint.y, why, ui->small, WEIGHT_REGULAR, t->muted, hint.w);
+            max -= hint.w + ui->u * 2;
+        }
         if (*buf) {
             /* keep the end of long text (where the caret is) in view */
             const char *show = buf;

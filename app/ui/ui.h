@@ -117,6 +117,7 @@ typedef struct {
     char *focus_buf;
     size_t focus_cap;
     char typed[32];
+    bool refused; /* the focused field left out something typed it cannot show */
     int key;   /* a physical key this pass, or 0 */
     int wheel; /* a mouse wheel turn this pass: +1 up, -1 down, 0 none */
     bool shift, accents;

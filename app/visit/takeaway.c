@@ -4,6 +4,7 @@
 #include "core/payload.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/typed.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,8 @@ static void build_sheet(Takeaway *t, const Sheet *s)
             sheet_render_compact(s, level, t->payload[TAKE_SHEET], TAKE_PAYLOAD_MAX);
         if (t->len[TAKE_SHEET] >= TAKE_PAYLOAD_MAX)
             t->len[TAKE_SHEET] = 0;
+        else
+            t->len[TAKE_SHEET] = typed_for_phone(t->payload[TAKE_SHEET]);
         t->sheet_level = level;
         if (encode(t, TAKE_SHEET, QR_TARGET_VERSION))
             return;
@@ -106,9 +109,15 @@ static void draft_text(char *out, const char *to, const char *to_words, const Me
  * where it goes (their profile, their booking link, tel:), the note or
  * script being on the sheet. Text only where nothing to act on exists (a
  * thank-you to a mentor reached by phone). text[k] keeps the words,
- * brief[k] the draft without its body. */
-static void build_note(Takeaway *t, TakeKind k, const Message *m, const TakeawayInput *in)
+ * brief[k] the draft without its body. Codes and text get the words as a
+ * phone is given them (typed_for_phone). */
+static void build_note(Takeaway *t, TakeKind k, const Message *given, const TakeawayInput *in)
 {
+    /* the words as a phone's mail app or LinkedIn is given them: the
+     * isolating marks around the visitor's words made plain (typed.h) */
+    Message phone = *given, *m = &phone;
+    typed_for_phone(phone.subject);
+    typed_for_phone(phone.body);
     char to[MENTOR_CONTACT_MAX + 1] = "";
     size_t *len = &t->len[k];
     char *out = t->payload[k];
@@ -151,6 +160,7 @@ static void build_note(Takeaway *t, TakeKind k, const Message *m, const Takeaway
         memcpy(out, t->text[k], *len + 1);
     }
     encode(t, k, QR_MAX_VERSION);
+    explicit_bzero(&phone, sizeof phone); /* the visitor's words */
 }
 
 /* The thank-you note on the mentor's channel: a draft to a mentor who
@@ -172,6 +182,7 @@ static void build_thanks(Takeaway *t, const TakeawayInput *in)
         break;
     }
     build_note(t, TAKE_THANKS, &m, in);
+    explicit_bzero(&m, sizeof m);
 }
 
 static void build_contact(Takeaway *t, const TakeawayInput *in)

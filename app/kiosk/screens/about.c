@@ -14,7 +14,7 @@ static const StrId field_hints[3] = {S_FIRST_NAME_HINT, S_PROGRAM_HINT, S_INTERE
 static char *field_buf(Visitor *v, int i, size_t *cap)
 {
     char *bufs[3] = {v->first_name, v->program, v->interest};
-    size_t caps[3] = {sizeof v->first_name, sizeof v->program, sizeof v->interest};
+    size_t caps[3] = {VISITOR_NAME_MAX + 1, VISITOR_TEXT_MAX + 1, VISITOR_TEXT_MAX + 1};
     *cap = caps[i];
     return bufs[i];
 }

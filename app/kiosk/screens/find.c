@@ -3,6 +3,7 @@
 #include "kiosk/screens/screens_internal.h"
 
 #include "core/text.h"
+#include "core/typed.h"
 
 #include <string.h>
 
@@ -282,10 +283,13 @@ static int corrected(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     Session *s = vw->s;
-    char line[256], back[256];
+    char line[256], back[256], typed[sizeof s->query + TYPED_ISOLATE_BYTES];
     int h;
     snprintf(line, sizeof line, str(S_SHOWING_FOR), s->corrected);
-    snprintf(back, sizeof back, str(S_SEARCH_INSTEAD), s->query);
+    text_copy(typed, sizeof typed, s->query); /* the visitor's words in a sentence */
+    typed_isolate(typed, sizeof typed);
+    snprintf(back, sizeof back, str(S_SEARCH_INSTEAD), typed);
+    explicit_bzero(typed, sizeof typed);
     int tw = ui_width(ui, line, ui->body, WEIGHT_BOLD);
     int cw = ui_width(ui, back, ui->body, WEIGHT_BOLD) + ui->u * 4;
     int ch = ui->u * 7;
