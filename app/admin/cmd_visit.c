@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "choices.h"
+#include "core/meet.h"
 #include "core/message.h"
 #include "core/rank.h"
 #include "core/sheet.h"
@@ -352,7 +353,8 @@ AdminVisit *admin_visit(Admin *a, const Args *args, const char *id)
         goto fail;
     }
     if (!args_get(args, "format"))
-        v->visitor.format = message_format_for(theirs, v->visitor.format);
+        v->visitor.format = meet_format_in(meet_formats(&v->mentor, a->cfg.office.location),
+                                           v->visitor.format);
     v->nbank = store_questions_load(s, v->bank, QUESTION_MAX);
     if (!choose_questions(a, args, v))
         goto fail;
