@@ -31,6 +31,13 @@ typedef enum {
 
 enum { VISITOR_NAME_MAX = 40, VISITOR_TEXT_MAX = 80 };
 
+/* The fields that were cut short at their limit as they were typed. */
+typedef enum {
+    VISITOR_CUT_NAME = 1 << 0,
+    VISITOR_CUT_PROGRAM = 1 << 1,
+    VISITOR_CUT_INTEREST = 1 << 2,
+} VisitorCut;
+
 /* The visitor's answers; every string may be empty. */
 typedef struct {
     char first_name[VISITOR_NAME_MAX + 1];
@@ -40,6 +47,7 @@ typedef struct {
     FoundVia found_via;
     MeetFormat format;
     int minutes; /* 15, 20 or 30; 0 when not chosen */
+    unsigned cut; /* VisitorCut bits */
 } Visitor;
 
 /* Canonical names ("student", "career-changer") and parsing of them. */

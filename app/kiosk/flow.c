@@ -1,6 +1,7 @@
 /* flow: the visitor's steps; see flow.h. */
 #include "kiosk/flow.h"
 
+#include "core/meet.h"
 #include "core/text.h"
 #include "directory/counts.h"
 #include "directory/search.h"
@@ -220,6 +221,9 @@ void flow_go(App *a, ScreenId to)
     if (a->step == SCREEN_SEARCH && to != SCREEN_SEARCH)
         count_nobody(a);
     a->step = to;
+    if (to > a->view.reached)
+        a->view.reached = to; /* the progress steps lead back to any step up to it */
+    a->view.open_field = FIELD_NONE;
     a->step_since = platform_now(a->platform);
     a->view.confirm_restart = false;
     a->view.confirm_finish = false;
@@ -281,9 +285,11 @@ static void choose(App *a, int hit)
     s->mentor = s->hits[hit];
     s->visitor.found_via = FOUND_DIRECTORY;
     /* the request goes the way this mentor asked to be reached, and the
-     * meeting follows it (a phone-only mentor gets a call) */
+     * meeting follows it and where they are (a phone-only mentor gets
+     * a call, one in another city no coffee) */
     s->channel = message_channel_for(&s->mentor);
-    s->visitor.format = message_format_for(s->channel, s->visitor.format);
+    s->visitor.format =
+        meet_format_in(meet_formats(&s->mentor, a->cfg.office.location), s->visitor.format);
     suggest(a);
     flow_go(a, SCREEN_DETAIL);
 }
@@ -441,6 +447,10 @@ void flow_handle(App *a, const Intent *in)
         break;
     case INTENT_COMPOSE:
         compose(a);
+        break;
+    case INTENT_EDIT_FIELD: /* a hint's fix: straight to the field, keyboard up */
+        flow_go(a, SCREEN_ABOUT);
+        a->view.open_field = (VisitorField)in->arg;
         break;
     case INTENT_SUGGEST:
         suggest(a);

@@ -40,4 +40,6 @@ void view_reset(View *v)
     v->confirm_restart = false;
     v->confirm_finish = false;
     v->sheet_looked = false;
+    v->reached = SCREEN_WELCOME;
+    v->open_field = FIELD_NONE;
 }

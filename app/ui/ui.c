@@ -285,6 +285,7 @@ void ui_forget(Ui *ui)
     ui->focus = 0;
     ui->focus_buf = NULL;
     ui->focus_cap = 0;
+    memset(ui->cut, 0, sizeof ui->cut);
     for (int i = 0; i < UI_SCROLLS; i++)
         ui->scroll[i] = (UiScroll){0};
 }
@@ -713,14 +714,65 @@ bool ui_typing(const Ui *ui)
     return ui->focus != 0;
 }
 
+/* The slot of the field id among the fields cut short, or -1. */
+static int cut_slot(const Ui *ui, uint32_t id)
+{
+    for (int i = 0; i < UI_CUTS; i++)
+        if (id && ui->cut[i] == id)
+            return i;
+    return -1;
+}
+
+static void set_cut(Ui *ui, uint32_t id, bool cut)
+{
+    int i = cut_slot(ui, id);
+    if (cut && i < 0)
+        for (i = 0; i < UI_CUTS && ui->cut[i]; i++)
+            ;
+    if (i >= 0 && i < UI_CUTS)
+        ui->cut[i] = cut ? id : 0;
+}
+
+bool ui_field_cut(const Ui *ui, uint32_t id)
+{
+    return cut_slot(ui, id) >= 0;
+}
+
+/* Adds s to the focused field a character at a time while it fits. At
+ * the limit a word it could not finish goes whole (half a word would
+ * read as a word in the message), the field is marked cut and says so,
+ * and it takes nothing more until something is deleted. */
+static void insert(Ui *ui, char *buf, size_t cap, const char *s)
+{
+    size_t n = strlen(buf);
+    if (ui_field_cut(ui, ui->focus))
+        return; /* full until something is deleted: no word glued to the one kept */
+    while (*s) {
+        size_t len = 1;
+        while (((unsigned char)s[len] & 0xC0) == 0x80)
+            len++;
+        if (n + len < cap) {
+            memcpy(buf + n, s, len);
+            buf[n += len] = '\0';
+            s += len;
+            continue;
+        }
+        if (*s != ' ')
+            while (n > 0 && buf[n - 1] != ' ')
+                n--;
+        while (n > 0 && buf[n - 1] == ' ')
+            n--;
+        explicit_bzero(buf + n, cap - n);
+        set_cut(ui, ui->focus, true);
+        return;
+    }
+}
+
 /* Applies typed text and physical keys to the focused buffer. */
 static void edit(Ui *ui, char *buf, size_t cap)
 {
     if (ui->typed[0]) {
-        size_t n = strlen(buf), add = strlen(ui->typed);
-        if (n + add < cap && text_chars(buf) < cap - 1) {
-            memcpy(buf + n, ui->typed, add + 1);
-        }
+        insert(ui, buf, cap, ui->typed);
         ui->typed[0] = '\0';
     }
     if (ui->key == '\b') {
@@ -731,6 +783,7 @@ static void edit(Ui *ui, char *buf, size_t cap)
             n--;
         buf[n] = '\0';
         ui->key = 0;
+        set_cut(ui, ui->focus, false); /* room again: what is left is what they kept */
     }
 }
 
@@ -758,6 +811,17 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
         int lh = draw_line_height(ui->d, ui->body), pad = ui->u * 2;
         int ty = r.y + (r.h - lh) / 2, max = r.w - 2 * pad;
         int tw = 0;
+        if (ui_field_cut(ui, id)) { /* where they type: the last word did not fit */
+            const char *say = str(S_FIELD_CUT);
+            int sw = ui_width(ui, say, ui->small, WEIGHT_BOLD), sh = draw_line_height(ui->d, ui->small);
+            sw = sw < max / 2 ? sw : max / 2;
+            Rect badge = {r.x + r.w - pad - sw - ui->u * 2, r.y + (r.h - sh) / 2 - ui->u,
+                          sw + ui->u * 2, sh + ui->u * 2};
+            draw_round(ui->d, badge, ui->u, t->warn_bg);
+            ui_text(ui, badge.x + ui->u, badge.y + ui->u, say, ui->small, WEIGHT_BOLD, t->warn_text,
+                    sw);
+            max -= badge.w + ui->u;
+        }
         if (*buf) {
             /* keep the end of long text (where the caret is) in view */
             const char *show = buf;
@@ -800,9 +864,7 @@ static void type_text(Ui *ui, const char *s)
 {
     if (!ui->focus_buf)
         return;
-    size_t n = strlen(ui->focus_buf), add = strlen(s);
-    if (n + add < ui->focus_cap)
-        memcpy(ui->focus_buf + n, s, add + 1);
+    insert(ui, ui->focus_buf, ui->focus_cap, s);
     ui->shift = false;
 }
 

@@ -109,12 +109,23 @@ static void progress(View *vw, Rect r, int step)
     Ui *ui = vw->ui;
     static const StrId steps[5] = {S_STEP_ABOUT, S_STEP_FIND, S_STEP_MESSAGE, S_STEP_QUESTIONS,
                                    S_STEP_TAKEAWAY};
+    /* the screen each step opens: any the visitor has reached is a tap
+     * away, with everything chosen there kept */
+    static const ScreenId opens[5] = {SCREEN_ABOUT, SCREEN_SEARCH, SCREEN_MESSAGE,
+                                      SCREEN_QUESTIONS, SCREEN_TAKEAWAY};
     int n = 5, each = r.w / n, dot = ui->u * 4;
-    if (!ui->d)
-        return;
     for (int i = 0; i < n; i++) {
         int cx = r.x + each * i + each / 2, cy = r.y;
         bool done = i < step, now = i == step;
+        bool back = opens[i] <= vw->reached && opens[i] != vw->step;
+        if (back) {
+            Rect hit = {cx - each / 2, cy, each, r.h};
+            ui_record_tap(ui, str(steps[i]), hit);
+            if (ui_tapped(ui, hit))
+                view_post(vw, INTENT_GO, opens[i]);
+        }
+        if (!ui->d)
+            continue;
         Color c = done || now ? ui->th.primary : ui->th.sunken;
         if (i > 0) /* the line from the previous step */
             draw_rect(
@@ -132,8 +143,15 @@ static void progress(View *vw, Rect r, int step)
                   ui->small, WEIGHT_BOLD, done || now ? ui->th.on_primary : ui->th.text);
         const char *label = str(steps[i]);
         int lw = ui_width(ui, label, ui->small, now ? WEIGHT_BOLD : WEIGHT_REGULAR);
-        ui_text(ui, cx - lw / 2, cy + dot + ui->u / 2, label, ui->small,
-                now ? WEIGHT_BOLD : WEIGHT_REGULAR, now ? ui->th.text : ui->th.muted, each);
+        int ly = cy + dot + ui->u / 2;
+        ui_text(ui, cx - lw / 2, ly, label, ui->small, now ? WEIGHT_BOLD : WEIGHT_REGULAR,
+                now ? ui->th.text : back ? ui->th.primary : ui->th.muted, each);
+        if (back) /* a link: underlined, in the office's colour */
+            draw_rect(ui->d,
+                      (Rect){cx - (lw < each ? lw : each) / 2,
+                             ly + draw_line_height(ui->measure, ui->small), lw < each ? lw : each,
+                             2},
+                      ui->th.primary);
     }
 }
 
