@@ -6,6 +6,7 @@
 #include "directory/counts.h"
 #include "directory/search.h"
 #include "print/paper.h"
+#include "visit/spell.h"
 #include "visit/visit.h"
 
 #include <stdio.h>
@@ -216,8 +217,53 @@ static void build_takeaway(App *a)
     a->dirty = true;
 }
 
+/* Leaving About you with misspelt words: offers the corrections first
+ * (the About screen shows them) and returns true; the visitor's answer
+ * (INTENT_SPELL) goes on to `to`. Words once offered are not offered
+ * again. All of it is the visitor's, wiped with the session. */
+static bool offer_spelling(App *a, ScreenId to)
+{
+    Session *s = a->s;
+    Visitor *v = &s->visitor;
+    if (strcmp(v->program, s->checked_program) == 0 &&
+        strcmp(v->interest, s->checked_interest) == 0)
+        return false;
+    text_copy(s->checked_program, sizeof s->checked_program, v->program);
+    text_copy(s->checked_interest, sizeof s->checked_interest, v->interest);
+    int n = spell_correct(v->program, s->spell_program, sizeof s->spell_program) +
+            spell_correct(v->interest, s->spell_interest, sizeof s->spell_interest);
+    if (n == 0)
+        return false;
+    s->spell_offer = true;
+    a->view.spell_then = to;
+    a->dirty = true;
+    return true;
+}
+
+/* The visitor's answer to the spelling offer, then on where they were
+ * going. */
+static void answer_spelling(App *a, bool use)
+{
+    Session *s = a->s;
+    Visitor *v = &s->visitor;
+    if (!s->spell_offer)
+        return;
+    if (use) {
+        text_copy(v->program, sizeof v->program, s->spell_program);
+        text_copy(v->interest, sizeof v->interest, s->spell_interest);
+        text_copy(s->checked_program, sizeof s->checked_program, v->program);
+        text_copy(s->checked_interest, sizeof s->checked_interest, v->interest);
+    }
+    s->spell_offer = false;
+    explicit_bzero(s->spell_program, sizeof s->spell_program);
+    explicit_bzero(s->spell_interest, sizeof s->spell_interest);
+    flow_go(a, a->view.spell_then);
+}
+
 void flow_go(App *a, ScreenId to)
 {
+    if (a->step == SCREEN_ABOUT && to > SCREEN_ABOUT && offer_spelling(a, to))
+        return;
     if (a->step == SCREEN_SEARCH && to != SCREEN_SEARCH)
         count_nobody(a);
     a->step = to;
@@ -447,6 +493,9 @@ void flow_handle(App *a, const Intent *in)
         break;
     case INTENT_COMPOSE:
         compose(a);
+        break;
+    case INTENT_SPELL:
+        answer_spelling(a, in->arg == 1);
         break;
     case INTENT_EDIT_FIELD: /* a hint's fix: straight to the field, keyboard up */
         flow_go(a, SCREEN_ABOUT);

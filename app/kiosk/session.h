@@ -54,6 +54,14 @@ typedef struct {
     bool nobody_pending;
     char nobody_field[64];
     Mentor mentor;
+    /* a spelling offer on About you before the message uses the words:
+     * the fields corrected (spell_*), and the words already offered
+     * (checked_*) so the same words are not offered twice */
+    bool spell_offer;
+    char spell_program[VISITOR_TEXT_MAX + 1];
+    char spell_interest[VISITOR_TEXT_MAX + 1];
+    char checked_program[VISITOR_TEXT_MAX + 1];
+    char checked_interest[VISITOR_TEXT_MAX + 1];
     /* the request and the questions */
     MessageChannel channel;
     bool linkedin_short;

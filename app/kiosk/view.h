@@ -105,6 +105,7 @@ typedef enum {
     INTENT_CHOOSE,       /* arg: the index of the chosen hit */
     INTENT_COMPOSE,      /* a choice behind the request changed */
     INTENT_EDIT_FIELD,   /* arg: a VisitorField: About you, with that field open to type in */
+    INTENT_SPELL,        /* arg: 1 to use the offered corrections, 0 to keep the visitor's words */
     INTENT_SUGGEST,      /* choose the suggested questions again */
     INTENT_PRINT,        /* print the sheet */
     INTENT_FIT_CODES,    /* arg: the Take away code slot's side in px; fit the codes to it */
@@ -147,6 +148,7 @@ typedef struct {
     int code_side;        /* Take away's code slot, px: what flow fits the codes to */
     ScreenId reached;         /* the furthest step this visitor has been to (set by flow) */
     VisitorField open_field;  /* About you opens this field for typing, once (set by flow) */
+    ScreenId spell_then;      /* where the visitor was going when spelling was offered */
     /* what the screens asked for in this pass, in order */
     Intent intent[VIEW_INTENTS];
     int nintents;

@@ -2,6 +2,7 @@
 #include "kiosk/screens/chrome.h"
 
 #include "core/date.h"
+#include "core/strbuf.h"
 
 #include "core/text.h"
 
@@ -374,6 +375,26 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
     return r;
 }
 
+/* Leaving About you with misspelt words: the fields as corrected, each
+ * under its label, to use or to keep as typed. */
+static void spelling_offer(View *vw)
+{
+    const Session *s = vw->s;
+    char text[4 * VISITOR_TEXT_MAX + 400]; /* the visitor's words: zeroed below */
+    StrBuf sb;
+    strbuf_init(&sb, text, sizeof text);
+    strbuf_add(&sb, str(S_SPELL_SUB));
+    if (strcmp(s->spell_program, s->visitor.program) != 0)
+        strbuf_addf(&sb, "\n\n%s\n%s", str(S_PROGRAM), s->spell_program);
+    if (strcmp(s->spell_interest, s->visitor.interest) != 0)
+        strbuf_addf(&sb, "\n\n%s\n%s", str(S_INTEREST), s->spell_interest);
+    int r = modal(vw, str(S_SPELL_TITLE), text, NULL, str(S_SPELL_KEEP), BTN_SECONDARY,
+                  str(S_SPELL_USE), BTN_PRIMARY);
+    if (r)
+        view_post(vw, INTENT_SPELL, r == 2);
+    explicit_bzero(text, sizeof text);
+}
+
 void chrome_overlays(View *vw)
 {
     if (vw->idle_warning) {
@@ -404,5 +425,8 @@ void chrome_overlays(View *vw)
             vw->confirm_restart = false;
         else if (r == 2)
             view_post(vw, INTENT_FINISH, 0);
+        return;
     }
+    if (vw->s->spell_offer && vw->step == SCREEN_ABOUT)
+        spelling_offer(vw);
 }

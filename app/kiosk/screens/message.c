@@ -147,16 +147,11 @@ static int hints(View *vw, int x, int y, int w)
     Session *s = vw->s;
     unsigned warn = message_check(&s->visit.request, &s->visitor, &s->mentor);
     int y0 = y;
-    char zone[400];
-    if (zone_note(vw, zone, sizeof zone)) {
-        ui_record(ui, "time-zone", (Rect){x, y, w, ui->u * 4});
-        y += hint(vw, x, y, w, zone, ui->th.surface, ui->th.text, NULL, NULL) + ui->u;
-    }
     if (!warn) {
         StrId ok = message_is_sent(s->visit.request.channel) ? S_LOOKS_GOOD : S_READY_TO_CALL;
         ui_record(ui, str(ok), (Rect){x, y, w, ui->u * 4});
-        return y - y0 + ui_wrap(ui, (Rect){x, y, w, 0}, str(ok), ui->small, WEIGHT_BOLD,
-                                ui->th.ok_text);
+        y += ui_wrap(ui, (Rect){x, y, w, 0}, str(ok), ui->small, WEIGHT_BOLD, ui->th.ok_text) +
+             ui->u * 2;
     }
     for (unsigned bit = 1; bit <= WARN_LAST; bit <<= 1) {
         if (!(warn & bit))
@@ -177,7 +172,12 @@ static int hints(View *vw, int x, int y, int w)
         if (tapped)
             view_post(vw, INTENT_EDIT_FIELD, fix);
     }
-    return y - y0;
+    char zone[400]; /* after what needs doing: when to call, not what to change */
+    if (zone_note(vw, zone, sizeof zone)) {
+        ui_record(ui, "time-zone", (Rect){x, y, w, ui->u * 4});
+        y += hint(vw, x, y, w, zone, ui->th.surface, ui->th.text, NULL, NULL) + ui->u;
+    }
+    return y - y0 - ui->u;
 }
 
 /* The preview card with its counter; fills r. */
@@ -232,6 +232,26 @@ static void preview(View *vw, Rect r)
     ui_scroll_end(ui);
 }
 
+/* The preview above the hints in the column (x, y, w) down to bottom:
+ * the hints take what they need up to half of it, and scroll beyond, so
+ * the preview always shows the message. */
+static void preview_and_hints(View *vw, int x, int y, int w, int bottom)
+{
+    Ui *ui = vw->ui;
+    int room = (bottom - y) / 2, hw = w;
+    ui_measure_begin(ui);
+    int hh = hints(vw, x, 0, hw);
+    if (hh > room) /* they scroll: narrower, beside the scroll bar */
+        hh = hints(vw, x, 0, hw = w - ui->u * 3);
+    ui_measure_end(ui);
+    int shown = hh < room ? hh : room;
+    preview(vw, (Rect){x, y, w, bottom - y - shown - ui->u * 2});
+    Rect r = {x, bottom - shown, w, shown};
+    int off = ui_scroll_begin(ui, ui_id("hints"), r, hh);
+    hints(vw, x, r.y - off, hw);
+    ui_scroll_end(ui);
+}
+
 void screen_message(View *vw)
 {
     Ui *ui = vw->ui;
@@ -259,20 +279,10 @@ void screen_message(View *vw)
         int off = ui_scroll_begin(ui, ui_id("choices"), view, content);
         controls(vw, p, y - off, lw - ui->u * 2);
         ui_scroll_end(ui);
-        ui_measure_begin(ui);
-        int hh = hints(vw, rx, 0, rw);
-        ui_measure_end(ui);
-        int bottom = body.y + body.h - ui->u * 2;
-        preview(vw, (Rect){rx, y, rw, bottom - y - hh - ui->u * 2});
-        hints(vw, rx, bottom - hh, rw);
+        preview_and_hints(vw, rx, y, rw, body.y + body.h - ui->u * 2);
     } else {
         y = controls(vw, p, y, ui->w - 2 * p);
-        ui_measure_begin(ui);
-        int hh = hints(vw, p, 0, ui->w - 2 * p);
-        ui_measure_end(ui);
-        int bottom = body.y + body.h - ui->u * 2;
-        preview(vw, (Rect){p, y, ui->w - 2 * p, bottom - y - hh - ui->u * 2});
-        hints(vw, p, bottom - hh, ui->w - 2 * p);
+        preview_and_hints(vw, p, y, ui->w - 2 * p, body.y + body.h - ui->u * 2);
     }
     if (act == BAR_BACK)
         view_post(vw, INTENT_GO, SCREEN_DETAIL);

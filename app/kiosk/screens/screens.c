@@ -17,7 +17,9 @@ void screens_run(View *vw)
         return;
     }
     bool picker = vw->picking && vw->step == SCREEN_SEARCH;
-    bool overlay = vw->idle_warning || vw->confirm_restart || vw->confirm_finish || picker;
+    bool spelling = vw->s->spell_offer && vw->step == SCREEN_ABOUT;
+    bool overlay =
+        vw->idle_warning || vw->confirm_restart || vw->confirm_finish || picker || spelling;
     if (overlay) {
         bool down = ui->down, released = ui->released, pressed = ui->pressed;
         ui->down = ui->released = ui->pressed = false;
