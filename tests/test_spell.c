@@ -22,7 +22,7 @@ static void test_the_accountant(void **state)
     char out[VISITOR_TEXT_MAX + 1];
     const char *typed =
         "i have ben an acountant for 12 yeers and want to move into somthing with more";
-    int n = spell_correct(typed, out, sizeof out);
+    int n = spell_correct(typed, NULL, out, sizeof out, NULL, 0);
     assert_string_equal(out, "I have been an accountant for 12 years and want to move into "
                              "something with more");
     assert_int_equal(n, 5);
@@ -41,7 +41,7 @@ static void test_left_as_typed(void **state)
         "",
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
-        int n = spell_correct(keep[i], out, sizeof out);
+        int n = spell_correct(keep[i], NULL, out, sizeof out, NULL, 0);
         if (n != 0 || strcmp(out, keep[i]) != 0)
             fail_msg("\"%s\" came back as \"%s\" (%d changes)", keep[i], out, n);
     }
@@ -51,8 +51,24 @@ static void test_punctuation_and_case_kept(void **state)
 {
     (void)state;
     char out[200];
-    assert_int_equal(spell_correct("I'm interested in enviromental law.", out, sizeof out), 1);
+    assert_int_equal(spell_correct("I'm interested in enviromental law.", NULL, out, sizeof out, NULL, 0), 1);
     assert_string_equal(out, "I'm interested in environmental law.");
+}
+
+/* The words changed are listed; the ones the visitor kept stay. */
+static void test_kept_words_stay(void **state)
+{
+    (void)state;
+    char out[200], changed[200];
+    assert_int_equal(spell_correct("my nieche is teh law", NULL, out, sizeof out, changed,
+                                   sizeof changed),
+                     2);
+    assert_string_equal(changed, "nieche teh");
+    assert_int_equal(spell_correct("my nieche is teh law", " nieche", out, sizeof out, changed,
+                                   sizeof changed),
+                     1);
+    assert_string_equal(out, "my nieche is the law");
+    assert_string_equal(changed, "teh");
 }
 
 /* A correction that would not fit the field is not offered: accepting it
@@ -61,7 +77,7 @@ static void test_no_offer_that_does_not_fit(void **state)
 {
     (void)state;
     char out[12];
-    assert_int_equal(spell_correct("somthing xx", out, sizeof out), 0);
+    assert_int_equal(spell_correct("somthing xx", NULL, out, sizeof out, NULL, 0), 0);
     assert_string_equal(out, "somthing xx");
 }
 
@@ -74,6 +90,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_the_accountant),
         cmocka_unit_test(test_left_as_typed),
         cmocka_unit_test(test_punctuation_and_case_kept),
+        cmocka_unit_test(test_kept_words_stay),
         cmocka_unit_test(test_no_offer_that_does_not_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -219,19 +219,21 @@ static void build_takeaway(App *a)
 
 /* Leaving About you with misspelt words: offers the corrections first
  * (the About screen shows them) and returns true; the visitor's answer
- * (INTENT_SPELL) goes on to `to`. Words once offered are not offered
+ * (INTENT_SPELL) goes on to `to`. Words the visitor kept are not offered
  * again. All of it is the visitor's, wiped with the session. */
 static bool offer_spelling(App *a, ScreenId to)
 {
     Session *s = a->s;
     Visitor *v = &s->visitor;
-    if (strcmp(v->program, s->checked_program) == 0 &&
-        strcmp(v->interest, s->checked_interest) == 0)
-        return false;
-    text_copy(s->checked_program, sizeof s->checked_program, v->program);
-    text_copy(s->checked_interest, sizeof s->checked_interest, v->interest);
-    int n = spell_correct(v->program, s->spell_program, sizeof s->spell_program) +
-            spell_correct(v->interest, s->spell_interest, sizeof s->spell_interest);
+    char words[sizeof s->spell_words];
+    int n = spell_correct(v->program, s->spell_kept, s->spell_program, sizeof s->spell_program,
+                          s->spell_words, sizeof s->spell_words);
+    n += spell_correct(v->interest, s->spell_kept, s->spell_interest, sizeof s->spell_interest,
+                       words, sizeof words);
+    if (*words)
+        snprintf(s->spell_words + strlen(s->spell_words),
+                 sizeof s->spell_words - strlen(s->spell_words), " %s", words);
+    explicit_bzero(words, sizeof words);
     if (n == 0)
         return false;
     s->spell_offer = true;
@@ -251,12 +253,14 @@ static void answer_spelling(App *a, bool use)
     if (use) {
         text_copy(v->program, sizeof v->program, s->spell_program);
         text_copy(v->interest, sizeof v->interest, s->spell_interest);
-        text_copy(s->checked_program, sizeof s->checked_program, v->program);
-        text_copy(s->checked_interest, sizeof s->checked_interest, v->interest);
+    } else { /* as they typed them, from now on */
+        size_t k = strlen(s->spell_kept);
+        snprintf(s->spell_kept + k, sizeof s->spell_kept - k, " %s", s->spell_words);
     }
     s->spell_offer = false;
     explicit_bzero(s->spell_program, sizeof s->spell_program);
     explicit_bzero(s->spell_interest, sizeof s->spell_interest);
+    explicit_bzero(s->spell_words, sizeof s->spell_words);
     flow_go(a, a->view.spell_then);
 }
 

@@ -804,23 +804,29 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
         ui->focus_cap = cap;
         edit(ui, buf, cap);
     }
+    int pad = ui->u * 2, max = r.w - 2 * pad;
+    Rect badge = {0};
+    const char *say = str(S_FIELD_CUT);
+    if (ui_field_cut(ui, id)) { /* where they type: the last word did not fit */
+        int sw = ui_width(ui, say, ui->small, WEIGHT_BOLD);
+        int sh = draw_line_height(ui->measure, ui->small);
+        sw = sw < max / 2 ? sw : max / 2;
+        badge = (Rect){r.x + r.w - pad - sw - ui->u * 2, r.y + (r.h - sh) / 2 - ui->u,
+                       sw + ui->u * 2, sh + ui->u * 2};
+        ui_record(ui, say, badge);
+        max -= badge.w + ui->u;
+    }
     if (ui->d) {
         const Theme *t = &ui->th;
         draw_round(ui->d, r, ui->u * 2, t->surface);
         draw_round_outline(ui->d, r, ui->u * 2, focused ? 4 : 2, focused ? t->focus : t->border);
-        int lh = draw_line_height(ui->d, ui->body), pad = ui->u * 2;
-        int ty = r.y + (r.h - lh) / 2, max = r.w - 2 * pad;
+        int lh = draw_line_height(ui->d, ui->body);
+        int ty = r.y + (r.h - lh) / 2;
         int tw = 0;
-        if (ui_field_cut(ui, id)) { /* where they type: the last word did not fit */
-            const char *say = str(S_FIELD_CUT);
-            int sw = ui_width(ui, say, ui->small, WEIGHT_BOLD), sh = draw_line_height(ui->d, ui->small);
-            sw = sw < max / 2 ? sw : max / 2;
-            Rect badge = {r.x + r.w - pad - sw - ui->u * 2, r.y + (r.h - sh) / 2 - ui->u,
-                          sw + ui->u * 2, sh + ui->u * 2};
+        if (badge.w) {
             draw_round(ui->d, badge, ui->u, t->warn_bg);
             ui_text(ui, badge.x + ui->u, badge.y + ui->u, say, ui->small, WEIGHT_BOLD, t->warn_text,
-                    sw);
-            max -= badge.w + ui->u;
+                    badge.w - ui->u * 2);
         }
         if (*buf) {
             /* keep the end of long text (where the caret is) in view */

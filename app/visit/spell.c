@@ -144,9 +144,23 @@ static const char *pick(char **list, int n, const char *word)
     return NULL;
 }
 
-/* Appends word (n bytes) to sb, corrected when hunspell knows better;
- * returns true when it was changed. Under lock. */
-static bool add_word(StrBuf *sb, Hunhandle *h, const char *w, size_t n)
+/* Whether the space-separated list holds word. */
+static bool listed(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; p && *p;) {
+        size_t k = strcspn(p, " ");
+        if (k == n && strncmp(p, word, n) == 0)
+            return true;
+        p += k;
+        p += strspn(p, " ");
+    }
+    return false;
+}
+
+/* Appends word (n bytes) to sb, corrected when hunspell knows better and
+ * it is not one to keep; returns true when it was changed. Under lock. */
+static bool add_word(StrBuf *sb, Hunhandle *h, const char *w, size_t n, const char *keep)
 {
     char word[128];
     if (n >= sizeof word || !checkable(w, n)) {
@@ -157,7 +171,9 @@ static bool add_word(StrBuf *sb, Hunhandle *h, const char *w, size_t n)
     word[n] = '\0';
     bool changed = false;
     const char *known = slip(word);
-    if (known) {
+    if (listed(keep, word)) {
+        /* as the visitor wants it */
+    } else if (known) {
         strbuf_add(sb, known);
         changed = true;
     } else if (!hun.Hunspell_spell(h, word) && !is_upper((unsigned char)word[0])) {
@@ -181,10 +197,17 @@ static bool add_word(StrBuf *sb, Hunhandle *h, const char *w, size_t n)
     return changed;
 }
 
-int spell_correct(const char *text, char *out, size_t cap)
+int spell_correct(const char *text, const char *keep, char *out, size_t cap, char *changed,
+                  size_t changed_cap)
 {
-    StrBuf sb;
-    int changed = 0;
+    StrBuf sb, list;
+    int count = 0;
+    char none[1];
+    if (!changed) {
+        changed = none;
+        changed_cap = sizeof none;
+    }
+    strbuf_init(&list, changed, changed_cap);
     pthread_mutex_lock(&lock);
     Hunhandle *h = get();
     strbuf_init(&sb, out, cap);
@@ -196,13 +219,17 @@ int spell_correct(const char *text, char *out, size_t cap)
         size_t n = 0;
         while (text[i + n] && word_byte(text, i + n))
             n++;
-        changed += add_word(&sb, h, text + i, n);
+        if (add_word(&sb, h, text + i, n, keep)) {
+            strbuf_addf(&list, "%s%.*s", count ? " " : "", (int)n, text + i);
+            count++;
+        }
         i += n;
     }
     pthread_mutex_unlock(&lock);
     if (sb.overflow) { /* a correction longer than the room: offer nothing */
         text_copy(out, cap, text);
+        explicit_bzero(changed, changed_cap);
         return 0;
     }
-    return changed;
+    return count;
 }

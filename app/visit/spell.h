@@ -14,15 +14,20 @@
 
 /* Writes text into out[cap] with each word the dictionary does not know
  * replaced by its likeliest correction: one that differs only in case
- * ("i" -> "I"), else the first single word in the same case as typed
- * ("acountant" -> "accountant", "ben" -> "been"). Left as typed: numbers,
- * words with a capital after their first letter (names, acronyms), a
- * capitalised word the dictionary does not know (a name, a place), and a
- * word with no correction. Returns the number of words changed: 0 when
- * there is nothing to offer, or no dictionary (then out is text). The
- * library and dictionary are opened on the first call and kept; calls
- * are serialised. */
-int spell_correct(const char *text, char *out, size_t cap);
+ * or an apostrophe ("dont" -> "don't"), else the first single word in
+ * the same case starting with the same letter ("yeers" -> "years", not
+ * "seers"). A few slips the dictionary takes for words are corrected
+ * too ("i" -> "I", "ben" -> "been"). Left as typed: the words in keep
+ * (space-separated: those the visitor chose to keep; NULL for none),
+ * numbers, words with a capital after their first letter (names,
+ * acronyms), a capitalised word the dictionary does not know (a name, a
+ * place), and a word with no correction. The words changed are listed
+ * in changed[changed_cap], space-separated (NULL: not wanted). Returns
+ * their number: 0 when there is nothing to offer, or no dictionary (out
+ * is then text). The library and dictionary are opened on the first call
+ * and kept; calls are serialised. */
+int spell_correct(const char *text, const char *keep, char *out, size_t cap, char *changed,
+                  size_t changed_cap);
 
 /* True when the dictionary could be opened (tried once). */
 bool spell_ready(void);

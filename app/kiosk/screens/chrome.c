@@ -390,6 +390,13 @@ static void spelling_offer(View *vw)
         strbuf_addf(&sb, "\n\n%s\n%s", str(S_INTEREST), s->spell_interest);
     int r = modal(vw, str(S_SPELL_TITLE), text, NULL, str(S_SPELL_KEEP), BTN_SECONDARY,
                   str(S_SPELL_USE), BTN_PRIMARY);
+    /* what is offered, for scripts and screen readers (wiped with the
+     * toolkit's record at the end of the visit) */
+    Rect all = {0, 0, vw->ui->w, vw->ui->h};
+    if (strcmp(s->spell_program, s->visitor.program) != 0)
+        ui_record(vw->ui, s->spell_program, all);
+    if (strcmp(s->spell_interest, s->visitor.interest) != 0)
+        ui_record(vw->ui, s->spell_interest, all);
     if (r)
         view_post(vw, INTENT_SPELL, r == 2);
     explicit_bzero(text, sizeof text);

@@ -175,6 +175,7 @@ static int hints(View *vw, int x, int y, int w)
     char zone[400]; /* after what needs doing: when to call, not what to change */
     if (zone_note(vw, zone, sizeof zone)) {
         ui_record(ui, "time-zone", (Rect){x, y, w, ui->u * 4});
+        ui_record(ui, zone, (Rect){x, y, w, ui->u * 4});
         y += hint(vw, x, y, w, zone, ui->th.surface, ui->th.text, NULL, NULL) + ui->u;
     }
     return y - y0 - ui->u;
