@@ -52,13 +52,11 @@ static void test_sign_off_is_a_name(void **state)
 {
     (void)state;
     Mentor m = fixture_mentor();
-    static const MessageChannel signed_channels[] = {CHANNEL_EMAIL, CHANNEL_OFFICE,
-                                                     CHANNEL_THANKS};
+    static const MessageChannel signed_channels[] = {CHANNEL_EMAIL, CHANNEL_OFFICE, CHANNEL_THANKS};
     /* who they are, in full or in short */
     static const char *const says[STATUS_COUNT][2] = {
         {"a student at Northfield University", "a Northfield University student"},
-        {"a graduate student at Northfield University",
-         "a Northfield University graduate student"},
+        {"a graduate student at Northfield University", "a Northfield University graduate student"},
         {"a fellow Northfield University graduate", "a fellow Northfield University alum"},
         {"a veteran in the Northfield University community", "a veteran in the Northfield"},
         {"part of the Northfield University community, considering a change of career",

@@ -33,9 +33,9 @@ static void test_left_as_typed(void **state)
     (void)state;
     char out[200];
     static const char *const keep[] = {
-        "data science at NASA",        /* an acronym */
-        "working with McKenzie",       /* a capital inside: someone's spelling */
-        "moving to Kestrel Robotics",  /* names the dictionary lacks */
+        "data science at NASA",       /* an acronym */
+        "working with McKenzie",      /* a capital inside: someone's spelling */
+        "moving to Kestrel Robotics", /* names the dictionary lacks */
         "K12 teaching and 3D design", /* numbers */
         "public health, policy; and law!",
         "",
@@ -51,7 +51,8 @@ static void test_punctuation_and_case_kept(void **state)
 {
     (void)state;
     char out[200];
-    assert_int_equal(spell_correct("I'm interested in enviromental law.", NULL, out, sizeof out, NULL, 0), 1);
+    assert_int_equal(
+        spell_correct("I'm interested in enviromental law.", NULL, out, sizeof out, NULL, 0), 1);
     assert_string_equal(out, "I'm interested in environmental law.");
 }
 
@@ -60,13 +61,12 @@ static void test_kept_words_stay(void **state)
 {
     (void)state;
     char out[200], changed[200];
-    assert_int_equal(spell_correct("my nieche is teh law", NULL, out, sizeof out, changed,
-                                   sizeof changed),
-                     2);
+    assert_int_equal(
+        spell_correct("my nieche is teh law", NULL, out, sizeof out, changed, sizeof changed), 2);
     assert_string_equal(changed, "nieche teh");
-    assert_int_equal(spell_correct("my nieche is teh law", " nieche", out, sizeof out, changed,
-                                   sizeof changed),
-                     1);
+    assert_int_equal(
+        spell_correct("my nieche is teh law", " nieche", out, sizeof out, changed, sizeof changed),
+        1);
     assert_string_equal(out, "my nieche is the law");
     assert_string_equal(changed, "teh");
 }
@@ -86,12 +86,9 @@ int main(int argc, char **argv)
     (void)argc;
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dictionary_opens),
-        cmocka_unit_test(test_the_accountant),
-        cmocka_unit_test(test_left_as_typed),
-        cmocka_unit_test(test_punctuation_and_case_kept),
-        cmocka_unit_test(test_kept_words_stay),
-        cmocka_unit_test(test_no_offer_that_does_not_fit),
+        cmocka_unit_test(test_dictionary_opens), cmocka_unit_test(test_the_accountant),
+        cmocka_unit_test(test_left_as_typed),    cmocka_unit_test(test_punctuation_and_case_kept),
+        cmocka_unit_test(test_kept_words_stay),  cmocka_unit_test(test_no_offer_that_does_not_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -353,8 +353,8 @@ AdminVisit *admin_visit(Admin *a, const Args *args, const char *id)
         goto fail;
     }
     if (!args_get(args, "format"))
-        v->visitor.format = meet_format_in(meet_formats(&v->mentor, a->cfg.office.location),
-                                           v->visitor.format);
+        v->visitor.format =
+            meet_format_in(meet_formats(&v->mentor, a->cfg.office.location), v->visitor.format);
     v->nbank = store_questions_load(s, v->bank, QUESTION_MAX);
     if (!choose_questions(a, args, v))
         goto fail;

@@ -8,11 +8,11 @@
 
 /* Each zone's standard offset from UTC, in minutes. */
 static const int zone_offset[ZONE_COUNT] = {
-    [ZONE_UNKNOWN] = 0,        [ZONE_HAWAII] = -600,        [ZONE_ALASKA] = -540,
-    [ZONE_PACIFIC] = -480,     [ZONE_MOUNTAIN] = -420,      [ZONE_CENTRAL] = -360,
-    [ZONE_EASTERN] = -300,     [ZONE_ATLANTIC] = -240,      [ZONE_NEWFOUNDLAND] = -210,
-    [ZONE_UK] = 0,             [ZONE_CENTRAL_EUROPE] = 60,  [ZONE_EASTERN_EUROPE] = 120,
-    [ZONE_INDIA] = 330,        [ZONE_CHINA] = 480,          [ZONE_JAPAN] = 540,
+    [ZONE_UNKNOWN] = 0,    [ZONE_HAWAII] = -600,       [ZONE_ALASKA] = -540,
+    [ZONE_PACIFIC] = -480, [ZONE_MOUNTAIN] = -420,     [ZONE_CENTRAL] = -360,
+    [ZONE_EASTERN] = -300, [ZONE_ATLANTIC] = -240,     [ZONE_NEWFOUNDLAND] = -210,
+    [ZONE_UK] = 0,         [ZONE_CENTRAL_EUROPE] = 60, [ZONE_EASTERN_EUROPE] = 120,
+    [ZONE_INDIA] = 330,    [ZONE_CHINA] = 480,         [ZONE_JAPAN] = 540,
 };
 
 /* The last part of a location, folded, and its zone: US states (by the

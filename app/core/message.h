@@ -86,9 +86,9 @@ bool message_is_sent(MessageChannel ch);
 /* Checks a composed message and the visitor's own words in it: asking
  * for a job, an internship or a résumé review, no time asked, over the
  * limit, a field cut short (v->cut, or filled to its last byte with a
- * word running on: a fragment pasted in, never "good to send"). The mentor's own words (m may be NULL), such as a title
- * "Internship Coordinator", are not held against the visitor.
- * Returns MessageWarning bits (0 = fine). */
+ * word running on: a fragment pasted in, never "good to send"). The mentor's own words (m may be
+ * NULL), such as a title "Internship Coordinator", are not held against the visitor. Returns
+ * MessageWarning bits (0 = fine). */
 unsigned message_check(const Message *msg, const Visitor *v, const Mentor *m);
 
 /* A kind sentence explaining one warning bit, for the visitor. */

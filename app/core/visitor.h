@@ -46,7 +46,7 @@ typedef struct {
     VisitorStatus status;
     FoundVia found_via;
     MeetFormat format;
-    int minutes; /* 15, 20 or 30; 0 when not chosen */
+    int minutes;  /* 15, 20 or 30; 0 when not chosen */
     unsigned cut; /* VisitorCut bits */
 } Visitor;
 

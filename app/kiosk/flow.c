@@ -273,7 +273,7 @@ void flow_go(App *a, ScreenId to)
     a->step = to;
     if (to > a->view.reached)
         a->view.reached = to; /* the progress steps lead back to any step up to it */
-    a->view.open_field = FIELD_NONE;
+    a->view.type_in = FIELD_NONE;
     a->step_since = platform_now(a->platform);
     a->view.confirm_restart = false;
     a->view.confirm_finish = false;
@@ -503,7 +503,7 @@ void flow_handle(App *a, const Intent *in)
         break;
     case INTENT_EDIT_FIELD: /* a hint's fix: straight to the field, keyboard up */
         flow_go(a, SCREEN_ABOUT);
-        a->view.open_field = (VisitorField)in->arg;
+        a->view.type_in = (VisitorField)in->arg;
         break;
     case INTENT_SUGGEST:
         suggest(a);

@@ -41,5 +41,5 @@ void view_reset(View *v)
     v->confirm_finish = false;
     v->sheet_looked = false;
     v->reached = SCREEN_WELCOME;
-    v->open_field = FIELD_NONE;
+    v->type_in = FIELD_NONE;
 }

@@ -146,9 +146,9 @@ typedef struct {
     bool confirm_finish;  /* "Leave without your sheet?" is up */
     bool sheet_looked;    /* on Take away: another code shown, or Print tapped */
     int code_side;        /* Take away's code slot, px: what flow fits the codes to */
-    ScreenId reached;         /* the furthest step this visitor has been to (set by flow) */
-    VisitorField open_field;  /* About you opens this field for typing, once (set by flow) */
-    ScreenId spell_then;      /* where the visitor was going when spelling was offered */
+    ScreenId reached;     /* the furthest step this visitor has been to (set by flow) */
+    VisitorField type_in; /* About you opens this field for typing, once (set by flow) */
+    ScreenId spell_then;  /* where the visitor was going when spelling was offered */
     /* what the screens asked for in this pass, in order */
     Intent intent[VIEW_INTENTS];
     int nintents;

@@ -115,8 +115,8 @@ typedef struct {
     size_t focus_cap;
     char typed[32];
     uint32_t cut[UI_CUTS]; /* fields cut short at their limit (ui_field_cut) */
-    int key;   /* a physical key this pass, or 0 */
-    int wheel; /* a mouse wheel turn this pass: +1 up, -1 down, 0 none */
+    int key;               /* a physical key this pass, or 0 */
+    int wheel;             /* a mouse wheel turn this pass: +1 up, -1 down, 0 none */
     bool shift, accents;
     /* results of the pass */
     bool animating;

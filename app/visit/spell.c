@@ -72,8 +72,8 @@ static bool word_byte(const char *s, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
     if (c == '\'')
-        return i > 0 && word_byte(s, i - 1) && s[i + 1] && (is_lower((unsigned char)s[i + 1]) ||
-                                                             is_upper((unsigned char)s[i + 1]));
+        return i > 0 && word_byte(s, i - 1) && s[i + 1] &&
+               (is_lower((unsigned char)s[i + 1]) || is_upper((unsigned char)s[i + 1]));
     return is_lower(c) || is_upper(c) || c >= 0x80 || (c >= '0' && c <= '9');
 }
 
@@ -93,9 +93,10 @@ static bool checkable(const char *w, size_t n)
  * "ben", a roman "i"), but that in a visitor's sentence about themselves
  * is all but always the word beside it. */
 static const char *const slips[][2] = {
-    {"i", "I"},          {"im", "I'm"},       {"ive", "I've"},     {"ben", "been"},
-    {"dont", "don't"},   {"cant", "can't"},   {"wont", "won't"},   {"didnt", "didn't"},
-    {"doesnt", "doesn't"}, {"isnt", "isn't"}, {"thats", "that's"}, {"whats", "what's"},
+    {"i", "I"},        {"im", "I'm"},       {"ive", "I've"},
+    {"ben", "been"},   {"dont", "don't"},   {"cant", "can't"},
+    {"wont", "won't"}, {"didnt", "didn't"}, {"doesnt", "doesn't"},
+    {"isnt", "isn't"}, {"thats", "that's"}, {"whats", "what's"},
 };
 
 static const char *slip(const char *word)

@@ -42,9 +42,13 @@ static void editing(View *vw, Rect body)
         /* near the end of the room: how much is left, so nothing typed
          * is cut off unseen (the field takes no more once full) */
         int left = (int)(cap - 1 - strlen(buf)); /* bytes: letters, in the Latin most type */
-        if (left <= 15 && !ui_field_cut(ui, id)) { /* else the field says what was left out */
-            const char *say = left > 0 ? fmt_int(S_CHARS_LEFT, left) : str(S_FIELD_FULL);
-            int sw = ui_width(ui, say, ui->body, WEIGHT_BOLD);
+        const char *say = left > 0 ? fmt_int(S_CHARS_LEFT, left) : str(S_FIELD_FULL);
+        int sw = ui_width(ui, say, ui->body, WEIGHT_BOLD);
+        /* beside the label when it fits there (on a narrow screen with
+         * Larger text it does not: the field's own note says when a word
+         * was left out) */
+        bool room = ui_width(ui, str(field_labels[i]), ui->title, WEIGHT_BOLD) + ui->u * 2 + sw <= fw;
+        if (left <= 15 && room && !ui_field_cut(ui, id)) { /* else the field says what was left out */
             ui_text(ui, x + fw - sw, y - lh - ui->u + (lh - draw_line_height(ui->measure, ui->body)),
                     say, ui->body, WEIGHT_BOLD, left > 0 ? ui->th.muted : ui->th.warn_text, sw);
         }
@@ -98,12 +102,12 @@ void screen_about(View *vw)
 {
     Ui *ui = vw->ui;
     Visitor *v = &vw->s->visitor;
-    if (vw->open_field != FIELD_NONE) { /* a hint elsewhere asked for this field */
-        int i = (int)vw->open_field - 1;
+    if (vw->type_in != FIELD_NONE) { /* a hint elsewhere asked for this field */
+        int i = (int)vw->type_in - 1;
         size_t cap;
         ui->focus = ui_id(str(field_labels[i]));
         ui->shift = field_buf(v, i, &cap)[0] == '\0';
-        vw->open_field = FIELD_NONE;
+        vw->type_in = FIELD_NONE;
     }
     if (ui_typing(ui)) { /* the top bar gives way to the keyboard on a short screen */
         int need = draw_line_height(ui->measure, ui->title) + ui->u * 2 + ui_touch(ui, ui->u * 10) +

@@ -112,15 +112,15 @@ static void progress(View *vw, Rect r, int step)
                                    S_STEP_TAKEAWAY};
     /* the screen each step opens: any the visitor has reached is a tap
      * away, with everything chosen there kept */
-    static const ScreenId opens[5] = {SCREEN_ABOUT, SCREEN_SEARCH, SCREEN_MESSAGE,
-                                      SCREEN_QUESTIONS, SCREEN_TAKEAWAY};
+    static const ScreenId opens[5] = {SCREEN_ABOUT, SCREEN_SEARCH, SCREEN_MESSAGE, SCREEN_QUESTIONS,
+                                      SCREEN_TAKEAWAY};
     int n = 5, each = r.w / n, dot = ui->u * 4;
     for (int i = 0; i < n; i++) {
         int cx = r.x + each * i + each / 2, cy = r.y;
         bool done = i < step, now = i == step;
         bool back = opens[i] <= vw->reached && opens[i] != vw->step;
         if (back) {
-            Rect hit = {cx - each / 2, cy, each, r.h};
+            Rect hit = {cx - each / 2, cy, each, ui_touch(ui, r.h)};
             ui_record_tap(ui, str(steps[i]), hit);
             if (ui_tapped(ui, hit))
                 view_post(vw, INTENT_GO, opens[i]);
@@ -146,7 +146,10 @@ static void progress(View *vw, Rect r, int step)
         int lw = ui_width(ui, label, ui->small, now ? WEIGHT_BOLD : WEIGHT_REGULAR);
         int ly = cy + dot + ui->u / 2;
         ui_text(ui, cx - lw / 2, ly, label, ui->small, now ? WEIGHT_BOLD : WEIGHT_REGULAR,
-                now ? ui->th.text : back ? ui->th.primary : ui->th.muted, each);
+                now    ? ui->th.text
+                : back ? ui->th.primary
+                       : ui->th.muted,
+                each);
         if (back) /* a link: underlined, in the office's colour */
             draw_rect(ui->d,
                       (Rect){cx - (lw < each ? lw : each) / 2,

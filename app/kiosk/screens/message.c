@@ -133,7 +133,7 @@ static VisitorField cut_field(const Visitor *v)
         return FIELD_PROGRAM;
     if (v->cut & VISITOR_CUT_NAME)
         return FIELD_NAME;
-    return strlen(v->program) + 1 >= sizeof v->program     ? FIELD_PROGRAM
+    return strlen(v->program) + 1 >= sizeof v->program         ? FIELD_PROGRAM
            : strlen(v->first_name) + 1 >= sizeof v->first_name ? FIELD_NAME
                                                                : FIELD_INTEREST;
 }
@@ -164,9 +164,9 @@ static int hints(View *vw, int x, int y, int w)
                                                 : FIELD_NONE;
         bool tapped = false;
         y += hint(vw, x, y, w, t, ui->th.warn_bg, ui->th.warn_text,
-                  fix == FIELD_NONE           ? NULL
+                  fix == FIELD_NONE      ? NULL
                   : bit == WARN_UNSIGNED ? str(S_ADD_NAME)
-                                              : str(S_SHORTEN),
+                                         : str(S_SHORTEN),
                   &tapped) +
              ui->u;
         if (tapped)
