@@ -272,12 +272,16 @@ static bool parse_visitor(Admin *a, const Args *args, AdminVisit *v)
     const char *s;
     char err[200];
     visitor_init(&v->visitor);
-    text_copy(v->visitor.first_name, sizeof v->visitor.first_name,
-              (s = args_get(args, "name")) ? s : "");
-    text_copy(v->visitor.program, sizeof v->visitor.program,
-              (s = args_get(args, "program")) ? s : "");
-    text_copy(v->visitor.interest, sizeof v->visitor.interest,
-              (s = args_get(args, "interest")) ? s : "");
+    /* what does not fit is cut, and the message check says so */
+    if (text_copy(v->visitor.first_name, sizeof v->visitor.first_name,
+                  (s = args_get(args, "name")) ? s : ""))
+        v->visitor.cut |= VISITOR_CUT_NAME;
+    if (text_copy(v->visitor.program, sizeof v->visitor.program,
+                  (s = args_get(args, "program")) ? s : ""))
+        v->visitor.cut |= VISITOR_CUT_PROGRAM;
+    if (text_copy(v->visitor.interest, sizeof v->visitor.interest,
+                  (s = args_get(args, "interest")) ? s : ""))
+        v->visitor.cut |= VISITOR_CUT_INTEREST;
     if ((s = args_get(args, "status")) && !visitor_status_parse(s, &v->visitor.status))
         return visit_fail(a, "--status should be student, grad-student, alum, veteran or "
                              "career-changer");

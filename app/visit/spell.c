@@ -8,11 +8,13 @@
 
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/words.h"
 
 #include <dlfcn.h>
 #include <hunspell.h>
 #include <pthread.h>
 #include <string.h>
+#include <unistd.h>
 
 #define HUNSPELL_FUNCTIONS(X)                                                                      \
     X(Hunspell_create)                                                                             \
@@ -44,6 +46,9 @@ static Hunhandle *get(void)
         return NULL;
     HUNSPELL_FUNCTIONS(HUN_LOAD)
 #undef HUN_LOAD
+    /* hunspell makes an empty dictionary of missing files: no offers */
+    if (access(SPELL_DICTIONARY ".aff", R_OK) != 0 || access(SPELL_DICTIONARY ".dic", R_OK) != 0)
+        return NULL;
     handle = hun.Hunspell_create(SPELL_DICTIONARY ".aff", SPELL_DICTIONARY ".dic");
     return handle;
 }
@@ -125,21 +130,25 @@ static bool same_letters(const char *a, const char *b)
 
 /* The correction to offer for word, from hunspell's suggestions, or
  * NULL: one with only the case or an apostrophe wrong; else the first
- * single word in the same case that starts with the same letter (people
- * seldom slip on the first letter: "yeers" is "years", not "seers").
- * Under lock. */
+ * single word in the same case within a slip of the finger of it (one
+ * edit in a word of up to eight letters, two in a longer one, a
+ * different first letter counting double: "yeers" is "years", not
+ * "seers", and "quokka" is no slip for "quota"). Under lock. */
 static const char *pick(char **list, int n, const char *word)
 {
     for (int i = 0; i < n; i++)
         if (same_letters(list[i], word))
             return list[i];
+    size_t len = strlen(word);
+    int budget = len < 9 ? 1 : 2;
     bool lower = is_lower((unsigned char)word[0]);
     for (int i = 0; i < n; i++) {
         const char *s = list[i];
         if (strpbrk(s, " -"))
             continue; /* "some thing": not what a person meant by one word */
-        if ((s[0] | 0x20) == (word[0] | 0x20) &&
-            (lower ? is_lower((unsigned char)s[0]) : is_upper((unsigned char)s[0])))
+        if (!(lower ? is_lower((unsigned char)s[0]) : is_upper((unsigned char)s[0])))
+            continue;
+        if (words_distance(word, len, s, strlen(s), budget) <= budget)
             return s;
     }
     return NULL;
