@@ -11,9 +11,11 @@ CFLAGS  ?= -O2 -g
 FUZZ_SECONDS ?= 60
 
 # ICU's headers only: app/directory/latin.c opens the library when it
-# first folds a word beyond ASCII (loading it cost every start a few ms).
+# first folds a word beyond ASCII (loading it cost every start a few ms);
+# hunspell's likewise: app/visit/spell.c opens it when a visitor's words
+# are first checked.
 LINK_PKGS := sqlite3 libqrencode inih libsodium
-PKGS      := $(LINK_PKGS) icu-uc icu-i18n
+PKGS      := $(LINK_PKGS) icu-uc icu-i18n hunspell
 # SDL_image's headers only: platform/image.c opens it when an image is
 # first read or written (its TIFF, WebP and C++ libraries were a
 # twentieth of the start).

@@ -25,6 +25,7 @@ void config_defaults(Config *c, const char *assets_dir, const char *db_path)
              "the front desk, or careers@northfield.example.org");
     /* the sample office comes with its sample logo (see config_load) */
     snprintf(c->office.logo, sizeof c->office.logo, "%s/logo.sample.svg", assets_dir);
+    snprintf(c->office.location, sizeof c->office.location, "Northfield, MN");
     c->primary = CONFIG_PRIMARY;
     c->accent = CONFIG_ACCENT;
     c->background = CONFIG_BACKGROUND;
@@ -67,6 +68,7 @@ typedef struct {
     FILE *f;
     int printer_line, paper_line; /* where [printing] printer and paper were set */
     int name_line;                /* where [office] name was set */
+    int location_line;            /* where [office] location was set */
     int colour_line[3];           /* where [theme] primary, accent, background were set */
 } Load;
 
@@ -207,6 +209,8 @@ static const Key keys[] = {
     TEXT("office", "name", office.name, "a name of up to 119 bytes"),
     TEXT("office", "school", office.school, "a name of up to 119 bytes"),
     TEXT("office", "contact", office.contact, "text of up to 119 bytes"),
+    TEXT("office", "location", office.location,
+         "a city and its state, province or country, like \"Austin, TX\" or \"Berlin, Germany\""),
     TEXT("office", "logo", office.logo,
          "the path of a PNG, JPEG or SVG image, or nothing for none"),
     OTHER("theme", "primary", K_COLOUR, primary, "a colour like #0F5C6E"),
@@ -316,6 +320,7 @@ static void note_line(Load *l, const Key *k, int line)
     static const char *const colours[] = {"primary", "accent", "background"};
     Config *c = l->c;
     int *at = strcmp(k->name, "logo") == 0           ? &c->logo_line
+              : strcmp(k->name, "location") == 0     ? &l->location_line
               : strcmp(k->name, "language") == 0     ? &c->language_line
               : strcmp(k->name, "database") == 0     ? &c->database_line
               : strcmp(k->name, "questions") == 0    ? &c->questions_line
@@ -463,6 +468,9 @@ bool config_load(const char *path, Config *c, ConfigProblem *problems, int cap, 
     /* an office of its own does not wear the sample office's logo */
     if (l.name_line && !c->logo_line)
         c->office.logo[0] = '\0';
+    /* nor does it stand in the sample office's city */
+    if (l.name_line && !l.location_line)
+        c->office.location[0] = '\0';
     check_colours(&l);
     /* the printer and its paper are checked together */
     char why[200];

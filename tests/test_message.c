@@ -60,6 +60,84 @@ static void test_golden_messages(void **state)
     }
 }
 
+/* A letter ends with a name, never a status: with no name typed, "Best
+ * regards," and a blank line to sign on; with one, the name alone. Who
+ * the visitor is is said in the body. */
+static void test_sign_off_is_a_name(void **state)
+{
+    (void)state;
+    Mentor m = fixture_mentor();
+    static const MessageChannel signed_channels[] = {CHANNEL_EMAIL, CHANNEL_OFFICE, CHANNEL_THANKS};
+    /* who they are, in full or in short */
+    static const char *const says[STATUS_COUNT][2] = {
+        {"a student at Northfield University", "a Northfield University student"},
+        {"a graduate student at Northfield University", "a Northfield University graduate student"},
+        {"a fellow Northfield University graduate", "a fellow Northfield University alum"},
+        {"a veteran in the Northfield University community", "a veteran in the Northfield"},
+        {"part of the Northfield University community, considering a change of career",
+         "a career changer from the Northfield University community"}};
+    Message msg;
+    for (size_t c = 0; c < sizeof signed_channels / sizeof *signed_channels; c++)
+        for (int st = 0; st < STATUS_COUNT; st++)
+            for (int named = 0; named < 2; named++) {
+                Visitor v = fixture_visitor();
+                v.status = (VisitorStatus)st;
+                if (!named)
+                    v.first_name[0] = '\0';
+                m.via = signed_channels[c] == CHANNEL_OFFICE ? VIA_OFFICE : VIA_EMAIL;
+                assert_true(message_compose(signed_channels[c], &v, &m, &office, 300, &msg));
+                const char *end = strstr(msg.body, "Best regards,");
+                if (!end)
+                    fail_msg("%s has no sign-off:\n%s", message_channel_name(msg.channel),
+                             msg.body);
+                const char *want = named ? "Best regards,\nSam" : "Best regards,\n\n";
+                if (strcmp(end, want) != 0)
+                    fail_msg("%s (%s, %s) ends \"%s\", not \"%s\"",
+                             message_channel_name(msg.channel), visitor_status_name(v.status),
+                             named ? "named" : "no name", end, want);
+                if ((!strstr(msg.body, says[st][0]) && !strstr(msg.body, says[st][1])) ||
+                    strstr(end, visitor_status_label(v.status)))
+                    fail_msg("%s: the status belongs in the body (\"%s\"):\n%s",
+                             message_channel_name(msg.channel), says[st][0], msg.body);
+            }
+}
+
+/* A field cut at its limit, or filled to its last byte mid-word, is a
+ * fragment in the message: never good to send. */
+static void test_a_cut_field_is_never_good_to_send(void **state)
+{
+    (void)state;
+    Mentor m = fixture_mentor();
+    Message msg;
+    Visitor v = fixture_visitor();
+    assert_true(message_compose(CHANNEL_EMAIL, &v, &m, &office, 300, &msg));
+    assert_false(message_check(&msg, &v, &m) & WARN_CUT);
+    v.cut = VISITOR_CUT_INTEREST;
+    assert_true(message_compose(CHANNEL_EMAIL, &v, &m, &office, 300, &msg));
+    assert_true(message_check(&msg, &v, &m) & WARN_CUT);
+    /* pasted in past its room: 80 bytes, the last word running on */
+    v = fixture_visitor();
+    snprintf(v.interest, sizeof v.interest, "%s",
+             "i have ben an acountant for 12 yeers and want to move into somthing with more pu");
+    assert_int_equal(strlen(v.interest), VISITOR_TEXT_MAX);
+    assert_true(message_compose(CHANNEL_EMAIL, &v, &m, &office, 300, &msg));
+    assert_true(message_check(&msg, &v, &m) & WARN_CUT);
+    assert_string_equal(message_warning_name(WARN_CUT), "cut");
+    assert_non_null(strstr(message_warning_text(WARN_CUT), "cut off"));
+    /* full but ending a sentence: whole */
+    v.interest[VISITOR_TEXT_MAX - 1] = '.';
+    assert_true(message_compose(CHANNEL_EMAIL, &v, &m, &office, 300, &msg));
+    assert_false(message_check(&msg, &v, &m) & WARN_CUT);
+}
+
+/* A phone script is read aloud, not sent. */
+static void test_only_written_messages_are_sent(void **state)
+{
+    (void)state;
+    for (int c = 0; c < CHANNEL_COUNT; c++)
+        assert_int_equal(message_is_sent((MessageChannel)c), c != CHANNEL_PHONE);
+}
+
 /* Every combination a visitor can choose, with long answers. */
 static void test_limits_hold_for_every_choice(void **state)
 {
@@ -644,6 +722,9 @@ int main(int argc, char **argv)
     support_init(argv[0]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden_messages),
+        cmocka_unit_test(test_sign_off_is_a_name),
+        cmocka_unit_test(test_a_cut_field_is_never_good_to_send),
+        cmocka_unit_test(test_only_written_messages_are_sent),
         cmocka_unit_test(test_limits_hold_for_every_choice),
         cmocka_unit_test(test_says_who_why_and_not_a_job),
         cmocka_unit_test(test_typed_answers_read_right),

@@ -16,28 +16,33 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* What the visitors type: words none of whose six-letter runs is in the
- * directory, the question bank or the program, so every run found is a
- * piece of theirs (a buffer that kept the tail of a longer word counts). */
-static const char *const typed[] = {"Zephyrine", "vexillology", "ptarmigan", "songbird",
-                                    "xylophagous"};
+/* What the visitors type: made-up words none of whose six-letter runs is
+ * in the directory, the question bank, the program or the spelling
+ * dictionary the kiosk loads, so every run found is a piece of theirs (a
+ * buffer that kept the tail of a longer word counts). Being misspelt,
+ * they are offered corrections, which the visitor keeps: what the
+ * spelling check made of them is searched for too. */
+static const char *const typed[] = {"Zyqwenda", "vexqulogy", "ptarqigan", "sogqbird",
+                                    "xylqphagqus"};
 
 /* Where every visit begins: the typed words, up to a search that finds
  * nobody. */
 #define TYPING                                                                                     \
     "tap \"Touch to start\"\n"                                                                     \
     "tap \"Your first name\"\n"                                                                    \
-    "type Zephyrine\n"                                                                             \
+    "type Zyqwenda\n"                                                                              \
     "tap Done\n"                                                                                   \
     "tap \"Your program or major\"\n"                                                              \
-    "type vexillology\n"                                                                           \
+    "type vexqulogy\n"                                                                             \
     "tap Done\n"                                                                                   \
     "tap \"What are you exploring?\"\n"                                                            \
-    "type ptarmigan and songbird tracking\n"                                                       \
+    "type ptarqigan and sogqbird tracking\n"                                                       \
     "tap Done\n"                                                                                   \
     "tap \"Next: find someone\"\n"                                                                 \
+    "expect text \"Did you mean this?\"\n"                                                         \
+    "tap \"Keep my words\"\n"                                                                      \
     "tap Search\n"                                                                                 \
-    "type xylophagous\n"
+    "type xylqphagqus\n"
 
 /* The visit, as a visitor taps it, without its ending. */
 static const char visit[] = TYPING "expect text \"No one matches that yet\"\n"
@@ -174,7 +179,7 @@ static void test_nothing_in_memory_after_the_idle_wipe_on_find(void **state)
     /* the visitor walks away with their search still in the field */
     core_after("the idle wipe on Find", "tap \"Start over\"\ntap \"Start over\"\n"
                                         "tap \"Touch to start\"\ntap \"Skip this step\"\n"
-                                        "tap Search\ntype xylophagous\nwait 110000\n");
+                                        "tap Search\ntype xylqphagqus\nwait 110000\n");
 }
 
 static void test_nothing_in_memory_after_start_over(void **state)

@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "choices.h"
+#include "core/meet.h"
 #include "core/message.h"
 #include "core/rank.h"
 #include "core/sheet.h"
@@ -259,12 +260,16 @@ static bool parse_visitor(Admin *a, const Args *args, AdminVisit *v)
     const char *s;
     char err[200];
     visitor_init(&v->visitor);
-    /* as the kiosk's fields take them: no longer, and without the
-     * controls and marks that could disguise a message (core/typed.h) */
-    text_copy(v->visitor.first_name, VISITOR_NAME_MAX + 1, (s = args_get(args, "name")) ? s : "");
-    text_copy(v->visitor.program, VISITOR_TEXT_MAX + 1, (s = args_get(args, "program")) ? s : "");
-    text_copy(v->visitor.interest, VISITOR_TEXT_MAX + 1,
-              (s = args_get(args, "interest")) ? s : "");
+    /* as the kiosk's fields take them: no longer (what does not fit is
+     * cut, and the message check says so), and without the controls and
+     * marks that could disguise a message (core/typed.h) */
+    if (text_copy(v->visitor.first_name, VISITOR_NAME_MAX + 1, (s = args_get(args, "name")) ? s : ""))
+        v->visitor.cut |= VISITOR_CUT_NAME;
+    if (text_copy(v->visitor.program, VISITOR_TEXT_MAX + 1, (s = args_get(args, "program")) ? s : ""))
+        v->visitor.cut |= VISITOR_CUT_PROGRAM;
+    if (text_copy(v->visitor.interest, VISITOR_TEXT_MAX + 1,
+                  (s = args_get(args, "interest")) ? s : ""))
+        v->visitor.cut |= VISITOR_CUT_INTEREST;
     typed_clean(v->visitor.first_name, 0, NULL);
     typed_clean(v->visitor.program, 0, NULL);
     typed_clean(v->visitor.interest, 0, NULL);
@@ -338,7 +343,8 @@ AdminVisit *admin_visit(Admin *a, const Args *args, const char *id)
         goto fail;
     }
     if (!args_get(args, "format"))
-        v->visitor.format = message_format_for(theirs, v->visitor.format);
+        v->visitor.format =
+            meet_format_in(meet_formats(&v->mentor, a->cfg.office.location), v->visitor.format);
     v->nbank = store_questions_load(s, v->bank, QUESTION_MAX);
     if (!choose_questions(a, args, v))
         goto fail;

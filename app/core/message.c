@@ -223,16 +223,13 @@ static void email_subject(Message *msg, const Ctx *c)
         strbuf_add(&sb, "a short conversation about your work?");
 }
 
+/* A letter ends with a name: the visitor's, or with none typed a blank
+ * line under "Best regards," where they sign it on their phone. Who they
+ * are (student, alum) is said in the body, where it reads as a sentence. */
 static void add_signature(StrBuf *sb, const Ctx *c)
 {
-    strbuf_add(sb, "\n\nBest regards,");
-    if (*c->v->first_name)
-        strbuf_addf(sb, "\n%s", c->v->first_name);
-    if (c->level == 0) {
-        strbuf_addf(sb, "\n%s", visitor_status_label(c->v->status));
-        if (*c->v->program)
-            strbuf_addf(sb, ", %s", c->v->program);
-    }
+    strbuf_add(sb, "\n\nBest regards,\n");
+    strbuf_add(sb, *c->v->first_name ? c->v->first_name : "\n");
 }
 
 /* "My name is Sam, and I am a student at ..." (the short form from
@@ -433,8 +430,10 @@ static void thanks_body(Message *msg, StrBuf *sb, const Ctx *c)
     add_role(sb, m->title);
     strbuf_addf(sb,
                 " at %s%s. I especially appreciated [one specific thing you learned], and "
-                "it has given me a clearer picture of ",
+                "as ",
                 english_org_article(m->organization), m->organization);
+    add_desc_short(sb, c);
+    strbuf_add(sb, ", I now have a clearer picture of ");
     add_interest(sb, c);
     strbuf_add(sb, ".\n\nI plan to [the next step you will take] and will let you know how "
                    "it goes.\n\nThank you again for your generosity.");
@@ -558,6 +557,22 @@ static void blank_out(char *folded, const char *s)
         memset(p, ' ', n);
 }
 
+bool message_is_sent(MessageChannel ch)
+{
+    return ch != CHANNEL_PHONE;
+}
+
+/* A field filled to its last byte that ends in a letter or digit: typed
+ * or pasted past its room, it has most likely lost the end of a word. */
+static bool runs_on(const char *s, size_t cap)
+{
+    size_t n = strlen(s);
+    if (n + 1 < cap || n == 0)
+        return false;
+    unsigned char c = (unsigned char)s[n - 1];
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 unsigned message_check(const Message *msg, const Visitor *v, const Mentor *m)
 {
     char folded[MESSAGE_BODY_MAX + 2 * VISITOR_TEXT_MAX + 8];
@@ -587,6 +602,9 @@ unsigned message_check(const Message *msg, const Visitor *v, const Mentor *m)
         w |= WARN_TOO_LONG;
     if (!*v->first_name && msg->channel != CHANNEL_PHONE)
         w |= WARN_UNSIGNED; /* a call says the name aloud; a written note must carry it */
+    if (v->cut || runs_on(v->first_name, sizeof v->first_name) ||
+        runs_on(v->program, sizeof v->program) || runs_on(v->interest, sizeof v->interest))
+        w |= WARN_CUT;
     return w;
 }
 
@@ -608,8 +626,11 @@ const char *message_warning_text(MessageWarning w)
     case WARN_TOO_LONG:
         return "It is over the length limit. Shorter messages get more replies.";
     case WARN_UNSIGNED:
-        return "Sign it: add your first name on \"A little about you\" (tap Back), so they "
-               "know who is asking.";
+        return "Sign it: add your first name, so they know who is asking.";
+    case WARN_CUT:
+        return "Something you typed was cut off at the end of its box, so the message has "
+               "half a thought in it. Make it shorter on About you, so it ends where you mean "
+               "it to.";
     }
     return "";
 }
@@ -629,6 +650,8 @@ const char *message_warning_name(MessageWarning w)
         return "too-long";
     case WARN_UNSIGNED:
         return "unsigned";
+    case WARN_CUT:
+        return "cut";
     }
     return "";
 }

@@ -75,14 +75,20 @@ typedef enum {
     WARN_NO_TIME = 1 << 3,
     WARN_TOO_LONG = 1 << 4,
     WARN_UNSIGNED = 1 << 5, /* no name typed: the mentor would not know who asks */
-    WARN_LAST = WARN_UNSIGNED,
+    WARN_CUT = 1 << 6,      /* a field was cut at its limit, or ends mid-word */
+    WARN_LAST = WARN_CUT,
 } MessageWarning;
+
+/* True when the visitor sends ch's text to someone; false for the
+ * phone script, which they read aloud. */
+bool message_is_sent(MessageChannel ch);
 
 /* Checks a composed message and the visitor's own words in it: asking
  * for a job, an internship or a résumé review, no time asked, over the
- * limit. The mentor's own words (m may be NULL), such as a title
- * "Internship Coordinator", are not held against the visitor.
- * Returns MessageWarning bits (0 = fine). */
+ * limit, a field cut short (v->cut, or filled to its last byte with a
+ * word running on: a fragment pasted in, never "good to send"). The mentor's own words (m may be
+ * NULL), such as a title "Internship Coordinator", are not held against the visitor. Returns
+ * MessageWarning bits (0 = fine). */
 unsigned message_check(const Message *msg, const Visitor *v, const Mentor *m);
 
 /* A kind sentence explaining one warning bit, for the visitor. */

@@ -15,6 +15,7 @@ typedef struct {
     char school[OFFICE_TEXT_MAX];   /* "Northfield University" */
     char contact[OFFICE_TEXT_MAX];  /* how to reach staff: "careers@example.org, (555) 010-0100" */
     char logo[OFFICE_PATH_MAX];     /* PNG, JPEG or SVG path, or "" for none */
+    char location[OFFICE_TEXT_MAX]; /* "Northfield, MN": who can meet in person, time zones */
     Date closed[OFFICE_CLOSED_MAX]; /* days it is closed on weekdays: [calendar] closed */
     int nclosed;
 } Office;

@@ -34,6 +34,13 @@ typedef enum {
  * message_compose's copy, see core/typed.h). */
 enum { VISITOR_NAME_MAX = 40, VISITOR_TEXT_MAX = 80, VISITOR_ROOM = 1 + 6 };
 
+/* The fields that were cut short at their limit as they were typed. */
+typedef enum {
+    VISITOR_CUT_NAME = 1 << 0,
+    VISITOR_CUT_PROGRAM = 1 << 1,
+    VISITOR_CUT_INTEREST = 1 << 2,
+} VisitorCut;
+
 /* The visitor's answers; every string may be empty. */
 typedef struct {
     char first_name[VISITOR_NAME_MAX + VISITOR_ROOM];
@@ -42,7 +49,8 @@ typedef struct {
     VisitorStatus status;
     FoundVia found_via;
     MeetFormat format;
-    int minutes; /* 15, 20 or 30; 0 when not chosen */
+    int minutes;  /* 15, 20 or 30; 0 when not chosen */
+    unsigned cut; /* VisitorCut bits */
 } Visitor;
 
 /* Canonical names ("student", "career-changer") and parsing of them. */

@@ -1,10 +1,12 @@
 /* flow: the visitor's steps; see flow.h. */
 #include "kiosk/flow.h"
 
+#include "core/meet.h"
 #include "core/text.h"
 #include "directory/counts.h"
 #include "directory/search.h"
 #include "print/paper.h"
+#include "visit/spell.h"
 #include "visit/visit.h"
 
 #include <malloc.h>
@@ -216,11 +218,63 @@ static void build_takeaway(App *a)
     a->dirty = true;
 }
 
+/* Leaving About you with misspelt words: offers the corrections first
+ * (the About screen shows them) and returns true; the visitor's answer
+ * (INTENT_SPELL) goes on to `to`. Words the visitor kept are not offered
+ * again. All of it is the visitor's, wiped with the session. */
+static bool offer_spelling(App *a, ScreenId to)
+{
+    Session *s = a->s;
+    Visitor *v = &s->visitor;
+    char words[sizeof s->spell_words];
+    int n = spell_correct(v->program, s->spell_kept, s->spell_program, sizeof s->spell_program,
+                          s->spell_words, sizeof s->spell_words);
+    n += spell_correct(v->interest, s->spell_kept, s->spell_interest, sizeof s->spell_interest,
+                       words, sizeof words);
+    if (*words)
+        snprintf(s->spell_words + strlen(s->spell_words),
+                 sizeof s->spell_words - strlen(s->spell_words), " %s", words);
+    explicit_bzero(words, sizeof words);
+    if (n == 0)
+        return false;
+    s->spell_offer = true;
+    a->view.spell_then = to;
+    a->dirty = true;
+    return true;
+}
+
+/* The visitor's answer to the spelling offer, then on where they were
+ * going. */
+static void answer_spelling(App *a, bool use)
+{
+    Session *s = a->s;
+    Visitor *v = &s->visitor;
+    if (!s->spell_offer)
+        return;
+    if (use) {
+        text_copy(v->program, sizeof v->program, s->spell_program);
+        text_copy(v->interest, sizeof v->interest, s->spell_interest);
+    } else { /* as they typed them, from now on */
+        size_t k = strlen(s->spell_kept);
+        snprintf(s->spell_kept + k, sizeof s->spell_kept - k, " %s", s->spell_words);
+    }
+    s->spell_offer = false;
+    explicit_bzero(s->spell_program, sizeof s->spell_program);
+    explicit_bzero(s->spell_interest, sizeof s->spell_interest);
+    explicit_bzero(s->spell_words, sizeof s->spell_words);
+    flow_go(a, a->view.spell_then);
+}
+
 void flow_go(App *a, ScreenId to)
 {
+    if (a->step == SCREEN_ABOUT && to > SCREEN_ABOUT && offer_spelling(a, to))
+        return;
     if (a->step == SCREEN_SEARCH && to != SCREEN_SEARCH)
         count_nobody(a);
     a->step = to;
+    if (to > a->view.reached)
+        a->view.reached = to; /* the progress steps lead back to any step up to it */
+    a->view.type_in = FIELD_NONE;
     a->step_since = platform_now(a->platform);
     a->view.confirm_restart = false;
     a->view.confirm_finish = false;
@@ -296,9 +350,11 @@ static void choose(App *a, int hit)
     s->mentor = s->hits[hit];
     s->visitor.found_via = FOUND_DIRECTORY;
     /* the request goes the way this mentor asked to be reached, and the
-     * meeting follows it (a phone-only mentor gets a call) */
+     * meeting follows it and where they are (a phone-only mentor gets
+     * a call, one in another city no coffee) */
     s->channel = message_channel_for(&s->mentor);
-    s->visitor.format = message_format_for(s->channel, s->visitor.format);
+    s->visitor.format =
+        meet_format_in(meet_formats(&s->mentor, a->cfg.office.location), s->visitor.format);
     suggest(a);
     flow_go(a, SCREEN_DETAIL);
 }
@@ -457,6 +513,13 @@ void flow_handle(App *a, const Intent *in)
         break;
     case INTENT_COMPOSE:
         compose(a);
+        break;
+    case INTENT_SPELL:
+        answer_spelling(a, in->arg == 1);
+        break;
+    case INTENT_EDIT_FIELD: /* a hint's fix: straight to the field, keyboard up */
+        flow_go(a, SCREEN_ABOUT);
+        a->view.type_in = (VisitorField)in->arg;
         break;
     case INTENT_SUGGEST:
         suggest(a);

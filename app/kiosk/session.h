@@ -54,6 +54,14 @@ typedef struct {
     bool nobody_pending;
     char nobody_field[64];
     Mentor mentor;
+    /* a spelling offer on About you before the message uses the words:
+     * the fields corrected, the words the offer changes, and the words
+     * the visitor chose to keep (never offered again), space-separated */
+    bool spell_offer;
+    char spell_program[VISITOR_TEXT_MAX + 1];
+    char spell_interest[VISITOR_TEXT_MAX + 1];
+    char spell_words[2 * VISITOR_TEXT_MAX + 2];
+    char spell_kept[4 * VISITOR_TEXT_MAX];
     /* the request and the questions */
     MessageChannel channel;
     bool linkedin_short;

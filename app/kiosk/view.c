@@ -41,4 +41,6 @@ void view_reset(View *v)
     v->confirm_finish = false;
     v->sheet_looked = false;
     v->code_whole = false;
+    v->reached = SCREEN_WELCOME;
+    v->type_in = FIELD_NONE;
 }

@@ -29,6 +29,9 @@ typedef enum {
     SCREEN_COUNT
 } ScreenId;
 
+/* The fields on About you, for opening one from another step. */
+typedef enum { FIELD_NONE, FIELD_NAME, FIELD_PROGRAM, FIELD_INTEREST } VisitorField;
+
 /* "welcome", "about", "search", ... and back. */
 const char *view_step_name(ScreenId s);
 bool view_step_parse(const char *s, ScreenId *out);
@@ -112,6 +115,8 @@ typedef enum {
     INTENT_MORE_TIME,    /* the idle warning: "I need more time" */
     INTENT_CHOOSE,       /* arg: the index of the chosen hit */
     INTENT_COMPOSE,      /* a choice behind the request changed */
+    INTENT_EDIT_FIELD,   /* arg: a VisitorField: About you, with that field open to type in */
+    INTENT_SPELL,        /* arg: 1 to use the offered corrections, 0 to keep the visitor's words */
     INTENT_SUGGEST,      /* choose the suggested questions again */
     INTENT_PRINT,        /* print the sheet */
     INTENT_FIT_CODES,    /* arg: the Take away code slot's side in px; fit the codes to it */
@@ -156,6 +161,9 @@ typedef struct {
     bool sheet_looked;    /* on Take away: another code shown, or Print tapped */
     bool code_whole;      /* on Take away: the shown tab's whole code, large, over the screen */
     int code_side;        /* Take away's code slot, px: what flow fits the codes to */
+    ScreenId reached;     /* the furthest step this visitor has been to (set by flow) */
+    VisitorField type_in; /* About you opens this field for typing, once (set by flow) */
+    ScreenId spell_then;  /* where the visitor was going when spelling was offered */
     /* what the screens asked for in this pass, in order */
     Intent intent[VIEW_INTENTS];
     int nintents;

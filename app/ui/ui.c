@@ -290,6 +290,7 @@ void ui_forget(Ui *ui)
     ui->focus = 0;
     ui->focus_buf = NULL;
     ui->focus_cap = 0;
+    memset(ui->cut, 0, sizeof ui->cut);
     for (int i = 0; i < UI_SCROLLS; i++)
         ui->scroll[i] = (UiScroll){0};
 }
@@ -754,6 +755,60 @@ static bool drop_undrawable(Ui *ui, char *s)
     return any;
 }
 
+/* The slot of the field id among the fields cut short, or -1. */
+static int cut_slot(const Ui *ui, uint32_t id)
+{
+    for (int i = 0; i < UI_CUTS; i++)
+        if (id && ui->cut[i] == id)
+            return i;
+    return -1;
+}
+
+static void set_cut(Ui *ui, uint32_t id, bool cut)
+{
+    int i = cut_slot(ui, id);
+    if (cut && i < 0)
+        for (i = 0; i < UI_CUTS && ui->cut[i]; i++)
+            ;
+    if (i >= 0 && i < UI_CUTS)
+        ui->cut[i] = cut ? id : 0;
+}
+
+bool ui_field_cut(const Ui *ui, uint32_t id)
+{
+    return cut_slot(ui, id) >= 0;
+}
+
+/* Adds s to the focused field a character at a time while it fits. At
+ * the limit a word it could not finish goes whole (half a word would
+ * read as a word in the message), the field is marked cut and says so,
+ * and it takes nothing more until something is deleted. */
+static void insert(Ui *ui, char *buf, size_t cap, const char *s)
+{
+    size_t n = strlen(buf);
+    if (ui_field_cut(ui, ui->focus))
+        return; /* full until something is deleted: no word glued to the one kept */
+    while (*s) {
+        size_t len = 1;
+        while (((unsigned char)s[len] & 0xC0) == 0x80)
+            len++;
+        if (n + len < cap) {
+            memcpy(buf + n, s, len);
+            buf[n += len] = '\0';
+            s += len;
+            continue;
+        }
+        if (*s != ' ')
+            while (n > 0 && buf[n - 1] != ' ')
+                n--;
+        while (n > 0 && buf[n - 1] == ' ')
+            n--;
+        explicit_bzero(buf + n, cap - n);
+        set_cut(ui, ui->focus, true);
+        return;
+    }
+}
+
 /* Applies typed text and physical keys to the focused buffer. What is
  * typed is cleaned first (core/typed.h): the controls and format
  * characters a name or answer never needs go quietly, emoji and
@@ -766,9 +821,7 @@ static void edit(Ui *ui, char *buf, size_t cap)
         text_copy(add, sizeof add, ui->typed);
         typed_clean(add, typed_last(buf), &refused);
         refused = drop_undrawable(ui, add) || refused;
-        size_t n = strlen(buf), k = strlen(add);
-        if (k > 0 && n + k < cap && text_chars(buf) < cap - 1)
-            memcpy(buf + n, add, k + 1);
+        insert(ui, buf, cap, add);
         ui->refused = refused;
         explicit_bzero(add, sizeof add);
         ui->typed[0] = '\0';
@@ -782,6 +835,7 @@ static void edit(Ui *ui, char *buf, size_t cap)
             n--;
         buf[n] = '\0';
         ui->key = 0;
+        set_cut(ui, ui->focus, false); /* room again: what is left is what they kept */
     }
 }
 
@@ -804,30 +858,46 @@ bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *pl
         ui->focus_cap = cap;
         edit(ui, buf, cap);
     }
+    int pad = ui->u * 2, max = r.w - 2 * pad;
+    Rect badge = {0};
+    const char *say = str(S_FIELD_CUT);
+    if (ui_field_cut(ui, id)) { /* where they type: the last word did not fit */
+        int sw = ui_width(ui, say, ui->small, WEIGHT_BOLD);
+        int sh = draw_line_height(ui->measure, ui->small);
+        sw = sw < max / 2 ? sw : max / 2;
+        badge = (Rect){r.x + r.w - pad - sw - ui->u * 2, r.y + (r.h - sh) / 2 - ui->u,
+                       sw + ui->u * 2, sh + ui->u * 2};
+        ui_record(ui, say, badge);
+        max -= badge.w + ui->u;
+    }
     /* why the last character typed did not appear, at the field's end */
     const char *why = str(S_CANNOT_SHOW);
     Rect hint = {0};
-    if (focused && ui->refused) {
-        int pad = ui->u * 2, lh = draw_line_height(ui->measure, ui->small);
+    if (focused && ui->refused && !badge.w) {
+        int lh = draw_line_height(ui->measure, ui->small);
         /* beside what was typed; never less than half the field */
-        int hw = ui_width(ui, why, ui->small, WEIGHT_REGULAR), room = (r.w - 2 * pad) / 2;
+        int hw = ui_width(ui, why, ui->small, WEIGHT_REGULAR), room = max / 2;
         int typed = ui_width(ui, buf, ui->body, WEIGHT_REGULAR) + ui->u * 4;
-        if (r.w - 2 * pad - typed > room)
-            room = r.w - 2 * pad - typed;
+        if (max - typed > room)
+            room = max - typed;
         hint = (Rect){0, r.y + (r.h - lh) / 2, hw < room ? hw : room, lh};
         hint.x = r.x + r.w - pad - hint.w;
         ui_record(ui, why, hint);
+        max -= hint.w + ui->u * 2;
     }
     if (ui->d) {
         const Theme *t = &ui->th;
         draw_round(ui->d, r, ui->u * 2, t->surface);
         draw_round_outline(ui->d, r, ui->u * 2, focused ? 4 : 2, focused ? t->focus : t->border);
-        int lh = draw_line_height(ui->d, ui->body), pad = ui->u * 2;
-        int ty = r.y + (r.h - lh) / 2, max = r.w - 2 * pad;
+        int lh = draw_line_height(ui->d, ui->body);
+        int ty = r.y + (r.h - lh) / 2;
         int tw = 0;
-        if (hint.w > 0) {
+        if (hint.w > 0)
             ui_text(ui, hint.x, hint.y, why, ui->small, WEIGHT_REGULAR, t->muted, hint.w);
-            max -= hint.w + ui->u * 2;
+        if (badge.w) {
+            draw_round(ui->d, badge, ui->u, t->warn_bg);
+            ui_text(ui, badge.x + ui->u, badge.y + ui->u, say, ui->small, WEIGHT_BOLD, t->warn_text,
+                    badge.w - ui->u * 2);
         }
         if (*buf) {
             /* keep the end of long text (where the caret is) in view */
@@ -871,9 +941,7 @@ static void type_text(Ui *ui, const char *s)
 {
     if (!ui->focus_buf)
         return;
-    size_t n = strlen(ui->focus_buf), add = strlen(s);
-    if (n + add < ui->focus_cap)
-        memcpy(ui->focus_buf + n, s, add + 1);
+    insert(ui, ui->focus_buf, ui->focus_cap, s);
     ui->shift = false;
 }
 

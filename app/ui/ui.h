@@ -33,6 +33,7 @@ typedef enum {
 enum {
     UI_ITEMS = 400,
     UI_SCROLLS = 8,
+    UI_CUTS = 4, /* text fields a screen has */
     UI_LABEL = 96,
     UI_TEXTS = 600,
     UI_PANES = 24,
@@ -117,9 +118,10 @@ typedef struct {
     char *focus_buf;
     size_t focus_cap;
     char typed[32];
-    bool refused; /* the focused field left out something typed it cannot show */
-    int key;   /* a physical key this pass, or 0 */
-    int wheel; /* a mouse wheel turn this pass: +1 up, -1 down, 0 none */
+    bool refused;          /* the focused field left out something typed it cannot show */
+    uint32_t cut[UI_CUTS]; /* fields cut short at their limit (ui_field_cut) */
+    int key;               /* a physical key this pass, or 0 */
+    int wheel;             /* a mouse wheel turn this pass: +1 up, -1 down, 0 none */
     bool shift, accents;
     /* results of the pass */
     bool animating;
@@ -242,6 +244,11 @@ int ui_width(Ui *ui, const char *s, int px, Weight w);
  * when this field has the focus. */
 bool ui_field(Ui *ui, uint32_t id, Rect r, char *buf, size_t cap, const char *placeholder,
               const char *name);
+
+/* True when the field id was cut short at its limit as it was typed (a
+ * word that did not fit was left out); the field says so inside its box
+ * until something is deleted from it. */
+bool ui_field_cut(const Ui *ui, uint32_t id);
 
 /* True when a text field has the focus. */
 bool ui_typing(const Ui *ui);

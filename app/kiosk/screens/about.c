@@ -42,9 +42,13 @@ static void editing(View *vw, Rect body)
         /* near the end of the room: how much is left, so nothing typed
          * is cut off unseen (the field takes no more once full) */
         int left = (int)(cap - 1 - strlen(buf)); /* bytes: letters, in the Latin most type */
-        if (left <= 15) {
-            const char *say = left > 0 ? fmt_int(S_CHARS_LEFT, left) : str(S_FIELD_FULL);
-            int sw = ui_width(ui, say, ui->body, WEIGHT_BOLD);
+        const char *say = left > 0 ? fmt_int(S_CHARS_LEFT, left) : str(S_FIELD_FULL);
+        int sw = ui_width(ui, say, ui->body, WEIGHT_BOLD);
+        /* beside the label when it fits there (on a narrow screen with
+         * Larger text it does not: the field's own note says when a word
+         * was left out) */
+        bool room = ui_width(ui, str(field_labels[i]), ui->title, WEIGHT_BOLD) + ui->u * 2 + sw <= fw;
+        if (left <= 15 && room && !ui_field_cut(ui, id)) { /* else the field says what was left out */
             ui_text(ui, x + fw - sw, y - lh - ui->u + (lh - draw_line_height(ui->measure, ui->body)),
                     say, ui->body, WEIGHT_BOLD, left > 0 ? ui->th.muted : ui->th.warn_text, sw);
         }
@@ -80,14 +84,36 @@ static int form(View *vw, int x, int y, int w)
     return y + h - y0;
 }
 
+/* Which fields were cut short as they were typed, for the message's
+ * check: it never calls a message with half a word in it good to send. */
+static void note_cuts(View *vw)
+{
+    static const unsigned bit[3] = {VISITOR_CUT_NAME, VISITOR_CUT_PROGRAM, VISITOR_CUT_INTEREST};
+    Visitor *v = &vw->s->visitor;
+    for (int i = 0; i < 3; i++) {
+        if (ui_field_cut(vw->ui, ui_id(str(field_labels[i]))))
+            v->cut |= bit[i];
+        else
+            v->cut &= ~bit[i];
+    }
+}
+
 void screen_about(View *vw)
 {
     Ui *ui = vw->ui;
     Visitor *v = &vw->s->visitor;
+    if (vw->type_in != FIELD_NONE) { /* a hint elsewhere asked for this field */
+        int i = (int)vw->type_in - 1;
+        size_t cap;
+        ui->focus = ui_id(str(field_labels[i]));
+        ui->shift = field_buf(v, i, &cap)[0] == '\0';
+        vw->type_in = FIELD_NONE;
+    }
     if (ui_typing(ui)) { /* the top bar gives way to the keyboard on a short screen */
         int need = draw_line_height(ui->measure, ui->title) + ui->u * 2 + ui_touch(ui, ui->u * 10) +
                    pad(ui) * 2;
         editing(vw, chrome_top_above(vw, 0, ui->h - ui_keyboard_height(ui), need));
+        note_cuts(vw);
         return;
     }
     Rect body = chrome_top(vw, 0);
@@ -96,6 +122,7 @@ void screen_about(View *vw)
     int p = pad(ui), w = ui->landscape ? ui->w * 7 / 10 : ui->w - 2 * p;
     /* scrolls when Larger text makes it taller than the room there is */
     chrome_scroll(vw, "about", body, (ui->w - w) / 2, w, form);
+    note_cuts(vw);
     if (act == BAR_BACK)
         view_post(vw, INTENT_GO, SCREEN_WELCOME);
     else if (act == BAR_NEXT)

@@ -2,6 +2,7 @@
 #include "kiosk/screens/chrome.h"
 
 #include "core/date.h"
+#include "core/strbuf.h"
 
 #include "core/text.h"
 
@@ -109,12 +110,23 @@ static void progress(View *vw, Rect r, int step)
     Ui *ui = vw->ui;
     static const StrId steps[5] = {S_STEP_ABOUT, S_STEP_FIND, S_STEP_MESSAGE, S_STEP_QUESTIONS,
                                    S_STEP_TAKEAWAY};
+    /* the screen each step opens: any the visitor has reached is a tap
+     * away, with everything chosen there kept */
+    static const ScreenId opens[5] = {SCREEN_ABOUT, SCREEN_SEARCH, SCREEN_MESSAGE, SCREEN_QUESTIONS,
+                                      SCREEN_TAKEAWAY};
     int n = 5, each = r.w / n, dot = ui->u * 4;
-    if (!ui->d)
-        return;
     for (int i = 0; i < n; i++) {
         int cx = r.x + each * i + each / 2, cy = r.y;
         bool done = i < step, now = i == step;
+        bool back = opens[i] <= vw->reached && opens[i] != vw->step;
+        if (back) {
+            Rect hit = {cx - each / 2, cy, each, ui_touch(ui, r.h)};
+            ui_record_tap(ui, str(steps[i]), hit);
+            if (ui_tapped(ui, hit))
+                view_post(vw, INTENT_GO, opens[i]);
+        }
+        if (!ui->d)
+            continue;
         Color c = done || now ? ui->th.primary : ui->th.sunken;
         if (i > 0) /* the line from the previous step */
             draw_rect(
@@ -132,8 +144,18 @@ static void progress(View *vw, Rect r, int step)
                   ui->small, WEIGHT_BOLD, done || now ? ui->th.on_primary : ui->th.text);
         const char *label = str(steps[i]);
         int lw = ui_width(ui, label, ui->small, now ? WEIGHT_BOLD : WEIGHT_REGULAR);
-        ui_text(ui, cx - lw / 2, cy + dot + ui->u / 2, label, ui->small,
-                now ? WEIGHT_BOLD : WEIGHT_REGULAR, now ? ui->th.text : ui->th.muted, each);
+        int ly = cy + dot + ui->u / 2;
+        ui_text(ui, cx - lw / 2, ly, label, ui->small, now ? WEIGHT_BOLD : WEIGHT_REGULAR,
+                now    ? ui->th.text
+                : back ? ui->th.primary
+                       : ui->th.muted,
+                each);
+        if (back) /* a link: underlined, in the office's colour */
+            draw_rect(ui->d,
+                      (Rect){cx - (lw < each ? lw : each) / 2,
+                             ly + draw_line_height(ui->measure, ui->small), lw < each ? lw : each,
+                             2},
+                      ui->th.primary);
     }
 }
 
@@ -362,6 +384,33 @@ static int modal(View *vw, const char *title, const char *sub, const char *big, 
     return r;
 }
 
+/* Leaving About you with misspelt words: the fields as corrected, each
+ * under its label, to use or to keep as typed. */
+static void spelling_offer(View *vw)
+{
+    const Session *s = vw->s;
+    char text[4 * VISITOR_TEXT_MAX + 400]; /* the visitor's words: zeroed below */
+    StrBuf sb;
+    strbuf_init(&sb, text, sizeof text);
+    strbuf_add(&sb, str(S_SPELL_SUB));
+    if (strcmp(s->spell_program, s->visitor.program) != 0)
+        strbuf_addf(&sb, "\n\n%s\n%s", str(S_PROGRAM), s->spell_program);
+    if (strcmp(s->spell_interest, s->visitor.interest) != 0)
+        strbuf_addf(&sb, "\n\n%s\n%s", str(S_INTEREST), s->spell_interest);
+    int r = modal(vw, str(S_SPELL_TITLE), text, NULL, str(S_SPELL_KEEP), BTN_SECONDARY,
+                  str(S_SPELL_USE), BTN_PRIMARY);
+    /* what is offered, for scripts and screen readers (wiped with the
+     * toolkit's record at the end of the visit) */
+    Rect all = {0, 0, vw->ui->w, vw->ui->h};
+    if (strcmp(s->spell_program, s->visitor.program) != 0)
+        ui_record(vw->ui, s->spell_program, all);
+    if (strcmp(s->spell_interest, s->visitor.interest) != 0)
+        ui_record(vw->ui, s->spell_interest, all);
+    if (r)
+        view_post(vw, INTENT_SPELL, r == 2);
+    explicit_bzero(text, sizeof text);
+}
+
 void chrome_overlays(View *vw)
 {
     if (vw->idle_warning) {
@@ -392,5 +441,8 @@ void chrome_overlays(View *vw)
             vw->confirm_restart = false;
         else if (r == 2)
             view_post(vw, INTENT_FINISH, 0);
+        return;
     }
+    if (vw->s->spell_offer && vw->step == SCREEN_ABOUT)
+        spelling_offer(vw);
 }

@@ -2,6 +2,8 @@
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/screens_internal.h"
 
+#include "core/meet.h"
+
 #include <string.h>
 
 /* One labelled row of chips; sets *value to a tapped chip and returns
@@ -26,15 +28,26 @@ static int controls(View *vw, int x, int y, int w)
     const char *channels[1] = {message_channel_label(s->channel)};
     const char *mins[3] = {fmt_int(S_MINUTES_N, 15), fmt_int(S_MINUTES_N, 20),
                            fmt_int(S_MINUTES_N, 30)};
+    /* only the ways this mentor can be met: a call for a phone-only
+     * mentor, no coffee with one in another city */
     const char *formats[FORMAT_COUNT];
+    MeetFormat format_of[FORMAT_COUNT];
+    unsigned allowed = meet_formats(&s->mentor, vw->office->location);
+    int nformats = 0, fmt = 0;
     const char *found[FOUND_COUNT] = {str(S_FOUND_DIRECTORY), str(S_FOUND_SCHOOL),
                                       str(S_FOUND_MAJOR)};
     /* "Same major" only when it is true */
     int nfound = message_same_major(v, &s->mentor) ? FOUND_COUNT : FOUND_MAJOR;
+    v->format = meet_format_in(allowed, v->format);
     for (int i = 0; i < FORMAT_COUNT; i++)
-        formats[i] = visitor_format_label((MeetFormat)i);
+        if (allowed & (1u << i)) {
+            if ((MeetFormat)i == v->format)
+                fmt = nformats;
+            format_of[nformats] = (MeetFormat)i;
+            formats[nformats++] = visitor_format_label((MeetFormat)i);
+        }
     int ch = 0, minute = v->minutes == 15 ? 0 : v->minutes == 30 ? 2 : 1;
-    int fmt = (int)v->format, via = (int)v->found_via;
+    int via = (int)v->found_via;
     Visitor before = *v;
     MessageChannel was = s->channel;
     y = choice(vw, x, y, w, S_CHANNEL, channels, 1, &ch);
@@ -49,8 +62,8 @@ static int controls(View *vw, int x, int y, int w)
     }
     y = choice(vw, x, y, w, S_HOW_LONG, mins, 3, &minute);
     v->minutes = minute == 0 ? 15 : minute == 2 ? 30 : 20;
-    y = choice(vw, x, y, w, S_HOW_MEET, formats, FORMAT_COUNT, &fmt);
-    v->format = (MeetFormat)fmt;
+    y = choice(vw, x, y, w, S_HOW_MEET, formats, nformats, &fmt);
+    v->format = format_of[fmt];
     if (via >= nfound)
         via = FOUND_DIRECTORY;
     y = choice(vw, x, y, w, S_FOUND_VIA, found, nfound, &via);
@@ -62,33 +75,110 @@ static int controls(View *vw, int x, int y, int w)
     return y;
 }
 
-/* Kind hints under the preview; returns their height. */
+/* "7 hours", "half an hour", "5 and a half hours" from minutes. */
+static const char *hours_text(int minutes)
+{
+    int h = minutes / 60;
+    bool half = minutes % 60 != 0;
+    if (h == 0)
+        return str(S_HALF_HOUR);
+    if (half)
+        return fmt_int(S_HOURS_HALF, h);
+    return h == 1 ? str(S_HOUR_1) : fmt_int(S_HOURS_N, h);
+}
+
+/* A mentor in another time zone: how far apart, so the visitor offers
+ * times in the mentor's day. Writes the sentence into out; false for
+ * none. */
+static bool zone_note(View *vw, char *out, size_t cap)
+{
+    const Mentor *m = &vw->s->mentor;
+    int ahead;
+    if (!meet_minutes_ahead(m, vw->office->location, &ahead))
+        return false;
+    snprintf(out, cap, str(ahead > 0 ? S_ZONE_AHEAD : S_ZONE_BEHIND), m->first_name, m->location,
+             hours_text(ahead > 0 ? ahead : -ahead));
+    return true;
+}
+
+/* One hint in a panel, with an action button under it when action is
+ * not NULL; returns its height and sets *tapped when the button was. */
+static int hint(View *vw, int x, int y, int w, const char *t, Color bg, Color fg,
+                const char *action, bool *tapped)
+{
+    Ui *ui = vw->ui;
+    int p = ui->u * 2, bh = action ? ui_touch(ui, ui->u * 7) : 0;
+    ui_measure_begin(ui);
+    int h = ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR, fg);
+    ui_measure_end(ui);
+    int all = h + 2 * p + (action ? bh + p : 0);
+    ui_panel(ui, (Rect){x, y, w, all}, bg);
+    ui_wrap(ui, (Rect){x + p, y + p, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR, fg);
+    if (action) {
+        int aw = ui_width(ui, action, ui->body, WEIGHT_BOLD) + ui->u * 6;
+        aw = aw < w - 2 * p ? aw : w - 2 * p;
+        if (ui_button(ui, (Rect){x + p, y + p + h + p, aw, bh}, action, BTN_SECONDARY))
+            *tapped = true;
+    }
+    return all;
+}
+
+/* The field a cut-short warning is about: the one cut as it was typed,
+ * else the one filled to its end (the interest, most likely). */
+static VisitorField cut_field(const Visitor *v)
+{
+    if (v->cut & VISITOR_CUT_INTEREST)
+        return FIELD_INTEREST;
+    if (v->cut & VISITOR_CUT_PROGRAM)
+        return FIELD_PROGRAM;
+    if (v->cut & VISITOR_CUT_NAME)
+        return FIELD_NAME;
+    return strlen(v->program) + 1 >= sizeof v->program         ? FIELD_PROGRAM
+           : strlen(v->first_name) + 1 >= sizeof v->first_name ? FIELD_NAME
+                                                               : FIELD_INTEREST;
+}
+
+/* Kind hints under the preview; returns their height. Nothing is "good
+ * to send" that is not sent (a call script), or that has a cut-off
+ * fragment in it (message_check). */
 static int hints(View *vw, int x, int y, int w)
 {
     Ui *ui = vw->ui;
     Session *s = vw->s;
     unsigned warn = message_check(&s->visit.request, &s->visitor, &s->mentor);
-    int y0 = y, p = ui->u * 2;
+    int y0 = y;
     if (!warn) {
-        ui_record(ui, str(S_LOOKS_GOOD), (Rect){x, y, w, ui->u * 4});
-        return ui_wrap(ui, (Rect){x, y, w, 0}, str(S_LOOKS_GOOD), ui->small, WEIGHT_BOLD,
-                       ui->th.ok_text);
+        StrId ok = message_is_sent(s->visit.request.channel) ? S_LOOKS_GOOD : S_READY_TO_CALL;
+        ui_record(ui, str(ok), (Rect){x, y, w, ui->u * 4});
+        y += ui_wrap(ui, (Rect){x, y, w, 0}, str(ok), ui->small, WEIGHT_BOLD, ui->th.ok_text) +
+             ui->u * 2;
     }
     for (unsigned bit = 1; bit <= WARN_LAST; bit <<= 1) {
         if (!(warn & bit))
             continue;
         const char *t = message_warning_text((MessageWarning)bit);
         ui_record(ui, message_warning_name((MessageWarning)bit), (Rect){x, y, w, ui->u * 4});
-        ui_measure_begin(ui);
-        int h =
-            ui_wrap(ui, (Rect){0, 0, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR, ui->th.warn_text);
-        ui_measure_end(ui);
-        ui_panel(ui, (Rect){x, y, w, h + 2 * p}, ui->th.warn_bg);
-        ui_wrap(ui, (Rect){x + p, y + p, w - 2 * p, 0}, t, ui->small, WEIGHT_REGULAR,
-                ui->th.warn_text);
-        y += h + 2 * p + ui->u;
+        /* the fix is a tap away: the field on About you */
+        VisitorField fix = bit == WARN_UNSIGNED ? FIELD_NAME
+                           : bit == WARN_CUT    ? cut_field(&s->visitor)
+                                                : FIELD_NONE;
+        bool tapped = false;
+        y += hint(vw, x, y, w, t, ui->th.warn_bg, ui->th.warn_text,
+                  fix == FIELD_NONE      ? NULL
+                  : bit == WARN_UNSIGNED ? str(S_ADD_NAME)
+                                         : str(S_SHORTEN),
+                  &tapped) +
+             ui->u;
+        if (tapped)
+            view_post(vw, INTENT_EDIT_FIELD, fix);
     }
-    return y - y0;
+    char zone[400]; /* after what needs doing: when to call, not what to change */
+    if (zone_note(vw, zone, sizeof zone)) {
+        ui_record(ui, "time-zone", (Rect){x, y, w, ui->u * 4});
+        ui_record(ui, zone, (Rect){x, y, w, ui->u * 4});
+        y += hint(vw, x, y, w, zone, ui->th.surface, ui->th.text, NULL, NULL) + ui->u;
+    }
+    return y - y0 - ui->u;
 }
 
 /* The preview card with its counter; fills r. */
@@ -143,6 +233,26 @@ static void preview(View *vw, Rect r)
     ui_scroll_end(ui);
 }
 
+/* The preview above the hints in the column (x, y, w) down to bottom:
+ * the hints take what they need up to half of it, and scroll beyond, so
+ * the preview always shows the message. */
+static void preview_and_hints(View *vw, int x, int y, int w, int bottom)
+{
+    Ui *ui = vw->ui;
+    int room = (bottom - y) / 2, hw = w;
+    ui_measure_begin(ui);
+    int hh = hints(vw, x, 0, hw);
+    if (hh > room) /* they scroll: narrower, beside the scroll bar */
+        hh = hints(vw, x, 0, hw = w - ui->u * 3);
+    ui_measure_end(ui);
+    int shown = hh < room ? hh : room;
+    preview(vw, (Rect){x, y, w, bottom - y - shown - ui->u * 2});
+    Rect r = {x, bottom - shown, w, shown};
+    int off = ui_scroll_begin(ui, ui_id("hints"), r, hh);
+    hints(vw, x, r.y - off, hw);
+    ui_scroll_end(ui);
+}
+
 void screen_message(View *vw)
 {
     Ui *ui = vw->ui;
@@ -170,20 +280,10 @@ void screen_message(View *vw)
         int off = ui_scroll_begin(ui, ui_id("choices"), view, content);
         controls(vw, p, y - off, lw - ui->u * 2);
         ui_scroll_end(ui);
-        ui_measure_begin(ui);
-        int hh = hints(vw, rx, 0, rw);
-        ui_measure_end(ui);
-        int bottom = body.y + body.h - ui->u * 2;
-        preview(vw, (Rect){rx, y, rw, bottom - y - hh - ui->u * 2});
-        hints(vw, rx, bottom - hh, rw);
+        preview_and_hints(vw, rx, y, rw, body.y + body.h - ui->u * 2);
     } else {
         y = controls(vw, p, y, ui->w - 2 * p);
-        ui_measure_begin(ui);
-        int hh = hints(vw, p, 0, ui->w - 2 * p);
-        ui_measure_end(ui);
-        int bottom = body.y + body.h - ui->u * 2;
-        preview(vw, (Rect){p, y, ui->w - 2 * p, bottom - y - hh - ui->u * 2});
-        hints(vw, p, bottom - hh, ui->w - 2 * p);
+        preview_and_hints(vw, p, y, ui->w - 2 * p, body.y + body.h - ui->u * 2);
     }
     if (act == BAR_BACK)
         view_post(vw, INTENT_GO, SCREEN_DETAIL);

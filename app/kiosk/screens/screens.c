@@ -18,7 +18,9 @@ void screens_run(View *vw)
     }
     bool picker = vw->picking && vw->step == SCREEN_SEARCH;
     bool whole = vw->code_whole && vw->step == SCREEN_TAKEAWAY;
-    bool overlay = vw->idle_warning || vw->confirm_restart || vw->confirm_finish || picker || whole;
+    bool spelling = vw->s->spell_offer && vw->step == SCREEN_ABOUT;
+    bool overlay = vw->idle_warning || vw->confirm_restart || vw->confirm_finish || picker ||
+                   whole || spelling;
     if (overlay) {
         bool down = ui->down, released = ui->released, pressed = ui->pressed;
         ui->down = ui->released = ui->pressed = false;
