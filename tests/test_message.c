@@ -85,7 +85,7 @@ static void test_sign_off_is_a_name(void **state)
                 if (!named)
                     v.first_name[0] = '\0';
                 m.via = signed_channels[c] == CHANNEL_OFFICE ? VIA_OFFICE : VIA_EMAIL;
-                assert_true(message_compose(signed_channels[c], &v, &m, &office, 300, &msg));
+                assert_true(compose_read(signed_channels[c], &v, &m, &office, 300, &msg));
                 const char *end = strstr(msg.body, "Best regards,");
                 if (!end)
                     fail_msg("%s has no sign-off:\n%s", message_channel_name(msg.channel),

@@ -602,8 +602,10 @@ unsigned message_check(const Message *msg, const Visitor *v, const Mentor *m)
         w |= WARN_TOO_LONG;
     if (!*v->first_name && msg->channel != CHANNEL_PHONE)
         w |= WARN_UNSIGNED; /* a call says the name aloud; a written note must carry it */
-    if (v->cut || runs_on(v->first_name, sizeof v->first_name) ||
-        runs_on(v->program, sizeof v->program) || runs_on(v->interest, sizeof v->interest))
+    /* the fields' room for typing, not their arrays (which keep room for
+     * the isolating marks, core/typed.h) */
+    if (v->cut || runs_on(v->first_name, VISITOR_NAME_MAX + 1) ||
+        runs_on(v->program, VISITOR_TEXT_MAX + 1) || runs_on(v->interest, VISITOR_TEXT_MAX + 1))
         w |= WARN_CUT;
     return w;
 }
