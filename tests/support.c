@@ -350,3 +350,40 @@ void support_staff_stick_pull(const char *dir)
 {
     support_sh(NULL, "fusermount -uz %s/media/STICK 2>/dev/null; true", dir);
 }
+
+void support_staff_plan(const char *dir, const char *conf, const char *db, const char *pin,
+                        SupportSpot *key, SupportSpot *import)
+{
+    char plan[1100], script[200], *dump;
+    size_t n = strlen(pin);
+    snprintf(plan, sizeof plan, "%s/staff-plan.txt", dir);
+    snprintf(script, sizeof script, "dump\ntype %s\nkey enter\nwait 200\ndump\n", pin);
+    support_write(plan, script, (size_t)-1);
+    int rc = support_kiosk(&dump,
+                           "--headless --size 1280x800 --today 2026-11-22 --config %s --db %s.plan "
+                           "--script %s",
+                           conf, db, plan);
+    if (rc != 0)
+        fail_msg("the headless plan failed (%d):\n%s", rc, dump);
+    for (size_t i = 0; i < n; i++) {
+        char label[2] = {pin[i], '\0'};
+        if (!support_spot(dump, 0, label, &key[i]))
+            fail_msg("no PIN key %s on the first screen:\n%.3000s", label, dump);
+    }
+    if (!support_spot(dump, 0, "OK", &key[n]) || !support_spot(dump, 1, "Import *", import))
+        fail_msg("no OK or Import button in the plan:\n%.3000s", dump);
+    free(dump);
+}
+
+bool support_log_says(const char *path, const char *text, int seconds)
+{
+    for (int i = 0; i < seconds * 10; i++) {
+        char *got = support_read(path, NULL);
+        bool said = got && strstr(got, text);
+        free(got);
+        if (said)
+            return true;
+        usleep(100000);
+    }
+    return false;
+}

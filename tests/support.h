@@ -98,6 +98,18 @@ void support_staff_bundle(const char *dir, const char *db, const char *pin, int 
  * (the kiosk may run as another). Needs root and /dev/fuse, as CI has. */
 void support_staff_stick(const char *dir, const char *db, const char *pin, int n);
 
+/* Where staff touch in a real window to take a stick's bundle: the PIN's
+ * keys and OK (key[0..strlen(pin)]) on the PIN pad the plugged stick
+ * opens, and Import on the preview; found by walking the same screens
+ * headless at 1280x800 with the config conf on a copy of db (db.plan),
+ * scratch files in dir. Fails the test when one is missing. */
+void support_staff_plan(const char *dir, const char *conf, const char *db, const char *pin,
+                        SupportSpot *key, SupportSpot *import);
+
+/* Waits up to seconds for text to appear in the file at path (a log),
+ * touching nothing; true when it did. */
+bool support_log_says(const char *path, const char *text, int seconds);
+
 /* Unmounts the stick support_staff_stick mounted in dir (if it is). */
 void support_staff_stick_pull(const char *dir);
 

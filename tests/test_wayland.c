@@ -323,20 +323,6 @@ static void test_walk_through_the_wayland_window(void **state)
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
-/* Waits up to seconds for text in the file at path, touching nothing. */
-static bool log_says(const char *path, const char *text, int seconds)
-{
-    for (int i = 0; i < seconds * 10; i++) {
-        char *got = support_read(path, NULL);
-        bool said = got && strstr(got, text);
-        free(got);
-        if (said)
-            return true;
-        usleep(100000);
-    }
-    return false;
-}
-
 static void tap(const SupportSpot *s)
 {
     rfb_pointer(0, s->x, s->y);
@@ -352,30 +338,15 @@ static void tap(const SupportSpot *s)
 static void test_staff_work_finishes_without_a_touch(void **state)
 {
     (void)state;
-    char db[1200], conf[1200], plan[1200], *dump, *got;
+    char db[1200], conf[1200], *got;
     static const char pin[] = "274958";
     SupportSpot key[sizeof pin], import;
     snprintf(db, sizeof db, "%s/staff.db", rt);
     snprintf(conf, sizeof conf, "%s/staff.conf", rt);
-    snprintf(plan, sizeof plan, "%s/staff-plan.txt", dir);
     support_staff_stick(dir, db, pin, 40);
     /* the kiosk runs as nobody: its config and directory in its folder */
     assert_int_equal(support_sh(NULL, "cp %s/kiosk.conf %s", dir, conf), 0);
-    support_write(plan, "dump\ntype 274958\nkey enter\nwait 200\ndump\n", (size_t)-1);
-    int rc = support_kiosk(&dump,
-                           "--headless --size 1280x800 --today 2026-11-22 --config %s --db %s.plan "
-                           "--script %s",
-                           conf, db, plan);
-    if (rc != 0)
-        fail_msg("the headless plan failed (%d):\n%s", rc, dump);
-    for (int i = 0; pin[i]; i++) {
-        char label[2] = {pin[i], '\0'};
-        if (!support_spot(dump, 0, label, &key[i]))
-            fail_msg("no PIN key %s on the first screen:\n%.3000s", label, dump);
-    }
-    if (!support_spot(dump, 0, "OK", &key[sizeof pin - 1]) || !support_spot(dump, 1, "Import *", &import))
-        fail_msg("no OK or Import button in the plan:\n%.3000s", dump);
-    free(dump);
+    support_staff_plan(dir, conf, db, pin, key, &import);
     if (getuid() == 0)
         support_sh(NULL, "chown -R nobody:nogroup %s", rt);
     char *kv[] = {(char *)support_program("career-kiosk"),
@@ -391,8 +362,8 @@ static void test_staff_work_finishes_without_a_touch(void **state)
                   NULL};
     const char *log = support_path(dir, "staff.log");
     kiosk = spawn(kv, log);
-    if (!log_says(log, "a staff stick is mounted", 20) ||
-        !log_says(log, "Wayland shared-memory buffers", 5)) {
+    if (!support_log_says(log, "a staff stick is mounted", 20) ||
+        !support_log_says(log, "Wayland shared-memory buffers", 5)) {
         got = support_read(log, NULL);
         fail_msg("the kiosk did not see the stick in its Wayland window:\n%s", got ? got : "");
     }
@@ -400,18 +371,18 @@ static void test_staff_work_finishes_without_a_touch(void **state)
         rfb_connect();
     for (size_t i = 0; i < sizeof pin; i++)
         tap(&key[i]);
-    if (!log_says(log, "staff work took", 15)) { /* nothing touched from here */
+    if (!support_log_says(log, "staff work took", 15)) { /* nothing touched from here */
         got = support_read(log, NULL);
         fail_msg("the stick was not copied and checked 15 s after the PIN, with nobody touching "
                  "the screen:\n%s",
                  got);
     }
-    if (!log_says(log, "bundle is checked (40 to import", 5)) {
+    if (!support_log_says(log, "bundle is checked (40 to import", 5)) {
         got = support_read(log, NULL);
         fail_msg("no preview after the check, with nobody touching the screen:\n%s", got);
     }
     tap(&import);
-    if (!log_says(log, "imported 40 mentors", 15)) { /* nothing touched until it ends */
+    if (!support_log_says(log, "imported 40 mentors", 15)) { /* nothing touched until it ends */
         got = support_read(log, NULL);
         fail_msg("the import had not ended 15 s after Import, with nobody touching the "
                  "screen:\n%s",

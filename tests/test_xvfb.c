@@ -269,20 +269,6 @@ static bool running(pid_t pid)
     return yes;
 }
 
-/* Waits up to seconds for text in the file at path, touching nothing. */
-static bool log_says(const char *path, const char *text, int seconds)
-{
-    for (int i = 0; i < seconds * 10; i++) {
-        char *got = support_read(path, NULL);
-        bool said = got && strstr(got, text);
-        free(got);
-        if (said)
-            return true;
-        usleep(100000);
-    }
-    return false;
-}
-
 /* Staff work finishes on its own in the real window: a stick is plugged
  * in, staff enter the PIN, and then nobody touches anything; the copy
  * and check end in the preview, and after the one tap on Import the
@@ -291,31 +277,16 @@ static bool log_says(const char *path, const char *text, int seconds)
 static void test_staff_work_finishes_without_a_touch(void **state)
 {
     (void)state;
-    char db[1100], plan[1100], log[1100], conf[1100], disp[16], *dump, *got;
+    char db[1100], log[1100], conf[1100], disp[16], *got;
     static const char pin[] = "274958";
     SupportSpot key[sizeof pin], import;
     snprintf(db, sizeof db, "%s/staff.db", dir);
-    snprintf(plan, sizeof plan, "%s/staff-plan.txt", dir);
     snprintf(log, sizeof log, "%s/staff.log", dir);
     snprintf(conf, sizeof conf, "%s/kiosk.conf", dir);
     snprintf(disp, sizeof disp, ":%d", display);
     support_staff_stick(dir, db, pin, 40);
     /* where the keys and Import are: the same screens, headless */
-    support_write(plan, "dump\ntype 274958\nkey enter\nwait 200\ndump\n", (size_t)-1);
-    int rc = support_kiosk(&dump,
-                           "--headless --size 1280x800 --today 2026-11-22 --config %s --db %s.plan "
-                           "--script %s",
-                           conf, db, plan);
-    if (rc != 0)
-        fail_msg("the headless plan failed (%d):\n%s", rc, dump);
-    for (int i = 0; pin[i]; i++) {
-        char label[2] = {pin[i], '\0'};
-        if (!support_spot(dump, 0, label, &key[i]))
-            fail_msg("no PIN key %s on the first screen:\n%.3000s", label, dump);
-    }
-    if (!support_spot(dump, 0, "OK", &key[sizeof pin - 1]) || !support_spot(dump, 1, "Import *", &import))
-        fail_msg("no OK or Import button in the plan:\n%.3000s", dump);
-    free(dump);
+    support_staff_plan(dir, conf, db, pin, key, &import);
     char *pid;
     assert_int_equal(support_sh(&pid,
                                 "DISPLAY=%s %s --windowed --size 1280x800 --today 2026-11-22 "
@@ -324,21 +295,21 @@ static void test_staff_work_finishes_without_a_touch(void **state)
                      0);
     kiosk = (pid_t)atol(pid); /* teardown's, if this fails */
     free(pid);
-    assert_true(log_says(log, "showing the kiosk", 20));
-    assert_true(log_says(log, "a staff stick is mounted", 10));
+    assert_true(support_log_says(log, "showing the kiosk", 20));
+    assert_true(support_log_says(log, "a staff stick is mounted", 10));
     for (size_t i = 0; i < sizeof pin; i++) {
         char args[100];
         snprintf(args, sizeof args, "mousemove %d %d click 1", key[i].x, key[i].y);
         xdo(args);
     }
     /* nothing touched from here until the preview */
-    if (!log_says(log, "staff work took", 15)) {
+    if (!support_log_says(log, "staff work took", 15)) {
         got = support_read(log, NULL);
         fail_msg("the stick was not copied and checked 15 s after the PIN, with nobody touching "
                  "the screen:\n%s",
                  got);
     }
-    if (!log_says(log, "bundle is checked (40 to import", 5)) {
+    if (!support_log_says(log, "bundle is checked (40 to import", 5)) {
         got = support_read(log, NULL);
         fail_msg("no preview after the check, with nobody touching the screen:\n%s", got);
     }
@@ -346,7 +317,7 @@ static void test_staff_work_finishes_without_a_touch(void **state)
     snprintf(args, sizeof args, "mousemove %d %d click 1", import.x, import.y);
     xdo(args);
     /* and nothing touched until the import has ended */
-    if (!log_says(log, "imported 40 mentors", 15)) {
+    if (!support_log_says(log, "imported 40 mentors", 15)) {
         got = support_read(log, NULL);
         fail_msg("the import had not ended 15 s after Import, with nobody touching the screen:\n%s",
                  got);
@@ -388,14 +359,14 @@ static void test_inbox_imports_without_a_touch(void **state)
                      0);
     kiosk = (pid_t)atol(pid);
     free(pid);
-    assert_true(log_says(log, "showing the kiosk", 20));
+    assert_true(support_log_says(log, "showing the kiosk", 20));
     /* the fetch's way: a whole folder renamed into the inbox */
     assert_int_equal(support_sh(NULL,
                                 "cd %s && cp -r bundle inbox/.new && mv -T inbox/.new "
                                 "inbox/20261122T090000Z",
                                 base),
                      0);
-    if (!log_says(log, "imported 30 mentors", 20)) {
+    if (!support_log_says(log, "imported 30 mentors", 20)) {
         got = support_read(log, NULL);
         fail_msg("the inbox's bundle was not imported 20 s after it came, with nobody touching "
                  "the screen:\n%s",
