@@ -3,6 +3,8 @@
  * back, and the ways to meet a mentor far away. */
 #include "support.h"
 
+#include "core/typed.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +116,7 @@ static void test_progress_steps_lead_back(void **state)
     if (rc)
         fail_msg("%s", out);
     /* the minutes chosen before going back are kept; the name signs it */
-    if (!strstr(out, "30 minutes to learn") || !strstr(out, "Best regards,\n  Sam"))
+    if (!strstr(out, "30 minutes to learn") || !strstr(out, "Best regards,\n  " TYPED_FSI "Sam"))
         fail_msg("the sheet lost a choice:\n%s", out);
     free(out);
 }
