@@ -15,6 +15,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* A fixed key: the input cannot know its secret half. */
 static const char key_line[] = "RWTqTWzxhGl8dTFCoH9vgueJQYoexr2sYVg084vC1XHWdasHjE7SVJyc";
 
+/* The seed's trusted comment (tests/fixtures/minisig), signed with this
+ * key's secret when the seed was made. */
+static const char genuine_comment[] =
+    "trusted comment: timestamp:1795345508\tfile:mentors.csv\thashed\n";
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     SignKey key, any;
@@ -39,8 +44,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     long long claimed = sign_claimed_time(text);
     if (claimed < -2 || (claimed >= 0 && (claimed < SIGN_TIME_MIN || claimed > SIGN_TIME_MAX)))
         __builtin_trap();
+    /* the comment alone passes only as the seed's genuine comment (its
+     * signature verifies only as the genuine bytes): any other comment
+     * that passes is a forgery */
     err[0] = '\0';
-    if (sign_verify_comment(text, &key, 1, &info, err, sizeof err) == SIGN_OK || err[0] == '\0')
+    if (sign_verify_comment(text, &key, 1, &info, err, sizeof err) == SIGN_OK) {
+        if (!strstr(text, genuine_comment))
+            __builtin_trap();
+    } else if (err[0] == '\0')
         __builtin_trap();
     err[0] = '\0';
     if (!sign_key_parse(text, &any, err, sizeof err) && err[0] == '\0')
